@@ -1,0 +1,150 @@
+import MemoryNumerics
+
+/// An ARFIMA(p, d, q) model φ(B)(1−B)^d (X_t − μ) = θ(B) ε_t with φ(z) = 1 − φ₁z − … − φ_p z^p,
+/// θ(z) = 1 + θ₁z + … + θ_q z^q (the MA sign of R `stats::arima` and statsmodels), ε_t i.i.d. (0, σ²).
+public struct ARFIMAModel: Equatable, Sendable, CustomStringConvertible {
+    public var d: Double
+    /// φ₁ … φ_p.
+    public var ar: [Double]
+    /// θ₁ … θ_q (plus sign).
+    public var ma: [Double]
+    /// Innovation variance σ².
+    public var sigma2: Double
+
+    public init(d: Double, ar: [Double] = [], ma: [Double] = [], sigma2: Double = 1) {
+        self.d = d
+        self.ar = ar
+        self.ma = ma
+        self.sigma2 = sigma2
+    }
+
+    /// Hurst exponent H = d + ½.
+    public var hurst: Double { d + 0.5 }
+
+    /// Throws unless the model is stationary (d < ½, AR roots outside the unit circle), invertible (d > −½) and
+    /// σ² > 0. MA roots on or inside the unit circle are allowed only if `requireInvertibleMA` is false.
+    public func validate(requireInvertibleMA: Bool = false) throws {
+        guard d.isFinite, d > -0.5, d < 0.5 else {
+            throw LongMemoryError.invalidArgument(
+                name: "d", value: "\(d)", requirement: "a stationary ARFIMA model needs −0.5 < d < 0.5")
+        }
+        guard sigma2.isFinite, sigma2 > 0 else {
+            throw LongMemoryError.invalidArgument(name: "sigma", value: "\(sigma2.squareRoot())", requirement: "must be > 0")
+        }
+        for (i, a) in ar.enumerated() where !a.isFinite {
+            throw LongMemoryError.invalidArgument(name: "ar[\(i + 1)]", value: "\(a)", requirement: "must be finite")
+        }
+        for (i, a) in ma.enumerated() where !a.isFinite {
+            throw LongMemoryError.invalidArgument(name: "ma[\(i + 1)]", value: "\(a)", requirement: "must be finite")
+        }
+        if !ar.isEmpty {
+            let radius = try Polynomials.smallestRootModulus(oneMinus: ar)
+            guard radius > 1 + 1e-10 else {
+                throw LongMemoryError.invalidArgument(
+                    name: "ar", value: ar.map { "\($0)" }.joined(separator: ","),
+                    requirement: "the AR polynomial has a root of modulus \(radius) ≤ 1 (not stationary)")
+            }
+        }
+        if requireInvertibleMA && !ma.isEmpty {
+            let radius = try Polynomials.smallestRootModulus(onePlus: ma)
+            guard radius > 1 + 1e-10 else {
+                throw LongMemoryError.invalidArgument(
+                    name: "ma", value: ma.map { "\($0)" }.joined(separator: ","),
+                    requirement: "the MA polynomial has a root of modulus \(radius) ≤ 1 (not invertible)")
+            }
+        }
+    }
+
+    public var description: String {
+        "ARFIMA(\(ar.count),\(d),\(ma.count)) ar=\(ar) ma=\(ma) sigma2=\(sigma2)"
+    }
+}
+
+/// Roots of the AR and MA polynomials, via the eigenvalues of the companion matrix.
+public enum Polynomials {
+    /// Roots of 1 − a₁z − … − a_p z^p (the AR polynomial φ).
+    public static func roots(oneMinus a: [Double]) throws -> [Complex<Double>] {
+        try roots(coefficients: [1] + a.map { -$0 })
+    }
+
+    /// Roots of 1 + b₁z + … + b_q z^q (the MA polynomial θ).
+    public static func roots(onePlus b: [Double]) throws -> [Complex<Double>] {
+        try roots(coefficients: [1] + b)
+    }
+
+    /// Roots of c₀ + c₁z + … + c_m z^m (trailing zero coefficients dropped) as eigenvalues of the companion matrix.
+    public static func roots(coefficients c: [Double]) throws -> [Complex<Double>] {
+        var coeffs = c
+        while let last = coeffs.last, last == 0, coeffs.count > 1 { coeffs.removeLast() }
+        let m = coeffs.count - 1
+        if m <= 0 { return [] }
+        // Monic polynomial in z: z^m + (c_{m−1}/c_m) z^{m−1} + … + c₀/c_m.
+        var companion = Matrix(rows: m, columns: m)
+        for i in 0..<m { companion[0, i] = -coeffs[m - 1 - i] / coeffs[m] }
+        for i in 1..<m { companion[i, i - 1] = 1 }
+        if m == 1 { return [Complex(-coeffs[0] / coeffs[1], 0)] }
+        if m == 2 {
+            // Quadratic formula (avoids LAPACK for the common case); stable form.
+            let a = coeffs[2], b = coeffs[1], cc = coeffs[0]
+            let disc = b * b - 4 * a * cc
+            if disc >= 0 {
+                let s = disc.squareRoot()
+                let q = -0.5 * (b + (b >= 0 ? s : -s))
+                let r1 = q / a
+                let r2 = q != 0 ? cc / q : -b / a - r1
+                return [Complex(r1, 0), Complex(r2, 0)]
+            }
+            let re = -b / (2 * a), im = (-disc).squareRoot() / (2 * a)
+            return [Complex(re, im), Complex(re, -im)]
+        }
+        return try companionEigenvalues(companion)
+    }
+
+    /// min |root| of 1 − Σ a_i z^i.
+    public static func smallestRootModulus(oneMinus a: [Double]) throws -> Double {
+        try roots(oneMinus: a).map { $0.length }.min() ?? .infinity
+    }
+
+    /// min |root| of 1 + Σ b_i z^i.
+    public static func smallestRootModulus(onePlus b: [Double]) throws -> Double {
+        try roots(onePlus: b).map { $0.length }.min() ?? .infinity
+    }
+
+    /// Roots by the Aberth–Ehrlich simultaneous iteration (Aberth 1973, Math. Comp. 27:339–344), started on a circle
+    /// of the Cauchy-bound radius, refined until the corrections are below 1e-15 relative. Cubic convergence for
+    /// simple roots; the AR/MA polynomials of ARFIMA models have low degree, so this is exact to rounding.
+    static func companionEigenvalues(_ c: Matrix) throws -> [Complex<Double>] {
+        // Recover the monic coefficients a_0..a_{m-1} of z^m + a_{m-1} z^{m-1} + ... + a_0 from the first row.
+        let m = c.rows
+        var a = [Double](repeating: 0, count: m)
+        for i in 0..<m { a[m - 1 - i] = -c[0, i] }
+        func evaluate(_ z: Complex<Double>) -> (p: Complex<Double>, dp: Complex<Double>) {
+            var p = Complex<Double>(1, 0), dp = Complex<Double>.zero
+            for k in stride(from: m - 1, through: 0, by: -1) {
+                dp = dp * z + p
+                p = p * z + Complex(a[k], 0)
+            }
+            return (p, dp)
+        }
+        let bound = 1 + (a.map { abs($0) }.max() ?? 0)
+        var z = (0..<m).map { k -> Complex<Double> in
+            let angle = 2 * Double.pi * Double(k) / Double(m) + 0.4
+            return Complex(bound * 0.5 * Double.cos(angle), bound * 0.5 * Double.sin(angle))
+        }
+        for _ in 0..<500 {
+            var maxStep = 0.0
+            for i in 0..<m {
+                let (p, dp) = evaluate(z[i])
+                if p == .zero { continue }
+                let ratio = p / dp
+                var s = Complex<Double>.zero
+                for j in 0..<m where j != i { s = s + Complex(1, 0) / (z[i] - z[j]) }
+                let step = ratio / (Complex(1, 0) - ratio * s)
+                z[i] = z[i] - step
+                maxStep = max(maxStep, step.length / max(1, z[i].length))
+            }
+            if maxStep < 1e-15 { return z }
+        }
+        throw LongMemoryError.numerical("polynomial root finding did not converge (degree \(m))")
+    }
+}

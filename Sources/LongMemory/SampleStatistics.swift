@@ -1,0 +1,93 @@
+import MemoryNumerics
+
+/// Sample second-order statistics. Conventions: the series is demeaned and the autocovariance divisor is n
+/// (positive semi-definite; Brockwell & Davis 1991, §7.2); the periodogram is I(λ_j) = |Σ_{t=1}^{n} x_t e^{−iλ_j t}|²/(2πn)
+/// at λ_j = 2πj/n, j = 1…⌊n/2⌋ (λ = 0 excluded, so the mean does not matter).
+public enum SampleStatistics {
+    /// γ̂(0…maxLag) = (1/n) Σ_{t=1}^{n−k} (x_t − x̄)(x_{t+k} − x̄), by FFT (zero padding to a smooth length
+    /// ≥ n + maxLag, so no circular wrap-around reaches the lags kept). O(n log n) for any number of lags.
+    public static func autocovariance(_ x: [Double], maxLag: Int, demean: Bool = true) throws -> [Double] {
+        try Validate.finite(x)
+        guard maxLag >= 0 else {
+            throw LongMemoryError.invalidArgument(name: "lags", value: "\(maxLag)", requirement: "must be ≥ 0")
+        }
+        try Validate.length(x, atLeast: maxLag + 1, for: "an autocovariance at lag \(maxLag)")
+        let n = x.count
+        let size = FFT.fastLength(atLeast: n + maxLag)
+        let ws = RealFFTWorkspace(length: size)
+        let m = demean ? x.mean : 0
+        let p = ws.real
+        x.withUnsafeBufferPointer { px in
+            for t in 0..<n { p[t] = px[t] - m }
+        }
+        (p + n).update(repeating: 0, count: size - n)
+        ws.forward()
+        let s = ws.spectrumBuffer
+        for k in 0..<ws.spectrumCount {
+            let v = s[k]
+            s[k] = Complex(v.real * v.real + v.imaginary * v.imaginary, 0)
+        }
+        ws.inverse()
+        return ws.signal(count: maxLag + 1, scale: 1 / (Double(size) * Double(n)))
+    }
+
+    /// ρ̂(0…maxLag) = γ̂(k)/γ̂(0). Throws for a constant series.
+    public static func autocorrelation(_ x: [Double], maxLag: Int, demean: Bool = true) throws -> [Double] {
+        let g = try autocovariance(x, maxLag: maxLag, demean: demean)
+        guard g[0] > 0 else { throw LongMemoryError.constantSeries }
+        let inv = 1 / g[0]
+        return g.map { $0 * inv }
+    }
+
+    /// Sample partial autocorrelations φ̂_11 … φ̂_LL by Durbin–Levinson on γ̂.
+    public static func partialAutocorrelation(_ x: [Double], maxLag: Int) throws -> [Double] {
+        let g = try autocovariance(x, maxLag: maxLag)
+        guard g[0] > 0 else { throw LongMemoryError.constantSeries }
+        return try DurbinLevinson.partialAutocorrelations(acvf: g).pacf
+    }
+
+    /// The periodogram at the Fourier frequencies.
+    public struct Periodogram: Equatable, Sendable {
+        /// λ_j = 2πj/n, j = 1…⌊n/2⌋.
+        public var frequencies: [Double]
+        /// I(λ_j) = |Σ x_t e^{−iλ_j t}|²/(2πn).
+        public var values: [Double]
+        /// Series length n.
+        public var n: Int
+
+        /// The first m ordinates (j = 1…m).
+        public func prefix(_ m: Int) -> Periodogram {
+            let k = max(0, min(m, values.count))
+            return Periodogram(frequencies: Array(frequencies[0..<k]), values: Array(values[0..<k]), n: n)
+        }
+    }
+
+    /// Periodogram by one real FFT of length n (FFTW handles every length in O(n log n)).
+    public static func periodogram(_ x: [Double]) throws -> Periodogram {
+        try Validate.finite(x)
+        try Validate.length(x, atLeast: 2, for: "a periodogram")
+        let n = x.count
+        let ws = RealFFTWorkspace(length: n)
+        ws.load(x)
+        ws.forward()
+        let count = n / 2
+        let s = ws.spectrumBuffer
+        let scale = 1 / (2 * Double.pi * Double(n))
+        var freq = [Double](repeating: 0, count: count)
+        var vals = [Double](repeating: 0, count: count)
+        let step = 2 * Double.pi / Double(n)
+        for j in 1...max(1, count) where j <= count {
+            let v = s[j]
+            vals[j - 1] = (v.real * v.real + v.imaginary * v.imaginary) * scale
+            freq[j - 1] = step * Double(j)
+        }
+        return Periodogram(frequencies: freq, values: vals, n: n)
+    }
+
+    /// Sample mean and variance (divisor n).
+    public static func meanAndVariance(_ x: [Double]) -> (mean: Double, variance: Double) {
+        let m = x.mean
+        let v = x.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(max(1, x.count))
+        return (m, v)
+    }
+}

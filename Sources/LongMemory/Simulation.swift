@@ -1,0 +1,163 @@
+import MemoryNumerics
+
+/// Exact simulation of stationary Gaussian series with a given autocovariance.
+public enum Simulation {
+    public enum Method: String, Sendable, CaseIterable {
+        case daviesHarte = "davies-harte"
+        case durbinLevinson = "durbin-levinson"
+    }
+
+    /// Davies & Harte (1987), "Tests for Hurst effect", Biometrika 74:95–101 (circulant embedding; also
+    /// Wood & Chan 1994). With an embedding half-length m ≥ n − 1, the circulant row
+    /// c = (γ₀, γ₁, …, γ_m, γ_{m−1}, …, γ₁) (length M = 2m) has eigenvalues μ = FFT(c) (real). If all μ_k ≥ 0,
+    /// W = FFT(√(μ/M) ⊙ Z) with Z_k complex, real and imaginary parts i.i.d. N(0, 1), gives two independent exact
+    /// samples Re W₀…W_{n−1} and Im W₀…W_{n−1} with autocovariance γ.
+    ///
+    /// m is the smallest 2·3·5·7-smooth number ≥ n − 1 for which `acvf` has values (it needs lags 0…m); otherwise
+    /// m = n − 1. Eigenvalues below −1e-10·max μ throw ``LongMemoryError/circulantNotNonnegative(minimumEigenvalue:maximumEigenvalue:length:)``
+    /// (use Durbin–Levinson then); rounding-level negatives within that bound are set to 0 (documented, not silent).
+    public static func daviesHartePair(
+        acvf gamma: [Double], count n: Int, rng: inout SeededRandom
+    ) throws -> (first: [Double], second: [Double]) {
+        let (ws, m) = try circulantEigenvalues(acvf: gamma, count: n)
+        let size = 2 * m
+        let spec = ws.spectrumBuffer
+        var mu = [Double](repeating: 0, count: m + 1)
+        for k in 0...m { mu[k] = spec[k].real }
+        // Complex transform of √(μ_k/M)·Z_k over the full circle.
+        var z = [Complex<Double>](repeating: .zero, count: size)
+        let invM = 1 / Double(size)
+        for k in 0..<size {
+            let muk = mu[k <= m ? k : size - k]
+            let a = (max(muk, 0) * invM).squareRoot()
+            let re = rng.gaussian(), im = rng.gaussian()
+            z[k] = Complex(a * re, a * im)
+        }
+        let w = FFT.forward(z)
+        var first = [Double](repeating: 0, count: n), second = first
+        for t in 0..<n {
+            first[t] = w[t].real
+            second[t] = w[t].imaginary
+        }
+        return (first, second)
+    }
+
+    /// One exact Davies–Harte sample, using M = 2m real normals and one complex-to-real FFT (Wood & Chan 1994,
+    /// J. Comput. Graph. Statist. 3:409–432): with a_k = √(μ_k/M), Y₀ = a₀Z₀, Y_m = a_mZ_m and
+    /// Y_k = a_k(U_k + iV_k)/√2 for 0 < k < m (all N(0, 1)), the Hermitian-symmetric inverse transform
+    /// X_t = Σ_{k=0}^{M−1} Y_k e^{2πitk/M} has Cov(X_s, X_t) = (1/M)Σ_k μ_k e^{2πi(s−t)k/M} = c_{s−t}.
+    /// Half the work and memory of the paired complex version; the same embedding checks.
+    public static func daviesHarte(acvf gamma: [Double], count n: Int, rng: inout SeededRandom) throws -> [Double] {
+        let (ws, m) = try circulantEigenvalues(acvf: gamma, count: n)
+        let size = 2 * m
+        let spec = ws.spectrumBuffer
+        let invM = 1 / Double(size)
+        let invSqrt2 = 0.5.squareRoot()
+        // Overwrite the eigenvalues μ_k (real parts of the spectrum) with the random coefficients Y_k, in place.
+        spec[0] = Complex((max(spec[0].real, 0) * invM).squareRoot() * rng.gaussian(), 0)
+        for k in 1..<m {
+            let a = (max(spec[k].real, 0) * invM).squareRoot() * invSqrt2
+            let u = rng.gaussian(), v = rng.gaussian()
+            spec[k] = Complex(a * u, a * v)
+        }
+        spec[m] = Complex((max(spec[m].real, 0) * invM).squareRoot() * rng.gaussian(), 0)
+        ws.inverse()
+        return ws.signal(count: n)
+    }
+
+    /// The eigenvalues of the circulant embedding (as the real parts of a workspace's spectrum, k = 0…m) and m;
+    /// throws when one is negative beyond rounding.
+    static func circulantEigenvalues(acvf gamma: [Double], count n: Int) throws -> (RealFFTWorkspace, Int) {
+        guard n >= 2 else {
+            throw LongMemoryError.invalidArgument(name: "n", value: "\(n)", requirement: "must be ≥ 2")
+        }
+        guard gamma.count >= n else {
+            throw LongMemoryError.invalidArgument(
+                name: "acvf", value: "\(gamma.count) lags", requirement: "needs lags 0…\(n - 1)")
+        }
+        try Validate.finite(gamma)
+        let smooth = FFT.fastLength(atLeast: n - 1)
+        let m = gamma.count - 1 >= smooth ? smooth : n - 1
+        let size = 2 * m
+        let ws = RealFFTWorkspace(length: size)
+        let row = ws.real
+        for k in 0...m { row[k] = gamma[k] }
+        for k in 1..<m { row[size - k] = gamma[k] }
+        ws.forward()
+        let spec = ws.spectrumBuffer
+        var maxMu = 0.0, minMu = Double.infinity
+        for k in 0...m {
+            maxMu = max(maxMu, spec[k].real)
+            minMu = min(minMu, spec[k].real)
+        }
+        if minMu < -1e-10 * maxMu || maxMu <= 0 {
+            throw LongMemoryError.circulantNotNonnegative(minimumEigenvalue: minMu, maximumEigenvalue: maxMu, length: size)
+        }
+        return (ws, m)
+    }
+
+    /// Exact simulation by the Durbin–Levinson / Hosking (1981) recursion: X_k = Σ_{j=1}^{k} φ_kj X_{k−j} + √v_k Z_k.
+    /// O(n²) time, O(n) memory; works for any positive-definite autocovariance.
+    public static func durbinLevinson(acvf gamma: [Double], count n: Int, rng: inout SeededRandom) throws -> [Double] {
+        guard n >= 1 else {
+            throw LongMemoryError.invalidArgument(name: "n", value: "\(n)", requirement: "must be ≥ 1")
+        }
+        guard gamma.count >= n else {
+            throw LongMemoryError.invalidArgument(
+                name: "acvf", value: "\(gamma.count) lags", requirement: "needs lags 0…\(n - 1)")
+        }
+        try Validate.finite(gamma)
+        guard gamma[0] > 0 else { throw LongMemoryError.notPositiveDefinite(step: 0) }
+        var x = [Double](repeating: 0, count: n)
+        var phi = [Double](repeating: 0, count: n + 1)
+        var prev = phi
+        var v = gamma[0]
+        x[0] = v.squareRoot() * rng.gaussian()
+        if n == 1 { return x }
+        for k in 1..<n {
+            var num = gamma[k]
+            for j in 1..<k { num -= prev[j] * gamma[k - j] }
+            let pkk = num / v
+            phi[k] = pkk
+            for j in 1..<k { phi[j] = prev[j] - pkk * prev[k - j] }
+            v *= (1 - pkk * pkk)
+            guard v > 0, v.isFinite else { throw LongMemoryError.notPositiveDefinite(step: k) }
+            var mean = 0.0
+            for j in 1...k { mean += phi[j] * x[k - j] }
+            x[k] = mean + v.squareRoot() * rng.gaussian()
+            swap(&phi, &prev)
+        }
+        return x
+    }
+
+    /// Number of autocovariance lags that ``daviesHartePair(acvf:count:rng:)`` uses for an n-point sample
+    /// (compute the theoretical acvf up to this lag to get the fast, smooth embedding).
+    public static func daviesHarteLags(count n: Int) -> Int { FFT.fastLength(atLeast: max(1, n - 1)) }
+
+    /// Exact ARFIMA(p, d, q) sample of length n (mean 0). Davies–Harte by default; Durbin–Levinson on request.
+    public static func arfima(
+        _ model: ARFIMAModel, count n: Int, seed: UInt64, method: Method = .daviesHarte
+    ) throws -> [Double] {
+        try model.validate()
+        var rng = SeededRandom(seed: seed)
+        let lags = method == .daviesHarte ? daviesHarteLags(count: n) : max(0, n - 1)
+        let gamma = try Autocovariance.arfima(model, lags: lags)
+        switch method {
+        case .daviesHarte: return try daviesHarte(acvf: gamma, count: n, rng: &rng)
+        case .durbinLevinson: return try durbinLevinson(acvf: gamma, count: n, rng: &rng)
+        }
+    }
+
+    /// Exact fractional Gaussian noise sample of length n (0 < H < 1), σ² = `sigma2`.
+    public static func fractionalGaussianNoise(
+        hurst: Double, sigma2: Double = 1, count n: Int, seed: UInt64, method: Method = .daviesHarte
+    ) throws -> [Double] {
+        var rng = SeededRandom(seed: seed)
+        let lags = method == .daviesHarte ? daviesHarteLags(count: n) : max(0, n - 1)
+        let gamma = try Autocovariance.fractionalGaussianNoise(hurst: hurst, sigma2: sigma2, lags: lags)
+        switch method {
+        case .daviesHarte: return try daviesHarte(acvf: gamma, count: n, rng: &rng)
+        case .durbinLevinson: return try durbinLevinson(acvf: gamma, count: n, rng: &rng)
+        }
+    }
+}

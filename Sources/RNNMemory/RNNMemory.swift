@@ -1,0 +1,4 @@
+// Umbrella module: `import RNNMemory` gives the whole toolkit.
+@_exported import MemoryNumerics
+@_exported import LongMemory
+@_exported import Recurrent

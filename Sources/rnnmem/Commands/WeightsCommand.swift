@@ -1,0 +1,39 @@
+import ArgumentParser
+import RNNMemory
+
+/// `rnnmem weights --d 0.4 --count 8 [--inverse]`: the coefficients π_j of (1−B)^d, or ψ_j of (1−B)^{−d}.
+struct WeightsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "weights",
+        abstract: "Print the weights π_j of (1−B)^d, or ψ_j of (1−B)^−d with --inverse (j = 0, 1, …).",
+        discussion: """
+            π_0 = 1, π_j = π_(j−1)·(j − 1 − d)/j (Hosking 1981); ψ_j(d) = π_j(−d). Any real d.
+            """)
+
+    @Option(name: .customLong("d"), parsing: .unconditional, help: ArgumentHelp("Fractional order d (any real number).", valueName: "d"))
+    var d: Double
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Number of weights to print (j = 0 … count − 1).", valueName: "count"))
+    var count: Int
+
+    @Flag(help: "Print ψ_j of the fractional integration (1−B)^−d instead.")
+    var inverse = false
+
+    @OptionGroup(title: "Output options") var output: OutputOptions
+
+    func run() throws {
+        try Arguments.finite(d, "--d")
+        try Arguments.count(count, "--count")
+        let weights =
+            inverse
+            ? FractionalWeights.integration(d: d, count: count) : FractionalWeights.differencing(d: d, count: count)
+        try output.emit(
+            plain: { NumberText.lines(weights) },
+            json: {
+                .object([
+                    ("d", .number(d)), ("inverse", .bool(inverse)), ("count", .integer(count)),
+                    ("weights", .numbers(weights)),
+                ])
+            })
+    }
+}

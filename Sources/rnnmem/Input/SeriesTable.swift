@@ -1,0 +1,156 @@
+/// A table of observations read from CSV: an optional header and data rows of equal width, from which one or
+/// several numeric series are picked.
+///
+/// * Header detection: the first record is a header if any of its cells is non-empty and does not parse as a
+///   number (so `year,min_level` is a header and `622,1157` is data).
+/// * A cell is numeric if it parses as a Swift `Double` (decimal or exponent notation, optional sign); a series may
+///   only hold finite numbers, so `NaN`, `inf` and empty cells are errors reported at `file:line:column`.
+/// * Default column: the last column that looks numeric, i.e. in which at least half of the non-empty cells parse
+///   as numbers. On clean data that is the last column whose every cell is a finite number; a typo in the last numeric column is therefore
+///   reported (`data.csv:17:2: 'abc' is not a number`) instead of silently switching to another column.
+/// * `--column NAME|INDEX`: a header name (exact match first), else a 1-based index.
+struct SeriesTable {
+    /// How messages name the input (a path or `<stdin>`).
+    let source: String
+    /// Header cells, if the first record is a header.
+    let header: [String]?
+    /// Data rows, each with exactly `columnCount` cells.
+    let rows: [DelimitedText.Record]
+    let columnCount: Int
+    /// Line of the first record (the width every row must match).
+    private let firstLine: Int
+
+    init(text: String, source: String) throws(CLIError) {
+        self.source = source
+        let parsed = try DelimitedText(text, source: source)
+        guard let first = parsed.records.first else { throw CLIError.emptyInput(source) }
+        let isHeader = first.cells.contains { !$0.isEmpty && Double($0) == nil }
+        header = isHeader ? first.cells.map(String.init) : nil
+        columnCount = first.cells.count
+        firstLine = first.line
+        let data = isHeader ? Array(parsed.records.dropFirst()) : parsed.records
+        if data.isEmpty, let header { throw CLIError.headerOnly(source, header: header) }
+        for record in data where record.cells.count != columnCount {
+            throw CLIError.raggedRow(
+                source, line: record.line, found: record.cells.count, expected: columnCount, firstLine: first.line)
+        }
+        rows = data
+    }
+
+    /// Read a file path, or standard input for `-`.
+    static func load(_ path: String) throws(CLIError) -> SeriesTable {
+        let input = try InputText.read(path)
+        return try SeriesTable(text: input.text, source: input.source)
+    }
+
+    /// Column names: the header, or `1`, `2`, … without one.
+    var columnNames: [String] { header ?? (1...columnCount).map { String($0) } }
+
+    /// `year, min_level` or, without a header, `1..3 (no header row)`, for messages.
+    var columnList: String {
+        if let header { return header.joined(separator: ", ") }
+        return columnCount == 1 ? "1 (no header row)" : "1..\(columnCount) (no header row)"
+    }
+
+    /// Name of a column (0-based index) for messages and JSON: its header, or `column 2`.
+    func name(ofColumn index: Int) -> String { header.map { $0[index] } ?? "column \(index + 1)" }
+
+    /// Whether at least half of the non-empty cells of a column (and at least one) parse as numbers (the
+    /// default-column rule).
+    func looksNumeric(column index: Int) -> Bool {
+        var numbers = 0, others = 0
+        for row in rows {
+            let cell = row.cells[index]
+            if cell.isEmpty { continue }
+            if Double(cell) != nil { numbers += 1 } else { others += 1 }
+        }
+        return numbers > 0 && numbers >= others
+    }
+
+    /// The 0-based index of the column named by `spec` (a header name or a 1-based index), or of the default
+    /// column when `spec` is nil.
+    func columnIndex(_ spec: String?) throws(CLIError) -> Int {
+        guard let spec else {
+            guard let index = (0..<columnCount).last(where: { looksNumeric(column: $0) }) else {
+                throw CLIError("no numeric column in \(source); columns are: \(columnList)")
+            }
+            return index
+        }
+        if let header, let index = header.firstIndex(of: spec) { return index }
+        if let number = Int(spec) {
+            guard number >= 1, number <= columnCount else {
+                throw CLIError(
+                    "no column \(number) in \(source): it has \(columnCount) column\(columnCount == 1 ? "" : "s")"
+                        + "; columns are: \(columnList)")
+            }
+            return number - 1
+        }
+        throw CLIError("no column '\(spec)' in \(source); columns are: \(columnList)")
+    }
+
+    /// The finite values of a column (0-based), or the error at the first bad cell.
+    func values(column index: Int) throws(CLIError) -> [Double] {
+        var out: [Double] = []
+        out.reserveCapacity(rows.count)
+        for row in rows {
+            let cell = row.cells[index]
+            guard let value = Double(cell) else {
+                if cell.isEmpty { throw CLIError.emptyCell(source, line: row.line, column: index + 1) }
+                throw CLIError.notANumber(source, line: row.line, column: index + 1, text: String(cell))
+            }
+            guard value.isFinite else {
+                throw CLIError.notFinite(source, line: row.line, column: index + 1, text: String(cell))
+            }
+            out.append(value)
+        }
+        return out
+    }
+
+    /// One series: the column named by `spec`, or the default column.
+    func series(column spec: String?) throws(CLIError) -> Series {
+        let index = try columnIndex(spec)
+        return Series(source: source, name: name(ofColumn: index), column: index + 1, values: try values(column: index))
+    }
+
+    /// Several series: the columns named in `specs`, or every column that looks numeric when `specs` is nil.
+    func series(columns specs: [String]?) throws(CLIError) -> [Series] {
+        let indices: [Int]
+        if let specs {
+            guard !specs.isEmpty else { throw CLIError("--columns names no column") }
+            var chosen: [Int] = []
+            for spec in specs { chosen.append(try columnIndex(spec)) }
+            indices = chosen
+        } else {
+            indices = (0..<columnCount).filter { looksNumeric(column: $0) }
+            guard !indices.isEmpty else {
+                throw CLIError("no numeric column in \(source); columns are: \(columnList)")
+            }
+        }
+        var out: [Series] = []
+        for index in indices {
+            out.append(
+                Series(source: source, name: name(ofColumn: index), column: index + 1, values: try values(column: index)))
+        }
+        return out
+    }
+}
+
+/// One numeric series read from an input, with where it came from.
+struct Series: Sendable {
+    /// The input's name in messages (a path or `<stdin>`).
+    let source: String
+    /// The column's header, or `column K` without a header.
+    let name: String
+    /// 1-based column index.
+    let column: Int
+    let values: [Double]
+
+    var count: Int { values.count }
+
+    /// Throws a "too short" error naming `argument` unless the series has at least `needed` observations.
+    func require(atLeast needed: Int, for argument: String) throws(CLIError) {
+        guard values.count >= needed else {
+            throw CLIError.seriesTooShort(argument: argument, needed: needed, source: source, length: values.count)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+/// How numbers are printed: Swift's shortest representation that reads back to the same `Double`
+/// (`description`), so the printed text is exact and the same computation always gives the same bytes.
+enum NumberText {
+    static func format(_ x: Double) -> String { x.description }
+
+    /// One value per line, each line ending in a newline.
+    static func lines(_ values: [Double]) -> String {
+        var out = ""
+        out.reserveCapacity(values.count * 20)
+        for x in values {
+            out.append(x.description)
+            out.append("\n")
+        }
+        return out
+    }
+
+    /// A CSV table: a header line, then one row per index, columns separated by commas.
+    static func csv(header: [String], columns: [[Double]]) -> String {
+        let rows = columns.map(\.count).min() ?? 0
+        var out = header.joined(separator: ",") + "\n"
+        out.reserveCapacity(rows * 20 * max(1, columns.count))
+        for i in 0..<rows {
+            for (j, column) in columns.enumerated() {
+                if j > 0 { out.append(",") }
+                out.append(column[i].description)
+            }
+            out.append("\n")
+        }
+        return out
+    }
+}

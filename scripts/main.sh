@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The README's main job on bundled data: build rnnmem (release) and analyse the Nile minima (622–1284).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+swift build -c release --product rnnmem >/dev/null
+bin=.build/release/rnnmem
+nile=data/nile_min_622_1284.csv
+echo "== (1−B)^0.4 weights π_0..π_7"
+$bin weights --d 0.4 --count 8
+echo "== Nile minima: first 5 values of the type-II fractional difference (1−B)^0.4 (no demeaning)"
+$bin fracdiff $nile --d 0.4 | head -n 5
+echo "== Nile minima: sample autocorrelation, lags 0..10"
+$bin acf $nile --lags 10
+echo "== ARFIMA(0,0.4,0): theoretical autocorrelation to compare (γ(k)/γ(0), lags 0..10)"
+$bin acvf --d 0.4 --lags 10 --json
