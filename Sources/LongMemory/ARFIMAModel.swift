@@ -110,13 +110,14 @@ public enum Polynomials {
         try roots(onePlus: b).map { $0.length }.min() ?? .infinity
     }
 
-    /// Roots by the Aberth–Ehrlich simultaneous iteration (Aberth 1973, Math. Comp. 27:339–344), started on a circle
-    /// of the Cauchy-bound radius, refined until the corrections are below 1e-15 relative. Cubic convergence for
-    /// simple roots; the AR/MA polynomials of ARFIMA models have low degree, so this is exact to rounding.
+    /// Roots as the eigenvalues of the companion matrix (LAPACK `dgeev` through ``LinearAlgebra/eigenvalues(_:)``;
+    /// Edelman & Murakami 1995, "Polynomial roots from companion matrix eigenvalues", Math. Comp. 64:763–776:
+    /// backward stable), each then polished by at most three Newton steps on the polynomial, a step being taken only
+    /// if it lowers |p(z)| and is shorter than half the distance to the nearest other root (so clustered or repeated
+    /// roots, which the eigenvalues resolve only to ≈ ε^{1/multiplicity}, are never merged).
     static func companionEigenvalues(_ c: Matrix) throws -> [Complex<Double>] {
-        // Recover the monic coefficients a_0..a_{m-1} of z^m + a_{m-1} z^{m-1} + ... + a_0 from the first row.
         let m = c.rows
-        var a = [Double](repeating: 0, count: m)
+        var a = [Double](repeating: 0, count: m)  // monic z^m + a_{m−1}z^{m−1} + … + a_0
         for i in 0..<m { a[m - 1 - i] = -c[0, i] }
         func evaluate(_ z: Complex<Double>) -> (p: Complex<Double>, dp: Complex<Double>) {
             var p = Complex<Double>(1, 0), dp = Complex<Double>.zero
@@ -126,25 +127,28 @@ public enum Polynomials {
             }
             return (p, dp)
         }
-        let bound = 1 + (a.map { abs($0) }.max() ?? 0)
-        var z = (0..<m).map { k -> Complex<Double> in
-            let angle = 2 * Double.pi * Double(k) / Double(m) + 0.4
-            return Complex(bound * 0.5 * Double.cos(angle), bound * 0.5 * Double.sin(angle))
+        var z: [Complex<Double>]
+        do {
+            z = try LinearAlgebra.eigenvalues(c)
+        } catch {
+            throw LongMemoryError.numerical("polynomial root finding failed (degree \(m)): \(error)")
         }
-        for _ in 0..<500 {
-            var maxStep = 0.0
-            for i in 0..<m {
+        guard z.count == m else {
+            throw LongMemoryError.numerical("polynomial root finding returned \(z.count) roots for degree \(m)")
+        }
+        for i in 0..<m {
+            var nearest = Double.infinity
+            for j in 0..<m where j != i { nearest = min(nearest, (z[i] - z[j]).length) }
+            for _ in 0..<3 {
                 let (p, dp) = evaluate(z[i])
-                if p == .zero { continue }
-                let ratio = p / dp
-                var s = Complex<Double>.zero
-                for j in 0..<m where j != i { s = s + Complex(1, 0) / (z[i] - z[j]) }
-                let step = ratio / (Complex(1, 0) - ratio * s)
-                z[i] = z[i] - step
-                maxStep = max(maxStep, step.length / max(1, z[i].length))
+                if p == .zero || dp == .zero { break }
+                let step = p / dp
+                guard step.length < 0.5 * nearest else { break }
+                let candidate = z[i] - step
+                guard evaluate(candidate).p.length < p.length else { break }
+                z[i] = candidate
             }
-            if maxStep < 1e-15 { return z }
         }
-        throw LongMemoryError.numerical("polynomial root finding did not converge (degree \(m))")
+        return z
     }
 }

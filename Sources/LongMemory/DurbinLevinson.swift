@@ -10,6 +10,7 @@ public enum DurbinLevinson {
             throw LongMemoryError.invalidArgument(
                 name: "acvf[0]", value: "\(gamma.first ?? .nan)", requirement: "the variance must be positive")
         }
+        try Validate.finite(gamma)
         let lags = gamma.count - 1
         var pacf = [Double](repeating: 0, count: lags)
         var v = [Double](repeating: 0, count: lags + 1)
@@ -31,6 +32,32 @@ public enum DurbinLevinson {
         return (pacf, v)
     }
 
+    /// The best linear predictor of order L = γ.count − 1: coefficients φ_{L,1} … φ_{L,L} of
+    /// X̂_{t+1} = Σ_{j=1}^{L} φ_{L,j} X_{t+1−j}, and its mean squared error v_L (same recursion).
+    public static func predictorCoefficients(acvf gamma: [Double]) throws -> (coefficients: [Double], variance: Double) {
+        guard let g0 = gamma.first, g0 > 0, g0.isFinite else {
+            throw LongMemoryError.invalidArgument(
+                name: "acvf[0]", value: "\(gamma.first ?? .nan)", requirement: "the variance must be positive")
+        }
+        try Validate.finite(gamma)
+        let lags = gamma.count - 1
+        var phi = [Double](repeating: 0, count: lags + 1)
+        var prev = phi
+        var v = g0
+        if lags == 0 { return ([], v) }
+        for k in 1...lags {
+            var num = gamma[k]
+            for j in 1..<k { num -= prev[j] * gamma[k - j] }
+            let pkk = num / v
+            phi[k] = pkk
+            for j in 1..<k { phi[j] = prev[j] - pkk * prev[k - j] }
+            v *= 1 - pkk * pkk
+            guard v > 0, v.isFinite else { throw LongMemoryError.notPositiveDefinite(step: k) }
+            swap(&phi, &prev)
+        }
+        return (Array(prev[1...lags]), v)
+    }
+
     /// One-step prediction errors e_t = x_t − x̂_t and their variances v_{t−1} (t = 1…n) of a zero-mean series
     /// under the autocovariance γ(0…n−1): the exact Gaussian likelihood is
     /// −2ℓ = n log 2π + Σ log v_t + Σ e_t²/v_t (Brockwell & Davis 1991, §5.2; Beran 1994, §5.3).
@@ -41,6 +68,8 @@ public enum DurbinLevinson {
                 name: "acvf", value: "\(gamma.count) lags", requirement: "needs at least \(n) values (lags 0…n−1)")
         }
         guard n > 0 else { return ([], []) }
+        try Validate.finite(x)
+        try Validate.finite(Array(gamma[0..<n]))
         guard gamma[0] > 0 else { throw LongMemoryError.notPositiveDefinite(step: 0) }
         var errors = [Double](repeating: 0, count: n)
         var variances = [Double](repeating: 0, count: n)

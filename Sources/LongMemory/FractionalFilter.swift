@@ -98,10 +98,10 @@ public enum FractionalFilter {
         let work: RealFFTWorkspace
         private var dataLoaded = false
 
+        /// A plan for series of length n. (n ≤ 0 makes a plan that accepts no series: ``setSeries(_:)`` throws.)
         public init(count n: Int) {
-            precondition(n >= 1)
             count = n
-            size = FFT.fastLength(atLeast: 2 * n - 1)
+            size = FFT.fastLength(atLeast: max(1, 2 * n - 1))
             data = RealFFTWorkspace(length: size)
             work = RealFFTWorkspace(length: size)
         }
@@ -122,8 +122,17 @@ public enum FractionalFilter {
         public func difference(d: Double) throws -> [Double] {
             guard dataLoaded else { throw LongMemoryError.numerical("FractionalFilter.Plan: no series set") }
             try Validate.finite(d, "d")
-            let w = FractionalWeights.differencing(d: d, count: count)
-            work.load(w)
+            // π_0 … π_{n−1} written straight into the work array (no allocation per call), zero padding after.
+            let p = work.real
+            p[0] = 1
+            var previous = 1.0
+            if count > 1 {
+                for j in 1..<count {
+                    previous *= (Double(j) - 1 - d) / Double(j)
+                    p[j] = previous
+                }
+            }
+            (p + count).update(repeating: 0, count: size - count)
             work.forward()
             let m = work.spectrumCount
             let a = work.spectrumBuffer, b = data.spectrumBuffer
@@ -139,28 +148,34 @@ public enum FractionalFilter {
     }
 
     /// Linear convolution of x with π(d) by FFT, first n values.
+    /// Series up to this length are filtered by the direct sum even when ``Method/fft`` is asked for.
+    public static let directSumThreshold = 64
+
     static func fftFilter(_ x: [Double], d: Double) -> [Double] {
         let n = x.count
         if n == 0 { return [] }
-        if n == 1 { return x }
+        // Below this length the direct O(n²) sum is both faster and free of FFT rounding.
+        if n <= directSumThreshold { return directFilter(x, d: d, window: n) }
         let size = FFT.fastLength(atLeast: 2 * n - 1)
-        let wx = RealFFTWorkspace(length: size)
-        let ww = RealFFTWorkspace(length: size)
-        wx.load(x)
-        wx.forward()
-        // Weights written straight into the work array (no intermediate allocation).
-        let p = ww.real
-        p[0] = 1
-        var prev = 1.0
-        for j in 1..<n {
-            prev *= (Double(j) - 1 - d) / Double(j)
-            p[j] = prev
+        // Work arrays come from the shared pool (no per-call allocation or page faults); the scale 1/size is
+        // folded into the weights so the output needs only a copy.
+        return FFTWorkspacePool.shared.withWorkspaces(length: size) { wx, ww in
+            wx.load(x)
+            wx.forward()
+            let p = ww.real
+            let scale = 1 / Double(size)
+            p[0] = scale
+            var prev = 1.0
+            for j in 1..<n {
+                prev *= (Double(j) - 1 - d) / Double(j)
+                p[j] = prev * scale
+            }
+            (p + n).update(repeating: 0, count: size - n)
+            ww.forward()
+            wx.multiplySpectrum(by: ww)
+            wx.inverse()
+            return wx.signal(count: n)
         }
-        (p + n).update(repeating: 0, count: size - n)
-        ww.forward()
-        wx.multiplySpectrum(by: ww)
-        wx.inverse()
-        return wx.signal(count: n, scale: 1 / Double(size))
     }
 
     /// y_t = Σ_{j=0}^{min(K,t+1)−1} π_j x_{t−j} (0-based t), O(nK).

@@ -27,22 +27,60 @@ public enum FractionalWeights {
         differencing(d: -d, count: count)
     }
 
-    /// π_j by the Gamma-function form Γ(j − d)/(Γ(j + 1)Γ(−d)) (log-Gamma; for checks, d not a non-negative
-    /// integer).
+    /// π_j by the Gamma-function form Γ(j − d)/(Γ(j + 1)Γ(−d)), evaluated as one exponential of a sum of log-Gammas
+    /// (finite for every j, no overflow of the individual Gammas; for checks). Throws for d a non-negative integer
+    /// (Γ(−d) has a pole there; the weights are then a finite polynomial: use ``differencing(d:count:)``).
     public static func differencingGammaForm(d: Double, lag j: Int) throws -> Double {
+        guard j >= 0 else {
+            throw LongMemoryError.invalidArgument(name: "lag", value: "\(j)", requirement: "must be ≥ 0")
+        }
         if j == 0 { return 1 }
-        // Γ(j−d)/Γ(−d) · 1/Γ(j+1)
-        let ratio = try SpecialFunctions.gammaRatio(Double(j) - d, -d)
-        return ratio * Double.exp(-SpecialFunctions.logGamma(Double(j) + 1))
+        return try gammaQuotient([Double(j) - d], over: [Double(j) + 1, -d])
     }
 
-    /// Σ_{j=0}^{K} π_j(d) = Γ(K + 1 − d)/(Γ(1 − d)Γ(K + 1)) (partial-sum identity; ~ K^{−d}/Γ(1 − d)).
+    /// Σ_{j=0}^{K} π_j(d) = Γ(K + 1 − d)/(Γ(1 − d)Γ(K + 1)) (partial-sum identity; ~ K^{−d}/Γ(1 − d)), in log-Gamma
+    /// form. For a non-negative integer d (a finite polynomial) the sum is accumulated exactly from the recursion.
     public static func partialSum(d: Double, through k: Int) throws -> Double {
         guard k >= 0 else {
             throw LongMemoryError.invalidArgument(name: "K", value: "\(k)", requirement: "must be ≥ 0")
         }
-        let r = try SpecialFunctions.gammaRatio(Double(k) + 1 - d, 1 - d)
-        return r * Double.exp(-SpecialFunctions.logGamma(Double(k) + 1))
+        try Validate.finite(d, "d")
+        if d >= 0 && d == d.rounded() {
+            // π_j = 0 for j > d.
+            var w = 1.0, sum = 1.0
+            let last = Double(k) < d ? k : Int(d)
+            if last >= 1 {
+                for j in 1...last {
+                    w *= (Double(j) - 1 - d) / Double(j)
+                    sum += w
+                }
+            }
+            return sum
+        }
+        return try gammaQuotient([Double(k) + 1 - d], over: [1 - d, Double(k) + 1])
+    }
+
+    /// Π Γ(a_i) / Π Γ(b_i) as sign·exp(Σ log|Γ(a_i)| − Σ log|Γ(b_i)|): finite whenever the quotient is, however large
+    /// the individual Gammas. A pole in the denominator (only) gives 0; a pole in the numerator throws.
+    static func gammaQuotient(_ numerator: [Double], over denominator: [Double]) throws -> Double {
+        func isPole(_ x: Double) -> Bool { x <= 0 && x == x.rounded() }
+        if let pole = numerator.first(where: isPole) {
+            throw LongMemoryError.invalidArgument(
+                name: "Gamma argument", value: "\(pole)", requirement: "is a pole of Γ in a numerator")
+        }
+        if denominator.contains(where: isPole) { return 0 }
+        var logSum = 0.0, sign = 1.0
+        for a in numerator {
+            let (l, s) = try SpecialFunctions.logGammaWithSign(a)
+            logSum += l
+            sign *= s
+        }
+        for b in denominator {
+            let (l, s) = try SpecialFunctions.logGammaWithSign(b)
+            logSum -= l
+            sign *= s
+        }
+        return sign * Double.exp(logSum)
     }
 
     /// The memory a K-term window discards: |Σ_{j≥K} π_j(d)| = Γ(K − d)/(Γ(K)Γ(1 − d)) for 0 < d < 1
@@ -54,14 +92,14 @@ public enum FractionalWeights {
         guard k >= 1 else {
             throw LongMemoryError.invalidArgument(name: "window", value: "\(k)", requirement: "must be ≥ 1")
         }
+        try Validate.finite(d, "d")
         if d < 0 { return .infinity }
         if d == d.rounded() {
             // Integer d: the filter is a finite polynomial of degree d; nothing is lost once K > d.
-            return k > Int(d) ? 0 : abs(try partialSum(d: d, through: k - 1))
+            return Double(k) > d ? 0 : abs(try partialSum(d: d, through: k - 1))
         }
         // Σ_{j≥K} π_j = −Σ_{j<K} π_j (full sum 0 for d > 0) = −Γ(K − d)/(Γ(1 − d)Γ(K)).
-        let r = try SpecialFunctions.gammaRatio(Double(k) - d, 1 - d)
-        return abs(r * Double.exp(-SpecialFunctions.logGamma(Double(k))))
+        return abs(try gammaQuotient([Double(k) - d], over: [1 - d, Double(k)]))
     }
 
     /// Smallest window K whose lost memory is ≤ `tolerance` (0 < d < 1), from K ≈ (τΓ(1 − d))^{−1/d} refined by

@@ -33,10 +33,12 @@ public enum SampleStatistics {
 
     /// ρ̂(0…maxLag) = γ̂(k)/γ̂(0). Throws for a constant series.
     public static func autocorrelation(_ x: [Double], maxLag: Int, demean: Bool = true) throws -> [Double] {
-        let g = try autocovariance(x, maxLag: maxLag, demean: demean)
+        var g = try autocovariance(x, maxLag: maxLag, demean: demean)
         guard g[0] > 0 else { throw LongMemoryError.constantSeries }
-        let inv = 1 / g[0]
-        return g.map { $0 * inv }
+        let g0 = g[0]
+        for k in g.indices { g[k] /= g0 }
+        g[0] = 1
+        return g
     }
 
     /// Sample partial autocorrelations φ̂_11 … φ̂_LL by Durbin–Levinson on γ̂.

@@ -65,9 +65,39 @@ public enum Simulation {
         return ws.signal(count: n)
     }
 
+    /// Eigenvalues μ_0 … μ_m of the Davies–Harte circulant embedding for an n-point sample, without judging them.
+    /// The circulant with first row c = (γ₀, γ₁, …, γ_m, γ_{m−1}, …, γ₁) of length M = 2m is symmetric, so its
+    /// eigenvalues μ_k = Σ_j c_j e^{−2πijk/M} are real with μ_{M−k} = μ_k; the m + 1 distinct ones are returned (one
+    /// real FFT). m is chosen as in the simulators: the smallest 2·3·5·7-smooth number ≥ n − 1 if `acvf` reaches that
+    /// lag, otherwise n − 1 (the minimal embedding M = 2(n − 1) of LONG_MEMORY.md §2.5(b)). Davies–Harte is exact
+    /// iff every μ_k ≥ 0; the simulators throw
+    /// ``LongMemoryError/circulantNotNonnegative(minimumEigenvalue:maximumEigenvalue:length:)`` when one is below
+    /// −1e-10·max μ.
+    public static func embeddingEigenvalues(acvf gamma: [Double], count n: Int) throws -> [Double] {
+        let (ws, m) = try circulantEmbedding(acvf: gamma, count: n)
+        let spec = ws.spectrumBuffer
+        return (0...m).map { spec[$0].real }
+    }
+
     /// The eigenvalues of the circulant embedding (as the real parts of a workspace's spectrum, k = 0…m) and m;
     /// throws when one is negative beyond rounding.
     static func circulantEigenvalues(acvf gamma: [Double], count n: Int) throws -> (RealFFTWorkspace, Int) {
+        let (ws, m) = try circulantEmbedding(acvf: gamma, count: n)
+        let size = 2 * m
+        let spec = ws.spectrumBuffer
+        var maxMu = 0.0, minMu = Double.infinity
+        for k in 0...m {
+            maxMu = max(maxMu, spec[k].real)
+            minMu = min(minMu, spec[k].real)
+        }
+        if minMu < -1e-10 * maxMu || maxMu <= 0 {
+            throw LongMemoryError.circulantNotNonnegative(minimumEigenvalue: minMu, maximumEigenvalue: maxMu, length: size)
+        }
+        return (ws, m)
+    }
+
+    /// The transformed embedding row (workspace spectrum, real parts = μ_0…μ_m) and m.
+    static func circulantEmbedding(acvf gamma: [Double], count n: Int) throws -> (RealFFTWorkspace, Int) {
         guard n >= 2 else {
             throw LongMemoryError.invalidArgument(name: "n", value: "\(n)", requirement: "must be ≥ 2")
         }
@@ -84,15 +114,6 @@ public enum Simulation {
         for k in 0...m { row[k] = gamma[k] }
         for k in 1..<m { row[size - k] = gamma[k] }
         ws.forward()
-        let spec = ws.spectrumBuffer
-        var maxMu = 0.0, minMu = Double.infinity
-        for k in 0...m {
-            maxMu = max(maxMu, spec[k].real)
-            minMu = min(minMu, spec[k].real)
-        }
-        if minMu < -1e-10 * maxMu || maxMu <= 0 {
-            throw LongMemoryError.circulantNotNonnegative(minimumEigenvalue: minMu, maximumEigenvalue: maxMu, length: size)
-        }
         return (ws, m)
     }
 

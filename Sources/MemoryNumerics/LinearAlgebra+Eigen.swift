@@ -5,7 +5,7 @@ import Numerics
 ///
 /// Eigenvalues come in LAPACK's order (not sorted). For a real matrix, complex conjugate pairs are consecutive
 /// with the positive imaginary part first. Each eigenvector column has Euclidean norm 1 and its component of
-/// largest modulus real (LAPACK's `dgeev`/`zgeev` normalisation, LUG §2.4.8); eigenvectors of a defective or
+/// largest modulus real (the normalisation documented for `dgeev`/`zgeev`); eigenvectors of a defective or
 /// nearly defective matrix are ill-conditioned and may be nearly parallel.
 public struct EigenDecomposition: Sendable, Equatable {
     /// λ₁ … λₙ.
@@ -28,7 +28,7 @@ public struct SymmetricEigenDecomposition: Sendable, Equatable {
 
 extension LinearAlgebra {
     /// Eigenvalues and right eigenvectors of a general real square matrix (LAPACK `dgeev`: balancing, Hessenberg
-    /// reduction and the shifted QR algorithm; LUG §2.3.4.2, GVL §7.5).
+    /// reduction and the shifted QR algorithm; LUG §2.3.4, GVL §7.5).
     ///
     /// LAPACK returns a conjugate pair λ, λ̄ = a ± ib as two consecutive real columns (x, y) of VR; this function
     /// unpacks them into the complex columns v = x + iy (for λ = a + ib) and v̄ = x − iy (for λ̄).
@@ -94,7 +94,7 @@ extension LinearAlgebra {
         try eigen(a, vectors: false).spectralRadius
     }
 
-    /// Eigenvalues and right eigenvectors of a general complex square matrix (LAPACK `zgeev`; LUG §2.3.4.2).
+    /// Eigenvalues and right eigenvectors of a general complex square matrix (LAPACK `zgeev`; LUG §2.3.4).
     ///
     /// - Throws: as the real `eigen(_:vectors:)`.
     public static func eigen(_ a: ComplexMatrix, vectors: Bool = true) throws -> EigenDecomposition {
@@ -131,7 +131,7 @@ extension LinearAlgebra {
     }
 
     /// Eigenvalues (ascending) and orthonormal eigenvectors of a real symmetric matrix (LAPACK `dsyevd`:
-    /// tridiagonal reduction and divide and conquer; LUG §2.3.4.1, GVL §8.4).
+    /// tridiagonal reduction and divide and conquer; LUG §2.3.4, GVL §8.4).
     ///
     /// The routine works on the symmetric part ½(A + Aᵀ): an exactly symmetric input is used as is, and a small
     /// asymmetry (e.g. from finite differences) is averaged out rather than one triangle being silently ignored.

@@ -6,7 +6,7 @@ import CLAPACKE
 /// Sign convention: LAPACK's Householder QR (`dgeqrf`) leaves the signs of R's diagonal arbitrary (each Rᵢᵢ gets
 /// the sign opposite to the pivot entry it eliminates). With `nonNegativeDiagonal` (the default) every column qᵢ
 /// with Rᵢᵢ < 0 is negated together with row i of R, so Rᵢᵢ ≥ 0; for a matrix of full column rank the thin QR is then
-/// unique (GVL Theorem 5.2.3), continuous in A, and log Rᵢᵢ = log|Rᵢᵢ| — what the QR (Benettin) algorithm for
+/// unique (GVL §5.2, thin QR), continuous in A, and log Rᵢᵢ = log|Rᵢᵢ| — what the QR (Benettin) algorithm for
 /// Lyapunov exponents accumulates (RNN_THEORY.md §7).
 public struct QRDecomposition: Sendable, Equatable {
     /// m×k with orthonormal columns.

@@ -23,7 +23,7 @@ extension LinearAlgebra {
         case full
     }
 
-    /// The singular value decomposition A = U·diag(S)·Vᵀ (LAPACK `dgesdd`, divide and conquer; LUG §2.3.4.4,
+    /// The singular value decomposition A = U·diag(S)·Vᵀ (LAPACK `dgesdd`, divide and conquer; LUG §2.3.4,
     /// GVL §8.6).
     ///
     /// `dgesdd` can, rarely, report a convergence failure (`info > 0`) on matrices the slower QR-iteration driver
@@ -119,7 +119,7 @@ extension LinearAlgebra {
         try singularValues(a).first ?? 0
     }
 
-    /// 2-norm condition number κ₂(A) = σ_max/σ_min, σ over the min(m, n) singular values (GVL §2.6.2): ∞ when
+    /// 2-norm condition number κ₂(A) = σ_max/σ_min, σ over the min(m, n) singular values (GVL §2.6): ∞ when
     /// σ_min = 0 (including the zero matrix), 1 for an empty matrix.
     public static func conditionNumber(_ a: Matrix) throws -> Double {
         let s = try singularValues(a)

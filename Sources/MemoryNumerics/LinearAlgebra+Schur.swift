@@ -16,7 +16,7 @@ public struct RealSchurDecomposition: Sendable, Equatable {
 }
 
 extension LinearAlgebra {
-    /// Real Schur decomposition A = Z·T·Zᵀ (LAPACK `dgees`, no eigenvalue reordering; LUG §2.3.4.2, GVL §7.4.1).
+    /// Real Schur decomposition A = Z·T·Zᵀ (LAPACK `dgees`, no eigenvalue reordering; LUG §2.3.4, GVL §7.4.1).
     ///
     /// - Throws: ``NumericsError/dimensionMismatch(_:)`` if A is not square, ``NumericsError/domain(_:)`` for NaN/∞,
     ///   ``NumericsError/lapack(routine:info:)`` if the QR algorithm failed.

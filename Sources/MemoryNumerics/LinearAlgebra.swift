@@ -73,7 +73,7 @@ extension LinearAlgebra {
     /// Throws ``NumericsError/domain(_:)`` naming `argument` if any entry is NaN or infinite.
     static func requireFinite(_ values: [Double], _ argument: String) throws {
         for (k, v) in values.enumerated() where !v.isFinite {
-            throw NumericsError.domain("\(argument) has a non-finite entry (\(v)) at storage index \(k)")
+            throw NumericsError.domain("\(argument) has a non-finite entry \(v) at index \(k)")
         }
     }
 

@@ -126,7 +126,7 @@ final class GradientObjectiveBox {
 
 /// The elements of a GSL vector as a Swift array.
 @inline(__always)
-func array(of v: UnsafePointer<gsl_vector>) -> [Double] {
+fileprivate func gslVectorElements(_ v: UnsafePointer<gsl_vector>) -> [Double] {
     let n = v.pointee.size, stride = v.pointee.stride
     guard let data = v.pointee.data else { return [] }
     return [Double](unsafeUninitializedCapacity: n) { buf, count in
@@ -136,7 +136,7 @@ func array(of v: UnsafePointer<gsl_vector>) -> [Double] {
 }
 
 /// A freshly allocated GSL vector holding `x` (caller frees it).
-func gslVector(_ x: [Double]) throws -> UnsafeMutablePointer<gsl_vector> {
+fileprivate func makeGSLVector(_ x: [Double]) throws -> UnsafeMutablePointer<gsl_vector> {
     guard let v = gsl_vector_alloc(x.count) else {
         throw NumericsError.gsl(routine: "gsl_vector_alloc", status: -1, message: "allocation failed")
     }
@@ -157,7 +157,7 @@ extension Optimization {
             throw NumericsError.gsl(routine: "gsl_multimin_fdfminimizer_alloc", status: -1, message: "allocation failed")
         }
         defer { gsl_multimin_fdfminimizer_free(s) }
-        let x0 = try gslVector(start)
+        let x0 = try makeGSLVector(start)
         defer { gsl_vector_free(x0) }
         // GSL keeps a pointer to the function struct: it must stay put for the whole run.
         let function = UnsafeMutablePointer<gsl_multimin_function_fdf>.allocate(capacity: 1)
@@ -166,17 +166,18 @@ extension Optimization {
             to: gsl_multimin_function_fdf(
                 f: { x, params in
                     guard let x, let params else { return .nan }
-                    return Unmanaged<GradientObjectiveBox>.fromOpaque(params).takeUnretainedValue().value(array(of: x))
+                    let box = Unmanaged<GradientObjectiveBox>.fromOpaque(params).takeUnretainedValue()
+                    return box.value(gslVectorElements(x))
                 },
                 df: { x, params, g in
                     guard let x, let params, let g else { return }
                     Unmanaged<GradientObjectiveBox>.fromOpaque(params).takeUnretainedValue()
-                        .gradient(array(of: x), into: g)
+                        .gradient(gslVectorElements(x), into: g)
                 },
                 fdf: { x, params, f, g in
                     guard let x, let params, let f, let g else { return }
                     let box = Unmanaged<GradientObjectiveBox>.fromOpaque(params).takeUnretainedValue()
-                    let point = array(of: x)
+                    let point = gslVectorElements(x)
                     f.pointee = box.value(point)
                     box.gradient(point, into: g)
                 },
@@ -185,10 +186,11 @@ extension Optimization {
         func finish(iterations: Int, converged: Bool, status: String) -> Result {
             let g = gsl_multimin_fdfminimizer_gradient(s)
             return Result(
-                minimizer: gsl_multimin_fdfminimizer_x(s).map { array(of: $0) } ?? start,
+                minimizer: gsl_multimin_fdfminimizer_x(s).map { gslVectorElements($0) } ?? start,
                 minimum: gsl_multimin_fdfminimizer_minimum(s), iterations: iterations, evaluations: box.evaluations,
                 gradientEvaluations: box.gradientEvaluations, converged: converged, method: .bfgs,
-                gradientNorm: g.map { array(of: $0).reduce(0) { $0 + $1 * $1 }.squareRoot() }, simplexSize: nil,
+                gradientNorm: g.map { gslVectorElements($0).reduce(0) { $0 + $1 * $1 }.squareRoot() },
+                simplexSize: nil,
                 nonFiniteEvaluations: box.nonFiniteEvaluations, status: status)
         }
         func earlyExit(_ iterations: Int) throws -> Result? {
@@ -239,9 +241,9 @@ extension Optimization {
             throw NumericsError.gsl(routine: "gsl_multimin_fminimizer_alloc", status: -1, message: "allocation failed")
         }
         defer { gsl_multimin_fminimizer_free(s) }
-        let x0 = try gslVector(start)
+        let x0 = try makeGSLVector(start)
         defer { gsl_vector_free(x0) }
-        let steps = try gslVector(options.initialSimplexSteps ?? start.map { 0.1 * max(1, abs($0)) })
+        let steps = try makeGSLVector(options.initialSimplexSteps ?? start.map { 0.1 * max(1, abs($0)) })
         defer { gsl_vector_free(steps) }
         let function = UnsafeMutablePointer<gsl_multimin_function>.allocate(capacity: 1)
         defer { function.deallocate() }
@@ -249,13 +251,14 @@ extension Optimization {
             to: gsl_multimin_function(
                 f: { x, params in
                     guard let x, let params else { return .nan }
-                    return Unmanaged<GradientObjectiveBox>.fromOpaque(params).takeUnretainedValue().value(array(of: x))
+                    let box = Unmanaged<GradientObjectiveBox>.fromOpaque(params).takeUnretainedValue()
+                    return box.value(gslVectorElements(x))
                 },
                 n: n, params: Unmanaged.passUnretained(box).toOpaque()))
 
         func finish(iterations: Int, converged: Bool, status: String) -> Result {
             Result(
-                minimizer: gsl_multimin_fminimizer_x(s).map { array(of: $0) } ?? start,
+                minimizer: gsl_multimin_fminimizer_x(s).map { gslVectorElements($0) } ?? start,
                 minimum: gsl_multimin_fminimizer_minimum(s), iterations: iterations, evaluations: box.evaluations,
                 gradientEvaluations: 0, converged: converged, method: .nelderMead, gradientNorm: nil,
                 simplexSize: gsl_multimin_fminimizer_size(s), nonFiniteEvaluations: box.nonFiniteEvaluations,

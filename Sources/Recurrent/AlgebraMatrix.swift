@@ -34,11 +34,11 @@ public struct AlgebraMatrix<A: RecurrentAlgebra> {
     public subscript(i: Int, j: Int) -> A.Scalar {
         get {
             assert(i >= 0 && i < rows && j >= 0 && j < columns, "AlgebraMatrix index (\(i), \(j)) out of range")
-            return A.load(base, i + j * leadingDimension)
+            return A.load(base, i &+ j &* leadingDimension)
         }
         nonmutating set {
             assert(i >= 0 && i < rows && j >= 0 && j < columns, "AlgebraMatrix index (\(i), \(j)) out of range")
-            A.store(newValue, base, i + j * leadingDimension)
+            A.store(newValue, base, i &+ j &* leadingDimension)
         }
     }
 
@@ -114,14 +114,10 @@ public struct AlgebraMatrix<A: RecurrentAlgebra> {
     }
 
     /// vector[i] += Σ_j self[i, j] (e.g. a bias gradient summed over batch and time). `vector` is rows × 1.
+    /// Columns are added in order j = 0, 1, … (deterministic), walking memory contiguously.
     public func addRowSums(into vector: AlgebraMatrix) {
         precondition(vector.rows == rows && vector.columns >= 1, "addRowSums: shape mismatch")
-        if columns == 0 { return }
-        for i in 0..<rows {
-            var s = self[i, 0]
-            for j in 1..<columns { s += self[i, j] }
-            vector[i, 0] += s
-        }
+        for j in 0..<columns { for i in 0..<rows { vector[i, 0] += self[i, j] } }
     }
 
     /// self[i, j] = vector[i] for every column (broadcast a bias). `vector` is rows × 1.
@@ -134,6 +130,18 @@ public struct AlgebraMatrix<A: RecurrentAlgebra> {
     public func addToColumns(_ vector: AlgebraMatrix) {
         precondition(vector.rows == rows, "addToColumns: shape mismatch")
         for j in 0..<columns { for i in 0..<rows { self[i, j] += vector[i, 0] } }
+    }
+
+    /// self[i, j] ← tanh(self[i, j]) (a separate tight loop so the inlined ``FastMath`` kernel vectorises).
+    @inline(__always)
+    public func applyTanh() {
+        for j in 0..<columns { for i in 0..<rows { self[i, j] = self[i, j].tanh() } }
+    }
+
+    /// self[i, j] ← σ(self[i, j]).
+    @inline(__always)
+    public func applySigmoid() {
+        for j in 0..<columns { for i in 0..<rows { self[i, j] = self[i, j].sigmoid() } }
     }
 
     /// self += other, elementwise.

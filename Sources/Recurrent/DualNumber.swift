@@ -48,30 +48,36 @@ public struct DualNumber: RecurrentScalar, Equatable, CustomStringConvertible {
     @inlinable public static func *= (a: inout DualNumber, b: DualNumber) { a = a * b }
 
     /// tanh′ = 1 − tanh².
-    @inlinable public static func tanh(_ x: DualNumber) -> DualNumber {
-        let t = Double.tanh(x.value)
-        return DualNumber(t, tangent: (1 - t * t) * x.tangent)
+    @inlinable public func tanh() -> DualNumber {
+        let t = value.tanh()
+        return DualNumber(t, tangent: (1 - t * t) * tangent)
     }
     /// σ′ = σ(1 − σ).
-    @inlinable public static func sigmoid(_ x: DualNumber) -> DualNumber {
-        let s = Double.sigmoid(x.value)
-        return DualNumber(s, tangent: s * (1 - s) * x.tangent)
+    @inlinable public func sigmoid() -> DualNumber {
+        let s = value.sigmoid()
+        return DualNumber(s, tangent: s * (1 - s) * tangent)
     }
-    @inlinable public static func exp(_ x: DualNumber) -> DualNumber {
-        let e = Double.exp(x.value)
-        return DualNumber(e, tangent: e * x.tangent)
+    @inlinable public func exp() -> DualNumber {
+        let e = value.exp()
+        return DualNumber(e, tangent: e * tangent)
     }
-    @inlinable public static func log(_ x: DualNumber) -> DualNumber {
-        DualNumber(Double.log(x.value), tangent: x.tangent / x.value)
+    @inlinable public func expMinusOne() -> DualNumber {
+        DualNumber(value.expMinusOne(), tangent: value.exp() * tangent)
     }
-    @inlinable public static func sqrt(_ x: DualNumber) -> DualNumber {
-        let r = x.value.squareRoot()
-        return DualNumber(r, tangent: x.tangent / (2 * r))
+    @inlinable public func log() -> DualNumber {
+        DualNumber(value.log(), tangent: tangent / value)
     }
-    @inlinable public static func sin(_ x: DualNumber) -> DualNumber {
-        DualNumber(Double.sin(x.value), tangent: Double.cos(x.value) * x.tangent)
+    @inlinable public func logOnePlus() -> DualNumber {
+        DualNumber(value.logOnePlus(), tangent: tangent / (1 + value))
     }
-    @inlinable public static func cos(_ x: DualNumber) -> DualNumber {
-        DualNumber(Double.cos(x.value), tangent: -Double.sin(x.value) * x.tangent)
+    @inlinable public func squareRoot() -> DualNumber {
+        let r = value.squareRoot()
+        return DualNumber(r, tangent: tangent / (2 * r))
+    }
+    @inlinable public func sin() -> DualNumber {
+        DualNumber(value.sin(), tangent: value.cos() * tangent)
+    }
+    @inlinable public func cos() -> DualNumber {
+        DualNumber(value.cos(), tangent: -value.sin() * tangent)
     }
 }

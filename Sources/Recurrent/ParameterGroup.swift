@@ -26,12 +26,40 @@ public struct ParameterGroup: Sendable, Hashable, Codable, CustomStringConvertib
     public let shape: [Int]
     public let kind: ParameterKind
 
+    /// A group; `shape`'s product must equal `range.count` (a model-author invariant, checked by precondition;
+    /// decoding from untrusted data validates and throws instead).
     public init(name: String, range: Range<Int>, shape: [Int], kind: ParameterKind) {
-        precondition(shape.reduce(1, *) == range.count, "parameter group \(name): shape \(shape) ≠ \(range.count) values")
+        precondition(Self.isConsistent(range: range, shape: shape),
+                     "parameter group \(name): shape \(shape) ≠ \(range.count) values")
         self.name = name
         self.range = range
         self.shape = shape
         self.kind = kind
+    }
+
+    static func isConsistent(range: Range<Int>, shape: [Int]) -> Bool {
+        guard range.lowerBound >= 0, shape.allSatisfy({ $0 >= 0 }) else { return false }
+        var product = 1
+        for d in shape {
+            let (p, overflow) = product.multipliedReportingOverflow(by: d)
+            if overflow { return false }
+            product = p
+        }
+        return product == range.count
+    }
+
+    private enum CodingKeys: String, CodingKey { case name, range, shape, kind }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let name = try c.decode(String.self, forKey: .name)
+        let range = try c.decode(Range<Int>.self, forKey: .range)
+        let shape = try c.decode([Int].self, forKey: .shape)
+        guard Self.isConsistent(range: range, shape: shape) else {
+            throw DecodingError.dataCorruptedError(forKey: .shape, in: c,
+                                                   debugDescription: "group \(name): shape \(shape) does not fit range \(range)")
+        }
+        self.init(name: name, range: range, shape: shape, kind: try c.decode(ParameterKind.self, forKey: .kind))
     }
 
     /// Rows of the group seen as a matrix (a vector is n × 1).

@@ -29,28 +29,60 @@ public protocol RecurrentScalar: ExpressibleByFloatLiteral, ExpressibleByInteger
     static func -= (lhs: inout Self, rhs: Self)
     static func *= (lhs: inout Self, rhs: Self)
 
+    // Elementary functions as instance methods (`x.tanh()`): Double's static `Double.tanh(_:)` etc. from
+    // swift-numerics call libm, which is much slower in the gate loops than the inlined ``FastMath``.
     /// Hyperbolic tangent.
-    static func tanh(_ x: Self) -> Self
+    func tanh() -> Self
     /// Logistic sigmoid σ(x) = 1/(1 + e^{−x}), evaluated without overflow for large |x|.
-    static func sigmoid(_ x: Self) -> Self
-    static func exp(_ x: Self) -> Self
+    func sigmoid() -> Self
+    /// e^x (full range; the gate functions use the inlined ``FastMath`` kernels).
+    func exp() -> Self
+    /// e^x − 1 (accurate near 0).
+    func expMinusOne() -> Self
     /// Natural logarithm.
-    static func log(_ x: Self) -> Self
-    static func sqrt(_ x: Self) -> Self
-    static func sin(_ x: Self) -> Self
-    static func cos(_ x: Self) -> Self
+    func log() -> Self
+    /// log(1 + x) (accurate near 0).
+    func logOnePlus() -> Self
+    /// Square root (IEEE for `Double`).
+    func squareRoot() -> Self
+    func sin() -> Self
+    func cos() -> Self
 }
 
 extension Double: RecurrentScalar {
     @inlinable public var primal: Double { self }
+    @inlinable public func tanh() -> Double { FastMath.tanh(self) }
+    @inlinable public func sigmoid() -> Double { FastMath.sigmoid(self) }
+    @inlinable public func exp() -> Double { LibM.exp(self) }
+    @inlinable public func expMinusOne() -> Double { LibM.expMinusOne(self) }
+    @inlinable public func log() -> Double { LibM.log(self) }
+    @inlinable public func logOnePlus() -> Double { LibM.logOnePlus(self) }
+    @inlinable public func sin() -> Double { LibM.sin(self) }
+    @inlinable public func cos() -> Double { LibM.cos(self) }
+}
 
-    /// σ(x) = 1/(1 + e^{−x}) for x ≥ 0 and e^{x}/(1 + e^{x}) for x < 0 (no overflow of e^{−x}).
-    @inlinable
-    public static func sigmoid(_ x: Double) -> Double {
-        if x >= 0 {
-            return 1 / (1 + Double.exp(-x))
-        }
-        let e = Double.exp(x)
-        return e / (1 + e)
-    }
+/// The platform's elementary functions through swift-numerics' `ElementaryFunctions` requirements (generic, so
+/// the calls cannot resolve to the `RecurrentScalar` static spellings below).
+@usableFromInline
+enum LibM {
+    @inlinable static func exp<T: ElementaryFunctions>(_ x: T) -> T { T.exp(x) }
+    @inlinable static func expMinusOne<T: ElementaryFunctions>(_ x: T) -> T { T.expMinusOne(x) }
+    @inlinable static func log<T: ElementaryFunctions>(_ x: T) -> T { T.log(x) }
+    @inlinable static func logOnePlus<T: ElementaryFunctions>(_ x: T) -> T { T.log(onePlus: x) }
+    @inlinable static func sin<T: ElementaryFunctions>(_ x: T) -> T { T.sin(x) }
+    @inlinable static func cos<T: ElementaryFunctions>(_ x: T) -> T { T.cos(x) }
+}
+
+// Static spellings (`S.tanh(x)`, `S.exp(x)`, …) of the same functions, for kernels written in that style. They
+// forward to the instance methods, so `Double` gets ``FastMath`` and ``DualNumber`` its derivative rules.
+extension RecurrentScalar {
+    @inlinable @inline(__always) public static func tanh(_ x: Self) -> Self { x.tanh() }
+    @inlinable @inline(__always) public static func sigmoid(_ x: Self) -> Self { x.sigmoid() }
+    @inlinable @inline(__always) public static func exp(_ x: Self) -> Self { x.exp() }
+    @inlinable @inline(__always) public static func expMinusOne(_ x: Self) -> Self { x.expMinusOne() }
+    @inlinable @inline(__always) public static func log(_ x: Self) -> Self { x.log() }
+    @inlinable @inline(__always) public static func logOnePlus(_ x: Self) -> Self { x.logOnePlus() }
+    @inlinable @inline(__always) public static func sqrt(_ x: Self) -> Self { x.squareRoot() }
+    @inlinable @inline(__always) public static func sin(_ x: Self) -> Self { x.sin() }
+    @inlinable @inline(__always) public static func cos(_ x: Self) -> Self { x.cos() }
 }

@@ -75,6 +75,12 @@ public struct SequenceBatch: Equatable, Sendable {
         guard features >= 1 else {
             throw RecurrentError.invalidArgument(argument: "features", message: "must be ≥ 1, got \(features)")
         }
+        let (sb, o1) = steps.multipliedReportingOverflow(by: batchSize)
+        let (total, o2) = sb.multipliedReportingOverflow(by: features)
+        guard !o1, !o2, total <= 1 << 40 else {
+            throw RecurrentError.invalidArgument(
+                argument: "steps·batchSize·features", message: "\(steps)·\(batchSize)·\(features) values is too many")
+        }
     }
 
     /// Element (t, b, k), 0-based; traps when out of range (use ``value(step:sequence:feature:)`` for user input).

@@ -21,11 +21,33 @@ public struct StateLayout: Sendable, Hashable, Codable {
     /// Rows of the hidden output h.
     public let hiddenRows: Range<Int>
 
+    /// A layout; `hiddenRows` must lie inside 0..<size (a model-author invariant, checked by precondition;
+    /// decoding from untrusted data validates and throws instead).
     public init(size: Int, segments: [Segment], hiddenRows: Range<Int>) {
-        precondition(hiddenRows.lowerBound >= 0 && hiddenRows.upperBound <= size, "hidden rows outside the state")
+        precondition(Self.isConsistent(size: size, segments: segments, hiddenRows: hiddenRows),
+                     "state layout: hidden rows or segments outside 0..<\(size)")
         self.size = size
         self.segments = segments
         self.hiddenRows = hiddenRows
+    }
+
+    static func isConsistent(size: Int, segments: [Segment], hiddenRows: Range<Int>) -> Bool {
+        size >= 0 && hiddenRows.lowerBound >= 0 && hiddenRows.upperBound <= size
+            && segments.allSatisfy { $0.rows.lowerBound >= 0 && $0.rows.upperBound <= size }
+    }
+
+    private enum CodingKeys: String, CodingKey { case size, segments, hiddenRows }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let size = try c.decode(Int.self, forKey: .size)
+        let segments = try c.decode([Segment].self, forKey: .segments)
+        let hidden = try c.decode(Range<Int>.self, forKey: .hiddenRows)
+        guard Self.isConsistent(size: size, segments: segments, hiddenRows: hidden) else {
+            throw DecodingError.dataCorruptedError(forKey: .hiddenRows, in: c,
+                                                   debugDescription: "segments or hidden rows outside 0..<\(size)")
+        }
+        self.init(size: size, segments: segments, hiddenRows: hidden)
     }
 
     /// A state that is just h (size n).

@@ -15,11 +15,12 @@ struct RNNMem: ParsableCommand {
         version: version,
         subcommands: [
             WeightsCommand.self,
+            LostMemoryCommand.self,
             FracdiffCommand.self,
-            // SimulateCommand.self,
-            // AcvfCommand.self,
-            // AcfCommand.self,
-            // PeriodogramCommand.self,
+            SimulateCommand.self,
+            AcvfCommand.self,
+            AcfCommand.self,
+            PeriodogramCommand.self,
             ColumnsCommand.self,
         ])
 }

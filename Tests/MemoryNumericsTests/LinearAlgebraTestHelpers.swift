@@ -2,7 +2,7 @@ import MemoryNumerics
 import _TestSupport
 
 /// Small helpers for the LinearAlgebra tests (fixed seeds; Frobenius-norm comparisons).
-enum LA {
+enum LinAlgTestKit {
     /// n×m matrix of independent N(0, 1) draws from a fixed seed.
     static func gaussian(_ rows: Int, _ columns: Int, seed: UInt64) -> Matrix {
         var rng = TestSupport.rng(seed)

@@ -1,5 +1,5 @@
 import Testing
-@testable import MemoryNumerics
+import MemoryNumerics
 
 /// A marker error thrown by test objectives.
 private struct ObjectiveFailure: Error, Equatable { let at: Double }

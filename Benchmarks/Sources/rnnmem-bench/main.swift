@@ -1,27 +1,30 @@
 // rnnmem-bench — times rnnmem's workloads for Benchmarks/run.sh, which runs the peers (C/FFTW, numpy/scipy/
-// statsmodels, R) in the same run and prints the side-by-side table.
+// statsmodels, R) on the same input in the same run and prints the side-by-side table.
 //
-// Usage: rnnmem-bench <workload> <n> [repeats]      one workload, one line of output
-//        rnnmem-bench list                          workload names
-// Output: `RESULT <workload> <n> rnnmem <median_seconds> <peak_rss_mb>` (peak RSS of this process, so run.sh starts
-// one process per workload). Input series are fixed-seed Gaussian noise; generating them is not timed.
+// Contract (Benchmarks/README.md):
+//   rnnmem-bench --workload fracdiff|acf100|periodogram|davies_harte --n N --input FILE [--repeats R]
+//       → `RESULT <workload> <n> rnnmem <median_seconds> <peak_rss_mb> base_rss_mb=… repeats=… batch=… min_s=… checksum=…`
+//   rnnmem-bench --check DIR --n N --input FILE
+//       → DIR/<workload>-rnnmem.txt, one value per line (%.17g), for peers/verify.py
+// FILE holds raw little-endian float64 values; reading it is not timed. Without --input a fixed-seed Gaussian
+// series is generated (SeededRandom). Peak memory is VmHWM in MB (10⁶ bytes).
 import Foundation
 import RNNMemory
 
-struct Workload {
-    let name: String
-    let run: (Int, inout [Double]) throws -> Void
-}
-
-func gaussianSeries(_ n: Int, seed: UInt64 = 12345) -> [Double] {
-    var rng = SeededRandom(seed: seed)
-    return rng.gaussians(n)
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("rnnmem-bench: \(message)\n".utf8))
+    exit(2)
 }
 
 func peakRSSMegabytes() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024  // Linux reports kilobytes
+    // VmHWM from /proc/self/status (kB), as the peers report it.
+    if let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) {
+        for line in s.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
+            return kb * 1024 / 1e6
+        }
+    }
+    return .nan
 }
 
 func now() -> Double {
@@ -30,59 +33,86 @@ func now() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }
 
-var sink = 0.0  // keeps results alive so the optimiser cannot drop the work
+func readInput(_ path: String, count: Int) -> [Double] {
+    guard let handle = FileHandle(forReadingAtPath: path) else { fail("cannot open --input \(path)") }
+    let data = handle.readData(ofLength: count * 8)
+    guard data.count == count * 8 else { fail("--input \(path) holds fewer than \(count) float64 values") }
+    return data.withUnsafeBytes { raw in
+        (0..<count).map { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self))) }
+    }
+}
 
-let workloads: [String: Workload] = [
-    "fracdiff": Workload(name: "fracdiff") { _, x in
-        let y = try FractionalFilter.difference(x, d: 0.4).values
-        sink += y[y.count - 1]
-    },
-    "acf100": Workload(name: "acf100") { _, x in
-        let r = try SampleStatistics.autocorrelation(x, maxLag: 100)
-        sink += r[100]
-    },
-    "periodogram": Workload(name: "periodogram") { _, x in
-        let p = try SampleStatistics.periodogram(x)
-        sink += p.values[0]
-    },
-    "davies_harte": Workload(name: "davies_harte") { n, _ in
-        let y = try Simulation.arfima(ARFIMAModel(d: 0.4), count: n, seed: 7)
-        sink += y[0]
-    },
+// MARK: arguments
+var options: [String: String] = [:]
+var it = CommandLine.arguments.dropFirst().makeIterator()
+while let a = it.next() {
+    guard a.hasPrefix("--") else { fail("unexpected argument '\(a)'") }
+    guard let v = it.next() else { fail("\(a) needs a value") }
+    options[String(a.dropFirst(2))] = v
+}
+guard let nText = options["n"], let n = Int(nText), n >= 2 else { fail("--n must be an integer ≥ 2") }
+let x: [Double] = options["input"].map { readInput($0, count: n) } ?? {
+    var rng = SeededRandom(seed: 12345)
+    return rng.gaussians(n)
+}()
+
+// MARK: workloads (each returns a checksum so the work cannot be optimised away)
+let workloads: [String: ([Double]) throws -> Double] = [
+    // Same d on every call, as for many series of one length: rnnmem pools its FFT work arrays.
+    "fracdiff": { x in try FractionalFilter.difference(x, d: 0.4).values.reduce(0, +) },
+    "acf100": { x in try SampleStatistics.autocorrelation(x, maxLag: 100).reduce(0, +) },
+    "periodogram": { x in try SampleStatistics.periodogram(x).values.reduce(0, +) },
+    "davies_harte": { x in try Simulation.arfima(ARFIMAModel(d: 0.4), count: x.count, seed: 7).reduce(0, +) },
 ]
 
-let args = CommandLine.arguments.dropFirst()
-guard let name = args.first else {
-    FileHandle.standardError.write(Data("usage: rnnmem-bench <workload> <n> [repeats] | list\n".utf8))
-    exit(2)
-}
-if name == "list" {
-    print(workloads.keys.sorted().joined(separator: "\n"))
+if let dir = options["check"] {
+    // Verification outputs (see Benchmarks/README.md): fracdiff of the demeaned input, acf, periodogram, and
+    // Davies–Harte with the noise read from the input file (a_k = input[k], b_k = input[M + k], M = 2(n − 1)).
+    let fm = FileManager.default
+    do {
+        try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        func write(_ name: String, _ v: [Double]) throws {
+            let text = v.map { String(format: "%.17g", $0) }.joined(separator: "\n") + "\n"
+            try text.write(toFile: "\(dir)/\(name)-rnnmem.txt", atomically: true, encoding: .utf8)
+        }
+        try write("fracdiff", FractionalFilter.difference(x, d: 0.4, demean: true).values)
+        try write("acf100", SampleStatistics.autocorrelation(x, maxLag: min(100, n - 1)))
+        try write("periodogram", SampleStatistics.periodogram(x).values)
+        let m2 = 2 * (n - 1)
+        guard let path = options["input"] else { fail("--check needs --input") }
+        let noise = readInput(path, count: 2 * m2)
+        let gamma = try Autocovariance.fractionalNoise(d: 0.4, lags: n - 1)
+        let dh = try Simulation.daviesHarte(
+            acvf: gamma, count: n, noiseReal: Array(noise[0..<m2]), noiseImaginary: Array(noise[m2..<(2 * m2)]))
+        try write("davies_harte", dh.first)
+    } catch {
+        fail("check failed: \(error)")
+    }
     exit(0)
 }
-guard let workload = workloads[name] else {
-    FileHandle.standardError.write(Data("rnnmem-bench: unknown workload '\(name)'\n".utf8))
-    exit(2)
+
+guard let name = options["workload"], let work = workloads[name] else {
+    fail("--workload must be one of \(workloads.keys.sorted().joined(separator: ", "))")
 }
-guard args.count >= 2, let n = Int(args[args.startIndex + 1]), n >= 2 else {
-    FileHandle.standardError.write(Data("rnnmem-bench: need a length n ≥ 2\n".utf8))
-    exit(2)
-}
-let defaultRepeats = n >= 5_000_000 ? 3 : (n >= 500_000 ? 7 : 21)
-let repeats = args.count >= 3 ? (Int(args[args.startIndex + 2]) ?? defaultRepeats) : defaultRepeats
-var x = gaussianSeries(n)
+let defaultRepeats = n <= 100_000 ? 15 : (n <= 1_000_000 ? 9 : 3)
+let repeats = options["repeats"].flatMap(Int.init) ?? defaultRepeats
+let baseRSS = peakRSSMegabytes()
 do {
-    try workload.run(n, &x)  // warm-up: plans, page faults
-    var times: [Double] = []
-    for _ in 0..<repeats {
-        let t0 = now()
-        try workload.run(n, &x)
-        times.append(now() - t0)
+    var checksum = try work(x)  // warm-up: plans, pools, page faults
+    let t0 = now()
+    checksum = try work(x)
+    let single = now() - t0
+    let batch = single < 0.02 ? Int((0.02 / max(single, 1e-9)).rounded(.up)) : 1
+    var samples: [Double] = []
+    for _ in 0..<max(1, repeats) {
+        let s = now()
+        for _ in 0..<batch { checksum = try work(x) }
+        samples.append((now() - s) / Double(batch))
     }
-    times.sort()
-    let median = times[times.count / 2]
-    print("RESULT \(name) \(n) rnnmem \(median) \(peakRSSMegabytes())")
-    if sink.isNaN { print("# sink NaN") }
+    samples.sort()
+    let median = samples[samples.count / 2]
+    print(String(format: "RESULT %@ %d rnnmem %.6e %.1f base_rss_mb=%.1f repeats=%d batch=%d min_s=%.6e checksum=%.17g",
+                 name, n, median, peakRSSMegabytes(), baseRSS, samples.count, batch, samples[0], checksum))
 } catch {
     FileHandle.standardError.write(Data("rnnmem-bench: \(name) failed: \(error)\n".utf8))
     exit(1)

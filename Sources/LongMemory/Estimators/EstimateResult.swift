@@ -151,6 +151,10 @@ public struct ARMAOrder: Codable, Sendable, Equatable, CustomStringConvertible {
 ///   sizes for heuristics), ``order`` (ARMA order for parametric fits), and ``tuningDescription`` in words
 ///   (e.g. "m = 222 = ⌊n^0.65⌋").
 /// * ``notes`` holds caveats the user must see (estimate at a search-interval bound, heuristics' bias, …).
+///
+/// JSON: `Codable` with the property names as keys. A missing standard error is NaN and gives the interval
+/// (−∞, ∞); `JSONEncoder` rejects non-finite numbers unless `nonConformingFloatEncodingStrategy` is set (the CLI
+/// should map them to `null` or strings).
 public struct MemoryEstimate: Codable, Sendable, Equatable, CustomStringConvertible {
     /// Which estimator produced this (its CLI name is `method.rawValue`).
     public var method: EstimationMethod

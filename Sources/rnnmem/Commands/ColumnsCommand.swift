@@ -7,13 +7,13 @@ struct ColumnsCommand: ParsableCommand {
         commandName: "columns",
         abstract: "Print the numeric columns read from a CSV file, validated, as a clean CSV table.",
         discussion: """
-            Without --columns, every column in which most cells are numbers is printed, in file order; any \
+            Without --columns, every column in which at least half of the cells are numbers is printed, in file order; any \
             non-numeric, empty, NaN or infinite cell among them is an error naming its file:line:column.
             """)
 
     @OptionGroup(title: "Input") var input: MultiSeriesInputOptions
 
-    @OptionGroup(title: "Output options") var output: OutputOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let series = try input.readSeries()

@@ -16,10 +16,14 @@ struct FracdiffCommand: ParsableCommand {
 
     @OptionGroup(title: "Input") var input: SeriesInputOptions
 
-    @Option(name: .customLong("d"), parsing: .unconditional, help: ArgumentHelp("Fractional order d (any real number).", valueName: "d"))
+    @Option(
+        name: .customLong("d"), parsing: .unconditional,
+        help: ArgumentHelp("Fractional order d (any real number).", valueName: "d"))
     var d: Double
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Keep only the first K weights (fixed-window filter).", valueName: "K"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Keep only the first K weights (fixed-window filter).", valueName: "K"))
     var window: Int?
 
     @Flag(help: "Subtract the sample mean before filtering.")
@@ -28,7 +32,7 @@ struct FracdiffCommand: ParsableCommand {
     @Flag(help: "Apply the fractional integration (1−B)^−d instead.")
     var inverse = false
 
-    @OptionGroup(title: "Output options") var output: OutputOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try Arguments.finite(d, "--d")

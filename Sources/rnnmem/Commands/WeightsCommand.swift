@@ -10,16 +10,20 @@ struct WeightsCommand: ParsableCommand {
             π_0 = 1, π_j = π_(j−1)·(j − 1 − d)/j (Hosking 1981); ψ_j(d) = π_j(−d). Any real d.
             """)
 
-    @Option(name: .customLong("d"), parsing: .unconditional, help: ArgumentHelp("Fractional order d (any real number).", valueName: "d"))
+    @Option(
+        name: .customLong("d"), parsing: .unconditional,
+        help: ArgumentHelp("Fractional order d (any real number).", valueName: "d"))
     var d: Double
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Number of weights to print (j = 0 … count − 1).", valueName: "count"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Number of weights to print (j = 0 … count − 1).", valueName: "count"))
     var count: Int
 
     @Flag(help: "Print ψ_j of the fractional integration (1−B)^−d instead.")
     var inverse = false
 
-    @OptionGroup(title: "Output options") var output: OutputOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         try Arguments.finite(d, "--d")

@@ -1,10 +1,12 @@
 import Foundation
 
-/// The text of an input named on the command line: a file path, or `-` for standard input.
+/// The bytes of an input named on the command line: a file path, or `-` for standard input; checked to be
+/// UTF-8 text.
 struct InputText {
     /// How messages name the input: the path as given, or `<stdin>`.
     let source: String
-    let text: String
+    /// UTF-8 bytes without a leading byte-order mark.
+    let bytes: [UInt8]
 
     /// The name under which standard input is reported in messages.
     static let standardInputName = "<stdin>"
@@ -13,7 +15,7 @@ struct InputText {
     static func read(_ path: String) throws(CLIError) -> InputText {
         if path == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
-            return InputText(source: standardInputName, text: try decode(data, source: standardInputName))
+            return InputText(source: standardInputName, bytes: try validate(data, source: standardInputName))
         }
         if path.isEmpty { throw CLIError("the input file name is empty (use '-' for standard input)") }
         var isDirectory: ObjCBool = false
@@ -34,13 +36,15 @@ struct InputText {
         } catch {
             throw CLIError.unreadable(path, reason: error.localizedDescription)
         }
-        return InputText(source: path, text: try decode(data, source: path))
+        return InputText(source: path, bytes: try validate(data, source: path))
     }
 
-    private static func decode(_ data: Data, source: String) throws(CLIError) -> String {
-        guard var text = String(data: data, encoding: .utf8) else { throw CLIError.notText(source) }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }  // byte-order mark written by some spreadsheets
-        if text.contains("\0") { throw CLIError.notText(source) }
-        return text
+    private static func validate(_ data: Data, source: String) throws(CLIError) -> [UInt8] {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // byte-order mark of some spreadsheets
+        guard !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil else {
+            throw CLIError.notText(source)
+        }
+        return bytes
     }
 }

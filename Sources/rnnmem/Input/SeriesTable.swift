@@ -3,45 +3,52 @@
 ///
 /// * Header detection: the first record is a header if any of its cells is non-empty and does not parse as a
 ///   number (so `year,min_level` is a header and `622,1157` is data).
-/// * A cell is numeric if it parses as a Swift `Double` (decimal or exponent notation, optional sign); a series may
-///   only hold finite numbers, so `NaN`, `inf` and empty cells are errors reported at `file:line:column`.
+/// * A cell is numeric if all of it parses as a number (C `strtod`: decimal or exponent notation, optional sign,
+///   `inf`, `nan`, hexadecimal); a series may only hold finite numbers, so `NaN`, `inf` and empty cells are errors
+///   reported at `file:line:column`.
 /// * Default column: the last column that looks numeric, i.e. in which at least half of the non-empty cells parse
-///   as numbers. On clean data that is the last column whose every cell is a finite number; a typo in the last numeric column is therefore
-///   reported (`data.csv:17:2: 'abc' is not a number`) instead of silently switching to another column.
+///   as numbers. On clean data that is the last column whose every cell is a finite number; a typo in the last
+///   numeric column is therefore reported (`data.csv:17:2: 'abc' is not a number`) instead of silently switching
+///   to another column.
 /// * `--column NAME|INDEX`: a header name (exact match first), else a 1-based index.
 struct SeriesTable {
     /// How messages name the input (a path or `<stdin>`).
     let source: String
     /// Header cells, if the first record is a header.
     let header: [String]?
-    /// Data rows, each with exactly `columnCount` cells.
-    let rows: [DelimitedText.Record]
     let columnCount: Int
-    /// Line of the first record (the width every row must match).
-    private let firstLine: Int
+    private let text: DelimitedText
+    /// Index of the first data record in `text` (1 with a header, else 0).
+    private let firstDataRecord: Int
 
-    init(text: String, source: String) throws(CLIError) {
+    init(bytes: [UInt8], source: String) throws(CLIError) {
         self.source = source
-        let parsed = try DelimitedText(text, source: source)
-        guard let first = parsed.records.first else { throw CLIError.emptyInput(source) }
-        let isHeader = first.cells.contains { !$0.isEmpty && Double($0) == nil }
-        header = isHeader ? first.cells.map(String.init) : nil
-        columnCount = first.cells.count
-        firstLine = first.line
-        let data = isHeader ? Array(parsed.records.dropFirst()) : parsed.records
-        if data.isEmpty, let header { throw CLIError.headerOnly(source, header: header) }
-        for record in data where record.cells.count != columnCount {
-            throw CLIError.raggedRow(
-                source, line: record.line, found: record.cells.count, expected: columnCount, firstLine: first.line)
+        let parsed = try DelimitedText(bytes, source: source)
+        text = parsed
+        guard parsed.recordCount > 0 else { throw CLIError.emptyInput(source) }
+        let width = parsed.cellCount(ofRecord: 0)
+        columnCount = width
+        let isHeader = (0..<width).contains {
+            !parsed.isEmpty(record: 0, cell: $0) && parsed.number(record: 0, cell: $0) == nil
         }
-        rows = data
+        header = isHeader ? (0..<width).map { parsed.text(record: 0, cell: $0) } : nil
+        firstDataRecord = isHeader ? 1 : 0
+        if parsed.recordCount == firstDataRecord, let header { throw CLIError.headerOnly(source, header: header) }
+        for r in firstDataRecord..<parsed.recordCount where parsed.cellCount(ofRecord: r) != width {
+            throw CLIError.raggedRow(
+                source, line: parsed.line(ofRecord: r), found: parsed.cellCount(ofRecord: r), expected: width,
+                firstLine: parsed.line(ofRecord: 0))
+        }
     }
 
     /// Read a file path, or standard input for `-`.
     static func load(_ path: String) throws(CLIError) -> SeriesTable {
         let input = try InputText.read(path)
-        return try SeriesTable(text: input.text, source: input.source)
+        return try SeriesTable(bytes: input.bytes, source: input.source)
     }
+
+    /// Number of data rows.
+    var rowCount: Int { text.recordCount - firstDataRecord }
 
     /// Column names: the header, or `1`, `2`, … without one.
     var columnNames: [String] { header ?? (1...columnCount).map { String($0) } }
@@ -58,11 +65,10 @@ struct SeriesTable {
     /// Whether at least half of the non-empty cells of a column (and at least one) parse as numbers (the
     /// default-column rule).
     func looksNumeric(column index: Int) -> Bool {
-        var numbers = 0, others = 0
-        for row in rows {
-            let cell = row.cells[index]
-            if cell.isEmpty { continue }
-            if Double(cell) != nil { numbers += 1 } else { others += 1 }
+        var numbers = 0
+        var others = 0
+        for r in firstDataRecord..<text.recordCount where !text.isEmpty(record: r, cell: index) {
+            if text.number(record: r, cell: index) != nil { numbers += 1 } else { others += 1 }
         }
         return numbers > 0 && numbers >= others
     }
@@ -91,15 +97,19 @@ struct SeriesTable {
     /// The finite values of a column (0-based), or the error at the first bad cell.
     func values(column index: Int) throws(CLIError) -> [Double] {
         var out: [Double] = []
-        out.reserveCapacity(rows.count)
-        for row in rows {
-            let cell = row.cells[index]
-            guard let value = Double(cell) else {
-                if cell.isEmpty { throw CLIError.emptyCell(source, line: row.line, column: index + 1) }
-                throw CLIError.notANumber(source, line: row.line, column: index + 1, text: String(cell))
+        out.reserveCapacity(rowCount)
+        for r in firstDataRecord..<text.recordCount {
+            guard let value = text.number(record: r, cell: index) else {
+                let line = text.line(ofRecord: r)
+                if text.isEmpty(record: r, cell: index) {
+                    throw CLIError.emptyCell(source, line: line, column: index + 1)
+                }
+                throw CLIError.notANumber(
+                    source, line: line, column: index + 1, text: text.text(record: r, cell: index))
             }
             guard value.isFinite else {
-                throw CLIError.notFinite(source, line: row.line, column: index + 1, text: String(cell))
+                throw CLIError.notFinite(
+                    source, line: text.line(ofRecord: r), column: index + 1, text: text.text(record: r, cell: index))
             }
             out.append(value)
         }
@@ -129,7 +139,8 @@ struct SeriesTable {
         var out: [Series] = []
         for index in indices {
             out.append(
-                Series(source: source, name: name(ofColumn: index), column: index + 1, values: try values(column: index)))
+                Series(
+                    source: source, name: name(ofColumn: index), column: index + 1, values: try values(column: index)))
         }
         return out
     }

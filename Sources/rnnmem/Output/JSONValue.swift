@@ -8,6 +8,7 @@ indirect enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case integer(Int)
+    case unsigned(UInt64)
     case number(Double)
     case string(String)
     case array([JSONValue])
@@ -41,6 +42,7 @@ indirect enum JSONValue: Sendable {
         case .null: out.append("null")
         case .bool(let b): out.append(b ? "true" : "false")
         case .integer(let i): out.append(String(i))
+        case .unsigned(let u): out.append(String(u))
         case .number(let x): out.append(Self.number(x))
         case .string(let s): Self.appendString(s, to: &out)
         case .numbers(let xs):

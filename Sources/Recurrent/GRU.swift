@@ -1,0 +1,47 @@
+import MemoryNumerics
+
+/// Gated recurrent unit as PyTorch's `nn.GRU` (Cho et al. 2014, arXiv 1406.1078, in the cuDNN/PyTorch
+/// variant), stacked, with a linear readout:
+///
+///     r = σ(W_ir x_t + b_ir + W_hr h_{t−1} + b_hr)
+///     z = σ(W_iz x_t + b_iz + W_hz h_{t−1} + b_hz)
+///     n = tanh(W_in x_t + b_in + r ⊙ (W_hn h_{t−1} + b_hn))        (reset applied AFTER the recurrent product)
+///     h_t = (1 − z) ⊙ n + z ⊙ h_{t−1},   y_t = C h_t + c            (z multiplies the OLD state)
+///
+/// (RNN_THEORY.md §1 and §2.3; gate row blocks (r, z, n) as PyTorch.) Both biases b_ih and b_hh are kept: b_hn
+/// sits inside the reset product, so they are not interchangeable. The state of each layer is h (size N).
+/// Initialisation: PyTorch's U(−1/√N, 1/√N) for every parameter, from a ``SeededRandom``.
+public struct GRU: RecurrentModel, StackedGatedArchitecture, Equatable {
+    public let layout: StackedGatedLayout
+    public private(set) var parameters: [Double]
+    public var architecture: String { "gru" }
+
+    /// A randomly initialised network (PyTorch's default init) drawing from `rng`.
+    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, using rng: inout SeededRandom) throws {
+        layout = try StackedGatedLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                                        layerCount: layers, gateCount: 3)
+        parameters = layout.pytorchInitialization(using: &rng)
+    }
+
+    /// A randomly initialised network from `seed` (same seed ⇒ identical parameters, byte for byte).
+    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, seed: UInt64) throws {
+        var rng = SeededRandom(seed: seed)
+        try self.init(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layers: layers, using: &rng)
+    }
+
+    /// A network with the given flat parameters (layout: ``parameterGroups``).
+    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, parameters: [Double]) throws {
+        layout = try StackedGatedLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                                        layerCount: layers, gateCount: 3)
+        self.parameters = try layout.validated(parameters)
+    }
+
+    public mutating func setParameters(_ values: [Double]) throws { parameters = try layout.validated(values) }
+
+    static func layerStateLayout(hiddenSize: Int) -> StateLayout { .hidden(hiddenSize) }
+
+    public func forward(_ pass: ForwardPass<RealAlgebra>) { stackedForward(pass) }
+    public func forward(_ pass: ForwardPass<DualAlgebra>) { stackedForward(pass) }
+    public func backward(_ pass: BackwardPass<RealAlgebra>) { stackedBackward(pass) }
+    public func backward(_ pass: BackwardPass<DualAlgebra>) { stackedBackward(pass) }
+}

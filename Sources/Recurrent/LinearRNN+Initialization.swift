@@ -1,0 +1,133 @@
+import MemoryNumerics
+
+/// Initialisation of a ``LinearRNN`` after Zucchet & Orvieto (2024, NeurIPS, arXiv 2405.21064; repository
+/// NicolasZucchet/Vanishing-and-exploding-gradients-are-not-the-end-of-the-story, `source/model.py`,
+/// `recurrent_matrix_init` and `MultiHeadRNN`), RNN_THEORY.md §5:
+///
+/// * every head's n × n recurrent block: ``LinearRNN/zucchetOrvietoMatrix(size:minimumModulus:maximumModulus:maximumPhase:using:)``
+///   with these options (the dense student of Fig. 3 uses ν₀ = 0: "min_nu … better results without"; so moduli
+///   tanh(|l|));
+/// * B_ℓ, C, D: LeCun normal as flax's default `nn.Dense` kernel initialiser (`lecun_normal` = variance scaling
+///   1/fan_in with a normal truncated to ±2 standard deviations, rescaled by 1/0.87962566103423978 so the variance
+///   is exactly 1/fan_in); fan_in = the number of columns (d_in for B_0 and D, N for B_ℓ, ℓ ≥ 1, and C). For a
+///   diagonal skip D ⊙ x, fan_in = 1.
+public struct LinearRNNInitialization: Sendable, Equatable, Codable {
+    /// ν₀ ∈ [0, 1]: eigenvalue moduli become ν₀ + (ν_max − ν₀)·tanh(|l|).
+    public var minimumModulus: Double
+    /// ν_max (1 in the paper).
+    public var maximumModulus: Double
+    /// Phases are scaled by maximumPhase/π (3.14 in the paper's scans; π keeps them).
+    public var maximumPhase: Double
+
+    public init(minimumModulus: Double = 0, maximumModulus: Double = 1, maximumPhase: Double = .pi) {
+        self.minimumModulus = minimumModulus
+        self.maximumModulus = maximumModulus
+        self.maximumPhase = maximumPhase
+    }
+}
+
+extension LinearRNN {
+    /// A random real n × n matrix with controlled eigenvalues, the construction of Zucchet & Orvieto (2024, NeurIPS,
+    /// arXiv 2405.21064; `recurrent_matrix_init` in their `source/model.py`), used both for the dense student and
+    /// for the teacher of the linear-system-identification task (RNN_THEORY.md §5):
+    ///
+    /// 1. A₀ with i.i.d. N(0, 1/n) entries; eigen-decomposition A₀ = V diag(l) V⁻¹ (LAPACK `dgeev`);
+    /// 2. l′_j = (ν₀ + (ν_max − ν₀)·tanh|l_j|)·exp(i·arg(l_j)·φ_max/π), arg ∈ (−π, π];
+    /// 3. A = Re(V diag(l′) V⁻¹).
+    ///
+    /// Moduli lie in [ν₀, ν_max). Conjugate pairs stay conjugate, so for them step 3 takes no real part; a real
+    /// negative eigenvalue (arg = π) gets phase φ_max, which is not real unless φ_max = π, and the real part keeps
+    /// Re l′ = ν cos φ_max for it (exactly what taking `.real` of the complex product does). Computed in real
+    /// arithmetic: with P = [x_1, y_1, …, v_r, …] (x ± iy the eigenvectors of the pairs a ± ib, b > 0, v_r the real
+    /// ones) and M′ = blockdiag([[Re l′, Im l′], [−Im l′, Re l′]], …, Re l′_r, …), A = P M′ P⁻¹ (one LU solve).
+    ///
+    /// - Parameters:
+    ///   - size: n ≥ 1.
+    ///   - minimumModulus: ν₀ ∈ [0, ν_max].
+    ///   - maximumModulus: ν_max ∈ [ν₀, ∞) (1 in the paper).
+    ///   - maximumPhase: φ_max > 0 (the paper's `max_phase`, 3.14 in the linear-system-identification scans).
+    ///   - rng: draws n² standard normals in column-major order.
+    /// - Throws: ``RecurrentError/invalidArgument(argument:message:)`` for bad arguments; a ``LinearAlgebraError``
+    ///   if the eigenvector matrix is exactly singular (probability zero for Gaussian A₀).
+    public static func zucchetOrvietoMatrix(
+        size n: Int, minimumModulus nu0: Double, maximumModulus nuMax: Double = 1, maximumPhase: Double,
+        using rng: inout SeededRandom
+    ) throws -> Matrix {
+        guard n >= 1 else { throw RecurrentError.invalidArgument(argument: "size", message: "must be ≥ 1, got \(n)") }
+        guard nu0.isFinite, nu0 >= 0 else {
+            throw RecurrentError.invalidArgument(argument: "minimumModulus", message: "must be finite and ≥ 0, got \(nu0)")
+        }
+        guard nuMax.isFinite, nuMax >= nu0 else {
+            throw RecurrentError.invalidArgument(
+                argument: "maximumModulus", message: "must be finite and ≥ minimumModulus \(nu0), got \(nuMax)")
+        }
+        guard maximumPhase.isFinite, maximumPhase > 0 else {
+            throw RecurrentError.invalidArgument(argument: "maximumPhase", message: "must be finite and > 0, got \(maximumPhase)")
+        }
+        let scale = 1 / Double(n).squareRoot()
+        let a0 = try Matrix(rows: n, columns: n, columnMajor: rng.gaussians(n * n).map { $0 * scale })
+        let eig = try LinearAlgebra.eigen(a0)
+        guard let v = eig.vectors else { preconditionFailure("eigen(vectors: true) returned no vectors") }
+        func transformed(_ l: Complex<Double>) -> (re: Double, im: Double) {
+            let modulus = nu0 + (nuMax - nu0) * Double.tanh(l.length)
+            let phase = Double.atan2(y: l.imaginary, x: l.real) * maximumPhase / Double.pi
+            return (modulus * Double.cos(phase), modulus * Double.sin(phase))
+        }
+        var p = Matrix(rows: n, columns: n)
+        var m = Matrix(rows: n, columns: n)
+        var j = 0
+        while j < n {
+            let l = eig.values[j]
+            if l.imaginary != 0 && j + 1 < n {
+                // Pair (l, l̄) with Im l > 0 first (dgeev order); A x = a x − b y, A y = b x + a y for v = x + iy.
+                let (re, im) = transformed(l)
+                for i in 0..<n {
+                    p[i, j] = v[i, j].real
+                    p[i, j + 1] = v[i, j].imaginary
+                }
+                m[j, j] = re
+                m[j, j + 1] = im
+                m[j + 1, j] = -im
+                m[j + 1, j + 1] = re
+                j += 2
+            } else {
+                for i in 0..<n { p[i, j] = v[i, j].real }
+                m[j, j] = transformed(l).re
+                j += 1
+            }
+        }
+        // A = (P M′) P⁻¹  ⇔  Pᵀ Aᵀ = (P M′)ᵀ.
+        let pm = p * m
+        return try LinearAlgebra.solve(p.transposed, pm.transposed).transposed
+    }
+
+    /// One draw of flax's `lecun_normal` (truncated normal on ±2σ, variance exactly 1/fanIn).
+    static func lecunNormal(fanIn: Int, using rng: inout SeededRandom) -> Double {
+        var z = rng.gaussian()
+        while abs(z) > 2 { z = rng.gaussian() }
+        return z / (Double(max(1, fanIn)).squareRoot() * 0.87962566103423978)
+    }
+
+    static func initialParameters(_ layout: LinearRNNLayout, _ initialization: LinearRNNInitialization,
+                                  using rng: inout SeededRandom) throws -> [Double] {
+        var p = [Double](repeating: 0, count: layout.parameterCount)
+        let n = layout.headSize
+        for groups in layout.layers {
+            for k in 0..<layout.headCount {
+                let block = try zucchetOrvietoMatrix(
+                    size: n, minimumModulus: initialization.minimumModulus,
+                    maximumModulus: initialization.maximumModulus, maximumPhase: initialization.maximumPhase,
+                    using: &rng)
+                let offset = groups.recurrent.range.lowerBound + k * n * n
+                for i in 0..<(n * n) { p[offset + i] = block.elements[i] }
+            }
+            for i in groups.input.range { p[i] = lecunNormal(fanIn: groups.input.columns, using: &rng) }
+        }
+        for i in layout.readout.range { p[i] = lecunNormal(fanIn: layout.readout.columns, using: &rng) }
+        if let d = layout.skipGroup {
+            let fanIn = layout.skip == .diagonal ? 1 : d.columns
+            for i in d.range { p[i] = lecunNormal(fanIn: fanIn, using: &rng) }
+        }
+        return p
+    }
+}

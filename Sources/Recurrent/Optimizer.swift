@@ -1,0 +1,177 @@
+/// A first-order optimiser acting in place on a model's flat parameter vector θ (layout:
+/// ``RecurrentModel/parameterGroups``), one update per call.
+///
+/// Conventions shared by every optimiser:
+/// * `learningRate` is the value of the schedule for this update (``LearningRateSchedule``); the optimiser keeps
+///   no learning rate of its own, so a schedule is applied exactly as optax/PyTorch schedulers do (the k-th update,
+///   k = 0, 1, …, uses schedule(k)).
+/// * The gradient is used as given (clip it before, see ``GradientClipping``); it is not modified.
+/// * State (momentum, moment estimates, step count) lives in the optimiser value; ``reset()`` clears it.
+/// * Weight decay, when present, is applied per coordinate with a multiplier from ``decayMask`` (nil: every
+///   coordinate), so that groups such as recurrent weights can be excluded (``OptimizerConfiguration``).
+public protocol Optimizer: Sendable {
+    /// Short name used in reports ("sgd", "adam", "adamw").
+    var name: String { get }
+    /// Number of updates applied since creation or the last ``reset()``.
+    var stepCount: Int { get }
+    /// Apply one update to `parameters` using `gradient` (same length) and `learningRate` (finite, ≥ 0).
+    /// Throws ``RecurrentError`` on a length mismatch or a bad learning rate; parameters are untouched then.
+    mutating func update(_ parameters: inout [Double], gradient: [Double], learningRate: Double) throws
+    /// Forget all state (the next update is the first).
+    mutating func reset()
+}
+
+/// The algorithm of an ``OptimizerConfiguration``.
+public enum OptimizerAlgorithm: String, Sendable, Codable, CaseIterable {
+    /// Stochastic gradient descent with optional (Nesterov) momentum and coupled L2 weight decay (``SGD``).
+    case sgd
+    /// Adam (Kingma & Ba 2015) with coupled L2 weight decay as `torch.optim.Adam` (``Adam``).
+    case adam
+    /// AdamW: Adam with decoupled weight decay (Loshchilov & Hutter 2019) as `torch.optim.AdamW` (``AdamW``).
+    case adamW = "adamw"
+}
+
+/// A serialisable description of an optimiser (what a command line or a JSON summary records); build the
+/// stateful optimiser with ``makeOptimizer(parameterGroups:)``.
+///
+/// Defaults are PyTorch's: SGD momentum 0, Adam/AdamW β₁ = 0.9, β₂ = 0.999, ε = 1e-8, weight decay 0 for SGD and
+/// Adam and 0.01 for AdamW.
+public struct OptimizerConfiguration: Sendable, Codable, Equatable {
+    public var algorithm: OptimizerAlgorithm
+    /// SGD momentum μ ∈ [0, 1).
+    public var momentum: Double
+    /// SGD: Nesterov momentum (needs μ > 0).
+    public var nesterov: Bool
+    /// Adam/AdamW β₁ ∈ [0, 1).
+    public var beta1: Double
+    /// Adam/AdamW β₂ ∈ [0, 1).
+    public var beta2: Double
+    /// Adam/AdamW ε > 0 (added to √v̂, see ``Adam``).
+    public var epsilon: Double
+    /// Weight-decay coefficient λ ≥ 0 (coupled L2 for SGD and Adam, decoupled for AdamW).
+    public var weightDecay: Double
+    /// Parameter kinds that receive no weight decay (e.g. `[.recurrent]`, minimal-LRU issue #5 in
+    /// RNN_THEORY.md §11; or `[.bias, .readoutBias]` as is customary). Sorted and deduplicated on encoding.
+    public var weightDecayExcludedKinds: [ParameterKind]
+
+    public init(algorithm: OptimizerAlgorithm, momentum: Double = 0, nesterov: Bool = false, beta1: Double = 0.9,
+                beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double? = nil,
+                weightDecayExcludedKinds: [ParameterKind] = []) {
+        self.algorithm = algorithm
+        self.momentum = momentum
+        self.nesterov = nesterov
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        self.weightDecay = weightDecay ?? (algorithm == .adamW ? 0.01 : 0)
+        self.weightDecayExcludedKinds = weightDecayExcludedKinds
+    }
+
+    /// SGD (PyTorch defaults: no momentum, no weight decay).
+    public static func sgd(momentum: Double = 0, nesterov: Bool = false, weightDecay: Double = 0) -> Self {
+        Self(algorithm: .sgd, momentum: momentum, nesterov: nesterov, weightDecay: weightDecay)
+    }
+
+    /// Adam (PyTorch defaults).
+    public static func adam(beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8,
+                            weightDecay: Double = 0) -> Self {
+        Self(algorithm: .adam, beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay)
+    }
+
+    /// AdamW (PyTorch defaults, λ = 0.01).
+    public static func adamW(beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8,
+                             weightDecay: Double = 0.01, excluding kinds: [ParameterKind] = []) -> Self {
+        Self(algorithm: .adamW, beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay,
+             weightDecayExcludedKinds: kinds)
+    }
+
+    /// Throws a descriptive ``RecurrentError`` for an out-of-range hyper-parameter.
+    public func validate() throws {
+        func check(_ ok: Bool, _ argument: String, _ value: Double, _ domain: String) throws {
+            if !ok { throw RecurrentError.invalidArgument(argument: argument, message: "must be \(domain), got \(value)") }
+        }
+        try check(weightDecay.isFinite && weightDecay >= 0, "weightDecay", weightDecay, "finite and ≥ 0")
+        switch algorithm {
+        case .sgd:
+            try check(momentum.isFinite && momentum >= 0 && momentum < 1, "momentum", momentum, "in [0, 1)")
+            if nesterov && momentum == 0 {
+                throw RecurrentError.invalidArgument(argument: "nesterov", message: "Nesterov momentum needs momentum > 0")
+            }
+        case .adam, .adamW:
+            try check(beta1.isFinite && beta1 >= 0 && beta1 < 1, "beta1", beta1, "in [0, 1)")
+            try check(beta2.isFinite && beta2 >= 0 && beta2 < 1, "beta2", beta2, "in [0, 1)")
+            try check(epsilon.isFinite && epsilon > 0, "epsilon", epsilon, "finite and > 0")
+        }
+    }
+
+    /// The per-coordinate weight-decay multipliers for a model with these parameter groups: 0 on groups whose
+    /// kind is excluded, 1 elsewhere; nil when nothing is excluded (decay everywhere).
+    public func decayMask(parameterGroups groups: [ParameterGroup]) -> [Double]? {
+        guard !weightDecayExcludedKinds.isEmpty else { return nil }
+        let count = groups.map(\.range.upperBound).max() ?? 0
+        var mask = [Double](repeating: 1, count: count)
+        let excluded = Set(weightDecayExcludedKinds)
+        for g in groups where excluded.contains(g.kind) {
+            for i in g.range { mask[i] = 0 }
+        }
+        return mask
+    }
+
+    /// A fresh optimiser for a model with these parameter groups (their union must cover 0..<P).
+    public func makeOptimizer(parameterGroups groups: [ParameterGroup]) throws -> any Optimizer {
+        try validate()
+        let mask = decayMask(parameterGroups: groups)
+        switch algorithm {
+        case .sgd:
+            return try SGD(momentum: momentum, nesterov: nesterov, weightDecay: weightDecay, decayMask: mask)
+        case .adam:
+            return try Adam(beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay, decayMask: mask)
+        case .adamW:
+            return try AdamW(beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay, decayMask: mask)
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case algorithm, momentum, nesterov, beta1, beta2, epsilon, weightDecay, weightDecayExcludedKinds
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(algorithm, forKey: .algorithm)
+        try c.encode(momentum, forKey: .momentum)
+        try c.encode(nesterov, forKey: .nesterov)
+        try c.encode(beta1, forKey: .beta1)
+        try c.encode(beta2, forKey: .beta2)
+        try c.encode(epsilon, forKey: .epsilon)
+        try c.encode(weightDecay, forKey: .weightDecay)
+        try c.encode(Set(weightDecayExcludedKinds).sorted { $0.rawValue < $1.rawValue }, forKey: .weightDecayExcludedKinds)
+    }
+}
+
+/// Shared argument checks of the optimisers.
+enum OptimizerChecks {
+    static func update(parameters: [Double], gradient: [Double], learningRate: Double, decayMask: [Double]?) throws {
+        guard gradient.count == parameters.count else {
+            throw RecurrentError.shapeMismatch(argument: "gradient", expected: "\(parameters.count) values (one per parameter)",
+                                               got: "\(gradient.count)")
+        }
+        guard learningRate.isFinite, learningRate >= 0 else {
+            throw RecurrentError.invalidArgument(argument: "learningRate", message: "must be finite and ≥ 0, got \(learningRate)")
+        }
+        if let decayMask, decayMask.count != parameters.count {
+            throw RecurrentError.shapeMismatch(argument: "decayMask", expected: "\(parameters.count) values (one per parameter)",
+                                               got: "\(decayMask.count)")
+        }
+    }
+
+    static func mask(_ mask: [Double]?) throws -> [Double]? {
+        if let mask, !mask.allSatisfy({ $0.isFinite && $0 >= 0 }) {
+            throw RecurrentError.invalidArgument(argument: "decayMask", message: "multipliers must be finite and ≥ 0")
+        }
+        return mask
+    }
+
+    static func state(_ state: inout [Double], count: Int) {
+        if state.count != count { state = [Double](repeating: 0, count: count) }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// `rnnmem lost-memory`: the fraction Γ(K−d)/(Γ(K)Γ(1−d)) a K-term window discards (LONG_MEMORY.md §2.2, LM5).
+@Suite("lost-memory command")
+struct LostMemoryCommandTests {
+    @Test("d = 0.4: the §2.2 table (computed from the formula), rel 1e-3")
+    func table() throws {
+        let r = try CLI.run(["lost-memory", "--d", "0.4", "--window", "10,100,1000,10000,100000,1000000"])
+        #expect(r.status == 0)
+        let lines = CLI.lines(r.stdout)
+        #expect(lines.first == "window,lost_memory")
+        let values = lines.dropFirst().compactMap { $0.split(separator: ",").last.flatMap { Double($0) } }
+        let expected = [0.275, 0.107, 0.0424, 0.0169, 0.00672, 0.00267]
+        #expect(values.count == expected.count)
+        for (v, e) in zip(values, expected) { #expect(TestSupport.relativeError(v, e) < 2e-3, "\(v) vs \(e)") }
+        // LM5: Python fracdiff's default K = 10 at d = 0.4 keeps 0.2752 of the level.
+        #expect(abs(values[0] - 0.2752) < 1e-4)
+    }
+
+    @Test("--tolerance gives the smallest sufficient window: ≈ 3.7·10⁴ at d = 0.4, ≈ 4.7·10⁹ at d = 0.2")
+    func toleranceWindow() throws {
+        for (d, approx) in [(0.4, 36_952.0), (0.2, 4.7e9)] {
+            let r = try CLI.run(["lost-memory", "--d", "\(d)", "--window", "10", "--tolerance", "0.01", "--json"])
+            #expect(r.status == 0)
+            let json = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            let k = try #require(json["window_for_tolerance"] as? Int)
+            #expect(TestSupport.relativeError(Double(k), approx) < 0.01, "d = \(d): K = \(k)")
+            // Minimality: the window just below must lose more than the tolerance.
+            let check = try CLI.run(["lost-memory", "--d", "\(d)", "--window", "\(k - 1),\(k)"])
+            let losses = CLI.lines(check.stdout).dropFirst().compactMap { $0.split(separator: ",").last.flatMap { Double($0) } }
+            #expect(losses.count == 2)
+            if losses.count == 2 {
+                #expect(losses[0] > 0.01)
+                #expect(losses[1] <= 0.01)
+            }
+        }
+    }
+
+    @Test("bad arguments exit 2 with one line naming the argument")
+    func badArguments() throws {
+        CLI.expectError(try CLI.run(["lost-memory", "--d", "0"]), "--d")
+        CLI.expectError(try CLI.run(["lost-memory", "--d", "1.5"]), "--d")
+        CLI.expectError(try CLI.run(["lost-memory", "--d", "0.4", "--window", "10,abc"]), "--window", "abc")
+        CLI.expectError(try CLI.run(["lost-memory", "--d", "0.4", "--window", "0"]), "--window")
+        CLI.expectError(try CLI.run(["lost-memory", "--d", "0.4", "--tolerance", "2"]), "--tolerance")
+    }
+}
