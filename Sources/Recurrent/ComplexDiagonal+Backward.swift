@@ -7,45 +7,94 @@ extension ComplexDiagonalLayout {
     ///
     ///     ∂L/∂a = Σ_t (δr_t r_{t−1} + δi_t i_{t−1}),   ∂L/∂b = Σ_t (δi_t r_{t−1} − δr_t i_{t−1}).
     ///
-    /// With G_re = Σ_t δr_t u_tᵀ and G_im = Σ_t δi_t u_tᵀ (two `gemm`s): ∂L/∂B_re = diag(γ) G_re,
-    /// ∂L/∂B_im = diag(γ) G_im, ∂L/∂γ_j = Σ_k (G_re ⊙ B_re + G_im ⊙ B_im)_{jk}; ∂L/∂u_t = B_reᵀ(γ⊙δr_t) + B_imᵀ(γ⊙δi_t)
-    /// (the direct δ of the layer below, or ∂L/∂x_t); ∂L/∂h_0 = Λᵀ δ_1. Finally ∂L/∂γ is chained into ∂L/∂(a, b)
-    /// (L1, L2: ∂γ/∂a = −a/γ or −a/|λ| …) or into ∂L/∂γ_log = γ·∂L/∂γ (learned), and ∂L/∂(a, b) into ∂L/∂(ω₁, ω₂) by
-    /// the parametrization's Jacobian (``DiagonalUnitCoefficients``). All in the algebra's scalars, so the dual run
-    /// gives exact Hessian-vector products.
+    /// With G_re = Σ_t δr_t u_tᵀ and G_im = Σ_t δi_t u_tᵀ: ∂L/∂B_re = diag(γ) G_re, ∂L/∂B_im = diag(γ) G_im,
+    /// ∂L/∂γ_j = Σ_k (G_re ⊙ B_re + G_im ⊙ B_im)_{jk}; ∂L/∂u_t = B_reᵀ(γ⊙δr_t) + B_imᵀ(γ⊙δi_t) (the direct δ of the
+    /// layer below, or ∂L/∂x_t); ∂L/∂h_0 = Λᵀ δ_1. Finally ∂L/∂γ is chained into ∂L/∂(a, b) (L1, L2:
+    /// ∂γ/∂a = −a/γ or −a/|λ| …) or into ∂L/∂γ_log = γ·∂L/∂γ (learned), and ∂L/∂(a, b) into ∂L/∂(ω₁, ω₂) by the
+    /// parametrization's Jacobian (``DiagonalUnitCoefficients``). All in the algebra's scalars, so the dual run
+    /// gives exact Hessian-vector products. Products with a dimension ≤ ``fusedWidth`` (readout of few outputs,
+    /// narrow inputs) are accumulated inside the time loop; wider ones are `gemm`s over all steps.
     func backwardPass<A: RecurrentAlgebra>(_ pass: BackwardPass<A>) {
-        let N = hiddenSize, T = pass.steps, B = pass.batchSize, L = layerCount
+        let N = hiddenSize, T = pass.steps, B = pass.batchSize, L = layerCount, q = outputSize
         let p = pass.parameters, g = pass.parameterGradient, tape = pass.tape
         let dy = pass.outputGradient
         let normalization = configuration.normalization
-        let top = tape.layerStates[L - 1].columns(B..<((T + 1) * B))
-        linearGroupView(g, readoutReal).multiply(dy, top.rows(0..<N), transposeB: true, beta: 1)
-        linearGroupView(g, readoutImaginary).multiply(dy, top.rows(N..<(2 * N)), transposeB: true, alpha: -1, beta: 1)
+        let cRe = linearGroupView(p, readoutReal), cIm = linearGroupView(p, readoutImaginary)
+        let gcRe = linearGroupView(g, readoutReal), gcIm = linearGroupView(g, readoutImaginary)
+        let fusedReadout = q <= Self.fusedWidth
         var delta = tape.matrix("layer\(L - 1).stateGradient", rows: 2 * N, columns: T * B)
-        delta.rows(0..<N).multiply(linearGroupView(p, readoutReal), transposeA: true, dy)
-        delta.rows(N..<(2 * N)).multiply(linearGroupView(p, readoutImaginary), transposeA: true, dy, alpha: -1)
+        if !fusedReadout {
+            let top = tape.layerStates[L - 1].columns(B..<((T + 1) * B))
+            gcRe.multiply(dy, top.rows(0..<N), transposeB: true, beta: 1)
+            gcIm.multiply(dy, top.rows(N..<(2 * N)), transposeB: true, alpha: -1, beta: 1)
+            delta.rows(0..<N).multiply(cRe, transposeA: true, dy)
+            delta.rows(N..<(2 * N)).multiply(cIm, transposeA: true, dy, alpha: -1)
+        }
         for l in stride(from: L - 1, through: 0, by: -1) {
             let states = tape.layerStates[l]
             // λ and γ as the forward pass left them on the tape.
             let coefficients = tape.matrix("layer\(l).coefficients", rows: N, columns: 3)
             // Columns: ∂L/∂a, ∂L/∂b, ∂L/∂γ (direct parts).
             let sums = tape.matrix("layer\(l).coefficientGradient", rows: N, columns: 3, zeroed: true)
+            let input = l == 0 ? pass.inputs : tape.layerStates[l - 1].columns(B..<((T + 1) * B))
+            let d = input.rows
+            let fusedInput = d <= Self.fusedWidth
+            let readoutHere = fusedReadout && l == L - 1
+            let bRe = linearGroupView(p, layers[l].inputReal), bIm = linearGroupView(p, layers[l].inputImaginary)
+            // G_re, G_im (N × d): accumulated in the loop for narrow inputs.
+            let productRe = tape.matrix("layer\(l).inputProductRe", rows: N, columns: d, zeroed: fusedInput)
+            let productIm = tape.matrix("layer\(l).inputProductIm", rows: N, columns: d, zeroed: fusedInput)
+            // ∂L/∂u_t: the layer below's direct δ (2N rows: wide) or ∂L/∂x_t (fused when narrow).
+            let inputGradient: AlgebraMatrix<A>? = l > 0
+                ? tape.matrix("layer\(l - 1).stateGradient", rows: 2 * N, columns: T * B) : pass.inputGradient
+            let fusedInputGradient = fusedInput ? inputGradient : nil
             for t in stride(from: T, through: 1, by: -1) {
                 for s in 0..<B {
-                    let c = (t - 1) * B + s  // δ_t in `delta`, s_{t−1} in `states`
+                    let c = (t - 1) * B + s  // δ_t and u_t in column c; s_{t−1} in `states` column c, s_t in c + B
+                    if let dx = fusedInputGradient { for k in 0..<d { dx[k, c] = 0 } }
                     for j in 0..<N {
                         let a = coefficients[j, 0], b = coefficients[j, 1]
-                        var dr = delta[j, c], di = delta[N + j, c]
+                        var dr: A.Scalar, di: A.Scalar
+                        if readoutHere {
+                            let rt = states[j, c + B], it = states[N + j, c + B]
+                            let y0 = dy[0, c]
+                            dr = cRe[0, j] * y0
+                            di = -(cIm[0, j] * y0)
+                            gcRe[0, j] += y0 * rt
+                            gcIm[0, j] -= y0 * it
+                            for i in 1..<q {
+                                let yi = dy[i, c]
+                                dr += cRe[i, j] * yi
+                                di -= cIm[i, j] * yi
+                                gcRe[i, j] += yi * rt
+                                gcIm[i, j] -= yi * it
+                            }
+                        } else {
+                            dr = delta[j, c]
+                            di = delta[N + j, c]
+                        }
                         if t < T {
                             let nr = delta[j, c + B], ni = delta[N + j, c + B]
                             dr += a * nr + b * ni
                             di += a * ni - b * nr
-                            delta[j, c] = dr
-                            delta[N + j, c] = di
                         }
+                        delta[j, c] = dr
+                        delta[N + j, c] = di
                         let pr = states[j, c], pi = states[N + j, c]
                         sums[j, 0] += dr * pr + di * pi
                         sums[j, 1] += di * pr - dr * pi
+                        if fusedInput {
+                            for k in 0..<d {
+                                let u = input[k, c]
+                                productRe[j, k] += dr * u
+                                productIm[j, k] += di * u
+                            }
+                            if let dx = fusedInputGradient {
+                                let gamma = coefficients[j, 2]
+                                let gr = gamma * dr, gi = gamma * di
+                                for k in 0..<d { dx[k, c] += bRe[j, k] * gr + bIm[j, k] * gi }
+                            }
+                        }
                     }
                 }
             }
@@ -59,13 +108,10 @@ extension ComplexDiagonalLayout {
                     }
                 }
             }
-            let input = l == 0 ? pass.inputs : tape.layerStates[l - 1].columns(B..<((T + 1) * B))
-            let d = input.rows
-            let productRe = tape.matrix("layer\(l).inputProductRe", rows: N, columns: d)
-            let productIm = tape.matrix("layer\(l).inputProductIm", rows: N, columns: d)
-            productRe.multiply(delta.rows(0..<N), input, transposeB: true)
-            productIm.multiply(delta.rows(N..<(2 * N)), input, transposeB: true)
-            let bRe = linearGroupView(p, layers[l].inputReal), bIm = linearGroupView(p, layers[l].inputImaginary)
+            if !fusedInput {
+                productRe.multiply(delta.rows(0..<N), input, transposeB: true)
+                productIm.multiply(delta.rows(N..<(2 * N)), input, transposeB: true)
+            }
             let gRe = linearGroupView(g, layers[l].inputReal), gIm = linearGroupView(g, layers[l].inputImaginary)
             let normalized = normalization != .none
             for k in 0..<d {
@@ -77,9 +123,7 @@ extension ComplexDiagonalLayout {
                     if normalized { sums[j, 2] += pr * bRe[j, k] + pi * bIm[j, k] }
                 }
             }
-            let inputGradient: AlgebraMatrix<A>? = l > 0
-                ? tape.matrix("layer\(l - 1).stateGradient", rows: 2 * N, columns: T * B) : pass.inputGradient
-            if let inputGradient {
+            if let inputGradient, !fusedInput {
                 if normalized {
                     for c in 0..<(T * B) {
                         for j in 0..<N {

@@ -212,6 +212,7 @@ struct DiagonalUnitCoefficients<S: RecurrentScalar> {
 
     /// Every value and derivative is finite (checked on the primal values when parameters are set).
     var isFinite: Bool {
-        [a, b, gamma, da1, da2, db1, db2, dGammaDa, dGammaDb].allSatisfy { $0.primal.isFinite }
+        a.primal.isFinite && b.primal.isFinite && gamma.primal.isFinite && da1.primal.isFinite && da2.primal.isFinite
+            && db1.primal.isFinite && db2.primal.isFinite && dGammaDa.primal.isFinite && dGammaDb.primal.isFinite
     }
 }

@@ -7,7 +7,7 @@ import MemoryNumerics
 /// Method (Cody & Waite 1980, *Software Manual for the Elementary Functions*, ch. 6; the reduction of fdlibm's
 /// `exp`): y = k·ln2 + r with k = round(y/ln2) (by the 1.5·2⁵² shift trick), |r| ≤ ln2/2, ln2 split into a head
 /// with 21 trailing zero bits (k·ln2_hi exact) and a tail; e^r − 1 from its Taylor series to degree 13
-/// (truncation < 1e-17 on |r| ≤ 0.347); 2^k assembled in the exponent bits. Then
+/// (truncation < 1e-17 on |r| ≤ 0.347; Estrin's scheme); 2^k assembled in the exponent bits. Then
 /// e^y − 1 = 2^k·(e^r − 1) + (2^k − 1) (exact at k = 0, so no cancellation for small y).
 /// Arguments are clamped to keep 2^k normal: ``exp(_:)`` is meant for the bounded uses here and returns
 /// e^{−708} ≈ 3.3e-308 below −708 and e^{709} above 709 (use `Double.exp` for a general exponential).
@@ -19,22 +19,19 @@ public enum FastMath {
     @usableFromInline static let log2e = 1.4426950408889634074
     @usableFromInline static let roundingShift = 6755399441055744.0  // 1.5·2⁵²: (y + s) − s rounds y to an integer
 
-    /// e^r − 1 for |r| ≤ 0.35 (Taylor series to r¹³/13!, Horner form).
+    /// e^r − 1 for |r| ≤ 0.35: r + r²·Σ_{i=0}^{11} r^i/(i+2)! (Taylor to r¹³/13!), the inner sum by Estrin's
+    /// scheme (depth 8 instead of Horner's 24, which made the vectorised loops latency-bound).
     @inlinable @inline(__always)
     static func expm1Reduced(_ r: Double) -> Double {
-        var p = 1.0 / 6227020800  // 1/13!
-        p = p * r + 1.0 / 479001600
-        p = p * r + 1.0 / 39916800
-        p = p * r + 1.0 / 3628800
-        p = p * r + 1.0 / 362880
-        p = p * r + 1.0 / 40320
-        p = p * r + 1.0 / 5040
-        p = p * r + 1.0 / 720
-        p = p * r + 1.0 / 120
-        p = p * r + 1.0 / 24
-        p = p * r + 1.0 / 6
-        p = p * r + 0.5
-        return r + (r * r) * p
+        let r2 = r * r, r4 = r2 * r2, r8 = r4 * r4
+        let b0 = 1.0 / 2 + r * (1.0 / 6)
+        let b1 = 1.0 / 24 + r * (1.0 / 120)
+        let b2 = 1.0 / 720 + r * (1.0 / 5040)
+        let b3 = 1.0 / 40320 + r * (1.0 / 362880)
+        let b4 = 1.0 / 3628800 + r * (1.0 / 39916800)
+        let b5 = 1.0 / 479001600 + r * (1.0 / 6227020800)
+        let c0 = b0 + b1 * r2, c1 = b2 + b3 * r2, c2 = b4 + b5 * r2
+        return r + r2 * ((c0 + c1 * r4) + c2 * r8)
     }
 
     /// (e^r − 1, 2^k) for y = k·ln2 + r, y ∈ [−708, 709] (NaN propagates through e^r − 1).

@@ -22,5 +22,8 @@ struct RNNMem: ParsableCommand {
             AcfCommand.self,
             PeriodogramCommand.self,
             ColumnsCommand.self,
+            CheckCommand.self,
+            EstimateCommand.self,
+            TestCommand.self,
         ])
 }

@@ -45,6 +45,12 @@ struct EstimatorParametricLikelihoodTests {
         let (e, _) = try DurbinLevinson.predictionErrors(x.map { $0 - num / den }, acvf: gamma)
         for t in [0, 1, 2, 50, 299] { #expect(abs(hr.errors[t] - e[t] / v[t].squareRoot()) < 1e-9) }
         #expect(TestSupport.relativeError(hr.logDeterminant, v.reduce(0) { $0 + Double.log($1) }) < 1e-12)
+        #expect(TestSupport.relativeError(hr.sumOfSquares, hr.errors.reduce(0) { $0 + $1 * $1 }) < 1e-10)
+        // The fast path without the error array gives the same sums.
+        let fast = HaslettRafteryFilter(x: x, truncation: 100).filter(d: d, wantErrors: false)
+        let full = HaslettRafteryFilter(x: x, truncation: 100).filter(d: d)
+        #expect(fast.errors.isEmpty)
+        #expect(TestSupport.relativeError(fast.sumOfSquares, full.errors.reduce(0) { $0 + $1 * $1 }) < 1e-10)
     }
 
     @Test("Haslett–Raftery tail correction: M = 100 gives nearly the estimate of M = n")

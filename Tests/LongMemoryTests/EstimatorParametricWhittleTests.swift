@@ -171,6 +171,16 @@ struct EstimatorParametricWhittleTests {
         }
     }
 
+    @Test("estimate(method:) dispatches to the four parametric estimators and rejects the others")
+    func dispatcher() throws {
+        let x = try Simulation.arfima(ARFIMAModel(d: 0.25), count: 300, seed: 12)
+        #expect(try ParametricEstimation.estimate(x, method: .whittle) == ParametricEstimation.whittle(x).estimate)
+        #expect(try ParametricEstimation.estimate(x, method: .css) == ParametricEstimation.conditionalSumOfSquares(x).estimate)
+        #expect(try ParametricEstimation.estimate(x, method: .hr).method == .hr)
+        #expect(try ParametricEstimation.estimate(x, method: .mle).method == .mle)
+        #expect(throws: LongMemoryError.self) { try ParametricEstimation.estimate(x, method: .gph) }
+    }
+
     @Test("nonstationary and noninvertible starting points are moved inside, reported, and do not crash")
     func badStart() throws {
         let x = try Simulation.arfima(ARFIMAModel(d: 0.2, ar: [0.4], ma: [0.3]), count: 600, seed: 3)

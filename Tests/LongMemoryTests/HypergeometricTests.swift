@@ -43,7 +43,7 @@ struct HypergeometricTests {
         #expect(close(try Hypergeometric.f21UnitB(a: -2, c: c, z: z), polynomial, 1e-15))
     }
 
-    /// Reference values from mpmath `hyp2f1` at 40 digits (scripts/reference/longmemory_references.py), rel 1e-13,
+    /// Reference values from mpmath `hyp2f1` at 30 digits (scripts/reference/longmemory_references.py), rel 1e-13,
     /// including negative non-integer parameters and |z| = 0.99. The cases with a − c ≫ 1 and Re z < ½ are checked
     /// to rel 1e-11: both the direct and the Pfaff-transformed series cancel there (the transformed terms
     /// (c − a)_n/(c)_n reach ≈ 10³ times the result at a = 20.3, c = 1.2), costing ≈ 3 digits. (Sowell's

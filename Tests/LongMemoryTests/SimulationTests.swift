@@ -181,13 +181,4 @@ struct SimulationTests {
         #expect(throws: LongMemoryError.self) { try Simulation.truncatedMA(d: 0.3, count: 10, terms: 0, seed: 1) }
     }
 
-    /// Performance sanity: Davies–Harte for n = 2²⁰ (ARFIMA(1, 0.4, 0), Sowell acvf included) is O(n log n): debug
-    /// budget 10 s.
-    @Test func daviesHarteIsNotQuadratic() throws {
-        let clock = ContinuousClock()
-        let elapsed = try clock.measure {
-            _ = try Simulation.arfima(ARFIMAModel(d: 0.4, ar: [0.5]), count: 1 << 20, seed: 1)
-        }
-        #expect(elapsed < .seconds(10), "took \(elapsed)")
-    }
 }

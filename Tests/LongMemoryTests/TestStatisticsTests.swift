@@ -206,3 +206,15 @@ struct TestStatisticsTests {
         #expect(throws: LongMemoryError.self) { try KPSSTest.test((0..<30).map { 2 + 0.5 * Double($0) }, kind: .trend) }
     }
 }
+
+extension TestStatisticsTests {
+    @Test("Lag rules never trap on degenerate arguments")
+    func lagRuleEdges() {
+        #expect(LongRunVariance.schwertLag(n: -5, multiplier: 12) == 0)
+        #expect(LongRunVariance.schwertLag(n: 100, multiplier: .nan) == 0)
+        #expect(LongRunVariance.andrewsAR1Lag(n: -5, rho1: 0.5) == 0)
+        #expect(LongRunVariance.andrewsAR1Lag(n: 100, rho1: .nan) == 0)
+        #expect(LongRunVariance.neweyWestLag(n: 100, autocovariances: []) == 0)
+        #expect(LongRunVariance.neweyWestLag(n: 0, autocovariances: [1]) == 0)
+    }
+}

@@ -11,9 +11,10 @@ struct ComplexDiagonalCase: Sendable, CustomStringConvertible {
     var skip: SkipConnection = .matrix
     var inputSize = 2
     var outputSize = 3
+    var hiddenSize = 3
 
     var description: String {
-        "\(parametrization.rawValue)/\(normalization)/L=\(layers)/skip=\(skip.rawValue)"
+        "\(parametrization.rawValue)/\(normalization)/L=\(layers)/skip=\(skip.rawValue)/\(inputSize)→\(hiddenSize)→\(outputSize)"
     }
 
     /// Every parametrization except scaled_exp (whose reported gradient is not ∇L by design; tested separately)
@@ -29,11 +30,16 @@ struct ComplexDiagonalCase: Sendable, CustomStringConvertible {
                                          inputSize: 2, outputSize: 2))
         cases.append(ComplexDiagonalCase(parametrization: .optimal, normalization: .l2(epsilon: 0), layers: 2, skip: .none))
         cases.append(ComplexDiagonalCase(parametrization: .default, normalization: .none, layers: 3))
+        // Wide input and readout (gemm paths; fused paths are used up to 4 features) and a narrow second layer.
+        cases.append(ComplexDiagonalCase(parametrization: .polar, normalization: .l1, layers: 2, inputSize: 5, outputSize: 6))
+        cases.append(ComplexDiagonalCase(parametrization: .exp, normalization: .learned, layers: 2, skip: .diagonal,
+                                         inputSize: 6, outputSize: 6, hiddenSize: 2))
         return cases
     }()
 
-    func make(hiddenSize: Int = 3, seed: UInt64 = 17, tangents: ScaledExpTangents = .exact) throws -> ComplexDiagonalRNN {
-        try ComplexDiagonalRNN(
+    func make(hiddenSize: Int? = nil, seed: UInt64 = 17, tangents: ScaledExpTangents = .exact) throws -> ComplexDiagonalRNN {
+        let hiddenSize = hiddenSize ?? self.hiddenSize
+        return try ComplexDiagonalRNN(
             inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layers: layers,
             configuration: ComplexDiagonalConfiguration(parametrization: parametrization, normalization: normalization,
                                                         skip: skip, scaledExpTangents: tangents),
@@ -99,10 +105,12 @@ struct ComplexDiagonalRNNTests {
     @Test("Forward pass = Complex<Double> reference, 1–2 layers, h₀ ≠ 0, every parametrization",
           arguments: EigenvalueParametrization.allCases)
     func forwardMatchesComplexReference(_ p: EigenvalueParametrization) throws {
-        for (layers, skip) in [(1, SkipConnection.matrix), (2, .none)] {
-            let c = ComplexDiagonalCase(parametrization: p, normalization: .l2(epsilon: 0), layers: layers, skip: skip)
+        for (layers, skip, width, outputs) in [(1, SkipConnection.matrix, 2, 3), (2, .none, 2, 3), (1, .matrix, 6, 5),
+                                               (2, .diagonal, 5, 5)] {
+            let c = ComplexDiagonalCase(parametrization: p, normalization: .l2(epsilon: 0), layers: layers, skip: skip,
+                                        inputSize: width, outputSize: outputs)
             let m = try c.make(hiddenSize: 4)
-            let x = try ModelDerivativeChecks.randomBatch(steps: 8, batchSize: 1, features: 2, seed: 3)
+            let x = try ModelDerivativeChecks.randomBatch(steps: 8, batchSize: 1, features: width, seed: 3)
             var rng = TestSupport.rng(4)
             let h0 = (0..<layers).map { _ in (0..<4).map { _ in Complex(rng.gaussian(), rng.gaussian()) } }
             let s0 = try h0.map { h in try Matrix(rows: 8, columns: 1, columnMajor: h.map(\.real) + h.map(\.imaginary)) }
@@ -150,7 +158,7 @@ struct ComplexDiagonalRNNTests {
 
     @Test("Gradient w.r.t. λ as real pairs: the exp-parametrization gradient is Jᵀ(∂L/∂Re λ, ∂L/∂Im λ)")
     func realPairConvention() throws {
-        let p = try LinearModelProblem(try ComplexDiagonalCase(parametrization: .exp, normalization: .l2(epsilon: 0)).make())
+        let p = try LinearModelProblem(try ComplexDiagonalCase(parametrization: .exp, normalization: .l2).make())
         guard let m = p.model as? ComplexDiagonalRNN else { throw RecurrentError.unsupported("not cdiag") }
         let d = try m.reparametrized(as: .default)
         let gExp = try m.lossAndGradient(inputs: p.inputs, targets: p.targets).gradient
@@ -219,7 +227,7 @@ struct ComplexDiagonalRNNTests {
         #expect(TestSupport.maxRelativeError(a, b) < 1e-14)
         // Reference: with c₀ = 1 − ν frozen, L_c(ω) = L_polar(ν = exp(−e^{ω₁}), θ = c₀ω₂), so
         // G_c(ω) = (∂L/∂ν·(−e^{ω₁}ν), ∂L/∂θ·c₀, rest) and the HVP is the derivative of G_c along v.
-        let w1 = Array(m.parameters[0..<3]), w2 = Array(m.parameters[3..<6])
+        let w1 = Array(m.parameters[0..<3])
         let c0 = w1.map { 1 - Double.exp(-Double.exp($0)) }
         let polarLayout = try m.reparametrized(as: .polar)
         func frozenGradient(_ theta: [Double]) throws -> [Double] {
@@ -246,7 +254,6 @@ struct ComplexDiagonalRNNTests {
         let fd = zip(gp, gn).map { ($0 - $1) / (2 * h) }
         let hv = try m.hessianVectorProduct(inputs: p.inputs, targets: p.targets, direction: v).product
         #expect(TestSupport.maxRelativeError(hv, fd) < 1e-5)
-        _ = w2
     }
 
     @Test("Associative scan = sequential recurrence with h₀ ≠ 0 (G1); dropping h₀ is detected")
@@ -287,6 +294,7 @@ struct ComplexDiagonalRNNTests {
     @Test("Domain errors: L2 needs |λ| < 1, L1 needs λ ≠ 0, exp needs 0 < |λ| < 1")
     func domainErrors() throws {
         var m = try ComplexDiagonalCase(parametrization: .default, normalization: .l2(epsilon: 0)).make()
+        #expect(try m.normalizationFactors().allSatisfy { $0 > 0 && $0 < 1 })
         var p = m.parameters
         p[0] = 1.2
         #expect(throws: RecurrentError.self) { try m.setParameters(p) }
@@ -304,6 +312,5 @@ struct ComplexDiagonalRNNTests {
             try ComplexDiagonalRNN(inputSize: 2, hiddenSize: 3, outputSize: 3,
                                    initialization: .orvieto2023(minimumModulus: 0.5, maximumModulus: 1.1), seed: 1)
         }
-        _ = m
     }
 }

@@ -82,9 +82,9 @@ struct LRUTests {
 
     @Test("R2: B ~ CN(0, 1/H), γ = √(1 − |λ|²), white unit input ⇒ E|x_j|² = 1 for every λ (MC, 3 s.e.)")
     func normalizedStateVariance() throws {
-        // Four eigenvalues, 16 units each; H = 4 inputs; stationary after T = 200 (0.9^400 ≈ 5e-19).
+        // Four eigenvalues, 16 units each; H = 16 inputs (B-row norms ‖B_j‖² have variance 1/H); stationary after T = 200 (0.9^400 ≈ 5e-19).
         let targets: [(nu: Double, theta: Double)] = [(0.3, 0.5), (0.7, 1.0), (0.9, 2.5), (0.9, Double.pi)]
-        let perGroup = 16, n = perGroup * targets.count, h = 4, steps = 200, batch = 32, replicates = 12
+        let perGroup = 16, n = perGroup * targets.count, h = 16, steps = 200, batch = 32, replicates = 12
         var groupMeans = [[Double]](repeating: [], count: targets.count)
         for r in 0..<replicates {
             var m = try LRU(inputSize: h, hiddenSize: n, outputSize: h, initialization: .orvieto2023(),
@@ -115,7 +115,6 @@ struct LRUTests {
             let mean = values.reduce(0, +) / Double(replicates)
             let sd = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(replicates - 1)).squareRoot()
             let se = sd / Double(replicates).squareRoot()
-            print("R2SCRATCH", targets[g], mean, se)
             #expect(abs(mean - 1) < 3 * se, "λ = \(targets[g]): E|x|² = \(mean) ± \(se)")
             #expect(se < 0.1, "s.e. \(se) too large for a meaningful test")
         }

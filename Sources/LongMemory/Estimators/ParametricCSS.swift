@@ -44,9 +44,8 @@ extension ParametricEstimation {
             warm = (fit.ar, fit.ma)
             return (0.5 * Double(n) * Double.log(fit.rss / Double(n)), fit.rss, fit.ar, fit.ma)
         }
-        let search = try EstimatorSearch.minimize(
-            { try evaluate($0).objective }, over: options.dInterval, scanIntervals: 16,
-            what: "conditional sum of squares")
+        let search = try ParametricSupport.brentNear(
+            nil, objective: { try evaluate($0).objective }, options: options, what: "conditional sum of squares")
         notes += search.notes
         let best = try evaluate(search.minimizer)
         if let f = innerFailure { notes.append(f) }

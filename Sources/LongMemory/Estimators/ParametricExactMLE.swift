@@ -43,25 +43,10 @@ extension ParametricEstimation {
         let whittle = try? ParametricEstimation.whittle(x, options: whittleOptions)
         var params: [Double]
         if p + q == 0 {
-            let lo = options.dInterval.lowerBound, hi = options.dInterval.upperBound
-            let centre = whittle?.model.d ?? 0.5 * (lo + hi)
-            var bracket = max(lo, centre - 0.1)...min(hi, centre + 0.1)
-            var scalar = Optimization.ScalarOptions()
-            scalar.scanIntervals = 4
-            scalar.absoluteTolerance = options.tolerance
-            scalar.relativeTolerance = 1e-9
-            var r = try Optimization.minimize({ try objective([$0]) }, lower: bracket.lowerBound, upper: bracket.upperBound, options: scalar)
-            if (r.boundary == .lower && bracket.lowerBound > lo) || (r.boundary == .upper && bracket.upperBound < hi) {
-                bracket = options.dInterval
-                scalar.scanIntervals = 16
-                r = try Optimization.minimize({ try objective([$0]) }, lower: lo, upper: hi, options: scalar)
-            }
-            guard r.minimum.isFinite, r.minimum < Optimization.nonFinitePenaltyDefault else {
-                throw LongMemoryError.numerical("exact MLE: the likelihood has no finite value on \(options.dInterval)")
-            }
+            let r = try ParametricSupport.brentNear(
+                whittle?.model.d, objective: { try objective([$0]) }, options: options, what: "exact MLE")
             params = [r.minimizer]
-            if !r.converged { notes.append("the Brent search did not meet its tolerance: \(r.status)") }
-            ParametricSupport.noteBoundary(params[0], options.dInterval, into: &notes)
+            notes += r.notes
         } else {
             let rp = ARFIMAReparametrization(
                 p: p, q: q, dLower: options.dInterval.lowerBound, dUpper: options.dInterval.upperBound)

@@ -31,7 +31,8 @@ public struct ARFIMAFitOptions: Sendable, Equatable {
     public var truncation: Int
     /// Exact MLE: the largest n accepted (O(n²) per likelihood evaluation); default 20 000.
     public var maximumExactLength: Int
-    /// Absolute tolerance on d of Brent's method (p = q = 0 and the outer search of Haslett–Raftery and CSS).
+    /// Absolute tolerance on d of Brent's method (p = q = 0 and the outer search of Haslett–Raftery and CSS);
+    /// default 1e-7, far below any standard error (≥ 2.5e-3·√(10⁵/n)).
     public var tolerance: Double
     /// Nelder–Mead (p + q > 0, Whittle and exact MLE): final simplex size in the preconditioned coordinates, whose
     /// unit is about one asymptotic standard error of the estimates (default 1e-4).
@@ -40,7 +41,7 @@ public struct ARFIMAFitOptions: Sendable, Equatable {
     public init(
         p: Int = 0, q: Int = 0, start: ARFIMAModel? = nil, dInterval: ClosedRange<Double> = -0.499...0.499,
         confidenceLevel: Double = 0.95, truncation: Int = 100, maximumExactLength: Int = 20_000,
-        tolerance: Double = 1e-9, simplexTolerance: Double = 1e-4
+        tolerance: Double = 1e-7, simplexTolerance: Double = 1e-4
     ) {
         self.p = p
         self.q = q
@@ -68,7 +69,9 @@ public struct WhittleGoodnessOfFit: Sendable, Equatable, Codable {
 
 /// A fitted ARFIMA(p, d, q) model with the information-based covariance of (d, φ, θ).
 public struct ARFIMAFit: Sendable, Equatable {
-    /// The shared estimate record (d̂, s.e., CI, order, n, ARMA coefficients and σ² in `auxiliary`).
+    /// The shared estimate record (d̂, s.e., CI, order, n, ARMA coefficients and σ² in `auxiliary`, the covariance
+    /// of (d, φ, θ) in `covariance`). Its `objective` is the minimised criterion: Whittle Q(η̂) = Σ I/f*; HR
+    /// n log σ̂² + Σ_{t≤M} log v_t; MLE −ℓ(η̂); CSS (n/2) log(RSS/n).
     public var estimate: MemoryEstimate
     /// The fitted model: d, φ, θ (plus sign) and σ̂² (innovation variance).
     public var model: ARFIMAModel
@@ -85,8 +88,8 @@ public struct ARFIMAFit: Sendable, Equatable {
     /// The mean subtracted before fitting (time-domain estimators); nil for Whittle (mean-invariant).
     public var mean: Double?
     /// The maximised Gaussian log-likelihood: exact (MLE), Haslett–Raftery's approximation (HR), the Whittle
-    /// approximation −(ñ log(2π) + Σ log f + Σ I/f) over the frequencies used (Whittle), or the conditional
-    /// Gaussian log-likelihood (CSS).
+    /// approximation −(n/2) log 2π − Σ_{j=1}^{ñ} [log(2π f_j) + I_j/f_j] (Whittle; each frequency pair counted once,
+    /// λ = 0 and π omitted), or the conditional Gaussian log-likelihood −(n/2)(log 2π + 1 + log σ̂²) (CSS).
     public var logLikelihood: Double
     /// Beran's goodness-of-fit test (Whittle only).
     public var goodnessOfFit: WhittleGoodnessOfFit?
@@ -219,11 +222,7 @@ enum ParametricSupport {
         }
         let estimate = try MemoryEstimate(
             method: method, variant: variant, d: model.d, standardError: se[0], confidenceLevel: o.confidenceLevel,
-            n: n, order: ARMAOrder(p: p, q: q), tuningDescription: tuning,
-            alternativeStandardErrors: [
-                LabeledStandardError(label: "FI(d) asymptotic √(6/(π²n))", value: (6 / (Double.pi * Double.pi * Double(n))).squareRoot())
-            ],
-            auxiliary: auxiliary, covariance: covarianceRows, objective: objective, notes: notes)
+            n: n, order: ARMAOrder(p: p, q: q), tuningDescription: tuning, auxiliary: auxiliary, covariance: covarianceRows, objective: objective, notes: notes)
         return ARFIMAFit(
             estimate: estimate, model: model, parameterNames: names, parameters: params, standardErrors: se,
             covariance: covariance, fisherInformation: information, mean: mean, logLikelihood: logLikelihood,
@@ -357,5 +356,42 @@ extension ParametricSupport {
         } else if interval.upperBound - d < 1e-3 * width {
             notes.append("d̂ is at the upper end \(interval.upperBound) of the search interval: the optimum may lie above it")
         }
+    }
+}
+
+extension ParametricSupport {
+    /// Brent's method for d on [c − 0.1, c + 0.1] ∩ interval (4-interval scan) around a consistent preliminary
+    /// estimate c (Whittle), widened to the whole interval (`scanIntervals`-interval scan) when the optimum is at an
+    /// end of the bracket that is not an end of the interval, or when there is no preliminary estimate. Boundary
+    /// optima and unmet tolerances become notes.
+    static func brentNear(
+        _ centre: Double?, objective: (Double) throws -> Double, options: ARFIMAFitOptions, what: String,
+        scanIntervals: Int = 16
+    ) throws -> (minimizer: Double, notes: [String]) {
+        let lo = options.dInterval.lowerBound, hi = options.dInterval.upperBound
+        var scalar = Optimization.ScalarOptions()
+        scalar.absoluteTolerance = options.tolerance
+        scalar.relativeTolerance = 1e-9
+        var r: Optimization.ScalarResult
+        if let c = centre, c.isFinite {
+            let a = max(lo, c - 0.1), b = min(hi, c + 0.1)
+            scalar.scanIntervals = 4
+            r = try Optimization.minimize(objective, lower: a, upper: b, options: scalar)
+            if (r.boundary == .lower && a > lo) || (r.boundary == .upper && b < hi) || !r.minimum.isFinite
+                || r.minimum >= Optimization.nonFinitePenaltyDefault {
+                scalar.scanIntervals = scanIntervals
+                r = try Optimization.minimize(objective, lower: lo, upper: hi, options: scalar)
+            }
+        } else {
+            scalar.scanIntervals = scanIntervals
+            r = try Optimization.minimize(objective, lower: lo, upper: hi, options: scalar)
+        }
+        guard r.minimum.isFinite, r.minimum < Optimization.nonFinitePenaltyDefault else {
+            throw LongMemoryError.numerical("\(what): the objective has no finite value on \(options.dInterval)")
+        }
+        var notes: [String] = []
+        if !r.converged { notes.append("the Brent search did not meet its tolerance: \(r.status)") }
+        noteBoundary(r.minimizer, options.dInterval, into: &notes)
+        return (r.minimizer, notes)
     }
 }

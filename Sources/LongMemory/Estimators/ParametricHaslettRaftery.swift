@@ -15,7 +15,8 @@ extension ParametricEstimation {
     /// (weights 1/v_t), as in Haslett & Raftery. The standardised errors e_t (divided by √v_t for t ≤ M) are then
     /// filtered by the ARMA part, fitted by conditional least squares (Levenberg–Marquardt, conditioning on
     /// max(p, q) values), and the profile objective n·log σ̂²(d) + Σ_{t≤M} log v_t is minimised over d by Brent's
-    /// method. Cost O(M² + nM) per value of d, O(n) memory.
+    /// method (p = q = 0: on d̂_Whittle ± 0.1, widened to the whole interval if the optimum is at that bracket's
+    /// edge; otherwise after an 8-interval scan of the whole interval). Cost O(M² + nM) per value of d, O(n) memory.
     ///
     /// Standard errors: W(η̂)^{−1}/n from the Whittle Fisher information (the asymptotic covariance of the MLE). R
     /// fracdiff's own s.e. comes from a finite-difference Hessian whose value scales with its step size.
@@ -32,13 +33,19 @@ extension ParametricEstimation {
         var evaluations = 0
         var lastInnerFailure: String? = nil
         // Profile objective and the quantities needed at the optimum.
-        func evaluate(_ d: Double) throws -> (objective: Double, sigma2: Double, ar: [Double], ma: [Double], mean: Double, logDet: Double) {
+        typealias Evaluation = (objective: Double, sigma2: Double, ar: [Double], ma: [Double], mean: Double, logDet: Double)
+        var bestSoFar: (d: Double, value: Evaluation)? = nil
+        func evaluate(_ d: Double) throws -> Evaluation {
+            if let b = bestSoFar, b.d == d { return b.value }
+            let value = try evaluateNew(d)
+            if bestSoFar == nil || value.objective < bestSoFar?.value.objective ?? .infinity { bestSoFar = (d, value) }
+            return value
+        }
+        func evaluateNew(_ d: Double) throws -> Evaluation {
             evaluations += 1
-            let f = filter.filter(d: d)
+            let f = filter.filter(d: d, wantErrors: p + q > 0)
             if p + q == 0 {
-                var rss = 0.0
-                for e in f.errors { rss += e * e }
-                let s2 = rss / Double(n)
+                let s2 = f.sumOfSquares / Double(n)
                 return (Double(n) * Double.log(s2) + f.logDeterminant, s2, [], [], f.mean, f.logDeterminant)
             }
             let start = warm ?? ARMALeastSquares.hannanRissanen(f.errors, p: p, q: q)
@@ -54,9 +61,17 @@ extension ParametricEstimation {
             if let note = moved.note { notes.append(note) }
             warm = (Array(moved.params[1..<(1 + p)]), Array(moved.params[(1 + p)...]))
         }
-        let search = try EstimatorSearch.minimize(
-            { try evaluate($0).objective }, over: options.dInterval, scanIntervals: 8,
-            what: "Haslett–Raftery estimator")
+        let search: (minimizer: Double, notes: [String])
+        if p + q == 0 {
+            // FI(d): the profile is smooth and unimodal in practice; search near the (cheap) Whittle estimate.
+            let centre = try? ParametricEstimation.whittle(x, options: ARFIMAFitOptions(dInterval: options.dInterval)).model.d
+            search = try ParametricSupport.brentNear(
+                centre, objective: { try evaluate($0).objective }, options: options, what: "Haslett–Raftery estimator")
+        } else {
+            search = try ParametricSupport.brentNear(
+                nil, objective: { try evaluate($0).objective }, options: options, what: "Haslett–Raftery estimator",
+                scanIntervals: 8)
+        }
         notes += search.notes
         let best = try evaluate(search.minimizer)
         if let failure = lastInnerFailure { notes.append(failure) }
@@ -92,8 +107,9 @@ struct HaslettRafteryFilter {
         logRatio = (m..<max(m, x.count)).map { Double.log(Double(m) / Double($0 + 1)) }
     }
 
-    /// Standardised prediction errors (divided by √v_t for t ≤ M), the GLS mean and Σ_{t≤M} log v_t (σ² = 1).
-    func filter(d: Double) -> (errors: [Double], mean: Double, logDeterminant: Double) {
+    /// Standardised prediction errors (divided by √v_t for t ≤ M; empty unless `wantErrors`), the GLS mean,
+    /// Σ_{t≤M} log v_t (σ² = 1) and the sum of squared standardised errors.
+    func filter(d: Double, wantErrors: Bool = true) -> (errors: [Double], mean: Double, logDeterminant: Double, sumOfSquares: Double) {
         let n = x.count, m = truncation
         var pred = [Double](repeating: 0, count: n)   // Σ coefficients · x (without μ)
         var meanCoef = [Double](repeating: 0, count: n)  // coefficient of μ: 1 − Σ coefficients
@@ -140,12 +156,31 @@ struct HaslettRafteryFilter {
             }
             let mm = Double(m)
             let lastTerm = mm * pi[m]
-            // Σ_{j=1}^{M} π_j x_{t−j} for all t ≥ M as M vectorisable passes pred[t] += π_j x[t−j].
+            // Σ_{j=1}^{M} π_j x_{t−j} for all t ≥ M as vectorisable passes pred[t] += π_j x[t−j], in blocks of t
+            // that stay in cache across the M passes.
+            let block = 2048
             x.withUnsafeBufferPointer { px in
                 pred.withUnsafeMutableBufferPointer { pp in
-                    for j in 1...m {
-                        let c = pi[j]
-                        for t in m..<n { pp[t] += c * px[t - j] }
+                    pi.withUnsafeBufferPointer { ppi in
+                        var start = m
+                        while start < n {
+                            let end = min(n, start + block)
+                            // Four coefficients per pass: one load/store of pred per four multiply-adds.
+                            var j = 1
+                            while j + 3 <= m {
+                                let c0 = ppi[j], c1 = ppi[j + 1], c2 = ppi[j + 2], c3 = ppi[j + 3]
+                                for t in start..<end {
+                                    pp[t] += c0 * px[t - j] + c1 * px[t - j - 1] + c2 * px[t - j - 2] + c3 * px[t - j - 3]
+                                }
+                                j += 4
+                            }
+                            while j <= m {
+                                let c = ppi[j]
+                                for t in start..<end { pp[t] += c * px[t - j] }
+                                j += 1
+                            }
+                            start = end
+                        }
                     }
                 }
             }
@@ -162,24 +197,36 @@ struct HaslettRafteryFilter {
                 meanCoef[t] = 1 - piSum - tail
             }
         }
-        // GLS mean and standardised errors.
-        var num = 0.0, den = 0.0, logDet = 0.0
-        for t in 0..<n {
-            let a = meanCoef[t]
-            num += (x[t] - pred[t]) * a / variance[t]
-            den += a * a / variance[t]
+        // GLS mean: weighted least squares of r_t = x_t − pred_t on a_t (weights 1/v_t); the residual sum of
+        // squares at the GLS mean is S_rr − S_ra²/S_aa.
+        var num = 0.0, den = 0.0, srr = 0.0, logDet = 0.0
+        x.withUnsafeBufferPointer { px in
+            pred.withUnsafeBufferPointer { pp in
+                meanCoef.withUnsafeBufferPointer { pa in
+                    for t in 0..<min(m, n) {
+                        let a = pa[t], r = px[t] - pp[t], w = 1 / variance[t]
+                        num += r * a * w
+                        den += a * a * w
+                        srr += r * r * w
+                        logDet += Double.log(variance[t])
+                    }
+                    for t in m..<max(m, n) {
+                        let a = pa[t], r = px[t] - pp[t]
+                        num += r * a
+                        den += a * a
+                        srr += r * r
+                    }
+                }
+            }
         }
         let mu = den > 0 ? num / den : x.mean
+        let rss = den > 0 ? max(0, srr - num * num / den) : srr
+        guard wantErrors else { return ([], mu, logDet, rss) }
         var errors = [Double](repeating: 0, count: n)
         for t in 0..<n {
             let e = x[t] - pred[t] - mu * meanCoef[t]
-            if t < m {
-                errors[t] = e / variance[t].squareRoot()
-                logDet += Double.log(variance[t])
-            } else {
-                errors[t] = e
-            }
+            errors[t] = t < m ? e / variance[t].squareRoot() : e
         }
-        return (errors, mu, logDet)
+        return (errors, mu, logDet, rss)
     }
 }

@@ -2,7 +2,24 @@ import MemoryNumerics
 
 /// Parametric estimators of ARFIMA(p, d, q) and fractional Gaussian noise (see `ParametricFit.swift` for the
 /// options and results shared by all of them).
-public enum ParametricEstimation {}
+public enum ParametricEstimation {
+    /// The parametric estimators by their `EstimationMethod` (`.whittle`, `.hr`, `.mle`, `.css`), returning the
+    /// shared estimate record (use the individual functions for the fitted model, covariance and diagnostics).
+    /// - Throws: ``LongMemoryError/invalidArgument(name:value:requirement:)`` for a non-parametric method.
+    public static func estimate(
+        _ x: [Double], method: EstimationMethod, options: ARFIMAFitOptions = ARFIMAFitOptions()
+    ) throws -> MemoryEstimate {
+        switch method {
+        case .whittle: return try whittle(x, options: options).estimate
+        case .hr: return try haslettRaftery(x, options: options).estimate
+        case .mle: return try exactMLE(x, options: options).estimate
+        case .css: return try conditionalSumOfSquares(x, options: options).estimate
+        default:
+            throw LongMemoryError.invalidArgument(
+                name: "method", value: method.rawValue, requirement: "must be one of whittle, hr, mle, css")
+        }
+    }
+}
 
 // MARK: - Whittle
 
@@ -34,9 +51,9 @@ extension ParametricEstimation {
         var params: [Double]
 
         // FI(d) fit: Brent on log Q(d).
-        let fi = try EstimatorSearch.minimize(
-            { d in Double.log(objective.q([d] + [Double](repeating: 0, count: options.p + options.q))) },
-            over: options.dInterval, scanIntervals: 32, what: "Whittle estimator")
+        let fi = try ParametricSupport.brentNear(
+            nil, objective: { d in Double.log(objective.q([d] + [Double](repeating: 0, count: options.p + options.q))) },
+            options: options, what: "Whittle estimator", scanIntervals: 32)
         evaluations += 1
         if options.p + options.q == 0 {
             params = [fi.minimizer]

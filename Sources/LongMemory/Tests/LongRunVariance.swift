@@ -67,7 +67,8 @@ public enum LongRunVariance {
 
     /// Andrews' AR(1) rule q = ⌊(3n/2)^{1/3}|2ρ/(1 − ρ²)|^{2/3}⌋ (see ``LagChoice/andrewsAR1``), capped at n − 1.
     public static func andrewsAR1Lag(n: Int, rho1 rho: Double) -> Int {
-        guard rho.isFinite, abs(rho) < 1 else { return max(0, n - 1) }
+        guard n >= 1, !rho.isNaN else { return 0 }
+        guard abs(rho) < 1 else { return n - 1 }
         let k = Double.pow(1.5 * Double(n), 1.0 / 3) * Double.pow(abs(2 * rho / (1 - rho * rho)), 2.0 / 3)
         guard k.isFinite else { return max(0, n - 1) }
         return min(max(0, n - 1), Int(k.rounded(.down)))
@@ -76,15 +77,17 @@ public enum LongRunVariance {
     /// Schwert's rule ⌊c(n/100)^{1/4}⌋, capped at n − 1.
     public static func schwertLag(n: Int, multiplier c: Double) -> Int {
         let v = c * Double.pow(Double(n) / 100, 0.25)
+        guard n >= 1, v.isFinite, v >= 0 else { return 0 }
         return min(max(0, n - 1), Int((v * (1 + 1e-12)).rounded(.down)))
     }
 
     /// Hobijn–Franses–Ooms / Newey–West automatic lag from autocovariances γ̂₀…γ̂_l of the (mean-zero) residuals,
     /// l = ⌊n^{2/9}⌋ (see ``LagChoice/neweyWest``).
     public static func neweyWestLag(n: Int, autocovariances g: [Double]) -> Int {
+        guard n >= 1, let g0 = g.first, g0 > 0, g0.isFinite else { return 0 }
         let l = pilotLag(n: n)
-        var s0 = g[0], s1 = 0.0
-        if l >= 1 {
+        var s0 = g0, s1 = 0.0
+        if l >= 1 && g.count > 1 {
             for j in 1...min(l, g.count - 1) {
                 s0 += 2 * g[j]
                 s1 += 2 * Double(j) * g[j]

@@ -1,0 +1,212 @@
+import MemoryNumerics
+
+/// The search for a periodic component: a periodogram ordinate far above the locally smooth level of the spectrum,
+/// away from λ = 0.
+///
+/// Why: every estimator of d reads the slope of the spectrum near λ = 0 (f(λ) ~ G·λ^{−2d}). A periodic or
+/// quasi-periodic component (the ≈ 11-year sunspot cycle, a season) puts a peak at λ* > 0; inside the band of
+/// frequencies an estimator uses it distorts d̂, and the sample ACF oscillates instead of decaying. A pole at 0 is
+/// not a peak in this sense: the background is a local power law, which follows a pole exactly.
+///
+/// **Statistic.** With I_j = I(λ_j), j = 1…N, N = ⌊(n − 1)/2⌋ (the Nyquist ordinate is left out), for each
+/// j = 3…N (periods n/j ≤ n/3, at least three cycles in the sample):
+/// 1. the background is the least-squares line log I_k = a + b·log λ_k over K = 2w neighbours k with
+///    g < |k − j| ≤ g + w (gap g = 2 excludes the leakage of a peak into j ± 1, j ± 2; w = max(4, ⌊√N/2⌋); near
+///    the ends of the range the window is shifted so that it still holds 2w ordinates), and
+///    f̃_j = exp(â + b̂·log λ_j + γ_E) (γ_E = 0.5772…: E log E = −γ_E for a standard exponential E, so the geometric
+///    mean is corrected to the mean);
+/// 2. the ratio r_j = I_j/f̃_j. Under H0 (a continuous spectrum that is locally a power law, Gaussian data) I_k/f_k
+///    are asymptotically independent standard exponentials (Brockwell & Davis 1991, Thm 10.3.2), so
+///    r_j = E·e^{−s_j Z} with Z ~ N(0, 1) the error of the fitted log-background, s_j² = (π²/6)·(1/K +
+///    (log λ_j − mean log λ)²/Σ(log λ_k − mean)²) (π²/6 = Var log E), and
+///    P(r_j > x) = E_Z[exp(−x·e^{s_j Z})] (computed by quadrature).
+/// 3. Family-wise: the Šidák p-value 1 − (1 − p_j)^{N'} over the N' ordinates tested; a peak is significant when it
+///    is below `familyLevel` (default 0.01). Significant ordinates within g + 1 of each other form one peak, reported
+///    at its largest ratio.
+///
+/// This is Fisher's (1929) test for a hidden periodicity with the white-noise background replaced by a local
+/// power-law background (in the spirit of Priestley 1981, *Spectral Analysis and Time Series*, §8.2, tests against a
+/// coloured background). It is a diagnostic: a broad spectral hump (an AR(2) with complex roots) is followed by the
+/// background and not flagged.
+public struct PeriodicityCheck: Codable, Sendable, Equatable {
+    /// One periodogram ordinate singled out.
+    public struct Peak: Codable, Sendable, Equatable {
+        /// Fourier index j (λ_j = 2πj/n).
+        public var index: Int
+        public var frequency: Double
+        /// Period n/j in observations.
+        public var period: Double
+        public var periodogram: Double
+        /// The fitted local background f̃_j.
+        public var background: Double
+        /// r_j = I_j/f̃_j.
+        public var ratio: Double
+        /// P(r_j > observed) for this ordinate alone.
+        public var pValue: Double
+        /// Šidák family-wise p-value over all ordinates tested.
+        public var familyPValue: Double
+    }
+
+    public var n: Int
+    /// Fourier indices tested: firstIndex…lastIndex.
+    public var firstIndex: Int
+    public var lastIndex: Int
+    /// Half-width w of the background windows and the gap g.
+    public var halfWindow: Int
+    public var gap: Int
+    /// Family-wise significance level.
+    public var familyLevel: Double
+    /// Significant peaks, largest ratio first.
+    public var peaks: [Peak]
+    /// The ordinate with the largest ratio (significant or not); nil when nothing could be tested.
+    public var largest: Peak?
+
+    /// Whether a significant peak was found.
+    public var detected: Bool { !peaks.isEmpty }
+
+    /// The strongest significant peak.
+    public var dominant: Peak? { peaks.first }
+
+    /// Significant peaks at Fourier indices j ≤ m (inside a band of m frequencies).
+    public func peaks(withinBand m: Int) -> [Peak] { peaks.filter { $0.index <= m } }
+}
+
+/// Constructors of ``PeriodicityCheck``.
+public enum PeriodicityDetection {
+    /// Default family-wise level.
+    public static let defaultFamilyLevel = 0.01
+    /// Gap g between an ordinate and its background window.
+    public static let gap = 2
+    /// Lowest Fourier index tested (periods ≤ n/3).
+    public static let firstIndex = 3
+    /// Fewest observations (N = ⌊(n − 1)/2⌋ must leave room for the first window: n ≥ 32).
+    public static let minimumLength = 32
+
+    /// Half-width w = max(4, ⌊√N/2⌋) of the background window for N ordinates.
+    public static func halfWindow(ordinates count: Int) -> Int {
+        max(4, Int((Double(count).squareRoot() / 2).rounded(.down)))
+    }
+
+    /// Search series `x` (finite, non-constant, n ≥ 32) for a periodic component.
+    public static func check(_ x: [Double], familyLevel: Double = defaultFamilyLevel) throws -> PeriodicityCheck {
+        try Validate.finite(x)
+        try Validate.length(x, atLeast: minimumLength, for: "the periodicity check")
+        try Validate.nonConstant(x)
+        return try check(periodogram: SampleStatistics.periodogram(x), familyLevel: familyLevel)
+    }
+
+    /// Search a periodogram (ordinates j = 1…⌊n/2⌋ as from ``SampleStatistics/periodogram(_:)``).
+    public static func check(
+        periodogram pgram: SampleStatistics.Periodogram, familyLevel: Double = defaultFamilyLevel
+    ) throws -> PeriodicityCheck {
+        guard familyLevel.isFinite, familyLevel > 0, familyLevel < 0.5 else {
+            throw LongMemoryError.invalidArgument(
+                name: "familyLevel", value: "\(familyLevel)", requirement: "must be in (0, 0.5)")
+        }
+        let n = pgram.n
+        let count = min((n - 1) / 2, pgram.values.count)
+        let w = halfWindow(ordinates: count)
+        let g = gap
+        guard count >= firstIndex + g + 2 * w else {
+            throw LongMemoryError.seriesTooShort(
+                length: n, needed: 2 * (firstIndex + g + 2 * w) + 1, purpose: "the periodicity check")
+        }
+        let values = pgram.values
+        var logI = [Double](repeating: 0, count: count + 1)
+        var logL = [Double](repeating: 0, count: count + 1)
+        for j in 1...count {
+            // An exactly zero ordinate (possible for artificial data) is floored, not −∞.
+            logI[j] = Double.log(max(values[j - 1], Double.leastNormalMagnitude))
+            logL[j] = Double.log(pgram.frequencies[j - 1])
+        }
+        let eulerGamma = 0.5772156649015329
+        let varianceLogExponential = Double.pi * Double.pi / 6
+        var ratios = [Double](repeating: 0, count: count + 1)
+        var backgrounds = [Double](repeating: 0, count: count + 1)
+        var spreads = [Double](repeating: 0, count: count + 1)
+        for j in firstIndex...count {
+            var left = min(w, j - g - 1)
+            var right = min(w, count - j - g)
+            if left < w { right = min(count - j - g, 2 * w - left) }
+            if right < w { left = min(j - g - 1, 2 * w - right) }
+            var su = 0.0, sy = 0.0, k = 0.0
+            for i in stride(from: j - g - left, through: j - g - 1, by: 1) {
+                su += logL[i]
+                sy += logI[i]
+                k += 1
+            }
+            for i in stride(from: j + g + 1, through: j + g + right, by: 1) {
+                su += logL[i]
+                sy += logI[i]
+                k += 1
+            }
+            let ubar = su / k, ybar = sy / k
+            var sxx = 0.0, sxy = 0.0
+            for i in stride(from: j - g - left, through: j - g - 1, by: 1) {
+                let du = logL[i] - ubar
+                sxx += du * du
+                sxy += du * (logI[i] - ybar)
+            }
+            for i in stride(from: j + g + 1, through: j + g + right, by: 1) {
+                let du = logL[i] - ubar
+                sxx += du * du
+                sxy += du * (logI[i] - ybar)
+            }
+            let slope = sxx > 0 ? sxy / sxx : 0
+            let du = logL[j] - ubar
+            let fitted = ybar + slope * du + eulerGamma
+            backgrounds[j] = Double.exp(fitted)
+            ratios[j] = Double.exp(logI[j] - fitted)
+            spreads[j] = (varianceLogExponential * (1 / k + (sxx > 0 ? du * du / sxx : 0))).squareRoot()
+        }
+        let tested = count - firstIndex + 1
+        func peak(_ j: Int) -> PeriodicityCheck.Peak {
+            let p = exceedance(ratios[j], spread: spreads[j])
+            let family = -Double.expMinusOne(Double(tested) * Double.log(onePlus: -min(p, 1 - 1e-16)))
+            return PeriodicityCheck.Peak(
+                index: j, frequency: pgram.frequencies[j - 1], period: Double(n) / Double(j),
+                periodogram: values[j - 1], background: backgrounds[j], ratio: ratios[j], pValue: p,
+                familyPValue: min(1, max(0, family)))
+        }
+        var best = firstIndex
+        for j in firstIndex...count where ratios[j] > ratios[best] { best = j }
+        // Only ratios above 5 can be significant: P(r > x) ≥ e^{−x} (Jensen), and N'·e^{−5} > 1% for N' ≥ 2.
+        var significant: [PeriodicityCheck.Peak] = []
+        for j in firstIndex...count where ratios[j] > 5 {
+            let pk = peak(j)
+            if pk.familyPValue < familyLevel { significant.append(pk) }
+        }
+        // Group ordinates within g + 1 of each other (scanning by index); keep each group's largest ratio.
+        var groups: [PeriodicityCheck.Peak] = []
+        var groupLastIndex = Int.min / 2
+        for pk in significant {
+            if pk.index - groupLastIndex <= g + 1, let best = groups.last {
+                if pk.ratio > best.ratio { groups[groups.count - 1] = pk }
+            } else {
+                groups.append(pk)
+            }
+            groupLastIndex = pk.index
+        }
+        groups.sort { $0.ratio > $1.ratio }
+        return PeriodicityCheck(
+            n: n, firstIndex: firstIndex, lastIndex: count, halfWindow: w, gap: g, familyLevel: familyLevel,
+            peaks: groups, largest: peak(best))
+    }
+
+    /// P(E·e^{−sZ} > x) = E_Z[exp(−x·e^{sZ})], E standard exponential, Z standard normal, by the trapezoidal rule on
+    /// z ∈ [−8, 8] (step 0.02; the integrand is smooth, so the rule is accurate to far below the levels used).
+    static func exceedance(_ x: Double, spread s: Double) -> Double {
+        guard x > 0 else { return 1 }
+        if s <= 0 { return Double.exp(-x) }
+        let h = 0.02
+        let norm = 1 / (2 * Double.pi).squareRoot()
+        var sum = 0.0
+        var z = -8.0
+        while z <= 8.0 + 1e-12 {
+            let weight = (abs(z) > 8 - 1e-12) ? 0.5 : 1.0
+            sum += weight * Double.exp(-x * Double.exp(s * z) - 0.5 * z * z)
+            z += h
+        }
+        return min(1, sum * h * norm)
+    }
+}

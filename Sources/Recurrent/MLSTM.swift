@@ -1,0 +1,68 @@
+import MemoryNumerics
+
+/// Memory-augmented LSTM with a dynamic fractional order, "mLSTM" of Zhao, Wang, Zhou, Huang, Shen & Chen (2020),
+/// "Do RNN and LSTM have long memory?", ICML 2020, arXiv 2006.03860, architecture "mlstm" (RNN_THEORY.md §2.7),
+/// implemented from the equations:
+///
+///     d_t = ½σ(W_d [x_t, h_{t−1}, d_{t−1}] + b_d) ∈ (0, ½)^N      (one order per hidden unit)
+///     i_t = σ(·), o_t = σ(·), c̃_t = tanh(·)  of  W_ih x_t + W_hh h_{t−1} + b   (LSTM gates, no forget gate)
+///     c_t = −Σ_{j=1}^{K} w_j(d_t)⊙c_{t−j} + i_t⊙c̃_t,   h_t = o_t⊙tanh(c_t),   y_t = C h_t + c
+///
+/// i.e. the K-truncated fractional difference (1 − B)^{d_t} c_t = i_t⊙c̃_t, w_j = π_j (``FractionalMemoryWeights``).
+/// Stability: for d ∈ (0, ½) every w_j < 0 and Σ_j |w_j(d)| = 1 − Π_{j=1}^{K}(1 − d/j) < 1, so
+/// |c_t| ≤ max|i⊙c̃|/Π_{j=1}^{K}(1 − d_max/j) < 1/Π_{j=1}^{K}(1 − 1/(2j)) for any input (RNN_THEORY.md §2.7).
+///
+/// Stacked layers (layer ℓ ≥ 1 reads the h_t of layer ℓ − 1, as a stacked LSTM) with a linear readout of the last
+/// layer. Parameter and state layout: ``MLSTMLayout`` — each layer's state (h, d, c_t, c_{t−1} … c_{t−K+1})
+/// includes the K-deep cell history, so the cell is Markov and its state Jacobians are well defined.
+/// Initialisation: PyTorch `nn.Linear` defaults of the official sub-layers, from a ``SeededRandom``.
+/// Derivatives (BPTT, JVP, exact HVP, Jacobians) come from the ``RecurrentModel`` extensions; d_t and the filter
+/// weights are differentiated exactly (also in HVPs).
+public struct MLSTM: RecurrentModel, Equatable {
+    public let layout: MLSTMLayout
+    public private(set) var parameters: [Double]
+    public var architecture: String { "mlstm" }
+
+    public var inputSize: Int { layout.inputSize }
+    public var hiddenSize: Int { layout.hiddenSize }
+    public var outputSize: Int { layout.outputSize }
+    public var layerCount: Int { layout.layerCount }
+    /// K, the number of cell-history taps.
+    public var window: Int { layout.window }
+    public var parameterGroups: [ParameterGroup] { layout.groups }
+    public var stateLayouts: [StateLayout] { Array(repeating: layout.layerStateLayout, count: layout.layerCount) }
+
+    /// Default window K = 25 (Zhao et al.'s recommendation for MLSTM(F), ICML 2020 slides).
+    public static let defaultWindow = 25
+
+    /// A randomly initialised network (PyTorch `nn.Linear` defaults) drawing from `rng`.
+    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MLSTM.defaultWindow, layers: Int = 1,
+                using rng: inout SeededRandom) throws {
+        layout = try MLSTMLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                                 layerCount: layers, window: window, dynamicOrder: true)
+        parameters = layout.pytorchInitialization(using: &rng)
+    }
+
+    /// A randomly initialised network from `seed` (same seed ⇒ identical parameters, byte for byte).
+    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MLSTM.defaultWindow, layers: Int = 1,
+                seed: UInt64) throws {
+        var rng = SeededRandom(seed: seed)
+        try self.init(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
+                      layers: layers, using: &rng)
+    }
+
+    /// A network with the given flat parameters (layout: ``parameterGroups``).
+    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MLSTM.defaultWindow, layers: Int = 1,
+                parameters: [Double]) throws {
+        layout = try MLSTMLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                                 layerCount: layers, window: window, dynamicOrder: true)
+        self.parameters = try layout.validated(parameters)
+    }
+
+    public mutating func setParameters(_ values: [Double]) throws { parameters = try layout.validated(values) }
+
+    public func forward(_ pass: ForwardPass<RealAlgebra>) { layout.forwardPass(pass) }
+    public func forward(_ pass: ForwardPass<DualAlgebra>) { layout.forwardPass(pass) }
+    public func backward(_ pass: BackwardPass<RealAlgebra>) { layout.backwardPass(pass) }
+    public func backward(_ pass: BackwardPass<DualAlgebra>) { layout.backwardPass(pass) }
+}

@@ -1,0 +1,163 @@
+import MemoryNumerics
+
+/// Settings of ``DelayedRecallTask``.
+public struct DelayedRecallConfiguration: Sendable, Codable, Equatable {
+    /// Delays k₁, k₂, … ≥ 0 to recall (output j·d_in + f is feature f of x_{t−k_j}); one delay is the usual task.
+    public var delays: [Int]
+    /// Input features d_in.
+    public var features: Int
+    /// Lag-one correlation ρ ∈ (−1, 1) of each input feature (0: i.i.d.).
+    public var correlation: Double
+    /// Sequence length T (> max delay).
+    public var sequenceLength: Int
+    /// Training batch size (fresh batch every update).
+    public var batchSize: Int
+    /// Size of the fixed validation and test batches (0: none).
+    public var evaluationBatchSize: Int
+    /// ½·MSE (true, RNN_THEORY.md §1 teacher–student convention) or plain MSE.
+    public var halvedLoss: Bool
+
+    public init(delay: Int, features: Int = 1, correlation: Double = 0, sequenceLength: Int = 100,
+                batchSize: Int = 32, evaluationBatchSize: Int = 256, halvedLoss: Bool = true) {
+        self.init(delays: [delay], features: features, correlation: correlation, sequenceLength: sequenceLength,
+                  batchSize: batchSize, evaluationBatchSize: evaluationBatchSize, halvedLoss: halvedLoss)
+    }
+
+    public init(delays: [Int], features: Int = 1, correlation: Double = 0, sequenceLength: Int = 100,
+                batchSize: Int = 32, evaluationBatchSize: Int = 256, halvedLoss: Bool = true) {
+        self.delays = delays
+        self.features = features
+        self.correlation = correlation
+        self.sequenceLength = sequenceLength
+        self.batchSize = batchSize
+        self.evaluationBatchSize = evaluationBatchSize
+        self.halvedLoss = halvedLoss
+    }
+
+    /// The largest delay.
+    public var maximumDelay: Int { delays.max() ?? 0 }
+
+    public func validate() throws {
+        guard !delays.isEmpty, delays.allSatisfy({ $0 >= 0 }) else {
+            throw RecurrentError.invalidArgument(argument: "delays", message: "need at least one delay, all ≥ 0, got \(delays)")
+        }
+        try TaskChecks.positive(features, "features")
+        try TaskChecks.positive(batchSize, "batchSize")
+        guard sequenceLength > maximumDelay else {
+            throw RecurrentError.invalidArgument(
+                argument: "sequenceLength", message: "must exceed the largest delay \(maximumDelay), got \(sequenceLength)")
+        }
+        guard correlation.isFinite, abs(correlation) < 1 else {
+            throw RecurrentError.invalidArgument(argument: "correlation", message: "must lie in (−1, 1), got \(correlation)")
+        }
+        guard evaluationBatchSize >= 0 else {
+            throw RecurrentError.invalidArgument(argument: "evaluationBatchSize", message: "must be ≥ 0, got \(evaluationBatchSize)")
+        }
+    }
+}
+
+/// Delayed recall for memory-horizon experiments (Illium et al. 2022's random memorisation task; Jaeger 2002's
+/// delay convention, RNN_THEORY.md §9): the target at step t is the input k steps earlier,
+///
+///     y_t = x_{t−k}   (k = 0 reproduces the current input, t = 1 … T),
+///
+/// with the loss on steps t > k_max only (``LossMask/fromStep(_:)`` with k_max, the first k_max targets not being
+/// defined; their target values are set to 0 and masked out).
+///
+/// Inputs, independently per feature and per sequence: x_1 ~ N(0, 1) and x_{t+1} = ρx_t + √(1 − ρ²)ξ_{t+1},
+/// ξ i.i.d. N(0, 1) — stationary with zero mean, unit variance and E[x_t x_{t+Δ}] = ρ^{|Δ|} (the input model of
+/// Zucchet & Orvieto 2024, RNN_THEORY.md §4); ρ = 0 gives i.i.d. N(0, 1).
+///
+/// The trivial predictor ŷ = 0 has expected loss ``trivialLoss`` = ½ (halved) or 1 (plain MSE) since Var x = 1.
+/// With ρ ≠ 0 a memoryless predictor does better: ŷ_t = ρ^k x_t reaches ``memorylessLoss`` = ½(1 − ρ^{2k})
+/// (halved; one delay, E[(x_{t−k} − ρ^k x_t)²] = 1 − ρ^{2k}), the level a network must beat to show memory.
+///
+/// Randomness: validation batch from `SeededRandom(seed: seed, stream: 1)`, test batch from stream 2; training
+/// batches from the trainer's generator. Draw order: for every sequence b, feature f, the T values in time order.
+public struct DelayedRecallTask: TrainingTask {
+    public let configuration: DelayedRecallConfiguration
+    public let seed: UInt64
+    let validation: TaskBatch?
+    let test: TaskBatch?
+
+    public var name: String { "recall" }
+    public var inputSize: Int { configuration.features }
+    public var outputSize: Int { configuration.features * configuration.delays.count }
+
+    /// The masked loss used everywhere.
+    public var loss: MeanSquaredError {
+        MeanSquaredError(mask: .fromStep(configuration.maximumDelay), halved: configuration.halvedLoss)
+    }
+
+    /// Expected loss of the zero predictor: ½ (halved) or 1.
+    public var trivialLoss: Double { configuration.halvedLoss ? 0.5 : 1 }
+
+    /// Expected loss of the best memoryless linear predictor ŷ_t = ρ^{k_j} x_t, averaged over the delays:
+    /// s·mean_j(1 − ρ^{2k_j}) with s = ½ (halved) or 1.
+    public var memorylessLoss: Double {
+        let c = configuration
+        let mean = c.delays.map { 1 - Double.pow(c.correlation * c.correlation, Double($0)) }.reduce(0, +)
+            / Double(c.delays.count)
+        return (c.halvedLoss ? 0.5 : 1) * mean
+    }
+
+    public init(configuration: DelayedRecallConfiguration, seed: UInt64) throws {
+        try configuration.validate()
+        self.configuration = configuration
+        self.seed = seed
+        var validationRNG = SeededRandom(seed: seed, stream: 1)
+        var testRNG = SeededRandom(seed: seed, stream: 2)
+        let n = configuration.evaluationBatchSize
+        let loss = MeanSquaredError(mask: .fromStep(configuration.maximumDelay), halved: configuration.halvedLoss)
+        validation = n > 0 ? try Self.batch(configuration, batchSize: n, loss: loss, using: &validationRNG) : nil
+        test = n > 0 ? try Self.batch(configuration, batchSize: n, loss: loss, using: &testRNG) : nil
+    }
+
+    /// Inputs (AR(1) per feature) and delayed targets for `batchSize` sequences.
+    static func batch(_ c: DelayedRecallConfiguration, batchSize nb: Int, loss: MeanSquaredError,
+                      using rng: inout SeededRandom) throws -> TaskBatch {
+        let T = c.sequenceLength, d = c.features
+        let rho = c.correlation, innovation = (1 - rho * rho).squareRoot()
+        var x = [Double](repeating: 0, count: T * nb * d)
+        for b in 0..<nb {
+            for f in 0..<d {
+                var previous = 0.0
+                for t in 0..<T {
+                    let z = rng.gaussian()
+                    let value = t == 0 || rho == 0 ? z : rho * previous + innovation * z
+                    x[f + d * (b + nb * t)] = value
+                    previous = value
+                }
+            }
+        }
+        let dOut = d * c.delays.count
+        var y = [Double](repeating: 0, count: T * nb * dOut)
+        for t in 0..<T {
+            for b in 0..<nb {
+                for (j, k) in c.delays.enumerated() where t >= k {
+                    for f in 0..<d { y[j * d + f + dOut * (b + nb * t)] = x[f + d * (b + nb * (t - k))] }
+                }
+            }
+        }
+        return try TaskBatch(inputs: SequenceBatch(steps: T, batchSize: nb, features: d, values: x),
+                             targets: SequenceBatch(steps: T, batchSize: nb, features: dOut, values: y), loss: loss)
+    }
+
+    public func trainingBatch(step: Int, using rng: inout SeededRandom) throws -> TaskBatch {
+        try Self.batch(configuration, batchSize: configuration.batchSize, loss: loss, using: &rng)
+    }
+
+    public func validationBatch() throws -> TaskBatch? { validation }
+    public func testBatch() throws -> TaskBatch? { test }
+
+    public var settings: [String: String] {
+        let c = configuration
+        return [
+            "delays": c.delays.map(String.init).joined(separator: " "), "features": "\(c.features)",
+            "correlation": "\(c.correlation)", "sequenceLength": "\(c.sequenceLength)", "batchSize": "\(c.batchSize)",
+            "evaluationBatchSize": "\(c.evaluationBatchSize)",
+            "loss": c.halvedLoss ? "half mean squared error" : "mean squared error",
+            "maskedSteps": "\(c.maximumDelay)", "seed": "\(seed)",
+        ]
+    }
+}

@@ -1,0 +1,43 @@
+/// Which values a ``MinMaxScaler`` is fitted on in the Zhao et al. protocol.
+public enum ScalerFit: String, Sendable, Codable, CaseIterable {
+    /// The whole series, as Zhao et al. (2020) do (`MinMaxScaler().fit_transform(data)` before splitting): the
+    /// scaled training data "know" the range of the test data. Reproduce it for comparability with their tables.
+    case wholeSeries
+    /// Only the values the training pairs see (y_1 … y_{n_train+1}): no information from validation or test data;
+    /// held-out values may then fall outside [0, 1].
+    case trainingSplit
+}
+
+/// Min–max scaling to [0, 1] with scikit-learn's `MinMaxScaler(feature_range=(0, 1))` arithmetic:
+///
+///     scale = 1/(max − min),  offset = −min·scale,  transform x ↦ x·scale + offset,  inverse z ↦ (z − offset)/scale.
+///
+/// A constant fitting range (max = min) is an error here (scikit-learn silently uses scale 1).
+public struct MinMaxScaler: Sendable, Codable, Equatable {
+    public let minimum: Double
+    public let maximum: Double
+    public let scale: Double
+    public let offset: Double
+
+    /// Fit on `values` (non-empty, finite, not constant).
+    public init(fitting values: some Collection<Double>) throws {
+        guard let lo = values.min(), let hi = values.max() else {
+            throw RecurrentError.invalidArgument(argument: "values", message: "cannot fit a scaler on no values")
+        }
+        guard lo.isFinite, hi.isFinite else {
+            throw RecurrentError.invalidArgument(argument: "values", message: "contain non-finite values (min \(lo), max \(hi))")
+        }
+        guard hi > lo else {
+            throw RecurrentError.invalidArgument(argument: "values", message: "are constant (\(lo)): min–max scaling is undefined")
+        }
+        minimum = lo
+        maximum = hi
+        scale = 1 / (hi - lo)
+        offset = -lo * scale
+    }
+
+    public func transform(_ x: Double) -> Double { x * scale + offset }
+    public func inverse(_ z: Double) -> Double { (z - offset) / scale }
+    public func transform(_ x: [Double]) -> [Double] { x.map(transform) }
+    public func inverse(_ z: [Double]) -> [Double] { z.map(inverse) }
+}
