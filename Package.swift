@@ -27,10 +27,14 @@ let package = Package(
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
         .systemLibrary(name: "CFFTW", pkgConfig: "fftw3", providers: [.apt(["libfftw3-dev"])]),
 
+        // Vectorised e^x, tanh, σ over blocks of doubles (portable C, AVX2+FMA and AVX-512F instances with
+        // bit-identical results, chosen at run time); called only through MemoryNumerics' VectorMath.
+        .target(name: "_CVectorMath", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+
         .target(
             name: "MemoryNumerics",
             dependencies: [
-                "CLAPACKE", "CCBLAS", "CGSL", "CFFTW",
+                "CLAPACKE", "CCBLAS", "CGSL", "CFFTW", "_CVectorMath",
                 .product(name: "Numerics", package: "swift-numerics"),
             ]),
         .target(name: "LongMemory", dependencies: ["MemoryNumerics"]),
@@ -51,7 +55,8 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RecurrentTests", dependencies: ["Recurrent", "_TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: ["_TestSupport"]),
+        // LongMemory: the CLI tests of `estimate`/`test`/`check` compare the tool's output with the library's values.
+        .testTarget(name: "CLITests", dependencies: ["_TestSupport", "LongMemory"]),
         .testTarget(name: "NotebookTests", dependencies: ["_TestSupport"]),
 
         // Benchmarks live outside the library: a release-built executable timing rnnmem's workloads;

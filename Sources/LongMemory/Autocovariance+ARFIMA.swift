@@ -17,7 +17,8 @@ extension Autocovariance {
     /// * p = q = 0: ``fractionalNoise(d:sigma2:lags:)`` (exact product recursion).
     /// * p = 0: γ(h) = Σ_{l=−q}^{q} ψ_{|l|} γ_FI(h − l), ψ_l = Σ_{s=l}^{q} θ_sθ_{s−l} (exact; both methods).
     /// * d = 0: ``arma(ar:ma:sigma2:lags:)`` (Brockwell–Davis).
-    /// * otherwise `method` (default ``ARFIMAMethod/sowell``); see `Autocovariance+Sowell.swift` and
+    /// * otherwise `method` (default ``ARFIMAMethod/sowell``; for 0 < |d| < 1e-6, where Sowell's ₂F₁ terms sit next
+    ///   to poles, the convolution method); see `Autocovariance+Sowell.swift` and
     ///   `Autocovariance+Convolution.swift`.
     ///
     /// - Throws: if the model is not stationary and invertible in d (``ARFIMAModel/validate(requireInvertibleMA:)``),
@@ -38,6 +39,9 @@ extension Autocovariance {
         case .convolution:
             return try splitting(d: d, ar: phi, ma: theta, sigma2: sigma2, lags: lags)
         case .sowell:
+            // Sowell's ₂F₁(d − h, 1; 1 − d − h; ρ) has c = 1 − d − h within rounding of a non-positive integer when
+            // d is within rounding of 0: the closed form is ill-conditioned there, the splitting method is not.
+            if abs(d) < 1e-6 { return try splitting(d: d, ar: phi, ma: theta, sigma2: sigma2, lags: lags) }
             if let gamma = try sowell(d: d, ar: phi, ma: theta, sigma2: sigma2, lags: lags) { return gamma }
             return try splitting(d: d, ar: phi, ma: theta, sigma2: sigma2, lags: lags)
         }

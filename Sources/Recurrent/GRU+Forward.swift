@@ -20,11 +20,11 @@ extension GRU {
             for j in 0..<B {
                 for k in 0..<(2 * n) { xi[k, j] = xi[k, j] + hh[k, j] }
             }
-            xi.rows(0..<(2 * n)).applySigmoid()
+            xi.rows(0..<(2 * n)).applyGateSigmoid(layer.kernels)
             for j in 0..<B {
                 for k in 0..<n { xi[2 * n + k, j] = xi[2 * n + k, j] + xi[k, j] * hh[2 * n + k, j] }
             }
-            xi.rows((2 * n)..<(3 * n)).applyTanh()
+            xi.rows((2 * n)..<(3 * n)).applyGateTanh(layer.kernels)
             for j in 0..<B {
                 for k in 0..<n {
                     let z = xi[n + k, j]

@@ -18,9 +18,9 @@ extension LSTM {
             let current = s.step(t, batchSize: B)
             let tc = tanhC.step(t - 1, batchSize: B)
             z.multiply(layer.weights.recurrentWeights, previous.rows(0..<n), beta: 1)
-            z.rows(0..<(2 * n)).applySigmoid()
-            z.rows((2 * n)..<(3 * n)).applyTanh()
-            z.rows((3 * n)..<(4 * n)).applySigmoid()
+            z.rows(0..<(2 * n)).applyGateSigmoid(layer.kernels)
+            z.rows((2 * n)..<(3 * n)).applyGateTanh(layer.kernels)
+            z.rows((3 * n)..<(4 * n)).applyGateSigmoid(layer.kernels)
             for j in 0..<B {
                 for k in 0..<n {
                     let c = z[n + k, j] * previous[n + k, j] + z[k, j] * z[2 * n + k, j]
@@ -28,7 +28,7 @@ extension LSTM {
                     tc[k, j] = c
                 }
             }
-            tc.applyTanh()
+            tc.applyGateTanh(layer.kernels)
             for j in 0..<B { for k in 0..<n { current[k, j] = z[3 * n + k, j] * tc[k, j] } }
         }
     }

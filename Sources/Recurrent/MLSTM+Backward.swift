@@ -47,6 +47,7 @@ extension MLSTMLayout {
         let dc = tape.matrix(prefix + "cellGradient", rows: n, columns: T * B, zeroed: true)
         let gd = tape.matrix(prefix + "orderGradient", rows: dynamicOrder ? n : 0, columns: T * B)
         let orderSum = tape.matrix(prefix + "orderSum", rows: n, columns: 1, zeroed: true)
+        let weight = tape.matrix(prefix + "tapWeight", rows: n, columns: dynamicOrder ? B : 0)
         let whh = view(p, groups.gateRecurrent)
         let whd = groups.orderRecurrent.map { view(p, $0) }
         let wdd = groups.orderRecurrent.map {
@@ -80,24 +81,27 @@ extension MLSTMLayout {
                     dzt[k, b] = dcell * cg * ig * (1 - ig)
                     dzt[n + k, b] = dcell * ig * (1 - cg * cg)
                     dzt[2 * n + k, b] = d * th * og * (1 - og)
-                    // Scatter −w_j(d_t) δc_t to c_{t−j}.
-                    let last = ds0 != nil ? K : min(K, t - 1)
+                    dct[k, b] = dcell
                     if dynamicOrder {
                         let dv = current[n + k, b]
                         gdt[k, b] = (gdt[k, b] + dcell * st[k, b]) * (dv * (1 - 2 * dv))
-                        var r = FractionalWeightRecursion(order: dv)
-                        for j in stride(from: 1, through: last, by: 1) {
-                            r.advanceWeight()
-                            scatter(r.weight * dcell, t: t, j: j, k: k, b: b, batchSize: B, dc: dc, ds0: ds0, cellRow: c0)
-                        }
                     } else {
                         orderSum[k] += dcell * st[k, b]
-                        for j in stride(from: 1, through: last, by: 1) {
-                            scatter(table[j - 1, k] * dcell, t: t, j: j, k: k, b: b, batchSize: B, dc: dc, ds0: ds0,
-                                    cellRow: c0)
-                        }
                     }
                 }
+            }
+            // δc_{t−j} −= w_j(d_t)⊙δc_t, j = 1 … K: into step t − j, or (t − j ≤ 0) the initial state's cell block
+            // j − t (block 0 = c_0, block m = c_{−m}).
+            let last = ds0 != nil ? K : min(K, t - 1)
+            let target = { (j: Int) -> AlgebraMatrix<A>? in
+                if t - j >= 1 { return dc.step(t - j - 1, batchSize: B) }
+                return ds0?.rows((c0 + (j - t) * n)..<(c0 + (j - t + 1) * n))
+            }
+            if dynamicOrder {
+                FractionalFilterKernels.scatter(orders: current.rows(n..<(2 * n)), last: last, gradient: dct, sign: -1,
+                                                weight: weight, target: target)
+            } else {
+                FractionalFilterKernels.scatter(table: table, last: last, gradient: dct, sign: -1, target: target)
             }
         }
         // Weight gradients over all steps.
@@ -128,21 +132,6 @@ extension MLSTMLayout {
                 ds0.rows(0..<n).multiply(whd, transposeA: true, firstOrder, beta: 1)
                 ds0.rows(n..<(2 * n)).multiply(wdd, transposeA: true, firstOrder)
             }
-        }
-    }
-
-    /// δc_{t−j} −= value: into the cell gradient of step t − j, or (t − j ≤ 0) into the initial state's cell
-    /// block j − t (block 0 = c_0, block m = c_{−m}).
-    @inline(__always)
-    private func scatter<A: RecurrentAlgebra>(
-        _ value: A.Scalar, t: Int, j: Int, k: Int, b: Int, batchSize B: Int, dc: AlgebraMatrix<A>,
-        ds0: AlgebraMatrix<A>?, cellRow c0: Int
-    ) {
-        let tau = t - j
-        if tau >= 1 {
-            dc[k, (tau - 1) * B + b] -= value
-        } else if let ds0 {
-            ds0[c0 + (j - t) * hiddenSize + k, b] -= value
         }
     }
 }

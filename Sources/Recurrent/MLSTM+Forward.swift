@@ -6,8 +6,9 @@ extension MLSTMLayout {
     ///     c_t = −Σ_{j=1}^{K} w_j(d_t)⊙c_{t−j} + i_t⊙c̃_t,   h_t = o_t⊙tanh(c_t),   y_t = C h_t + c
     ///
     /// (x_t is the lower layer's h_t for ℓ ≥ 1.) Input-only terms for all steps at once (one `gemm` each); per step
-    /// one `gemm` for the gates and one for d on the state rows (h, d). The fractional sum walks w_j(d_t) and
-    /// ∂w_j/∂d with ``FractionalWeightRecursion`` (MLSTMF: tabulated once per unit). Kept for the backward pass:
+    /// one `gemm` for the gates and one for d on the state rows (h, d). The fractional sum advances w_j(d_t)
+    /// and ∂w_j/∂d tap by tap over N × B blocks (``FractionalFilterKernels``; MLSTMF: tabulated once per unit).
+    /// The cell history shifts by one block per step (a copy of (K − 1)·N·B numbers). Kept for the backward pass:
     /// the activated gates, tanh(c_t) and the slope ∂c_t/∂d_t = −Σ_j w′_j(d_t) c_{t−j}.
     func forwardPass<A: RecurrentAlgebra>(_ pass: ForwardPass<A>) {
         let n = hiddenSize, T = pass.steps, B = pass.batchSize, S = layerStateSize
@@ -58,6 +59,8 @@ extension MLSTMLayout {
                 }
             }
         }
+        let weight = tape.matrix(prefix + "tapWeight", rows: n, columns: dynamicOrder ? B : 0)
+        let weightSlope = tape.matrix(prefix + "tapWeightSlope", rows: n, columns: dynamicOrder ? B : 0)
         let whh = view(p, groups.gateRecurrent)
         let orderMatrix = groups.orderRecurrent.map { view(p, $0, columns: 2 * n) }
         for t in 1...T {
@@ -73,32 +76,20 @@ extension MLSTMLayout {
                 for j in 0..<B { for k in 0..<n { dt[k, j] = 0.5 * dt[k, j].sigmoid() } }
             }
             let tc = tanhC.step(t - 1, batchSize: B), st = slope.step(t - 1, batchSize: B)
+            // Σ_j w_j c_{t−j} (into tc) and Σ_j w′_j c_{t−j} (into st): c_{t−j} is cell block j − 1 of s_{t−1}.
+            let tap = { (j: Int) in previous.rows((c0 + (j - 1) * n)..<(c0 + j * n)) }
+            if dynamicOrder {
+                FractionalFilterKernels.sweep(orders: current.rows(n..<(2 * n)), taps: K, tap: tap, sum: tc,
+                                              slope: st, weight: weight, weightSlope: weightSlope)
+            } else {
+                FractionalFilterKernels.sweep(table: table, tableSlope: tableSlope, taps: K, tap: tap, sum: tc, slope: st)
+            }
             for b in 0..<B {
                 for k in 0..<n {
-                    // Σ_j w_j c_{t−j} and Σ_j w′_j c_{t−j}: c_{t−j} is row c0 + (j − 1)·N + k of s_{t−1}.
-                    var acc: A.Scalar = 0, accSlope: A.Scalar = 0
-                    var row = c0 + k
-                    if dynamicOrder {
-                        var r = FractionalWeightRecursion(order: current[n + k, b])
-                        for _ in 0..<K {
-                            r.advance()
-                            let v = previous[row, b]
-                            acc += r.weight * v
-                            accSlope += r.derivative * v
-                            row += n
-                        }
-                    } else {
-                        for j in 0..<K {
-                            let v = previous[row, b]
-                            acc += table[j, k] * v
-                            accSlope += tableSlope[j, k] * v
-                            row += n
-                        }
-                    }
-                    let c = z[k, b] * z[n + k, b] - acc
+                    let c = z[k, b] * z[n + k, b] - tc[k, b]
                     current[c0 + k, b] = c
                     tc[k, b] = c
-                    st[k, b] = -accSlope
+                    st[k, b] = -st[k, b]
                 }
             }
             tc.applyTanh()

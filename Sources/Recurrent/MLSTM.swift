@@ -18,6 +18,9 @@ import MemoryNumerics
 /// Initialisation: PyTorch `nn.Linear` defaults of the official sub-layers, from a ``SeededRandom``.
 /// Derivatives (BPTT, JVP, exact HVP, Jacobians) come from the ``RecurrentModel`` extensions; d_t and the filter
 /// weights are differentiated exactly (also in HVPs).
+///
+/// Unverified (RNN_THEORY.md §12): the paper's hidden sizes and exact training constants; the official code
+/// default is hidden size 1, and K = 25 follows the authors' slides.
 public struct MLSTM: RecurrentModel, Equatable {
     public let layout: MLSTMLayout
     public private(set) var parameters: [Double]

@@ -121,31 +121,20 @@ extension MRNNLayout {
         // Filter taps: f_t depends on x_{t+1−j} with weight w_j(d_t); τ = t + 1 − j ≤ 0 is the initial history
         // block j − t − 1.
         let lastStep = dx != nil ? T : min(T, K - 1)
+        let weight = tape.matrix("layer0.tapWeight", rows: dIn, columns: dynamicOrder ? B : 0)
         for t in 1...lastStep {
             let df = filterGradient.step(t - 1, batchSize: B)
-            let current = body.step(t - 1, batchSize: B)
             let last = ds0 != nil ? K : min(K, t)
-            for b in 0..<B {
-                for i in 0..<dIn {
-                    let gf = df[i, b]
-                    var r = FractionalWeightRecursion(order: dynamicOrder ? current[dRow + i, b] : 0)
-                    for j in 1...last {
-                        let w: A.Scalar
-                        if dynamicOrder {
-                            r.advanceWeight()
-                            w = r.weight
-                        } else {
-                            w = table[j - 1, i]
-                        }
-                        let tau = t + 1 - j
-                        if tau >= 1 && j > 1 {
-                            if let dx { dx[i, (tau - 1) * B + b] += w * gf }
-                        } else if let ds0 {
-                            let row = xRow + (j - t - 1) * dIn + i
-                            ds0[row, b] += w * gf
-                        }
-                    }
-                }
+            let target = { (j: Int) -> AlgebraMatrix<A>? in
+                let tau = t + 1 - j
+                if tau >= 1 { return dx?.step(tau - 1, batchSize: B) }
+                return ds0?.rows((xRow + (j - t - 1) * dIn)..<(xRow + (j - t) * dIn))
+            }
+            if dynamicOrder {
+                FractionalFilterKernels.scatter(orders: body.step(t - 1, batchSize: B).rows(dRow..<(dRow + dIn)),
+                                                last: last, gradient: df, sign: 1, weight: weight, target: target)
+            } else {
+                FractionalFilterKernels.scatter(table: table, last: last, gradient: df, sign: 1, target: target)
             }
         }
     }

@@ -8,8 +8,8 @@ extension MRNNLayout {
     ///
     /// The input-only terms (W_xh x_t + b_h, W_xd x_t + b_d) are formed for all steps at once in the state
     /// buffer (one `gemm` each); per step: one `gemm` for h, one for d on the stacked rows (h, m, d), two for m.
-    /// The filter walks w_j(d_t) and ∂w_j/∂d by ``FractionalWeightRecursion`` (O(K) per input dimension and
-    /// sequence; MRNNF tabulates them once). Kept for the backward pass: f_t and the slope ∂f_t/∂d_t =
+    /// The filter advances w_j(d_t) and ∂w_j/∂d tap by tap over whole d × B blocks (``FractionalFilterKernels``,
+    /// O(K·d·B) per step; MRNNF tabulates the weights once per pass). Kept for the backward pass: f_t and the slope ∂f_t/∂d_t =
     /// Σ_j w′_j(d_t) x_{t+1−j} (d × T·B each); everything else is in the published states.
     func forwardPass<A: RecurrentAlgebra>(_ pass: ForwardPass<A>) {
         let n = hiddenSize, dIn = inputSize, K = window, T = pass.steps, B = pass.batchSize
@@ -43,6 +43,8 @@ extension MRNNLayout {
                 }
             }
         }
+        let weight = tape.matrix("layer0.tapWeight", rows: dIn, columns: dynamicOrder ? B : 0)
+        let weightSlope = tape.matrix("layer0.tapWeightSlope", rows: dIn, columns: dynamicOrder ? B : 0)
         let whh = view(p, hiddenRecurrent), wmm = view(p, memoryRecurrent), wfm = view(p, memoryInput)
         let bm = view(p, memoryBias)
         let orderMatrix = orderRecurrent.map { view(p, $0, columns: 2 * n + dIn) }
@@ -58,37 +60,13 @@ extension MRNNLayout {
                 for j in 0..<B { for i in 0..<dIn { dt[i, j] = 0.5 * dt[i, j].sigmoid() } }
             }
             let ft = filtered.step(t - 1, batchSize: B), st = slope.step(t - 1, batchSize: B)
-            for b in 0..<B {
-                for i in 0..<dIn {
-                    if dynamicOrder {
-                        var r = FractionalWeightRecursion(order: current[dRow + i, b])
-                        r.advance()
-                        let x0 = xt[i, b]
-                        var f = r.weight * x0, s = r.derivative * x0
-                        var row = xRow + i
-                        for _ in 1..<K {
-                            r.advance()
-                            let v = previous[row, b]
-                            f += r.weight * v
-                            s += r.derivative * v
-                            row += dIn
-                        }
-                        ft[i, b] = f
-                        st[i, b] = s
-                    } else {
-                        let x0 = xt[i, b]
-                        var f = table[0, i] * x0, s = tableSlope[0, i] * x0
-                        var row = xRow + i
-                        for j in 1..<K {
-                            let v = previous[row, b]
-                            f += table[j, i] * v
-                            s += tableSlope[j, i] * v
-                            row += dIn
-                        }
-                        ft[i, b] = f
-                        st[i, b] = s
-                    }
-                }
+            // Tap j = 1 is x_t, tap j ≥ 2 is x_{t+1−j} = history block j − 2 of s_{t−1}.
+            let tap = { (j: Int) in j == 1 ? xt : previous.rows((xRow + (j - 2) * dIn)..<(xRow + (j - 1) * dIn)) }
+            if dynamicOrder {
+                FractionalFilterKernels.sweep(orders: current.rows(dRow..<(dRow + dIn)), taps: K, tap: tap, sum: ft,
+                                              slope: st, weight: weight, weightSlope: weightSlope)
+            } else {
+                FractionalFilterKernels.sweep(table: table, tableSlope: tableSlope, taps: K, tap: tap, sum: ft, slope: st)
             }
             let mt = current.rows(n..<(2 * n))
             mt.fillColumns(with: bm)

@@ -19,8 +19,8 @@ public enum ProgressStyle: String, Sendable, Codable, CaseIterable {
 /// Options of a ``ProgressReporter``.
 public struct ProgressOptions: Sendable {
     public var style: ProgressStyle
-    /// ``ProgressStyle/lines``: a line every this many units (nil: about 20 lines per run). The last unit always
-    /// gets a line.
+    /// ``ProgressStyle/lines``: a line every this many units (nil: about 20 lines per run), plus the final line
+    /// written by ``ProgressReporter/finish(completed:status:)``.
     public var lineInterval: Int?
     /// ``ProgressStyle/bar``: minimum seconds between redraws.
     public var redrawInterval: Double
@@ -85,7 +85,7 @@ public final class ProgressReporter {
         switch style {
         case .silent, .automatic: return
         case .lines:
-            if completed % lineInterval == 0 || completed == total { emit(line(completed, status) + "\n") }
+            if completed % lineInterval == 0 && completed < total { emit(line(completed, status) + "\n") }
         case .bar:
             let now = clock.now
             if completed < total, let last = lastDraw, Self.seconds(now - last) < options.redrawInterval { return }

@@ -31,6 +31,27 @@ public enum LearningRateSchedule: Sendable, Codable, Equatable {
         }
     }
 
+    private enum CodingKeys: String, CodingKey { case constant, warmupCosine }
+
+    /// JSON: `{"constant": η}` or `{"warmupCosine": {"initial": …, "peak": …, "end": …, "warmupSteps": …,
+    /// "decaySteps": …}}`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .constant(let lr): try c.encode(lr, forKey: .constant)
+        case .warmupCosine(let s): try c.encode(s, forKey: .warmupCosine)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if let lr = try c.decodeIfPresent(Double.self, forKey: .constant) {
+            self = .constant(learningRate: lr)
+        } else {
+            self = .warmupCosine(try c.decode(WarmupCosineSchedule.self, forKey: .warmupCosine))
+        }
+    }
+
     /// Throws a descriptive ``RecurrentError`` for a negative or non-finite rate or inconsistent step counts.
     public func validate(totalSteps: Int) throws {
         func rate(_ value: Double, _ name: String) throws {

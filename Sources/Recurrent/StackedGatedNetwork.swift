@@ -33,6 +33,8 @@ struct GatedLayerForward<A: RecurrentAlgebra> {
     let tape: RecurrentTape<A>
     /// Prefix for tape buffer names ("layer0.").
     let prefix: String
+    /// How the gate nonlinearities are evaluated (``GateKernels``).
+    let kernels: GateKernels
 }
 
 /// Everything one layer's backward pass needs.
@@ -77,7 +79,7 @@ extension StackedGatedArchitecture {
         Array(repeating: Self.layerStateLayout(hiddenSize: layout.hiddenSize), count: layout.layerCount)
     }
 
-    func stackedForward<A: RecurrentAlgebra>(_ pass: ForwardPass<A>) {
+    func stackedForward<A: RecurrentAlgebra>(_ pass: ForwardPass<A>, kernels: GateKernels = .vectorised) {
         let n = layout.hiddenSize, T = pass.steps, B = pass.batchSize
         let stateRows = Self.layerStateLayout(hiddenSize: n).size
         var input = pass.inputs
@@ -87,7 +89,7 @@ extension StackedGatedArchitecture {
             if let initial = pass.initialStates { s0.copy(from: initial[l]) } else { s0.setZero() }
             Self.forwardLayer(GatedLayerForward(
                 weights: GatedLayerWeights(pass.parameters, layout.layers[l]), input: input, states: states,
-                hiddenSize: n, steps: T, batchSize: B, tape: pass.tape, prefix: "layer\(l)."))
+                hiddenSize: n, steps: T, batchSize: B, tape: pass.tape, prefix: "layer\(l).", kernels: kernels))
             pass.tape.layerStates.append(states)
             input = states.rows(0..<n).columns(B..<((T + 1) * B))
         }

@@ -13,7 +13,7 @@ extension TanhRNN {
         for t in 1...T {
             let ht = h.step(t, batchSize: B)
             ht.multiply(layer.weights.recurrentWeights, h.step(t - 1, batchSize: B), beta: 1)
-            for j in 0..<B { for i in 0..<n { ht[i, j] = ht[i, j].tanh() } }
+            ht.applyGateTanh(layer.kernels)
         }
     }
 }

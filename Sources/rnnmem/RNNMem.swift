@@ -25,5 +25,8 @@ struct RNNMem: ParsableCommand {
             CheckCommand.self,
             EstimateCommand.self,
             TestCommand.self,
+            TrainCommand.self,
+            EvalCommand.self,
+            GradCheckCommand.self,
         ])
 }

@@ -38,6 +38,19 @@ struct HelpTextTests {
                                   t)|²/(2πn), λ_j = 2πj/n, j = 1 … ⌊n/2⌋.
           columns                 Print the numeric columns read from a CSV file,
                                   validated, as a clean CSV table.
+          check                   Report whether a series has long memory: verdict,
+                                  estimates of d, tests, diagnostics, figures.
+          estimate                Estimate the memory parameter d (H = d + ½) of a
+                                  series with one estimator.
+          test                    Test a series for memory: Lo's modified R/S, V/S,
+                                  KPSS, or a Wald test of d = 0.
+          train                   Train a recurrent model on a task; write
+                                  weights.safetensors, loss.csv and summary.json.
+          eval                    Evaluate saved weights (rnnmem or PyTorch
+                                  safetensors) on a task or on reference data in the
+                                  file.
+          grad-check              Check a model's BPTT gradient and exact
+                                  Hessian-vector product against finite differences.
 
           See 'rnnmem help <subcommand>' for detailed help.
         """#,
@@ -276,6 +289,204 @@ struct HelpTextTests {
                                   10,100,1000,10000,100000,1000000)
           --tolerance <τ>         Also print the smallest window whose lost memory is ≤
                                   this tolerance.
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "check": #"""
+        OVERVIEW: Report whether a series has long memory: verdict, estimates of d,
+        tests, diagnostics, figures.
+
+        Computed (n ≥ 100, finite, not constant): exact local Whittle (elw) and local
+        Whittle (lw) with m = ⌊n^0.65⌋ and parametric Whittle ARFIMA(0,d,0) (whittle) —
+        the primary estimators; GPH with m = ⌊n^0.5⌋ (corroborating); R/S, DFA-1 and
+        aggregated variance (heuristics: regression s.e., supporting only); Lo's
+        modified R/S, V/S and KPSS (level) tests of short memory and Wald tests of d =
+        0; the Definition-1 slope (signed partial sums of the sample ACF, K ≤ n/10); a
+        periodicity check (periodogram peaks against a local power-law background,
+        family-wise 1%).
+
+        Verdict (first rule that applies): (1) fewer than 2 primary estimates →
+        inconclusive; (2) a significant periodogram peak inside the band j ≤ m of the
+        local Whittle estimators → inconclusive (a cycle is not a pole at λ = 0); (3)
+        elw d̂ ≥ ½ → nonstationary; (4) another primary d̂ ≥ ½ → inconclusive; (5) every
+        primary 95% CI above 0 → long memory if at least 2 of the 3 short-memory tests
+        reject toward persistence, else inconclusive; (6) every CI contains 0 → short
+        memory if fewer than 2 reject, else inconclusive; (7) every CI below 0 →
+        antipersistent (unless 2 reject toward persistence); (8) the estimators
+        disagree → inconclusive. Several columns: one report each, then an overall
+        verdict (nonstationary if any column is, else long memory if any column is —
+        Zhao et al. 2020 — else inconclusive if any is, else antipersistent if all are,
+        else short memory).
+
+        --json keys: input, column, transform, n, verdict (short_memory, long_memory,
+        antipersistent, nonstationary, inconclusive), verdict_text, rule_step, d,
+        d_method, hurst, reasons[], caveats[], primary_classes[],
+        persistent_rejections, short_memory_tests, confidence_level, test_level,
+        estimates[] (role, method, name, variant, d, se, ci [lower, upper], ci_level,
+        n, bandwidth, trimming, order, scales, tuning, hurst, hurst_definition,
+        alternative_se, auxiliary, objective, notes), failed_estimates[], tests[]
+        (name, method, statistic, critical_value, level, alternative, reject,
+        rejection_side, p_value, p_value_kind, p_value_bounds, null_hypothesis,
+        alternative_hypothesis, n, lags, lag_rule, bandwidth, estimate_method,
+        critical_values, lag_profile, auxiliary, notes), failed_tests[], definition1,
+        periodicity, acf_decay, spectral_fit, figures. Several columns: {input,
+        transform, n, verdict, verdict_text, columns: [one object per column]}.
+        Non-finite numbers are null.
+
+        --figures DIR writes, per column NAME, NAME-acf.csv and NAME-periodogram.csv
+        (the plotted data), NAME-figures.gp, and with gnuplot (apt-get install
+        gnuplot-nox) NAME-acf.svg and NAME-periodogram.svg: the ACF on log–log axes
+        with the fitted power law and exponential, the periodogram with the local
+        Whittle slope.
+
+        USAGE: rnnmem check <file> [--column <name|index>] [--columns <list>] [--transform <name>] [--last <N>] [--figures <dir>] [--json] [--output <file>]
+
+        INPUT:
+          <file>                  CSV file holding the series, or '-' to read standard
+                                  input.
+          --column <name|index>   Column to use: a header name or a 1-based index
+                                  (default: the last numeric column).
+          --columns <list>        Several columns, comma-separated names or indices:
+                                  one result per column (default: --column).
+          --transform <name>      Analyse a transformation of each column: none, diff,
+                                  log, log-returns, abs-log-returns or
+                                  squared-log-returns (returns need positive values).
+                                  (values: none, diff, log, log-returns,
+                                  abs-log-returns, squared-log-returns; default: none)
+          --last <N>              Keep only the last N observations (after --transform).
+
+        OPTIONS:
+          --figures <dir>         Write the figures (CSV data, gnuplot script, SVG when
+                                  gnuplot is installed) to this folder.
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "estimate": #"""
+        OVERVIEW: Estimate the memory parameter d (H = d + ½) of a series with one
+        estimator.
+
+        Methods: gph (log-periodogram regression, m = ⌊n^0.5⌋), lw (local Whittle, m =
+        ⌊n^0.65⌋), elw (exact local Whittle, Shimotsu 2010 mean correction; valid for
+        nonstationary d), elw2 (two-step ELW), whittle (parametric ARFIMA(p,d,q)
+        Whittle), hr (Haslett–Raftery approximate MLE), mle (exact Gaussian MLE, n ≤
+        20000), css (conditional sum of squares), rs (R/S, Anis–Lloyd–Peters), dfa
+        (DFA-q), aggvar (aggregated variance). Standard errors: 1/(2√m) for lw/elw,
+        (π²/6)/Σ(X_j − X̄)² for gph, the Whittle Fisher information for the parametric
+        fits; the heuristics' s.e. are regression s.e. and unreliable.
+
+        Plain output: 'key: value' lines with exact numbers. JSON keys: input, column,
+        transform, n, method, name, variant, d, se, ci ([lower, upper]), ci_level,
+        bandwidth, trimming, order ({p, q}), scales, tuning, hurst, hurst_definition,
+        alternative_se, auxiliary, objective, notes (non-finite numbers are null). With
+        --columns: {input, transform, columns: [one object per column]}.
+
+        USAGE: rnnmem estimate [<options>] <file> --method <method>
+
+        INPUT:
+          <file>                  CSV file holding the series, or '-' to read standard
+                                  input.
+          --column <name|index>   Column to use: a header name or a 1-based index
+                                  (default: the last numeric column).
+          --columns <list>        Several columns, comma-separated names or indices:
+                                  one result per column (default: --column).
+          --transform <name>      Analyse a transformation of each column: none, diff,
+                                  log, log-returns, abs-log-returns or
+                                  squared-log-returns (returns need positive values).
+                                  (values: none, diff, log, log-returns,
+                                  abs-log-returns, squared-log-returns; default: none)
+          --last <N>              Keep only the last N observations (after --transform).
+
+        ESTIMATOR TUNING:
+          --bandwidth <m|plug-in> Number m of Fourier frequencies (gph, lw, elw, elw2),
+                                  or 'plug-in' for the data-driven rule (gph, lw).
+          --alpha <α>             Bandwidth exponent: m = ⌊n^α⌋, 0 < α < 1.
+          --trim <l>              Skip the lowest l Fourier frequencies (gph, lw).
+          --taper <taper>         Data taper of lw: none, velasco (Kolmogorov, p = 3)
+                                  or hurvich-chen. (values: none, velasco, hurvich-chen)
+          --bias-reduction <r>    Andrews–Guggenberger bias-reduction order r = 0…4
+                                  (gph).
+          --ar <p>                AR order p of ARFIMA(p,d,q) (whittle, hr, mle, css).
+          --ma <q>                MA order q of ARFIMA(p,d,q) (whittle, hr, mle, css).
+          --detrend <k>           Polynomial detrending order 0…3 before estimating
+                                  (elw2).
+          --dfa-order <q>         Detrending polynomial order of DFA (default 1).
+          --scales <list>         Block or window sizes, comma-separated (rs, dfa,
+                                  aggvar).
+          --confidence <level>    Coverage of the confidence interval, 0 < level < 1.
+                                  (default: 0.95)
+
+        OPTIONS:
+          --method <method>       Estimator: gph, lw, elw, elw2, whittle, hr, mle, css,
+                                  rs, dfa or aggvar. (values: gph, lw, elw, elw2,
+                                  whittle, hr, mle, css, rs, dfa, aggvar)
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "test": #"""
+        OVERVIEW: Test a series for memory: Lo's modified R/S, V/S, KPSS, or a Wald
+        test of d = 0.
+
+        lo: Lo (1991) modified R/S, H0 short memory, critical values from the range of
+        a Brownian bridge (two-sided 5%: [0.809, 1.862]); vs: V/S (Giraitis et al.
+        2003), upper tail; kpss: KPSS (Kwiatkowski et al. 1992) H0 level (or, with
+        --trend, trend) stationarity, Table 1 critical values; wald: z = d̂/s.e. on the
+        estimate of --estimator (default lw). Truncation lag q of the Bartlett long-run
+        variance: --q, or --lag-rule (defaults: andrews for lo and vs, auto =
+        Hobijn–Franses–Ooms for kpss); the statistic is also reported at q = 0, 1, 2,
+        5, 10, 20, 50, 100 (up to n/4), since V(q) drifts toward H0 as q grows.
+
+        Plain output: 'key: value' lines. JSON keys: input, column, transform, n, name,
+        method, statistic, critical_value ([c] one-sided, [lower, upper] two-sided),
+        level, alternative, reject, rejection_side, p_value, p_value_kind,
+        p_value_bounds, null_hypothesis, alternative_hypothesis, lags, lag_rule,
+        bandwidth, estimate_method, critical_values, lag_profile, auxiliary, notes.
+
+        USAGE: rnnmem test [<options>] <file> --method <method>
+
+        INPUT:
+          <file>                  CSV file holding the series, or '-' to read standard
+                                  input.
+          --column <name|index>   Column to use: a header name or a 1-based index
+                                  (default: the last numeric column).
+          --columns <list>        Several columns, comma-separated names or indices:
+                                  one result per column (default: --column).
+          --transform <name>      Analyse a transformation of each column: none, diff,
+                                  log, log-returns, abs-log-returns or
+                                  squared-log-returns (returns need positive values).
+                                  (values: none, diff, log, log-returns,
+                                  abs-log-returns, squared-log-returns; default: none)
+          --last <N>              Keep only the last N observations (after --transform).
+
+        OPTIONS:
+          --method <method>       Test: lo, vs, kpss or wald. (values: lo, vs, kpss,
+                                  wald)
+          --q <q>                 Truncation lag q of the long-run variance (lo, vs,
+                                  kpss).
+          --lag-rule <rule>       Rule for q: andrews, schwert4, schwert12 or auto (lo,
+                                  vs, kpss). (values: andrews, schwert4, schwert12,
+                                  auto)
+          --trend                 KPSS: H0 trend stationarity instead of level
+                                  stationarity.
+          --level <α>             Significance level α, 0 < α < 0.5 (kpss: 0.01 …
+                                  0.10). (default: 0.05)
+          --alternative <side>    Alternative: two-sided, greater or less. (values:
+                                  two-sided, greater, less)
+          --estimator <method>    Estimator of d behind the Wald test (default lw).
+                                  (values: gph, lw, elw, elw2, whittle, hr, mle, css,
+                                  rs, dfa, aggvar)
+          --bandwidth <m|plug-in> Bandwidth m of the Wald test's estimator, or
+                                  'plug-in'.
+          --alpha <α>             Bandwidth exponent of the Wald test's estimator: m =
+                                  ⌊n^α⌋.
           --json                  Print one JSON object instead of plain text.
           -o, --output <file>     Write the result to this file instead of standard
                                   output.

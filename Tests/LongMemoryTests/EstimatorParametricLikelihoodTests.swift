@@ -74,6 +74,40 @@ struct EstimatorParametricLikelihoodTests {
         #expect(fit.mean == mean)
     }
 
+    @Test("ARMA least squares reaches a stationary point of the RSS and recovers ARMA(1,1) coefficients")
+    func armaLeastSquares() throws {
+        let x = try Simulation.arfima(ARFIMAModel(d: 0, ar: [0.6], ma: [0.3]), count: 3000, seed: 17)
+        for conditioning in [0, 1] {
+            let fit = try ARMALeastSquares.fit(x, p: 1, q: 1, conditioning: conditioning)
+            #expect(abs(fit.ar[0] - 0.6) < 0.08 && abs(fit.ma[0] - 0.3) < 0.08, "\(fit.ar) \(fit.ma)")
+            var scratch: [Double] = []
+            let g = TestSupport.finiteDifferenceGradient({ v in
+                ARMALeastSquares.residuals(x, ar: [v[0]], ma: [v[1]], conditioning: conditioning, into: &scratch)
+            }, at: [fit.ar[0], fit.ma[0]], step: 1e-6)
+            // ∂RSS/∂β is O(RSS) per unit of β away from the optimum; at the optimum it is rounding-level.
+            #expect(g.allSatisfy { abs($0) < 1e-5 * fit.rss }, "\(g)")
+        }
+        let start = ARMALeastSquares.hannanRissanen(x, p: 1, q: 1)
+        #expect(abs(start.ar[0] - 0.6) < 0.1 && abs(start.ma[0] - 0.3) < 0.1, "\(start)")
+    }
+
+    @Test("stationary parametrisation: partial autocorrelations ↔ coefficients round trip, roots outside the circle")
+    func reparametrization() throws {
+        let rp = ARFIMAReparametrization(p: 3, q: 2, dLower: -0.499, dUpper: 0.499)
+        var rng = TestSupport.rng(5)
+        for _ in 0..<50 {
+            let u = (0..<6).map { _ in 3 * rng.gaussian() }
+            let eta = rp.parameters(u)
+            #expect(abs(eta[0]) < 0.499)
+            #expect(try Polynomials.smallestRootModulus(oneMinus: Array(eta[1...3])) > 1)
+            #expect(try Polynomials.smallestRootModulus(onePlus: Array(eta[4...5])) > 1)
+            let back = try #require(rp.unconstrained(eta))
+            #expect(TestSupport.maxAbsError(rp.parameters(back), eta) < 1e-10)
+        }
+        #expect(rp.unconstrained([0.1, 1.2, 0, 0, 0, 0]) == nil)   // φ₁ = 1.2: not stationary
+        #expect(rp.unconstrained([0.1, 0, 0, 0, -1.5, 0]) == nil)  // θ₁ = −1.5: not invertible
+    }
+
     // MARK: agreement and asymptotic variance (LM21)
 
     @Test("MLE, Haslett–Raftery, CSS and Whittle agree on a long FI(0.3) sample within their s.e.")

@@ -3,6 +3,7 @@
 //
 // Contract (Benchmarks/README.md):
 //   rnnmem-bench --workload fracdiff|acf100|periodogram|davies_harte --n N --input FILE [--repeats R]
+//   rnnmem-bench --workload train_lstm|grad_gru|hvp_rnn|… --n HIDDEN [--repeats R]   (RecurrentWorkloads.swift)
 //       → `RESULT <workload> <n> rnnmem <median_seconds> <peak_rss_mb> base_rss_mb=… repeats=… batch=… min_s=… checksum=…`
 //   rnnmem-bench --check DIR --n N --input FILE
 //       → DIR/<workload>-rnnmem.txt, one value per line (%.17g), for peers/verify.py
@@ -57,13 +58,15 @@ let x: [Double] = options["input"].map { readInput($0, count: n) } ?? {
 }()
 
 // MARK: workloads (each returns a checksum so the work cannot be optimised away)
-let workloads: [String: ([Double]) throws -> Double] = [
+let seriesWorkloads: [String: ([Double]) throws -> Double] = [
     // Same d on every call, as for many series of one length: rnnmem pools its FFT work arrays.
     "fracdiff": { x in try FractionalFilter.difference(x, d: 0.4).values.reduce(0, +) },
     "acf100": { x in try SampleStatistics.autocorrelation(x, maxLag: 100).reduce(0, +) },
     "periodogram": { x in try SampleStatistics.periodogram(x).values.reduce(0, +) },
     "davies_harte": { x in try Simulation.arfima(ARFIMAModel(d: 0.4), count: x.count, seed: 7).reduce(0, +) },
 ]
+// train_/grad_/hvp_ rnn|lstm|gru: --n is the hidden width (RecurrentWorkloads.swift).
+let workloads = seriesWorkloads.merging(RecurrentWorkloads.make(hidden: n)) { a, _ in a }
 
 if let dir = options["check"] {
     // Verification outputs (see Benchmarks/README.md): fracdiff of the demeaned input, acf, periodogram, and

@@ -23,32 +23,30 @@ extension ParametricEstimation {
         var warm: (ar: [Double], ma: [Double])? = nil
         var notes: [String] = []
         var evaluations = 0
-        var innerFailure: String? = nil
         if let s = options.start, p + q > 0 {
             let rp = ARFIMAReparametrization(p: p, q: q, dLower: -0.5, dUpper: 0.5)
             let moved = rp.admissibleStart([0] + s.ar + s.ma)
             if moved.note != nil { notes.append("the ARMA part of the start was not stationary/invertible and was replaced by zeros") }
             warm = (Array(moved.params[1..<(1 + p)]), Array(moved.params[(1 + p)...]))
         }
-        func evaluate(_ d: Double) throws -> (objective: Double, rss: Double, ar: [Double], ma: [Double]) {
+        func evaluate(_ d: Double) throws -> (objective: Double, rss: Double, ar: [Double], ma: [Double], innerConverged: Bool) {
             evaluations += 1
             let y = try plan.difference(d: d)
             if p + q == 0 {
                 var rss = 0.0
                 for v in y { rss += v * v }
-                return (0.5 * Double(n) * Double.log(rss / Double(n)), rss, [], [])
+                return (0.5 * Double(n) * Double.log(rss / Double(n)), rss, [], [], true)
             }
             let start = warm ?? ARMALeastSquares.hannanRissanen(y, p: p, q: q)
             let fit = try ARMALeastSquares.fit(y, p: p, q: q, conditioning: 0, start: start)
-            if !fit.converged { innerFailure = "the inner ARMA least squares did not converge at d = \(d)" }
             warm = (fit.ar, fit.ma)
-            return (0.5 * Double(n) * Double.log(fit.rss / Double(n)), fit.rss, fit.ar, fit.ma)
+            return (0.5 * Double(n) * Double.log(fit.rss / Double(n)), fit.rss, fit.ar, fit.ma, fit.converged)
         }
         let search = try ParametricSupport.brentNear(
             nil, objective: { try evaluate($0).objective }, options: options, what: "conditional sum of squares")
         notes += search.notes
         let best = try evaluate(search.minimizer)
-        if let f = innerFailure { notes.append(f) }
+        if !best.innerConverged { notes.append("the inner ARMA least squares did not converge at d̂") }
         let sigma2 = best.rss / Double(n)
         let model = ARFIMAModel(d: search.minimizer, ar: best.ar, ma: best.ma, sigma2: sigma2)
         let logLik = -0.5 * Double(n) * (Double.log(2 * Double.pi) + 1 + Double.log(sigma2))

@@ -235,10 +235,10 @@ enum ParametricSupport {
     ///
     /// Each run is preconditioned: with J = ∂η/∂u at the run's start and W the Fisher information there, the
     /// search is over z with u = u₀ + L^{−T}z, L Lᵀ = c·n·Jᵀ W J, where c·n·W is the expected Hessian of the objective
-    /// (c = 2 for −2ℓ, c = ½ for ñ·log Q of Whittle), so one unit of z is about one standard error and the
-    /// simplex sees a nearly spherical bowl instead
-    /// of the long, narrow valley that the strong correlation of d̂ with the AR/MA estimates creates (Nelder–Mead
-    /// is not affine invariant and crawls along such valleys). If W cannot be factored the identity is used.
+    /// (c = 2 for −2ℓ, c = ½ for ñ·log Q of Whittle), so one unit of z is about one standard error and the simplex
+    /// sees a nearly spherical bowl instead of the long, narrow valley that the strong correlation of d̂ with the
+    /// AR/MA estimates creates (Nelder–Mead is not affine invariant and crawls along such valleys). If W cannot be
+    /// factored the identity is used.
     static func minimizeOverStarts(
         _ objective: ([Double]) throws -> Double, reparametrization rp: ARFIMAReparametrization,
         starts: [[Double]], tolerance: Double, hessianScale: Double, runs: Int = 2, initialStep: Double = 3

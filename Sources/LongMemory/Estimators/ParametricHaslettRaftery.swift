@@ -31,9 +31,9 @@ extension ParametricEstimation {
         var warm: (ar: [Double], ma: [Double])? = nil
         var notes: [String] = []
         var evaluations = 0
-        var lastInnerFailure: String? = nil
         // Profile objective and the quantities needed at the optimum.
-        typealias Evaluation = (objective: Double, sigma2: Double, ar: [Double], ma: [Double], mean: Double, logDet: Double)
+        typealias Evaluation = (
+            objective: Double, sigma2: Double, ar: [Double], ma: [Double], mean: Double, logDet: Double, innerConverged: Bool)
         var bestSoFar: (d: Double, value: Evaluation)? = nil
         func evaluate(_ d: Double) throws -> Evaluation {
             if let b = bestSoFar, b.d == d { return b.value }
@@ -46,14 +46,13 @@ extension ParametricEstimation {
             let f = filter.filter(d: d, wantErrors: p + q > 0)
             if p + q == 0 {
                 let s2 = f.sumOfSquares / Double(n)
-                return (Double(n) * Double.log(s2) + f.logDeterminant, s2, [], [], f.mean, f.logDeterminant)
+                return (Double(n) * Double.log(s2) + f.logDeterminant, s2, [], [], f.mean, f.logDeterminant, true)
             }
             let start = warm ?? ARMALeastSquares.hannanRissanen(f.errors, p: p, q: q)
             let fit = try ARMALeastSquares.fit(f.errors, p: p, q: q, conditioning: conditioning, start: start)
-            if !fit.converged { lastInnerFailure = "the inner ARMA least squares did not converge at d = \(d)" }
             warm = (fit.ar, fit.ma)
             let s2 = fit.rss / Double(n - conditioning)
-            return (Double(n) * Double.log(s2) + f.logDeterminant, s2, fit.ar, fit.ma, f.mean, f.logDeterminant)
+            return (Double(n) * Double.log(s2) + f.logDeterminant, s2, fit.ar, fit.ma, f.mean, f.logDeterminant, fit.converged)
         }
         if let s = options.start, p + q > 0 {
             let rp = ARFIMAReparametrization(p: p, q: q, dLower: options.dInterval.lowerBound, dUpper: options.dInterval.upperBound)
@@ -74,7 +73,7 @@ extension ParametricEstimation {
         }
         notes += search.notes
         let best = try evaluate(search.minimizer)
-        if let failure = lastInnerFailure { notes.append(failure) }
+        if !best.innerConverged { notes.append("the inner ARMA least squares did not converge at d̂") }
         let model = ARFIMAModel(d: search.minimizer, ar: best.ar, ma: best.ma, sigma2: best.sigma2)
         let logLik = -0.5 * (Double(n) * (Double.log(2 * Double.pi) + 1 + Double.log(best.sigma2)) + best.logDet)
         return try ParametricSupport.assemble(

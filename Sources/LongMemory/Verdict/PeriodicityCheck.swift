@@ -10,16 +10,17 @@ import MemoryNumerics
 ///
 /// **Statistic.** With I_j = I(λ_j), j = 1…N, N = ⌊(n − 1)/2⌋ (the Nyquist ordinate is left out), for each
 /// j = 3…N (periods n/j ≤ n/3, at least three cycles in the sample):
-/// 1. the background is the least-squares line log I_k = a + b·log λ_k over K = 2w neighbours k with
-///    g < |k − j| ≤ g + w (gap g = 2 excludes the leakage of a peak into j ± 1, j ± 2; w = max(4, ⌊√N/2⌋); near
-///    the ends of the range the window is shifted so that it still holds 2w ordinates), and
-///    f̃_j = exp(â + b̂·log λ_j + γ_E) (γ_E = 0.5772…: E log E = −γ_E for a standard exponential E, so the geometric
-///    mean is corrected to the mean);
-/// 2. the ratio r_j = I_j/f̃_j. Under H0 (a continuous spectrum that is locally a power law, Gaussian data) I_k/f_k
-///    are asymptotically independent standard exponentials (Brockwell & Davis 1991, Thm 10.3.2), so
-///    r_j = E·e^{−s_j Z} with Z ~ N(0, 1) the error of the fitted log-background, s_j² = (π²/6)·(1/K +
-///    (log λ_j − mean log λ)²/Σ(log λ_k − mean)²) (π²/6 = Var log E), and
-///    P(r_j > x) = E_Z[exp(−x·e^{s_j Z})] (computed by quadrature).
+/// 1. the background window holds K = 2w neighbours k with g < |k − j| ≤ g + w (gap g = 2 excludes the leakage of a
+///    peak into j ± 1, j ± 2; w = max(4, ⌊√N/2⌋); near the ends of the range the window is shifted so that it still
+///    holds 2w ordinates). The local slope b̂ is the least-squares slope of log I_k on log λ_k over the window, and
+///    the background is the mean of the neighbours moved to λ_j along that power law:
+///    f̃_j = (1/K) Σ_k I_k·(λ_j/λ_k)^{b̂}. A spectral pole f ~ λ^{−2d} is a power law, so it is followed exactly;
+/// 2. the ratio r_j = I_j/f̃_j. Under H0 (a continuous spectrum that is locally a power law, Gaussian data) the
+///    I_k/f(λ_k) are asymptotically independent standard exponentials (Brockwell & Davis 1991, Thm 10.3.2), so
+///    r_j ≈ E/(Γ_K/K) with E ~ Exp(1), Γ_K ~ Gamma(K, 1) independent, an F(2, 2K) variable:
+///    P(r_j > x) = (1 + x/K)^{−K}; the error of b̂ (variance (π²/6)/Σ(log λ_k − mean)², π²/6 = Var log E) moves
+///    the background by the factor e^{−δb·(log λ_j − mean log λ)}, which matters where the window is one-sided, so
+///    p_j = E_Z[(1 + r_j·e^{s_j Z}/K)^{−K}], s_j² = (π²/6)(log λ_j − mean)²/Σ(log λ_k − mean)².
 /// 3. Family-wise: the Šidák p-value 1 − (1 − p_j)^{N'} over the N' ordinates tested; a peak is significant when it
 ///    is below `familyLevel` (default 0.01). Significant ordinates within g + 1 of each other form one peak, reported
 ///    at its largest ratio.
@@ -84,7 +85,7 @@ public enum PeriodicityDetection {
 
     /// Half-width w = max(4, ⌊√N/2⌋) of the background window for N ordinates.
     public static func halfWindow(ordinates count: Int) -> Int {
-        max(4, Int((Double(count).squareRoot() / 2).rounded(.down)))
+        max(8, Int((Double(count).squareRoot() / 2).rounded(.down)))
     }
 
     /// Search series `x` (finite, non-constant, n ≥ 32) for a periodic component.
@@ -119,10 +120,9 @@ public enum PeriodicityDetection {
             logI[j] = Double.log(max(values[j - 1], Double.leastNormalMagnitude))
             logL[j] = Double.log(pgram.frequencies[j - 1])
         }
-        let eulerGamma = 0.5772156649015329
-        let varianceLogExponential = Double.pi * Double.pi / 6
         var ratios = [Double](repeating: 0, count: count + 1)
         var backgrounds = [Double](repeating: 0, count: count + 1)
+        var counts = [Int](repeating: 0, count: count + 1)
         var spreads = [Double](repeating: 0, count: count + 1)
         for j in firstIndex...count {
             var left = min(w, j - g - 1)
@@ -153,15 +153,24 @@ public enum PeriodicityDetection {
                 sxy += du * (logI[i] - ybar)
             }
             let slope = sxx > 0 ? sxy / sxx : 0
+            // Level: the arithmetic mean of the neighbours moved to λ_j along the fitted local power law.
+            var level = 0.0
+            for i in stride(from: j - g - left, through: j - g - 1, by: 1) {
+                level += Double.exp(logI[i] + slope * (logL[j] - logL[i]))
+            }
+            for i in stride(from: j + g + 1, through: j + g + right, by: 1) {
+                level += Double.exp(logI[i] + slope * (logL[j] - logL[i]))
+            }
+            level /= k
+            backgrounds[j] = level
+            ratios[j] = values[j - 1] / level
+            counts[j] = Int(k)
             let du = logL[j] - ubar
-            let fitted = ybar + slope * du + eulerGamma
-            backgrounds[j] = Double.exp(fitted)
-            ratios[j] = Double.exp(logI[j] - fitted)
-            spreads[j] = (varianceLogExponential * (1 / k + (sxx > 0 ? du * du / sxx : 0))).squareRoot()
+            spreads[j] = sxx > 0 ? (Double.pi * Double.pi / 6 * du * du / sxx).squareRoot() : 0
         }
         let tested = count - firstIndex + 1
         func peak(_ j: Int) -> PeriodicityCheck.Peak {
-            let p = exceedance(ratios[j], spread: spreads[j])
+            let p = exceedance(ratios[j], neighbours: counts[j], slopeSpread: spreads[j])
             let family = -Double.expMinusOne(Double(tested) * Double.log(onePlus: -min(p, 1 - 1e-16)))
             return PeriodicityCheck.Peak(
                 index: j, frequency: pgram.frequencies[j - 1], period: Double(n) / Double(j),
@@ -193,19 +202,21 @@ public enum PeriodicityDetection {
             peaks: groups, largest: peak(best))
     }
 
-    /// P(E·e^{−sZ} > x) = E_Z[exp(−x·e^{sZ})], E standard exponential, Z standard normal, by the trapezoidal rule on
-    /// z ∈ [−8, 8] (step 0.02; the integrand is smooth, so the rule is accurate to far below the levels used).
-    static func exceedance(_ x: Double, spread s: Double) -> Double {
+    /// P(r > x) for r = E/(Γ_K/K)·e^{−sZ}: E ~ Exp(1), Γ_K ~ Gamma(K, 1), Z ~ N(0, 1) independent. Without the slope
+    /// error (s = 0) this is the F(2, 2K) tail (1 + x/K)^{−K}; otherwise E_Z[(1 + x·e^{sZ}/K)^{−K}] by the
+    /// trapezoidal rule on z ∈ [−8, 8] (step 0.02; the integrand is smooth and negligible beyond).
+    static func exceedance(_ x: Double, neighbours k: Int, slopeSpread s: Double = 0) -> Double {
         guard x > 0 else { return 1 }
-        if s <= 0 { return Double.exp(-x) }
+        let kk = Double(k)
+        func tail(_ y: Double) -> Double { Double.exp(-kk * Double.log(onePlus: y / kk)) }
+        guard s > 0 else { return tail(x) }
         let h = 0.02
         let norm = 1 / (2 * Double.pi).squareRoot()
         var sum = 0.0
-        var z = -8.0
-        while z <= 8.0 + 1e-12 {
-            let weight = (abs(z) > 8 - 1e-12) ? 0.5 : 1.0
-            sum += weight * Double.exp(-x * Double.exp(s * z) - 0.5 * z * z)
-            z += h
+        for i in 0...800 {
+            let z = -8 + Double(i) * h
+            let weight = (i == 0 || i == 800) ? 0.5 : 1.0
+            sum += weight * tail(x * Double.exp(s * z)) * Double.exp(-0.5 * z * z)
         }
         return min(1, sum * h * norm)
     }

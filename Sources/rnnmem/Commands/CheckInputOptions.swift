@@ -93,8 +93,7 @@ struct AnalysisInputOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Analyse a transformation of each column: none, diff, log, log-returns, abs-log-returns or "
-                + "squared-log-returns (returns need positive values).",
+            "Analyse a transformation of each column (log and returns need positive values).",
             valueName: "name"))
     var transform: SeriesTransform = .none
 

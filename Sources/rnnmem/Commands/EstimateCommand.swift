@@ -36,33 +36,44 @@ enum TaperArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
 /// The tuning options of the estimators of d, shared by `rnnmem estimate` and the Wald test of `rnnmem test`.
 struct EstimatorTuningOptions: ParsableArguments {
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Number m of Fourier frequencies (gph, lw, elw, elw2), or 'plug-in' for the data-driven rule "
                 + "(gph, lw).", valueName: "m|plug-in"))
     var bandwidth: BandwidthArgument?
 
-    @Option(help: ArgumentHelp("Bandwidth exponent: m = ⌊n^α⌋, 0 < α < 1.", valueName: "α"))
+    @Option(
+        parsing: .unconditional,help: ArgumentHelp("Bandwidth exponent: m = ⌊n^α⌋, 0 < α < 1.", valueName: "α"))
     var alpha: Double?
 
-    @Option(help: ArgumentHelp("Skip the lowest l Fourier frequencies (gph, lw).", valueName: "l"))
+    @Option(
+        parsing: .unconditional,help: ArgumentHelp("Skip the lowest l Fourier frequencies (gph, lw).", valueName: "l"))
     var trim: Int?
 
-    @Option(help: ArgumentHelp("Data taper of lw: none, velasco (Kolmogorov, p = 3) or hurvich-chen.", valueName: "taper"))
+    @Option(
+        help: ArgumentHelp(
+            "Data taper of lw: Velasco (1999) Kolmogorov taper of order 3, or Hurvich & Chen (2000) after one "
+                + "difference.", valueName: "taper"))
     var taper: TaperArgument?
 
-    @Option(help: ArgumentHelp("Andrews–Guggenberger bias-reduction order r = 0…4 (gph).", valueName: "r"))
+    @Option(
+        parsing: .unconditional,help: ArgumentHelp("Andrews–Guggenberger bias-reduction order r = 0…4 (gph).", valueName: "r"))
     var biasReduction: Int?
 
-    @Option(help: ArgumentHelp("AR order p of ARFIMA(p,d,q) (whittle, hr, mle, css).", valueName: "p"))
+    @Option(
+        parsing: .unconditional,help: ArgumentHelp("AR order p of ARFIMA(p,d,q) (whittle, hr, mle, css).", valueName: "p"))
     var ar: Int?
 
-    @Option(help: ArgumentHelp("MA order q of ARFIMA(p,d,q) (whittle, hr, mle, css).", valueName: "q"))
+    @Option(
+        parsing: .unconditional,help: ArgumentHelp("MA order q of ARFIMA(p,d,q) (whittle, hr, mle, css).", valueName: "q"))
     var ma: Int?
 
-    @Option(help: ArgumentHelp("Polynomial detrending order 0…3 before estimating (elw2).", valueName: "k"))
+    @Option(
+        parsing: .unconditional,help: ArgumentHelp("Polynomial detrending order 0…3 before estimating (elw2).", valueName: "k"))
     var detrend: Int?
 
-    @Option(help: ArgumentHelp("Detrending polynomial order of DFA (default 1).", valueName: "q"))
+    @Option(
+        parsing: .unconditional,help: ArgumentHelp("Detrending polynomial order of DFA (default 1).", valueName: "q"))
     var dfaOrder: Int?
 
     @Option(
@@ -70,7 +81,8 @@ struct EstimatorTuningOptions: ParsableArguments {
         transform: { $0.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces } })
     var scales: [String]?
 
-    @Option(help: ArgumentHelp("Coverage of the confidence interval, 0 < level < 1.", valueName: "level"))
+    @Option(
+        parsing: .unconditional,help: ArgumentHelp("Coverage of the confidence interval, 0 < level < 1.", valueName: "level"))
     var confidence: Double = 0.95
 
     /// Settings for `method`; an option that does not apply to it is an error, not silently ignored.
@@ -180,7 +192,7 @@ struct EstimateCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Estimator: gph, lw, elw, elw2, whittle, hr, mle, css, rs, dfa or aggvar.", valueName: "method"))
+            "Estimator of d (see above).", valueName: "method"))
     var method: EstimationMethod
 
     @OptionGroup(title: "Estimator tuning") var tuning: EstimatorTuningOptions

@@ -39,32 +39,40 @@ struct TestCommand: ParsableCommand {
 
     @OptionGroup(title: "Input") var input: AnalysisInputOptions
 
-    @Option(help: ArgumentHelp("Test: lo, vs, kpss or wald.", valueName: "method"))
+    @Option(help: ArgumentHelp("Test of memory (see above).", valueName: "method"))
     var method: MemoryTestMethod
 
-    @Option(help: ArgumentHelp("Truncation lag q of the long-run variance (lo, vs, kpss).", valueName: "q"))
+    @Option(
+        parsing: .unconditional,help: ArgumentHelp("Truncation lag q of the long-run variance (lo, vs, kpss).", valueName: "q"))
     var q: Int?
 
     @Option(
-        help: ArgumentHelp("Rule for q: andrews, schwert4, schwert12 or auto (lo, vs, kpss).", valueName: "rule"))
+        help: ArgumentHelp(
+            "Rule for q (lo, vs, kpss): Andrews' AR(1) rule, ⌊4(n/100)^(1/4)⌋, ⌊12(n/100)^(1/4)⌋, or the "
+                + "Hobijn–Franses–Ooms automatic rule.", valueName: "rule"))
     var lagRule: LagRuleArgument?
 
     @Flag(help: "KPSS: H0 trend stationarity instead of level stationarity.")
     var trend = false
 
-    @Option(help: ArgumentHelp("Significance level α, 0 < α < 0.5 (kpss: 0.01 … 0.10).", valueName: "α"))
+    @Option(
+        parsing: .unconditional,help: ArgumentHelp("Significance level α, 0 < α < 0.5 (kpss: 0.01 … 0.10).", valueName: "α"))
     var level: Double = 0.05
 
-    @Option(help: ArgumentHelp("Alternative: two-sided, greater or less.", valueName: "side"))
+    @Option(
+        help: ArgumentHelp(
+            "Alternative hypothesis (defaults: lo two-sided, vs and kpss greater, wald two-sided).", valueName: "side"))
     var alternative: TestAlternative?
 
     @Option(help: ArgumentHelp("Estimator of d behind the Wald test (default lw).", valueName: "method"))
     var estimator: EstimationMethod?
 
-    @Option(help: ArgumentHelp("Bandwidth m of the Wald test's estimator, or 'plug-in'.", valueName: "m|plug-in"))
+    @Option(
+        parsing: .unconditional,help: ArgumentHelp("Bandwidth m of the Wald test's estimator, or 'plug-in'.", valueName: "m|plug-in"))
     var bandwidth: BandwidthArgument?
 
-    @Option(help: ArgumentHelp("Bandwidth exponent of the Wald test's estimator: m = ⌊n^α⌋.", valueName: "α"))
+    @Option(
+        parsing: .unconditional,help: ArgumentHelp("Bandwidth exponent of the Wald test's estimator: m = ⌊n^α⌋.", valueName: "α"))
     var alpha: Double?
 
     @OptionGroup var output: OutputOptions

@@ -21,8 +21,7 @@ enum ScalerArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
 
 /// Architecture and sizes of a new model (`train`, `grad-check`).
 struct TrainModelOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Architecture: \(ModelArgument.allCases.map(\.rawValue).joined(separator: ", ")).",
-                               valueName: "name"))
+    @Option(help: ArgumentHelp("Architecture.", valueName: "name"))
     var model: ModelArgument
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Hidden width N of each layer.", valueName: "N"))
@@ -63,7 +62,7 @@ struct TrainModelOptions: ParsableArguments {
 /// The task and its data (`train`, `eval`).
 struct TrainTaskOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
-        "Task: lsi (linear-system identification, Zucchet & Orvieto), series (one-step prediction of a CSV column, Zhao et al.), recall (output x_(t−k)).",
+        "Task (required for train): lsi = linear-system identification (Zucchet & Orvieto), series = one-step prediction of a CSV column (Zhao et al.), recall = output x_(t−k).",
         valueName: "name"))
     var task: TaskArgument?
 

@@ -1,0 +1,158 @@
+import ArgumentParser
+import RNNMemory
+
+/// `--model rnn|lstm|gru` of a PyTorch state dict.
+enum PyTorchModelArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case rnn, lstm, gru
+
+    var architecture: PyTorchArchitecture {
+        switch self {
+        case .rnn: return .rnn
+        case .lstm: return .lstm
+        case .gru: return .gru
+        }
+    }
+}
+
+/// `rnnmem eval --weights FILE [--task …]`: load saved weights and report the task loss and metrics.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate saved weights (rnnmem or PyTorch safetensors) on a task or on reference data in the file.",
+        discussion: """
+            rnnmem weights files (written by 'rnnmem train') describe their model in their metadata. A PyTorch \
+            state dict saved with safetensors (nn.RNN with tanh, nn.LSTM or nn.GRU, plus an nn.Linear readout) is \
+            read with --pytorch --model rnn|lstm|gru: tensors <prefix>weight_ih_l<k>, weight_hh_l<k>, \
+            bias_ih_l<k>, bias_hh_l<k> and <readout-prefix>weight, <readout-prefix>bias (defaults: no prefix and \
+            'linear.'; e.g. --recurrent-prefix rnn. --readout-prefix fc. for a module with attributes rnn and fc). \
+            --task uses the same task options and --seed as 'train', so 'eval --seed s' scores the validation and \
+            test data that 'train --seed s' held out. --reference runs the network on the file's 'input' tensor \
+            [T, B, d_in] and compares with its 'output' tensor [T, B, d_out]. Always printed: the model and the \
+            checksum of its parameters (identical parameters ⇒ identical checksum).
+            """)
+
+    @Option(help: ArgumentHelp("Weights file (safetensors).", valueName: "file"))
+    var weights: String
+
+    @Flag(help: "The file is a PyTorch state dict (give --model).")
+    var pytorch = false
+
+    @Option(help: ArgumentHelp("With --pytorch: the module, rnn (tanh), lstm or gru.", valueName: "name"))
+    var model: PyTorchModelArgument?
+
+    @Option(help: ArgumentHelp("With --pytorch: prefix of the recurrent module's tensors (e.g. 'rnn.').", valueName: "prefix"))
+    var recurrentPrefix: String = ""
+
+    @Option(help: ArgumentHelp("With --pytorch: prefix of the readout's weight and bias (e.g. 'fc.').", valueName: "prefix"))
+    var readoutPrefix: String = "linear."
+
+    @Flag(help: "With --pytorch: the file has no readout; the model outputs the top layer's h.")
+    var noReadout = false
+
+    @OptionGroup(title: "Task") var taskOptions: TrainTaskOptions
+
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Seed of the task data (as given to 'train').", valueName: "seed"))
+    var seed: UInt64 = 0
+
+    @Flag(help: "Compare the outputs on the file's 'input' tensor with its 'output' tensor.")
+    var reference = false
+
+    func validateValues() throws(CLIError) {
+        if pytorch {
+            guard model != nil else { throw CLIError("--pytorch needs --model rnn|lstm|gru") }
+        } else {
+            if model != nil { throw CLIError("--model applies with --pytorch only (rnnmem weights record their model)") }
+            if noReadout || recurrentPrefix != "" || readoutPrefix != "linear." {
+                throw CLIError("--recurrent-prefix, --readout-prefix and --no-readout apply with --pytorch only")
+            }
+        }
+        if taskOptions.task != nil { try taskOptions.validateValues() }
+    }
+
+    func loadModel() throws(CLIError) -> (model: any RecurrentModel, file: SafetensorsFile, kind: String) {
+        let file: SafetensorsFile
+        do {
+            file = try SafetensorsFile.read(contentsOf: weights)
+        } catch {
+            throw CLIError(error.description)
+        }
+        do {
+            if pytorch, let model {
+                let names = PyTorchNames(recurrentPrefix: recurrentPrefix, readoutPrefix: noReadout ? nil : readoutPrefix)
+                let m = try PyTorchImport.model(from: file, architecture: model.architecture,
+                                                options: PyTorchImportOptions(names: names))
+                return (m, file, "PyTorch \(model.architecture.moduleName)")
+            }
+            return (try ModelIO.model(from: file), file, "rnnmem weights")
+        } catch {
+            if error.kind == .invalidMetadata && error.message.contains("PyTorch") {
+                throw CLIError(error.description + "; use --pytorch --model rnn|lstm|gru")
+            }
+            throw CLIError(error.description)
+        }
+    }
+
+    func run() throws {
+        try validateValues()
+        let (model, file, kind) = try loadModel()
+        var lines = [
+            "model \(model.architecture)  input \(model.inputSize)  hidden \(model.hiddenSize)  output \(model.outputSize)  layers \(model.layerCount)  parameters \(model.parameterCount)  (\(kind))",
+            "checksum \(ModelIO.checksum(model.parameters))",
+        ]
+        if reference {
+            lines += try referenceLines(model, file)
+        }
+        if let name = taskOptions.task {
+            do {
+                let task = try taskOptions.makeTask(seed: RunSeeds.task(seed))
+                try task.validateCompatible(model)
+                lines.append("task \(name.rawValue)  seed \(seed)")
+                if let v = try task.validationBatch() {
+                    let l = try model.loss(inputs: v.inputs, targets: v.targets, loss: v.loss)
+                    lines.append("validation loss \(NumberText.format(l))")
+                }
+                if let t = try task.testBatch() {
+                    let l = try model.loss(inputs: t.inputs, targets: t.targets, loss: t.loss)
+                    lines.append("test loss \(NumberText.format(l))")
+                }
+                let metrics = try task.testMetrics(of: model)
+                for key in metrics.keys.sorted() {
+                    if let v = metrics[key] { lines.append("test \(key) \(NumberText.format(v))") }
+                }
+            } catch {
+                throw cliError(error, context: "--task \(name.rawValue)")
+            }
+        }
+        try Console.writeStandardOutput(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// Outputs on the file's `input` versus its `output`.
+    func referenceLines(_ model: any RecurrentModel, _ file: SafetensorsFile) throws(CLIError) -> [String] {
+        do {
+            let x = try file.tensor(named: "input")
+            guard x.shape.count == 3, x.shape[2] == model.inputSize else {
+                throw CLIError("\(weights): tensor \"input\" has shape \(x.shape), expected [T, B, \(model.inputSize)]")
+            }
+            let y = try file.tensor(named: "output", shape: [x.shape[0], x.shape[1], model.outputSize])
+            let inputs = try SequenceBatch(steps: x.shape[0], batchSize: x.shape[1], features: x.shape[2], values: x.values)
+            let out = try model.outputs(inputs)
+            var maxError = 0.0, sse = 0.0
+            for (a, b) in zip(out.values, y.values) {
+                maxError = max(maxError, abs(a - b))
+                sse += (a - b) * (a - b)
+            }
+            return [
+                "reference: \(x.shape[0]) steps × \(x.shape[1]) sequences",
+                "max |y − output| \(NumberText.format(maxError))",
+                "mean squared difference \(NumberText.format(sse / Double(max(1, y.values.count))))",
+            ]
+        } catch let e as CLIError {
+            throw e
+        } catch let e as SafetensorsError {
+            throw CLIError(e.description)
+        } catch {
+            throw CLIError("\(weights): \(error)")
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import RNNMemory
+
+/// `rnnmem grad-check --model …`: exact gradient and Hessian-vector product against finite differences.
+struct GradCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grad-check",
+        abstract: "Check a model's BPTT gradient and exact Hessian-vector product against finite differences.",
+        discussion: """
+            A model of the given architecture is initialised from --seed, with Gaussian inputs and targets (also \
+            from --seed) and the loss ½·mean squared error. The gradient ∇L by backpropagation through time is \
+            compared with central differences (L(θ + h_i e_i) − L(θ − h_i e_i))/(2h_i), h_i = 1e-6·max(1, |θ_i|); \
+            the Hessian-vector product Hv by forward-over-reverse differentiation (Pearlmutter 1994), along a \
+            random unit direction v, with (∇L(θ + εv) − ∇L(θ − εv))/(2ε), ε = 1e-5. Each error is \
+            max_i |exact_i − difference_i| / max_i |difference_i|. Exit status 1 when an error exceeds its \
+            tolerance (defaults 1e-6 and 1e-5, as issue 4's tests).
+            """)
+
+    @OptionGroup(title: "Model") var modelOptions: TrainModelOptions
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Input width d_in.", valueName: "d"))
+    var inputs: Int = 2
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Output width d_out (lru: must equal d_in).", valueName: "d"))
+    var outputs: Int = 2
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Sequence length T.", valueName: "T"))
+    var length: Int = 12
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Number of sequences B.", valueName: "B"))
+    var batch: Int = 3
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the model, data and direction.", valueName: "seed"))
+    var seed: UInt64 = 1
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Tolerance of the gradient's relative error.", valueName: "tol"))
+    var tolerance: Double = 1e-6
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Tolerance of the HVP's relative error.", valueName: "tol"))
+    var hvpTolerance: Double = 1e-5
+
+    func validateValues() throws(CLIError) {
+        try modelOptions.validateValues()
+        for (name, v, limit) in [("--inputs", inputs, 1024), ("--outputs", outputs, 1024), ("--length", length, 10_000),
+                                 ("--batch", batch, 10_000)] {
+            try Arguments.count(v, name)
+            guard v <= limit else { throw CLIError.invalidArgument(name, String(v), "must be ≤ \(limit)") }
+        }
+        for (name, v) in [("--tolerance", tolerance), ("--hvp-tolerance", hvpTolerance)] {
+            guard v.isFinite, v > 0 else { throw CLIError.invalidArgument(name, NumberText.format(v), "must be a finite number > 0") }
+        }
+    }
+
+    func run() throws {
+        try validateValues()
+        var model: any RecurrentModel
+        do {
+            model = try modelOptions.specification(inputSize: inputs, outputSize: outputs).makeModel(seed: seed)
+        } catch {
+            throw cliError(error, context: "--model \(modelOptions.model.rawValue)")
+        }
+        guard model.parameterCount <= 200_000 else {
+            throw CLIError("the model has \(model.parameterCount) parameters; finite differences need 2 loss evaluations each (use a smaller --hidden)")
+        }
+        var rng = SeededRandom(seed: seed, stream: 1)
+        let x = try SequenceBatch(steps: length, batchSize: batch, features: inputs, values: rng.gaussians(length * batch * inputs))
+        let y = try SequenceBatch(steps: length, batchSize: batch, features: outputs, values: rng.gaussians(length * batch * outputs))
+        let workspace = RecurrentWorkspace()
+        let theta = model.parameters
+        let p = theta.count
+
+        let (_, gradient) = try model.lossAndGradient(inputs: x, targets: y, workspace: workspace)
+        var differences = [Double](repeating: 0, count: p)
+        var shifted = theta
+        for i in 0..<p {
+            let h = 1e-6 * max(1, abs(theta[i]))
+            shifted[i] = theta[i] + h
+            try model.setParameters(shifted)
+            let lp = try model.loss(inputs: x, targets: y, workspace: workspace)
+            shifted[i] = theta[i] - h
+            try model.setParameters(shifted)
+            let lm = try model.loss(inputs: x, targets: y, workspace: workspace)
+            shifted[i] = theta[i]
+            differences[i] = (lp - lm) / (2 * h)
+        }
+        try model.setParameters(theta)
+        let gradientError = Self.relativeError(gradient, differences)
+
+        var v = rng.gaussians(p)
+        let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        for i in v.indices { v[i] /= norm }
+        let hvp = try model.hessianVectorProduct(inputs: x, targets: y, direction: v, workspace: workspace).product
+        let epsilon = 1e-5
+        try model.setParameters(zip(theta, v).map { $0 + epsilon * $1 })
+        let (_, gPlus) = try model.lossAndGradient(inputs: x, targets: y, workspace: workspace)
+        try model.setParameters(zip(theta, v).map { $0 - epsilon * $1 })
+        let (_, gMinus) = try model.lossAndGradient(inputs: x, targets: y, workspace: workspace)
+        try model.setParameters(theta)
+        let hvpDifferences = zip(gPlus, gMinus).map { ($0 - $1) / (2 * epsilon) }
+        let hvpError = Self.relativeError(hvp, hvpDifferences)
+
+        let gradientOK = gradientError <= tolerance
+        let hvpOK = hvpError <= hvpTolerance
+        let lines = [
+            "model \(model.architecture)  hidden \(model.hiddenSize)  layers \(model.layerCount)  parameters \(p)  T \(length)  batch \(batch)  seed \(seed)",
+            "gradient vs central differences: max relative error \(Self.short(gradientError)) (tolerance \(NumberText.format(tolerance))) \(gradientOK ? "ok" : "FAIL")",
+            "Hessian-vector product vs differences of gradients: max relative error \(Self.short(hvpError)) (tolerance \(NumberText.format(hvpTolerance))) \(hvpOK ? "ok" : "FAIL")",
+        ]
+        try Console.writeStandardOutput(lines.joined(separator: "\n") + "\n")
+        if !(gradientOK && hvpOK) { throw ExitCode(1) }
+    }
+
+    /// max_i |a_i − b_i| / max_i |b_i| (0 when both vanish).
+    static func relativeError(_ a: [Double], _ b: [Double]) -> Double {
+        var diff = 0.0, scale = 0.0
+        for (x, y) in zip(a, b) {
+            diff = max(diff, abs(x - y))
+            scale = max(scale, abs(y))
+        }
+        if diff == 0 { return 0 }
+        return scale > 0 ? diff / scale : .infinity
+    }
+
+    /// Two significant digits in scientific notation (the errors are rounding-level noise).
+    static func short(_ x: Double) -> String {
+        guard x.isFinite, x > 0 else { return NumberText.format(x) }
+        return String(format: "%.1e", x)
+    }
+}

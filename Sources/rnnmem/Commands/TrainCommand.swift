@@ -1,0 +1,227 @@
+import ArgumentParser
+import Foundation
+import RNNMemory
+
+/// `--optimizer adam|adamw|sgd`.
+enum OptimizerArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case adam, adamw, sgd
+}
+
+/// `--progress auto|bar|lines|none`.
+enum ProgressArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case auto, bar, lines, none
+
+    var options: ProgressOptions {
+        switch self {
+        case .auto: return .automatic
+        case .bar: return ProgressOptions(style: .bar)
+        case .lines: return ProgressOptions(style: .lines)
+        case .none: return .silent
+        }
+    }
+}
+
+/// `rnnmem train --model … --task … --output DIR`: train a model and write its weights, loss curve and summary.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a recurrent model on a task; write weights.safetensors, loss.csv and summary.json.",
+        discussion: """
+            Defaults per task: recall — 500 steps, Adam, constant lr 0.01, T = 50, batch 32, delay 5; lsi — 1000 \
+            steps, Adam with the warm-up–cosine schedule of Zucchet & Orvieto (2024) peaking at lr 0.001, T = 300, \
+            batch 128; series — the protocol of Zhao et al. (2020): full-sequence Adam updates at lr 0.01 for at \
+            most 1000 epochs, early stopping after 100 epochs without improvement of the training loss, best \
+            validation model kept. Seeds: the model is initialised from --seed s, the task's fixed data from s + 1 \
+            and the training batches from s + 2; the same command gives the same weights, byte for byte (compare \
+            the printed checksums). Progress goes to standard error (a bar on a terminal, lines otherwise).
+            """)
+
+    @OptionGroup(title: "Model") var modelOptions: TrainModelOptions
+
+    @OptionGroup(title: "Task") var taskOptions: TrainTaskOptions
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Number of updates (default per task, see above).", valueName: "n"))
+    var steps: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Number of epochs instead of --steps.", valueName: "n"))
+    var epochs: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Learning rate (peak rate for lsi's schedule).", valueName: "lr"))
+    var lr: Double?
+
+    @Option(help: ArgumentHelp("Optimiser: adam, adamw, sgd.", valueName: "name"))
+    var optimizer: OptimizerArgument = .adam
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Clip the gradient to this global ℓ2 norm.", valueName: "norm"))
+    var clip: Double?
+
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Early stopping: stop after this many validation checks without improvement.", valueName: "n"))
+    var patience: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Evaluate the validation loss every n updates.", valueName: "n"))
+    var validationInterval: Int?
+
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Seed (same seed ⇒ same weights, byte for byte).", valueName: "seed"))
+    var seed: UInt64 = 0
+
+    @Option(help: ArgumentHelp("Progress on standard error: auto, bar, lines, none.", valueName: "style"))
+    var progress: ProgressArgument = .auto
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Directory for the results (created if needed).", valueName: "dir"))
+    var output: String
+
+    func validateValues() throws(CLIError) {
+        try modelOptions.validateValues()
+        try taskOptions.validateValues()
+        if steps != nil && epochs != nil { throw CLIError("give --steps or --epochs, not both") }
+        if let steps { try Arguments.count(steps, "--steps") }
+        if let epochs { try Arguments.count(epochs, "--epochs") }
+        if let lr {
+            guard lr.isFinite, lr > 0 else { throw CLIError.invalidArgument("--lr", NumberText.format(lr), "must be a finite number > 0") }
+        }
+        if let clip {
+            guard clip.isFinite, clip > 0 else {
+                throw CLIError.invalidArgument("--clip", NumberText.format(clip), "must be a finite number > 0")
+            }
+        }
+        if let patience { try Arguments.count(patience, "--patience") }
+        if let validationInterval { try Arguments.count(validationInterval, "--validation-interval") }
+        if output.isEmpty { throw CLIError("--output is empty: give a directory") }
+    }
+
+    /// The training configuration: the task's protocol, overridden by the options given.
+    func trainingConfiguration(task: TaskArgument) -> TrainingConfiguration {
+        let trainerSeed = RunSeeds.trainer(seed)
+        var config: TrainingConfiguration
+        switch task {
+        case .series:
+            config = .zhao(maxEpochs: epochs ?? 1000, learningRate: lr ?? 0.01, patience: patience ?? 100, seed: trainerSeed)
+        case .lsi:
+            let n = steps ?? 1000
+            config = .zucchetOrvieto(steps: n, learningRate: lr ?? 1e-3, seed: trainerSeed,
+                                     validationInterval: validationInterval ?? max(1, n / 20))
+        case .recall:
+            let n = steps ?? 500
+            config = TrainingConfiguration(length: .steps(n), seed: trainerSeed, optimizer: .adam(),
+                                           schedule: .constant(learningRate: lr ?? 0.01),
+                                           validationInterval: validationInterval ?? max(1, n / 20))
+        }
+        if let steps { config.length = .steps(steps) } else if let epochs { config.length = .epochs(epochs) }
+        switch optimizer {
+        case .adam: config.optimizer = .adam()
+        case .adamw: config.optimizer = .adamW()
+        case .sgd: config.optimizer = .sgd()
+        }
+        config.gradientClipNorm = clip
+        if let validationInterval { config.validationInterval = validationInterval }
+        if let patience, task != .series {
+            config.earlyStopping = EarlyStoppingConfiguration(monitor: .validationLoss, patience: patience)
+        }
+        return config
+    }
+
+    func run() throws {
+        try validateValues()
+        guard let taskName = taskOptions.task else { throw CLIError("missing --task (one of lsi, series, recall)") }
+        let task: any TrainingTask
+        do {
+            task = try taskOptions.makeTask(seed: RunSeeds.task(seed))
+        } catch {
+            throw cliError(error, context: "--task \(taskName.rawValue)")
+        }
+        let model: any RecurrentModel
+        do {
+            let spec = try modelOptions.specification(inputSize: task.inputSize, outputSize: task.outputSize)
+            model = try spec.makeModel(seed: RunSeeds.model(seed))
+        } catch {
+            throw cliError(error, context: "--model \(modelOptions.model.rawValue)")
+        }
+        let directory = try TrainOutputDirectory(path: output)
+        let config = trainingConfiguration(task: taskName)
+        let result: TrainingRun<any RecurrentModel>
+        do {
+            result = try Training.run(model: model, task: task, configuration: config, progress: progress.options)
+        } catch {
+            throw cliError(error, context: "training")
+        }
+        let trained = result.model
+        let checksum = ModelIO.checksum(trained.parameters)
+        var metadata = taskOptions.metadata
+        metadata["seed"] = String(seed)
+        metadata["steps"] = String(result.summary.steps)
+        metadata["stop_reason"] = result.summary.stopReason.rawValue
+        do {
+            try ModelIO.write(trained, to: directory.file("weights.safetensors"), metadata: metadata)
+        } catch {
+            throw cliError(error, context: "writing the weights")
+        }
+        try Console.writeFile(result.history.csv(), path: directory.file("loss.csv"))
+        try Console.writeFile(try TrainSummaryJSON.text(result.summary, checksum: checksum, metadata: metadata),
+                              path: directory.file("summary.json"))
+
+        let s = result.summary
+        var lines = [
+            "model \(s.architecture)  hidden \(s.hiddenSize)  layers \(s.layerCount)  parameters \(s.parameterCount)",
+            "task \(s.task)  steps \(s.steps)/\(s.requestedSteps)  stop \(s.stopReason.rawValue)  seed \(seed)",
+        ]
+        if let l = s.finalTrainingLoss { lines.append("final training loss \(NumberText.format(l))") }
+        if let l = s.finalValidationLoss { lines.append("final validation loss \(NumberText.format(l))") }
+        if let l = s.bestValidationLoss, let k = s.bestValidationStep {
+            lines.append("best validation loss \(NumberText.format(l)) at step \(k)")
+            lines.append("returned parameters \(s.returnedParameters.rawValue)")
+        }
+        if let l = s.testLoss { lines.append("test loss \(NumberText.format(l))") }
+        for key in s.testMetrics.keys.sorted() {
+            if let v = s.testMetrics[key] { lines.append("test \(key) \(NumberText.format(v))") }
+        }
+        lines.append("checksum \(checksum)")
+        lines.append("wrote \(directory.file("weights.safetensors")), \(directory.file("loss.csv")), \(directory.file("summary.json"))")
+        try Console.writeStandardOutput(lines.joined(separator: "\n") + "\n")
+    }
+}
+
+/// The `--output` directory of a run (created with its parents when missing).
+struct TrainOutputDirectory {
+    let path: String
+
+    init(path: String) throws(CLIError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw CLIError("--output '\(path)' exists and is not a directory") }
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            } catch {
+                throw CLIError.unwritable(path, reason: "cannot create the directory")
+            }
+        }
+        self.path = path
+    }
+
+    func file(_ name: String) -> String { path.hasSuffix("/") ? path + name : path + "/" + name }
+}
+
+/// summary.json: the library's ``TrainingSummary`` (keys sorted), plus the checksum and the task metadata.
+enum TrainSummaryJSON {
+    static func text(_ summary: TrainingSummary, checksum: String, metadata: [String: String]) throws(CLIError) -> String {
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+            let data = try encoder.encode(summary)
+            guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                throw CLIError("cannot encode the training summary")
+            }
+            object["parameterChecksum"] = checksum
+            object["weightsMetadata"] = metadata
+            let out = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
+            return String(decoding: out, as: UTF8.self) + "\n"
+        } catch let e as CLIError {
+            throw e
+        } catch {
+            throw CLIError("cannot encode the training summary: \(error)")
+        }
+    }
+}

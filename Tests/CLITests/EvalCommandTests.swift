@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// `rnnmem eval`: trained weights, PyTorch fixtures (Tests/RecurrentTests/Fixtures, made by
+/// scripts/make_torch_fixtures.py) and every way a weights file can be wrong.
+@Suite("eval command")
+struct EvalCommandTests {
+    static func fixture(_ name: String) -> String {
+        TestSupport.packageRoot.appendingPathComponent("Tests/RecurrentTests/Fixtures/\(name).safetensors").path
+    }
+
+    @Test("eval of trained weights reproduces train's test loss and checksum")
+    func evalTrained() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let train = try CLI.run(TrainCommandTests.tinyRecall(output: dir.path))
+        CLI.expectSuccess(train)
+        let r = try CLI.run(["eval", "--weights", dir.appendingPathComponent("weights.safetensors").path, "--task", "recall",
+                             "--delay", "2", "--length", "6", "--eval-batch", "8", "--seed", "3"])
+        CLI.expectSuccess(r)
+        let trained = CLI.lines(train.stdout), evaluated = CLI.lines(r.stdout)
+        #expect(evaluated.first == "model lstm  input 1  hidden 3  output 1  layers 1  parameters 76  (rnnmem weights)")
+        for prefix in ["checksum ", "test loss "] {
+            let a = trained.first { $0.hasPrefix(prefix) }, b = evaluated.first { $0.hasPrefix(prefix) }
+            #expect(a != nil && a == b, "\(prefix)")
+        }
+        // Another seed scores other held-out data.
+        let other = try CLI.run(["eval", "--weights", dir.appendingPathComponent("weights.safetensors").path, "--task", "recall",
+                                 "--delay", "2", "--length", "6", "--eval-batch", "8", "--seed", "4"])
+        #expect(CLI.lines(other.stdout).first { $0.hasPrefix("test loss ") } != trained.first { $0.hasPrefix("test loss ") })
+    }
+
+    @Test("a PyTorch fixture reproduces its reference outputs to 1e-12", arguments: [
+        ("rnn_l1", "rnn", [String]()), ("lstm_l2", "lstm", ["--recurrent-prefix", "rnn.", "--readout-prefix", "fc."]),
+        ("gru_l2", "gru", ["--recurrent-prefix", "rnn.", "--readout-prefix", "fc."]), ("lstm_l1_f32", "lstm", []),
+    ])
+    func pytorchReference(_ name: String, _ model: String, _ extra: [String]) throws {
+        let r = try CLI.run(["eval", "--weights", Self.fixture(name), "--pytorch", "--model", model, "--reference"] + extra)
+        CLI.expectSuccess(r)
+        let line = try #require(CLI.lines(r.stdout).first { $0.hasPrefix("max |y − output| ") })
+        let error = try #require(Double(line.dropFirst("max |y − output| ".count)))
+        #expect(error <= 1e-12)
+    }
+
+    @Test("a PyTorch LSTM without readout evaluated on a compatible task")
+    func pytorchOnTask() throws {
+        // lstm_l1_f32: d_in = 2, so use a two-feature-free check: the no-readout model has d_out = N = 3 ≠ 1.
+        let r = try CLI.run(["eval", "--weights", Self.fixture("lstm_l1_f32"), "--pytorch", "--model", "lstm", "--no-readout"])
+        CLI.expectSuccess(r)
+        #expect(r.stdout.hasPrefix("model lstm  input 2  hidden 3  output 3  layers 1"))
+        let bad = try CLI.run(["eval", "--weights", Self.fixture("lstm_l1_f32"), "--pytorch", "--model", "lstm", "--task", "recall"])
+        CLI.expectError(bad, "model.inputSize")
+    }
+
+    @Test("corrupt or wrong weights files: one line naming the file, status 2")
+    func corruptFiles() throws {
+        let original = try Data(contentsOf: URL(fileURLWithPath: Self.fixture("lstm_l1")))
+        let bytes = [UInt8](original)
+        var mislabelled = bytes
+        let header = Array(#""dtype":"F64""#.utf8), replacement = Array(#""dtype":"F32""#.utf8)
+        let at = try #require((0..<(bytes.count - header.count)).first { Array(bytes[$0..<($0 + header.count)]) == header })
+        mislabelled.replaceSubrange(at..<(at + header.count), with: replacement)
+        var unknown = bytes
+        unknown.replaceSubrange(at..<(at + header.count), with: Array(#""dtype":"F65""#.utf8))
+        let dir = try CLI.folder(["text.csv": "1,2,3\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func write(_ name: String, _ b: [UInt8]) throws -> String {
+            let p = dir.appendingPathComponent(name).path
+            try Data(b).write(to: URL(fileURLWithPath: p))
+            return p
+        }
+        let truncated = try write("truncated.safetensors", Array(bytes[0..<(bytes.count - 10)]))
+        let mis = try write("mislabelled.safetensors", mislabelled)
+        let unk = try write("unknown.safetensors", unknown)
+        let empty = try write("empty.safetensors", [])
+        let pt = ["--pytorch", "--model", "lstm"]
+        CLI.expectError(try CLI.run(["eval", "--weights", truncated] + pt), truncated, "truncated")
+        CLI.expectError(try CLI.run(["eval", "--weights", mis] + pt), mis, "F32", "bytes")
+        CLI.expectError(try CLI.run(["eval", "--weights", unk] + pt), unk, "unknown dtype \"F65\"")
+        CLI.expectError(try CLI.run(["eval", "--weights", empty] + pt), empty)
+        CLI.expectError(try CLI.run(["eval", "--weights", dir.appendingPathComponent("text.csv").path] + pt), "text.csv")
+        CLI.expectError(try CLI.run(["eval", "--weights", dir.appendingPathComponent("none.safetensors").path]), "no such file")
+        CLI.expectError(try CLI.run(["eval", "--weights", dir.path]), "not a regular file")
+        // Wrong architecture: a GRU file read as an LSTM is a shape error naming the tensor.
+        CLI.expectError(try CLI.run(["eval", "--weights", Self.fixture("gru_l1"), "--pytorch", "--model", "lstm"]),
+                        "weight_ih_l0", "shape")
+        // Wrong prefix: the message suggests the right one.
+        CLI.expectError(try CLI.run(["eval", "--weights", Self.fixture("lstm_l2"), "--pytorch", "--model", "lstm"]),
+                        "rnn.")
+        // A PyTorch file without --pytorch.
+        CLI.expectError(try CLI.run(["eval", "--weights", Self.fixture("lstm_l1")]), "--pytorch")
+    }
+
+    @Test("option errors", arguments: [
+        (["--pytorch"], "--model"),
+        (["--model", "lstm"], "--pytorch"),
+        (["--readout-prefix", "fc."], "--pytorch"),
+        (["--pytorch", "--model", "mlstm"], "mlstm"),
+    ] as [([String], String)])
+    func optionErrors(_ extra: [String], _ fragment: String) throws {
+        CLI.expectError(try CLI.run(["eval", "--weights", Self.fixture("rnn_l1")] + extra), fragment)
+    }
+
+    @Test("--reference needs the file's input and output tensors")
+    func referenceMissing() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        CLI.expectSuccess(try CLI.run(TrainCommandTests.tinyRecall(output: dir.path)))
+        CLI.expectError(try CLI.run(["eval", "--weights", dir.appendingPathComponent("weights.safetensors").path, "--reference"]),
+                        "input")
+    }
+}

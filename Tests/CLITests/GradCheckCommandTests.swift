@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// `rnnmem grad-check`: exit 0 with "ok" for every architecture, exit 1 above the tolerance, exit 2 on bad input.
+@Suite("grad-check command")
+struct GradCheckCommandTests {
+    static func args(_ model: String, _ extra: [String] = []) -> [String] {
+        var a = ["grad-check", "--model", model, "--hidden", "3", "--length", "5", "--batch", "2"]
+        if ["mrnn", "mrnnf", "mlstm", "mlstmf"].contains(model) { a += ["--window", "3"] }
+        return a + extra
+    }
+
+    @Test("gradient and HVP agree with finite differences for every architecture", arguments: [
+        "rnn", "lstm", "gru", "linear", "cdiag", "lru", "mrnn", "mrnnf", "mlstm", "mlstmf",
+    ])
+    func agreement(_ model: String) throws {
+        let r = try CLI.run(Self.args(model))
+        CLI.expectSuccess(r)
+        let lines = CLI.lines(r.stdout)
+        #expect(lines.count == 3)
+        #expect(lines.first?.hasPrefix("model \(model)  hidden 3") == true)
+        #expect(lines.dropFirst().allSatisfy { $0.hasSuffix(" ok") })
+    }
+
+    @Test("an impossible tolerance fails with status 1 and says FAIL")
+    func failure() throws {
+        let r = try CLI.run(Self.args("rnn", ["--tolerance", "1e-300"]))
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("FAIL"))
+        #expect(r.stderr.isEmpty)
+    }
+
+    @Test("bad input: status 2, one line", arguments: [
+        (["--hidden", "0"], "--hidden 0"),
+        (["--length", "0"], "--length 0"),
+        (["--tolerance", "-1"], "--tolerance"),
+        (["--hvp-tolerance", "inf"], "--hvp-tolerance"),
+        (["--outputs", "3"], "outputSize"),  // lru's diagonal skip needs d_out = d_in
+        (["--seed", "-1"], "-1"),
+    ] as [([String], String)])
+    func badInput(_ extra: [String], _ fragment: String) throws {
+        CLI.expectError(try CLI.run(Self.args("lru", extra)), fragment)
+    }
+
+    @Test("unknown model")
+    func unknownModel() throws {
+        CLI.expectError(try CLI.run(["grad-check", "--model", "transformer"]), "transformer")
+    }
+}
