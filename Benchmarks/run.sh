@@ -9,6 +9,8 @@
 #   --no-install  never call apt-get or pip; a peer that is not installed is reported "unavailable"
 #   --no-swift    do not build or run rnnmem-bench (its column shows "missing")
 #   --check-n N   length of the numerical cross-check run before timing (default 1000)
+#   --no-rnn      skip the recurrent-network workloads (Benchmarks/run-rnn.sh: RNN/LSTM/GRU training step,
+#                 gradient and HVP against PyTorch and JAX)
 #
 # Exit status: 0 when everything that is installed ran and agreed; 1 when the input could not be made, the Swift
 # benchmark did not build or crashed, an installed peer crashed, or the cross-check found a wrong answer.
@@ -33,6 +35,7 @@ REPEATS=""
 INSTALL=1
 SWIFT=1
 CHECK_N=1000
+RNN=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
@@ -40,7 +43,8 @@ while [ $# -gt 0 ]; do
     --no-install) INSTALL=0 ;;
     --no-swift) SWIFT=0 ;;
     --check-n) CHECK_N="${2:?--check-n needs a value}"; shift ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    --no-rnn) RNN=0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -185,6 +189,7 @@ fi
 # ---------------------------------------------------------------------------------------------------------
 # rnnmem: the Swift benchmark executable, release build
 RNNMEM_BIN=""
+RNNMEM_CLI=""
 if [ "$SWIFT" -eq 0 ]; then
   raw "UNAVAILABLE * * rnnmem not run (--no-swift)"
 else
@@ -204,6 +209,10 @@ else
     if [ "$SWIFT_STATUS" -eq 0 ]; then
       RNNMEM_BIN="$(cd "$ROOT" && swift build -c release --product rnnmem-bench --show-bin-path 2>/dev/null)/rnnmem-bench"
       raw "VERSION swift $(swift --version 2>/dev/null | head -1)"
+      # the rnnmem command-line tool, for the end-to-end timing of `rnnmem check` (workload check_djia)
+      if (cd "$ROOT" && swift build -c release --product rnnmem) >> "$RESULTS/swift-build.log" 2>&1; then
+        RNNMEM_CLI="$(dirname "$RNNMEM_BIN")/rnnmem"
+      fi
     else
       raw "FAILED * * rnnmem swift build -c release failed: $(grep -m1 'error:' "$RESULTS/swift-build.log")"
       fail "swift build -c release --product rnnmem-bench failed (see Benchmarks/results/swift-build.log)"
@@ -264,13 +273,19 @@ run_impl() {  # run_impl WORKLOAD N IMPL
       if [ "$RNNMEM_INTERFACE" = positional ]; then
         command=("$RNNMEM_BIN" "$workload" "$n" "$repeats")
       else
-        command=("$RNNMEM_BIN" --workload "$workload" --n "$n" --input "$INPUT" --repeats "$repeats")
+        command=("$RNNMEM_BIN" --workload "$workload" --n "$n" --input "$INPUT" --repeats "$repeats"
+                 --djia "$ROOT/data/djia_daily_1885_2023.csv")
       fi ;;
     c-fftw|c-fftw-plan)
       [ "$C_OK" -eq 1 ] || return 0
       command=("$CBIN" --input "$INPUT" --n "$n" --repeats "$repeats")
       [ "$impl" = c-fftw-plan ] && command+=(--per-call-plans) ;;
-    numpy|scipy|statsmodels)
+    rnnmem-cli)
+      [ -n "$RNNMEM_CLI" ] || return 0
+      command=(python3 "$HERE/peers/time_process.py" --workload "$workload" --n "$n" --impl rnnmem-cli
+               --repeats "$repeats" -- "$RNNMEM_CLI" check "$ROOT/data/djia_daily_1885_2023.csv"
+               --transform abs-log-returns) ;;
+    numpy|scipy|statsmodels|pyelw|nolds|fathon)
       [ "$PY_OK" -eq 1 ] || return 0
       command=("$VENV/bin/python" "$HERE/peers/python/bench.py" --workload "$workload" --n "$n" --impl "$impl"
                --input "$INPUT" --repeats "$repeats") ;;
@@ -308,6 +323,23 @@ log "periodogram n=1000000"
 for impl in rnnmem numpy scipy R; do run_impl periodogram 1000000 "$impl"; done
 log "davies_harte n=1000000"
 for impl in rnnmem numpy R; do run_impl davies_harte 1000000 "$impl"; done
+# Estimators of d and the whole check (issue 3 §5; MemoryWorkloads.swift, bench.py, bench.R).
+log "lw n=1000000 (local Whittle)"
+for impl in rnnmem pyelw numpy; do run_impl lw 1000000 "$impl"; done
+log "hr n=100000 (Haslett–Raftery)"
+for impl in rnnmem R; do run_impl hr 100000 "$impl"; done
+run_impl hr_rtol 100000 rnnmem   # rnnmem stopping at R fracdiff's default d tolerance eps^(1/4)
+log "dfa n=100000"
+for impl in rnnmem fathon nolds; do run_impl dfa 100000 "$impl"; done
+log "check_djia n=37930 (rnnmem check on the DJIA absolute log-returns)"
+for impl in rnnmem rnnmem-cli; do run_impl check_djia 37930 "$impl"; done
+if [ "$RNN" -eq 1 ] && [ "$SWIFT" -eq 1 ]; then
+  log "recurrent networks (Benchmarks/run-rnn.sh)"
+  rnn_args=(--raw "$RAW")
+  [ -n "$REPEATS" ] && rnn_args+=(--repeats "$REPEATS")
+  [ "$INSTALL" -eq 0 ] && rnn_args+=(--no-install)
+  bash "$HERE/run-rnn.sh" "${rnn_args[@]}" || fail "run-rnn.sh reported a failure"
+fi
 raw "ENV load-average-at-end $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 
 # ---------------------------------------------------------------------------------------------------------

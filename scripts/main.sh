@@ -12,5 +12,8 @@ echo "== Nile minima: first 5 values of the type-II fractional difference (1−B
 $bin fracdiff $nile --d 0.4 | head -n 5
 echo "== Nile minima: sample autocorrelation, lags 0..10"
 $bin acf $nile --lags 10
-echo "== ARFIMA(0,0.4,0): theoretical autocorrelation to compare (γ(k)/γ(0), lags 0..10)"
-$bin acvf --d 0.4 --lags 10 --json
+echo "== ARFIMA(0,0.4,0): theoretical autocovariance γ(0..10), σ² = 1 (γ(1)/γ(0) = d/(1−d) = 2/3)"
+$bin acvf --d 0.4 --lags 10
+echo "== Nile minima: does the series have long memory? (rnnmem check; figures in run/nile-check/)"
+mkdir -p run/nile-check
+$bin check $nile --figures run/nile-check

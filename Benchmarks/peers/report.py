@@ -15,8 +15,14 @@ Ratios are peer time / rnnmem time: above 1 means rnnmem is faster.
 import argparse
 import sys
 
-WORKLOAD_ORDER = ("fracdiff", "acf100", "periodogram", "davies_harte")
-IMPL_ORDER = ("rnnmem", "c-fftw", "c-fftw-plan", "numpy", "scipy", "statsmodels", "R")
+SERIES_WORKLOADS = ("fracdiff", "acf100", "periodogram", "davies_harte")
+# Recurrent networks (issue 4 §7; Benchmarks/run-rnn.sh): n is the hidden width.
+RNN_WORKLOADS = tuple(f"{kind}_{arch}" for arch in ("rnn", "lstm", "gru") for kind in ("train", "grad", "hvp"))
+# Estimators of d and the whole `rnnmem check` (issue 3 §5; MemoryWorkloads.swift).
+ESTIMATOR_WORKLOADS = ("lw", "hr", "hr_rtol", "dfa", "check_djia")
+WORKLOAD_ORDER = SERIES_WORKLOADS + ESTIMATOR_WORKLOADS + RNN_WORKLOADS
+IMPL_ORDER = ("rnnmem", "c-fftw", "c-fftw-plan", "numpy", "scipy", "statsmodels", "R",
+              "pyelw", "fathon", "nolds", "rnnmem-cli", "pytorch", "jax", "pytorch-f32", "jax-f32")
 
 # What each (workload, impl) cell measures; a cell without an entry is "—" (no such implementation).
 DESCRIPTIONS = {
@@ -37,12 +43,50 @@ DESCRIPTIONS = {
     ("davies_harte", "numpy"): "numpy Davies–Harte, M = 2(n−1), default_rng draws",
     ("davies_harte", "R"): "R Davies–Harte with stats::fft and rnorm, M = 2(n−1)",
 }
+DESCRIPTIONS.update({
+    ("lw", "rnnmem"): "rnnmem LocalWhittle.estimate: one real FFT (cached plan), Brent on the convex R(d)",
+    ("lw", "pyelw"): "pyelw 1.0.2 LW().fit(x, m) (numpy FFT periodogram, golden-section search)",
+    ("lw", "numpy"): "numpy rfft periodogram + scipy minimize_scalar(bounded, xatol 1e-9)",
+    ("hr", "rnnmem"): "rnnmem ParametricEstimation.haslettRaftery, M = 100, Brent near the Whittle estimate (tol 1e-9)",
+    ("hr", "R"): "fracdiff::fracdiff(y, nar = 0, nma = 0, M = 100) (Fortran; default dtol = eps^(1/4) = 1.2e-4)",
+    ("hr_rtol", "rnnmem"): "the same, Brent stopped at R fracdiff's default dtol = eps^(1/4) = 1.2e-4",
+    ("dfa", "rnnmem"): "rnnmem DFA.estimate(order 1, non-overlapping windows, same sizes)",
+    ("dfa", "fathon"): "fathon 1.4.0 DFA(toAggregated(x)).computeFlucVec(revSeg=False, polOrd=1) + fitFlucVec (C)",
+    ("dfa", "nolds"): "nolds 0.6.1 dfa(overlap=False, order=1, fit_exp='poly') (numpy, loop over windows)",
+    ("check_djia", "rnnmem"): "MemoryCheck.run on |Δ log close| (7 estimators, 6 tests, Definition 1, periodicity, ACF fits)",
+    ("check_djia", "rnnmem-cli"): "the `rnnmem check … --transform abs-log-returns` process end to end (start-up, CSV, report)",
+})
+_MODULES = {"rnn": "nn.RNN(tanh)", "lstm": "nn.LSTM", "gru": "nn.GRU"}
+for _arch, _module in _MODULES.items():
+    DESCRIPTIONS[(f"train_{_arch}", "rnnmem")] = "rnnmem float64: forward, BPTT, Adam update"
+    DESCRIPTIONS[(f"train_{_arch}", "pytorch")] = f"torch {_module} + nn.Linear, float64, eager CPU, torch.optim.Adam"
+    DESCRIPTIONS[(f"train_{_arch}", "pytorch-f32")] = "the same in float32"
+    DESCRIPTIONS[(f"train_{_arch}", "jax")] = "jax.jit(value_and_grad + Adam), lax.scan cell, float64, CPU"
+    DESCRIPTIONS[(f"train_{_arch}", "jax-f32")] = "the same in float32"
+    DESCRIPTIONS[(f"grad_{_arch}", "rnnmem")] = "rnnmem float64 loss and gradient (BPTT)"
+    DESCRIPTIONS[(f"grad_{_arch}", "pytorch")] = "torch.autograd.grad, float64"
+    DESCRIPTIONS[(f"grad_{_arch}", "jax")] = "jax.jit(jax.grad), float64"
+    DESCRIPTIONS[(f"hvp_{_arch}", "rnnmem")] = "rnnmem exact HVP, forward-over-reverse on dual numbers"
+    DESCRIPTIONS[(f"hvp_{_arch}", "pytorch")] = "torch double backward (autograd.grad with create_graph=True), float64"
+    DESCRIPTIONS[(f"hvp_{_arch}", "jax")] = "jax.jit(jvp of grad) (forward-over-reverse), float64"
 NOTES = {
     "fracdiff": "d = 0.4, full type-II filter y_t = Σ_{j<t} π_j x_{t−j} (linear convolution, FFT length ≥ 2n−1)",
     "acf100": "sample autocorrelation, 100 lags",
     "periodogram": "periodogram at the Fourier frequencies",
     "davies_harte": "exact simulation of ARFIMA(0, 0.4, 0), σ² = 1 (whole simulation timed)",
 }
+NOTES.update({
+    "lw": "local Whittle d̂ (Robinson 1995), m = ⌊n^0.65⌋, d ∈ [−1, 2.2], on the input",
+    "hr": "Haslett–Raftery ARFIMA(0,d,0) fit, M = 100, on y = (1−B)^{−0.3} x (y made once, not timed)",
+    "hr_rtol": "hr with the d tolerance of R fracdiff's default (eps^(1/4) = 1.2e-4) instead of rnnmem's 1e-9",
+    "dfa": "DFA-1, non-overlapping windows, sizes ⌊4·1.2^i⌋ up to n/10 (nolds' rule), α by least squares",
+    "check_djia": "the whole rnnmem check on the absolute daily log-returns of the DJIA 1885–2023 (n = 37 930)",
+})
+for _arch in ("rnn", "lstm", "gru"):
+    _setting = "hidden n, T = 64, B = 32, d_in = d_out = 1, MSE, one thread"
+    NOTES[f"train_{_arch}"] = f"{_MODULES[_arch]}: one Adam training step ({_setting})"
+    NOTES[f"grad_{_arch}"] = f"{_MODULES[_arch]}: loss and gradient ({_setting})"
+    NOTES[f"hvp_{_arch}"] = f"{_MODULES[_arch]}: one exact Hessian-vector product ({_setting})"
 
 
 class Results:
@@ -201,6 +245,70 @@ def targets(results):
     return rows
 
 
+def estimator_targets(results):
+    """Issue 3 §5 targets, one thread."""
+    rows = []
+
+    def median(workload, n, impl):
+        entry = results.results.get((workload, n, impl))
+        return None if entry is None else entry["median"]
+
+    lw = median("lw", 1_000_000, "rnnmem")
+    rows.append(("local Whittle at n = 1e6 ≤ 150 ms", "not measured" if lw is None else f"{lw * 1e3:.1f} ms",
+                 "—" if lw is None else ("met" if lw <= 0.15 else "NOT met")))
+    r = median("hr", 100_000, "R")
+    for workload, label in (("hr_rtol", "at the same d tolerance (1.2e-4)"),
+                            ("hr", "with each default (rnnmem 1e-9, R 1.2e-4)")):
+        ours = median(workload, 100_000, "rnnmem")
+        target = f"Haslett–Raftery at n = 1e5 no slower than R fracdiff, {label}"
+        if ours is None or r is None:
+            rows.append((target, "not measured", "—"))
+        else:
+            rows.append((target, f"R/rnnmem = {r / ours:.2f}", "met" if ours <= r else "NOT met"))
+    ours, f = median("dfa", 100_000, "rnnmem"), median("dfa", 100_000, "fathon")
+    if ours is None or f is None:
+        rows.append(("DFA at n = 1e5 ≥ 2× faster than fathon", "not measured", "—"))
+    else:
+        rows.append(("DFA at n = 1e5 ≥ 2× faster than fathon", f"fathon/rnnmem = {f / ours:.2f}",
+                     "met" if f >= 2 * ours else "NOT met"))
+    for impl, label in (("rnnmem", "computation"), ("rnnmem-cli", "process end to end")):
+        t = median("check_djia", 37930, impl)
+        rows.append((f"rnnmem check on the DJIA (37 930 values) < 2 s — {label}",
+                     "not measured" if t is None else f"{t * 1e3:.0f} ms",
+                     "—" if t is None else ("met" if t < 2 else "NOT met")))
+    return rows
+
+
+def rnn_targets(results):
+    """Issue 4 §7: training step faster than PyTorch and JAX (float64), HVP ≤ 3× the gradient."""
+    rows = []
+    for arch in ("rnn", "lstm", "gru"):
+        ns = sorted({n for (w, n, _) in results.results if w == f"train_{arch}"})
+        for n in ns:
+            def median(workload, impl):
+                entry = results.results.get((workload, n, impl))
+                return None if entry is None else entry["median"]
+            ours = median(f"train_{arch}", "rnnmem")
+            for peer in ("pytorch", "jax"):
+                theirs = median(f"train_{arch}", peer)
+                label = f"train_{arch} (n = {n}) faster than {peer} float64"
+                if ours is None or theirs is None:
+                    rows.append((label, "not measured", "—"))
+                else:
+                    rows.append((label, f"{peer}/rnnmem = {theirs / ours:.2f}", "met" if theirs > ours else "NOT met"))
+            g, h = median(f"grad_{arch}", "rnnmem"), median(f"hvp_{arch}", "rnnmem")
+            label = f"hvp_{arch} ≤ 3× grad_{arch} (n = {n})"
+            if g is None or h is None:
+                rows.append((label, "not measured", "—"))
+            else:
+                rows.append((label, f"hvp/grad = {h / g:.2f}", "met" if h <= 3 * g else "NOT met"))
+            for peer in ("pytorch", "jax"):
+                pg, ph = median(f"grad_{arch}", peer), median(f"hvp_{arch}", peer)
+                if pg is not None and ph is not None:
+                    rows.append((f"(for reference) {peer} hvp/grad, {arch}", f"{ph / pg:.2f}", "—"))
+    return rows
+
+
 def text_table(header, rows):
     widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows)]
     lines = ["  ".join(str(cell).ljust(width) for cell, width in zip(header, widths)).rstrip()]
@@ -229,13 +337,22 @@ def build(results):
          header, time_rows),
         ("Peak resident memory of the process, MB (in parentheses: above the baseline of runtime + input)",
          header, memory_rows),
-        ("Targets of issue 2 §7 (n = 1e6, one thread)", ["target", "measured", "status"],
-         [list(row) for row in targets(results)]),
     ]
+    present = {w for (w, _) in keys}
+    if present & set(SERIES_WORKLOADS):
+        tables.append(("Targets of issue 2 §7 (n = 1e6, one thread)", ["target", "measured", "status"],
+                       [list(row) for row in targets(results)]))
+    if present & set(ESTIMATOR_WORKLOADS):
+        tables.append(("Targets of issue 3 §5 (estimators of d and rnnmem check, one thread)",
+                       ["target", "measured", "status"], [list(row) for row in estimator_targets(results)]))
+    if present & set(RNN_WORKLOADS):
+        tables.append(("Targets of issue 4 §7 (recurrent networks, one thread)", ["target", "measured", "status"],
+                       [list(row) for row in rnn_targets(results)]))
     sections = []
     described = [f"{workload} / {impl}: {DESCRIPTIONS[(workload, impl)]}"
-                 for workload in WORKLOAD_ORDER for impl in columns if (workload, impl) in DESCRIPTIONS]
-    sections.append(("Workloads", [f"{w}: {NOTES[w]}" for w in WORKLOAD_ORDER]))
+                 for workload in WORKLOAD_ORDER for impl in columns
+                 if (workload, impl) in DESCRIPTIONS and workload in present]
+    sections.append(("Workloads", [f"{w}: {NOTES[w]}" for w in WORKLOAD_ORDER if w in present]))
     sections.append(("Implementations", described))
     problems = [f"{impl} ({workload} {n}): unavailable — {reason}"
                 for (workload, n, impl), reason in sorted(results.unavailable.items())]

@@ -13,6 +13,16 @@ Python (O(n^2), no FFT, no third-party code), and compares:
                 mu_k = sum_s c_s e^{-2 pi i k s/M}, c = (g_0..g_{n-1}, g_{n-2}..g_1) the ARFIMA(0,0.4,0) acvf,
                 a = input[0:M], b = input[M:2M]
 
+Estimators of d (issue 3), compared with their own tolerances:
+
+  lw            local Whittle d (Robinson 1995), m = floor(n^0.65): R(d) = log(mean_j lambda_j^{2d} I_j) - 2d mean_j
+                log lambda_j from the direct DFT, minimised by golden section on [-1, 2.2]; |difference| <= 1e-6
+                (the implementations stop their optimisers at about 1e-8 .. 1e-9)
+  dfa           DFA-1, non-overlapping windows from the start, sizes floor(4 1.2^i) up to n/10: alpha, then F(s);
+                line fits in closed form; relative tolerance 1e-9
+  hr            Haslett-Raftery d of y = (1-B)^{-0.3} x: no plain reference; the implementations are compared
+                pairwise and must agree to 5e-4 (R fracdiff stops at its default dtol = eps^(1/4) = 1.2e-4)
+
 Prints one CHECK line per implementation and a pairwise table; exits 1 if any implementation is off
 by more than the tolerance (relative to the largest reference value), 0 otherwise.
 
@@ -28,6 +38,10 @@ import sys
 D = 0.4
 LAGS = 100
 WORKLOADS = ("fracdiff", "acf100", "periodogram", "davies_harte")
+ESTIMATOR_WORKLOADS = ("lw", "dfa", "hr")
+HR_PAIRWISE_TOLERANCE = 5e-4
+LW_TOLERANCE = 1e-6
+DFA_TOLERANCE = 1e-9
 
 
 def read_input(path, count):
@@ -90,6 +104,111 @@ def reference_davies_harte(n, noise):
                       for k in range(m)) for t in range(n)]
 
 
+def reference_lw(x):
+    n = len(x)
+    m = int(math.floor(math.exp(0.65 * math.log(n)) * (1 + 1e-12)))
+    periodogram, log_lambda = [], []
+    for j in range(1, m + 1):
+        re = math.fsum(x[t - 1] * math.cos(2 * math.pi * j * t / n) for t in range(1, n + 1))
+        im = math.fsum(x[t - 1] * math.sin(2 * math.pi * j * t / n) for t in range(1, n + 1))
+        periodogram.append((re * re + im * im) / (2 * math.pi * n))
+        log_lambda.append(math.log(2 * math.pi * j / n))
+    mean_log = math.fsum(log_lambda) / m
+
+    def objective(d):
+        g = math.fsum(p * math.exp(2 * d * (l - mean_log)) for p, l in zip(periodogram, log_lambda)) / m
+        return math.log(g)
+
+    a, b = -1.0, 2.2
+    ratio = (math.sqrt(5) - 1) / 2
+    c, e = b - ratio * (b - a), a + ratio * (b - a)
+    fc, fe = objective(c), objective(e)
+    while b - a > 1e-12:
+        if fc < fe:
+            b, e, fe = e, c, fc
+            c = b - ratio * (b - a)
+            fc = objective(c)
+        else:
+            a, c, fc = c, e, fe
+            e = a + ratio * (b - a)
+            fe = objective(e)
+    return [(a + b) / 2]
+
+
+def dfa_windows(n):
+    max_i = int(math.floor(math.log(0.1 * n / 4) / math.log(1.2)))
+    sizes = [4]
+    for i in range(max_i + 1):
+        size = int(math.floor(4 * 1.2 ** i))
+        if size > sizes[-1]:
+            sizes.append(size)
+    return sizes
+
+
+def least_squares_slope(u, v):
+    mu, mv = math.fsum(u) / len(u), math.fsum(v) / len(v)
+    return math.fsum((a - mu) * (b - mv) for a, b in zip(u, v)) / math.fsum((a - mu) ** 2 for a in u)
+
+
+def reference_dfa(x):
+    n = len(x)
+    mean = math.fsum(x) / n
+    profile, total = [], 0.0
+    for v in x:
+        total += v - mean
+        profile.append(total)
+    windows = dfa_windows(n)
+    fluctuations = []
+    for s in windows:
+        t = list(range(s))
+        residual_means = []
+        for start in range(0, n - s + 1, s):
+            y = profile[start:start + s]
+            slope = least_squares_slope(t, y)
+            intercept = math.fsum(y) / s - slope * (s - 1) / 2
+            residual_means.append(math.fsum((y[i] - intercept - slope * i) ** 2 for i in range(s)) / s)
+        fluctuations.append(math.sqrt(math.fsum(residual_means) / len(residual_means)))
+    alpha = least_squares_slope([math.log(s) for s in windows], [math.log(f) for f in fluctuations])
+    return [alpha] + fluctuations
+
+
+def check_estimators(checkdir, x):
+    """CHECK lines for lw, dfa and hr; returns the number of failures."""
+    failures = 0
+    references = {"lw": (reference_lw(x), LW_TOLERANCE, False), "dfa": (reference_dfa(x), DFA_TOLERANCE, True)}
+    for workload in ESTIMATOR_WORKLOADS:
+        outputs = {}
+        for path in sorted(glob.glob(os.path.join(checkdir, f"{workload}-*.txt"))):
+            outputs[os.path.basename(path)[len(workload) + 1:-4]] = read_values(path)
+        if not outputs:
+            print(f"CHECK {workload} - - no implementation wrote a check file")
+            continue
+        if workload in references:
+            reference, tolerance, relative = references[workload]
+            scale = max(abs(v) for v in reference) if relative else 1.0
+            for impl, values in outputs.items():
+                difference = max_abs_diff(values, reference)
+                ok = difference <= tolerance * scale
+                failures += not ok
+                print(f"CHECK {workload} {impl} {difference:.3e} {'ok' if ok else 'FAIL'} "
+                      f"(d or alpha = {values[0]:.10f}, reference {reference[0]:.10f})")
+        else:
+            for impl, values in outputs.items():
+                print(f"CHECK {workload} {impl} - value {values[0]:.10f} (no plain reference; pairwise below)")
+        names = list(outputs)
+        pairs = []
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                difference = max_abs_diff(outputs[a][:1], outputs[b][:1])
+                if workload == "hr" and difference > HR_PAIRWISE_TOLERANCE:
+                    failures += 1
+                    print(f"CHECK {workload} {a}~{b} {difference:.3e} FAIL (tolerance {HR_PAIRWISE_TOLERANCE:g})")
+                pairs.append(f"{a}~{b} {difference:.1e}")
+        if pairs:
+            print(f"PAIRWISE {workload} " + ", ".join(pairs))
+    return failures
+
+
 def read_values(path):
     with open(path) as handle:
         return [float(line) for line in handle if line.strip()]
@@ -145,6 +264,7 @@ def main():
                  for i, a in enumerate(names) for b in names[i + 1:]]
         if pairs:
             print(f"PAIRWISE {workload} " + ", ".join(pairs))
+    failures += check_estimators(args.checkdir, x)
     print(f"verification: {failures} failed")
     return 1 if failures else 0
 

@@ -28,30 +28,12 @@ public struct ARFIMAModel: Equatable, Sendable, CustomStringConvertible {
             throw LongMemoryError.invalidArgument(
                 name: "d", value: "\(d)", requirement: "a stationary ARFIMA model needs −0.5 < d < 0.5")
         }
-        guard sigma2.isFinite, sigma2 > 0 else {
-            throw LongMemoryError.invalidArgument(name: "sigma", value: "\(sigma2.squareRoot())", requirement: "must be > 0")
-        }
-        for (i, a) in ar.enumerated() where !a.isFinite {
-            throw LongMemoryError.invalidArgument(name: "ar[\(i + 1)]", value: "\(a)", requirement: "must be finite")
-        }
-        for (i, a) in ma.enumerated() where !a.isFinite {
-            throw LongMemoryError.invalidArgument(name: "ma[\(i + 1)]", value: "\(a)", requirement: "must be finite")
-        }
-        if !ar.isEmpty {
-            let radius = try Polynomials.smallestRootModulus(oneMinus: ar)
-            guard radius > 1 + 1e-10 else {
-                throw LongMemoryError.invalidArgument(
-                    name: "ar", value: ar.map { "\($0)" }.joined(separator: ","),
-                    requirement: "the AR polynomial has a root of modulus \(radius) ≤ 1 (not stationary)")
-            }
-        }
-        if requireInvertibleMA && !ma.isEmpty {
-            let radius = try Polynomials.smallestRootModulus(onePlus: ma)
-            guard radius > 1 + 1e-10 else {
-                throw LongMemoryError.invalidArgument(
-                    name: "ma", value: ma.map { "\($0)" }.joined(separator: ","),
-                    requirement: "the MA polynomial has a root of modulus \(radius) ≤ 1 (not invertible)")
-            }
+        try Validate.positive(sigma2, "sigma2")
+        try Validate.stationaryAR(ar)
+        if requireInvertibleMA {
+            try Validate.invertibleMA(ma)
+        } else {
+            try Validate.finiteCoefficients(ma, "ma")
         }
     }
 

@@ -16,28 +16,12 @@ extension Autocovariance {
     /// - Throws: if a coefficient is not finite, σ² ≤ 0, lags < 0, or the AR polynomial has a root on or inside the
     ///   unit circle (no stationary solution).
     public static func arma(ar: [Double], ma: [Double], sigma2: Double = 1, lags: Int) throws -> [Double] {
-        guard lags >= 0 else {
-            throw LongMemoryError.invalidArgument(name: "lags", value: "\(lags)", requirement: "must be ≥ 0")
-        }
-        guard sigma2.isFinite, sigma2 > 0 else {
-            throw LongMemoryError.invalidArgument(name: "sigma2", value: "\(sigma2)", requirement: "must be > 0")
-        }
-        for (i, a) in ar.enumerated() where !a.isFinite {
-            throw LongMemoryError.invalidArgument(name: "ar[\(i + 1)]", value: "\(a)", requirement: "must be finite")
-        }
-        for (i, a) in ma.enumerated() where !a.isFinite {
-            throw LongMemoryError.invalidArgument(name: "ma[\(i + 1)]", value: "\(a)", requirement: "must be finite")
-        }
+        try Validate.nonNegative(lags, "lags")
+        try Validate.positive(sigma2, "sigma2")
+        try Validate.finiteCoefficients(ma, "ma")
         var phi = ar
         while let last = phi.last, last == 0 { phi.removeLast() }
-        if !phi.isEmpty {
-            let radius = try Polynomials.smallestRootModulus(oneMinus: phi)
-            guard radius > 1 + 1e-10 else {
-                throw LongMemoryError.invalidArgument(
-                    name: "ar", value: ar.map { "\($0)" }.joined(separator: ","),
-                    requirement: "the AR polynomial has a root of modulus \(radius) ≤ 1 (not stationary)")
-            }
-        }
+        try Validate.stationaryAR(ar)
         return try armaUnchecked(ar: phi, ma: ma, sigma2: sigma2, lags: lags)
     }
 

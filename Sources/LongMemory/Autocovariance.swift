@@ -8,17 +8,10 @@ public enum Autocovariance {
     /// γ(0) = σ²Γ(1 − 2d)/Γ(1 − d)², ρ(k) = Π_{i=1}^{k} (i − 1 + d)/(i − d) (exact product recursion; no asymptotic
     /// switch-over), so γ(k) ~ σ²Γ(1 − 2d)/(Γ(d)Γ(1 − d))·k^{2d−1}. Requires −½ < d < ½.
     public static func fractionalNoise(d: Double, sigma2: Double = 1, lags: Int) throws -> [Double] {
-        guard d.isFinite, d > -0.5, d < 0.5 else {
-            throw LongMemoryError.invalidArgument(name: "d", value: "\(d)", requirement: "must be in (−0.5, 0.5)")
-        }
-        guard sigma2.isFinite, sigma2 > 0 else {
-            throw LongMemoryError.invalidArgument(name: "sigma2", value: "\(sigma2)", requirement: "must be > 0")
-        }
-        guard lags >= 0 else {
-            throw LongMemoryError.invalidArgument(name: "lags", value: "\(lags)", requirement: "must be ≥ 0")
-        }
-        let lg = SpecialFunctions.logGamma
-        let g0 = sigma2 * Double.exp(lg(1 - 2 * d) - 2 * lg(1 - d))
+        try validateStationaryD(d)
+        try Validate.positive(sigma2, "sigma2")
+        try Validate.nonNegative(lags, "lags")
+        let g0 = sigma2 * fractionalNoiseVariance(d: d)
         var out = [Double](repeating: 0, count: lags + 1)
         out[0] = g0
         var rho = 1.0
@@ -31,8 +24,22 @@ public enum Autocovariance {
         return out
     }
 
-    /// ARFIMA(0, d, 0) autocorrelation ρ(k) = Γ(k + d)Γ(1 − d)/(Γ(k − d + 1)Γ(d)) by log-Gamma (for checks).
+    /// γ(0)/σ² = Γ(1 − 2d)/Γ(1 − d)² of FI(d) = Σ_{j≥0} ψ_j² (Hosking 1981), by log-Gamma; −½ < d < ½ (unchecked).
+    static func fractionalNoiseVariance(d: Double) -> Double {
+        Double.exp(SpecialFunctions.logGamma(1 - 2 * d) - 2 * SpecialFunctions.logGamma(1 - d))
+    }
+
+    static func validateStationaryD(_ d: Double) throws {
+        guard d.isFinite, d > -0.5, d < 0.5 else {
+            throw LongMemoryError.invalidArgument(name: "d", value: "\(d)", requirement: "must be in (−0.5, 0.5)")
+        }
+    }
+
+    /// ARFIMA(0, d, 0) autocorrelation ρ(k) = Γ(k + d)Γ(1 − d)/(Γ(k − d + 1)Γ(d)) by log-Gamma (Hosking 1981; for
+    /// checks of the product recursion). - Throws: unless −½ < d < ½ and k ≥ 0.
     public static func fractionalNoiseCorrelationGammaForm(d: Double, lag k: Int) throws -> Double {
+        try validateStationaryD(d)
+        try Validate.nonNegative(k, "lag")
         if k == 0 { return 1 }
         if d == 0 { return 0 }
         let a = try SpecialFunctions.gammaRatio(Double(k) + d, Double(k) - d + 1)
@@ -52,15 +59,8 @@ public enum Autocovariance {
     ///   2–4 at large k); summed until a term is below 1e-17 of the sum.
     /// Relative accuracy ≈ 1e-15 at every lag and every H, including H = 0.99 at lag 10⁶.
     public static func fractionalGaussianNoise(hurst h: Double, sigma2: Double = 1, lags: Int) throws -> [Double] {
-        guard h.isFinite, h > 0, h < 1 else {
-            throw LongMemoryError.invalidArgument(name: "hurst", value: "\(h)", requirement: "must be in (0, 1)")
-        }
-        guard sigma2.isFinite, sigma2 > 0 else {
-            throw LongMemoryError.invalidArgument(name: "sigma2", value: "\(sigma2)", requirement: "must be > 0")
-        }
-        guard lags >= 0 else {
-            throw LongMemoryError.invalidArgument(name: "lags", value: "\(lags)", requirement: "must be ≥ 0")
-        }
+        try SpectralDensity.validateFGN(hurst: h, sigma2: sigma2)
+        try Validate.nonNegative(lags, "lags")
         let twoH = 2 * h
         var out = [Double](repeating: 0, count: lags + 1)
         out[0] = sigma2

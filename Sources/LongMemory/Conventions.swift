@@ -72,6 +72,51 @@ enum Validate {
     static func nonConstant(_ x: [Double]) throws {
         guard let f = x.first, x.contains(where: { $0 != f }) else { throw LongMemoryError.constantSeries }
     }
+
+    /// A finite, strictly positive value (variances σ², scales).
+    static func positive(_ value: Double, _ name: String) throws {
+        guard value.isFinite, value > 0 else {
+            throw LongMemoryError.invalidArgument(name: name, value: "\(value)", requirement: "must be finite and > 0")
+        }
+    }
+
+    /// A count or lag that must be ≥ 0.
+    static func nonNegative(_ value: Int, _ name: String) throws {
+        guard value >= 0 else {
+            throw LongMemoryError.invalidArgument(name: name, value: "\(value)", requirement: "must be ≥ 0")
+        }
+    }
+
+    /// Every coefficient finite; errors name the coefficient as `name[i]` (1-based, as in φ₁ … φ_p).
+    static func finiteCoefficients(_ c: [Double], _ name: String) throws {
+        for (i, v) in c.enumerated() where !v.isFinite {
+            throw LongMemoryError.invalidArgument(name: "\(name)[\(i + 1)]", value: "\(v)", requirement: "must be finite")
+        }
+    }
+
+    /// φ(z) = 1 − φ₁z − … − φ_p z^p has every root outside the unit circle (causal, stationary AR part).
+    static func stationaryAR(_ ar: [Double]) throws {
+        try finiteCoefficients(ar, "ar")
+        guard ar.contains(where: { $0 != 0 }) else { return }
+        let radius = try Polynomials.smallestRootModulus(oneMinus: ar)
+        guard radius > 1 + 1e-10 else {
+            throw LongMemoryError.invalidArgument(
+                name: "ar", value: ar.map { "\($0)" }.joined(separator: ","),
+                requirement: "the AR polynomial has a root of modulus \(radius) ≤ 1 (not stationary)")
+        }
+    }
+
+    /// θ(z) = 1 + θ₁z + … + θ_q z^q has every root outside the unit circle (invertible MA part).
+    static func invertibleMA(_ ma: [Double]) throws {
+        try finiteCoefficients(ma, "ma")
+        guard ma.contains(where: { $0 != 0 }) else { return }
+        let radius = try Polynomials.smallestRootModulus(onePlus: ma)
+        guard radius > 1 + 1e-10 else {
+            throw LongMemoryError.invalidArgument(
+                name: "ma", value: ma.map { "\($0)" }.joined(separator: ","),
+                requirement: "the MA polynomial has a root of modulus \(radius) ≤ 1 (not invertible)")
+        }
+    }
 }
 
 extension Array where Element == Double {

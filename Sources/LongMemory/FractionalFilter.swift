@@ -40,7 +40,7 @@ public enum FractionalFilter {
     ) throws -> Result {
         try Validate.finite(d, "d")
         try Validate.finite(x)
-        let input = demean ? centered(x) : x
+        let input = demean ? PolynomialTrend.demeaned(x) : x
         switch method {
         case .fft:
             return Result(values: fftFilter(input, d: d), window: nil, lostMemory: nil)
@@ -75,7 +75,7 @@ public enum FractionalFilter {
         let work = RealFFTWorkspace(length: size, batch: b)
         for j in 0..<b {
             let col = x.column(j)
-            work.load(demean ? centered(col) : col, column: j)
+            work.load(demean ? PolynomialTrend.demeaned(col) : col, column: j)
         }
         work.forward()
         work.multiplySpectrum(by: filter)
@@ -140,11 +140,6 @@ public enum FractionalFilter {
             work.inverse()
             return work.signal(count: count, scale: 1 / Double(size))
         }
-    }
-
-    static func centered(_ x: [Double]) -> [Double] {
-        let m = x.mean
-        return x.map { $0 - m }
     }
 
     /// Linear convolution of x with π(d) by FFT, first n values.

@@ -64,27 +64,45 @@ public enum SampleStatistics {
         }
     }
 
-    /// Periodogram by one real FFT of length n (FFTW handles every length in O(n log n)).
+    /// Periodogram by one real FFT of length n (FFTW handles every length in O(n log n)) at every Fourier frequency
+    /// λ_j = 2πj/n, j = 1…⌊n/2⌋. The series is not demeaned: λ = 0 is excluded, so the mean does not matter.
+    /// - Throws: for NaN/∞ (with the index) or n < 2.
     public static func periodogram(_ x: [Double]) throws -> Periodogram {
+        try periodogram(x, count: x.count / 2)
+    }
+
+    /// The first `count` ordinates of ``periodogram(_:)``, j = 1…min(count, ⌊n/2⌋) (the low frequencies the
+    /// semiparametric estimators use), from the same single FFT without materialising the others.
+    /// - Throws: for NaN/∞ (with the index), n < 2, or a negative `count`.
+    public static func periodogram(_ x: [Double], count: Int) throws -> Periodogram {
         try Validate.finite(x)
         try Validate.length(x, atLeast: 2, for: "a periodogram")
+        try Validate.nonNegative(count, "count")
         let n = x.count
+        let k = min(count, n / 2)
         let ws = RealFFTWorkspace(length: n)
         ws.load(x)
         ws.forward()
-        let count = n / 2
-        let s = ws.spectrumBuffer
-        let scale = 1 / (2 * Double.pi * Double(n))
-        var freq = [Double](repeating: 0, count: count)
-        var vals = [Double](repeating: 0, count: count)
+        return periodogram(spectrum: ws.spectrumBuffer, n: n, count: k)
+    }
+
+    /// I(λ_j) = |X_j|²/(2πn), j = 1…k, from the coefficients X_0…X_k of an n-point real FFT (k ≤ ⌊n/2⌋).
+    static func periodogram(spectrum s: UnsafeMutablePointer<Complex<Double>>, n: Int, count k: Int) -> Periodogram {
+        let scale = periodogramScale(n: n)
         let step = 2 * Double.pi / Double(n)
-        for j in 1...max(1, count) where j <= count {
+        var freq = [Double](repeating: 0, count: k)
+        var vals = [Double](repeating: 0, count: k)
+        for j in stride(from: 1, through: k, by: 1) {
             let v = s[j]
             vals[j - 1] = (v.real * v.real + v.imaginary * v.imaginary) * scale
             freq[j - 1] = step * Double(j)
         }
         return Periodogram(frequencies: freq, values: vals, n: n)
     }
+
+    /// The periodogram's normalisation 1/(2πn) (LONG_MEMORY.md §1): I(λ) = |Σ_{t=1}^{n} x_t e^{−iλt}|²·periodogramScale.
+    @inline(__always)
+    static func periodogramScale(n: Int) -> Double { 1 / (2 * Double.pi * Double(n)) }
 
     /// Sample mean and variance (divisor n).
     public static func meanAndVariance(_ x: [Double]) -> (mean: Double, variance: Double) {

@@ -16,13 +16,11 @@ extension Simulation {
     /// (Hosking 1981). The tail is ~ M^{2d−1}/((1 − 2d)Γ(d)²) of σ², e.g. 16.3% for d = 0.4, M = 250 and still 3.1% at
     /// M = 10⁶ (LONG_MEMORY.md §2.5(c)). O(M).
     public static func truncatedMAVarianceDeficit(d: Double, terms m: Int) throws -> Double {
-        guard d.isFinite, d > -0.5, d < 0.5 else {
-            throw LongMemoryError.invalidArgument(name: "d", value: "\(d)", requirement: "must be in (−0.5, 0.5)")
-        }
+        try Autocovariance.validateStationaryD(d)
         guard m >= 1 else {
             throw LongMemoryError.invalidArgument(name: "terms", value: "\(m)", requirement: "must be ≥ 1")
         }
-        let total = Double.exp(SpecialFunctions.logGamma(1 - 2 * d) - 2 * SpecialFunctions.logGamma(1 - d))
+        let total = Autocovariance.fractionalNoiseVariance(d: d)
         // Σ_{j<M} ψ_j², summed from the small end up (pairwise-accurate enough: all terms positive).
         var psi = 1.0, kept = 1.0
         if m > 1 {
@@ -46,9 +44,7 @@ extension Simulation {
         guard n >= 1 else {
             throw LongMemoryError.invalidArgument(name: "n", value: "\(n)", requirement: "must be ≥ 1")
         }
-        guard sigma2.isFinite, sigma2 > 0 else {
-            throw LongMemoryError.invalidArgument(name: "sigma2", value: "\(sigma2)", requirement: "must be > 0")
-        }
+        try Validate.positive(sigma2, "sigma2")
         let deficit = try truncatedMAVarianceDeficit(d: d, terms: m)
         var rng = SeededRandom(seed: seed)
         let sd = sigma2.squareRoot()

@@ -21,17 +21,30 @@ public enum Simulation {
     ) throws -> (first: [Double], second: [Double]) {
         let (ws, m) = try circulantEigenvalues(acvf: gamma, count: n)
         let size = 2 * m
-        let spec = ws.spectrumBuffer
-        var mu = [Double](repeating: 0, count: m + 1)
-        for k in 0...m { mu[k] = spec[k].real }
-        // Complex transform of √(μ_k/M)·Z_k over the full circle.
-        var z = [Complex<Double>](repeating: .zero, count: size)
-        let invM = 1 / Double(size)
+        // Z_k = a_k + i b_k, drawn in the order a_0, b_0, a_1, b_1, ….
+        var a = [Double](repeating: 0, count: size), b = a
         for k in 0..<size {
-            let muk = mu[k <= m ? k : size - k]
-            let a = (max(muk, 0) * invM).squareRoot()
-            let re = rng.gaussian(), im = rng.gaussian()
-            z[k] = Complex(a * re, a * im)
+            a[k] = rng.gaussian()
+            b[k] = rng.gaussian()
+        }
+        return complexEmbeddingSample(spectrum: ws, m: m, count: n, noiseReal: a, noiseImaginary: b)
+    }
+
+    /// W_t = Σ_{k=0}^{M−1} √(μ_k/M)(a_k + i b_k) e^{−2πikt/M}, t = 0…n−1, from the checked embedding (μ_k = real parts
+    /// of `spectrum`, k = 0…m; μ_{M−k} = μ_k) and M = 2m noise pairs: the core of the paired Davies–Harte simulator and
+    /// of its injected-noise form. Rounding-level negative μ_k (allowed by ``circulantEigenvalues(acvf:count:)``)
+    /// count as 0.
+    static func complexEmbeddingSample(
+        spectrum ws: RealFFTWorkspace, m: Int, count n: Int, noiseReal a: [Double], noiseImaginary b: [Double]
+    ) -> (first: [Double], second: [Double]) {
+        let size = 2 * m
+        let spec = ws.spectrumBuffer
+        let invM = 1 / Double(size)
+        var z = [Complex<Double>](repeating: .zero, count: size)
+        for k in 0..<size {
+            let mu = spec[k <= m ? k : size - k].real
+            let scale = (max(mu, 0) * invM).squareRoot()
+            z[k] = Complex(scale * a[k], scale * b[k])
         }
         let w = FFT.forward(z)
         var first = [Double](repeating: 0, count: n), second = first
@@ -130,23 +143,12 @@ public enum Simulation {
         try Validate.finite(gamma)
         guard gamma[0] > 0 else { throw LongMemoryError.notPositiveDefinite(step: 0) }
         var x = [Double](repeating: 0, count: n)
-        var phi = [Double](repeating: 0, count: n + 1)
-        var prev = phi
-        var v = gamma[0]
-        x[0] = v.squareRoot() * rng.gaussian()
-        if n == 1 { return x }
-        for k in 1..<n {
-            var num = gamma[k]
-            for j in 1..<k { num -= prev[j] * gamma[k - j] }
-            let pkk = num / v
-            phi[k] = pkk
-            for j in 1..<k { phi[j] = prev[j] - pkk * prev[k - j] }
-            v *= (1 - pkk * pkk)
-            guard v > 0, v.isFinite else { throw LongMemoryError.notPositiveDefinite(step: k) }
-            var mean = 0.0
-            for j in 1...k { mean += phi[j] * x[k - j] }
-            x[k] = mean + v.squareRoot() * rng.gaussian()
-            swap(&phi, &prev)
+        x[0] = gamma[0].squareRoot() * rng.gaussian()
+        try x.withUnsafeMutableBufferPointer { px in
+            _ = try DurbinLevinson.recursion(acvf: gamma, steps: n - 1) { k, _, v, phi in
+                let mean = DurbinLevinson.prediction(phi, UnsafeBufferPointer(px), k)
+                px[k] = mean + v.squareRoot() * rng.gaussian()
+            }
         }
         return x
     }

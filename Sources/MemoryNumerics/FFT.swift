@@ -16,10 +16,11 @@ import Synchronization
 /// Lengths: ``FFT/fastLength(atLeast:)`` pads to 2^a·3^b·5^c·7^e, where FFTW's codelets are fastest (R's
 /// `nextn`, scipy's `next_fast_len`). Linear convolutions must pad to at least n + m − 1 to avoid wrap-around.
 public enum FFT {
-    /// The smallest 2^a·3^b·5^c·7^e that is ≥ n (n ≥ 1).
+    /// The smallest 2^a·3^b·5^c·7^e that is ≥ n (1 for n ≤ 1). Every product is checked for overflow, so any Int is
+    /// accepted: for n above the largest 7-smooth Int (≈ 9.2·10¹⁸) there is no such number and n itself is returned.
     public static func fastLength(atLeast n: Int) -> Int {
         if n <= 1 { return 1 }
-        var best = Int.max
+        var best = Int.max  // not 7-smooth (2⁶³ − 1 = 7²·73·127·337·92737·649657), so it marks "none found"
         var p7 = 1
         while p7 < best {
             var p5 = p7
@@ -27,25 +28,32 @@ public enum FFT {
                 var p3 = p5
                 while p3 < best {
                     var p2 = p3
-                    while p2 < n { p2 *= 2 }
-                    if p2 < best { best = p2 }
-                    if p3 >= n { break }
+                    while p2 < n && p2 <= Int.max / 2 { p2 *= 2 }
+                    if p2 >= n && p2 < best { best = p2 }
+                    if p3 >= n || p3 > Int.max / 3 { break }
                     p3 *= 3
                 }
-                if p5 >= n { break }
+                if p5 >= n || p5 > Int.max / 5 { break }
                 p5 *= 5
             }
-            if p7 >= n { break }
+            if p7 >= n || p7 > Int.max / 7 { break }
             p7 *= 7
         }
-        return best
+        return best == Int.max ? n : best
     }
 
     /// Forward real-to-complex transform of `x` zero-padded to `length` (default: `x.count`).
     /// Returns length/2 + 1 coefficients.
-    public static func forwardReal(_ x: [Double], length: Int? = nil) -> [Complex<Double>] {
+    /// - Throws: ``NumericsError/domain(_:)`` for a length below 1 (e.g. an empty `x` with no `length`),
+    ///   ``NumericsError/dimensionMismatch(_:)`` if `length` is shorter than `x`.
+    public static func forwardReal(_ x: [Double], length: Int? = nil) throws -> [Complex<Double>] {
         let n = length ?? x.count
-        precondition(n >= x.count && n >= 1, "FFT length \(n) shorter than the input \(x.count)")
+        guard n >= 1 else {
+            throw NumericsError.domain("FFT.forwardReal: the transform length must be ≥ 1, got \(n) (input of \(x.count) values)")
+        }
+        guard n >= x.count else {
+            throw NumericsError.dimensionMismatch("FFT.forwardReal: length \(n) is shorter than the input (\(x.count) values)")
+        }
         let ws = RealFFTWorkspace(length: n)
         ws.load(x)
         ws.forward()
@@ -53,8 +61,16 @@ public enum FFT {
     }
 
     /// Inverse complex-to-real transform of `length` points from its length/2 + 1 coefficients, scaled by 1/length.
-    public static func inverseReal(_ spectrum: [Complex<Double>], length: Int) -> [Double] {
-        precondition(spectrum.count == length / 2 + 1, "need length/2 + 1 coefficients")
+    /// - Throws: ``NumericsError/domain(_:)`` for a length below 1, ``NumericsError/dimensionMismatch(_:)`` unless
+    ///   `spectrum` has exactly length/2 + 1 coefficients.
+    public static func inverseReal(_ spectrum: [Complex<Double>], length: Int) throws -> [Double] {
+        guard length >= 1 else {
+            throw NumericsError.domain("FFT.inverseReal: the transform length must be ≥ 1, got \(length)")
+        }
+        guard spectrum.count == length / 2 + 1 else {
+            throw NumericsError.dimensionMismatch(
+                "FFT.inverseReal: a real signal of length \(length) has \(length / 2 + 1) coefficients, got \(spectrum.count)")
+        }
         let ws = RealFFTWorkspace(length: length)
         ws.loadSpectrum(spectrum)
         ws.inverse()

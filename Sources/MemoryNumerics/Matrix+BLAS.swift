@@ -77,9 +77,11 @@ public enum BLAS {
         }
     }
 
-    /// Dot product (`ddot`).
-    public static func dot(_ x: [Double], _ y: [Double]) -> Double {
-        precondition(x.count == y.count, "dot: length mismatch")
+    /// Dot product (`ddot`). - Throws: ``NumericsError/dimensionMismatch(_:)`` for vectors of different lengths.
+    public static func dot(_ x: [Double], _ y: [Double]) throws -> Double {
+        guard x.count == y.count else {
+            throw NumericsError.dimensionMismatch("dot: x has \(x.count) entries, y has \(y.count)")
+        }
         NumericsSetup.ensure()
         return x.withUnsafeBufferPointer { px in
             y.withUnsafeBufferPointer { py in cblas_ddot(Int32(x.count), px.baseAddress, 1, py.baseAddress, 1) }

@@ -119,8 +119,9 @@ struct SplitMix64 {
 /// machines (random-number transforms). Every operation is a correctly rounded +, −, ×, ÷, so the result does not
 /// depend on the CPU or the C library.
 public enum PortableMath {
-    /// Natural logarithm of a positive finite x, within 2 ulp of the correctly rounded value (tested against
-    /// glibc over 1e-300…1e300 and (0, 1]).
+    /// Natural logarithm, within 2 ulp of the correctly rounded value for positive finite x (tested against glibc
+    /// over 1e-300…1e300 and (0, 1]). Total, with the IEEE-754 special values of `Double.log` (no trap):
+    /// log(±0) = −∞, log(x < 0) = NaN, log(NaN) = NaN, log(+∞) = +∞.
     ///
     /// Method: x = m·2^e with m ∈ [√½, √2); f = m − 1 (exact); s = f/(2 + f), so log m = 2 atanh s =
     /// 2s + 2s³/3 + 2s⁵/5 + …. Since 2s = f − s·f and s·f = h − s·h with h = f²/2,
@@ -129,7 +130,11 @@ public enum PortableMath {
     /// and a tail, so that e·ln 2 and log m cancel without losing accuracy when e = −1 (the same arrangement as
     /// fdlibm's `__ieee754_log`, Sun Microsystems 1993, here with the plain atanh series).
     public static func log(_ x: Double) -> Double {
-        precondition(x > 0 && x.isFinite, "PortableMath.log needs a positive finite argument, got \(x)")
+        guard x > 0, x.isFinite else {
+            if x == 0 { return -.infinity }
+            if x == .infinity { return .infinity }
+            return .nan  // x < 0 or NaN
+        }
         var m = x.significand  // [1, 2), also for subnormal x
         var e = Double(x.exponent)
         if m > 1.4142135623730951 {

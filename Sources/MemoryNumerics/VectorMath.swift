@@ -22,15 +22,16 @@ import _CVectorMath
 /// # Special values
 /// * e^x: e^{+∞} = +∞, e^{−∞} = +0, +∞ for x > 709.78 (overflow), +0 for x < −745.13, subnormal in between.
 /// * tanh: ±0 ↦ ±0 (sign kept), ±∞ ↦ ±1, exactly ±1 for |x| ≥ 19.1 (where the rounded tanh is ±1).
-/// * σ: σ(+∞) = 1, σ(−∞) = +0, σ(±0) = ½, exactly 1 for x ≥ 36.8, subnormal and then 0 for x ≲ −708.
-/// * NaN in ⇒ NaN out, for the value and for the dual tangent.
+/// * σ: σ(+∞) = 1, σ(−∞) = +0, σ(±0) = ½, exactly 1 for x > 37.43 (where 1 − e^{−x} rounds to 1), subnormal
+///   below x ≈ −708 (e/(1 + e) with e = e^x, not flushed) and +0 below −745.13.
+/// * NaN in ⇒ NaN out, for the value and for the dual tangent (the NaN's sign and payload are unspecified).
 ///
 /// # Reproducibility
 /// Three instances are compiled from one source: portable C, AVX2+FMA and AVX-512F; ``InstructionSet/best`` is
 /// chosen at run time (`__builtin_cpu_supports`). They perform the same IEEE operations in the same order on every
 /// lane (every fused multiply-add is explicit, contraction is disabled), so all instances return **bit-identical**
-/// results, independent of the CPU and of an element's position in the block (tested). Results do not depend on
-/// any global state.
+/// results (NaN payloads aside), independent of the CPU and of an element's position in the block (tested).
+/// Results do not depend on any global state.
 ///
 /// # Dual forms
 /// ``applyDual(_:rows:columns:value:tangent:leadingDimension:resultValue:resultTangent:leadingDimension:instructionSet:)``

@@ -9,7 +9,7 @@
 ///   and the structural options of the architecture: `window` (mrnn, mrnnf, mlstm, mlstmf), `output_tanh`
 ///   (mrnnf), `heads` and `skip` (linear), `skip` (lru), `skip`, `parametrization`, `normalization`,
 ///   `normalization_epsilon`, `scaled_exp_tangents` (cdiag). Callers may add their own entries (e.g. the task and
-///   seed of a training run); names starting with `rnnmem.` are reserved.
+///   seed of a training run, as `rnnmem train` does); they cannot override the keys above.
 ///
 /// Reading is strict: the metadata must describe a valid model, every group must be present with its exact
 /// shape and finite values, no other tensor may be present, and the checksum (when present) must match.

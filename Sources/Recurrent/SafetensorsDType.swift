@@ -38,8 +38,8 @@ public enum SafetensorsDType: String, Sendable, Equatable, CaseIterable, Codable
     /// Whether ``SafetensorsFile`` can write this type (F64 exactly, F32 rounded to nearest).
     public var isWritable: Bool { self == .f64 || self == .f32 }
 
-    /// Element `index` of `bytes` (little-endian, starting at `start`) as a Double. The caller guarantees the
-    /// range is inside `bytes` (checked once per tensor before decoding).
+    /// The element stored little-endian at byte `offset` of `bytes`, as a Double. The caller guarantees that the
+    /// element's bytes lie inside `bytes` (checked once per tensor before decoding).
     @inline(__always)
     func decode(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Double {
         switch self {

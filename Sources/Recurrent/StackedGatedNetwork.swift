@@ -55,6 +55,8 @@ struct GatedLayerBackward<A: RecurrentAlgebra> {
     let batchSize: Int
     let tape: RecurrentTape<A>
     let prefix: String
+    /// How the products and nonlinearities are evaluated (``GateKernels``).
+    let kernels: GateKernels
 }
 
 /// A PyTorch-style stacked architecture: layers of one cell type plus a linear readout of the last layer's h.
@@ -79,8 +81,9 @@ extension StackedGatedArchitecture {
         Array(repeating: Self.layerStateLayout(hiddenSize: layout.hiddenSize), count: layout.layerCount)
     }
 
-    func stackedForward<A: RecurrentAlgebra>(_ pass: ForwardPass<A>, kernels: GateKernels = .vectorised) {
+    func stackedForward<A: RecurrentAlgebra>(_ pass: ForwardPass<A>, kernels requested: GateKernels = .vectorised) {
         let n = layout.hiddenSize, T = pass.steps, B = pass.batchSize
+        let kernels = requested.resolved
         let stateRows = Self.layerStateLayout(hiddenSize: n).size
         var input = pass.inputs
         for l in 0..<layout.layerCount {
@@ -96,20 +99,22 @@ extension StackedGatedArchitecture {
         // Readout y_t = C h_t + c on all steps at once.
         let c = readoutWeights(pass.parameters), bias = readoutBias(pass.parameters)
         let y = pass.tape.matrix("readout.outputs", rows: layout.outputSize, columns: T * B)
-        y.fillColumns(with: bias)
-        y.multiply(c, input, beta: 1)
+        y.gateProduct(c, input, start: .column(bias), kernels)
         pass.tape.outputs = y
     }
 
-    func stackedBackward<A: RecurrentAlgebra>(_ pass: BackwardPass<A>) {
+    func stackedBackward<A: RecurrentAlgebra>(_ pass: BackwardPass<A>, kernels requested: GateKernels = .vectorised) {
         let n = layout.hiddenSize, T = pass.steps, B = pass.batchSize
+        let kernels = requested.resolved
         let dy = pass.outputGradient
         let top = pass.tape.layerStates[layout.layerCount - 1].rows(0..<n).columns(B..<((T + 1) * B))
         // Readout: ∂L/∂C = Σ_t dy_t h_tᵀ, ∂L/∂c = Σ_t dy_t, ∂L/∂h_t = Cᵀ dy_t.
-        readoutWeights(pass.parameterGradient).multiply(dy, top, transposeB: true, beta: 1)
-        dy.addRowSums(into: readoutBias(pass.parameterGradient))
+        readoutWeights(pass.parameterGradient).gateProduct(dy, top, transposeB: true, start: .accumulate, kernels)
+        dy.addGateRowSums(into: readoutBias(pass.parameterGradient), kernels)
         var dh = pass.tape.matrix("readout.hiddenGradient", rows: n, columns: T * B)
-        dh.multiply(readoutWeights(pass.parameters), transposeA: true, dy)
+        let cT = pass.tape.matrix("readout.weightsTransposed", rows: n, columns: layout.outputSize)
+        cT.transpose(of: readoutWeights(pass.parameters))
+        dh.gateProduct(cT, dy, start: .zero, kernels)
         for l in stride(from: layout.layerCount - 1, through: 0, by: -1) {
             let states = pass.tape.layerStates[l]
             let input = l == 0 ? pass.inputs : pass.tape.layerStates[l - 1].rows(0..<n).columns(B..<((T + 1) * B))
@@ -120,7 +125,7 @@ extension StackedGatedArchitecture {
                 gradients: GatedLayerWeights(pass.parameterGradient, layout.layers[l]),
                 input: input, states: states, hiddenGradient: dh, inputGradient: dx,
                 initialStateGradient: pass.initialStateGradients?[l], hiddenSize: n, steps: T, batchSize: B,
-                tape: pass.tape, prefix: "layer\(l)."))
+                tape: pass.tape, prefix: "layer\(l).", kernels: kernels))
             if let dx, l > 0 { dh = dx }
         }
     }

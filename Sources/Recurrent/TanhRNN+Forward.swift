@@ -1,19 +1,20 @@
 extension TanhRNN {
-    /// One layer over all steps: A = W_ih X + (b_ih + b_hh) for every step at once (one `gemm`), then per step
-    /// h_t = tanh(A_t + W_hh h_{t−1}). Pre-activations are formed in the state buffer and squashed in place, so
-    /// the only storage is the states themselves (the backward pass needs h_t only: tanh′ = 1 − h_t²).
+    /// One layer over all steps: A = W_ih X + (b_ih + b_hh) for every step at once (one product), then per step
+    /// h_t = tanh(A_t + W_hh h_{t−1}). Pre-activations are formed in the state buffer and squashed in place (a
+    /// whole N × B block at a time), so the only storage is the states themselves (the backward pass needs h_t
+    /// only: tanh′ = 1 − h_t²). Products and tanh go through ``GateKernels``.
     static func forwardLayer<A: RecurrentAlgebra>(_ layer: GatedLayerForward<A>) {
         let n = layer.hiddenSize, T = layer.steps, B = layer.batchSize
         let h = layer.states
         let current = h.columns(B..<((T + 1) * B))
         let bias = layer.tape.matrix(layer.prefix + "bias", rows: n, columns: 1)
         layer.weights.combinedBias(into: bias)
-        current.fillColumns(with: bias)
-        current.multiply(layer.weights.inputWeights, layer.input, beta: 1)
+        let kernels = layer.kernels
+        current.gateProduct(layer.weights.inputWeights, layer.input, start: .column(bias), kernels)
         for t in 1...T {
             let ht = h.step(t, batchSize: B)
-            ht.multiply(layer.weights.recurrentWeights, h.step(t - 1, batchSize: B), beta: 1)
-            ht.applyGateTanh(layer.kernels)
+            ht.gateProduct(layer.weights.recurrentWeights, h.step(t - 1, batchSize: B), start: .accumulate, kernels)
+            ht.applyGateTanh(kernels)
         }
     }
 }

@@ -12,6 +12,7 @@
  *   V_ABS(a), V_COPYSIGN(magnitude, sign)                  sign-bit operations (exact)
  *   V_SELECT_GE0(x, a, b) = x >= 0 ? a : b                  (ordered: NaN selects b)
  *   V_POW2(s)           2^k from s = k + 1.5·2^52 (bit pattern of s, plus the bias, shifted into the exponent)
+ *   V_ALL_LE(a, b)      1 if a ≤ b in every lane (ordered: a NaN lane gives 0)
  *
  * Every operation is explicit, so each instance performs the same IEEE operations on each lane: results are
  * bit-identical across instruction sets and independent of where an element sits in a block.
@@ -69,6 +70,8 @@ static inline VM_ATTR vd VM_NAME(vm_exp_v)(vd x) {
     vd r = VM_NAME(vm_reduce)(y, &shifted, &kd);
     vd r2 = V_MUL(r, r);
     vd p = V_ADD(V_FMA(r2, VM_NAME(vm_expm1_series)(r, r2), r), V_SET1(1.0)); /* e^r */
+    /* |y| ≤ 708 in every lane: 2^k is normal, and p·2^k is the same (exact) scaling as p·2^k1·2^k2. */
+    if (V_ALL_LE(V_ABS(y), V_SET1(708.0))) return V_MUL(p, V_POW2(shifted));
     vd shifted1 = V_ADD(V_MUL(kd, V_SET1(0.5)), V_SET1(VM_SHIFT)); /* k1 + shift, k1 = round(k/2) */
     vd k1 = V_SUB(shifted1, V_SET1(VM_SHIFT));
     vd shifted2 = V_ADD(V_SUB(kd, k1), V_SET1(VM_SHIFT));         /* k2 = k − k1 */

@@ -57,19 +57,27 @@ struct CheckCommandTests {
         #expect(o["n"] as? Int == 663)
         #expect(o["verdict"] as? String == "long_memory")
         #expect(o["column"] as? String == "min_level")
-        for key in ["reasons", "caveats", "estimates", "tests", "definition1", "periodicity", "acf_decay", "figures", "d", "hurst"] {
+        for key in [
+            "reasons", "caveats", "estimates", "tests", "definition1", "periodicity", "acf_decay", "figures", "d",
+            "hurst",
+        ] {
             #expect(o.keys.contains(key), "missing key \(key)")
         }
         let estimates = try MemoryCLI.objects(o["estimates"])
-        #expect(estimates.compactMap { $0["method"] as? String } == ["elw", "lw", "whittle", "gph", "rs", "dfa", "aggvar"])
+        #expect(
+            estimates.compactMap { $0["method"] as? String } == ["elw", "lw", "whittle", "gph", "rs", "dfa", "aggvar"])
         for e in estimates {
-            for key in ["method", "role", "d", "se", "ci", "bandwidth"] { #expect(e.keys.contains(key), "estimate lacks \(key)") }
+            for key in ["method", "role", "d", "se", "ci", "bandwidth"] {
+                #expect(e.keys.contains(key), "estimate lacks \(key)")
+            }
             #expect((e["ci"] as? [Double])?.count == 2)
         }
         let tests = try MemoryCLI.objects(o["tests"])
         #expect(tests.count == 6)  // lo, vs, kpss and three Wald tests
         for t in tests {
-            for key in ["name", "statistic", "critical_value", "reject"] { #expect(t.keys.contains(key), "test lacks \(key)") }
+            for key in ["name", "statistic", "critical_value", "reject"] {
+                #expect(t.keys.contains(key), "test lacks \(key)")
+            }
             #expect(t["reject"] is Bool)
         }
         let x = try MemoryCLI.data("nile_min_622_1284.csv")
@@ -95,8 +103,10 @@ struct CheckCommandTests {
         let text = r.stdout
         #expect(text.hasPrefix("rnnmem check: data/nile_min_622_1284.csv, column 'min_level', n = 663\n"))
         #expect(text.contains("Verdict: LONG MEMORY (d = 0.40"))
-        for section in ["Estimates of d", "Tests (level 5%", "Definition 1 (long memory iff Σ_k |ρ(k)| = ∞",
-                        "Periodicity", "ACF decay", "Caveats", "Figures: not requested"] {
+        for section in [
+            "Estimates of d", "Tests (level 5%", "Definition 1 (long memory iff Σ_k |ρ(k)| = ∞",
+            "Periodicity", "ACF decay", "Caveats", "Figures: not requested",
+        ] {
             #expect(text.contains(section), "missing section \(section)")
         }
         #expect(text.contains("Σ_{k=1}^{n−1} ρ̂(k) = −½"))
@@ -110,7 +120,8 @@ struct CheckCommandTests {
     @Test("white noise (simulate arfima --d 0, seed 11) → short_memory")
     func whiteNoise() throws {
         let dir = try TestSupport.temporaryDirectory()
-        let sim = try CLI.run(["simulate", "arfima", "--d", "0", "--n", "2000", "--seed", "11", "-o", "wn.csv"], in: dir)
+        let sim = try CLI.run(
+            ["simulate", "arfima", "--d", "0", "--n", "2000", "--seed", "11", "-o", "wn.csv"], in: dir)
         CLI.expectSuccess(sim)
         let r = try CLI.run(["check", "wn.csv", "--json"], in: dir)
         CLI.expectSuccess(r)
@@ -196,7 +207,9 @@ struct CheckCommandTests {
         #expect(pg.dropFirst().filter { !$0.hasSuffix(",NaN") }.count == 68)
         #expect(FileManager.default.fileExists(atPath: out + "/min_level-figures.gp"))
         let svgs = [out + "/min_level-acf.svg", out + "/min_level-periodogram.svg"]
-        if FileManager.default.isExecutableFile(atPath: "/usr/bin/gnuplot") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/gnuplot") {
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/gnuplot")
+            || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/gnuplot")
+        {
             for path in svgs {
                 let svg = try String(contentsOfFile: path, encoding: .utf8)
                 #expect(svg.contains("<svg"), "\(path) is not SVG")
@@ -233,7 +246,8 @@ struct CheckCommandTests {
             "short.csv": short, "constant.csv": constant, "nan.csv": withNaN.joined(separator: "\n") + "\n",
             "prices.csv": prices,
         ])
-        CLI.expectError(try CLI.run(["check", "short.csv"], in: dir), "rnnmem check needs at least 100 observations", "has 99")
+        CLI.expectError(
+            try CLI.run(["check", "short.csv"], in: dir), "rnnmem check needs at least 100 observations", "has 99")
         CLI.expectError(try CLI.run(["check", "constant.csv"], in: dir), "is constant")
         CLI.expectError(try CLI.run(["check", "nan.csv"], in: dir), "nan.csv:42:1", "'NaN' is not a finite number")
         CLI.expectError(
@@ -243,7 +257,9 @@ struct CheckCommandTests {
         CLI.expectError(try CLI.run(["check", "prices.csv", "--last", "0"], in: dir), "--last")
         CLI.expectError(try CLI.run(["check", "prices.csv", "--transform", "cube"], in: dir), "cube")
         // The window of --last applies after the transform: 100 observations are enough, 99 are not.
-        CLI.expectSuccess(try CLI.run(["check", "hundred.csv", "--last", "100"], in: try CLI.folder(["hundred.csv": short + "1\n"])))
-        CLI.expectError(try CLI.run(["check", "prices.csv", "--transform", "diff", "--last", "99"], in: dir), "needs at least 100")
+        CLI.expectSuccess(
+            try CLI.run(["check", "hundred.csv", "--last", "100"], in: try CLI.folder(["hundred.csv": short + "1\n"])))
+        CLI.expectError(
+            try CLI.run(["check", "prices.csv", "--transform", "diff", "--last", "99"], in: dir), "needs at least 100")
     }
 }

@@ -22,7 +22,10 @@ struct EstimateCommandTests {
         #expect(MemoryCLI.same(o["se"], lib.standardError) || (lib.standardError.isNaN && o["se"] is NSNull))
         #expect(MemoryCLI.same(o["ci"], [lib.confidenceInterval.lower, lib.confidenceInterval.upper]))
         #expect(o["bandwidth"] as? Int == lib.bandwidth)
-        for key in ["variant", "ci_level", "trimming", "order", "scales", "tuning", "hurst", "alternative_se", "auxiliary", "notes"] {
+        for key in [
+            "variant", "ci_level", "trimming", "order", "scales", "tuning", "hurst", "alternative_se", "auxiliary",
+            "notes",
+        ] {
             #expect(o.keys.contains(key), "missing \(key)")
         }
         let plain = try MemoryCLI.run(["estimate", MemoryCLI.nile, "--method", method.rawValue])
@@ -32,7 +35,8 @@ struct EstimateCommandTests {
         #expect(plain.stdout.hasPrefix("method: \(method.rawValue) ("))
     }
 
-    @Test("tuning options reach the estimator: --bandwidth, --alpha, plug-in, --taper, --ar/--ma, --scales, --confidence")
+    @Test(
+        "tuning options reach the estimator: --bandwidth, --alpha, plug-in, --taper, --ar/--ma, --scales, --confidence")
     func tuning() throws {
         let x = try MemoryCLI.data("nile_min_622_1284.csv")
         func d(_ args: [String]) throws -> [String: Any] {
@@ -63,7 +67,9 @@ struct EstimateCommandTests {
 
     @Test("--columns: one object per column; --transform diff changes n to n − 1")
     func columnsAndTransform() throws {
-        let r = try MemoryCLI.run(["estimate", MemoryCLI.nile, "--columns", "year,min_level", "--method", "gph", "--json"])
+        let r = try MemoryCLI.run([
+            "estimate", MemoryCLI.nile, "--columns", "year,min_level", "--method", "gph", "--json",
+        ])
         CLI.expectSuccess(r)
         let o = try MemoryCLI.object(r.stdout)
         #expect(try MemoryCLI.objects(o["columns"]).compactMap { $0["column"] as? String } == ["year", "min_level"])
@@ -85,13 +91,17 @@ struct EstimateCommandTests {
         ])
         CLI.expectError(try MemoryCLI.run(["estimate", MemoryCLI.nile, "--method", "hurst"]), "--method", "hurst")
         CLI.expectError(try MemoryCLI.run(["estimate", MemoryCLI.nile]), "--method")
-        CLI.expectError(try MemoryCLI.run(["estimate", MemoryCLI.nile, "--method", "lw", "--bandwidth", "0"]), "--bandwidth 0")
+        CLI.expectError(
+            try MemoryCLI.run(["estimate", MemoryCLI.nile, "--method", "lw", "--bandwidth", "0"]), "--bandwidth 0")
         CLI.expectError(try MemoryCLI.run(["estimate", MemoryCLI.nile, "--method", "lw", "--bandwidth", "abc"]), "abc")
         CLI.expectError(
-            try MemoryCLI.run(["estimate", MemoryCLI.nile, "--method", "lw", "--bandwidth", "400"]), "bandwidth m", "331")
-        CLI.expectError(try MemoryCLI.run(["estimate", MemoryCLI.nile, "--method", "lw", "--alpha", "1.5"]), "--alpha 1.5")
+            try MemoryCLI.run(["estimate", MemoryCLI.nile, "--method", "lw", "--bandwidth", "400"]), "bandwidth m",
+            "331")
         CLI.expectError(
-            try MemoryCLI.run(["estimate", MemoryCLI.nile, "--method", "lw", "--bandwidth", "20", "--alpha", "0.5"]), "not both")
+            try MemoryCLI.run(["estimate", MemoryCLI.nile, "--method", "lw", "--alpha", "1.5"]), "--alpha 1.5")
+        CLI.expectError(
+            try MemoryCLI.run(["estimate", MemoryCLI.nile, "--method", "lw", "--bandwidth", "20", "--alpha", "0.5"]),
+            "not both")
         CLI.expectError(
             try MemoryCLI.run(["estimate", MemoryCLI.nile, "--method", "lw", "--ar", "1"]),
             "--ar does not apply to --method lw")
@@ -99,6 +109,7 @@ struct EstimateCommandTests {
             try MemoryCLI.run(["estimate", MemoryCLI.nile, "--method", "elw", "--bandwidth", "plug-in"]), "plug-in")
         CLI.expectError(try CLI.run(["estimate", "short.csv", "--method", "dfa"], in: dir), "series too short", "32")
         CLI.expectError(try CLI.run(["estimate", "constant.csv", "--method", "lw"], in: dir), "is constant")
-        CLI.expectError(try CLI.run(["estimate", "nan.csv", "--method", "lw"], in: dir), "nan.csv:4:1", "not a finite number")
+        CLI.expectError(
+            try CLI.run(["estimate", "nan.csv", "--method", "lw"], in: dir), "nan.csv:4:1", "not a finite number")
     }
 }

@@ -102,6 +102,28 @@ struct EvalCommandTests {
         CLI.expectError(try CLI.run(["eval", "--weights", Self.fixture("rnn_l1")] + extra), fragment)
     }
 
+    @Test("--compare: identical weights from the same seed, different from another seed, error for another model")
+    func compare() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = dir.appendingPathComponent("a").path, b = dir.appendingPathComponent("b").path
+        let c = dir.appendingPathComponent("c").path, d = dir.appendingPathComponent("d").path
+        CLI.expectSuccess(try CLI.run(TrainCommandTests.tinyRecall(output: a)))
+        CLI.expectSuccess(try CLI.run(TrainCommandTests.tinyRecall(output: b)))
+        CLI.expectSuccess(try CLI.run(TrainCommandTests.tinyRecall(output: c, seed: 9)))
+        CLI.expectSuccess(try CLI.run(TrainCommandTests.tinyRecall(model: "gru", output: d)))
+        let same = try CLI.run(["eval", "--weights", a + "/weights.safetensors", "--compare", b + "/weights.safetensors"])
+        CLI.expectSuccess(same)
+        #expect(CLI.lines(same.stdout).last == "compared with \(b)/weights.safetensors: identical, 76 of 76 parameters equal bit for bit")
+        let other = try CLI.run(["eval", "--weights", a + "/weights.safetensors", "--compare", c + "/weights.safetensors"])
+        CLI.expectSuccess(other)
+        #expect(CLI.lines(other.stdout).last?.contains(": different, ") == true)
+        CLI.expectError(try CLI.run(["eval", "--weights", a + "/weights.safetensors", "--compare", d + "/weights.safetensors"]),
+                        "different model")
+        CLI.expectError(try CLI.run(["eval", "--weights", a + "/weights.safetensors", "--compare", dir.appendingPathComponent("none").path]),
+                        "no such file")
+    }
+
     @Test("--reference needs the file's input and output tensors")
     func referenceMissing() throws {
         let dir = try TestSupport.temporaryDirectory()

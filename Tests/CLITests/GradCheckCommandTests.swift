@@ -38,6 +38,7 @@ struct GradCheckCommandTests {
         (["--hvp-tolerance", "inf"], "--hvp-tolerance"),
         (["--outputs", "3"], "outputSize"),  // lru's diagonal skip needs d_out = d_in
         (["--seed", "-1"], "-1"),
+        (["--hidden", "400"], "too large"),
     ] as [([String], String)])
     func badInput(_ extra: [String], _ fragment: String) throws {
         CLI.expectError(try CLI.run(Self.args("lru", extra)), fragment)

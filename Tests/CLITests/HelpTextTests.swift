@@ -351,11 +351,10 @@ struct HelpTextTests {
                                   (default: the last numeric column).
           --columns <list>        Several columns, comma-separated names or indices:
                                   one result per column (default: --column).
-          --transform <name>      Analyse a transformation of each column: none, diff,
-                                  log, log-returns, abs-log-returns or
-                                  squared-log-returns (returns need positive values).
-                                  (values: none, diff, log, log-returns,
-                                  abs-log-returns, squared-log-returns; default: none)
+          --transform <name>      Analyse a transformation of each column (log and
+                                  returns need positive values). (values: none, diff,
+                                  log, log-returns, abs-log-returns,
+                                  squared-log-returns; default: none)
           --last <N>              Keep only the last N observations (after --transform).
 
         OPTIONS:
@@ -395,11 +394,10 @@ struct HelpTextTests {
                                   (default: the last numeric column).
           --columns <list>        Several columns, comma-separated names or indices:
                                   one result per column (default: --column).
-          --transform <name>      Analyse a transformation of each column: none, diff,
-                                  log, log-returns, abs-log-returns or
-                                  squared-log-returns (returns need positive values).
-                                  (values: none, diff, log, log-returns,
-                                  abs-log-returns, squared-log-returns; default: none)
+          --transform <name>      Analyse a transformation of each column (log and
+                                  returns need positive values). (values: none, diff,
+                                  log, log-returns, abs-log-returns,
+                                  squared-log-returns; default: none)
           --last <N>              Keep only the last N observations (after --transform).
 
         ESTIMATOR TUNING:
@@ -407,8 +405,9 @@ struct HelpTextTests {
                                   or 'plug-in' for the data-driven rule (gph, lw).
           --alpha <α>             Bandwidth exponent: m = ⌊n^α⌋, 0 < α < 1.
           --trim <l>              Skip the lowest l Fourier frequencies (gph, lw).
-          --taper <taper>         Data taper of lw: none, velasco (Kolmogorov, p = 3)
-                                  or hurvich-chen. (values: none, velasco, hurvich-chen)
+          --taper <taper>         Data taper of lw: Velasco (1999) Kolmogorov taper of
+                                  order 3, or Hurvich & Chen (2000) after one
+                                  difference. (values: none, velasco, hurvich-chen)
           --bias-reduction <r>    Andrews–Guggenberger bias-reduction order r = 0…4
                                   (gph).
           --ar <p>                AR order p of ARFIMA(p,d,q) (whittle, hr, mle, css).
@@ -422,9 +421,8 @@ struct HelpTextTests {
                                   (default: 0.95)
 
         OPTIONS:
-          --method <method>       Estimator: gph, lw, elw, elw2, whittle, hr, mle, css,
-                                  rs, dfa or aggvar. (values: gph, lw, elw, elw2,
-                                  whittle, hr, mle, css, rs, dfa, aggvar)
+          --method <method>       Estimator of d (see above). (values: gph, lw, elw,
+                                  elw2, whittle, hr, mle, css, rs, dfa, aggvar)
           --json                  Print one JSON object instead of plain text.
           -o, --output <file>     Write the result to this file instead of standard
                                   output.
@@ -459,26 +457,27 @@ struct HelpTextTests {
                                   (default: the last numeric column).
           --columns <list>        Several columns, comma-separated names or indices:
                                   one result per column (default: --column).
-          --transform <name>      Analyse a transformation of each column: none, diff,
-                                  log, log-returns, abs-log-returns or
-                                  squared-log-returns (returns need positive values).
-                                  (values: none, diff, log, log-returns,
-                                  abs-log-returns, squared-log-returns; default: none)
+          --transform <name>      Analyse a transformation of each column (log and
+                                  returns need positive values). (values: none, diff,
+                                  log, log-returns, abs-log-returns,
+                                  squared-log-returns; default: none)
           --last <N>              Keep only the last N observations (after --transform).
 
         OPTIONS:
-          --method <method>       Test: lo, vs, kpss or wald. (values: lo, vs, kpss,
+          --method <method>       Test of memory (see above). (values: lo, vs, kpss,
                                   wald)
           --q <q>                 Truncation lag q of the long-run variance (lo, vs,
                                   kpss).
-          --lag-rule <rule>       Rule for q: andrews, schwert4, schwert12 or auto (lo,
-                                  vs, kpss). (values: andrews, schwert4, schwert12,
-                                  auto)
+          --lag-rule <rule>       Rule for q (lo, vs, kpss): Andrews' AR(1) rule,
+                                  ⌊4(n/100)^(1/4)⌋, ⌊12(n/100)^(1/4)⌋, or the
+                                  Hobijn–Franses–Ooms automatic rule. (values: andrews,
+                                  schwert4, schwert12, auto)
           --trend                 KPSS: H0 trend stationarity instead of level
                                   stationarity.
           --level <α>             Significance level α, 0 < α < 0.5 (kpss: 0.01 …
                                   0.10). (default: 0.05)
-          --alternative <side>    Alternative: two-sided, greater or less. (values:
+          --alternative <side>    Alternative hypothesis (defaults: lo two-sided, vs
+                                  and kpss greater, wald two-sided). (values:
                                   two-sided, greater, less)
           --estimator <method>    Estimator of d behind the Wald test (default lw).
                                   (values: gph, lw, elw, elw2, whittle, hr, mle, css,
@@ -490,6 +489,179 @@ struct HelpTextTests {
           --json                  Print one JSON object instead of plain text.
           -o, --output <file>     Write the result to this file instead of standard
                                   output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "train": #"""
+        OVERVIEW: Train a recurrent model on a task; write weights.safetensors,
+        loss.csv and summary.json.
+
+        Defaults per task: recall — 500 steps, Adam, constant lr 0.01, T = 50, batch
+        32, delay 5; lsi — 1000 steps, Adam with the warm-up–cosine schedule of Zucchet
+        & Orvieto (2024) peaking at lr 0.001, T = 300, batch 128; series — the protocol
+        of Zhao et al. (2020): full-sequence Adam updates at lr 0.01 for at most 1000
+        epochs, early stopping after 100 epochs without improvement of the training
+        loss, best validation model kept. Seeds: the model is initialised from --seed
+        s, the task's fixed data from s + 1 and the training batches from s + 2; the
+        same command gives the same weights, byte for byte (compare the printed
+        checksums). Progress goes to standard error (a bar on a terminal, lines
+        otherwise).
+
+        USAGE: rnnmem train [<options>] --model <name> --output <dir>
+
+        MODEL:
+          --model <name>          Architecture. (values: rnn, lstm, gru, linear, cdiag,
+                                  lru, mrnn, mrnnf, mlstm, mlstmf)
+          --hidden <N>            Hidden width N of each layer. (default: 32)
+          --layers <L>            Number of stacked layers (mrnn, mrnnf: 1). (default:
+                                  1)
+          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
+                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+                                  mlstm/mlstmf).
+
+        TASK:
+          --task <name>           Task (required for train): lsi = linear-system
+                                  identification (Zucchet & Orvieto), series = one-step
+                                  prediction of a CSV column (Zhao et al.), recall =
+                                  output x_(t−k). (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1. (default: 0.99)
+          --data <file>           series: CSV file holding the series.
+          --column <name|index>   series: column, a header name or 1-based index
+                                  (default: the last numeric column).
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+
+        OPTIONS:
+          --steps <n>             Number of updates (default per task, see above).
+          --epochs <n>            Number of epochs instead of --steps.
+          --lr <lr>               Learning rate (peak rate for lsi's schedule).
+          --optimizer <name>      Optimiser: adam, adamw, sgd. (values: adam, adamw,
+                                  sgd; default: adam)
+          --clip <norm>           Clip the gradient to this global ℓ2 norm.
+          --patience <n>          Early stopping: stop after this many validation
+                                  checks without improvement.
+          --validation-interval <n>
+                                  Evaluate the validation loss every n updates.
+          --seed <seed>           Seed (same seed ⇒ same weights, byte for byte).
+                                  (default: 0)
+          --progress <style>      Progress on standard error: auto, bar, lines, none.
+                                  (values: auto, bar, lines, none; default: auto)
+          -o, --output <dir>      Directory for the results (created if needed).
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "eval": #"""
+        OVERVIEW: Evaluate saved weights (rnnmem or PyTorch safetensors) on a task or
+        on reference data in the file.
+
+        rnnmem weights files (written by 'rnnmem train') describe their model in their
+        metadata. A PyTorch state dict saved with safetensors (nn.RNN with tanh,
+        nn.LSTM or nn.GRU, plus an nn.Linear readout) is read with --pytorch --model
+        rnn|lstm|gru: tensors <prefix>weight_ih_l<k>, weight_hh_l<k>, bias_ih_l<k>,
+        bias_hh_l<k> and <readout-prefix>weight, <readout-prefix>bias (defaults: no
+        prefix and 'linear.'; e.g. --recurrent-prefix rnn. --readout-prefix fc. for a
+        module with attributes rnn and fc). --task uses the same task options and
+        --seed as 'train', so 'eval --seed s' scores the validation and test data that
+        'train --seed s' held out. --reference runs the network on the file's 'input'
+        tensor [T, B, d_in] and compares with its 'output' tensor [T, B, d_out]. Always
+        printed: the model and the checksum of its parameters (identical parameters ⇒
+        identical checksum).
+
+        USAGE: rnnmem eval [<options>] --weights <file>
+
+        TASK:
+          --task <name>           Task (required for train): lsi = linear-system
+                                  identification (Zucchet & Orvieto), series = one-step
+                                  prediction of a CSV column (Zhao et al.), recall =
+                                  output x_(t−k). (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1. (default: 0.99)
+          --data <file>           series: CSV file holding the series.
+          --column <name|index>   series: column, a header name or 1-based index
+                                  (default: the last numeric column).
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+
+        OPTIONS:
+          --weights <file>        Weights file (safetensors).
+          --pytorch               The file is a PyTorch state dict (give --model).
+          --model <name>          With --pytorch: the module, rnn (tanh), lstm or gru.
+                                  (values: rnn, lstm, gru)
+          --recurrent-prefix <prefix>
+                                  With --pytorch: prefix of the recurrent module's
+                                  tensors (e.g. 'rnn.').
+          --readout-prefix <prefix>
+                                  With --pytorch: prefix of the readout's weight and
+                                  bias (e.g. 'fc.'). (default: linear.)
+          --no-readout            With --pytorch: the file has no readout; the model
+                                  outputs the top layer's h.
+          --seed <seed>           Seed of the task data (as given to 'train').
+                                  (default: 0)
+          --reference             Compare the outputs on the file's 'input' tensor with
+                                  its 'output' tensor.
+          --compare <file>        Compare the parameters bit for bit with those of
+                                  another weights file (read the same way).
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "grad-check": #"""
+        OVERVIEW: Check a model's BPTT gradient and exact Hessian-vector product
+        against finite differences.
+
+        A model of the given architecture is initialised from --seed, with Gaussian
+        inputs and targets (also from --seed) and the loss ½·mean squared error. The
+        gradient ∇L by backpropagation through time is compared with central
+        differences (L(θ + h_i e_i) − L(θ − h_i e_i))/(2h_i), h_i = 1e-6·max(1, |θ_i|);
+        the Hessian-vector product Hv by forward-over-reverse differentiation
+        (Pearlmutter 1994), along a random unit direction v, with (∇L(θ + εv) − ∇L(θ −
+        εv))/(2ε), ε = 1e-5. Each error is max_i |exact_i − difference_i| / max_i
+        |difference_i|. Exit status 1 when an error exceeds its tolerance (defaults
+        1e-6 and 1e-5, as issue 4's tests).
+
+        USAGE: rnnmem grad-check --model <name> [--hidden <N>] [--layers <L>] [--window <K>] [--inputs <d>] [--outputs <d>] [--length <T>] [--batch <B>] [--seed <seed>] [--tolerance <tol>] [--hvp-tolerance <tol>]
+
+        MODEL:
+          --model <name>          Architecture. (values: rnn, lstm, gru, linear, cdiag,
+                                  lru, mrnn, mrnnf, mlstm, mlstmf)
+          --hidden <N>            Hidden width N of each layer. (default: 32)
+          --layers <L>            Number of stacked layers (mrnn, mrnnf: 1). (default:
+                                  1)
+          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
+                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+                                  mlstm/mlstmf).
+
+        OPTIONS:
+          --inputs <d>            Input width d_in. (default: 2)
+          --outputs <d>           Output width d_out (lru: must equal d_in). (default:
+                                  2)
+          --length <T>            Sequence length T. (default: 12)
+          --batch <B>             Number of sequences B. (default: 3)
+          --seed <seed>           Seed of the model, data and direction. (default: 1)
+          --tolerance <tol>       Tolerance of the gradient's relative error. (default:
+                                  1e-06)
+          --hvp-tolerance <tol>   Tolerance of the HVP's relative error. (default:
+                                  1e-05)
           --version               Show the version.
           -h, --help              Show help information.
         """#,

@@ -111,6 +111,7 @@ struct TrainCommandTests {
         (["--clip", "0"], "--clip"),
         (["--patience", "0"], "--patience 0"),
         (["--optimizer", "lbfgs"], "lbfgs"),
+        (["--hidden", "4000", "--layers", "8"], "too large"),
     ] as [([String], String)])
     func argumentErrors(_ extra: [String], _ fragment: String) throws {
         let dir = try TestSupport.temporaryDirectory()

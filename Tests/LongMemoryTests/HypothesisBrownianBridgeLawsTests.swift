@@ -46,13 +46,13 @@ struct TestBrownianBridgeLawsTests {
     }
 
     @Test("Range law: mean √(π/2) and variance π²/6 − π/2 by numerical integration")
-    func rangeMoments() {
+    func rangeMoments() throws {
         // E V = ∫₀^∞ (1 − F(v)) dv = √(π/2); E V² = ∫₀^∞ 2v(1 − F(v)) dv = π²/6 (Feller 1951).
         var mean = 0.0, second = 0.0
         var a = 0.0
         while a < 8 {
-            mean += GaussLegendre.integrate({ BrownianBridgeRange.survival($0) }, from: a, to: a + 0.25)
-            second += GaussLegendre.integrate({ 2 * $0 * BrownianBridgeRange.survival($0) }, from: a, to: a + 0.25)
+            mean += try Quadrature.gaussLegendre({ BrownianBridgeRange.survival($0) }, from: a, to: a + 0.25)
+            second += try Quadrature.gaussLegendre({ 2 * $0 * BrownianBridgeRange.survival($0) }, from: a, to: a + 0.25)
             a += 0.25
         }
         #expect(abs(mean - (Double.pi / 2).squareRoot()) < 1e-12)
@@ -62,7 +62,7 @@ struct TestBrownianBridgeLawsTests {
         var total = 0.0
         a = 0
         while a < 8 {
-            total += GaussLegendre.integrate({ BrownianBridgeRange.density($0) }, from: a, to: a + 0.25)
+            total += try Quadrature.gaussLegendre({ BrownianBridgeRange.density($0) }, from: a, to: a + 0.25)
             a += 0.25
         }
         #expect(abs(total - 1) < 1e-12)
@@ -92,11 +92,11 @@ struct TestBrownianBridgeLawsTests {
     }
 
     @Test("Variance law: mean 1/12 by numerical integration")
-    func varianceMean() {
+    func varianceMean() throws {
         var mean = 0.0
         var a = 0.0
         while a < 3 {
-            mean += GaussLegendre.integrate({ BrownianBridgeVariance.survival($0) }, from: a, to: a + 0.05)
+            mean += try Quadrature.gaussLegendre({ BrownianBridgeVariance.survival($0) }, from: a, to: a + 0.05)
             a += 0.05
         }
         #expect(abs(mean - 1.0 / 12) < 1e-12)

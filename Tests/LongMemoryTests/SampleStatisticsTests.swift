@@ -106,6 +106,12 @@ struct SampleStatisticsTests {
             #expect(abs(p.values[j - 1] - expected) <= 1e-10 * amplitude * amplitude * Double(n), "j = \(j)")
         }
         #expect(p.prefix(3).values.count == 3 && p.prefix(1000).values.count == n / 2)
+        // The low-frequency form is the same computation, truncated (capped at ⌊n/2⌋).
+        let low = try SampleStatistics.periodogram(x, count: 30)
+        #expect(low == p.prefix(30))
+        #expect(try SampleStatistics.periodogram(x, count: 10_000) == p)
+        #expect(try SampleStatistics.periodogram(x, count: 0).values.isEmpty)
+        #expect(throws: LongMemoryError.self) { try SampleStatistics.periodogram(x, count: -1) }
     }
 
     /// Errors name the problem.

@@ -11,13 +11,13 @@ struct SpectralDensityTests {
     /// panels (ratio ¼) down to ε = π·4^{−41} ≈ 6e-25, and the tail C·ε^{1+α}/(1 + α) (its relative error is O(ε²)).
     private func integrateFromZero(
         _ f: (Double) throws -> Double, exponent alpha: Double, leading c: Double
-    ) rethrows -> Double {
+    ) throws -> Double {
         var sum = 0.0
         let top = Double.pi / 4, width = (Double.pi - top) / 8
         for i in 0..<8 {
-            sum += try GaussLegendre.integrate(f, from: top + Double(i) * width, to: top + Double(i + 1) * width)
+            sum += try Quadrature.gaussLegendre(f, from: top + Double(i) * width, to: top + Double(i + 1) * width)
         }
-        sum += try GaussLegendre.integrateGraded(f, upTo: top, ratio: 0.25, panels: 40)
+        sum += try Quadrature.gaussLegendreGraded(f, upTo: top, ratio: 0.25, panels: 40)
         let epsilon = top * Double.pow(0.25, 40)
         return sum + c * Double.pow(epsilon, 1 + alpha) / (1 + alpha)
     }
@@ -79,9 +79,9 @@ struct SpectralDensityTests {
         let theta1 = 1 + model.ma.reduce(0, +), phi1 = 1 - model.ar.reduce(0, +)
         let leading = model.sigma2 / (2 * Double.pi) * (theta1 * theta1) / (phi1 * phi1)
         for k in [0, 1, 5] {
-            let integral = 2 * integrateFromZero({ lambda in
-                SpectralDensity.arfima(model, at: [lambda])[0] * Double.cos(Double(k) * lambda)
-            }, exponent: -2 * model.d, leading: leading)
+            let integral = 2 * (try integrateFromZero({ lambda in
+                try SpectralDensity.arfima(model, at: [lambda])[0] * Double.cos(Double(k) * lambda)
+            }, exponent: -2 * model.d, leading: leading))
             #expect(abs(integral - gamma[k]) <= 1e-11 * gamma[0], "\(model) lag \(k): \(integral) vs \(gamma[k])")
         }
     }
@@ -99,7 +99,7 @@ struct SpectralDensityTests {
             let scaled = try SpectralDensity.fractionalGaussianNoiseInnovationVariance(hurst: h, sigma2: sigma2)
             #expect(TestSupport.relativeError(scaled, sigma2 * innovation) <= 1e-14)
             // ∫ log f* over (0, π]: log-singular at 0 (integrable; the part below 6e-25 is < 1e-22).
-            let integral = try GaussLegendre.integrateGraded({ lambda in
+            let integral = try Quadrature.gaussLegendreGraded({ lambda in
                 Double.log(try SpectralDensity.fractionalGaussianNoiseNormalized(hurst: h, at: [lambda])[0])
             }, upTo: Double.pi, ratio: 0.25, panels: 41)
             #expect(abs(integral) <= 1e-12, "H = \(h): ∫ log f* = \(2 * integral)")
@@ -113,20 +113,33 @@ struct SpectralDensityTests {
         let model = ARFIMAModel(d: 0.3, ar: [0.5, -0.6], ma: [0.4], sigma2: 2)
         // The AR part has a spectral peak near λ ≈ 1.24 (inverse roots of modulus 0.775): 8 uniform panels on
         // [π/4, π]; the log singularity at 0 contributes 2d·ε(1 − log ε) < 1e-22 below ε.
-        let integral = integrateFromZero({ lambda in
-            Double.log(SpectralDensity.arfimaNormalized(model, at: [lambda])[0])
+        let integral = try integrateFromZero({ lambda in
+            Double.log(try SpectralDensity.arfimaNormalized(model, at: [lambda])[0])
         }, exponent: 0, leading: 0)
         #expect(abs(integral) <= 1e-12, "ARFIMA ∫ log f* = \(2 * integral)")
         let lambdas = [0.01, 1.0, 3.0]
-        let f = SpectralDensity.arfima(model, at: lambdas)
-        let fStar = SpectralDensity.arfimaNormalized(model, at: lambdas)
+        let f = try SpectralDensity.arfima(model, at: lambdas)
+        let fStar = try SpectralDensity.arfimaNormalized(model, at: lambdas)
         #expect(TestSupport.maxRelativeError(f, fStar.map { $0 * model.sigma2 / (2 * Double.pi) }) <= 1e-14)
     }
 
     /// Fourier frequencies λ_j = 2πj/n, j = 1…m (λ = 0 excluded).
-    @Test func fourierFrequencies() {
-        let l = SpectralDensity.fourierFrequencies(n: 8, count: 3)
+    @Test func fourierFrequencies() throws {
+        let l = try SpectralDensity.fourierFrequencies(n: 8, count: 3)
         #expect(TestSupport.maxAbsError(l, [Double.pi / 4, Double.pi / 2, 3 * Double.pi / 4]) <= 1e-15)
-        #expect(SpectralDensity.fourierFrequencies(n: 8, count: 0).isEmpty)
+        #expect(try SpectralDensity.fourierFrequencies(n: 8, count: 0).isEmpty)
+        #expect(throws: LongMemoryError.self) { try SpectralDensity.fourierFrequencies(n: 0, count: 3) }
+        #expect(throws: LongMemoryError.self) { try SpectralDensity.fourierFrequencies(n: 8, count: -1) }
+    }
+
+    /// Bad arguments of the ARFIMA density are named instead of giving NaN: σ² ≤ 0, a NaN coefficient or frequency.
+    /// MA(1) θ = 0.5 at λ = π: |1 − 0.5|² = 0.25 (the plus sign: θ(e^{−iπ}) = 1 + 0.5·(−1)).
+    @Test func arfimaDensityValidation() throws {
+        #expect(abs(try SpectralDensity.armaTransferSquared(ar: [], ma: [0.5], Double.pi) - 0.25) < 1e-15)
+        #expect(throws: LongMemoryError.self) { try SpectralDensity.arfima(ARFIMAModel(d: 0.2, sigma2: 0), at: [1]) }
+        #expect(throws: LongMemoryError.self) { try SpectralDensity.arfima(ARFIMAModel(d: 0.2, ar: [.nan]), at: [1]) }
+        #expect(throws: LongMemoryError.self) { try SpectralDensity.arfima(ARFIMAModel(d: .nan), at: [1]) }
+        #expect(throws: LongMemoryError.self) { try SpectralDensity.arfimaNormalized(ARFIMAModel(d: 0.2), at: [.nan]) }
+        #expect(throws: LongMemoryError.self) { try SpectralDensity.armaTransferSquared(ar: [], ma: [.infinity], 1) }
     }
 }

@@ -45,11 +45,13 @@ struct VerdictMemoryCheckTests {
     @Test("white noise plus a cycle: inside the band j ≤ 89 → inconclusive (step 2); outside → caveat only")
     func periodicity() throws {
         let noise = try Self.sample(ARFIMAModel(d: 0), n: 1000, seed: 505)
-        let inside = try MemoryCheck.run(noise.enumerated().map { $0.element + 0.6 * Double.sin(2 * Double.pi * Double($0.offset) / 20) })
+        let inside = try MemoryCheck.run(
+            noise.enumerated().map { $0.element + 0.6 * Double.sin(2 * Double.pi * Double($0.offset) / 20) })
         #expect(inside.verdict == .inconclusive)
         #expect(inside.decision.step == 2)
         #expect(inside.evidence.periodicity?.dominant?.index == 50)
-        let outside = try MemoryCheck.run(noise.enumerated().map { $0.element + 0.6 * Double.sin(2 * Double.pi * Double($0.offset) / 11) })
+        let outside = try MemoryCheck.run(
+            noise.enumerated().map { $0.element + 0.6 * Double.sin(2 * Double.pi * Double($0.offset) / 11) })
         #expect(outside.evidence.periodicity?.dominant?.index == 91)
         #expect(outside.verdict == .shortMemory)
         #expect(outside.decision.caveats.contains { $0.hasPrefix("periodic component at period") })
@@ -58,7 +60,9 @@ struct VerdictMemoryCheckTests {
     @Test("input errors: fewer than 100 values, constant, NaN")
     func inputErrors() {
         let short = (0..<99).map { Double($0 % 5) }
-        #expect(throws: LongMemoryError.seriesTooShort(length: 99, needed: 100, purpose: "rnnmem check (a memory verdict)")) {
+        #expect(
+            throws: LongMemoryError.seriesTooShort(length: 99, needed: 100, purpose: "rnnmem check (a memory verdict)")
+        ) {
             try MemoryCheck.run(short)
         }
         #expect(throws: LongMemoryError.constantSeries) { try MemoryCheck.run([Double](repeating: 3, count: 500)) }

@@ -14,7 +14,9 @@ struct VerdictPeriodicityTests {
     func exceedanceClosedForm() {
         #expect(abs(PeriodicityDetection.exceedance(10, neighbours: 16) - Double.pow(1 + 10.0 / 16, -16)) < 1e-15)
         #expect(abs(PeriodicityDetection.exceedance(10, neighbours: 1_000_000) - Double.exp(-10)) < 1e-8)
-        #expect(PeriodicityDetection.exceedance(10, neighbours: 16, slopeSpread: 0.3) > PeriodicityDetection.exceedance(10, neighbours: 16))
+        #expect(
+            PeriodicityDetection.exceedance(10, neighbours: 16, slopeSpread: 0.3)
+                > PeriodicityDetection.exceedance(10, neighbours: 16))
         #expect(PeriodicityDetection.exceedance(0, neighbours: 16) == 1)
     }
 
@@ -67,7 +69,9 @@ struct VerdictPeriodicityTests {
     @Test("input errors: too short, constant, NaN, bad level")
     func inputErrors() {
         #expect(throws: LongMemoryError.self) { try PeriodicityDetection.check([Double](repeating: 1, count: 31)) }
-        #expect(throws: LongMemoryError.constantSeries) { try PeriodicityDetection.check([Double](repeating: 1, count: 200)) }
+        #expect(throws: LongMemoryError.constantSeries) {
+            try PeriodicityDetection.check([Double](repeating: 1, count: 200))
+        }
         var x = (0..<200).map { Double($0 % 7) }
         x[10] = .nan
         #expect(throws: LongMemoryError.nonFinite(index: 10)) { try PeriodicityDetection.check(x) }

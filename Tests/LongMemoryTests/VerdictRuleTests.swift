@@ -35,13 +35,16 @@ struct VerdictRuleTests {
         let methods: [MemoryTestMethod] = [.lo, .vs, .kpss]
         return MemoryEvidence(
             n: 1000,
-            estimates: [try estimate(.elw, elw), try estimate(.lw, lw), try estimate(.whittle, whittle, bandwidth: nil)] + extra,
+            estimates: [
+                try estimate(.elw, elw), try estimate(.lw, lw), try estimate(.whittle, whittle, bandwidth: nil),
+            ] + extra,
             tests: zip(methods, sides).map { test($0.0, $0.1) }, periodicity: periodicity)
     }
 
     @Test("every primary CI above 0 and 3 of 3 tests reject → long memory (step 5), headline ELW")
     func longMemory() throws {
-        let d = VerdictRule.standard.decide(try Self.evidence(elw: 0.4, lw: 0.38, whittle: 0.35, tests: [.greater, .greater, .greater]))
+        let d = VerdictRule.standard.decide(
+            try Self.evidence(elw: 0.4, lw: 0.38, whittle: 0.35, tests: [.greater, .greater, .greater]))
         #expect(d.verdict == .longMemory)
         #expect(d.step == 5)
         #expect(d.headline?.method == .elw)
@@ -51,73 +54,89 @@ struct VerdictRuleTests {
 
     @Test("long memory needs 2 of 3 persistent rejections: 2 suffice, 1 does not")
     func longMemoryVoteThreshold() throws {
-        let two = VerdictRule.standard.decide(try Self.evidence(elw: 0.3, lw: 0.3, whittle: 0.3, tests: [nil, .greater, .greater]))
+        let two = VerdictRule.standard.decide(
+            try Self.evidence(elw: 0.3, lw: 0.3, whittle: 0.3, tests: [nil, .greater, .greater]))
         #expect(two.verdict == .longMemory)
-        let one = VerdictRule.standard.decide(try Self.evidence(elw: 0.3, lw: 0.3, whittle: 0.3, tests: [nil, nil, .greater]))
+        let one = VerdictRule.standard.decide(
+            try Self.evidence(elw: 0.3, lw: 0.3, whittle: 0.3, tests: [nil, nil, .greater]))
         #expect(one.verdict == .inconclusive)
         #expect(one.step == 5)
         // A rejection in the lower tail (antipersistence) is not a vote for persistence.
-        let lower = VerdictRule.standard.decide(try Self.evidence(elw: 0.3, lw: 0.3, whittle: 0.3, tests: [.less, nil, .greater]))
+        let lower = VerdictRule.standard.decide(
+            try Self.evidence(elw: 0.3, lw: 0.3, whittle: 0.3, tests: [.less, nil, .greater]))
         #expect(lower.verdict == .inconclusive)
     }
 
     @Test("CI lower bound just above / just below 0 decides positive versus contains-zero (d̂ = ±1.96·s.e. ± ε)")
     func intervalBoundary() throws {
         // s.e. 0.05: the interval excludes 0 iff d̂ > 1.959964·0.05 = 0.0979982.
-        let above = VerdictRule.standard.decide(try Self.evidence(elw: 0.0981, lw: 0.0981, whittle: 0.0981, tests: [.greater, .greater, nil]))
+        let above = VerdictRule.standard.decide(
+            try Self.evidence(elw: 0.0981, lw: 0.0981, whittle: 0.0981, tests: [.greater, .greater, nil]))
         #expect(above.verdict == .longMemory)
-        let below = VerdictRule.standard.decide(try Self.evidence(elw: 0.0979, lw: 0.0981, whittle: 0.0981, tests: [.greater, .greater, nil]))
+        let below = VerdictRule.standard.decide(
+            try Self.evidence(elw: 0.0979, lw: 0.0981, whittle: 0.0981, tests: [.greater, .greater, nil]))
         #expect(below.verdict == .inconclusive)
         #expect(below.step == 8)
     }
 
     @Test("every CI contains 0 → short memory unless 2 tests reject toward persistence")
     func shortMemory() throws {
-        let s = VerdictRule.standard.decide(try Self.evidence(elw: 0.02, lw: -0.01, whittle: 0.0, tests: [nil, .greater, nil]))
+        let s = VerdictRule.standard.decide(
+            try Self.evidence(elw: 0.02, lw: -0.01, whittle: 0.0, tests: [nil, .greater, nil]))
         #expect(s.verdict == .shortMemory)
         #expect(s.step == 6)
-        let c = VerdictRule.standard.decide(try Self.evidence(elw: 0.02, lw: -0.01, whittle: 0.0, tests: [.greater, .greater, nil]))
+        let c = VerdictRule.standard.decide(
+            try Self.evidence(elw: 0.02, lw: -0.01, whittle: 0.0, tests: [.greater, .greater, nil]))
         #expect(c.verdict == .inconclusive)
         #expect(c.step == 6)
     }
 
     @Test("every CI below 0 → antipersistent; Lo's lower-tail rejection is cited; 2 persistent votes → inconclusive")
     func antipersistent() throws {
-        let a = VerdictRule.standard.decide(try Self.evidence(elw: -0.3, lw: -0.25, whittle: -0.3, tests: [.less, nil, nil]))
+        let a = VerdictRule.standard.decide(
+            try Self.evidence(elw: -0.3, lw: -0.25, whittle: -0.3, tests: [.less, nil, nil]))
         #expect(a.verdict == .antipersistent)
         #expect(a.step == 7)
         #expect(a.reasons.contains { $0.contains("lower tail") })
-        let c = VerdictRule.standard.decide(try Self.evidence(elw: -0.3, lw: -0.25, whittle: -0.3, tests: [nil, .greater, .greater]))
+        let c = VerdictRule.standard.decide(
+            try Self.evidence(elw: -0.3, lw: -0.25, whittle: -0.3, tests: [nil, .greater, .greater]))
         #expect(c.verdict == .inconclusive)
     }
 
     @Test("ELW d̂ ≥ ½ → nonstationary (step 3) whatever the others say; the reason says whether the CI holds d < ½")
     func nonstationary() throws {
-        let n = VerdictRule.standard.decide(try Self.evidence(elw: 0.62, lw: 0.3, whittle: 0.0, tests: [nil, nil, nil]))
+        let n = VerdictRule.standard.decide(
+            try Self.evidence(elw: 0.62, lw: 0.3, whittle: 0.0, tests: [nil, nil, nil]))
         #expect(n.verdict == .nonstationary)
         #expect(n.step == 3)
         #expect(n.reasons.contains { $0.contains("lies above ½") })  // lower bound 0.62 − 1.96·0.05 = 0.522 > ½
         let wide = VerdictRule.standard.decide(
             MemoryEvidence(
                 n: 1000,
-                estimates: [try Self.estimate(.elw, 0.55, se: 0.1), try Self.estimate(.lw, 0.5), try Self.estimate(.whittle, 0.45)],
+                estimates: [
+                    try Self.estimate(.elw, 0.55, se: 0.1), try Self.estimate(.lw, 0.5),
+                    try Self.estimate(.whittle, 0.45),
+                ],
                 tests: []))
         #expect(wide.verdict == .nonstationary)
         #expect(wide.reasons.contains { $0.contains("also holds stationary values") })
-        let just = VerdictRule.standard.decide(try Self.evidence(elw: 0.4999, lw: 0.3, whittle: 0.3, tests: [.greater, .greater, .greater]))
+        let just = VerdictRule.standard.decide(
+            try Self.evidence(elw: 0.4999, lw: 0.3, whittle: 0.3, tests: [.greater, .greater, .greater]))
         #expect(just.verdict == .longMemory)
     }
 
     @Test("another primary d̂ ≥ ½ while ELW is below ½ → inconclusive at the boundary (step 4)")
     func boundary() throws {
-        let d = VerdictRule.standard.decide(try Self.evidence(elw: 0.45, lw: 0.52, whittle: 0.45, tests: [.greater, .greater, .greater]))
+        let d = VerdictRule.standard.decide(
+            try Self.evidence(elw: 0.45, lw: 0.52, whittle: 0.45, tests: [.greater, .greater, .greater]))
         #expect(d.verdict == .inconclusive)
         #expect(d.step == 4)
     }
 
     @Test("primary estimators in different classes → inconclusive (step 8)")
     func disagreement() throws {
-        let d = VerdictRule.standard.decide(try Self.evidence(elw: 0.3, lw: 0.02, whittle: 0.3, tests: [.greater, .greater, .greater]))
+        let d = VerdictRule.standard.decide(
+            try Self.evidence(elw: 0.3, lw: 0.02, whittle: 0.3, tests: [.greater, .greater, .greater]))
         #expect(d.verdict == .inconclusive)
         #expect(d.step == 8)
         #expect(d.primaryClasses.map(\.estimateClass) == [.positive, .containsZero, .positive])
@@ -154,7 +173,10 @@ struct VerdictRuleTests {
     func supportingEvidenceDoesNotVote() throws {
         var e = try Self.evidence(
             elw: 0.02, lw: 0.01, whittle: 0.0, tests: [nil, nil, nil],
-            extra: [try Self.estimate(.rs, 0.45, se: 0.001), try Self.estimate(.dfa, 0.4, se: 0.001), try Self.estimate(.gph, 0.45, se: 0.01)])
+            extra: [
+                try Self.estimate(.rs, 0.45, se: 0.001), try Self.estimate(.dfa, 0.4, se: 0.001),
+                try Self.estimate(.gph, 0.45, se: 0.01),
+            ])
         e.tests.append(Self.test(.wald, .greater))
         e.tests.append(Self.test(.wald, .greater))
         let d = VerdictRule.standard.decide(e)
@@ -177,12 +199,16 @@ struct VerdictRuleTests {
     func periodicityInBand() throws {
         // Primary bandwidth 100: a peak at j = 100 is inside, at j = 101 outside.
         let inside = VerdictRule.standard.decide(
-            try Self.evidence(elw: 0.4, lw: 0.4, whittle: 0.4, tests: [.greater, .greater, .greater], periodicity: Self.periodicity(peakIndex: 100)))
+            try Self.evidence(
+                elw: 0.4, lw: 0.4, whittle: 0.4, tests: [.greater, .greater, .greater],
+                periodicity: Self.periodicity(peakIndex: 100)))
         #expect(inside.verdict == .inconclusive)
         #expect(inside.step == 2)
         #expect(inside.reasons.first?.contains("periodic component") == true)
         let outside = VerdictRule.standard.decide(
-            try Self.evidence(elw: 0.4, lw: 0.4, whittle: 0.4, tests: [.greater, .greater, .greater], periodicity: Self.periodicity(peakIndex: 101)))
+            try Self.evidence(
+                elw: 0.4, lw: 0.4, whittle: 0.4, tests: [.greater, .greater, .greater],
+                periodicity: Self.periodicity(peakIndex: 101)))
         #expect(outside.verdict == .longMemory)
         #expect(outside.caveats.contains { $0.hasPrefix("periodic component") })
     }

@@ -35,23 +35,23 @@ private func isSevenSmooth(_ n: Int) -> Bool {
 @Suite("FFT")
 struct FFTTests {
     @Test("forwardReal / inverseReal round trip, n = 1…64, to 1e-12")
-    func roundTripSmall() {
+    func roundTripSmall() throws {
         var g = TestSupport.rng(1)
         for n in 1...64 {
             let x = g.gaussians(n)
-            let spectrum = FFT.forwardReal(x)
+            let spectrum = try FFT.forwardReal(x)
             #expect(spectrum.count == n / 2 + 1)
-            let back = FFT.inverseReal(spectrum, length: n)
+            let back = try FFT.inverseReal(spectrum, length: n)
             #expect(TestSupport.maxRelativeError(back, x) < 1e-12, "n = \(n)")
         }
     }
 
     @Test("Round trip at large smooth and non-smooth lengths", arguments: [65_536, 42_525, 10_007, 20_014, 99_991])
-    func roundTripLarge(n: Int) {
+    func roundTripLarge(n: Int) throws {
         // 2¹⁶; 3⁵·5²·7; the primes 10007 and 99991 and 2·10007 (FFTW falls back to Rader/Bluestein there).
         var g = TestSupport.rng(UInt64(n))
         let x = g.gaussians(n)
-        let back = FFT.inverseReal(FFT.forwardReal(x), length: n)
+        let back = try FFT.inverseReal(FFT.forwardReal(x), length: n)
         #expect(TestSupport.maxRelativeError(back, x) < 1e-12)
         let z = (0..<n).map { Complex(x[$0], x[($0 * 7) % n]) }
         let zBack = FFT.inverse(FFT.forward(z))
@@ -59,16 +59,16 @@ struct FFTTests {
     }
 
     @Test("Zero padding: forwardReal(x, length: N) transforms x followed by zeros")
-    func zeroPadding() {
+    func zeroPadding() throws {
         var g = TestSupport.rng(3)
         let x = g.gaussians(5)
-        let padded = FFT.forwardReal(x, length: 12)
+        let padded = try FFT.forwardReal(x, length: 12)
         let naive = naiveDFT((x + [Double](repeating: 0, count: 7)).map { Complex($0, 0) })
         #expect(maxDifference(padded, Array(naive[0...6])) < 1e-12 * maxAbs(naive))
     }
 
     @Test("forward and forwardReal equal the naive DFT, n = 1…40, relative 1e-12")
-    func naive() {
+    func naive() throws {
         var g = TestSupport.rng(2)
         for n in 1...40 {
             let z = (0..<n).map { _ in Complex(g.gaussian(), g.gaussian()) }
@@ -78,7 +78,7 @@ struct FFTTests {
             #expect(maxDifference(FFT.inverse(reference), z) < 1e-12 * maxAbs(z), "n = \(n)")
             let x = g.gaussians(n)
             let realReference = naiveDFT(x.map { Complex($0, 0) })
-            let half = FFT.forwardReal(x)
+            let half = try FFT.forwardReal(x)
             #expect(maxDifference(half, Array(realReference[0...(n / 2)])) < 1e-12 * maxAbs(realReference),
                     "n = \(n)")
         }
@@ -86,7 +86,7 @@ struct FFTTests {
         #expect(FFT.inverse([]).isEmpty)
         // A pure tone at frequency 3 of n = 16 has a single coefficient n/2 at k = 3 (and 13).
         let tone = (0..<16).map { Double.cos(2 * Double.pi * 3 * Double($0) / 16) }
-        let spectrum = FFT.forwardReal(tone)
+        let spectrum = try FFT.forwardReal(tone)
         for k in 0..<spectrum.count {
             let expected = k == 3 ? 8.0 : 0.0
             #expect((spectrum[k] - Complex(expected, 0)).length < 1e-13)
@@ -154,7 +154,7 @@ struct FFTTests {
     }
 
     @Test("Batched RealFFTWorkspace equals per-column transforms, forward and inverse")
-    func batched() {
+    func batched() throws {
         var g = TestSupport.rng(5)
         for (length, batch) in [(48, 3), (35, 4), (1, 2), (97, 5)] {
             let columns = (0..<batch).map { c in g.gaussians(length - (c % 2)) }  // some columns shorter: zero-padded
@@ -163,7 +163,7 @@ struct FFTTests {
             ws.forward()
             var spectra: [[Complex<Double>]] = []
             for (c, x) in columns.enumerated() {
-                let single = FFT.forwardReal(x, length: length)
+                let single = try FFT.forwardReal(x, length: length)
                 let batchedSpectrum = ws.spectrum(column: c)
                 spectra.append(batchedSpectrum)
                 #expect(maxDifference(batchedSpectrum, single) <= 1e-13 * max(1, maxAbs(single)),
@@ -207,17 +207,17 @@ struct FFTTests {
     }
 
     @Test("Plans are cached: repeating transforms of a seen length does not grow the cache")
-    func planCache() {
+    func planCache() throws {
         // Lengths used by no other test; every transform kind (r2c, c2r, complex both ways, batched).
-        func work() {
+        func work() throws {
             let x = [Double](repeating: 1, count: 4913)  // 17³
-            _ = FFT.inverseReal(FFT.forwardReal(x), length: 4913)
+            _ = try FFT.inverseReal(FFT.forwardReal(x), length: 4913)
             _ = FFT.inverse(FFT.forward(x.map { Complex($0, 0) }))
             let ws = RealFFTWorkspace(length: 4913, batch: 3)
             ws.forward()
         }
         let before = FFTPlanCache.shared.count
-        work()
+        try work()
         // r2c + c2r (single), forward + backward complex, r2c + c2r (batch 3): at least 6 new plans.
         #expect(FFTPlanCache.shared.count >= before + 6)
         // Other tests may add plans concurrently, so allow a few attempts; a cache that does not reuse plans
@@ -225,9 +225,37 @@ struct FFTTests {
         var reused = false
         for _ in 0..<5 where !reused {
             let start = FFTPlanCache.shared.count
-            for _ in 0..<10 { work() }
+            for _ in 0..<10 { try work() }
             reused = FFTPlanCache.shared.count == start
         }
         #expect(reused)
+    }
+
+    @Test("Bad lengths throw instead of trapping: empty input, length shorter than the input, wrong coefficient count")
+    func badLengthsThrow() throws {
+        #expect(throws: NumericsError.self) { try FFT.forwardReal([]) }
+        #expect(throws: NumericsError.self) { try FFT.forwardReal([1, 2, 3], length: 2) }
+        #expect(throws: NumericsError.self) { try FFT.forwardReal([1], length: 0) }
+        // A length-8 real signal has 5 coefficients.
+        let spectrum = try FFT.forwardReal([1, 2, 3, 4, 5, 6, 7, 8])
+        #expect(spectrum.count == 5)
+        #expect(throws: NumericsError.self) { try FFT.inverseReal(spectrum, length: 10) }
+        #expect(throws: NumericsError.self) { try FFT.inverseReal(Array(spectrum.prefix(4)), length: 8) }
+        #expect(throws: NumericsError.self) { try FFT.inverseReal([], length: 0) }
+        // An explicit length makes an empty input the zero signal.
+        #expect(try FFT.forwardReal([], length: 4) == [Complex<Double>](repeating: .zero, count: 3))
+    }
+
+    @Test("fastLength never overflows: huge n give a 7-smooth length or n itself")
+    func fastLengthHuge() {
+        #expect(FFT.fastLength(atLeast: 1 << 62) == 1 << 62)
+        // 2⁶² + 1: the next 7-smooth number is 3²·5·7²·… — whatever it is, it is ≥ n and 7-smooth, or n itself.
+        let big = (1 << 62) + 1
+        let f = FFT.fastLength(atLeast: big)
+        #expect(f >= big && (isSevenSmooth(f) || f == big))
+        // Int.max (2⁶³ − 1, not 7-smooth) has no 7-smooth Int above it: n itself, no trap.
+        #expect(FFT.fastLength(atLeast: Int.max) == Int.max)
+        #expect(FFT.fastLength(atLeast: Int.max - 1) >= Int.max - 1)
+        #expect(FFT.fastLength(atLeast: -5) == 1)
     }
 }

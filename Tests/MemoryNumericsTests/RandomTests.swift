@@ -210,4 +210,18 @@ struct RandomTests {
         #expect(worst <= 2, "worst error \(worst) ulp at x = \(worstAt)")
         #expect(PortableMath.log(1) == 0)
     }
+
+    @Test("PortableMath.log has the IEEE special values of Double.log (no trap at 0, negatives, NaN, ∞)")
+    func portableLogSpecialValues() {
+        #expect(PortableMath.log(0) == -.infinity)
+        #expect(PortableMath.log(-0.0) == -.infinity)
+        #expect(PortableMath.log(-1).isNaN)
+        #expect(PortableMath.log(-.infinity).isNaN)
+        #expect(PortableMath.log(.nan).isNaN)
+        #expect(PortableMath.log(.infinity) == .infinity)
+        for x in [0.0, -0.0, -1, .infinity] {
+            let a = PortableMath.log(x), b = Foundation.log(x)
+            #expect(a == b || (a.isNaN && b.isNaN), "x = \(x)")
+        }
+    }
 }

@@ -4,6 +4,7 @@
 // Contract (Benchmarks/README.md):
 //   rnnmem-bench --workload fracdiff|acf100|periodogram|davies_harte --n N --input FILE [--repeats R]
 //   rnnmem-bench --workload train_lstm|grad_gru|hvp_rnn|… --n HIDDEN [--repeats R]   (RecurrentWorkloads.swift)
+//   rnnmem-bench --workload lw|hr|dfa|check_djia --n N --input FILE [--djia CSV] [--repeats R]   (MemoryWorkloads.swift)
 //       → `RESULT <workload> <n> rnnmem <median_seconds> <peak_rss_mb> base_rss_mb=… repeats=… batch=… min_s=… checksum=…`
 //   rnnmem-bench --check DIR --n N --input FILE
 //       → DIR/<workload>-rnnmem.txt, one value per line (%.17g), for peers/verify.py
@@ -67,6 +68,8 @@ let seriesWorkloads: [String: ([Double]) throws -> Double] = [
 ]
 // train_/grad_/hvp_ rnn|lstm|gru: --n is the hidden width (RecurrentWorkloads.swift).
 let workloads = seriesWorkloads.merging(RecurrentWorkloads.make(hidden: n)) { a, _ in a }
+    // lw, hr, dfa, check_djia (issue 3 §5; MemoryWorkloads.swift); --djia PATH locates the DJIA CSV.
+    .merging(MemoryWorkloads.make(djiaPath: options["djia"] ?? "data/djia_daily_1885_2023.csv")) { a, _ in a }
 
 if let dir = options["check"] {
     // Verification outputs (see Benchmarks/README.md): fracdiff of the demeaned input, acf, periodogram, and
@@ -88,6 +91,7 @@ if let dir = options["check"] {
         let dh = try Simulation.daviesHarte(
             acvf: gamma, count: n, noiseReal: Array(noise[0..<m2]), noiseImaginary: Array(noise[m2..<(2 * m2)]))
         try write("davies_harte", dh.first)
+        try MemoryWorkloads.writeChecks(x, write: write)
     } catch {
         fail("check failed: \(error)")
     }

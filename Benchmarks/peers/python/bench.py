@@ -20,6 +20,11 @@ Workloads (conventions of rnnmem, Benchmarks/README.md):
   periodogram   I(lambda_j) = |sum_t x_t exp(-i lambda_j t)|^2 / (2 pi n), lambda_j = 2 pi j / n, j = 1..floor(n/2)
   davies_harte  exact ARFIMA(0, 0.4, 0) sample of length n (sigma^2 = 1) by circulant embedding, M = 2(n-1),
                 including the autocovariances, the eigenvalues and the Gaussian draws
+  lw            local Whittle d (Robinson 1995), m = floor(n^0.65), d in [-1, 2.2]: pyelw (PyPI) `LW().fit`, and a
+                plain numpy/scipy version (rfft periodogram, scipy.optimize.minimize_scalar bounded, xatol 1e-9)
+  dfa           DFA-1, non-overlapping windows from the start, window sizes nolds.logarithmic_n(4, 0.1 n, 1.2),
+                alpha = least-squares slope of log F(s) on log s: nolds.dfa(overlap=False, fit_exp="poly") and
+                fathon (toAggregated, DFA.computeFlucVec(revSeg=False, polOrd=1), fitFlucVec)
 """
 import os
 
@@ -45,6 +50,8 @@ IMPLEMENTATIONS = {
     "acf100": ("statsmodels",),
     "periodogram": ("numpy", "scipy"),
     "davies_harte": ("numpy",),
+    "lw": ("pyelw", "numpy"),
+    "dfa": ("nolds", "fathon"),
 }
 
 
@@ -162,6 +169,88 @@ def davies_harte_numpy(n, d=D, noise=None, seed=DAVIES_HARTE_SEED):
 
 
 # --------------------------------------------------------------------------------------------------
+# local Whittle (issue 3)
+
+
+def lw_bandwidth(n):
+    return int(math.floor(math.exp(0.65 * math.log(n)) * (1 + 1e-12)))
+
+
+def lw_pyelw(x):
+    import pyelw
+
+    return float(pyelw.LW().fit(x, m=lw_bandwidth(x.shape[0])).d_hat_)
+
+
+def lw_numpy(x):
+    """R(d) = log(mean_j lambda_j^{2d} I_j) - 2d mean_j log lambda_j over j = 1..m, minimised on [-1, 2.2]."""
+    import numpy as np
+    from scipy.optimize import minimize_scalar
+
+    n = x.shape[0]
+    m = lw_bandwidth(n)
+    spectrum = np.fft.rfft(x)[1:m + 1]
+    periodogram = (spectrum.real ** 2 + spectrum.imag ** 2) / (2.0 * math.pi * n)
+    centred = np.log(2.0 * math.pi * np.arange(1, m + 1) / n)
+    centred -= centred.mean()
+    scaled = periodogram / periodogram.mean()
+
+    def objective(d):
+        return math.log(np.mean(scaled * np.exp(2.0 * d * centred)))
+
+    return float(minimize_scalar(objective, bounds=(-1.0, 2.2), method="bounded", options={"xatol": 1e-9}).x)
+
+
+# --------------------------------------------------------------------------------------------------
+# DFA (issue 3)
+
+
+def dfa_windows(n):
+    """nolds.logarithmic_n(4, 0.1 n, 1.2), written out so that every implementation uses the same sizes."""
+    max_i = int(math.floor(math.log(0.1 * n / 4) / math.log(1.2)))
+    sizes = [4]
+    for i in range(max_i + 1):
+        size = int(math.floor(4 * 1.2 ** i))
+        if size > sizes[-1]:
+            sizes.append(size)
+    return sizes
+
+
+def dfa_nolds(x, windows):
+    import nolds
+
+    return float(nolds.dfa(x, nvals=windows, overlap=False, order=1, fit_exp="poly"))
+
+
+def dfa_nolds_fluctuations(x, windows):
+    import nolds
+
+    _, (_, log_f, _) = nolds.dfa(x, nvals=windows, overlap=False, order=1, fit_exp="poly", debug_data=True)
+    return [math.exp(v) for v in log_f]
+
+
+def dfa_fathon(x, windows):
+    import numpy as np
+    import fathon
+    from fathon import fathonUtils
+
+    pydfa = fathon.DFA(fathonUtils.toAggregated(x))
+    pydfa.computeFlucVec(np.array(windows, dtype=np.int64), polOrd=1, revSeg=False)
+    alpha, _ = pydfa.fitFlucVec()
+    return float(alpha)
+
+
+def dfa_fathon_fluctuations(x, windows):
+    import numpy as np
+    import fathon
+    from fathon import fathonUtils
+
+    pydfa = fathon.DFA(fathonUtils.toAggregated(x))
+    _, fluct = pydfa.computeFlucVec(np.array(windows, dtype=np.int64), polOrd=1, revSeg=False)
+    return [float(v) for v in fluct]
+
+
+# --------------------------------------------------------------------------------------------------
 
 
 def preload(workload, impl):
@@ -173,6 +262,10 @@ def preload(workload, impl):
         import statsmodels.tsa.stattools  # noqa: F401
     if workload == "periodogram" and impl == "scipy":
         import scipy.signal  # noqa: F401
+    if impl in ("pyelw", "nolds", "fathon"):
+        __import__(impl)
+    if workload == "lw" and impl == "numpy":
+        import scipy.optimize  # noqa: F401
 
 
 def make_call(workload, impl, x, n):
@@ -186,6 +279,13 @@ def make_call(workload, impl, x, n):
         return lambda: function(x)
     if workload == "davies_harte":
         return lambda: davies_harte_numpy(n)
+    if workload == "lw":
+        function = {"pyelw": lw_pyelw, "numpy": lw_numpy}[impl]
+        return lambda: function(x)
+    if workload == "dfa":
+        windows = dfa_windows(n)
+        function = {"nolds": dfa_nolds, "fathon": dfa_fathon}[impl]
+        return lambda: function(x, windows)
     raise KeyError(workload)
 
 
@@ -230,7 +330,7 @@ def run_timing(args):
         for _ in range(batch):
             result = call()
         samples.append((time.perf_counter() - start) / batch)
-    checksum = float(result.sum())
+    checksum = float(result.sum()) if hasattr(result, "sum") else float(result)
     print(f"RESULT {workload} {n} {impl} {median(samples):.6e} {peak_rss_mb():.1f} base_rss_mb={base:.1f} "
           f"repeats={args.repeats} batch={batch} min_s={min(samples):.6e} checksum={checksum:.6e}")
     return 0
@@ -258,15 +358,30 @@ def run_check(args):
     write_values(os.path.join(out, "periodogram-scipy.txt"), periodogram_scipy(x))
     noise = (np.array(data[:m]), np.array(data[m:2 * m]))
     write_values(os.path.join(out, "davies_harte-numpy.txt"), davies_harte_numpy(n, noise=noise))
+    # Estimators (issue 3): a peer that is not installed writes no file (the timing run reports it unavailable).
+    for impl, function in (("pyelw", lw_pyelw), ("numpy", lw_numpy)):
+        try:
+            write_values(os.path.join(out, f"lw-{impl}.txt"), [function(x)])
+        except ImportError:
+            pass
+    windows = dfa_windows(n)
+    for impl, alpha, fluctuations in (("nolds", dfa_nolds, dfa_nolds_fluctuations),
+                                      ("fathon", dfa_fathon, dfa_fathon_fluctuations)):
+        try:
+            write_values(os.path.join(out, f"dfa-{impl}.txt"), [alpha(x, windows)] + fluctuations(x, windows))
+        except ImportError:
+            pass
     return 0
 
 
 def run_versions():
     print(f"VERSION python {platform.python_version()}")
-    for module in ("numpy", "scipy", "statsmodels"):
+    from importlib import metadata
+
+    for module in ("numpy", "scipy", "statsmodels", "pyelw", "nolds", "fathon"):
         try:
-            version = __import__(module).__version__
-        except ImportError as error:
+            version = metadata.version(module)
+        except metadata.PackageNotFoundError as error:
             version = f"unavailable ({error})"
         print(f"VERSION {module} {version}")
     try:

@@ -13,8 +13,12 @@
 #   acf100        stats::acf(x, lag.max = 100, plot = FALSE): demeaned, divisor n, direct O(n * lags) sums.
 #   periodogram   |fft(x)[j + 1]|^2 / (2 pi n), j = 1..floor(n/2)   (stats::fft, complex transform).
 #   davies_harte  Davies & Harte (1987) with stats::fft and rnorm, same algorithm as the Python peer.
+#   hr            fracdiff::fracdiff(y, nar = 0, nma = 0, M = 100): Haslett & Raftery (1989) approximate MLE of
+#                 ARFIMA(0,d,0) on y = (1-B)^{-0.3} x, the type-II fractional integration of the input (made once
+#                 with stats::fft, not timed; no demeaning).
 
 D <- 0.4
+HR_INTEGRATION_D <- 0.3
 ACF_LAGS <- 100L
 MIN_SAMPLE_SECONDS <- 0.02
 DAVIES_HARTE_SEED <- 20250101L
@@ -90,19 +94,34 @@ davies_harte_R <- function(n, d = D, noise = NULL) {
   Re(stats::fft(sqrt(mu / m) * z))[seq_len(n)]
 }
 
+# y_t = sum_{j<t} psi_j x_{t-j}, psi_0 = 1, psi_j = psi_{j-1} (j - 1 + d)/j: (1-B)^{-d} as a linear convolution
+# by FFT (zero padding to nextn(2n - 1)).
+integrate_fractionally <- function(x, d = HR_INTEGRATION_D) {
+  n <- length(x)
+  size <- stats::nextn(2L * n - 1L)
+  j <- seq_len(n - 1L)
+  psi <- c(1, cumprod((j - 1 + d) / j))
+  y <- Re(stats::fft(stats::fft(c(psi, numeric(size - n))) * stats::fft(c(x, numeric(size - n))), inverse = TRUE)) / size
+  y[seq_len(n)]
+}
+
+hr_R <- function(y) fracdiff::fracdiff(y, nar = 0L, nma = 0L, M = 100L)$d
+
 run_timing <- function(options) {
   workload <- options$workload
   n <- as.integer(options$n)
-  if (workload == "fracdiff" && !requireNamespace("fracdiff", quietly = TRUE)) {
+  if (workload %in% c("fracdiff", "hr") && !requireNamespace("fracdiff", quietly = TRUE)) {
     cat(sprintf("UNAVAILABLE %s %d R the R package fracdiff is not installed\n", workload, n))
     return(invisible(0))
   }
   x <- if (workload == "davies_harte") NULL else read_input(options$input, n)
+  if (workload == "hr") x <- integrate_fractionally(x)
   call <- switch(workload,
     fracdiff = function() fracdiff_R(x),
     acf100 = function() acf_R(x),
     periodogram = function() periodogram_R(x),
     davies_harte = function() davies_harte_R(n),
+    hr = function() hr_R(x),
     stop(sprintf("unknown workload %s", workload)))
   set.seed(DAVIES_HARTE_SEED)
   invisible(gc())
@@ -138,6 +157,7 @@ run_check <- function(options) {
   dir.create(out, showWarnings = FALSE, recursive = TRUE)
   if (requireNamespace("fracdiff", quietly = TRUE)) {
     write_values(file.path(out, "fracdiff-R.txt"), fracdiff_R(x - mean(x)))
+    write_values(file.path(out, "hr-R.txt"), hr_R(integrate_fractionally(x)))
   }
   write_values(file.path(out, "acf100-R.txt"), acf_R(x))
   write_values(file.path(out, "periodogram-R.txt"), periodogram_R(x))

@@ -232,10 +232,10 @@ public enum PartialSumDiagnostics {
         }
         var slope = Double.nan, se = Double.nan, intercept = Double.nan
         if usable.count >= 3 {
-            let fit = try OrdinaryLeastSquares(
-                y: usable.map { Double.log(cumulative[$0]) }, regressors: [usable.map { Double.log(Double($0)) }])
-            slope = fit.slopes[0]
-            se = fit.residualStandardError(slope: 0)
+            let fit = try LogLogFit(
+                points: usable.map { ScalingPoint(scale: $0, value: cumulative[$0]) }, what: "Definition-1 diagnostic")
+            slope = fit.slope
+            se = fit.slopeStandardError
             intercept = fit.intercept
         } else {
             notes.append("fewer than 3 usable fit points: no slope")

@@ -14,27 +14,6 @@ enum EstimatorInput {
         try Validate.nonConstant(x)
     }
 
-    /// The first `count` periodogram ordinates I(λ_j), j = 1…count (convention of ``SampleStatistics/periodogram(_:)``),
-    /// from one real FFT of length n, without materialising the other ⌊n/2⌋ − count values.
-    static func lowFrequencyPeriodogram(_ x: [Double], count: Int) -> SampleStatistics.Periodogram {
-        let n = x.count
-        let k = max(0, min(count, n / 2))
-        let ws = RealFFTWorkspace(length: n)
-        ws.load(x)
-        ws.forward()
-        let s = ws.spectrumBuffer
-        let scale = 1 / (2 * Double.pi * Double(n))
-        let step = 2 * Double.pi / Double(n)
-        var freq = [Double](repeating: 0, count: k)
-        var vals = [Double](repeating: 0, count: k)
-        for j in stride(from: 1, through: k, by: 1) {
-            let v = s[j]
-            vals[j - 1] = (v.real * v.real + v.imaginary * v.imaginary) * scale
-            freq[j - 1] = step * Double(j)
-        }
-        return SampleStatistics.Periodogram(frequencies: freq, values: vals, n: n)
-    }
-
     static func validateLevel(_ level: Double) throws {
         guard level.isFinite, level > 0, level < 1 else {
             throw LongMemoryError.invalidArgument(
@@ -119,7 +98,7 @@ struct OrdinaryLeastSquares {
             for i in 0..<n { s += z[a][i] * (y[i] - ybar) }
             rhs[a] = s
         }
-        let inv = try SmallSymmetric.inverse(gram)
+        let inv = try Self.inverseOfScaledGram(gram)
         var scaledBeta = [Double](repeating: 0, count: k)
         for a in 0..<k {
             var s = 0.0
@@ -145,48 +124,25 @@ struct OrdinaryLeastSquares {
         residualSumOfSquares = rss
         count = n
     }
-}
 
-/// Inverse of a small symmetric positive-definite matrix by Cholesky (k ≤ ~10; no C call needed).
-enum SmallSymmetric {
-    static func inverse(_ a: [[Double]]) throws -> [[Double]] {
-        let k = a.count
-        var l = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
-        for i in 0..<k {
-            for j in 0...i {
-                var s = a[i][j]
-                for p in 0..<j { s -= l[i][p] * l[j][p] }
-                if i == j {
-                    guard s > 1e-12 * max(1, a[i][i]) else {
-                        throw LongMemoryError.numerical(
-                            "least squares: the regressors are collinear (Gram matrix not positive definite)")
-                    }
-                    l[i][i] = s.squareRoot()
-                } else {
-                    l[i][j] = s / l[j][j]
-                }
-            }
+    /// (Z'Z)⁻¹ for the Gram matrix of centred, unit-norm regressors (unit diagonal) by LAPACK Cholesky
+    /// (``LinearAlgebra/cholesky(_:symmetryTolerance:)``). With a unit diagonal, L_ii² is the fraction of regressor i not
+    /// explained by regressors 1…i−1 (1 − R²), so L_ii² ≤ 1e-12 is reported as collinearity instead of returning an
+    /// inverse that is mostly rounding error.
+    static func inverseOfScaledGram(_ gram: [[Double]]) throws -> [[Double]] {
+        let k = gram.count
+        let collinear = LongMemoryError.numerical(
+            "least squares: the regressors are collinear (Gram matrix not positive definite)")
+        let cholesky: CholeskyFactorization
+        let inverse: Matrix
+        do {
+            cholesky = try LinearAlgebra.cholesky(try Matrix(gram))
+            inverse = try cholesky.inverse()
+        } catch {
+            throw collinear
         }
-        // Inverse of L, then A⁻¹ = L⁻ᵀ L⁻¹.
-        var li = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
-        for i in 0..<k {
-            li[i][i] = 1 / l[i][i]
-            for j in 0..<i {
-                var s = 0.0
-                for p in j..<i { s -= l[i][p] * li[p][j] }
-                li[i][j] = s / l[i][i]
-            }
-        }
-        var inv = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
-        for i in 0..<k {
-            for j in 0...i {
-                var s = 0.0
-                for p in i..<k { s += li[p][i] * li[p][j] }
-                inv[i][j] = s
-                inv[j][i] = s
-            }
-        }
-        return inv
+        for i in 0..<k where !(cholesky.lower[i, i] * cholesky.lower[i, i] > 1e-12) { throw collinear }
+        return inverse.rowArrays
     }
 }
 

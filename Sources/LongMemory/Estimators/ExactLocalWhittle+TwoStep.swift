@@ -54,7 +54,7 @@ extension ExactLocalWhittle {
                 name: "halfWidthInStandardErrors", value: "\(z)", requirement: "must be finite and > 0")
         }
         let n = x.count
-        let residuals = try polynomialResiduals(x, order: detrendOrder)
+        let residuals = try PolynomialTrend.residuals(x, degree: detrendOrder)
         let spread = x.reduce(0) { max($0, abs($1 - x[0])) }
         guard residuals.contains(where: { abs($0) > 1e-9 * spread }) else {
             throw LongMemoryError.invalidArgument(
@@ -112,32 +112,5 @@ extension ExactLocalWhittle {
             d: d, standardError: 1 / (2 * Double(m).squareRoot()), confidenceLevel: confidenceLevel, n: n,
             bandwidth: m, trimming: 0, tuningDescription: tuning, auxiliary: aux, objective: objectiveValue,
             notes: notes)
-    }
-
-    /// Residuals of the least-squares fit of x on (1, t, …, t^k), t = 1…n (k = 0: x − x̄).
-    static func polynomialResiduals(_ x: [Double], order k: Int) throws -> [Double] {
-        let n = x.count
-        if k == 0 {
-            let m = x.mean
-            return x.map { $0 - m }
-        }
-        // Regressors (t/n)^i, i = 1…k, for conditioning; residuals are unchanged by the scaling.
-        var columns = [[Double]](repeating: [Double](repeating: 0, count: n), count: k)
-        for t in 0..<n {
-            let u = Double(t + 1) / Double(n)
-            var p = 1.0
-            for i in 0..<k {
-                p *= u
-                columns[i][t] = p
-            }
-        }
-        let fit = try OrdinaryLeastSquares(y: x, regressors: columns)
-        var r = [Double](repeating: 0, count: n)
-        for t in 0..<n {
-            var f = fit.intercept
-            for i in 0..<k { f += fit.slopes[i] * columns[i][t] }
-            r[t] = x[t] - f
-        }
-        return r
     }
 }

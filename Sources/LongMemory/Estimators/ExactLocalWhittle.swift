@@ -184,7 +184,7 @@ final class ExactLocalWhittleObjective {
             let v = s[j]
             total += v.real * v.real + v.imaginary * v.imaginary
         }
-        let meanI = total / (2 * Double.pi * Double(n) * Double(m))
+        let meanI = total * SampleStatistics.periodogramScale(n: n) / Double(m)
         guard meanI > 0 else { return .infinity }
         return Double.log(meanI) - 2 * d * meanLogLambda
     }

@@ -54,7 +54,7 @@ public enum GPH {
         let n = x.count
         let minimumM = trimming + r + 3
         let needed = try bandwidth == .plugIn ? Bandwidth.maximum(n: n) : bandwidth.resolveFixed(n: n, minimum: minimumM, estimator: "GPH").m
-        let pgram = EstimatorInput.lowFrequencyPeriodogram(x, count: needed)
+        let pgram = try SampleStatistics.periodogram(x, count: needed)
         var notes: [String] = []
         var auxiliary: [AuxiliaryParameter] = []
         let m: Int

@@ -112,7 +112,7 @@ public enum LocalWhittle {
     ) throws -> MemoryEstimate {
         let n = x.count
         let needed = try bandwidth == .plugIn ? Bandwidth.maximum(n: n) : bandwidth.resolveFixed(n: n, minimum: trimming + 4, estimator: "local Whittle").m
-        let pgram = EstimatorInput.lowFrequencyPeriodogram(x, count: needed)
+        let pgram = try SampleStatistics.periodogram(x, count: needed)
         let (m, tuning, auxiliary, selectionNotes) = try resolve(
             bandwidth, periodogram: pgram, minimum: trimming + 4, estimator: "local Whittle")
         let values = Array(pgram.values[trimming..<m])

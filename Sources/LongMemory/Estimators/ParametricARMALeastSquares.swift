@@ -161,7 +161,7 @@ enum ARMALeastSquares {
         else { return zeros }
         var residual = [Double](repeating: 0, count: n)
         if q > 0 {
-            guard let ls = try? yuleWalker(gamma) else { return zeros }
+            guard let ls = try? DurbinLevinson.predictorCoefficients(acvf: gamma).coefficients else { return zeros }
             for t in longOrder..<n {
                 var s = y[t]
                 for j in 0..<longOrder { s -= ls[j] * y[t - j - 1] }
@@ -195,24 +195,5 @@ enum ARMALeastSquares {
         }
         if !admissible(ar: ar, ma: ma) { return zeros }
         return (ar, ma)
-    }
-
-    /// AR(L) coefficients from γ(0…L) by Durbin–Levinson (Yule–Walker).
-    static func yuleWalker(_ gamma: [Double]) throws -> [Double] {
-        let lags = gamma.count - 1
-        var phi = [Double](repeating: 0, count: lags)
-        var prev = phi
-        var v = gamma[0]
-        for k in 1...lags {
-            var num = gamma[k]
-            for j in 1..<k { num -= prev[j - 1] * gamma[k - j] }
-            let pkk = num / v
-            phi[k - 1] = pkk
-            for j in 1..<k { phi[j - 1] = prev[j - 1] - pkk * prev[k - j - 1] }
-            v *= 1 - pkk * pkk
-            guard v > 0 else { throw LongMemoryError.notPositiveDefinite(step: k) }
-            prev = phi
-        }
-        return phi
     }
 }

@@ -97,65 +97,22 @@ struct ExactGaussianLikelihood {
         return (objective, sigma2, logLik)
     }
 
-    /// Σ log r_t and Σ e_t²/r_t by Durbin–Levinson with one coefficient array updated in place (pairs φ_j, φ_{k−j}).
+    /// Σ log r_t and Σ e_t²/r_t by Durbin–Levinson (``DurbinLevinson/recursion(acvf:steps:_:)``: one coefficient
+    /// array updated in place, no allocation per step).
     static func durbinLevinson(_ x: [Double], acvf gamma: [Double]) throws -> (sumLog: Double, sumSquares: Double) {
         let n = x.count
-        guard gamma.count >= n, let g0 = gamma.first, g0 > 0, g0.isFinite else {
+        guard n >= 1, gamma.count >= n, let g0 = gamma.first, g0 > 0, g0.isFinite else {
             throw LongMemoryError.notPositiveDefinite(step: 0)
         }
-        var v = g0
-        var sumLog = Double.log(v)
-        var sumSquares = x[0] * x[0] / v
-        if n == 1 { return (sumLog, sumSquares) }
-        var phi = [Double](repeating: 0, count: n + 1)
-        var failure: Int? = nil
-        x.withUnsafeBufferPointer { px in
-            gamma.withUnsafeBufferPointer { pg in
-                phi.withUnsafeMutableBufferPointer { pf in
-                    for k in 1..<n {
-                        // φ_kk = [γ(k) − Σ_{j=1}^{k−1} φ_{k−1,j} γ(k−j)]/v_{k−1}
-                        var a0 = 0.0, a1 = 0.0
-                        var j = 1
-                        while j + 1 < k {
-                            a0 += pf[j] * pg[k - j]
-                            a1 += pf[j + 1] * pg[k - j - 1]
-                            j += 2
-                        }
-                        if j < k { a0 += pf[j] * pg[k - j] }
-                        let pkk = (pg[k] - a0 - a1) / v
-                        // φ_kj = φ_{k−1,j} − φ_kk φ_{k−1,k−j}, in place by pairs.
-                        var lo = 1, hi = k - 1
-                        while lo < hi {
-                            let a = pf[lo], b = pf[hi]
-                            pf[lo] = a - pkk * b
-                            pf[hi] = b - pkk * a
-                            lo += 1
-                            hi -= 1
-                        }
-                        if lo == hi { pf[lo] -= pkk * pf[lo] }
-                        pf[k] = pkk
-                        v *= 1 - pkk * pkk
-                        guard v > 0, v.isFinite else {
-                            failure = k
-                            return
-                        }
-                        // e_k = x_k − Σ_{j=1}^{k} φ_kj x_{k−j}
-                        var b0 = 0.0, b1 = 0.0
-                        j = 1
-                        while j + 1 <= k {
-                            b0 += pf[j] * px[k - j]
-                            b1 += pf[j + 1] * px[k - j - 1]
-                            j += 2
-                        }
-                        if j <= k { b0 += pf[j] * px[k - j] }
-                        let e = px[k] - b0 - b1
-                        sumLog += Double.log(v)
-                        sumSquares += e * e / v
-                    }
-                }
+        var sumLog = Double.log(g0)
+        var sumSquares = x[0] * x[0] / g0
+        try x.withUnsafeBufferPointer { px in
+            _ = try DurbinLevinson.recursion(acvf: gamma, steps: n - 1) { k, _, v, phi in
+                let e = px[k] - DurbinLevinson.prediction(phi, px, k)
+                sumLog += Double.log(v)
+                sumSquares += e * e / v
             }
         }
-        if let k = failure { throw LongMemoryError.notPositiveDefinite(step: k) }
         return (sumLog, sumSquares)
     }
 }

@@ -66,7 +66,7 @@ public enum WhittleInformation {
         let p = model.ar.count, q = model.ma.count
         let k = 1 + p + q
         var g = [Double](repeating: 0, count: k)
-        let entries = ParametricQuadrature.tanhSinh(components: k * k, upper: Double.pi) { lambda, out in
+        let entries = try Quadrature.tanhSinh(components: k * k, upper: Double.pi) { lambda, out in
             logDensityGradient(lambda: lambda, model: model, into: &g)
             for a in 0..<k { for b in 0..<k { out[a + b * k] = g[a] * g[b] } }
         }
@@ -77,13 +77,13 @@ public enum WhittleInformation {
 
     /// W(H) for fractional Gaussian noise, (1/2π)∫_0^π (∂_H log f − m)² dλ with m = (1/π)∫_0^π ∂_H log f
     /// (the centring is the derivative of the normalisation ∫ log f* = 0), by tanh–sinh quadrature of the exact
-    /// density (see `FGNSpectrum`). Var(Ĥ) ≈ 1/(n·W). Requires 0 < H < 1.
+    /// density (`SpectralDensity+FGN.swift`). Var(Ĥ) ≈ 1/(n·W). Requires 0 < H < 1.
     public static func fractionalGaussianNoise(hurst h: Double) throws -> Double {
         guard h.isFinite, h > 0, h < 1 else {
             throw LongMemoryError.invalidArgument(name: "hurst", value: "\(h)", requirement: "must be in (0, 1)")
         }
         let evaluator = FGNSpectrum.Evaluator(hurst: h)
-        let r = ParametricQuadrature.tanhSinh(components: 2, upper: Double.pi) { lambda, out in
+        let r = try Quadrature.tanhSinh(components: 2, upper: Double.pi) { lambda, out in
             let g = evaluator.logDensity(lambda).dH
             out[0] = g
             out[1] = g * g

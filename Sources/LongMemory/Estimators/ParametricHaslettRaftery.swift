@@ -114,7 +114,7 @@ struct HaslettRafteryFilter {
         var meanCoef = [Double](repeating: 0, count: n)  // coefficient of μ: 1 − Σ coefficients
         var variance = [Double](repeating: 1, count: n)
         // Exact part, t = 0…m−1 (1-based k = t + 1 uses φ_{k−1, ·}).
-        let gamma0 = Double.exp(SpecialFunctions.logGamma(1 - 2 * d) - 2 * SpecialFunctions.logGamma(1 - d))
+        let gamma0 = Autocovariance.fractionalNoiseVariance(d: d)
         var phi = [Double](repeating: 0, count: m + 1)  // φ_{k,1…k}
         var v = gamma0
         variance[0] = gamma0
@@ -144,14 +144,13 @@ struct HaslettRafteryFilter {
         }
         // Truncated AR(∞) part, t = m…n−1 (1-based k = t + 1 > M).
         if m < n {
-            var pi = [Double](repeating: 0, count: m + 1)
-            pi[1] = d
-            var piSum = d
-            if m >= 2 {
-                for j in 2...m {
-                    pi[j] = pi[j - 1] * (Double(j) - 1 - d) / Double(j)
-                    piSum += pi[j]
-                }
+            // π_j of 1 − (1 − B)^d are minus the fractional-difference weights, j = 1…M.
+            var pi = FractionalWeights.differencing(d: d, count: m + 1)
+            pi[0] = 0
+            var piSum = 0.0
+            for j in 1...m {
+                pi[j] = -pi[j]
+                piSum += pi[j]
             }
             let mm = Double(m)
             let lastTerm = mm * pi[m]

@@ -92,7 +92,7 @@ extension ParametricEstimation {
     }
 
     /// Whittle estimator of fractional Gaussian noise (Beran 1994 §6.1; R longmemo `WhittleEst(model = "fGn")`):
-    /// minimise Q(H) = Σ_{j=1}^{ñ} I(λ_j)/f*(λ_j; H) with f* the exact fGn spectral density (see `FGNSpectrum`)
+    /// minimise Q(H) = Σ_{j=1}^{ñ} I(λ_j)/f*(λ_j; H) with f* the exact fGn spectral density (`SpectralDensity+FGN.swift`)
     /// normalised so that ∫_{−π}^{π} log f* = 0 (the normalising integral by tanh–sinh quadrature at each H),
     /// by Brent's method over `hurstInterval`. s.e.(Ĥ) = (n·W(Ĥ))^{−1/2} with
     /// ``WhittleInformation/fractionalGaussianNoise(hurst:)``. The estimate record reports d = Ĥ − ½ with the same
@@ -122,35 +122,36 @@ extension ParametricEstimation {
         let frequencies = Array(pg.frequencies.prefix(count))
         guard periodogram.contains(where: { $0 > 0 }) else { throw LongMemoryError.constantSeries }
         var evaluations = 0
-        func normalizedLogDensity(_ h: Double) -> [Double] {
+        func normalizedLogDensity(_ h: Double) throws -> [Double] {
             let evaluator = FGNSpectrum.Evaluator(hurst: h)
             let logF = frequencies.map { evaluator.logDensity($0).value }
             let c: Double
             switch normalization {
-            case .integral: c = FGNSpectrum.meanLogDensity(hurst: h).value
+            case .integral: c = try FGNSpectrum.meanLogDensity(hurst: h).value
             case .longmemo: c = 2 / Double(n) * logF.reduce(0, +)
             }
             return logF.map { $0 - c }
         }
-        func q(_ h: Double) -> Double {
+        func q(_ h: Double) throws -> Double {
             evaluations += 1
-            let lf = normalizedLogDensity(h)
+            let lf = try normalizedLogDensity(h)
             var s = 0.0
             for j in 0..<count { s += periodogram[j] * Double.exp(-lf[j]) }
             return s
         }
         let search = try EstimatorSearch.minimize(
-            { Double.log(q($0)) }, over: hurstInterval, scanIntervals: 16, what: "fGn Whittle estimator")
+            { Double.log(try q($0)) }, over: hurstInterval, scanIntervals: 16, what: "fGn Whittle estimator")
         let h = search.minimizer
-        let qMin = q(h)
+        let qMin = try q(h)
         let sigma2 = 2 * Double.pi / Double(count) * qMin
-        let fStar = normalizedLogDensity(h).map { Double.exp($0) }
+        let normalized = try normalizedLogDensity(h)
+        let fStar = normalized.map { Double.exp($0) }
         let gof = whittleGoodnessOfFit(periodogram: periodogram, fitted: fStar, n: n)
         let w = try WhittleInformation.fractionalGaussianNoise(hurst: h)
         let se = w > 0 ? 1 / (Double(n) * w).squareRoot() : .nan
         // Marginal variance ∫f = (σ̂²/2π)·∫f₁/exp(c) with ∫ f₁ = 1 (unit-variance density) and c the normaliser used.
         let logF1 = FGNSpectrum.Evaluator(hurst: h).logDensity(frequencies[0]).value
-        let c = logF1 - normalizedLogDensity(h)[0]
+        let c = logF1 - normalized[0]
         let variance = sigma2 * Double.exp(-c) / (2 * Double.pi)
         let estimate = try MemoryEstimate(
             method: .whittle,

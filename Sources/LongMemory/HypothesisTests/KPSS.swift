@@ -41,21 +41,9 @@ public enum KPSSTest {
     /// Residuals of the regression of x on 1 (level) or on (1, t), t = 1…n (trend), by the closed-form simple
     /// regression.
     public static func residuals(_ x: [Double], kind: Kind) -> [Double] {
-        let n = x.count
-        let xbar = x.mean
         switch kind {
-        case .level:
-            return x.map { $0 - xbar }
-        case .trend:
-            let tbar = Double(n + 1) / 2
-            var sxy = 0.0, stt = 0.0
-            for i in 0..<n {
-                let t = Double(i + 1) - tbar
-                sxy += t * (x[i] - xbar)
-                stt += t * t
-            }
-            let slope = stt > 0 ? sxy / stt : 0
-            return (0..<n).map { x[$0] - xbar - slope * (Double($0 + 1) - tbar) }
+        case .level: return PolynomialTrend.demeaned(x)
+        case .trend: return PolynomialTrend.linearDetrended(x)
         }
     }
 

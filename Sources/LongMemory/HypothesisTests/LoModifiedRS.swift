@@ -22,7 +22,7 @@ public enum LoModifiedRS {
     public static func range(_ x: [Double]) throws -> Double {
         try Validate.finite(x)
         try Validate.length(x, atLeast: 1, for: "a rescaled range")
-        let s = PartialSums.cumulative(PartialSums.demeaned(x))
+        let s = PartialSums.cumulative(PolynomialTrend.demeaned(x))
         var lo = Double.infinity, hi = -Double.infinity
         for v in s {
             lo = min(lo, v)
@@ -34,7 +34,7 @@ public enum LoModifiedRS {
     /// V_n(q) for a given q (no lag rule, no test decision).
     public static func statistic(_ x: [Double], lags q: Int) throws -> Double {
         try TestInput.validate(x, test: "Lo's modified R/S statistic")
-        let y = PartialSums.demeaned(x)
+        let y = PolynomialTrend.demeaned(x)
         let v = try LongRunVariance.bartlett(y, lags: q, demean: false)
         guard v > 0 else { return .nan }
         return try range(x) / (Double(x.count).squareRoot() * v.squareRoot())
@@ -76,7 +76,7 @@ public enum LoModifiedRS {
         try TestInput.validate(x, test: "Lo's modified R/S test")
         try TestInput.validateLevel(level)
         let n = x.count
-        let y = PartialSums.demeaned(x)
+        let y = PolynomialTrend.demeaned(x)
         let r = try range(x)
         let variances = try BartlettVariances(
             residuals: y, lags: lags, profileLags: profileLags ?? LagProfile.defaultLags(n: n))

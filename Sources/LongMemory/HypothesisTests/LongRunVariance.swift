@@ -154,12 +154,6 @@ enum PartialSums {
         }
         return out
     }
-
-    /// y − ȳ.
-    static func demeaned(_ x: [Double]) -> [Double] {
-        let m = x.mean
-        return x.map { $0 - m }
-    }
 }
 
 /// Default truncation lags at which Lo's, V/S and KPSS statistics are also reported (Teverovsky, Taqqu & Willinger

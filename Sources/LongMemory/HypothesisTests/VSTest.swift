@@ -16,7 +16,7 @@ public enum VSTest {
     /// M_n(q) for a given q.
     public static func statistic(_ x: [Double], lags q: Int) throws -> Double {
         try TestInput.validate(x, test: "the V/S statistic")
-        let y = PartialSums.demeaned(x)
+        let y = PolynomialTrend.demeaned(x)
         let v = try LongRunVariance.bartlett(y, lags: q, demean: false)
         guard v > 0 else { return .nan }
         return partialSumVariance(y) / (Double(x.count) * v)
@@ -66,7 +66,7 @@ public enum VSTest {
         try TestInput.validate(x, test: "the V/S test")
         try TestInput.validateLevel(level)
         let n = x.count
-        let y = PartialSums.demeaned(x)
+        let y = PolynomialTrend.demeaned(x)
         let numerator = partialSumVariance(y)
         let variances = try BartlettVariances(
             residuals: y, lags: lags, profileLags: profileLags ?? LagProfile.defaultLags(n: n))

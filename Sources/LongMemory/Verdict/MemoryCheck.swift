@@ -89,14 +89,16 @@ public enum MemoryCheck {
                 let e: MemoryEstimate
                 switch method {
                 case .elw:
-                    e = try ExactLocalWhittle.estimate(x, bandwidth: whittleBand, confidenceLevel: settings.confidenceLevel)
+                    e = try ExactLocalWhittle.estimate(
+                        x, bandwidth: whittleBand, confidenceLevel: settings.confidenceLevel)
                 case .lw:
                     e = try LocalWhittle.estimate(x, bandwidth: whittleBand, confidenceLevel: settings.confidenceLevel)
                 case .whittle:
                     e = try ParametricEstimation.whittle(x, options: parametric).estimate
                 case .gph:
                     e = try GPH.estimate(
-                        x, bandwidth: .exponent(settings.gphBandwidthExponent), confidenceLevel: settings.confidenceLevel)
+                        x, bandwidth: .exponent(settings.gphBandwidthExponent),
+                        confidenceLevel: settings.confidenceLevel)
                 default:
                     e = try MemoryEstimator.estimate(
                         x, method: method, settings: EstimatorSettings(confidenceLevel: settings.confidenceLevel))
@@ -110,7 +112,8 @@ public enum MemoryCheck {
         var failedTests: [FailedComputation<MemoryTestMethod>] = []
         for method in [MemoryTestMethod.lo, .vs, .kpss] {
             do {
-                tests.append(try MemoryTester.test(x, method: method, settings: MemoryTestSettings(level: settings.testLevel)))
+                tests.append(
+                    try MemoryTester.test(x, method: method, settings: MemoryTestSettings(level: settings.testLevel)))
             } catch {
                 failedTests.append(FailedComputation(kind: method, message: "\(error)"))
             }
@@ -130,7 +133,8 @@ public enum MemoryCheck {
             definition1: definition1, periodicity: periodicity)
         let decision = settings.rule.decide(evidence)
         var fit: SpectralPowerLaw? = nil
-        if let lw = evidence.estimate(.lw), let m = lw.bandwidth, let g = lw.auxiliary.first(where: { $0.name == "G" }) {
+        if let lw = evidence.estimate(.lw), let m = lw.bandwidth, let g = lw.auxiliary.first(where: { $0.name == "G" })
+        {
             fit = SpectralPowerLaw(d: lw.d, scale: g.value, bandwidth: m)
         }
         return MemoryCheckReport(

@@ -11,7 +11,7 @@ import MemoryNumerics
 /// **Statistic.** With I_j = I(λ_j), j = 1…N, N = ⌊(n − 1)/2⌋ (the Nyquist ordinate is left out), for each
 /// j = 3…N (periods n/j ≤ n/3, at least three cycles in the sample):
 /// 1. the background window holds K = 2w neighbours k with g < |k − j| ≤ g + w (gap g = 2 excludes the leakage of a
-///    peak into j ± 1, j ± 2; w = max(4, ⌊√N/2⌋); near the ends of the range the window is shifted so that it still
+///    peak into j ± 1, j ± 2; w = max(8, ⌊√N/2⌋); near the ends of the range the window is shifted so that it still
 ///    holds 2w ordinates). The local slope b̂ is the least-squares slope of log I_k on log λ_k over the window, and
 ///    the background is the mean of the neighbours moved to λ_j along that power law:
 ///    f̃_j = (1/K) Σ_k I_k·(λ_j/λ_k)^{b̂}. A spectral pole f ~ λ^{−2d} is a power law, so it is followed exactly;
@@ -24,6 +24,10 @@ import MemoryNumerics
 /// 3. Family-wise: the Šidák p-value 1 − (1 − p_j)^{N'} over the N' ordinates tested; a peak is significant when it
 ///    is below `familyLevel` (default 0.01). Significant ordinates within g + 1 of each other form one peak, reported
 ///    at its largest ratio.
+///
+/// Size (fixed-seed Monte Carlo, 400 exact Gaussian samples each; the tests check 100): 0.5% for white noise and
+/// AR(1) φ = 0.9 and 0.25% for FI(0.45) and FI(−0.4) at n = 1024 (2048 for FI(0.45)); 1.75% for white noise at n = 300, where
+/// the asymptotic exponential law of the ordinates and the K = 16 neighbours make the F approximation rough.
 ///
 /// This is Fisher's (1929) test for a hidden periodicity with the white-noise background replaced by a local
 /// power-law background (in the spirit of Priestley 1981, *Spectral Analysis and Time Series*, §8.2, tests against a
@@ -83,7 +87,7 @@ public enum PeriodicityDetection {
     /// Fewest observations (N = ⌊(n − 1)/2⌋ must leave room for the first window: n ≥ 32).
     public static let minimumLength = 32
 
-    /// Half-width w = max(4, ⌊√N/2⌋) of the background window for N ordinates.
+    /// Half-width w = max(8, ⌊√N/2⌋) of the background window for N ordinates.
     public static func halfWindow(ordinates count: Int) -> Int {
         max(8, Int((Double(count).squareRoot() / 2).rounded(.down)))
     }
@@ -129,7 +133,9 @@ public enum PeriodicityDetection {
             var right = min(w, count - j - g)
             if left < w { right = min(count - j - g, 2 * w - left) }
             if right < w { left = min(j - g - 1, 2 * w - right) }
-            var su = 0.0, sy = 0.0, k = 0.0
+            var su = 0.0
+            var sy = 0.0
+            var k = 0.0
             for i in stride(from: j - g - left, through: j - g - 1, by: 1) {
                 su += logL[i]
                 sy += logI[i]
@@ -140,8 +146,10 @@ public enum PeriodicityDetection {
                 sy += logI[i]
                 k += 1
             }
-            let ubar = su / k, ybar = sy / k
-            var sxx = 0.0, sxy = 0.0
+            let ubar = su / k
+            let ybar = sy / k
+            var sxx = 0.0
+            var sxy = 0.0
             for i in stride(from: j - g - left, through: j - g - 1, by: 1) {
                 let du = logL[i] - ubar
                 sxx += du * du

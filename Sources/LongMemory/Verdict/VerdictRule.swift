@@ -106,8 +106,10 @@ public struct VerdictRule: Sendable, Equatable {
             let missing = primaryMethods.filter { m in !primary.contains { $0.method == m } }
             return decision(
                 .inconclusive, step: 1,
-                ["only \(primary.count) of \(primaryMethods.count) primary estimators could be computed (missing: "
-                    + missing.map(\.rawValue).joined(separator: ", ") + "); at least \(minimumPrimary) are needed"])
+                [
+                    "only \(primary.count) of \(primaryMethods.count) primary estimators could be computed (missing: "
+                        + missing.map(\.rawValue).joined(separator: ", ") + "); at least \(minimumPrimary) are needed"
+                ])
         }
         // 2. A periodic component inside the band.
         let band = primary.compactMap(\.bandwidth).max() ?? 0
@@ -120,7 +122,8 @@ public struct VerdictRule: Sendable, Equatable {
                         + "times the local background, family-wise p = \(VerdictText.pValue(peak.familyPValue))",
                     "the peak lies inside the band j ≤ \(band) that the local Whittle estimators use: a spectral peak "
                         + "away from λ = 0 is not the pole f(λ) ~ λ^(-2d) of long memory, and it distorts every d̂ "
-                        + "(here " + primary.map { "\($0.method.rawValue) \(VerdictText.fixed($0.d))" }.joined(separator: ", ")
+                        + "(here "
+                        + primary.map { "\($0.method.rawValue) \(VerdictText.fixed($0.d))" }.joined(separator: ", ")
                         + ")",
                     "remove the cycle (or model it) before measuring memory",
                 ])
@@ -146,7 +149,9 @@ public struct VerdictRule: Sendable, Equatable {
             return decision(
                 .inconclusive, step: 4,
                 [
-                    "at the stationarity boundary: " + high.map { "\($0.method.rawValue) d̂ = \(VerdictText.fixed($0.d)) ≥ ½" }.joined(separator: ", ")
+                    "at the stationarity boundary: "
+                        + high.map { "\($0.method.rawValue) d̂ = \(VerdictText.fixed($0.d)) ≥ ½" }.joined(
+                            separator: ", ")
                         + ", while \(nsEstimate.map { "\($0.method.rawValue) d̂ = \(VerdictText.fixed($0.d))" } ?? "ELW") is below ½"
                 ])
         }
@@ -159,7 +164,10 @@ public struct VerdictRule: Sendable, Equatable {
             }
             return decision(
                 .inconclusive, step: 5,
-                [estimatesSentence, testSentence, "the estimators find d > 0 but the tests of short memory do not agree"])
+                [
+                    estimatesSentence, testSentence,
+                    "the estimators find d > 0 but the tests of short memory do not agree",
+                ])
         }
         if allClasses == [.containsZero] {
             // 6. Short memory.
@@ -185,8 +193,10 @@ public struct VerdictRule: Sendable, Equatable {
                 [estimatesSentence, testSentence, "the estimators find d < 0 but tests reject toward persistence"])
         }
         // 8. Disagreement.
-        caveats.append("the primary estimators disagree; compare bandwidths (--bandwidth, --alpha) with rnnmem estimate")
-        return decision(.inconclusive, step: 8, ["the primary estimators disagree: " + estimatesSentence, testSentence])
+        caveats.append(
+            "the primary estimators disagree; compare bandwidths (--bandwidth, --alpha) with rnnmem estimate")
+        return decision(
+            .inconclusive, step: 8, ["the primary estimators disagree: " + estimatesSentence, testSentence])
     }
 
     // MARK: - Sentences
@@ -238,7 +248,8 @@ public struct VerdictRule: Sendable, Equatable {
         var c: [String] = []
         // Corroborating estimators whose interval does not contain the headline estimate.
         if v != .inconclusive, let h = headline {
-            for est in e.estimates where role(of: est.method) == .corroborating && !est.confidenceInterval.contains(h.d) {
+            for est in e.estimates where role(of: est.method) == .corroborating && !est.confidenceInterval.contains(h.d)
+            {
                 c.append(
                     "\(est.method.rawValue) (corroborating, \(briefTuning(est))): d̂ = \(VerdictText.fixed(est.d)), its "
                         + "\(VerdictText.percent(est.confidenceInterval.level)) CI \(VerdictText.interval(est.confidenceInterval)) "
@@ -252,7 +263,8 @@ public struct VerdictRule: Sendable, Equatable {
                     + heuristics.map { "\($0.method.rawValue) d = \(VerdictText.fixed($0.d))" }.joined(separator: ", "))
         }
         if let d1 = e.definition1, d1.slope.isFinite {
-            var s = "Definition 1 (supporting only): the \(d1.kind.rawValue) partial sums of the sample ACF over "
+            var s =
+                "Definition 1 (supporting only): the \(d1.kind.rawValue) partial sums of the sample ACF over "
                 + "K = \(d1.fitLower)…\(d1.fitUpper) grow with log–log slope \(VerdictText.fixed(d1.slope)) ± "
                 + "\(VerdictText.fixed(d1.standardError)) (\(d1.growth.rawValue)"
             if d1.growth == .growing { s += ", implied d = \(VerdictText.fixed(d1.impliedD))" }

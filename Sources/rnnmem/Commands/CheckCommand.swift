@@ -99,7 +99,11 @@ struct CheckCommand: ParsableCommand {
                     ("verdict_text", .string(overall.displayName)),
                     (
                         "columns",
-                        .array(reports.enumerated().map { CheckReportJSON.object($0.element.1, input: $0.element.0, figures: figureSets[$0.offset]) })
+                        .array(
+                            reports.enumerated().map {
+                                CheckReportJSON.object(
+                                    $0.element.1, input: $0.element.0, figures: figureSets[$0.offset])
+                            })
                     ),
                 ])
             })

@@ -22,7 +22,9 @@ enum CheckReportJSON {
                 "primary_classes",
                 .array(
                     d.primaryClasses.map {
-                        .object([("method", .string($0.method.rawValue)), ("class", .string($0.estimateClass.rawValue))])
+                        .object([
+                            ("method", .string($0.method.rawValue)), ("class", .string($0.estimateClass.rawValue)),
+                        ])
                     })
             ),
             ("persistent_rejections", .integer(d.persistentRejections)),
@@ -38,12 +40,18 @@ enum CheckReportJSON {
             ),
             (
                 "failed_estimates",
-                .array(e.failedEstimates.map { .object([("method", .string($0.kind.rawValue)), ("error", .string($0.message))]) })
+                .array(
+                    e.failedEstimates.map {
+                        .object([("method", .string($0.kind.rawValue)), ("error", .string($0.message))])
+                    })
             ),
             ("tests", .array(e.tests.map { .object(TestOutput.jsonFields($0)) })),
             (
                 "failed_tests",
-                .array(e.failedTests.map { .object([("method", .string($0.kind.rawValue)), ("error", .string($0.message))]) })
+                .array(
+                    e.failedTests.map {
+                        .object([("method", .string($0.kind.rawValue)), ("error", .string($0.message))])
+                    })
             ),
             ("definition1", e.definition1.map(definition1) ?? .null),
             ("periodicity", e.periodicity.map { periodicity($0, band: primaryBand(r)) } ?? .null),
@@ -51,7 +59,10 @@ enum CheckReportJSON {
             (
                 "spectral_fit",
                 r.spectralFit.map {
-                    .object([("method", .string("lw")), ("d", .number($0.d)), ("G", .number($0.scale)), ("bandwidth", .integer($0.bandwidth))])
+                    .object([
+                        ("method", .string("lw")), ("d", .number($0.d)), ("G", .number($0.scale)),
+                        ("bandwidth", .integer($0.bandwidth)),
+                    ])
                 } ?? .null
             ),
             ("figures", figures.map(figuresObject) ?? .null),
@@ -60,7 +71,8 @@ enum CheckReportJSON {
     }
 
     static func primaryBand(_ r: MemoryCheckReport) -> Int {
-        r.evidence.estimates.filter { r.settings.rule.role(of: $0.method) == .primary }.compactMap(\.bandwidth).max() ?? 0
+        r.evidence.estimates.filter { r.settings.rule.role(of: $0.method) == .primary }.compactMap(\.bandwidth).max()
+            ?? 0
     }
 
     static func definition1(_ p: PartialSumDiagnostic) -> JSONValue {
@@ -84,7 +96,8 @@ enum CheckReportJSON {
         .object([
             ("index", .integer(p.index)), ("frequency", .number(p.frequency)), ("period", .number(p.period)),
             ("periodogram", .number(p.periodogram)), ("background", .number(p.background)), ("ratio", .number(p.ratio)),
-            ("p_value", .number(p.pValue)), ("family_p_value", .number(p.familyPValue)), ("in_band", .bool(p.index <= band)),
+            ("p_value", .number(p.pValue)), ("family_p_value", .number(p.familyPValue)),
+            ("in_band", .bool(p.index <= band)),
         ])
     }
 
@@ -119,7 +132,8 @@ enum CheckReportJSON {
                 a.exponential.map {
                     .object([
                         ("a", .number(Double.exp($0.intercept))), ("rate", .number(-$0.slope)),
-                        ("time_scale", .number($0.slope < 0 ? -1 / $0.slope : .nan)), ("rss", .number($0.residualSumOfSquares)),
+                        ("time_scale", .number($0.slope < 0 ? -1 / $0.slope : .nan)),
+                        ("rss", .number($0.residualSumOfSquares)),
                     ])
                 } ?? .null
             ),

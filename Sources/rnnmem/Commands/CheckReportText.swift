@@ -20,7 +20,8 @@ enum CheckReportText {
 
         // Estimates.
         let level = r.settings.confidenceLevel
-        s += "\nEstimates of d (H = d + ½; \(ReportFormat.percent(level)) Wald intervals; heuristics: supporting only)\n"
+        s +=
+            "\nEstimates of d (H = d + ½; \(ReportFormat.percent(level)) Wald intervals; heuristics: supporting only)\n"
         var rows = [["method", "role", "d", "s.e.", "\(ReportFormat.percent(level)) CI", "H", "tuning"]]
         for est in e.estimates {
             let role = rule.role(of: est.method)
@@ -36,13 +37,15 @@ enum CheckReportText {
         for f in e.failedEstimates { s += ReportFormat.wrap("\(f.kind.rawValue) failed: \(f.message)") }
 
         // Tests.
-        s += "\nTests (level \(ReportFormat.percent(r.settings.testLevel)); H0 of lo, vs, kpss: short memory; of wald: d = 0)\n"
+        s +=
+            "\nTests (level \(ReportFormat.percent(r.settings.testLevel)); H0 of lo, vs, kpss: short memory; of wald: d = 0)\n"
         var trows = [["test", "statistic", "reject if", "p-value", "q / m", "decision"]]
         for t in e.tests {
             let tuning = t.lags.map { "q = \($0)" } ?? t.bandwidth.map { "m = \($0)" } ?? "—"
             let name = t.method == .wald ? "wald (\(t.estimate?.method.rawValue ?? "?"))" : t.method.rawValue
             trows.append([
-                name, ReportFormat.fixed(t.statistic), TestOutput.region(t.criticalValue), TestOutput.pValueText(t.pValue),
+                name, ReportFormat.fixed(t.statistic), TestOutput.region(t.criticalValue),
+                TestOutput.pValueText(t.pValue),
                 tuning, TestOutput.decision(t),
             ])
         }
@@ -52,7 +55,8 @@ enum CheckReportText {
         // Definition 1.
         s += "\nDefinition 1 (long memory iff Σ_k |ρ(k)| = ∞; Zhao et al. 2020), on the sample ACF — supporting only\n"
         if let d1 = e.definition1 {
-            var line = "\(d1.kind.rawValue) partial sums S(K) = Σ_{k≤K} ρ̂(k): log–log slope \(ReportFormat.fixed(d1.slope, 3))"
+            var line =
+                "\(d1.kind.rawValue) partial sums S(K) = Σ_{k≤K} ρ̂(k): log–log slope \(ReportFormat.fixed(d1.slope, 3))"
                 + " ± \(ReportFormat.fixed(d1.standardError, 3)) over K = \(d1.fitLower)…\(d1.fitUpper) → \(d1.growth.rawValue)"
             if d1.growth == .growing { line += ", implied d = slope/2 = \(ReportFormat.fixed(d1.impliedD, 3))" }
             s += ReportFormat.wrap(line, first: "  ", rest: "  ")
@@ -62,23 +66,27 @@ enum CheckReportText {
         }
 
         // Periodicity.
-        s += "\nPeriodicity (periodogram peaks against a local power-law background, family-wise level "
+        s +=
+            "\nPeriodicity (periodogram peaks against a local power-law background, family-wise level "
             + "\(ReportFormat.percent(e.periodicity?.familyLevel ?? 0.01)))\n"
         if let p = e.periodicity {
             let band = e.estimates.filter { rule.role(of: $0.method) == .primary }.compactMap(\.bandwidth).max() ?? 0
             if p.peaks.isEmpty {
                 var line = "no significant peak"
                 if let l = p.largest {
-                    line += "; the largest ratio is \(ReportFormat.fixed(l.ratio, 1)) at period \(ReportFormat.fixed(l.period, 2))"
+                    line +=
+                        "; the largest ratio is \(ReportFormat.fixed(l.ratio, 1)) at period \(ReportFormat.fixed(l.period, 2))"
                         + " (j = \(l.index)), family-wise p = \(ReportFormat.pValue(l.familyPValue))"
                 }
                 s += ReportFormat.wrap(line, first: "  ", rest: "  ")
             }
             for peak in p.peaks {
-                let line = "peak at period \(ReportFormat.fixed(peak.period, 2)) (j = \(peak.index), λ = "
+                let line =
+                    "peak at period \(ReportFormat.fixed(peak.period, 2)) (j = \(peak.index), λ = "
                     + "\(ReportFormat.fixed(peak.frequency))): \(ReportFormat.fixed(peak.ratio, 1))× the local background, "
                     + "family-wise p = \(ReportFormat.pValue(peak.familyPValue)); "
-                    + (peak.index <= band ? "inside" : "outside") + " the band j ≤ \(band) of the local Whittle estimators"
+                    + (peak.index <= band ? "inside" : "outside")
+                    + " the band j ≤ \(band) of the local Whittle estimators"
                 s += ReportFormat.wrap(line, first: "  ", rest: "  ")
             }
         } else {
@@ -87,11 +95,14 @@ enum CheckReportText {
 
         // ACF decay.
         let a = r.acfDecay
-        s += "\nACF decay (least squares on log ρ̂(k) at \(a.fitLags.count) log-spaced lags in 1…\(a.fitUpper), where ρ̂ > 0)\n"
+        s +=
+            "\nACF decay (least squares on log ρ̂(k) at \(a.fitLags.count) log-spaced lags in 1…\(a.fitUpper), where ρ̂ > 0)\n"
         if let p = a.powerLaw, let x = a.exponential, let d = a.powerLawImpliedD, let tau = a.exponentialTimeScale {
-            s += "  power law    ρ̂(k) ≈ \(ReportFormat.fixed(Double.exp(p.intercept), 3))·k^(\(ReportFormat.fixed(p.slope, 3)))"
+            s +=
+                "  power law    ρ̂(k) ≈ \(ReportFormat.fixed(Double.exp(p.intercept), 3))·k^(\(ReportFormat.fixed(p.slope, 3)))"
                 + " (d = (b + 1)/2 = \(ReportFormat.fixed(d, 3))), RSS \(ReportFormat.fixed(p.residualSumOfSquares, 3))\n"
-            s += "  exponential  ρ̂(k) ≈ \(ReportFormat.fixed(Double.exp(x.intercept), 3))·e^(-k/\(ReportFormat.fixed(tau, 2)))"
+            s +=
+                "  exponential  ρ̂(k) ≈ \(ReportFormat.fixed(Double.exp(x.intercept), 3))·e^(-k/\(ReportFormat.fixed(tau, 2)))"
                 + ", RSS \(ReportFormat.fixed(x.residualSumOfSquares, 3))\n"
             s += "  closer fit: \(a.closerFit ?? "—") (descriptive: sample autocorrelations are biased and dependent)\n"
         } else {
@@ -111,7 +122,8 @@ enum CheckReportText {
                 s += ReportFormat.wrap("Figures: " + f.paths.joined(separator: ", "), first: "", rest: "  ")
             } else {
                 s += ReportFormat.wrap(
-                    "Figures: data written (" + f.paths.joined(separator: ", ") + "); no SVG: " + (f.problem ?? "unknown"),
+                    "Figures: data written (" + f.paths.joined(separator: ", ") + "); no SVG: "
+                        + (f.problem ?? "unknown"),
                     first: "", rest: "  ")
             }
         } else if figuresDirectory == nil {
@@ -125,7 +137,8 @@ enum CheckReportText {
     /// The overall line for several columns.
     static func overall(_ columns: [(AnalysisInputOptions.Analysed, MemoryCheckReport)]) -> String {
         let verdict = MultivariateVerdict.overall(columns.map { $0.1.verdict })
-        var s = "Overall: \(verdict.displayName.uppercased()) (\(columns.count) columns; per-dimension definition of "
+        var s =
+            "Overall: \(verdict.displayName.uppercased()) (\(columns.count) columns; per-dimension definition of "
             + "Zhao et al. 2020: a multivariate series has long memory if at least one component does)\n"
         for v in MemoryVerdict.allCases {
             let names = columns.filter { $0.1.verdict == v }.map { "'\($0.0.series.name)'" }

@@ -26,13 +26,19 @@ enum EstimateOutput {
             ("hurst_definition", .optional(e.hurstDefinition)),
             (
                 "alternative_se",
-                .array(e.alternativeStandardErrors.map { .object([("label", .string($0.label)), ("value", .number($0.value))]) })
+                .array(
+                    e.alternativeStandardErrors.map {
+                        .object([("label", .string($0.label)), ("value", .number($0.value))])
+                    })
             ),
             (
                 "auxiliary",
                 .array(
                     e.auxiliary.map {
-                        .object([("name", .string($0.name)), ("value", .number($0.value)), ("se", .optional($0.standardError))])
+                        .object([
+                            ("name", .string($0.name)), ("value", .number($0.value)),
+                            ("se", .optional($0.standardError)),
+                        ])
                     })
             ),
             ("objective", .optional(e.objective)),
@@ -47,7 +53,8 @@ enum EstimateOutput {
         s += "d: \(NumberText.format(e.d))\n"
         s += "se: \(NumberText.format(e.standardError))\n"
         let ci = e.confidenceInterval
-        s += "ci: [\(NumberText.format(ci.lower)), \(NumberText.format(ci.upper))] (\(ReportFormat.percent(ci.level)) Wald)\n"
+        s +=
+            "ci: [\(NumberText.format(ci.lower)), \(NumberText.format(ci.upper))] (\(ReportFormat.percent(ci.level)) Wald)\n"
         if let h = e.hurst {
             s += "hurst: \(NumberText.format(h)) (\(e.hurstDefinition ?? "H"); d = H − ½)\n"
         } else {

@@ -58,6 +58,10 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Compare the outputs on the file's 'input' tensor with its 'output' tensor.")
     var reference = false
 
+    @Option(help: ArgumentHelp("Compare the parameters bit for bit with those of another weights file (read the same way).",
+                               valueName: "file"))
+    var compare: String?
+
     func validateValues() throws(CLIError) {
         if pytorch {
             guard model != nil else { throw CLIError("--pytorch needs --model rnn|lstm|gru") }
@@ -70,7 +74,8 @@ struct EvalCommand: ParsableCommand {
         if taskOptions.task != nil { try taskOptions.validateValues() }
     }
 
-    func loadModel() throws(CLIError) -> (model: any RecurrentModel, file: SafetensorsFile, kind: String) {
+    func loadModel(_ path: String? = nil) throws(CLIError) -> (model: any RecurrentModel, file: SafetensorsFile, kind: String) {
+        let weights = path ?? self.weights
         let file: SafetensorsFile
         do {
             file = try SafetensorsFile.read(contentsOf: weights)
@@ -102,6 +107,21 @@ struct EvalCommand: ParsableCommand {
         ]
         if reference {
             lines += try referenceLines(model, file)
+        }
+        if let compare {
+            let other = try loadModel(compare).model
+            guard other.architecture == model.architecture, other.parameterGroups == model.parameterGroups else {
+                throw CLIError("--compare \(compare): a different model (\(other.architecture), \(other.parameterCount) parameters) from \(weights) (\(model.architecture), \(model.parameterCount) parameters)")
+            }
+            var differing = 0, maxDifference = 0.0
+            for (a, b) in zip(model.parameters, other.parameters) where a.bitPattern != b.bitPattern {
+                differing += 1
+                maxDifference = max(maxDifference, abs(a - b))
+            }
+            let p = model.parameterCount
+            lines.append(differing == 0
+                ? "compared with \(compare): identical, \(p) of \(p) parameters equal bit for bit"
+                : "compared with \(compare): different, \(differing) of \(p) parameters differ, max |Δ| \(NumberText.format(maxDifference))")
         }
         if let name = taskOptions.task {
             do {

@@ -42,6 +42,9 @@ struct GradCheckCommand: ParsableCommand {
 
     func validateValues() throws(CLIError) {
         try modelOptions.validateValues()
+        guard modelOptions.estimatedParameterCount <= 200_000 else {
+            throw CLIError("--hidden \(modelOptions.hidden) with --layers \(modelOptions.layers) is too large for finite differences (2 loss evaluations per parameter); use --hidden ≤ 100")
+        }
         for (name, v, limit) in [("--inputs", inputs, 1024), ("--outputs", outputs, 1024), ("--length", length, 10_000),
                                  ("--batch", batch, 10_000)] {
             try Arguments.count(v, name)

@@ -43,7 +43,8 @@ struct TestCommand: ParsableCommand {
     var method: MemoryTestMethod
 
     @Option(
-        parsing: .unconditional,help: ArgumentHelp("Truncation lag q of the long-run variance (lo, vs, kpss).", valueName: "q"))
+        parsing: .unconditional,
+        help: ArgumentHelp("Truncation lag q of the long-run variance (lo, vs, kpss).", valueName: "q"))
     var q: Int?
 
     @Option(
@@ -56,7 +57,8 @@ struct TestCommand: ParsableCommand {
     var trend = false
 
     @Option(
-        parsing: .unconditional,help: ArgumentHelp("Significance level α, 0 < α < 0.5 (kpss: 0.01 … 0.10).", valueName: "α"))
+        parsing: .unconditional,
+        help: ArgumentHelp("Significance level α, 0 < α < 0.5 (kpss: 0.01 … 0.10).", valueName: "α"))
     var level: Double = 0.05
 
     @Option(
@@ -68,11 +70,13 @@ struct TestCommand: ParsableCommand {
     var estimator: EstimationMethod?
 
     @Option(
-        parsing: .unconditional,help: ArgumentHelp("Bandwidth m of the Wald test's estimator, or 'plug-in'.", valueName: "m|plug-in"))
+        parsing: .unconditional,
+        help: ArgumentHelp("Bandwidth m of the Wald test's estimator, or 'plug-in'.", valueName: "m|plug-in"))
     var bandwidth: BandwidthArgument?
 
     @Option(
-        parsing: .unconditional,help: ArgumentHelp("Bandwidth exponent of the Wald test's estimator: m = ⌊n^α⌋.", valueName: "α"))
+        parsing: .unconditional,
+        help: ArgumentHelp("Bandwidth exponent of the Wald test's estimator: m = ⌊n^α⌋.", valueName: "α"))
     var alpha: Double?
 
     @OptionGroup var output: OutputOptions
@@ -109,7 +113,9 @@ struct TestCommand: ParsableCommand {
                     guard m >= 1 else { throw CLIError.invalidArgument("--bandwidth", String(m), "must be ≥ 1") }
                     tuning.bandwidth = .count(m)
                 case .plugIn:
-                    guard e == .gph || e == .lw else { throw CLIError("--bandwidth plug-in is available for gph and lw") }
+                    guard e == .gph || e == .lw else {
+                        throw CLIError("--bandwidth plug-in is available for gph and lw")
+                    }
                     tuning.bandwidth = .plugIn
                 }
             }
@@ -151,7 +157,10 @@ struct TestCommand: ParsableCommand {
                     ("transform", .string(input.transform.rawValue)),
                     (
                         "columns",
-                        .array(results.map { .object($0.0.jsonFields + TestOutput.jsonFields($0.1).filter { $0.0 != "n" }) })
+                        .array(
+                            results.map {
+                                .object($0.0.jsonFields + TestOutput.jsonFields($0.1).filter { $0.0 != "n" })
+                            })
                     ),
                 ])
             })

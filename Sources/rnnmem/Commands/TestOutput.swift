@@ -39,14 +39,20 @@ enum TestOutput {
                 "lag_profile",
                 .array(
                     t.lagProfile.map {
-                        .object([("lag", .integer($0.lag)), ("statistic", .number($0.statistic)), ("reject", .bool($0.reject))])
+                        .object([
+                            ("lag", .integer($0.lag)), ("statistic", .number($0.statistic)),
+                            ("reject", .bool($0.reject)),
+                        ])
                     })
             ),
             (
                 "auxiliary",
                 .array(
                     t.auxiliary.map {
-                        .object([("name", .string($0.name)), ("value", .number($0.value)), ("se", .optional($0.standardError))])
+                        .object([
+                            ("name", .string($0.name)), ("value", .number($0.value)),
+                            ("se", .optional($0.standardError)),
+                        ])
                     })
             ),
             ("notes", .array(t.notes.map { .string($0) })),
@@ -56,9 +62,9 @@ enum TestOutput {
     /// The critical region in words with 4 decimals: "outside [0.8086, 1.8624]", "above 0.1869", "below -1.6449".
     static func region(_ r: CriticalRegion) -> String {
         switch (r.lower, r.upper) {
-        case let (l?, u?): return "outside \(ReportFormat.interval(l, u))"
-        case let (nil, u?): return "above \(ReportFormat.fixed(u))"
-        case let (l?, nil): return "below \(ReportFormat.fixed(l))"
+        case (let l?, let u?): return "outside \(ReportFormat.interval(l, u))"
+        case (nil, let u?): return "above \(ReportFormat.fixed(u))"
+        case (let l?, nil): return "below \(ReportFormat.fixed(l))"
         default: return "none"
         }
     }
@@ -94,7 +100,8 @@ enum TestOutput {
         if let q = t.lags { s += "lags: \(q) (\(t.lagRule ?? ""))\n" }
         if let m = t.bandwidth { s += "bandwidth: \(m)\n" }
         if let e = t.estimate {
-            s += "estimate: \(e.method.rawValue) d = \(NumberText.format(e.d)), se = \(NumberText.format(e.standardError)) (\(e.tuningDescription))\n"
+            s +=
+                "estimate: \(e.method.rawValue) d = \(NumberText.format(e.d)), se = \(NumberText.format(e.standardError)) (\(e.tuningDescription))\n"
         }
         for c in t.criticalValues where c.level != t.level {
             s += "critical value (\(ReportFormat.percent(c.level))): reject \(region(c.region))\n"

@@ -43,6 +43,11 @@ struct TrainModelOptions: ParsableArguments {
         if (model == .mrnn || model == .mrnnf) && layers != 1 {
             throw CLIError.invalidArgument("--layers", String(layers), "\(model.rawValue) has one layer")
         }
+        // An upper bound of the parameter count (4 gate blocks of N × (N + inputs + 2) per layer), checked before
+        // anything is allocated, so that a typo gives an error instead of exhausting memory.
+        guard estimatedParameterCount <= Self.maximumParameterCount else {
+            throw CLIError("--hidden \(hidden) with --layers \(layers) is too large a model (about \(estimatedParameterCount) parameters; the limit is \(Self.maximumParameterCount))")
+        }
         if let window {
             guard [.mrnn, .mrnnf, .mlstm, .mlstmf].contains(model) else {
                 throw CLIError("--window applies to mrnn, mrnnf, mlstm and mlstmf, not \(model.rawValue)")
@@ -51,6 +56,11 @@ struct TrainModelOptions: ParsableArguments {
             guard window <= 100_000 else { throw CLIError.invalidArgument("--window", String(window), "must be ≤ 100000") }
         }
     }
+
+    static let maximumParameterCount = 50_000_000
+
+    /// 4·N·(N + 2)·L + 4·N·(N + 1): a bound on the parameters of every architecture with small input/output widths.
+    var estimatedParameterCount: Int { 4 * hidden * (hidden + 2) * layers + 4 * hidden * (hidden + 1) }
 
     /// The specification for a task's input and output widths.
     func specification(inputSize: Int, outputSize: Int) throws -> ModelSpecification {

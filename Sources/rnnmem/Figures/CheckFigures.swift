@@ -45,8 +45,10 @@ struct CheckFigures {
             throw CLIError.unwritable(directory, reason: "cannot create the folder (\(error.localizedDescription))")
         }
         var fig = CheckFigures(directory: directory, name: safeName(column))
-        let acfFile = "\(fig.name)-acf.csv", pgFile = "\(fig.name)-periodogram.csv"
-        let binnedFile = "\(fig.name)-periodogram-binned.csv", scriptFile = "\(fig.name)-figures.gp"
+        let acfFile = "\(fig.name)-acf.csv"
+        let pgFile = "\(fig.name)-periodogram.csv"
+        let binnedFile = "\(fig.name)-periodogram-binned.csv"
+        let scriptFile = "\(fig.name)-figures.gp"
         try fig.save(acfFile, acfCSV(report.acfDecay))
         try fig.save(pgFile, periodogramCSV(report.periodogram, fit: report.spectralFit))
         let binned = report.periodogram.values.count > binningThreshold
@@ -55,7 +57,8 @@ struct CheckFigures {
             scriptFile,
             script(report, title: title, name: fig.name, binned: binned))
         guard let gnuplot = Gnuplot.executable() else {
-            fig.problem = "gnuplot is not installed (\(Gnuplot.installHint)); then run: cd \(directory) && gnuplot \(scriptFile)"
+            fig.problem =
+                "gnuplot is not installed (\(Gnuplot.installHint)); then run: cd \(directory) && gnuplot \(scriptFile)"
             return fig
         }
         if let failure = Gnuplot.run(script: scriptFile, in: directory, executable: gnuplot) {
@@ -84,7 +87,8 @@ struct CheckFigures {
         var out = "lag,acf,power_law,exponential\n"
         for k in 1...a.maxLag {
             let inFit = k <= a.fitUpper
-            out += "\(k),\(csvNumber(a.acf[k - 1])),\(csvNumber(inFit ? a.powerLawValue(at: k) : nil)),"
+            out +=
+                "\(k),\(csvNumber(a.acf[k - 1])),\(csvNumber(inFit ? a.powerLawValue(at: k) : nil)),"
                 + "\(csvNumber(inFit ? a.exponentialValue(at: k) : nil))\n"
         }
         return out
@@ -94,7 +98,8 @@ struct CheckFigures {
         var out = "frequency,periodogram,local_whittle_fit\n"
         for j in 0..<p.values.count {
             let inBand = fit.map { j < $0.bandwidth } ?? false
-            out += "\(csvNumber(p.frequencies[j])),\(csvNumber(p.values[j])),"
+            out +=
+                "\(csvNumber(p.frequencies[j])),\(csvNumber(p.values[j])),"
                 + "\(csvNumber(inBand ? fit?.value(at: p.frequencies[j]) : nil))\n"
         }
         return out
@@ -108,7 +113,9 @@ struct CheckFigures {
         let count = p.values.count
         while j <= count {
             let bin = Int((binsPerDecade * Double.log10(Double(j))).rounded(.down))
-            var sum = 0.0, logF = 0.0, k = 0
+            var sum = 0.0
+            var logF = 0.0
+            var k = 0
             while j <= count, Int((binsPerDecade * Double.log10(Double(j))).rounded(.down)) == bin {
                 sum += p.values[j - 1]
                 logF += Double.log(p.frequencies[j - 1])
@@ -126,13 +133,16 @@ struct CheckFigures {
 
     static func script(_ r: MemoryCheckReport, title: String, name: String, binned: Bool) -> String {
         let a = r.acfDecay
-        var powerTitle = "power law (no fit)", expTitle = "exponential (no fit)"
+        var powerTitle = "power law (no fit)"
+        var expTitle = "exponential (no fit)"
         if let p = a.powerLaw, let d = a.powerLawImpliedD {
-            powerTitle = "power law \(ReportFormat.fixed(Double.exp(p.intercept), 3))·k^{\(ReportFormat.fixed(p.slope, 3))}"
+            powerTitle =
+                "power law \(ReportFormat.fixed(Double.exp(p.intercept), 3))·k^{\(ReportFormat.fixed(p.slope, 3))}"
                 + " (d = \(ReportFormat.fixed(d, 3)))"
         }
         if let e = a.exponential, let tau = a.exponentialTimeScale {
-            expTitle = "exponential \(ReportFormat.fixed(Double.exp(e.intercept), 3))·e^{-k/\(ReportFormat.fixed(tau, 1))}"
+            expTitle =
+                "exponential \(ReportFormat.fixed(Double.exp(e.intercept), 3))·e^{-k/\(ReportFormat.fixed(tau, 1))}"
         }
         var lwTitle = "local Whittle fit (unavailable)"
         if let f = r.spectralFit {
@@ -151,6 +161,7 @@ struct CheckFigures {
             set title \(quoted("Sample ACF, log–log axes: \(title), n = \(r.n)")) noenhanced
             set xlabel "lag k"
             set ylabel "autocorrelation"
+            set xrange [0.8:*]
             plot "\(name)-acf.csv" every ::1 using 1:($2 > 0 ? $2 : 1/0) \(a.maxLag > 1000 ? "with lines lw 1" : "with points pt 7 ps 0.4") lc rgb "gray30" title "sample ACF (ρ̂ > 0)", \\
                  "" every ::1 using 1:3 with lines lw 2 lc rgb "#c0392b" title \(quoted(powerTitle)), \\
                  "" every ::1 using 1:4 with lines lw 2 dt 2 lc rgb "#2471a3" title \(quoted(expTitle))
@@ -159,6 +170,7 @@ struct CheckFigures {
             set title \(quoted("Periodogram, log–log axes: \(title), n = \(r.n)")) noenhanced
             set xlabel "frequency λ (radians)"
             set ylabel "I(λ)"
+            set autoscale x
 
             """
         if binned {

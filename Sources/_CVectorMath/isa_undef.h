@@ -1,0 +1,27 @@
+/* Ends one instruction-set instance of the kernels (see CVectorMath.c). Not a public header. */
+#undef vd
+#undef VM_NAME
+#undef VM_ATTR
+#undef VM_WIDTH
+#undef V_SET1
+#undef V_LOAD
+#undef V_STORE
+#undef V_ADD
+#undef V_SUB
+#undef V_MUL
+#undef V_DIV
+#undef V_FMA
+#undef V_FNMA
+#undef V_MAX
+#undef V_MIN
+#undef V_ABS
+#undef V_COPYSIGN
+#undef V_SELECT_GE0
+#undef V_POW2
+#undef VM_NR
+#undef vmask
+#undef V_ZERO
+#undef V_MASK
+#undef V_LOADM
+#undef V_STOREM
+#undef V_ALL_LE

@@ -1,0 +1,176 @@
+import ArgumentParser
+import RNNMemory
+
+/// `--bandwidth m|plug-in`.
+enum BandwidthArgument: ExpressibleByArgument, Sendable, Equatable {
+    case count(Int)
+    case plugIn
+
+    init?(argument: String) {
+        if argument == "plug-in" {
+            self = .plugIn
+        } else if let m = Int(argument) {
+            self = .count(m)
+        } else {
+            return nil
+        }
+    }
+}
+
+/// `--taper none|velasco|hurvich-chen`.
+enum TaperArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case none, velasco
+    case hurvichChen = "hurvich-chen"
+
+    var taper: LocalWhittle.Taper {
+        switch self {
+        case .none: return .none
+        case .velasco: return .velasco
+        case .hurvichChen: return .hurvichChen(differences: 1)
+        }
+    }
+}
+
+/// The tuning options of the estimators of d, shared by `rnnmem estimate` and the Wald test of `rnnmem test`.
+struct EstimatorTuningOptions: ParsableArguments {
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Number m of Fourier frequencies (gph, lw, elw, elw2), or 'plug-in' for the data-driven rule "
+                + "(gph, lw).", valueName: "m|plug-in"))
+    var bandwidth: BandwidthArgument?
+
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Bandwidth exponent: m = ⌊n^α⌋, 0 < α < 1.", valueName: "α"))
+    var alpha: Double?
+
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Skip the lowest l Fourier frequencies (gph, lw).", valueName: "l"))
+    var trim: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "Data taper of lw: Velasco (1999) Kolmogorov taper of order 3, or Hurvich & Chen (2000) after one "
+                + "difference.", valueName: "taper"))
+    var taper: TaperArgument?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Andrews–Guggenberger bias-reduction order r = 0…4 (gph).", valueName: "r"))
+    var biasReduction: Int?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("AR order p of ARFIMA(p,d,q) (whittle, hr, mle, css).", valueName: "p"))
+    var ar: Int?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("MA order q of ARFIMA(p,d,q) (whittle, hr, mle, css).", valueName: "q"))
+    var ma: Int?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Polynomial detrending order 0…3 before estimating (elw2).", valueName: "k"))
+    var detrend: Int?
+
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Detrending polynomial order of DFA (default 1).", valueName: "q"))
+    var dfaOrder: Int?
+
+    @Option(
+        help: ArgumentHelp("Block or window sizes, comma-separated (rs, dfa, aggvar).", valueName: "list"),
+        transform: { $0.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces } })
+    var scales: [String]?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Coverage of the confidence interval, 0 < level < 1.", valueName: "level"))
+    var confidence: Double = 0.95
+
+    /// Settings for `method`; an option that does not apply to it is an error, not silently ignored.
+    func settings(for method: EstimationMethod) throws(CLIError) -> EstimatorSettings {
+        func only(_ flag: String, _ present: Bool, _ methods: [EstimationMethod]) throws(CLIError) {
+            guard present, !methods.contains(method) else { return }
+            throw CLIError(
+                "\(flag) does not apply to --method \(method.rawValue); it is used by "
+                    + methods.map(\.rawValue).joined(separator: ", "))
+        }
+        try only("--bandwidth", bandwidth != nil, [.gph, .lw, .elw, .elw2])
+        try only("--alpha", alpha != nil, [.gph, .lw, .elw, .elw2])
+        try only("--trim", trim != nil, [.gph, .lw])
+        try only("--taper", taper != nil, [.lw])
+        try only("--bias-reduction", biasReduction != nil, [.gph])
+        try only("--ar", ar != nil, [.whittle, .hr, .mle, .css])
+        try only("--ma", ma != nil, [.whittle, .hr, .mle, .css])
+        try only("--detrend", detrend != nil, [.elw2])
+        try only("--dfa-order", dfaOrder != nil, [.dfa])
+        try only("--scales", scales != nil, [.rs, .dfa, .aggvar])
+        if bandwidth != nil && alpha != nil { throw CLIError("give --bandwidth or --alpha, not both") }
+        guard confidence.isFinite, confidence > 0, confidence < 1 else {
+            throw CLIError.invalidArgument("--confidence", NumberText.format(confidence), "must be in (0, 1)")
+        }
+        var s = EstimatorSettings(confidenceLevel: confidence)
+        switch bandwidth {
+        case .count(let m)?:
+            guard m >= 1 else { throw CLIError.invalidArgument("--bandwidth", String(m), "must be ≥ 1 (or 'plug-in')") }
+            s.bandwidth = .count(m)
+        case .plugIn?:
+            guard method == .gph || method == .lw else {
+                throw CLIError("--bandwidth plug-in is available for gph and lw, not \(method.rawValue)")
+            }
+            s.bandwidth = .plugIn
+        case nil:
+            break
+        }
+        if let alpha {
+            guard alpha.isFinite, alpha > 0, alpha < 1 else {
+                throw CLIError.invalidArgument("--alpha", NumberText.format(alpha), "must be in (0, 1)")
+            }
+            s.bandwidth = .exponent(alpha)
+        }
+        if let trim {
+            guard trim >= 0 else { throw CLIError.invalidArgument("--trim", String(trim), "must be ≥ 0") }
+            s.trimming = trim
+        }
+        if let taper { s.taper = taper.taper }
+        if let biasReduction {
+            guard (0...4).contains(biasReduction) else {
+                throw CLIError.invalidArgument("--bias-reduction", String(biasReduction), "must be in 0…4")
+            }
+            s.biasReductionOrder = biasReduction
+        }
+        if let ar {
+            guard (0...10).contains(ar) else { throw CLIError.invalidArgument("--ar", String(ar), "must be in 0…10") }
+            s.parametric.p = ar
+        }
+        if let ma {
+            guard (0...10).contains(ma) else { throw CLIError.invalidArgument("--ma", String(ma), "must be in 0…10") }
+            s.parametric.q = ma
+        }
+        if let detrend {
+            guard (0...3).contains(detrend) else {
+                throw CLIError.invalidArgument("--detrend", String(detrend), "must be in 0…3")
+            }
+            s.detrendOrder = detrend
+        }
+        if let dfaOrder {
+            guard (0...10).contains(dfaOrder) else {
+                throw CLIError.invalidArgument("--dfa-order", String(dfaOrder), "must be in 0…10")
+            }
+            s.dfaOrder = dfaOrder
+        }
+        if let scales {
+            var values: [Int] = []
+            for text in scales {
+                guard let v = Int(text), v >= 1 else {
+                    throw CLIError.invalidArgument(
+                        "--scales", "'\(text)'", "must be a comma-separated list of integers ≥ 1")
+                }
+                values.append(v)
+            }
+            s.scales = values
+        }
+        return s
+    }
+}
