@@ -15,7 +15,7 @@ import subprocess
 import sys
 
 
-def run(binary, command):
+def run(binary, command, template=()):
     words = shlex.split(command)
     assert words[0] == "rnnmem", command
     redirect = None
@@ -24,6 +24,9 @@ def run(binary, command):
         redirect = words[i + 1]
         words = words[:i]
     proc = subprocess.run([binary] + words[1:], capture_output=True, text=True)
+    expects_error = any(l.startswith("rnnmem: error:") for l in template)
+    if proc.returncode == 2 and expects_error:
+        return [l for l in proc.stderr.split("\n") if l.startswith("rnnmem: error:")]
     if proc.returncode != 0:
         sys.exit(f"command failed ({proc.returncode}): {command}\n{proc.stderr}")
     notes = [l for l in proc.stderr.split("\n") if l.startswith(("rnnmem: note:", "rnnmem: warning:"))]
@@ -76,7 +79,7 @@ def fill(text, binary):
                 template.pop()
             command = " ".join(l.rstrip("\\").strip() for l in cmd_lines)[2:]
             out.extend(cmd_lines)
-            out.extend(shape(template, run(binary, command)))
+            out.extend(shape(template, run(binary, command, template)))
         if i < len(lines):
             out.append(lines[i])
             i += 1
@@ -91,7 +94,9 @@ def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     os.chdir(root)
     text = open(a.notebook).read()
-    open(a.notebook, "w").write(fill(text, os.path.abspath(a.binary)))
+    filled = fill(text, os.path.abspath(a.binary))  # raises before anything is written if a command fails
+    with open(a.notebook, "w") as f:
+        f.write(filled)
 
 
 if __name__ == "__main__":

@@ -98,24 +98,32 @@ enum Validate {
     static func stationaryAR(_ ar: [Double]) throws {
         try finiteCoefficients(ar, "ar")
         guard ar.contains(where: { $0 != 0 }) else { return }
-        let radius = try Polynomials.smallestRootModulus(oneMinus: ar)
-        guard radius > 1 + 1e-10 else {
-            throw LongMemoryError.invalidArgument(
-                name: "ar", value: ar.map { "\($0)" }.joined(separator: ","),
-                requirement: "the AR polynomial has a root of modulus \(radius) ≤ 1 (not stationary)")
-        }
+        try rootsOutsideUnitCircle(try Polynomials.smallestRootModulus(oneMinus: ar), ar, "ar", "AR", "not stationary")
     }
 
     /// θ(z) = 1 + θ₁z + … + θ_q z^q has every root outside the unit circle (invertible MA part).
     static func invertibleMA(_ ma: [Double]) throws {
         try finiteCoefficients(ma, "ma")
         guard ma.contains(where: { $0 != 0 }) else { return }
-        let radius = try Polynomials.smallestRootModulus(onePlus: ma)
+        try rootsOutsideUnitCircle(try Polynomials.smallestRootModulus(onePlus: ma), ma, "ma", "MA", "not invertible")
+    }
+
+    private static func rootsOutsideUnitCircle(
+        _ radius: Double, _ c: [Double], _ name: String, _ part: String, _ failure: String
+    ) throws {
         guard radius > 1 + 1e-10 else {
             throw LongMemoryError.invalidArgument(
-                name: "ma", value: ma.map { "\($0)" }.joined(separator: ","),
-                requirement: "the MA polynomial has a root of modulus \(radius) ≤ 1 (not invertible)")
+                name: name, value: c.map { "\($0)" }.joined(separator: ","),
+                requirement: "the \(part) polynomial has a root of modulus \(radius) ≤ 1 (\(failure))")
         }
+    }
+
+    /// A series for an estimator, test or diagnostic: every value finite (else the index of the first that is not),
+    /// at least `n` values (else what `purpose` needs), and not constant — checked in that order.
+    static func series(_ x: [Double], atLeast n: Int, for purpose: String) throws {
+        try finite(x)
+        try length(x, atLeast: n, for: purpose)
+        try nonConstant(x)
     }
 }
 

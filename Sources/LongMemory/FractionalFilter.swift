@@ -124,14 +124,7 @@ public enum FractionalFilter {
             try Validate.finite(d, "d")
             // π_0 … π_{n−1} written straight into the work array (no allocation per call), zero padding after.
             let p = work.real
-            p[0] = 1
-            var previous = 1.0
-            if count > 1 {
-                for j in 1..<count {
-                    previous *= (Double(j) - 1 - d) / Double(j)
-                    p[j] = previous
-                }
-            }
+            FractionalWeights.fill(p, d: d, count: count)
             (p + count).update(repeating: 0, count: size - count)
             work.forward()
             let m = work.spectrumCount
@@ -158,13 +151,7 @@ public enum FractionalFilter {
             wx.load(x)
             wx.forward()
             let p = ww.real
-            let scale = 1 / Double(size)
-            p[0] = scale
-            var prev = 1.0
-            for j in 1..<n {
-                prev *= (Double(j) - 1 - d) / Double(j)
-                p[j] = prev * scale
-            }
+            FractionalWeights.fill(p, d: d, count: n, scale: 1 / Double(size))
             (p + n).update(repeating: 0, count: size - n)
             ww.forward()
             wx.multiplySpectrum(by: ww)

@@ -7,19 +7,31 @@ import MemoryNumerics
 /// (1−B)^{−d} = Σ_{j≥0} ψ_j B^j, ψ₀ = 1, ψ_j = ψ_{j−1}(j − 1 + d)/j = Γ(j + d)/(Γ(j + 1)Γ(d)), ψ_j ~ j^{d−1}/Γ(d).
 /// The recursions are used (exact for integer d, stable, and O(K)); Gamma forms only for checks.
 public enum FractionalWeights {
-    /// π₀ … π_{count−1} of (1−B)^d, any real d.
+    /// π₀ … π_{count−1} of (1−B)^d, any real d (a non-finite d gives non-finite weights; the filters that use them
+    /// validate d). count ≤ 0 gives no weights.
     public static func differencing(d: Double, count: Int) -> [Double] {
         guard count > 0 else { return [] }
-        var w = [Double](repeating: 0, count: count)
-        w[0] = 1
-        var prev = 1.0
-        if count > 1 {
-            for j in 1..<count {
-                prev *= (Double(j) - 1 - d) / Double(j)
-                w[j] = prev
-            }
+        return [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let base = buffer.baseAddress { fill(base, d: d, count: count) }
+            initialized = count
         }
-        return w
+    }
+
+    /// Writes scale·π₀ … scale·π_{count−1} of (1−B)^d into `out` by the recursion π_j = π_{j−1}(j − 1 − d)/j (the
+    /// scale is applied after the recursion, so the weights are those of ``differencing(d:count:)`` times scale).
+    /// The one implementation of the recursion: the direct, FFT and cached (``FractionalFilter/Plan``) filters and
+    /// the Haslett–Raftery predictor all use it.
+    @inline(__always)
+    static func fill(_ out: UnsafeMutablePointer<Double>, d: Double, count: Int, scale: Double = 1) {
+        guard count > 0 else { return }
+        out[0] = scale
+        var previous = 1.0
+        var j = 1
+        while j < count {
+            previous *= (Double(j) - 1 - d) / Double(j)
+            out[j] = previous * scale
+            j += 1
+        }
     }
 
     /// ψ₀ … ψ_{count−1} of (1−B)^{−d}: the differencing weights of −d.
@@ -83,7 +95,8 @@ public enum FractionalWeights {
         return sign * Double.exp(logSum)
     }
 
-    /// The memory a K-term window discards: |Σ_{j≥K} π_j(d)| = Γ(K − d)/(Γ(K)Γ(1 − d)) for 0 < d < 1
+    /// The memory a K-term window discards: |Σ_{j≥K} π_j(d)| = Γ(K − d)/(Γ(K)Γ(1 − d)) for 0 < d < 1 (from the
+    /// partial-sum identity of ``partialSum(d:through:)`` and Σ_{j≥0} π_j = 0 for d > 0; Hosking 1981)
     /// (the gain of the truncated filter at frequency 0, which should be 0). ~ K^{−d}/Γ(1 − d): at d = 0.4 a
     /// window of 10 keeps 27.5% of the level, and a 1% loss needs K ≈ 3.7·10⁴ (LONG_MEMORY.md §2.2).
     /// For d < 0 (fractional integration) the tail Σ_{j≥K} π_j diverges and +∞ is returned; for non-integer d > 1

@@ -1,8 +1,11 @@
 import MemoryNumerics
 
-/// Sample second-order statistics. Conventions: the series is demeaned and the autocovariance divisor is n
-/// (positive semi-definite; Brockwell & Davis 1991, §7.2); the periodogram is I(λ_j) = |Σ_{t=1}^{n} x_t e^{−iλ_j t}|²/(2πn)
-/// at λ_j = 2πj/n, j = 1…⌊n/2⌋ (λ = 0 excluded, so the mean does not matter).
+/// Sample second-order statistics. Conventions (LONG_MEMORY.md §1): the series is demeaned and the autocovariance
+/// divisor is n (positive semi-definite; Brockwell & Davis 1991, *Time Series: Theory and Methods*, 2nd ed., §7.2);
+/// the periodogram is I(λ_j) = |Σ_{t=1}^{n} x_t e^{−iλ_j t}|²/(2πn) at λ_j = 2πj/n, j = 1…⌊n/2⌋ (Brockwell & Davis
+/// 1991, §10.1, on the scale of f with γ(k) = ∫_{−π}^{π} e^{iλk} f(λ) dλ; λ = 0 excluded, so the mean does not
+/// matter). Every periodogram of the module (estimators, tests, verdicts) comes from ``periodogram(_:count:)`` or uses
+/// its scale 1/(2πn).
 public enum SampleStatistics {
     /// γ̂(0…maxLag) = (1/n) Σ_{t=1}^{n−k} (x_t − x̄)(x_{t+k} − x̄), by FFT (zero padding to a smooth length
     /// ≥ n + maxLag, so no circular wrap-around reaches the lags kept). O(n log n) for any number of lags.

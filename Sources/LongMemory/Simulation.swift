@@ -111,14 +111,7 @@ public enum Simulation {
 
     /// The transformed embedding row (workspace spectrum, real parts = μ_0…μ_m) and m.
     static func circulantEmbedding(acvf gamma: [Double], count n: Int) throws -> (RealFFTWorkspace, Int) {
-        guard n >= 2 else {
-            throw LongMemoryError.invalidArgument(name: "n", value: "\(n)", requirement: "must be ≥ 2")
-        }
-        guard gamma.count >= n else {
-            throw LongMemoryError.invalidArgument(
-                name: "acvf", value: "\(gamma.count) lags", requirement: "needs lags 0…\(n - 1)")
-        }
-        try Validate.finite(gamma)
+        try validateAutocovariance(gamma, count: n, minimumCount: 2)
         let smooth = FFT.fastLength(atLeast: n - 1)
         let m = gamma.count - 1 >= smooth ? smooth : n - 1
         let size = 2 * m
@@ -133,14 +126,7 @@ public enum Simulation {
     /// Exact simulation by the Durbin–Levinson / Hosking (1981) recursion: X_k = Σ_{j=1}^{k} φ_kj X_{k−j} + √v_k Z_k.
     /// O(n²) time, O(n) memory; works for any positive-definite autocovariance.
     public static func durbinLevinson(acvf gamma: [Double], count n: Int, rng: inout SeededRandom) throws -> [Double] {
-        guard n >= 1 else {
-            throw LongMemoryError.invalidArgument(name: "n", value: "\(n)", requirement: "must be ≥ 1")
-        }
-        guard gamma.count >= n else {
-            throw LongMemoryError.invalidArgument(
-                name: "acvf", value: "\(gamma.count) lags", requirement: "needs lags 0…\(n - 1)")
-        }
-        try Validate.finite(gamma)
+        try validateAutocovariance(gamma, count: n, minimumCount: 1)
         guard gamma[0] > 0 else { throw LongMemoryError.notPositiveDefinite(step: 0) }
         var x = [Double](repeating: 0, count: n)
         x[0] = gamma[0].squareRoot() * rng.gaussian()
@@ -151,6 +137,18 @@ public enum Simulation {
             }
         }
         return x
+    }
+
+    /// n ≥ `minimumCount`, γ(0…n−1) present and every lag finite.
+    static func validateAutocovariance(_ gamma: [Double], count n: Int, minimumCount: Int) throws {
+        guard n >= minimumCount else {
+            throw LongMemoryError.invalidArgument(name: "n", value: "\(n)", requirement: "must be ≥ \(minimumCount)")
+        }
+        guard gamma.count >= n else {
+            throw LongMemoryError.invalidArgument(
+                name: "acvf", value: "\(gamma.count) lags", requirement: "needs lags 0…\(n - 1)")
+        }
+        try Validate.finite(gamma)
     }
 
     /// Number of autocovariance lags that ``daviesHartePair(acvf:count:rng:)`` uses for an n-point sample

@@ -2,7 +2,8 @@ import CFFTW
 import Numerics
 import Synchronization
 
-/// Fast Fourier transforms through FFTW3, with plans cached by length (and batch size).
+/// Fast Fourier transforms through FFTW3 (Frigo & Johnson 2005, "The design and implementation of FFTW3",
+/// Proc. IEEE 93(2):216–231), with plans cached by length (and batch size).
 ///
 /// Conventions (used everywhere in rnnmem):
 /// * forward transform X_k = Σ_{t=0}^{N−1} x_t e^{−2πi kt/N} (no scaling);

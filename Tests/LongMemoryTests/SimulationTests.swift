@@ -89,6 +89,42 @@ struct SimulationTests {
         #expect(z.allSatisfy { abs($0) < 4 }, "z = \(z)")
     }
 
+    /// Davies–Harte with injected noise equals its formula W_t = Σ_{k=0}^{M−1} √(μ_k/M)(a_k + i b_k)e^{−2πikt/M},
+    /// evaluated directly (O(M·n) sum, μ from the exact row), rel 1e-12; the paired simulator is this with the seeded
+    /// draws a_0, b_0, a_1, b_1, …; too little noise is an error.
+    @Test func injectedNoiseEqualsFormula() throws {
+        let n = 9
+        let gamma = try Autocovariance.fractionalNoise(d: 0.3, lags: n - 1)  // minimal embedding: m = 8, M = 16
+        let m = n - 1, size = 2 * m
+        var rng = TestSupport.rng(21)
+        var a = [Double](repeating: 0, count: size), b = a
+        for k in 0..<size {
+            a[k] = rng.gaussian()
+            b[k] = rng.gaussian()
+        }
+        let (re, im) = try Simulation.daviesHarte(acvf: gamma, count: n, noiseReal: a, noiseImaginary: b)
+        // μ_k = Σ_j c_j cos(2πjk/M) for the symmetric row c = (γ0, …, γ_m, γ_{m−1}, …, γ1).
+        let row = (0..<size).map { gamma[$0 <= m ? $0 : size - $0] }
+        for t in 0..<n {
+            var sr = 0.0, si = 0.0
+            for k in 0..<size {
+                var mu = 0.0
+                for j in 0..<size { mu += row[j] * Double.cos(2 * Double.pi * Double((j * k) % size) / Double(size)) }
+                let s = (max(mu, 0) / Double(size)).squareRoot()
+                let angle = -2 * Double.pi * Double((k * t) % size) / Double(size)
+                sr += s * (a[k] * Double.cos(angle) - b[k] * Double.sin(angle))
+                si += s * (a[k] * Double.sin(angle) + b[k] * Double.cos(angle))
+            }
+            #expect(abs(re[t] - sr) <= 1e-12 * 10 && abs(im[t] - si) <= 1e-12 * 10, "t = \(t)")
+        }
+        var seeded = TestSupport.rng(21)
+        let pair = try Simulation.daviesHartePair(acvf: gamma, count: n, rng: &seeded)
+        #expect(pair.first == re && pair.second == im)
+        #expect(throws: LongMemoryError.self) {
+            try Simulation.daviesHarte(acvf: gamma, count: n, noiseReal: Array(a.prefix(5)), noiseImaginary: b)
+        }
+    }
+
     /// The embedding row is exactly (γ₀, …, γ_m, γ_{m−1}, …, γ₁): γ = (2, 1, 0.5), n = 3 gives m = 2, row
     /// (2, 1, 0.5, 1) and eigenvalues 2 + 2cos(πk/2) + 0.5(−1)^k = (4.5, 1.5, 0.5) (formula).
     @Test func embeddingRowIsExact() throws {

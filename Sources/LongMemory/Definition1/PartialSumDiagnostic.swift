@@ -141,9 +141,7 @@ public enum PartialSumDiagnostics {
         _ x: [Double], maxLag: Int? = nil, fitRange: ClosedRange<Int>? = nil,
         kind: PartialSumDiagnostic.SumKind = .signed
     ) throws -> PartialSumDiagnostic {
-        try Validate.finite(x)
-        try Validate.length(x, atLeast: 80, for: "the partial-sum (Definition 1) diagnostic on a sample ACF (K ≤ n/10 ≥ 8)")
-        try Validate.nonConstant(x)
+        try Validate.series(x, atLeast: 80, for: "the partial-sum (Definition 1) diagnostic on a sample ACF (K ≤ n/10 ≥ 8)")
         let n = x.count
         let cap = n / 10
         let kMax = maxLag ?? cap

@@ -9,9 +9,7 @@ enum EstimatorInput {
 
     /// Throws for NaN/±∞ (with the observation number), a constant series, or fewer than `minimum` values.
     static func validate(_ x: [Double], minimum: Int = minimumLength, estimator: String) throws {
-        try Validate.finite(x)
-        try Validate.length(x, atLeast: max(minimum, minimumLength), for: estimator)
-        try Validate.nonConstant(x)
+        try Validate.series(x, atLeast: max(minimum, minimumLength), for: estimator)
     }
 
     static func validateLevel(_ level: Double) throws {
@@ -148,8 +146,13 @@ struct OrdinaryLeastSquares {
 
 /// Log-spaced integer scales (block sizes, window sizes).
 public enum LogSpacedScales {
+    /// The largest number of candidates i = 0, 1, … a call may examine.
+    public static let maximumCandidates = 1_000_000
+
     /// The distinct integers ⌊minimum·factor^i⌋, i = 0, 1, …, that do not exceed `maximum` (nolds'
     /// `logarithmic_n` rule: successive multiplication by `factor`, rounding down, duplicates dropped).
+    /// - Throws: unless minimum ≥ 1 and factor > 1 is finite, and when the range needs more than
+    ///   ``maximumCandidates`` steps (log(maximum/minimum)/log(factor); a factor too close to 1).
     public static func scales(from minimum: Int, to maximum: Int, factor: Double) throws -> [Int] {
         guard minimum >= 1 else {
             throw LongMemoryError.invalidArgument(name: "minimum scale", value: "\(minimum)", requirement: "must be ≥ 1")
@@ -158,6 +161,12 @@ public enum LogSpacedScales {
             throw LongMemoryError.invalidArgument(name: "factor", value: "\(factor)", requirement: "must be > 1")
         }
         guard maximum >= minimum else { return [] }
+        let steps = Double.log(Double(maximum) / Double(minimum)) / Double.log(factor)
+        guard steps <= Double(maximumCandidates) else {
+            throw LongMemoryError.invalidArgument(
+                name: "factor", value: "\(factor)",
+                requirement: "is too close to 1 for \(minimum)…\(maximum): \(Int(steps.rounded(.up))) steps exceed \(maximumCandidates)")
+        }
         var out = [minimum]
         var i = 1.0
         while true {

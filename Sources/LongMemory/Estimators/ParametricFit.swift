@@ -148,10 +148,7 @@ enum ParametricSupport {
                     requirement: "\(estimator) needs it inside the stationary, invertible range (−0.5, 0.5)")
             }
         }
-        guard o.confidenceLevel.isFinite, o.confidenceLevel > 0, o.confidenceLevel < 1 else {
-            throw LongMemoryError.invalidArgument(
-                name: "confidenceLevel", value: "\(o.confidenceLevel)", requirement: "must be in (0, 1)")
-        }
+        try EstimatorInput.validateLevel(o.confidenceLevel)
         guard o.tolerance.isFinite, o.tolerance > 0, o.tolerance < 0.01 else {
             throw LongMemoryError.invalidArgument(
                 name: "tolerance", value: "\(o.tolerance)", requirement: "must be in (0, 0.01)")
@@ -167,10 +164,8 @@ enum ParametricSupport {
                     requirement: "must have \(o.p) AR and \(o.q) MA coefficients (p = \(o.p), q = \(o.q))")
             }
         }
-        try Validate.finite(x)
         let needed = max(EstimatorInput.minimumLength, 10 * (o.p + o.q + 1))
-        try Validate.length(x, atLeast: needed, for: "\(estimator) with p = \(o.p), q = \(o.q)")
-        try Validate.nonConstant(x)
+        try Validate.series(x, atLeast: needed, for: "\(estimator) with p = \(o.p), q = \(o.q)")
     }
 
     static func parameterNames(p: Int, q: Int) -> [String] {
@@ -360,13 +355,13 @@ extension ParametricSupport {
 }
 
 extension ParametricSupport {
-    /// Brent's method for d on [c − 0.1, c + 0.1] ∩ interval (4-interval scan) around a consistent preliminary
+    /// Brent's method for d on [c − h, c + h] ∩ interval (h = `bracketHalfWidth`, default 0.1; 4-interval scan) around a consistent preliminary
     /// estimate c (Whittle), widened to the whole interval (`scanIntervals`-interval scan) when the optimum is at an
     /// end of the bracket that is not an end of the interval, or when there is no preliminary estimate. Boundary
     /// optima and unmet tolerances become notes.
     static func brentNear(
         _ centre: Double?, objective: (Double) throws -> Double, options: ARFIMAFitOptions, what: String,
-        scanIntervals: Int = 16
+        scanIntervals: Int = 16, bracketHalfWidth: Double = 0.1
     ) throws -> (minimizer: Double, notes: [String]) {
         let lo = options.dInterval.lowerBound, hi = options.dInterval.upperBound
         var scalar = Optimization.ScalarOptions()
@@ -374,7 +369,7 @@ extension ParametricSupport {
         scalar.relativeTolerance = 1e-9
         var r: Optimization.ScalarResult
         if let c = centre, c.isFinite {
-            let a = max(lo, c - 0.1), b = min(hi, c + 0.1)
+            let a = max(lo, c - bracketHalfWidth), b = min(hi, c + bracketHalfWidth)
             scalar.scanIntervals = 4
             r = try Optimization.minimize(objective, lower: a, upper: b, options: scalar)
             if (r.boundary == .lower && a > lo) || (r.boundary == .upper && b < hi) || !r.minimum.isFinite

@@ -62,10 +62,14 @@ extension ParametricEstimation {
         }
         let search: (minimizer: Double, notes: [String])
         if p + q == 0 {
-            // FI(d): the profile is smooth and unimodal in practice; search near the (cheap) Whittle estimate.
+            // FI(d): the profile is smooth and unimodal in practice; search near the (cheap) Whittle estimate, which
+            // is √n-consistent with the same asymptotic s.e. √(6/(π²n)): a bracket of ±max(8 s.e., 0.02) holds the
+            // optimum (the search widens to the whole interval if the optimum sits at the bracket's end).
             let centre = try? ParametricEstimation.whittle(x, options: ARFIMAFitOptions(dInterval: options.dInterval)).model.d
+            let halfWidth = max(0.02, 8 * (6 / (Double.pi * Double.pi * Double(n))).squareRoot())
             search = try ParametricSupport.brentNear(
-                centre, objective: { try evaluate($0).objective }, options: options, what: "Haslett–Raftery estimator")
+                centre, objective: { try evaluate($0).objective }, options: options, what: "Haslett–Raftery estimator",
+                bracketHalfWidth: halfWidth)
         } else {
             search = try ParametricSupport.brentNear(
                 nil, objective: { try evaluate($0).objective }, options: options, what: "Haslett–Raftery estimator",

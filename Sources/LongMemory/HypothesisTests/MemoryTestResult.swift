@@ -250,9 +250,7 @@ enum TestInput {
     static let minimumLength = 10
 
     static func validate(_ x: [Double], test: String, minimum: Int = minimumLength) throws {
-        try Validate.finite(x)
-        try Validate.length(x, atLeast: max(minimum, minimumLength), for: test)
-        try Validate.nonConstant(x)
+        try Validate.series(x, atLeast: max(minimum, minimumLength), for: test)
     }
 
     static func validateLevel(_ level: Double) throws {
