@@ -25,17 +25,30 @@ extension Autocovariance {
         return try armaUnchecked(ar: phi, ma: ma, sigma2: sigma2, lags: lags)
     }
 
+    /// ψ_0 … ψ_{count−1}, the power-series coefficients of θ(z)/φ(z) = Σ_j ψ_j z^j (the MA(∞) weights): ψ₀ = 1,
+    /// ψ_j = θ_j + Σ_{i=1}^{min(j,p)} φ_i ψ_{j−i} with θ_j = 0 for j > q (Brockwell & Davis 1991, §3.3). With no MA part
+    /// these are the coefficients of 1/φ(z); with ar = −θ and no MA part, those of 1/θ(z).
+    static func maInfinityWeights(ar phi: [Double], ma theta: [Double], count: Int) -> [Double] {
+        guard count > 0 else { return [] }
+        let p = phi.count, q = theta.count
+        var psi = [Double](repeating: 0, count: count)
+        psi[0] = 1
+        var j = 1
+        while j < count {
+            var s = j <= q ? theta[j - 1] : 0
+            if p > 0 { for i in 1...min(j, p) { s += phi[i - 1] * psi[j - i] } }
+            psi[j] = s
+            j += 1
+        }
+        return psi
+    }
+
     /// ``arma(ar:ma:sigma2:lags:)`` for coefficients already validated (no trailing zero AR coefficient).
     static func armaUnchecked(ar phi: [Double], ma: [Double], sigma2: Double, lags: Int) throws -> [Double] {
         let p = phi.count, q = ma.count
         let theta = [1.0] + ma
         // ψ_0 … ψ_q of the MA(∞) representation.
-        var psi = [Double](repeating: 0, count: q + 1)
-        for j in 0...q {
-            var s = theta[j]
-            if p > 0 && j > 0 { for i in 1...min(j, p) { s += phi[i - 1] * psi[j - i] } }
-            psi[j] = s
-        }
+        let psi = maInfinityWeights(ar: phi, ma: ma, count: q + 1)
         // Right-hand sides r_k = σ² Σ_{j=k}^{q} θ_j ψ_{j−k} (zero for k > q).
         func rhs(_ k: Int) -> Double {
             guard k <= q else { return 0 }

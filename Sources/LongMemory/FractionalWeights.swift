@@ -50,24 +50,20 @@ public enum FractionalWeights {
         return try gammaQuotient([Double(j) - d], over: [Double(j) + 1, -d])
     }
 
-    /// Σ_{j=0}^{K} π_j(d) = Γ(K + 1 − d)/(Γ(1 − d)Γ(K + 1)) (partial-sum identity; ~ K^{−d}/Γ(1 − d)), in log-Gamma
-    /// form. For a non-negative integer d (a finite polynomial) the sum is accumulated exactly from the recursion.
+    /// Σ_{j=0}^{K} π_j(d) = Γ(K + 1 − d)/(Γ(1 − d)Γ(K + 1)) (partial-sum identity; ~ K^{−d}/Γ(1 − d); Hosking 1981),
+    /// in log-Gamma form. For a non-negative integer d (a finite polynomial, π_j = (−1)^j C(d, j)) the closed form
+    /// Σ_{j=0}^{K} (−1)^j C(d, j) = (−1)^K C(d − 1, K) is used (0 once K ≥ d ≥ 1, since (1 − 1)^d = 0; 1 for d = 0):
+    /// exact for small arguments, no loop over K, no integer conversion of d.
     public static func partialSum(d: Double, through k: Int) throws -> Double {
         guard k >= 0 else {
             throw LongMemoryError.invalidArgument(name: "K", value: "\(k)", requirement: "must be ≥ 0")
         }
         try Validate.finite(d, "d")
         if d >= 0 && d == d.rounded() {
-            // π_j = 0 for j > d.
-            var w = 1.0, sum = 1.0
-            let last = Double(k) < d ? k : Int(d)
-            if last >= 1 {
-                for j in 1...last {
-                    w *= (Double(j) - 1 - d) / Double(j)
-                    sum += w
-                }
-            }
-            return sum
+            if d == 0 { return 1 }
+            if Double(k) >= d { return 0 }
+            let sign: Double = k % 2 == 0 ? 1 : -1
+            return sign * (try SpecialFunctions.binomialCoefficient(d - 1, k))
         }
         return try gammaQuotient([Double(k) + 1 - d], over: [1 - d, Double(k) + 1])
     }

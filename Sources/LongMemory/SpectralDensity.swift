@@ -38,6 +38,14 @@ public enum SpectralDensity {
     }
 
     static func armaTransferSquaredUnchecked(ar: [Double], ma: [Double], _ lambda: Double) -> Double {
+        let (phi, theta) = armaPolynomials(ar: ar, ma: ma, lambda)
+        return theta.squaredLengthOrZero / phi.squaredLengthOrZero
+    }
+
+    /// φ(e^{−iλ}) = 1 − Σφ_j e^{−ijλ} and θ(e^{−iλ}) = 1 + Σθ_j e^{−ijλ}: the one evaluation of the ARMA polynomials on
+    /// the unit circle (densities, Fisher information, longmemo's constants; the Whittle objective tabulates the same
+    /// sums over the Fourier frequencies).
+    static func armaPolynomials(ar: [Double], ma: [Double], _ lambda: Double) -> (phi: Complex<Double>, theta: Complex<Double>) {
         var tr = 1.0, ti = 0.0
         for (j, t) in ma.enumerated() {
             let a = Double(j + 1) * lambda
@@ -50,7 +58,7 @@ public enum SpectralDensity {
             pr -= p * Double.cos(a)
             pi += p * Double.sin(a)
         }
-        return (tr * tr + ti * ti) / (pr * pr + pi * pi)
+        return (Complex(pr, pi), Complex(tr, ti))
     }
 
     /// Fourier frequencies λ_j = 2πj/n, j = 1…m (λ = 0 excluded).
@@ -62,4 +70,9 @@ public enum SpectralDensity {
         try Validate.nonNegative(m, "count")
         return (0..<m).map { 2 * Double.pi * Double($0 + 1) / Double(n) }
     }
+}
+
+extension Complex where RealType == Double {
+    /// re² + im² (0 for zero), without the overflow-avoiding rescaling of `lengthSquared`.
+    var squaredLengthOrZero: Double { real * real + imaginary * imaginary }
 }

@@ -202,6 +202,11 @@ public final class FFTPlanCache: Sendable {
 /// ``forward()`` the same memory holds its length/2 + 1 complex coefficients at ``spectrumColumn(_:)``.
 /// ``inverse()`` is unscaled: multiply by 1/length yourself or use ``signal(count:column:scale:)``.
 /// A workspace is not thread-safe; make one per task.
+///
+/// This is the low-level fast path: its methods check their arguments with preconditions (a length or batch below 1,
+/// a column out of range, a signal longer than the length), which are programming errors of the caller, never data
+/// errors — callers validate user input first (the throwing entry points are ``FFT/forwardReal(_:length:)``,
+/// ``FFT/inverseReal(_:length:)`` and the LongMemory functions).
 public final class RealFFTWorkspace {
     public let length: Int
     public let batch: Int

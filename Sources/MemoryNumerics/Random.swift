@@ -46,7 +46,8 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     /// Uniform on [a, b).
     public mutating func uniform(_ a: Double, _ b: Double) -> Double { a + (b - a) * uniform() }
 
-    /// Uniform integer in 0..<n (n > 0), unbiased: Lemire's multiply-and-reject method (Lemire 2019, "Fast random
+    /// Uniform integer in 0..<n, unbiased (n ≤ 0 is a programming error and traps, as `Int.random(in:)` does on an
+    /// empty range): Lemire's multiply-and-reject method (Lemire 2019, "Fast random
     /// integer generation in an interval", ACM TOMACS 29(1):3). Implemented here rather than through
     /// `Int.random(in:using:)`, whose algorithm the standard library chooses per architecture (32-bit targets use
     /// a modulo method), so that the same seed gives the same integers on every machine.

@@ -2,7 +2,9 @@
 
 /// Special functions. Gamma-type functions are evaluated on the log scale so ratios stay finite for large
 /// arguments (Γ overflows past ≈ 171.6). GSL (Galassi et al., *GNU Scientific Library Reference Manual*) supplies
-/// the log-Gamma and polygamma values.
+/// the log-Gamma and polygamma values. The non-throwing wrappers never trap: outside their domain (a pole of Γ, a
+/// probability outside (0, 1)) they return GSL's value there (NaN or ±∞, GSL's error handler being off); the
+/// throwing ones (``logGammaWithSign(_:)``, ``gammaRatio(_:_:)``, ``pochhammer(_:_:)``, …) report it instead.
 public enum SpecialFunctions {
     /// log|Γ(x)| for real x (not a non-positive integer). GSL `gsl_sf_lngamma`.
     public static func logGamma(_ x: Double) -> Double {

@@ -1,8 +1,10 @@
 import MemoryNumerics
 
-/// Elementary functions for the engine's hot elementwise loops, in plain branch-free Swift arithmetic so they
-/// inline into the cell kernels and vectorise (a libm call per gate element dominated the training step:
-/// glibc's `tanh` costs ≈ 12 ns through `expm1`).
+/// Elementary functions for the engine's elementwise loops, in plain branch-free Swift arithmetic so they
+/// inline into the cell kernels (a libm call per gate element dominated the training step: glibc's `tanh` costs
+/// ≈ 12 ns through `expm1`). They are `Double`'s `tanh()`/`sigmoid()` (``RecurrentScalar``), so every generic pass
+/// uses them; the tanh RNN, LSTM and GRU passes evaluate whole gate blocks with `VectorMath` (MemoryNumerics, C
+/// kernels, AVX-512/AVX2) on their fast path instead, and use these on their generic path (``GateKernels``).
 ///
 /// Method (Cody & Waite 1980, *Software Manual for the Elementary Functions*, ch. 6; the reduction of fdlibm's
 /// `exp`): y = k·ln2 + r with k = round(y/ln2) (by the 1.5·2⁵² shift trick), |r| ≤ ln2/2, ln2 split into a head

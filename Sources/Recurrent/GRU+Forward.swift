@@ -1,5 +1,6 @@
 extension GRU {
-    /// One layer over all steps. Input projections Xi = W_ih X + b_ih for every step at once (one product); per
+    /// One layer over all steps. Input projections Xi = W_ih X + b_ih (one product for all steps, or per step on
+    /// the vectorised path); per
     /// step the recurrent projections Hh_t = W_hh h_{t−1} + b_hh (kept: the backward pass needs W_hn h + b_hn),
     /// then the gates, with σ and tanh applied over whole gate blocks. The activated gates (r, z, n) overwrite
     /// Xi. Products go through ``GateKernels``; with vectorised kernels the elementwise step is one fused call
@@ -11,9 +12,18 @@ extension GRU {
         let gates = layer.tape.matrix(layer.prefix + "gates", rows: 3 * n, columns: T * B)
         let hidden = layer.tape.matrix(layer.prefix + "recurrentProjection", rows: 3 * n, columns: T * B)
         let kernels = layer.kernels
-        gates.gateProduct(layer.weights.inputWeights, layer.input, start: .column(layer.weights.inputBias), kernels)
+        // Input projections per step on the vectorised path (cache locality, as in the LSTM), one product over all
+        // steps on the generic path.
+        let inputPerStep = kernels == .vectorised
+        if !inputPerStep {
+            gates.gateProduct(layer.weights.inputWeights, layer.input, start: .column(layer.weights.inputBias), kernels)
+        }
         for t in 1...T {
             let xi = gates.step(t - 1, batchSize: B)
+            if inputPerStep {
+                xi.gateProduct(layer.weights.inputWeights, layer.input.step(t - 1, batchSize: B),
+                               start: .column(layer.weights.inputBias), kernels)
+            }
             let hh = hidden.step(t - 1, batchSize: B)
             let previous = h.step(t - 1, batchSize: B)
             let current = h.step(t, batchSize: B)

@@ -1,21 +1,25 @@
 import MemoryNumerics
 
-/// How the gate nonlinearities of the stacked tanh RNN / LSTM / GRU passes are evaluated.
+/// How the stacked tanh RNN / LSTM / GRU passes evaluate their matrix products and elementwise steps.
 ///
-/// The passes are written once, generic over the algebra; their elementwise arithmetic is generic `A.Scalar`
-/// code. Only the transcendental part — σ and tanh over a whole gate block — has two implementations:
-/// * ``vectorised`` (the default): for ``RealAlgebra`` and ``DualAlgebra`` storage the block goes to
-///   ``VectorMath`` (C kernels, AVX-512F/AVX2/portable, bit-identical across instruction sets, ≤ 2 ulp; the dual
-///   form applies the same tangent rules as ``DualNumber``). Any other algebra falls back to the generic code.
-/// * ``generic``: element by element through `A.Scalar.tanh()`/`.sigmoid()` (``FastMath`` for `Double`,
-///   ``DualNumber``'s rules for duals) — the source of truth the vectorised path is tested against.
-/// The same split applies to the matrix products: ``vectorised`` uses ``VectorMath``'s fixed-order product
-/// (one fused multiply-add chain per element, bit-identical on every instruction set, and on AVX-512 about twice
-/// as fast as OpenBLAS's Haswell kernels at these sizes); ``generic`` uses the algebra's `gemm` (BLAS).
-/// The two agree to rounding (a few ulp per nonlinearity, the usual BLAS error bound per product); each is
-/// deterministic. The vectorised kernels are used only where ``VectorMath/InstructionSet/best`` is a SIMD
-/// instance (AVX2+FMA or AVX-512F); elsewhere (e.g. ARM) the portable C instance would be slower than the generic
-/// code, so ``resolved`` falls back to ``generic``.
+/// The passes are written once, generic over the algebra (``RealAlgebra``, ``DualAlgebra``), and that generic code
+/// is the source of truth. For plain and dual `Double` storage its hot parts have a vectorised implementation in
+/// ``VectorMath`` (MemoryNumerics' C kernels: AVX-512F, AVX2+FMA or portable, chosen at run time, bit-identical
+/// across instruction sets):
+/// * products C ← S + A·op(B) in a fixed summation order (one fused multiply-add chain per element; on AVX-512
+///   about 2.3× faster than OpenBLAS's Haswell `dgemm` kernels at these sizes, see
+///   ``AlgebraMatrix/gateProduct(_:_:transposeB:start:_:)``); row sums for bias gradients;
+/// * the whole elementwise part of a time step as one call (``CellKernels``: σ/tanh within 2 ulp, then exactly
+///   the generic code's arithmetic, operation by operation, and ``DualNumber``'s tangent rules for duals), and
+///   tanh over whole blocks for the tanh RNN.
+///
+/// * ``vectorised`` (the default) uses them; any other algebra silently runs the generic code.
+/// * ``generic`` runs the generic code: element-by-element `A.Scalar` arithmetic with ``FastMath``/``DualNumber``
+///   nonlinearities and the algebra's BLAS `gemm`.
+///
+/// The two agree to rounding (tested: ‖Δ‖/‖·‖ ≈ 1e-15 for outputs, gradients, JVPs and HVPs); each is
+/// deterministic. ``resolved`` falls back to ``generic`` where ``VectorMath/InstructionSet/best`` is the portable
+/// instance (no AVX2/AVX-512, e.g. ARM), which would be slower than the generic code.
 enum GateKernels: Sendable, Equatable {
     case vectorised
     case generic
@@ -37,13 +41,6 @@ enum GateProductStart<A: RecurrentAlgebra> {
 }
 
 extension AlgebraMatrix {
-    /// self ← σ(self) elementwise (a gate block, possibly with a leading dimension larger than its rows).
-    @inline(__always)
-    func applyGateSigmoid(_ kernels: GateKernels) {
-        if kernels == .vectorised && applyVectorised(.sigmoid, from: self) { return }
-        applySigmoid()
-    }
-
     /// self ← tanh(self) elementwise.
     @inline(__always)
     func applyGateTanh(_ kernels: GateKernels) {

@@ -42,6 +42,13 @@ struct EstimatorExactLocalWhittleTests {
                 #expect(abs(r - expected) < 1e-9, "d = \(d), \(option): \(r) vs \(expected)")
             }
         }
+        // A non-finite known mean is named (not reported as a non-finite observation).
+        do {
+            _ = try ExactLocalWhittle.objective(d: 0.3, series: x, bandwidth: m, mean: .known(.nan))
+            Issue.record("a NaN known mean was accepted")
+        } catch let LongMemoryError.invalidArgument(name, _, _) {
+            #expect(name == "known mean")
+        }
     }
 
     @Test("stationary calibration at d = 0.2 (single seed) and the width-9/2 rule")

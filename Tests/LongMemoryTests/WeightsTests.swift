@@ -63,6 +63,15 @@ struct WeightsTests {
         let closed = try FractionalWeights.partialSum(d: 0.3, through: 100)
         #expect(abs(sum - closed) <= 1e-12)
         #expect(abs(closed - 0.1933085622) <= 5e-11)
+        // Integer d: (1 − B)^d is a polynomial; the partial sums are (−1)^K C(d − 1, K) and 0 once K ≥ d, checked
+        // against the recursion (1 − 5 + 10 = 6 for d = 5, K = 2). A huge integer d neither loops nor traps.
+        #expect(try FractionalWeights.partialSum(d: 5, through: 2) == 6)
+        for (d, k) in [(3.0, 0), (3, 1), (3, 2), (3, 3), (3, 10), (7, 4), (1, 0), (0, 5)] {
+            let w = FractionalWeights.differencing(d: d, count: k + 1)
+            #expect(try FractionalWeights.partialSum(d: d, through: k) == w.reduce(0, +), "d = \(d), K = \(k)")
+        }
+        #expect(try FractionalWeights.partialSum(d: 0x1p63, through: Int.max) == 0)
+        #expect(!(try FractionalWeights.partialSum(d: 1e300, through: 1_000_000_000_000)).isNaN)
         // The full sum is 0 for d > 0: the partial sum ~ K^{−d}/Γ(1 − d) → 0.
         let far = try FractionalWeights.partialSum(d: 0.3, through: 1_000_000)
         let asymptote = Double.pow(1e6, -0.3) / SpecialFunctions.gamma(0.7)

@@ -95,6 +95,7 @@ public enum ExactLocalWhittle {
     /// The exact local Whittle objective R(d) for series `x`, bandwidth m and mean handling (for checks and plots).
     public static func objective(d: Double, series x: [Double], bandwidth m: Int, mean: MeanCorrection) throws -> Double {
         try Validate.finite(x)
+        if case .known(let mu) = mean { try Validate.finite(mu, "known mean") }
         guard m >= 1, m <= Bandwidth.maximum(n: x.count) else {
             throw LongMemoryError.invalidArgument(
                 name: "bandwidth m", value: "\(m)", requirement: "must be in 1…⌊(n − 1)/2⌋ = \(Bandwidth.maximum(n: x.count))")
@@ -164,13 +165,11 @@ final class ExactLocalWhittleObjective {
             let w = ExactLocalWhittle.weight(d)
             let mu = w * sampleMean + (1 - w) * first
             if mu != 0 {
-                // (Δ^d 1)_t = Σ_{k=0}^{t} π_k(d) (0-based t), by the weight recursion.
-                var pi = 1.0
-                var partial = 1.0
-                y[0] -= mu
-                for t in 1..<n {
-                    pi *= (Double(t) - 1 - d) / Double(t)
-                    partial += pi
+                // (Δ^d 1)_t = Σ_{k=0}^{t} π_k(d) (0-based t): running sums of the weights.
+                let weights = FractionalWeights.differencing(d: d, count: n)
+                var partial = 0.0
+                for t in 0..<n {
+                    partial += weights[t]
                     y[t] -= mu * partial
                 }
             }

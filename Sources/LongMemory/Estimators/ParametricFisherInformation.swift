@@ -32,8 +32,8 @@ public enum WhittleInformation {
         let rhoMA = try Polynomials.smallestRootModulus(onePlus: model.ma)
         let rho = min(rhoAR, rhoMA)
         let terms = min(5_000_000, 200 + Int((45 / Double.log(rho)).rounded(.up)))
-        let psiAR = inverseCoefficients(model.ar.map { $0 }, count: terms)       // 1/φ(z): ψ_i = Σ φ_l ψ_{i−l}
-        let psiMA = inverseCoefficients(model.ma.map { -$0 }, count: terms)      // 1/θ(z): ψ_i = −Σ θ_l ψ_{i−l}
+        let psiAR = Autocovariance.maInfinityWeights(ar: model.ar, ma: [], count: terms)  // 1/φ(z)
+        let psiMA = Autocovariance.maInfinityWeights(ar: model.ma.map { -$0 }, ma: [], count: terms)  // 1/θ(z)
         // Column index of each parameter and its series (coefficient of z^j is psi[j − shift]).
         for a in 1...p + q {
             let (psiA, shiftA) = a <= p ? (psiAR, a) : (psiMA, a - p)
@@ -216,20 +216,6 @@ public enum WhittleInformation {
         try m.validate(requireInvertibleMA: true)
     }
 
-    /// Coefficients of 1/(1 − Σ c_l z^l) up to z^{count−1}: ψ₀ = 1, ψ_i = Σ_{l=1}^{min(i,r)} c_l ψ_{i−l}.
-    static func inverseCoefficients(_ c: [Double], count: Int) -> [Double] {
-        var psi = [Double](repeating: 0, count: max(1, count))
-        psi[0] = 1
-        let r = c.count
-        if r == 0 || count <= 1 { return psi }
-        for i in 1..<count {
-            var s = 0.0
-            for l in 1...min(i, r) { s += c[l - 1] * psi[i - l] }
-            psi[i] = s
-        }
-        return psi
-    }
-
     /// ∇_η log f(λ) for ARFIMA, η = (d, φ, θ): −log(4 sin²(λ/2)), 2 Re[z^k/φ(z)], 2 Re[z^k/θ(z)], z = e^{−iλ}.
     static func logDensityGradient(lambda: Double, model: ARFIMAModel, into g: inout [Double]) {
         let s = Double.sin(lambda / 2)
@@ -237,17 +223,8 @@ public enum WhittleInformation {
         let p = model.ar.count, q = model.ma.count
         if p + q == 0 { return }
         // φ(z) and θ(z) at z = e^{−iλ}.
-        var phr = 1.0, phi = 0.0, thr = 1.0, thi = 0.0
-        for (j, c) in model.ar.enumerated() {
-            let a = Double(j + 1) * lambda
-            phr -= c * Double.cos(a)
-            phi += c * Double.sin(a)
-        }
-        for (j, c) in model.ma.enumerated() {
-            let a = Double(j + 1) * lambda
-            thr += c * Double.cos(a)
-            thi -= c * Double.sin(a)
-        }
+        let (phiZ, thetaZ) = SpectralDensity.armaPolynomials(ar: model.ar, ma: model.ma, lambda)
+        let phr = phiZ.real, phi = phiZ.imaginary, thr = thetaZ.real, thi = thetaZ.imaginary
         let phiNorm = phr * phr + phi * phi, thetaNorm = thr * thr + thi * thi
         // Re[z^k / w] = Re[z^k · conj(w)]/|w|², z^k = cos(kλ) − i sin(kλ).
         for k in 1...max(p, q) {

@@ -116,10 +116,10 @@ extension ParametricEstimation {
         }
         try EstimatorInput.validateLevel(confidenceLevel)
         let n = x.count
-        let pg = try SampleStatistics.periodogram(x)
         let count = (n - 1) / 2
-        let periodogram = Array(pg.values.prefix(count))
-        let frequencies = Array(pg.frequencies.prefix(count))
+        let pg = try SampleStatistics.periodogram(x, count: count)
+        let periodogram = pg.values
+        let frequencies = pg.frequencies
         guard periodogram.contains(where: { $0 > 0 }) else { throw LongMemoryError.constantSeries }
         var evaluations = 0
         func normalizedLogDensity(_ h: Double) throws -> [Double] {
@@ -211,11 +211,11 @@ struct WhittleARFIMAObjective {
 
     init(_ x: [Double], p: Int, q: Int) throws {
         let n = x.count
-        let pg = try SampleStatistics.periodogram(x)
         count = (n - 1) / 2
-        periodogram = Array(pg.values.prefix(count))
+        let pg = try SampleStatistics.periodogram(x, count: count)
+        periodogram = pg.values
         guard periodogram.contains(where: { $0 > 0 }) else { throw LongMemoryError.constantSeries }
-        let lambdas = Array(pg.frequencies.prefix(count))
+        let lambdas = pg.frequencies
         logFourSinSquared = lambdas.map { l in
             let s = Double.sin(l / 2)
             return Double.log(4 * s * s)
