@@ -33,6 +33,11 @@ import _CVectorMath
 /// results (NaN payloads aside), independent of the CPU and of an element's position in the block (tested).
 /// Results do not depend on any global state.
 ///
+/// # Also here
+/// Fixed-order matrix products and row sums (`VectorMath+MatrixProduct.swift`) and the fused elementwise steps of
+/// the recurrent cells (`VectorMath+RecurrentCells.swift`), built on the same kernels and with the same
+/// cross-instruction-set reproducibility.
+///
 /// # Dual forms
 /// ``applyDual(_:rows:columns:value:tangent:leadingDimension:resultValue:resultTangent:leadingDimension:instructionSet:)``
 /// also pushes a tangent through, f′ computed from the result y exactly as `DualNumber` does:

@@ -1,11 +1,11 @@
 extension LSTM {
     /// One layer over all steps. Gate pre-activations Z_t = (b_ih + b_hh)·1ᵀ + W_ih X_t (one product for all
-    /// steps, or per step on the vectorised path), then per step Z_t += W_hh h_{t−1}, the gate nonlinearities in place over whole gate blocks
-    /// (i, f: σ on rows 0..<2N; g: tanh; o: σ), and the cell update. The activated gates overwrite Z, and
-    /// tanh(c_t) is kept, because the backward pass needs exactly these. Products go through ``GateKernels``;
-    /// with vectorised kernels the whole elementwise step is one fused call (``CellKernels``), otherwise the
-    /// generic code below runs — simple loops over contiguous rows, the source of truth the fused kernel follows
-    /// operation by operation.
+    /// steps, or per step on the vectorised path), then per step Z_t += W_hh h_{t−1}, the gate nonlinearities in
+    /// place over whole gate blocks (i, f: σ on rows 0..<2N; g: tanh; o: σ), and the cell update. The activated
+    /// gates overwrite Z, and tanh(c_t) is kept, because the backward pass needs exactly these. Products go through
+    /// ``GateKernels``; with vectorised kernels the whole elementwise step is one fused call (``CellKernels``),
+    /// otherwise the generic code below runs — simple loops over contiguous rows, the source of truth the fused
+    /// kernel follows operation by operation.
     static func forwardLayer<A: RecurrentAlgebra>(_ layer: GatedLayerForward<A>) {
         let n = layer.hiddenSize, T = layer.steps, B = layer.batchSize
         let s = layer.states

@@ -55,7 +55,8 @@ enum CellKernels {
               let dh = hiddenGradient.cellBlock, let d = direct.cellBlock, let dxi = inputProjectionGradient.cellBlock,
               let dhh = recurrentProjectionGradient.cellBlock else { return false }
         VectorMath.gruBackwardStep(hiddenSize: n, batchSize: batch, gates: g, recurrentProjection: hh,
-                                   hiddenPrevious: hp, hiddenGradient: dh, direct: d, accumulateDirect: accumulateDirect,
+                                   hiddenPrevious: hp, hiddenGradient: dh, direct: d,
+                                   accumulateDirect: accumulateDirect,
                                    inputProjectionGradient: dxi, recurrentProjectionGradient: dhh)
         return true
     }

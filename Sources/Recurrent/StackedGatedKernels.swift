@@ -100,13 +100,15 @@ extension AlgebraMatrix {
                 let (m, n) = (rows, columns)
                 let (lda, ldb, ldc) = (a.leadingDimension, b.leadingDimension, c.leadingDimension)
                 VectorMath.multiply(m: m, n: n, k: k, a.base.tangent, leadingDimension: lda, b.base.value,
-                                    leadingDimension: ldb, transposeB: transposeB, start: dualStart(start, tangent: true),
+                                    leadingDimension: ldb, transposeB: transposeB,
+                                    start: dualStart(start, tangent: true),
                                     into: c.base.tangent, leadingDimension: ldc)
                 VectorMath.multiply(m: m, n: n, k: k, a.base.value, leadingDimension: lda, b.base.tangent,
                                     leadingDimension: ldb, transposeB: transposeB, start: .accumulate,
                                     into: c.base.tangent, leadingDimension: ldc)
                 VectorMath.multiply(m: m, n: n, k: k, a.base.value, leadingDimension: lda, b.base.value,
-                                    leadingDimension: ldb, transposeB: transposeB, start: dualStart(start, tangent: false),
+                                    leadingDimension: ldb, transposeB: transposeB,
+                                    start: dualStart(start, tangent: false),
                                     into: c.base.value, leadingDimension: ldc)
                 return
             }
