@@ -118,34 +118,12 @@ public struct ModelSpecification: Sendable, Equatable {
         }
     }
 
-    /// The model with the given flat parameters (layout: that model's ``RecurrentModel/parameterGroups``).
+    /// The model with the given flat parameters (layout: that model's ``RecurrentModel/parameterGroups``): the
+    /// architecture is built as by ``makeModel(seed:)`` and its parameters replaced through
+    /// ``RecurrentModel/setParameters(_:)``, which validates the count and every architecture's own constraints.
     public func makeModel(parameters p: [Double]) throws -> any RecurrentModel {
-        let (i, n, o, l) = (inputSize, hiddenSize, outputSize, layers)
-        switch architecture {
-        case "rnn": return try TanhRNN(inputSize: i, hiddenSize: n, outputSize: o, layers: l, parameters: p)
-        case "lstm": return try LSTM(inputSize: i, hiddenSize: n, outputSize: o, layers: l, parameters: p)
-        case "gru": return try GRU(inputSize: i, hiddenSize: n, outputSize: o, layers: l, parameters: p)
-        case "linear":
-            return try LinearRNN(inputSize: i, hiddenSize: n, outputSize: o, layers: l, heads: heads, skip: skip ?? .matrix,
-                                 parameters: p)
-        case "cdiag":
-            return try ComplexDiagonalRNN(inputSize: i, hiddenSize: n, outputSize: o, layers: l,
-                                          configuration: complexDiagonalConfiguration, parameters: p)
-        case "lru": return try LRU(inputSize: i, hiddenSize: n, outputSize: o, layers: l, skip: skip ?? .diagonal, parameters: p)
-        case "mrnn":
-            return try MRNN(inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MRNN.defaultWindow, layers: l,
-                            parameters: p)
-        case "mrnnf":
-            return try MRNNF(inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MRNNF.defaultWindow, layers: l,
-                             outputTanh: outputTanh, parameters: p)
-        case "mlstm":
-            return try MLSTM(inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MLSTM.defaultWindow, layers: l,
-                             parameters: p)
-        case "mlstmf":
-            return try MLSTMF(inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MLSTMF.defaultWindow, layers: l,
-                              parameters: p)
-        default:
-            throw RecurrentError.invalidArgument(argument: "architecture", message: "unknown architecture \"\(architecture)\"")
-        }
+        var model = try makeModel(seed: 0)
+        try model.setParameters(p)
+        return model
     }
 }
