@@ -1,28 +1,5 @@
 import MemoryNumerics
 
-/// One batch of a task: inputs, targets and the loss that scores the model's outputs on them.
-///
-/// Evaluation batches that must *continue from the state reached on earlier data* (Zhao et al.'s validation and
-/// test splits) are expressed as one longer sequence — earlier data followed by the scored part — with a loss
-/// masked to the scored steps (``LossMask/fromStep(_:)``): running the network over the concatenation is the same
-/// computation, step for step, as carrying the final state across.
-public struct TaskBatch: Sendable {
-    public var inputs: SequenceBatch
-    public var targets: SequenceBatch
-    public var loss: any OutputLoss
-
-    public init(inputs: SequenceBatch, targets: SequenceBatch, loss: any OutputLoss) throws {
-        guard inputs.steps == targets.steps, inputs.batchSize == targets.batchSize else {
-            throw RecurrentError.shapeMismatch(
-                argument: "targets", expected: "\(inputs.steps) steps × \(inputs.batchSize) sequences (as the inputs)",
-                got: "\(targets.steps) × \(targets.batchSize)")
-        }
-        self.inputs = inputs
-        self.targets = targets
-        self.loss = loss
-    }
-}
-
 /// A supervised sequence task that ``Trainer`` can train any ``RecurrentModel`` on.
 ///
 /// Randomness: training batches draw from the generator the trainer passes (seeded from
@@ -65,26 +42,5 @@ extension TrainingTask {
             throw RecurrentError.shapeMismatch(argument: "model.outputSize", expected: "\(outputSize) for task \(name)",
                                                got: "\(model.outputSize)")
         }
-    }
-}
-
-/// Shared argument checks of the task constructors.
-enum TaskChecks {
-    static func positive(_ value: Int, _ argument: String) throws {
-        guard value >= 1 else { throw RecurrentError.invalidArgument(argument: argument, message: "must be ≥ 1, got \(value)") }
-    }
-
-    static func finite(_ value: Double, _ argument: String, nonNegative: Bool = false) throws {
-        guard value.isFinite, !nonNegative || value >= 0 else {
-            throw RecurrentError.invalidArgument(
-                argument: argument, message: "must be finite\(nonNegative ? " and ≥ 0" : ""), got \(value)")
-        }
-    }
-
-    /// `count` standard normals scaled by `sd` and shifted by `mean`.
-    static func gaussians(_ count: Int, mean: Double = 0, sd: Double = 1, using rng: inout SeededRandom) -> [Double] {
-        var v = rng.gaussians(count)
-        if mean != 0 || sd != 1 { for i in v.indices { v[i] = mean + sd * v[i] } }
-        return v
     }
 }

@@ -1,23 +1,3 @@
-/// Why a training run ended.
-public enum TrainingStopReason: String, Sendable, Codable, CaseIterable {
-    /// All requested updates were applied.
-    case completed
-    /// The early-stopping patience ran out.
-    case earlyStopping
-    /// The training loss or its gradient was NaN or infinite; that update was not applied.
-    case nonFiniteLoss
-    /// An update produced non-finite parameters; it was discarded.
-    case nonFiniteParameters
-}
-
-/// Which parameters a run returned.
-public enum ReturnedParameters: String, Sendable, Codable, CaseIterable {
-    /// The best-validation parameters (see ``BestParameterSelection``).
-    case bestValidation
-    /// The parameters after the last applied update.
-    case final
-}
-
 /// A JSON-able summary of a training run (`Codable`; encode with `JSONEncoder` — set a
 /// `nonConformingFloatEncodingStrategy` if losses may be NaN or infinite, e.g. after a divergence).
 public struct TrainingSummary: Sendable, Codable, Equatable {
@@ -54,13 +34,3 @@ public struct TrainingSummary: Sendable, Codable, Equatable {
     /// Wall-clock seconds of the whole run (training and final evaluations).
     public let elapsedSeconds: Double
 }
-
-/// The outcome of ``Trainer/run()``: the trained model (best-validation or final parameters, see
-/// ``TrainingSummary/returnedParameters``), its loss curve and its summary.
-public struct TrainingRun<Model> {
-    public let model: Model
-    public let history: TrainingHistory
-    public let summary: TrainingSummary
-}
-
-extension TrainingRun: Sendable where Model: Sendable {}

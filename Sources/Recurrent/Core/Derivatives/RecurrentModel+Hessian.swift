@@ -1,18 +1,5 @@
 import MemoryNumerics
 
-/// The full P × P Hessian of a loss, assembled from P exact Hessian-vector products.
-public struct FullHessian: Sendable, Equatable {
-    /// Column j = H·e_j exactly as returned by the HVP (not symmetrised).
-    public let columns: Matrix
-    /// ½(columns + columnsᵀ): the symmetric Hessian to use.
-    public let symmetrized: Matrix
-    /// ‖columns − columnsᵀ‖_F / ‖columns‖_F: rounding-level (≈ 1e-15) for an exact HVP; a large value signals
-    /// a bug.
-    public let relativeAsymmetry: Double
-    public let loss: Double
-    public let gradient: [Double]
-}
-
 extension RecurrentModel {
     /// The full Hessian H = ∂²L/∂θ² from P Hessian-vector products H·e_j (each exact, see
     /// ``hessianVectorProduct(inputs:targets:direction:loss:initialStates:workspace:)``). Cost ≈ 3P gradients and

@@ -1,16 +1,5 @@
 import MemoryNumerics
 
-/// Result of a Hessian-vector product: the loss, its gradient and H·v, all at the same parameters.
-public struct HessianVectorProduct: Sendable, Equatable {
-    public let loss: Double
-    /// ∇L (identical, up to rounding, to the real BPTT gradient).
-    public let gradient: [Double]
-    /// H·v with H = ∂²L/∂θ².
-    public let product: [Double]
-    /// vᵀ∇L: the directional derivative of L along v (tangent of the loss).
-    public let directionalDerivative: Double
-}
-
 extension RecurrentModel {
     /// Exact Hessian-vector product H·v, H = ∂²L/∂θ², by forward-over-reverse differentiation (Pearlmutter 1994,
     /// *Neural Computation* 6(1):147–160): the forward pass, the loss gradient and the BPTT backward pass are run

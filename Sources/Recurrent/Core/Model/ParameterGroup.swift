@@ -1,19 +1,3 @@
-/// What a parameter group does, so that spectra, weight decay and reports can treat groups by role.
-public enum ParameterKind: String, Sendable, Hashable, Codable, CaseIterable {
-    /// Recurrent (state-to-state) weights or eigenvalue parameters: W_hh, A, λ, ν_log, θ_log …
-    case recurrent
-    /// Input-to-state weights: W_ih, B …
-    case input
-    /// Biases inside the recurrence.
-    case bias
-    /// Readout weights C (and skip D).
-    case readout
-    /// Readout bias c.
-    case readoutBias
-    /// Anything else (normalisations γ, fractional-order parameters …).
-    case other
-}
-
 /// A named, contiguous slice of a model's flat parameter vector.
 ///
 /// Matrices are stored **column-major** for their `shape` [rows, columns]: element (i, j) is at
@@ -83,9 +67,4 @@ public struct ParameterGroup: Sendable, Hashable, Codable, CustomStringConvertib
         }
         return groups
     }
-}
-
-extension Array where Element == ParameterGroup {
-    /// The group called `name`, if any.
-    public func named(_ name: String) -> ParameterGroup? { first { $0.name == name } }
 }

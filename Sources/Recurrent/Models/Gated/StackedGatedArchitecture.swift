@@ -1,64 +1,3 @@
-/// Views of one layer's four parameter groups (or of their gradients).
-struct GatedLayerWeights<A: RecurrentAlgebra> {
-    /// W_ih, G·N × d.
-    let inputWeights: AlgebraMatrix<A>
-    /// W_hh, G·N × N.
-    let recurrentWeights: AlgebraMatrix<A>
-    /// b_ih, G·N × 1.
-    let inputBias: AlgebraMatrix<A>
-    /// b_hh, G·N × 1.
-    let recurrentBias: AlgebraMatrix<A>
-
-    init(_ vector: AlgebraMatrix<A>, _ o: StackedGatedLayout.LayerOffsets) {
-        func view(_ g: ParameterGroup) -> AlgebraMatrix<A> {
-            AlgebraMatrix(base: A.advance(vector.base, by: g.range.lowerBound), rows: g.rows, columns: g.columns)
-        }
-        inputWeights = view(o.inputWeights)
-        recurrentWeights = view(o.recurrentWeights)
-        inputBias = view(o.inputBias)
-        recurrentBias = view(o.recurrentBias)
-    }
-}
-
-/// Everything one layer's forward pass needs.
-struct GatedLayerForward<A: RecurrentAlgebra> {
-    let weights: GatedLayerWeights<A>
-    /// d × (T·B) layer input (x for layer 0, the lower layer's h_1 … h_T otherwise; may have ld > d).
-    let input: AlgebraMatrix<A>
-    /// S × ((T+1)·B) states; block 0 already holds s_0; the layer writes blocks 1 … T.
-    let states: AlgebraMatrix<A>
-    let hiddenSize: Int
-    let steps: Int
-    let batchSize: Int
-    let tape: RecurrentTape<A>
-    /// Prefix for tape buffer names ("layer0.").
-    let prefix: String
-    /// How the gate nonlinearities are evaluated (``GateKernels``).
-    let kernels: GateKernels
-}
-
-/// Everything one layer's backward pass needs.
-struct GatedLayerBackward<A: RecurrentAlgebra> {
-    let weights: GatedLayerWeights<A>
-    let gradients: GatedLayerWeights<A>
-    let input: AlgebraMatrix<A>
-    let states: AlgebraMatrix<A>
-    /// N × (T·B): ∂L/∂h_t through paths that do not run through this layer's own recurrence (readout or layer
-    /// above). The layer may overwrite it (it is engine scratch).
-    let hiddenGradient: AlgebraMatrix<A>
-    /// d × (T·B) or nil: overwrite with ∂L/∂(layer input).
-    let inputGradient: AlgebraMatrix<A>?
-    /// S × B or nil: overwrite with ∂L/∂s_0.
-    let initialStateGradient: AlgebraMatrix<A>?
-    let hiddenSize: Int
-    let steps: Int
-    let batchSize: Int
-    let tape: RecurrentTape<A>
-    let prefix: String
-    /// How the products and nonlinearities are evaluated (``GateKernels``).
-    let kernels: GateKernels
-}
-
 /// A PyTorch-style stacked architecture: layers of one cell type plus a linear readout of the last layer's h.
 /// The cell supplies the per-layer passes; the stacking, the readout and the parameter layout are shared here.
 /// (Internal: the concrete models call these generic functions from their per-algebra requirements, which is
@@ -138,13 +77,5 @@ extension StackedGatedArchitecture {
     private func readoutBias<A>(_ v: AlgebraMatrix<A>) -> AlgebraMatrix<A> {
         let g = layout.readoutBias
         return AlgebraMatrix(base: A.advance(v.base, by: g.range.lowerBound), rows: g.rows, columns: 1)
-    }
-}
-
-/// Shared helpers for the layer passes.
-extension GatedLayerWeights {
-    /// b_ih + b_hh into an G·N × 1 scratch matrix.
-    func combinedBias(into scratch: AlgebraMatrix<A>) {
-        for i in 0..<scratch.rows { scratch[i] = inputBias[i] + recurrentBias[i] }
     }
 }

@@ -1,20 +1,3 @@
-/// The options of a complex-diagonal linear recurrence (``ComplexDiagonalRNN``; the ``LRU`` fixes the first two).
-public struct ComplexDiagonalConfiguration: Sendable, Codable, Equatable, Hashable {
-    public var parametrization: EigenvalueParametrization
-    public var normalization: InputNormalization
-    public var skip: SkipConnection
-    /// Semantics of tangents at the stop-gradient of ``EigenvalueParametrization/scaledExp`` (ignored otherwise).
-    public var scaledExpTangents: ScaledExpTangents
-
-    public init(parametrization: EigenvalueParametrization = .default, normalization: InputNormalization = .none,
-                skip: SkipConnection = .matrix, scaledExpTangents: ScaledExpTangents = .exact) {
-        self.parametrization = parametrization
-        self.normalization = normalization
-        self.skip = skip
-        self.scaledExpTangents = scaledExpTangents
-    }
-}
-
 /// Sizes and flat parameter layout of a stacked complex-diagonal linear RNN (``ComplexDiagonalRNN``, ``LRU``):
 ///
 ///     h_t^ℓ = λ_ℓ ⊙ h_{t−1}^ℓ + γ_ℓ ⊙ (B_ℓ u_t^ℓ),   u^0 = x,   u^ℓ = [Re h^{ℓ−1}; Im h^{ℓ−1}] (ℓ ≥ 1),

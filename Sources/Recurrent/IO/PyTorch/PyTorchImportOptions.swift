@@ -1,0 +1,12 @@
+/// Options of ``PyTorchImport``.
+public struct PyTorchImportOptions: Sendable, Equatable {
+    public var names: PyTorchNames
+    /// Treat absent bias tensors as zeros (modules built with `bias=False`). Default false: a missing bias is an
+    /// error, since it usually means wrong names.
+    public var missingBiasesAreZero: Bool
+
+    public init(names: PyTorchNames = PyTorchNames(), missingBiasesAreZero: Bool = false) {
+        self.names = names
+        self.missingBiasesAreZero = missingBiasesAreZero
+    }
+}
