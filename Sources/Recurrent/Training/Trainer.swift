@@ -18,14 +18,17 @@ import MemoryNumerics
 /// After the loop: the validation loss of the final parameters, the returned parameters (best-validation when
 /// ``TrainingConfiguration/keepBestValidationParameters`` and validation data exist, otherwise final), and their
 /// test loss and ``TrainingTask/testMetrics(of:)``.
+///
+/// Progress: ``progress``, when set, receives a ``TrainingProgress`` after every applied update and at the end.
 public struct Trainer<Model: RecurrentModel> {
     public var model: Model
     public var task: any TrainingTask
     public var configuration: TrainingConfiguration
-    public var progress: ProgressOptions
+    /// Receives a report after every applied update and one when the run ends (nil: no reports).
+    public var progress: ((TrainingProgress) -> Void)?
 
     public init(model: Model, task: any TrainingTask, configuration: TrainingConfiguration = TrainingConfiguration(),
-                progress: ProgressOptions = .silent) {
+                progress: ((TrainingProgress) -> Void)? = nil) {
         self.model = model
         self.task = task
         self.configuration = configuration
@@ -35,7 +38,7 @@ public struct Trainer<Model: RecurrentModel> {
     /// A trainer from the main settings; the rest (clipping, validation interval, early stopping, best-parameter
     /// keeping) can be set on ``configuration`` afterwards.
     public init(model: Model, task: any TrainingTask, optimizer: OptimizerConfiguration, schedule: LearningRateSchedule,
-                length: TrainingLength, seed: UInt64, progress: ProgressOptions = .silent) {
+                length: TrainingLength, seed: UInt64, progress: ((TrainingProgress) -> Void)? = nil) {
         self.init(model: model, task: task,
                   configuration: TrainingConfiguration(length: length, seed: seed, optimizer: optimizer, schedule: schedule),
                   progress: progress)
@@ -72,7 +75,6 @@ public struct Trainer<Model: RecurrentModel> {
         var best: (loss: Double, step: Int, parameters: [Double])? = nil
         var stopReason = TrainingStopReason.completed
         var applied = 0
-        let reporter = ProgressReporter(total: total, label: "train \(model.architecture)/\(task.name)", options: progress)
         let clock = ContinuousClock()
         let start = clock.now
 
@@ -90,7 +92,7 @@ public struct Trainer<Model: RecurrentModel> {
             func record() {
                 records.append(TrainingRecord(step: k + 1, trainingLoss: loss, validationLoss: validationLoss,
                                               learningRate: lr, gradientNorm: norm,
-                                              elapsedSeconds: ProgressReporter.seconds(clock.now - start)))
+                                              elapsedSeconds: Self.seconds(clock.now - start)))
             }
             guard loss.isFinite, norm.isFinite else {
                 record()
@@ -119,7 +121,8 @@ public struct Trainer<Model: RecurrentModel> {
                 best = (v, k + 1, theta)
             }
             record()
-            reporter.update(completed: k + 1, status: Self.status(loss: loss, validation: best?.loss, lr: lr))
+            progress?(TrainingProgress(completedSteps: k + 1, totalSteps: total, trainingLoss: loss,
+                                       bestValidationLoss: best?.loss, learningRate: lr, stopReason: nil))
             if early != nil {
                 switch early?.configuration.monitor {
                 case .trainingLoss: early?.observe(loss)
@@ -146,22 +149,21 @@ public struct Trainer<Model: RecurrentModel> {
         }
         let metrics = try task.testMetrics(of: model)
         let lastLoss = records.last?.trainingLoss
-        reporter.finish(completed: applied,
-                        status: Self.status(loss: lastLoss ?? .nan, validation: best?.loss, lr: records.last?.learningRate ?? .nan)
-                            + (stopReason == .completed ? "" : " (\(stopReason.rawValue))"))
+        progress?(TrainingProgress(completedSteps: applied, totalSteps: total, trainingLoss: lastLoss ?? .nan,
+                                   bestValidationLoss: best?.loss, learningRate: records.last?.learningRate ?? .nan,
+                                   stopReason: stopReason))
         let summary = TrainingSummary(
             architecture: model.architecture, hiddenSize: model.hiddenSize, layerCount: model.layerCount,
             parameterCount: model.parameterCount, task: task.name, taskSettings: task.settings, configuration: config,
             seed: config.seed, requestedSteps: total, steps: applied, epochs: applied / stepsPerEpoch,
             stopReason: stopReason, finalTrainingLoss: lastLoss, finalValidationLoss: finalValidationLoss,
             bestValidationLoss: best?.loss, bestValidationStep: best?.step, returnedParameters: returned,
-            testLoss: testLoss, testMetrics: metrics, elapsedSeconds: ProgressReporter.seconds(clock.now - start))
+            testLoss: testLoss, testMetrics: metrics, elapsedSeconds: Self.seconds(clock.now - start))
         return TrainingRun(model: model, history: TrainingHistory(records: records), summary: summary)
     }
 
-    static func status(loss: Double, validation: Double?, lr: Double) -> String {
-        var s = "loss \(NumberFormatting.scientific(loss))"
-        if let validation { s += " best-val \(NumberFormatting.scientific(validation))" }
-        return s + " lr \(NumberFormatting.scientific(lr, digits: 1))"
+    static func seconds(_ d: Duration) -> Double {
+        let c = d.components
+        return Double(c.seconds) + Double(c.attoseconds) * 1e-18
     }
 }

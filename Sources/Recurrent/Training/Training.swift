@@ -6,13 +6,13 @@ public enum Training {
     /// trained model with the same dynamic type.
     public static func run(model: any RecurrentModel, task: any TrainingTask,
                            configuration: TrainingConfiguration = TrainingConfiguration(),
-                           progress: ProgressOptions = .silent) throws -> TrainingRun<any RecurrentModel> {
+                           progress: ((TrainingProgress) -> Void)? = nil) throws -> TrainingRun<any RecurrentModel> {
         try runOpened(model, task: task, configuration: configuration, progress: progress)
     }
 
     private static func runOpened<M: RecurrentModel>(_ model: M, task: any TrainingTask,
                                                      configuration: TrainingConfiguration,
-                                                     progress: ProgressOptions) throws -> TrainingRun<any RecurrentModel> {
+                                                     progress: ((TrainingProgress) -> Void)?) throws -> TrainingRun<any RecurrentModel> {
         let run = try Trainer(model: model, task: task, configuration: configuration, progress: progress).run()
         return TrainingRun(model: run.model, history: run.history, summary: run.summary)
     }

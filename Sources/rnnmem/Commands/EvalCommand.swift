@@ -125,7 +125,7 @@ struct EvalCommand: ParsableCommand {
         }
         if let name = taskOptions.task {
             do {
-                let task = try taskOptions.makeTask(seed: RunSeeds.task(seed))
+                let task = try taskOptions.makeTask(seed: RunSeeds(seed).task)
                 try task.validateCompatible(model)
                 lines.append("task \(name.rawValue)  seed \(seed)")
                 if let v = try task.validationBatch() {

@@ -4,12 +4,10 @@ import Recurrent
 import Testing
 import _TestSupport
 
-/// Collects progress output in tests.
-final class TextCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var chunks: [String] = []
-    func append(_ s: String) { lock.withLock { chunks.append(s) } }
-    var text: String { lock.withLock { chunks.joined() } }
+/// Collects a trainer's progress reports.
+final class ProgressCollector {
+    private(set) var reports: [TrainingProgress] = []
+    func append(_ report: TrainingProgress) { reports.append(report) }
 }
 
 @Suite("Training")
@@ -213,30 +211,30 @@ struct TrainingTests {
         #expect(evaluation.validationLoss != nil)
     }
 
-    /// Progress in line mode: a line every `lineInterval` updates (but the last) and a final line, with loss and
-    /// rate; bar mode redraws one line with carriage returns and ends with a newline; silent writes nothing.
-    @Test func progressLinesAreWritten() throws {
+    /// Progress reports: one after every applied update (completed 1 … n, no stop reason) with that update's loss
+    /// and learning rate and the best validation loss so far, then a final one with the stop reason; no handler, no
+    /// reports, and the run is the same either way.
+    @Test func progressIsReported() throws {
         let task = try Self.smallLSI()
         let model = try TanhRNN(inputSize: 1, hiddenSize: 2, outputSize: 1, seed: 1)
-        let collector = TextCollector()
-        let options = ProgressOptions(style: .lines, lineInterval: 4, sink: { collector.append($0) })
-        _ = try Trainer(model: model, task: task, configuration: TrainingConfiguration(length: .steps(8)),
-                        progress: options).run()
-        let lines = collector.text.split(separator: "\n")
-        #expect(lines.count == 2, "\(lines)")
-        #expect(lines.last?.hasPrefix("train rnn/lsi 8/8 (100%) loss ") == true)
-        #expect(lines.first?.hasPrefix("train rnn/lsi 4/8 (50%) loss ") == true)
-        #expect(lines.allSatisfy { $0.contains(" it/s") })
-        let bar = TextCollector()
-        _ = try Trainer(model: model, task: task, configuration: TrainingConfiguration(length: .steps(3)),
-                        progress: ProgressOptions(style: .bar, sink: { bar.append($0) })).run()
-        #expect(bar.text.hasPrefix("\rtrain rnn/lsi ["))
-        #expect(bar.text.hasSuffix("\n"))
-        #expect(bar.text.contains("3/3"))
-        let silent = TextCollector()
-        _ = try Trainer(model: model, task: task, configuration: TrainingConfiguration(length: .steps(3)),
-                        progress: ProgressOptions(style: .silent, sink: { silent.append($0) })).run()
-        #expect(silent.text.isEmpty)
+        let collector = ProgressCollector()
+        let configuration = TrainingConfiguration(length: .steps(8), validationInterval: 4)
+        let run = try Trainer(model: model, task: task, configuration: configuration,
+                              progress: { collector.append($0) }).run()
+        let reports = collector.reports
+        #expect(reports.count == 9, "\(reports.count) reports")
+        #expect(reports.dropLast().map(\.completedSteps) == Array(1...8))
+        #expect(reports.dropLast().allSatisfy { $0.stopReason == nil && $0.totalSteps == 8 })
+        for (report, record) in zip(reports, run.history.records) {
+            #expect(report.trainingLoss == record.trainingLoss && report.learningRate == record.learningRate)
+        }
+        #expect(reports.first?.bestValidationLoss == run.history.records.first?.validationLoss)
+        let last = try #require(reports.last)
+        #expect(last.stopReason == .completed && last.completedSteps == 8)
+        #expect(last.trainingLoss == run.history.records.last?.trainingLoss)
+        #expect(last.bestValidationLoss == run.summary.bestValidationLoss)
+        let silent = try Trainer(model: model, task: task, configuration: configuration).run()
+        #expect(silent.model.parameters == run.model.parameters)
     }
 
     /// Divergence stops the run cleanly and keeps finite parameters; incompatible models and bad settings throw.

@@ -1,11 +1,11 @@
 import MemoryNumerics
 
-/// Bridges from the stacked cells' passes to the fused elementwise step kernels of ``VectorMath`` (one C call per
+/// Bridges from the stacked cells' passes to the fused elementwise step kernels of ``CellSteps`` (one C call per
 /// time step for the whole elementwise part of an LSTM/GRU step: nonlinearities, cell update, and in the backward
 /// pass every gate derivative). Each function runs the kernel and returns true when the storage is plain or dual
 /// `Double` buffers, and returns false — doing nothing — for any other algebra, in which case the caller runs its
 /// generic code. The kernels perform the generic code's operations in the same order (see
-/// ``VectorMath/lstmForwardStep(hiddenSize:batchSize:gates:cellPrevious:cell:tanhCell:hidden:instructionSet:)``),
+/// ``CellSteps/lstmForward(hiddenSize:batchSize:gates:cellPrevious:cell:tanhCell:hidden:instructionSet:)``),
 /// so the only differences are the σ/tanh implementation.
 enum CellKernels {
     @inline(__always)
@@ -15,7 +15,7 @@ enum CellKernels {
     ) -> Bool {
         guard let g = gates.cellBlock, let cp = cellPrevious.cellBlock, let c = cell.cellBlock,
               let tc = tanhCell.cellBlock, let h = hidden.cellBlock else { return false }
-        VectorMath.lstmForwardStep(hiddenSize: n, batchSize: batch, gates: g, cellPrevious: cp, cell: c,
+        CellSteps.lstmForward(hiddenSize: n, batchSize: batch, gates: g, cellPrevious: cp, cell: c,
                                    tanhCell: tc, hidden: h)
         return true
     }
@@ -28,7 +28,7 @@ enum CellKernels {
         guard let g = gates.cellBlock, let tc = tanhCell.cellBlock, let cp = cellPrevious.cellBlock,
               let dh = hiddenGradient.cellBlock, let carry = cellCarry.cellBlock,
               let dz = gateGradient.cellBlock else { return false }
-        VectorMath.lstmBackwardStep(hiddenSize: n, batchSize: batch, gates: g, tanhCell: tc, cellPrevious: cp,
+        CellSteps.lstmBackward(hiddenSize: n, batchSize: batch, gates: g, tanhCell: tc, cellPrevious: cp,
                                     hiddenGradient: dh, cellCarry: carry, gateGradient: dz)
         return true
     }
@@ -40,7 +40,7 @@ enum CellKernels {
     ) -> Bool {
         guard let xi = inputProjection.cellBlock, let hh = recurrentProjection.cellBlock,
               let hp = hiddenPrevious.cellBlock, let h = hidden.cellBlock else { return false }
-        VectorMath.gruForwardStep(hiddenSize: n, batchSize: batch, inputProjection: xi, recurrentProjection: hh,
+        CellSteps.gruForward(hiddenSize: n, batchSize: batch, inputProjection: xi, recurrentProjection: hh,
                                   hiddenPrevious: hp, hidden: h)
         return true
     }
@@ -54,7 +54,7 @@ enum CellKernels {
         guard let g = gates.cellBlock, let hh = recurrentProjection.cellBlock, let hp = hiddenPrevious.cellBlock,
               let dh = hiddenGradient.cellBlock, let d = direct.cellBlock, let dxi = inputProjectionGradient.cellBlock,
               let dhh = recurrentProjectionGradient.cellBlock else { return false }
-        VectorMath.gruBackwardStep(hiddenSize: n, batchSize: batch, gates: g, recurrentProjection: hh,
+        CellSteps.gruBackward(hiddenSize: n, batchSize: batch, gates: g, recurrentProjection: hh,
                                    hiddenPrevious: hp, hiddenGradient: dh, direct: d,
                                    accumulateDirect: accumulateDirect,
                                    inputProjectionGradient: dxi, recurrentProjectionGradient: dhh)
@@ -64,7 +64,7 @@ enum CellKernels {
     @inline(__always)
     static func tanhRNNBackward<A>(n: Int, batch: Int, hidden: AlgebraMatrix<A>, gradient: AlgebraMatrix<A>) -> Bool {
         guard let h = hidden.cellBlock, let g = gradient.cellBlock else { return false }
-        VectorMath.tanhRNNBackwardStep(hiddenSize: n, batchSize: batch, hidden: h, gradient: g)
+        CellSteps.tanhRNNBackward(hiddenSize: n, batchSize: batch, hidden: h, gradient: g)
         return true
     }
 }

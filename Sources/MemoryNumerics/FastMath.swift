@@ -1,10 +1,7 @@
-import MemoryNumerics
-
-/// Elementary functions for the engine's elementwise loops, in plain branch-free Swift arithmetic so they
-/// inline into the cell kernels (a libm call per gate element dominated the training step: glibc's `tanh` costs
-/// ≈ 12 ns through `expm1`). They are `Double`'s `tanh()`/`sigmoid()` (``RecurrentScalar``), so every generic pass
-/// uses them; the tanh RNN, LSTM and GRU passes evaluate whole gate blocks with `VectorMath` (MemoryNumerics, C
-/// kernels, AVX-512/AVX2) on their fast path instead, and use these on their generic path (``GateKernels``).
+/// Elementary functions in plain branch-free Swift arithmetic, for elementwise loops that must inline them (a libm
+/// call per element can dominate such a loop: glibc's `tanh` costs ≈ 12 ns through `expm1`). The recurrent
+/// engine uses them as `Double`'s `tanh()` and `sigmoid()` in every generic pass; whole blocks are faster with the
+/// vectorised kernels of ``VectorMath``.
 ///
 /// Method (Cody & Waite 1980, *Software Manual for the Elementary Functions*, ch. 6; the reduction of fdlibm's
 /// `exp`): y = k·ln2 + r with k = round(y/ln2) (by the 1.5·2⁵² shift trick), |r| ≤ ln2/2, ln2 split into a head

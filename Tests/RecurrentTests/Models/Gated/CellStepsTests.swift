@@ -1,14 +1,15 @@
 import Foundation
 import MemoryNumerics
+@testable import Recurrent
 import Testing
 import _TestSupport
 
-/// The fused cell-step kernels of ``VectorMath`` against a plain Swift transcription of their documented formulas
+/// The fused cell-step kernels (``CellSteps``) against a plain Swift transcription of their documented formulas
 /// (the generic passes' formulas, same operation order, σ/tanh from ``VectorMath``): equal bit for bit, in real
 /// and in dual arithmetic (tangent rules of `DualNumber`, transcribed in `D` below), on every instruction set,
 /// with unit counts that leave every kind of vector remainder and leading dimensions larger than the blocks.
-@Suite("VectorMath: fused recurrent cell steps")
-struct VectorMathRecurrentCellsTests {
+@Suite("CellSteps: fused recurrent cell steps")
+struct CellStepsTests {
     typealias VM = VectorMath
 
     /// Dual number with `DualNumber`'s rules (Recurrent module), for the reference.
@@ -59,8 +60,8 @@ struct VectorMathRecurrentCellsTests {
             tangent.deallocate()
         }
 
-        func cell(_ dual: Bool) -> VM.CellBlock {
-            VM.CellBlock(value: value, tangent: dual ? tangent : nil, leadingDimension: ld)
+        func cell(_ dual: Bool) -> CellSteps.Block {
+            CellSteps.Block(value: value, tangent: dual ? tangent : nil, leadingDimension: ld)
         }
 
         subscript(i: Int, j: Int) -> D {
@@ -106,7 +107,7 @@ struct VectorMathRecurrentCellsTests {
                           Block(rows: n, batch: B, rng: &rng), Block(rows: n, batch: B, rng: &rng),
                           Block(rows: n, batch: B, rng: &rng)]
             Self.check("lstm forward n \(n)", blocks, dual: dual, kernel: { b, isa in
-                VM.lstmForwardStep(hiddenSize: n, batchSize: B, gates: b[0].cell(dual), cellPrevious: b[1].cell(dual),
+                CellSteps.lstmForward(hiddenSize: n, batchSize: B, gates: b[0].cell(dual), cellPrevious: b[1].cell(dual),
                                    cell: b[2].cell(dual), tanhCell: b[3].cell(dual), hidden: b[4].cell(dual),
                                    instructionSet: isa)
             }, reference: { b in
@@ -140,7 +141,7 @@ struct VectorMathRecurrentCellsTests {
                           Block(rows: n, batch: B, rng: &rng), Block(rows: n, batch: B, rng: &rng),
                           Block(rows: 4 * n, batch: B, rng: &rng)]
             Self.check("lstm backward n \(n)", blocks, dual: dual, kernel: { b, isa in
-                VM.lstmBackwardStep(hiddenSize: n, batchSize: B, gates: b[0].cell(dual), tanhCell: b[1].cell(dual),
+                CellSteps.lstmBackward(hiddenSize: n, batchSize: B, gates: b[0].cell(dual), tanhCell: b[1].cell(dual),
                                     cellPrevious: b[2].cell(dual), hiddenGradient: b[3].cell(dual),
                                     cellCarry: b[4].cell(dual), gateGradient: b[5].cell(dual), instructionSet: isa)
             }, reference: { b in
@@ -172,7 +173,7 @@ struct VectorMathRecurrentCellsTests {
             let blocks = [Block(rows: 3 * n, batch: B, rng: &rng), Block(rows: 3 * n, batch: B, rng: &rng),
                           Block(rows: n, batch: B, rng: &rng), Block(rows: n, batch: B, rng: &rng)]
             Self.check("gru forward n \(n)", blocks, dual: dual, kernel: { b, isa in
-                VM.gruForwardStep(hiddenSize: n, batchSize: B, inputProjection: b[0].cell(dual),
+                CellSteps.gruForward(hiddenSize: n, batchSize: B, inputProjection: b[0].cell(dual),
                                   recurrentProjection: b[1].cell(dual), hiddenPrevious: b[2].cell(dual),
                                   hidden: b[3].cell(dual), instructionSet: isa)
             }, reference: { b in
@@ -206,7 +207,7 @@ struct VectorMathRecurrentCellsTests {
                               Block(rows: n, batch: B, rng: &rng), Block(rows: n, batch: B, rng: &rng),
                               Block(rows: 3 * n, batch: B, rng: &rng), Block(rows: 3 * n, batch: B, rng: &rng)]
                 Self.check("gru backward n \(n) accumulate \(accumulate)", blocks, dual: dual, kernel: { b, isa in
-                    VM.gruBackwardStep(hiddenSize: n, batchSize: B, gates: b[0].cell(dual),
+                    CellSteps.gruBackward(hiddenSize: n, batchSize: B, gates: b[0].cell(dual),
                                        recurrentProjection: b[1].cell(dual), hiddenPrevious: b[2].cell(dual),
                                        hiddenGradient: b[3].cell(dual), direct: b[4].cell(dual),
                                        accumulateDirect: accumulate, inputProjectionGradient: b[5].cell(dual),
@@ -241,7 +242,7 @@ struct VectorMathRecurrentCellsTests {
             let B = Self.batch
             let blocks = [Block(rows: n, batch: B, rng: &rng, scale: 0.5), Block(rows: n, batch: B, rng: &rng)]
             Self.check("tanh backward n \(n)", blocks, dual: dual, kernel: { b, isa in
-                VM.tanhRNNBackwardStep(hiddenSize: n, batchSize: B, hidden: b[0].cell(dual), gradient: b[1].cell(dual),
+                CellSteps.tanhRNNBackward(hiddenSize: n, batchSize: B, hidden: b[0].cell(dual), gradient: b[1].cell(dual),
                                        instructionSet: isa)
             }, reference: { b in
                 for j in 0..<B {

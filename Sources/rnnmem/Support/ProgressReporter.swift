@@ -4,8 +4,10 @@
     import Darwin
 #endif
 
-/// How a long computation reports progress.
-public enum ProgressStyle: String, Sendable, Codable, CaseIterable {
+import RNNMemory
+
+/// How `rnnmem train` draws the progress of a run on standard error.
+enum ProgressStyle: String, Sendable, Codable, CaseIterable {
     /// ``bar`` when standard error is a terminal (`isatty(2)`), ``lines`` otherwise.
     case automatic
     /// One self-overwriting line (carriage return) with a bar, the latest values, the rate and the remaining time.
@@ -17,17 +19,17 @@ public enum ProgressStyle: String, Sendable, Codable, CaseIterable {
 }
 
 /// Options of a ``ProgressReporter``.
-public struct ProgressOptions: Sendable {
-    public var style: ProgressStyle
+struct ProgressOptions: Sendable {
+    var style: ProgressStyle
     /// ``ProgressStyle/lines``: a line every this many units (nil: about 20 lines per run), plus the final line
     /// written by ``ProgressReporter/finish(completed:status:)``.
-    public var lineInterval: Int?
+    var lineInterval: Int?
     /// ``ProgressStyle/bar``: minimum seconds between redraws.
-    public var redrawInterval: Double
+    var redrawInterval: Double
     /// Where text goes (nil: standard error). Receives complete chunks, bar redraws starting with "\r".
-    public var sink: (@Sendable (String) -> Void)?
+    var sink: (@Sendable (String) -> Void)?
 
-    public init(style: ProgressStyle = .automatic, lineInterval: Int? = nil, redrawInterval: Double = 0.1,
+    init(style: ProgressStyle = .automatic, lineInterval: Int? = nil, redrawInterval: Double = 0.1,
                 sink: (@Sendable (String) -> Void)? = nil) {
         self.style = style
         self.lineInterval = lineInterval
@@ -36,12 +38,12 @@ public struct ProgressOptions: Sendable {
     }
 
     /// No output.
-    public static let silent = ProgressOptions(style: .silent)
+    static let silent = ProgressOptions(style: .silent)
     /// A bar on a terminal, lines otherwise, on standard error.
-    public static let automatic = ProgressOptions(style: .automatic)
+    static let automatic = ProgressOptions(style: .automatic)
 
     /// The style after resolving ``ProgressStyle/automatic`` (a custom sink counts as "not a terminal").
-    public var resolvedStyle: ProgressStyle {
+    var resolvedStyle: ProgressStyle {
         guard style == .automatic else { return style }
         return sink == nil && isatty(2) == 1 ? .bar : .lines
     }
@@ -52,9 +54,9 @@ public struct ProgressOptions: Sendable {
 ///
 /// Bar example: `train [=========>          ]  45% 450/1000 loss 1.234e-02 val 2.1e-02 | 812.3 it/s ETA 0:01`.
 /// Line example: `train 450/1000 (45%) loss 1.234e-02 val 2.1e-02 | 812.3 it/s, 0.6 s`.
-public final class ProgressReporter {
-    public let total: Int
-    public let label: String
+final class ProgressReporter {
+    let total: Int
+    let label: String
     let options: ProgressOptions
     let style: ProgressStyle
     let clock = ContinuousClock()
@@ -63,7 +65,7 @@ public final class ProgressReporter {
     var lastLength = 0
     let lineInterval: Int
 
-    public init(total: Int, label: String = "train", options: ProgressOptions) {
+    init(total: Int, label: String = "train", options: ProgressOptions) {
         self.total = max(1, total)
         self.label = label
         self.options = options
@@ -73,7 +75,7 @@ public final class ProgressReporter {
     }
 
     /// Seconds since creation.
-    public var elapsedSeconds: Double { Self.seconds(clock.now - start) }
+    var elapsedSeconds: Double { Self.seconds(clock.now - start) }
 
     static func seconds(_ d: Duration) -> Double {
         let c = d.components
@@ -81,7 +83,7 @@ public final class ProgressReporter {
     }
 
     /// Report that `completed` units are done; `status` is a short text such as "loss 1.2e-02".
-    public func update(completed: Int, status: String) {
+    func update(completed: Int, status: String) {
         switch style {
         case .silent, .automatic: return
         case .lines:
@@ -96,7 +98,7 @@ public final class ProgressReporter {
 
     /// Final report (`completed` units, which may be fewer than `total` after early stopping) and a closing newline
     /// for the bar.
-    public func finish(completed: Int, status: String) {
+    func finish(completed: Int, status: String) {
         switch style {
         case .silent, .automatic: return
         case .lines: emit(line(completed, status) + "\n")
@@ -155,6 +157,26 @@ public final class ProgressReporter {
                 }
                 remaining -= written
                 base += written
+            }
+        }
+    }
+}
+
+extension ProgressReporter {
+    /// A reporter for a training run of `total` updates, and the handler that feeds it the trainer's reports
+    /// (``TrainingProgress``): a line or bar per applied update and a final one, with the latest training loss,
+    /// the best validation loss so far and the learning rate (and the stop reason when the run ended early).
+    static func training(total: Int, label: String, options: ProgressOptions) -> (TrainingProgress) -> Void {
+        let reporter = ProgressReporter(total: total, label: label, options: options)
+        return { progress in
+            var status = "loss \(NumberFormatting.scientific(progress.trainingLoss))"
+            if let best = progress.bestValidationLoss { status += " best-val \(NumberFormatting.scientific(best))" }
+            status += " lr \(NumberFormatting.scientific(progress.learningRate, digits: 1))"
+            if let reason = progress.stopReason {
+                reporter.finish(completed: progress.completedSteps,
+                                status: status + (reason == .completed ? "" : " (\(reason.rawValue))"))
+            } else {
+                reporter.update(completed: progress.completedSteps, status: status)
             }
         }
     }

@@ -1,12 +1,15 @@
+import MemoryNumerics
 import _CVectorMath
 
+
 /// Fused elementwise parts of one time step of the tanh RNN, the LSTM and the GRU (forward and backward), in real
-/// or dual (value + ε·tangent) arithmetic, for the recurrent engine's vectorised fast path.
+/// or dual (value + ε·tangent) arithmetic, for the vectorised fast path of the gated models (C kernels of
+/// `_CVectorMath`, in the same three instances as `VectorMath`: portable, AVX2+FMA, AVX-512F).
 ///
-/// Each kernel performs, element by element, exactly the operations of the generic Swift pass of the `Recurrent`
-/// module (same formulas, same order, no fused multiply-adds), with σ and tanh from ``VectorMath`` — so a
+/// Each kernel performs, element by element, exactly the operations of the generic Swift pass (`LSTM+Forward.swift`
+/// and the other passes: same formulas, same order, no fused multiply-adds), with σ and tanh from `VectorMath` — so a
 /// vectorised pass differs from the generic one only through the σ/tanh implementation (≤ 2 ulp each) and the
-/// summation order of matrix products. Dual blocks follow `DualNumber`'s rules ((ab)˙ = ȧb + aḃ, σ˙ = σ(1 − σ)·ẋ,
+/// summation order of matrix products. Dual blocks follow ``DualNumber``'s rules ((ab)˙ = ȧb + aḃ, σ˙ = σ(1 − σ)·ẋ,
 /// tanh˙ = (1 − tanh²)·ẋ). Results are bit-identical across instruction sets (tested).
 ///
 /// Formulas (PyTorch conventions; LSTM: Hochreiter & Schmidhuber 1997, *Neural Computation* 9(8):1735–1780, with
@@ -22,86 +25,79 @@ import _CVectorMath
 /// * tanh RNN backward: g ← (1 − h²)·g.
 ///
 /// These are pointer-level engine entry points: shapes are the caller's invariants (preconditions).
-extension VectorMath {
+enum CellSteps {
     /// A column-major block of the engine's storage: values, tangents (nil for real arithmetic) and the leading
     /// dimension. Gate blocks hold the gates in row blocks of n (LSTM: i, f, g, o; GRU: r, z, n).
-    public struct CellBlock {
-        public var value: UnsafeMutablePointer<Double>
-        public var tangent: UnsafeMutablePointer<Double>?
-        public var leadingDimension: Int
+    struct Block {
+        var value: UnsafeMutablePointer<Double>
+        var tangent: UnsafeMutablePointer<Double>?
+        var leadingDimension: Int
 
-        @inlinable
-        public init(value: UnsafeMutablePointer<Double>, tangent: UnsafeMutablePointer<Double>? = nil,
-                    leadingDimension: Int) {
+        init(value: UnsafeMutablePointer<Double>, tangent: UnsafeMutablePointer<Double>? = nil, leadingDimension: Int) {
             self.value = value
             self.tangent = tangent
             self.leadingDimension = leadingDimension
         }
 
-        @usableFromInline var c: rnnmem_block { rnnmem_block(value: value, tangent: tangent, ld: leadingDimension) }
+        var c: rnnmem_block { rnnmem_block(value: value, tangent: tangent, ld: leadingDimension) }
     }
 
     /// LSTM forward step (see the type's documentation): `gates` (4n × batch) from pre-activations to
     /// activations, `cell` = c_t, `tanhCell` = tanh c_t, `hidden` = h_t; `cell` and `hidden` may be the two row
     /// halves of one state block.
-    @inlinable
-    public static func lstmForwardStep(
-        hiddenSize n: Int, batchSize: Int, gates: CellBlock, cellPrevious: CellBlock, cell: CellBlock,
-        tanhCell: CellBlock, hidden: CellBlock, instructionSet: InstructionSet? = nil
+    static func lstmForward(
+        hiddenSize n: Int, batchSize: Int, gates: Block, cellPrevious: Block, cell: Block,
+        tanhCell: Block, hidden: Block, instructionSet: VectorMath.InstructionSet? = nil
     ) {
         let status = rnnmem_lstm_forward_step(instructionSet.map(\.rawValue) ?? -1, n, batchSize, gates.c,
                                               cellPrevious.c, cell.c, tanhCell.c, hidden.c)
-        precondition(status == 0, "VectorMath.lstmForwardStep: bad blocks (n \(n), batch \(batchSize))")
+        precondition(status == 0, "CellSteps.lstmForward: bad blocks (n \(n), batch \(batchSize))")
     }
 
     /// LSTM backward step: `gateGradient` (4n × batch) ← dZ, `cellCarry` updated from δc_{t+1}·f_{t+1} to δc_t·f_t.
-    @inlinable
-    public static func lstmBackwardStep(
-        hiddenSize n: Int, batchSize: Int, gates: CellBlock, tanhCell: CellBlock, cellPrevious: CellBlock,
-        hiddenGradient: CellBlock, cellCarry: CellBlock, gateGradient: CellBlock, instructionSet: InstructionSet? = nil
+    static func lstmBackward(
+        hiddenSize n: Int, batchSize: Int, gates: Block, tanhCell: Block, cellPrevious: Block,
+        hiddenGradient: Block, cellCarry: Block, gateGradient: Block, instructionSet: VectorMath.InstructionSet? = nil
     ) {
         let status = rnnmem_lstm_backward_step(instructionSet.map(\.rawValue) ?? -1, n, batchSize, gates.c,
                                                tanhCell.c, cellPrevious.c, hiddenGradient.c, cellCarry.c,
                                                gateGradient.c)
-        precondition(status == 0, "VectorMath.lstmBackwardStep: bad blocks (n \(n), batch \(batchSize))")
+        precondition(status == 0, "CellSteps.lstmBackward: bad blocks (n \(n), batch \(batchSize))")
     }
 
     /// GRU forward step: `inputProjection` (3n × batch) from W_ih x + b_ih to the gates (r, z, n),
     /// `recurrentProjection` = W_hh h_prev + b_hh (read), `hidden` = h_t.
-    @inlinable
-    public static func gruForwardStep(
-        hiddenSize n: Int, batchSize: Int, inputProjection: CellBlock, recurrentProjection: CellBlock,
-        hiddenPrevious: CellBlock, hidden: CellBlock, instructionSet: InstructionSet? = nil
+    static func gruForward(
+        hiddenSize n: Int, batchSize: Int, inputProjection: Block, recurrentProjection: Block,
+        hiddenPrevious: Block, hidden: Block, instructionSet: VectorMath.InstructionSet? = nil
     ) {
         let status = rnnmem_gru_forward_step(instructionSet.map(\.rawValue) ?? -1, n, batchSize, inputProjection.c,
                                              recurrentProjection.c, hiddenPrevious.c, hidden.c)
-        precondition(status == 0, "VectorMath.gruForwardStep: bad blocks (n \(n), batch \(batchSize))")
+        precondition(status == 0, "CellSteps.gruForward: bad blocks (n \(n), batch \(batchSize))")
     }
 
     /// GRU backward step: writes both projection gradients (3n × batch each) and sets (`accumulateDirect` false)
     /// or increments `direct` by δh·z.
-    @inlinable
-    public static func gruBackwardStep(
-        hiddenSize n: Int, batchSize: Int, gates: CellBlock, recurrentProjection: CellBlock,
-        hiddenPrevious: CellBlock, hiddenGradient: CellBlock, direct: CellBlock, accumulateDirect: Bool,
-        inputProjectionGradient: CellBlock, recurrentProjectionGradient: CellBlock,
-        instructionSet: InstructionSet? = nil
+    static func gruBackward(
+        hiddenSize n: Int, batchSize: Int, gates: Block, recurrentProjection: Block,
+        hiddenPrevious: Block, hiddenGradient: Block, direct: Block, accumulateDirect: Bool,
+        inputProjectionGradient: Block, recurrentProjectionGradient: Block,
+        instructionSet: VectorMath.InstructionSet? = nil
     ) {
         let status = rnnmem_gru_backward_step(instructionSet.map(\.rawValue) ?? -1, n, batchSize, gates.c,
                                               recurrentProjection.c, hiddenPrevious.c, hiddenGradient.c, direct.c,
                                               accumulateDirect ? 1 : 0, inputProjectionGradient.c,
                                               recurrentProjectionGradient.c)
-        precondition(status == 0, "VectorMath.gruBackwardStep: bad blocks (n \(n), batch \(batchSize))")
+        precondition(status == 0, "CellSteps.gruBackward: bad blocks (n \(n), batch \(batchSize))")
     }
 
     /// tanh RNN backward step: `gradient` ← (1 − h²)·`gradient` in place.
-    @inlinable
-    public static func tanhRNNBackwardStep(
-        hiddenSize n: Int, batchSize: Int, hidden: CellBlock, gradient: CellBlock,
-        instructionSet: InstructionSet? = nil
+    static func tanhRNNBackward(
+        hiddenSize n: Int, batchSize: Int, hidden: Block, gradient: Block,
+        instructionSet: VectorMath.InstructionSet? = nil
     ) {
         let status = rnnmem_tanh_rnn_backward_step(instructionSet.map(\.rawValue) ?? -1, n, batchSize, hidden.c,
                                                    gradient.c)
-        precondition(status == 0, "VectorMath.tanhRNNBackwardStep: bad blocks (n \(n), batch \(batchSize))")
+        precondition(status == 0, "CellSteps.tanhRNNBackward: bad blocks (n \(n), batch \(batchSize))")
     }
 }
