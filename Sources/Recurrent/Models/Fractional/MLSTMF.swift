@@ -8,48 +8,19 @@ import MemoryNumerics
 ///
 /// With a constant drive i⊙c̃ = κ the cell converges to κ/Π_{j=1}^{K}(1 − d/j) = κ/Σ_{j=0}^{K} π_j(d).
 /// Stacked layers, parameter and state layout (h, c_t, c_{t−1} … c_{t−K+1}): ``MLSTMLayout``.
-public struct MLSTMF: RecurrentModel, Equatable {
+public struct MLSTMF: LayoutBackedModel, Equatable {
+    /// Sizes, window, options and parameter layout.
     public let layout: MLSTMLayout
-    public private(set) var parameters: [Double]
+    /// The flat parameter vector θ (layout: ``parameterGroups``).
+    public internal(set) var parameters: [Double]
+    /// ``Architecture/mlstmf``.
     public var architecture: String { "mlstmf" }
 
-    public var inputSize: Int { layout.inputSize }
-    public var hiddenSize: Int { layout.hiddenSize }
-    public var outputSize: Int { layout.outputSize }
-    public var layerCount: Int { layout.layerCount }
     /// K, the number of cell-history taps.
     public var window: Int { layout.window }
-    public var parameterGroups: [ParameterGroup] { layout.groups }
-    public var stateLayouts: [StateLayout] { Array(repeating: layout.layerStateLayout, count: layout.layerCount) }
 
     /// Default window K = 25 (Zhao et al.'s recommendation for MLSTM(F), ICML 2020 slides).
     public static let defaultWindow = 25
-
-    /// A randomly initialised network (PyTorch `nn.Linear` defaults, θ_d = 0 ⇒ d = ¼) drawing from `rng`.
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MLSTMF.defaultWindow, layers: Int = 1,
-                using rng: inout SeededRandom) throws {
-        layout = try MLSTMLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                 layerCount: layers, window: window, dynamicOrder: false)
-        parameters = layout.pytorchInitialization(using: &rng)
-    }
-
-    /// A randomly initialised network from `seed` (same seed ⇒ identical parameters, byte for byte).
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MLSTMF.defaultWindow, layers: Int = 1,
-                seed: UInt64) throws {
-        var rng = SeededRandom(seed: seed)
-        try self.init(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
-                      layers: layers, using: &rng)
-    }
-
-    /// A network with the given flat parameters (layout: ``parameterGroups``).
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MLSTMF.defaultWindow, layers: Int = 1,
-                parameters: [Double]) throws {
-        layout = try MLSTMLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                 layerCount: layers, window: window, dynamicOrder: false)
-        self.parameters = try layout.validated(parameters)
-    }
-
-    public mutating func setParameters(_ values: [Double]) throws { parameters = try layout.validated(values) }
 
     /// The fractional orders d_k = ½σ(θ_d,k) of layer `layer`, one per hidden unit.
     public func fractionalOrders(layer: Int = 0) throws -> [Double] {
@@ -59,8 +30,38 @@ public struct MLSTMF: RecurrentModel, Equatable {
         return parameters[layout.layers[layer].order.range].map { 0.5 * $0.sigmoid() }
     }
 
+    /// Forward pass in real arithmetic (the layout's pass).
     public func forward(_ pass: ForwardPass<RealAlgebra>) { layout.forwardPass(pass) }
+    /// Forward pass in dual arithmetic.
     public func forward(_ pass: ForwardPass<DualAlgebra>) { layout.forwardPass(pass) }
+    /// Backward pass (BPTT) in real arithmetic.
     public func backward(_ pass: BackwardPass<RealAlgebra>) { layout.backwardPass(pass) }
+    /// Backward pass in dual arithmetic (gradient + ε·Hessian-vector product).
     public func backward(_ pass: BackwardPass<DualAlgebra>) { layout.backwardPass(pass) }
+}
+
+extension MLSTMF {
+    /// A randomly initialised network (PyTorch `nn.Linear` defaults, θ_d = 0 ⇒ d = ¼) drawing from `rng`.
+    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MLSTMF.defaultWindow, layers: Int = 1,
+                using rng: inout SeededRandom) throws {
+        try self.init(layout: MLSTMLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                                          layerCount: layers, window: window, dynamicOrder: false),
+                      initialization: PyTorchInitialization(), using: &rng)
+    }
+
+    /// A randomly initialised network from `seed` (same seed ⇒ identical parameters, byte for byte).
+    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MLSTMF.defaultWindow, layers: Int = 1,
+                seed: UInt64) throws {
+        try self.init(layout: MLSTMLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                                          layerCount: layers, window: window, dynamicOrder: false),
+                      initialization: PyTorchInitialization(), seed: seed)
+    }
+
+    /// A network with the given flat parameters (layout: ``parameterGroups``).
+    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MLSTMF.defaultWindow, layers: Int = 1,
+                parameters: [Double]) throws {
+        try self.init(layout: MLSTMLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                                          layerCount: layers, window: window, dynamicOrder: false),
+                      validating: parameters)
+    }
 }

@@ -16,10 +16,10 @@ extension MLSTMLayout {
         let p = pass.parameters, g = pass.parameterGradient, tape = pass.tape
         let dy = pass.outputGradient
         let top = tape.layerStates[L - 1].rows(0..<n).columns(B..<((T + 1) * B))
-        view(g, readoutWeights).multiply(dy, top, transposeB: true, beta: 1)
-        dy.addRowSums(into: view(g, readoutBias))
+        AlgebraMatrix(readoutWeights, of: g).multiply(dy, top, transposeB: true, beta: 1)
+        dy.addRowSums(into: AlgebraMatrix(readoutBias, of: g))
         var dh = tape.matrix("readout.hiddenGradient", rows: n, columns: T * B)
-        dh.multiply(view(p, readoutWeights), transposeA: true, dy)
+        dh.multiply(AlgebraMatrix(readoutWeights, of: p), transposeA: true, dy)
         for l in stride(from: L - 1, through: 0, by: -1) {
             let input = l == 0 ? pass.inputs : tape.layerStates[l - 1].rows(0..<n).columns(B..<((T + 1) * B))
             let dx: AlgebraMatrix<A>? = l == 0
@@ -48,8 +48,8 @@ extension MLSTMLayout {
         let gd = tape.matrix(prefix + "orderGradient", rows: dynamicOrder ? n : 0, columns: T * B)
         let orderSum = tape.matrix(prefix + "orderSum", rows: n, columns: 1, zeroed: true)
         let weight = tape.matrix(prefix + "tapWeight", rows: n, columns: dynamicOrder ? B : 0)
-        let whh = view(p, groups.gateRecurrent)
-        let whd = groups.orderRecurrent.map { view(p, $0) }
+        let whh = AlgebraMatrix(groups.gateRecurrent, of: p)
+        let whd = groups.orderRecurrent.map { AlgebraMatrix($0, of: p) }
         let wdd = groups.orderRecurrent.map {
             AlgebraMatrix<A>(base: A.advance(p.base, by: $0.range.lowerBound + n * n), rows: n, columns: n)
         }
@@ -106,23 +106,23 @@ extension MLSTMLayout {
         }
         // Weight gradients over all steps.
         let previous = states.columns(0..<(T * B))
-        view(g, groups.gateInput).multiply(dz, input, transposeB: true, beta: 1)
-        view(g, groups.gateRecurrent).multiply(dz, previous.rows(0..<n), transposeB: true, beta: 1)
-        dz.addRowSums(into: view(g, groups.gateBias))
+        AlgebraMatrix(groups.gateInput, of: g).multiply(dz, input, transposeB: true, beta: 1)
+        AlgebraMatrix(groups.gateRecurrent, of: g).multiply(dz, previous.rows(0..<n), transposeB: true, beta: 1)
+        dz.addRowSums(into: AlgebraMatrix(groups.gateBias, of: g))
         if let orderInput = groups.orderInput, let orderRecurrent = groups.orderRecurrent {
-            view(g, orderInput).multiply(gd, input, transposeB: true, beta: 1)
-            view(g, orderRecurrent, columns: 2 * n).multiply(gd, previous.rows(0..<(2 * n)), transposeB: true, beta: 1)
-            gd.addRowSums(into: view(g, groups.order))
+            AlgebraMatrix(orderInput, of: g).multiply(gd, input, transposeB: true, beta: 1)
+            AlgebraMatrix(orderRecurrent, of: g, columns: 2 * n).multiply(gd, previous.rows(0..<(2 * n)), transposeB: true, beta: 1)
+            gd.addRowSums(into: AlgebraMatrix(groups.order, of: g))
         } else {
-            let theta = view(p, groups.order), gt = view(g, groups.order)
+            let theta = AlgebraMatrix(groups.order, of: p), gt = AlgebraMatrix(groups.order, of: g)
             for k in 0..<n {
                 let dv = 0.5 * theta[k].sigmoid()
                 gt[k] += orderSum[k] * (dv * (1 - 2 * dv))
             }
         }
         if let dx {
-            dx.multiply(view(p, groups.gateInput), transposeA: true, dz)
-            if let orderInput = groups.orderInput { dx.multiply(view(p, orderInput), transposeA: true, gd, beta: 1) }
+            dx.multiply(AlgebraMatrix(groups.gateInput, of: p), transposeA: true, dz)
+            if let orderInput = groups.orderInput { dx.multiply(AlgebraMatrix(orderInput, of: p), transposeA: true, gd, beta: 1) }
         }
         if let ds0 {
             let first = dz.step(0, batchSize: B)

@@ -23,8 +23,8 @@ extension MLSTMLayout {
             input = states.rows(0..<n).columns(B..<((T + 1) * B))
         }
         let y = pass.tape.matrix("readout.outputs", rows: outputSize, columns: T * B)
-        y.fillColumns(with: view(pass.parameters, readoutBias))
-        y.multiply(view(pass.parameters, readoutWeights), input, beta: 1)
+        y.fillColumns(with: AlgebraMatrix(readoutBias, of: pass.parameters))
+        y.multiply(AlgebraMatrix(readoutWeights, of: pass.parameters), input, beta: 1)
         pass.tape.outputs = y
     }
 
@@ -37,19 +37,19 @@ extension MLSTMLayout {
         let prefix = "layer\(l)."
         let body = states.columns(B..<((T + 1) * B))
         let gates = tape.matrix(prefix + "gates", rows: 3 * n, columns: T * B)
-        gates.fillColumns(with: view(p, groups.gateBias))
-        gates.multiply(view(p, groups.gateInput), input, beta: 1)
+        gates.fillColumns(with: AlgebraMatrix(groups.gateBias, of: p))
+        gates.multiply(AlgebraMatrix(groups.gateInput, of: p), input, beta: 1)
         if let orderInput = groups.orderInput {
             let dBody = body.rows(n..<(2 * n))
-            dBody.fillColumns(with: view(p, groups.order))
-            dBody.multiply(view(p, orderInput), input, beta: 1)
+            dBody.fillColumns(with: AlgebraMatrix(groups.order, of: p))
+            dBody.multiply(AlgebraMatrix(orderInput, of: p), input, beta: 1)
         }
         let tanhC = tape.matrix(prefix + "tanhC", rows: n, columns: T * B)
         let slope = tape.matrix(prefix + "cellSlope", rows: n, columns: T * B)
         let table = tape.matrix(prefix + "filterWeights", rows: K, columns: dynamicOrder ? 0 : n)
         let tableSlope = tape.matrix(prefix + "filterWeightDerivatives", rows: K, columns: dynamicOrder ? 0 : n)
         if !dynamicOrder {
-            let theta = view(p, groups.order)
+            let theta = AlgebraMatrix(groups.order, of: p)
             for k in 0..<n {
                 var r = FractionalWeightRecursion(order: 0.5 * theta[k].sigmoid())
                 for j in 0..<K {
@@ -61,8 +61,8 @@ extension MLSTMLayout {
         }
         let weight = tape.matrix(prefix + "tapWeight", rows: n, columns: dynamicOrder ? B : 0)
         let weightSlope = tape.matrix(prefix + "tapWeightSlope", rows: n, columns: dynamicOrder ? B : 0)
-        let whh = view(p, groups.gateRecurrent)
-        let orderMatrix = groups.orderRecurrent.map { view(p, $0, columns: 2 * n) }
+        let whh = AlgebraMatrix(groups.gateRecurrent, of: p)
+        let orderMatrix = groups.orderRecurrent.map { AlgebraMatrix($0, of: p, columns: 2 * n) }
         for t in 1...T {
             let previous = states.step(t - 1, batchSize: B), current = states.step(t, batchSize: B)
             let z = gates.step(t - 1, batchSize: B)

@@ -22,7 +22,7 @@ import MemoryNumerics
 /// cells (c_{t−1}, …, c_{t−K}) = (c, cellHistory) of s_{t−1}, so with the K-deep cell history in the state the
 /// layer is Markov and its state Jacobians are well defined. S = (K + 2)·N for MLSTM, (K + 1)·N for MLSTMF. Zero
 /// initial state: h_0 = d_0 = 0 and c_0 = c_{−1} = … = 0 (as the official cells).
-public struct MLSTMLayout: Sendable, Equatable {
+public struct MLSTMLayout: ParameterLayout {
     public let inputSize: Int
     public let hiddenSize: Int
     public let outputSize: Int
@@ -47,14 +47,8 @@ public struct MLSTMLayout: Sendable, Equatable {
     let readoutBias: ParameterGroup
 
     init(inputSize: Int, hiddenSize: Int, outputSize: Int, layerCount: Int, window: Int, dynamicOrder: Bool) throws {
-        for (name, v) in [("inputSize", inputSize), ("hiddenSize", hiddenSize), ("outputSize", outputSize),
-                          ("layers", layerCount), ("window", window)] where v < 1 {
-            throw RecurrentError.invalidArgument(argument: name, message: "must be ≥ 1, got \(v)")
-        }
-        for (name, v) in [("inputSize", inputSize), ("hiddenSize", hiddenSize), ("outputSize", outputSize),
-                          ("layers", layerCount), ("window", window)] where v > 1 << 20 {
-            throw RecurrentError.invalidArgument(argument: name, message: "must be ≤ 2^20, got \(v)")
-        }
+        try Self.checkSizes(["inputSize": inputSize, "hiddenSize": hiddenSize, "outputSize": outputSize,
+                             "layers": layerCount, "window": window], capped: true)
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
         self.outputSize = outputSize
@@ -91,8 +85,6 @@ public struct MLSTMLayout: Sendable, Equatable {
         readoutBias = g[layerCount * perLayer + 1]
     }
 
-    public var parameterCount: Int { groups.last?.range.upperBound ?? 0 }
-
     /// First row of c_t in a layer's state.
     var cellRow: Int { dynamicOrder ? 2 * hiddenSize : hiddenSize }
     /// State size S of one layer.
@@ -108,48 +100,23 @@ public struct MLSTMLayout: Sendable, Equatable {
         return StateLayout(size: layerStateSize, segments: segments, hiddenRows: 0..<n)
     }
 
+    /// ``layerStateLayout`` for every layer.
+    public var stateLayouts: [StateLayout] { Array(repeating: layerStateLayout, count: layerCount) }
+
     /// PyTorch's `nn.Linear` default initialisation of the official sub-layers: U(−1/√fan_in, 1/√fan_in) for
     /// weights and biases, fan_in = d_ℓ + N for the gates (`i_gate`, `c_gate`, `o_gate` on cat(x, h)),
     /// d_ℓ + 2N for the order network (`f_gate` on cat(x, h, d)), N for the readout; MLSTMF's θ_d = 0 (d = ¼, as
     /// the official `MLSTMFixD`). Drawn in flat-vector order from `rng`.
-    func pytorchInitialization(using rng: inout SeededRandom) -> [Double] {
+    public func initialParameters(_ initialization: PyTorchInitialization, using rng: inout SeededRandom) -> [Double] {
         let n = Double(hiddenSize)
-        var p = [Double](repeating: 0, count: parameterCount)
-        for g in groups {
-            let bound: Double
-            if g.name.hasPrefix("layer") {
-                let l = g.name.hasPrefix("layer0.") ? 0 : 1
-                let d = l == 0 ? Double(inputSize) : n
-                switch g.name.split(separator: ".").last ?? "" {
-                case "theta_d": bound = 0
-                case "W_xd", "W_hd", "W_dd", "b_d": bound = 1 / (d + 2 * n).squareRoot()
-                default: bound = 1 / (d + n).squareRoot()
-                }
-            } else {
-                bound = 1 / n.squareRoot()
+        return uniformInitialization(using: &rng) { g in
+            guard g.name.hasPrefix("layer") else { return 1 / n.squareRoot() }
+            let d = g.name.hasPrefix("layer0.") ? Double(inputSize) : n
+            switch g.name.split(separator: ".").last ?? "" {
+            case "theta_d": return 0
+            case "W_xd", "W_hd", "W_dd", "b_d": return 1 / (d + 2 * n).squareRoot()
+            default: return 1 / (d + n).squareRoot()
             }
-            for i in g.range { p[i] = bound == 0 ? 0 : rng.uniform(-bound, bound) }
         }
-        return p
-    }
-
-    func validated(_ values: [Double]) throws -> [Double] {
-        guard values.count == parameterCount else {
-            throw RecurrentError.shapeMismatch(argument: "parameters", expected: "\(parameterCount) values",
-                                               got: "\(values.count) values")
-        }
-        if let i = values.firstIndex(where: { !$0.isFinite }) {
-            throw RecurrentError.invalidArgument(argument: "parameters",
-                                                 message: "value \(values[i]) at index \(i) is not finite")
-        }
-        return values
-    }
-
-    /// The group `g` (or, with `columns`, that many columns starting at `g`) as a matrix view of `vector`.
-    @inline(__always)
-    func view<A: RecurrentAlgebra>(_ vector: AlgebraMatrix<A>, _ g: ParameterGroup, columns: Int? = nil)
-        -> AlgebraMatrix<A>
-    {
-        AlgebraMatrix(base: A.advance(vector.base, by: g.range.lowerBound), rows: g.rows, columns: columns ?? g.columns)
     }
 }

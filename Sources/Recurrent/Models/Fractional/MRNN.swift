@@ -23,51 +23,52 @@ import MemoryNumerics
 ///
 /// Unverified (RNN_THEORY.md §12): the paper's hidden sizes and exact training constants; the official code
 /// default is hidden size 1 and K = 100.
-public struct MRNN: RecurrentModel, Equatable {
+public struct MRNN: LayoutBackedModel, Equatable {
+    /// Sizes, window, options and parameter layout.
     public let layout: MRNNLayout
-    public private(set) var parameters: [Double]
+    /// The flat parameter vector θ (layout: ``parameterGroups``).
+    public internal(set) var parameters: [Double]
+    /// ``Architecture/mrnn``.
     public var architecture: String { "mrnn" }
 
-    public var inputSize: Int { layout.inputSize }
-    public var hiddenSize: Int { layout.hiddenSize }
-    public var outputSize: Int { layout.outputSize }
-    public var layerCount: Int { 1 }
     /// K, the number of filter taps.
     public var window: Int { layout.window }
-    public var parameterGroups: [ParameterGroup] { layout.groups }
-    public var stateLayouts: [StateLayout] { [layout.stateLayout] }
 
     /// Default window K = 100 (Zhao et al.'s recommendation for MRNN(F), ICML 2020 slides).
     public static let defaultWindow = 100
 
+    /// Forward pass in real arithmetic (the layout's pass).
+    public func forward(_ pass: ForwardPass<RealAlgebra>) { layout.forwardPass(pass) }
+    /// Forward pass in dual arithmetic.
+    public func forward(_ pass: ForwardPass<DualAlgebra>) { layout.forwardPass(pass) }
+    /// Backward pass (BPTT) in real arithmetic.
+    public func backward(_ pass: BackwardPass<RealAlgebra>) { layout.backwardPass(pass) }
+    /// Backward pass in dual arithmetic (gradient + ε·Hessian-vector product).
+    public func backward(_ pass: BackwardPass<DualAlgebra>) { layout.backwardPass(pass) }
+}
+
+extension MRNN {
     /// A randomly initialised network (PyTorch `nn.Linear` defaults) drawing from `rng`.
     public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNN.defaultWindow, layers: Int = 1,
                 using rng: inout SeededRandom) throws {
-        layout = try MRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
-                                layers: layers, dynamicOrder: true, outputTanh: false)
-        parameters = layout.pytorchInitialization(using: &rng)
+        try self.init(layout: MRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
+                                         layers: layers, dynamicOrder: true, outputTanh: false),
+                      initialization: PyTorchInitialization(), using: &rng)
     }
 
     /// A randomly initialised network from `seed` (same seed ⇒ identical parameters, byte for byte).
     public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNN.defaultWindow, layers: Int = 1,
                 seed: UInt64) throws {
-        var rng = SeededRandom(seed: seed)
-        try self.init(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
-                      layers: layers, using: &rng)
+        try self.init(layout: MRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
+                                         layers: layers, dynamicOrder: true, outputTanh: false),
+                      initialization: PyTorchInitialization(), seed: seed)
     }
 
     /// A network with the given flat parameters (layout: ``parameterGroups``).
     public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNN.defaultWindow, layers: Int = 1,
                 parameters: [Double]) throws {
-        layout = try MRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
-                                layers: layers, dynamicOrder: true, outputTanh: false)
-        self.parameters = try layout.validated(parameters)
+        try self.init(layout: MRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
+                                         layers: layers, dynamicOrder: true, outputTanh: false),
+                      validating: parameters)
     }
-
-    public mutating func setParameters(_ values: [Double]) throws { parameters = try layout.validated(values) }
-
-    public func forward(_ pass: ForwardPass<RealAlgebra>) { layout.forwardPass(pass) }
-    public func forward(_ pass: ForwardPass<DualAlgebra>) { layout.forwardPass(pass) }
-    public func backward(_ pass: BackwardPass<RealAlgebra>) { layout.backwardPass(pass) }
-    public func backward(_ pass: BackwardPass<DualAlgebra>) { layout.backwardPass(pass) }
 }

@@ -18,50 +18,21 @@ import MemoryNumerics
 /// reproduced — every step's output is returned.
 ///
 /// State: (h, m, x_t … x_{t−K+2}) (``MRNNLayout``); one layer only (see ``MRNN``).
-public struct MRNNF: RecurrentModel, Equatable {
+public struct MRNNF: LayoutBackedModel, Equatable {
+    /// Sizes, window, options and parameter layout.
     public let layout: MRNNLayout
-    public private(set) var parameters: [Double]
+    /// The flat parameter vector θ (layout: ``parameterGroups``).
+    public internal(set) var parameters: [Double]
+    /// ``Architecture/mrnnf``.
     public var architecture: String { "mrnnf" }
 
-    public var inputSize: Int { layout.inputSize }
-    public var hiddenSize: Int { layout.hiddenSize }
-    public var outputSize: Int { layout.outputSize }
-    public var layerCount: Int { 1 }
     /// K, the number of filter taps.
     public var window: Int { layout.window }
     /// Whether the official cell's output tanh is applied.
     public var outputTanh: Bool { layout.outputTanh }
-    public var parameterGroups: [ParameterGroup] { layout.groups }
-    public var stateLayouts: [StateLayout] { [layout.stateLayout] }
 
     /// Default window K = 100 (Zhao et al.'s recommendation for MRNN(F), ICML 2020 slides).
     public static let defaultWindow = 100
-
-    /// A randomly initialised network (PyTorch `nn.Linear` defaults, b_d = 0 ⇒ d = ¼) drawing from `rng`.
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNNF.defaultWindow, layers: Int = 1,
-                outputTanh: Bool = false, using rng: inout SeededRandom) throws {
-        layout = try MRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
-                                layers: layers, dynamicOrder: false, outputTanh: outputTanh)
-        parameters = layout.pytorchInitialization(using: &rng)
-    }
-
-    /// A randomly initialised network from `seed` (same seed ⇒ identical parameters, byte for byte).
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNNF.defaultWindow, layers: Int = 1,
-                outputTanh: Bool = false, seed: UInt64) throws {
-        var rng = SeededRandom(seed: seed)
-        try self.init(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
-                      layers: layers, outputTanh: outputTanh, using: &rng)
-    }
-
-    /// A network with the given flat parameters (layout: ``parameterGroups``).
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNNF.defaultWindow, layers: Int = 1,
-                outputTanh: Bool = false, parameters: [Double]) throws {
-        layout = try MRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
-                                layers: layers, dynamicOrder: false, outputTanh: outputTanh)
-        self.parameters = try layout.validated(parameters)
-    }
-
-    public mutating func setParameters(_ values: [Double]) throws { parameters = try layout.validated(values) }
 
     /// The fractional orders d_i = ½σ(b_d,i), one per input dimension.
     public var fractionalOrders: [Double] { layout.fixedOrders(parameters) }
@@ -74,8 +45,38 @@ public struct MRNNF: RecurrentModel, Equatable {
         return try FractionalMemoryWeights.weights(order: fractionalOrders[dimension], count: window)
     }
 
+    /// Forward pass in real arithmetic (the layout's pass).
     public func forward(_ pass: ForwardPass<RealAlgebra>) { layout.forwardPass(pass) }
+    /// Forward pass in dual arithmetic.
     public func forward(_ pass: ForwardPass<DualAlgebra>) { layout.forwardPass(pass) }
+    /// Backward pass (BPTT) in real arithmetic.
     public func backward(_ pass: BackwardPass<RealAlgebra>) { layout.backwardPass(pass) }
+    /// Backward pass in dual arithmetic (gradient + ε·Hessian-vector product).
     public func backward(_ pass: BackwardPass<DualAlgebra>) { layout.backwardPass(pass) }
+}
+
+extension MRNNF {
+    /// A randomly initialised network (PyTorch `nn.Linear` defaults, b_d = 0 ⇒ d = ¼) drawing from `rng`.
+    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNNF.defaultWindow, layers: Int = 1,
+                outputTanh: Bool = false, using rng: inout SeededRandom) throws {
+        try self.init(layout: MRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
+                                         layers: layers, dynamicOrder: false, outputTanh: outputTanh),
+                      initialization: PyTorchInitialization(), using: &rng)
+    }
+
+    /// A randomly initialised network from `seed` (same seed ⇒ identical parameters, byte for byte).
+    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNNF.defaultWindow, layers: Int = 1,
+                outputTanh: Bool = false, seed: UInt64) throws {
+        try self.init(layout: MRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
+                                         layers: layers, dynamicOrder: false, outputTanh: outputTanh),
+                      initialization: PyTorchInitialization(), seed: seed)
+    }
+
+    /// A network with the given flat parameters (layout: ``parameterGroups``).
+    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNNF.defaultWindow, layers: Int = 1,
+                outputTanh: Bool = false, parameters: [Double]) throws {
+        try self.init(layout: MRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
+                                         layers: layers, dynamicOrder: false, outputTanh: outputTanh),
+                      validating: parameters)
+    }
 }

@@ -35,9 +35,9 @@ extension MRNNLayout {
             }
             gz = buffer
         }
-        let readout = view(p, readoutWeights, columns: 2 * n)
-        view(g, readoutWeights, columns: 2 * n).multiply(gz, body.rows(0..<(2 * n)), transposeB: true, beta: 1)
-        gz.addRowSums(into: view(g, readoutBias))
+        let readout = AlgebraMatrix(readoutWeights, of: p, columns: 2 * n)
+        AlgebraMatrix(readoutWeights, of: g, columns: 2 * n).multiply(gz, body.rows(0..<(2 * n)), transposeB: true, beta: 1)
+        gz.addRowSums(into: AlgebraMatrix(readoutBias, of: g))
 
         // δ for the rows (h, m[, d]); overwritten in place by the pre-activation gradients (g^h, g^m[, g^d]).
         let R = dynamicOrder ? 2 * n + dIn : 2 * n
@@ -46,8 +46,8 @@ extension MRNNLayout {
         if dynamicOrder { delta.rows(dRow..<R).setZero() }
         let filterGradient = tape.matrix("layer0.filterGradient", rows: dIn, columns: T * B)
         let orderSum = tape.matrix("layer0.orderGradient", rows: dIn, columns: 1, zeroed: true)
-        let whh = view(p, hiddenRecurrent), wmm = view(p, memoryRecurrent), wfm = view(p, memoryInput)
-        let orderMatrix = orderRecurrent.map { view(p, $0, columns: 2 * n + dIn) }
+        let whh = AlgebraMatrix(hiddenRecurrent, of: p), wmm = AlgebraMatrix(memoryRecurrent, of: p), wfm = AlgebraMatrix(memoryInput, of: p)
+        let orderMatrix = orderRecurrent.map { AlgebraMatrix($0, of: p, columns: 2 * n + dIn) }
         for t in stride(from: T, through: 1, by: -1) {
             let dt = delta.step(t - 1, batchSize: B)
             if t < T {
@@ -80,20 +80,20 @@ extension MRNNLayout {
 
         // Weight gradients over all steps.
         let gh = delta.rows(0..<n), gm = delta.rows(n..<(2 * n))
-        view(g, hiddenRecurrent).multiply(gh, previousStates.rows(0..<n), transposeB: true, beta: 1)
-        view(g, hiddenInput).multiply(gh, pass.inputs, transposeB: true, beta: 1)
-        gh.addRowSums(into: view(g, hiddenBias))
-        view(g, memoryRecurrent).multiply(gm, previousStates.rows(n..<(2 * n)), transposeB: true, beta: 1)
-        view(g, memoryInput).multiply(gm, filtered, transposeB: true, beta: 1)
-        gm.addRowSums(into: view(g, memoryBias))
+        AlgebraMatrix(hiddenRecurrent, of: g).multiply(gh, previousStates.rows(0..<n), transposeB: true, beta: 1)
+        AlgebraMatrix(hiddenInput, of: g).multiply(gh, pass.inputs, transposeB: true, beta: 1)
+        gh.addRowSums(into: AlgebraMatrix(hiddenBias, of: g))
+        AlgebraMatrix(memoryRecurrent, of: g).multiply(gm, previousStates.rows(n..<(2 * n)), transposeB: true, beta: 1)
+        AlgebraMatrix(memoryInput, of: g).multiply(gm, filtered, transposeB: true, beta: 1)
+        gm.addRowSums(into: AlgebraMatrix(memoryBias, of: g))
         if let orderRecurrent, let orderInput {
             let gd = delta.rows(dRow..<R)
-            view(g, orderRecurrent, columns: 2 * n + dIn)
+            AlgebraMatrix(orderRecurrent, of: g, columns: 2 * n + dIn)
                 .multiply(gd, previousStates.rows(0..<(2 * n + dIn)), transposeB: true, beta: 1)
-            view(g, orderInput).multiply(gd, pass.inputs, transposeB: true, beta: 1)
-            gd.addRowSums(into: view(g, orderBias))
+            AlgebraMatrix(orderInput, of: g).multiply(gd, pass.inputs, transposeB: true, beta: 1)
+            gd.addRowSums(into: AlgebraMatrix(orderBias, of: g))
         } else {
-            let b = view(p, orderBias), gb = view(g, orderBias)
+            let b = AlgebraMatrix(orderBias, of: p), gb = AlgebraMatrix(orderBias, of: g)
             for i in 0..<dIn {
                 let dv = 0.5 * b[i].sigmoid()
                 gb[i] += orderSum[i] * (dv * (1 - 2 * dv))
@@ -104,8 +104,8 @@ extension MRNNLayout {
         let dx = pass.inputGradient
         let ds0 = pass.initialStateGradients?[0]
         if let dx {
-            dx.multiply(view(p, hiddenInput), transposeA: true, gh)
-            if let orderInput { dx.multiply(view(p, orderInput), transposeA: true, delta.rows(dRow..<R), beta: 1) }
+            dx.multiply(AlgebraMatrix(hiddenInput, of: p), transposeA: true, gh)
+            if let orderInput { dx.multiply(AlgebraMatrix(orderInput, of: p), transposeA: true, delta.rows(dRow..<R), beta: 1) }
         }
         if let ds0 {
             let first = delta.step(0, batchSize: B)

@@ -20,12 +20,12 @@ extension MRNNLayout {
         if let initial = pass.initialStates { s0.copy(from: initial[0]) } else { s0.setZero() }
         let body = states.columns(B..<((T + 1) * B))
         let hBody = body.rows(0..<n)
-        hBody.fillColumns(with: view(p, hiddenBias))
-        hBody.multiply(view(p, hiddenInput), x, beta: 1)
+        hBody.fillColumns(with: AlgebraMatrix(hiddenBias, of: p))
+        hBody.multiply(AlgebraMatrix(hiddenInput, of: p), x, beta: 1)
         if let orderInput {
             let dBody = body.rows(dRow..<(dRow + dIn))
-            dBody.fillColumns(with: view(p, orderBias))
-            dBody.multiply(view(p, orderInput), x, beta: 1)
+            dBody.fillColumns(with: AlgebraMatrix(orderBias, of: p))
+            dBody.multiply(AlgebraMatrix(orderInput, of: p), x, beta: 1)
         }
         let filtered = tape.matrix("layer0.filtered", rows: dIn, columns: T * B)
         let slope = tape.matrix("layer0.filterSlope", rows: dIn, columns: T * B)
@@ -33,7 +33,7 @@ extension MRNNLayout {
         let table = tape.matrix("layer0.filterWeights", rows: K, columns: dynamicOrder ? 0 : dIn)
         let tableSlope = tape.matrix("layer0.filterWeightDerivatives", rows: K, columns: dynamicOrder ? 0 : dIn)
         if !dynamicOrder {
-            let b = view(p, orderBias)
+            let b = AlgebraMatrix(orderBias, of: p)
             for i in 0..<dIn {
                 var r = FractionalWeightRecursion(order: 0.5 * b[i].sigmoid())
                 for j in 0..<K {
@@ -45,9 +45,9 @@ extension MRNNLayout {
         }
         let weight = tape.matrix("layer0.tapWeight", rows: dIn, columns: dynamicOrder ? B : 0)
         let weightSlope = tape.matrix("layer0.tapWeightSlope", rows: dIn, columns: dynamicOrder ? B : 0)
-        let whh = view(p, hiddenRecurrent), wmm = view(p, memoryRecurrent), wfm = view(p, memoryInput)
-        let bm = view(p, memoryBias)
-        let orderMatrix = orderRecurrent.map { view(p, $0, columns: 2 * n + dIn) }
+        let whh = AlgebraMatrix(hiddenRecurrent, of: p), wmm = AlgebraMatrix(memoryRecurrent, of: p), wfm = AlgebraMatrix(memoryInput, of: p)
+        let bm = AlgebraMatrix(memoryBias, of: p)
+        let orderMatrix = orderRecurrent.map { AlgebraMatrix($0, of: p, columns: 2 * n + dIn) }
         for t in 1...T {
             let previous = states.step(t - 1, batchSize: B), current = states.step(t, batchSize: B)
             let xt = x.step(t - 1, batchSize: B)
@@ -84,8 +84,8 @@ extension MRNNLayout {
         }
         pass.tape.layerStates.append(states)
         let y = tape.matrix("readout.outputs", rows: outputSize, columns: T * B)
-        y.fillColumns(with: view(p, readoutBias))
-        y.multiply(view(p, readoutWeights, columns: 2 * n), body.rows(0..<(2 * n)), beta: 1)
+        y.fillColumns(with: AlgebraMatrix(readoutBias, of: p))
+        y.multiply(AlgebraMatrix(readoutWeights, of: p, columns: 2 * n), body.rows(0..<(2 * n)), beta: 1)
         if outputTanh { y.applyTanh() }
         pass.tape.outputs = y
     }

@@ -23,7 +23,7 @@ import MemoryNumerics
 /// Jacobians ∂s_t/∂s_{t−1} (size S = 2N + K·d for MRNN, 2N + (K − 1)·d for MRNNF) and the input Jacobians
 /// ∂s_t/∂x_{t−k} are well defined, and a trajectory can be restarted from any s_t. The zero initial state is the
 /// paper's zero padding before t = 1 (h_0 = m_0 = 0, d_0 = 0, x_0 = x_{−1} = … = 0). `hiddenRows` is h.
-public struct MRNNLayout: Sendable, Equatable {
+public struct MRNNLayout: ParameterLayout {
     public let inputSize: Int
     public let hiddenSize: Int
     public let outputSize: Int
@@ -51,14 +51,8 @@ public struct MRNNLayout: Sendable, Equatable {
 
     init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int, layers: Int, dynamicOrder: Bool,
          outputTanh: Bool) throws {
-        for (name, v) in [("inputSize", inputSize), ("hiddenSize", hiddenSize), ("outputSize", outputSize),
-                          ("window", window)] where v < 1 {
-            throw RecurrentError.invalidArgument(argument: name, message: "must be ≥ 1, got \(v)")
-        }
-        for (name, v) in [("inputSize", inputSize), ("hiddenSize", hiddenSize), ("outputSize", outputSize),
-                          ("window", window)] where v > 1 << 20 {
-            throw RecurrentError.invalidArgument(argument: name, message: "must be ≤ 2^20, got \(v)")
-        }
+        try Self.checkSizes(["inputSize": inputSize, "hiddenSize": hiddenSize, "outputSize": outputSize,
+                             "window": window], capped: true)
         guard layers == 1 else {
             throw RecurrentError.invalidArgument(
                 argument: "layers",
@@ -108,7 +102,8 @@ public struct MRNNLayout: Sendable, Equatable {
         readoutBias = g[i + 8]
     }
 
-    public var parameterCount: Int { groups.last?.range.upperBound ?? 0 }
+    /// One layer (see ``MRNN``).
+    public var layerCount: Int { 1 }
 
     /// First row of the d segment (MRNN only) — equal to 2N.
     var orderRow: Int { 2 * hiddenSize }
@@ -126,43 +121,22 @@ public struct MRNNLayout: Sendable, Equatable {
         return StateLayout(size: stateSize, segments: segments, hiddenRows: 0..<n)
     }
 
+    /// [``stateLayout``] (one layer).
+    public var stateLayouts: [StateLayout] { [stateLayout] }
+
     /// PyTorch's `nn.Linear` default initialisation for every official sub-layer: weights and bias
     /// U(−1/√fan_in, 1/√fan_in) with fan_in = d for `d_d`, `x_d`, `f_m`, `x_h` and N for `h_d`, `m_d`, `m_m`, `h_h`,
     /// `h_z`, `m_z` (the bias of `d_d` has fan-in d, those of `m_m`, `h_h`, `h_z` fan-in N); MRNNF's b_d = 0
     /// (d = ¼, as the official `MRNNFixD`). Drawn in flat-vector order from `rng`.
-    func pytorchInitialization(using rng: inout SeededRandom) -> [Double] {
+    public func initialParameters(_ initialization: PyTorchInitialization, using rng: inout SeededRandom) -> [Double] {
         let byInput = 1 / Double(inputSize).squareRoot(), byHidden = 1 / Double(hiddenSize).squareRoot()
-        var p = [Double](repeating: 0, count: parameterCount)
-        for g in groups {
-            let bound: Double
+        return uniformInitialization(using: &rng) { g in
             switch g.name {
-            case "layer0.b_d" where !dynamicOrder: bound = 0
-            case "layer0.W_dd", "layer0.W_xd", "layer0.b_d", "layer0.W_fm", "layer0.W_xh": bound = byInput
-            default: bound = byHidden
+            case "layer0.b_d" where !dynamicOrder: return 0
+            case "layer0.W_dd", "layer0.W_xd", "layer0.b_d", "layer0.W_fm", "layer0.W_xh": return byInput
+            default: return byHidden
             }
-            for i in g.range { p[i] = bound == 0 ? 0 : rng.uniform(-bound, bound) }
         }
-        return p
-    }
-
-    func validated(_ values: [Double]) throws -> [Double] {
-        guard values.count == parameterCount else {
-            throw RecurrentError.shapeMismatch(argument: "parameters", expected: "\(parameterCount) values",
-                                               got: "\(values.count) values")
-        }
-        if let i = values.firstIndex(where: { !$0.isFinite }) {
-            throw RecurrentError.invalidArgument(argument: "parameters",
-                                                 message: "value \(values[i]) at index \(i) is not finite")
-        }
-        return values
-    }
-
-    /// The group `g` (or, with `columns`, that many columns starting at `g`) as a matrix view of `vector`.
-    @inline(__always)
-    func view<A: RecurrentAlgebra>(_ vector: AlgebraMatrix<A>, _ g: ParameterGroup, columns: Int? = nil)
-        -> AlgebraMatrix<A>
-    {
-        AlgebraMatrix(base: A.advance(vector.base, by: g.range.lowerBound), rows: g.rows, columns: columns ?? g.columns)
     }
 
     /// d = ½σ(b_d) per input dimension (MRNNF; for MRNN the value of d_t when every other input of the order

@@ -10,13 +10,10 @@ struct GatedLayerWeights<A: RecurrentAlgebra> {
     let recurrentBias: AlgebraMatrix<A>
 
     init(_ vector: AlgebraMatrix<A>, _ o: StackedGatedLayout.LayerOffsets) {
-        func view(_ g: ParameterGroup) -> AlgebraMatrix<A> {
-            AlgebraMatrix(base: A.advance(vector.base, by: g.range.lowerBound), rows: g.rows, columns: g.columns)
-        }
-        inputWeights = view(o.inputWeights)
-        recurrentWeights = view(o.recurrentWeights)
-        inputBias = view(o.inputBias)
-        recurrentBias = view(o.recurrentBias)
+        inputWeights = AlgebraMatrix(o.inputWeights, of: vector)
+        recurrentWeights = AlgebraMatrix(o.recurrentWeights, of: vector)
+        inputBias = AlgebraMatrix(o.inputBias, of: vector)
+        recurrentBias = AlgebraMatrix(o.recurrentBias, of: vector)
     }
 }
 

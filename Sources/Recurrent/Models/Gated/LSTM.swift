@@ -11,40 +11,44 @@ import MemoryNumerics
 /// N..<2N are c): the LSTM is Markov only in (h, c), so state Jacobians D_t = ∂(h_t, c_t)/∂(h_{t−1}, c_{t−1}) are
 /// 2N × 2N per layer. Initial states (h_0, c_0) default to zero. Parameter layout: ``StackedGatedLayout`` with
 /// four gate blocks. Initialisation: PyTorch's U(−1/√N, 1/√N) for every parameter, from a ``SeededRandom``.
-public struct LSTM: RecurrentModel, StackedGatedArchitecture, Equatable {
+public struct LSTM: StackedGatedArchitecture, Equatable {
+    /// Sizes and parameter layout (4 gate blocks per layer).
     public let layout: StackedGatedLayout
-    public private(set) var parameters: [Double]
+    /// The flat parameter vector θ (layout: ``parameterGroups``).
+    public internal(set) var parameters: [Double]
+    /// ``Architecture/lstm``.
     public var architecture: String { "lstm" }
+
+    /// Forward pass in real arithmetic (the shared stacked pass with this cell).
+    public func forward(_ pass: ForwardPass<RealAlgebra>) { stackedForward(pass) }
+    /// Forward pass in dual arithmetic.
+    public func forward(_ pass: ForwardPass<DualAlgebra>) { stackedForward(pass) }
+    /// Backward pass (BPTT) in real arithmetic.
+    public func backward(_ pass: BackwardPass<RealAlgebra>) { stackedBackward(pass) }
+    /// Backward pass in dual arithmetic (gradient + ε·Hessian-vector product).
+    public func backward(_ pass: BackwardPass<DualAlgebra>) { stackedBackward(pass) }
+}
+
+extension LSTM {
+    static func layout(_ inputSize: Int, _ hiddenSize: Int, _ outputSize: Int, _ layers: Int) throws -> StackedGatedLayout {
+        try StackedGatedLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layerCount: layers,
+                               gateCount: 4)
+    }
 
     /// A randomly initialised network (PyTorch's default init) drawing from `rng`.
     public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, using rng: inout SeededRandom) throws {
-        layout = try StackedGatedLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                        layerCount: layers, gateCount: 4)
-        parameters = layout.pytorchInitialization(using: &rng)
+        try self.init(layout: Self.layout(inputSize, hiddenSize, outputSize, layers),
+                      initialization: PyTorchInitialization(), using: &rng)
     }
 
     /// A randomly initialised network from `seed` (same seed ⇒ identical parameters, byte for byte).
     public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, seed: UInt64) throws {
-        var rng = SeededRandom(seed: seed)
-        try self.init(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layers: layers, using: &rng)
+        try self.init(layout: Self.layout(inputSize, hiddenSize, outputSize, layers),
+                      initialization: PyTorchInitialization(), seed: seed)
     }
 
     /// A network with the given flat parameters (layout: ``parameterGroups``).
     public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, parameters: [Double]) throws {
-        layout = try StackedGatedLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                        layerCount: layers, gateCount: 4)
-        self.parameters = try layout.validated(parameters)
+        try self.init(layout: Self.layout(inputSize, hiddenSize, outputSize, layers), validating: parameters)
     }
-
-    public mutating func setParameters(_ values: [Double]) throws { parameters = try layout.validated(values) }
-
-    static func layerStateLayout(hiddenSize n: Int) -> StateLayout {
-        StateLayout(size: 2 * n, segments: [.init(name: "h", rows: 0..<n), .init(name: "c", rows: n..<(2 * n))],
-                    hiddenRows: 0..<n)
-    }
-
-    public func forward(_ pass: ForwardPass<RealAlgebra>) { stackedForward(pass) }
-    public func forward(_ pass: ForwardPass<DualAlgebra>) { stackedForward(pass) }
-    public func backward(_ pass: BackwardPass<RealAlgebra>) { stackedBackward(pass) }
-    public func backward(_ pass: BackwardPass<DualAlgebra>) { stackedBackward(pass) }
 }

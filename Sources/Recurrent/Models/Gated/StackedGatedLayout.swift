@@ -8,7 +8,7 @@ import MemoryNumerics
 /// `weight_ih_lℓ`, `weight_hh_lℓ`, `bias_ih_lℓ`, `bias_hh_lℓ`, in that order, with the same gate row blocks,
 /// but stored column-major — then `readout.C` [d_out, N] and `readout.c` [d_out] (PyTorch `nn.Linear`'s
 /// weight and bias).
-public struct StackedGatedLayout: Sendable, Equatable {
+public struct StackedGatedLayout: ParameterLayout {
     public let inputSize: Int
     public let hiddenSize: Int
     public let outputSize: Int
@@ -29,15 +29,8 @@ public struct StackedGatedLayout: Sendable, Equatable {
     let readoutBias: ParameterGroup
 
     init(inputSize: Int, hiddenSize: Int, outputSize: Int, layerCount: Int, gateCount: Int) throws {
-        for (name, v) in [("inputSize", inputSize), ("hiddenSize", hiddenSize), ("outputSize", outputSize),
-                          ("layers", layerCount)] where v < 1 {
-            throw RecurrentError.invalidArgument(argument: name, message: "must be ≥ 1, got \(v)")
-        }
-        // Keeps every size product (P, T·B·N buffers) far from Int overflow.
-        for (name, v) in [("inputSize", inputSize), ("hiddenSize", hiddenSize), ("outputSize", outputSize),
-                          ("layers", layerCount)] where v > 1 << 20 {
-            throw RecurrentError.invalidArgument(argument: name, message: "must be ≤ 2^20, got \(v)")
-        }
+        try Self.checkSizes(["inputSize": inputSize, "hiddenSize": hiddenSize, "outputSize": outputSize,
+                             "layers": layerCount], capped: true)
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
         self.outputSize = outputSize
@@ -64,26 +57,22 @@ public struct StackedGatedLayout: Sendable, Equatable {
         self.readoutBias = g[4 * layerCount + 1]
     }
 
-    public var parameterCount: Int { groups.last?.range.upperBound ?? 0 }
+    /// The state of one layer: [h; c] (2N rows, h first) for the LSTM (4 gate blocks), h otherwise.
+    public var layerStateLayout: StateLayout {
+        let n = hiddenSize
+        guard gateCount == 4 else { return .hidden(n) }
+        return StateLayout(size: 2 * n, segments: [.init(name: "h", rows: 0..<n), .init(name: "c", rows: n..<(2 * n))],
+                           hiddenRows: 0..<n)
+    }
+
+    /// ``layerStateLayout`` for every layer.
+    public var stateLayouts: [StateLayout] { Array(repeating: layerStateLayout, count: layerCount) }
 
     /// PyTorch's default initialisation of `nn.RNN`/`nn.LSTM`/`nn.GRU` and of the `nn.Linear` readout: every
     /// parameter i.i.d. U(−1/√N, 1/√N) (N = hidden size = the readout's fan-in), drawn in flat-vector order from
     /// `rng` (so the same seed gives the same bytes).
-    func pytorchInitialization(using rng: inout SeededRandom) -> [Double] {
+    public func initialParameters(_ initialization: PyTorchInitialization, using rng: inout SeededRandom) -> [Double] {
         let k = 1 / Double(hiddenSize).squareRoot()
-        var p = [Double](repeating: 0, count: parameterCount)
-        for i in p.indices { p[i] = rng.uniform(-k, k) }
-        return p
-    }
-
-    func validated(_ values: [Double]) throws -> [Double] {
-        guard values.count == parameterCount else {
-            throw RecurrentError.shapeMismatch(argument: "parameters", expected: "\(parameterCount) values",
-                                               got: "\(values.count) values")
-        }
-        if let i = values.firstIndex(where: { !$0.isFinite }) {
-            throw RecurrentError.invalidArgument(argument: "parameters", message: "value \(values[i]) at index \(i) is not finite")
-        }
-        return values
+        return uniformInitialization(using: &rng) { _ in k }
     }
 }

@@ -7,37 +7,44 @@ import MemoryNumerics
 /// (RNN_THEORY.md §2.1 with W = W_hh, U = W_ih, b = b_ih + b_hh; D_t = diag(1 − h_t²)·W_hh.) The state of each
 /// layer is h (size N). Parameter layout: ``StackedGatedLayout`` with one gate block. Initialisation: PyTorch's
 /// U(−1/√N, 1/√N) for every parameter, from a ``SeededRandom``.
-public struct TanhRNN: RecurrentModel, StackedGatedArchitecture, Equatable {
+public struct TanhRNN: StackedGatedArchitecture, Equatable {
+    /// Sizes and parameter layout (1 gate block per layer).
     public let layout: StackedGatedLayout
-    public private(set) var parameters: [Double]
+    /// The flat parameter vector θ (layout: ``parameterGroups``).
+    public internal(set) var parameters: [Double]
+    /// ``Architecture/tanhRNN``.
     public var architecture: String { "rnn" }
+
+    /// Forward pass in real arithmetic (the shared stacked pass with this cell).
+    public func forward(_ pass: ForwardPass<RealAlgebra>) { stackedForward(pass) }
+    /// Forward pass in dual arithmetic.
+    public func forward(_ pass: ForwardPass<DualAlgebra>) { stackedForward(pass) }
+    /// Backward pass (BPTT) in real arithmetic.
+    public func backward(_ pass: BackwardPass<RealAlgebra>) { stackedBackward(pass) }
+    /// Backward pass in dual arithmetic (gradient + ε·Hessian-vector product).
+    public func backward(_ pass: BackwardPass<DualAlgebra>) { stackedBackward(pass) }
+}
+
+extension TanhRNN {
+    static func layout(_ inputSize: Int, _ hiddenSize: Int, _ outputSize: Int, _ layers: Int) throws -> StackedGatedLayout {
+        try StackedGatedLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layerCount: layers,
+                               gateCount: 1)
+    }
 
     /// A randomly initialised network (PyTorch's default init) drawing from `rng`.
     public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, using rng: inout SeededRandom) throws {
-        layout = try StackedGatedLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                        layerCount: layers, gateCount: 1)
-        parameters = layout.pytorchInitialization(using: &rng)
+        try self.init(layout: Self.layout(inputSize, hiddenSize, outputSize, layers),
+                      initialization: PyTorchInitialization(), using: &rng)
     }
 
     /// A randomly initialised network from `seed` (same seed ⇒ identical parameters, byte for byte).
     public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, seed: UInt64) throws {
-        var rng = SeededRandom(seed: seed)
-        try self.init(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layers: layers, using: &rng)
+        try self.init(layout: Self.layout(inputSize, hiddenSize, outputSize, layers),
+                      initialization: PyTorchInitialization(), seed: seed)
     }
 
     /// A network with the given flat parameters (layout: ``parameterGroups``).
     public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, parameters: [Double]) throws {
-        layout = try StackedGatedLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                        layerCount: layers, gateCount: 1)
-        self.parameters = try layout.validated(parameters)
+        try self.init(layout: Self.layout(inputSize, hiddenSize, outputSize, layers), validating: parameters)
     }
-
-    public mutating func setParameters(_ values: [Double]) throws { parameters = try layout.validated(values) }
-
-    static func layerStateLayout(hiddenSize: Int) -> StateLayout { .hidden(hiddenSize) }
-
-    public func forward(_ pass: ForwardPass<RealAlgebra>) { stackedForward(pass) }
-    public func forward(_ pass: ForwardPass<DualAlgebra>) { stackedForward(pass) }
-    public func backward(_ pass: BackwardPass<RealAlgebra>) { stackedBackward(pass) }
-    public func backward(_ pass: BackwardPass<DualAlgebra>) { stackedBackward(pass) }
 }

@@ -19,8 +19,8 @@ extension ComplexDiagonalLayout {
         let p = pass.parameters, g = pass.parameterGradient, tape = pass.tape
         let dy = pass.outputGradient
         let normalization = configuration.normalization
-        let cRe = linearGroupView(p, readoutReal), cIm = linearGroupView(p, readoutImaginary)
-        let gcRe = linearGroupView(g, readoutReal), gcIm = linearGroupView(g, readoutImaginary)
+        let cRe = AlgebraMatrix(readoutReal, of: p), cIm = AlgebraMatrix(readoutImaginary, of: p)
+        let gcRe = AlgebraMatrix(readoutReal, of: g), gcIm = AlgebraMatrix(readoutImaginary, of: g)
         let fusedReadout = q <= Self.fusedWidth
         var delta = tape.matrix("layer\(L - 1).stateGradient", rows: 2 * N, columns: T * B)
         if !fusedReadout {
@@ -40,7 +40,7 @@ extension ComplexDiagonalLayout {
             let d = input.rows
             let fusedInput = d <= Self.fusedWidth
             let readoutHere = fusedReadout && l == L - 1
-            let bRe = linearGroupView(p, layers[l].inputReal), bIm = linearGroupView(p, layers[l].inputImaginary)
+            let bRe = AlgebraMatrix(layers[l].inputReal, of: p), bIm = AlgebraMatrix(layers[l].inputImaginary, of: p)
             // G_re, G_im (N × d): accumulated in the loop for narrow inputs.
             let productRe = tape.matrix("layer\(l).inputProductRe", rows: N, columns: d, zeroed: fusedInput)
             let productIm = tape.matrix("layer\(l).inputProductIm", rows: N, columns: d, zeroed: fusedInput)
@@ -112,7 +112,7 @@ extension ComplexDiagonalLayout {
                 productRe.multiply(delta.rows(0..<N), input, transposeB: true)
                 productIm.multiply(delta.rows(N..<(2 * N)), input, transposeB: true)
             }
-            let gRe = linearGroupView(g, layers[l].inputReal), gIm = linearGroupView(g, layers[l].inputImaginary)
+            let gRe = AlgebraMatrix(layers[l].inputReal, of: g), gIm = AlgebraMatrix(layers[l].inputImaginary, of: g)
             let normalized = normalization != .none
             for k in 0..<d {
                 for j in 0..<N {
@@ -155,8 +155,8 @@ extension ComplexDiagonalLayout {
             }
             if l > 0, let inputGradient { delta = inputGradient }
         }
-        configuration.skip.addBackward(d: skipGroup.map { linearGroupView(p, $0) },
-                                       gradientD: skipGroup.map { linearGroupView(g, $0) },
+        configuration.skip.addBackward(d: skipGroup.map { AlgebraMatrix($0, of: p) },
+                                       gradientD: skipGroup.map { AlgebraMatrix($0, of: g) },
                                        x: pass.inputs, dy: dy, dx: pass.inputGradient)
     }
 }

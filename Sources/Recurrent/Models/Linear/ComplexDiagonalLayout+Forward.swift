@@ -28,7 +28,7 @@ extension ComplexDiagonalLayout {
                 coefficients[j, 1] = c.b
                 coefficients[j, 2] = c.gamma
             }
-            let bRe = linearGroupView(p, layers[l].inputReal), bIm = linearGroupView(p, layers[l].inputImaginary)
+            let bRe = AlgebraMatrix(layers[l].inputReal, of: p), bIm = AlgebraMatrix(layers[l].inputImaginary, of: p)
             let d = input.rows
             let fused = d <= Self.fusedWidth
             let body = states.columns(B..<((T + 1) * B))
@@ -40,7 +40,7 @@ extension ComplexDiagonalLayout {
             let fusedReadout = l == layerCount - 1 && outputSize <= Self.fusedWidth
             let q = outputSize
             let y = tape.matrix("readout.outputs", rows: q, columns: T * B)
-            let cRe = linearGroupView(p, readoutReal), cIm = linearGroupView(p, readoutImaginary)
+            let cRe = AlgebraMatrix(readoutReal, of: p), cIm = AlgebraMatrix(readoutImaginary, of: p)
             for t in 1...T {
                 for s in 0..<B {
                     let cp = (t - 1) * B + s, cc = cp + B
@@ -85,10 +85,10 @@ extension ComplexDiagonalLayout {
         }
         let y = tape.matrix("readout.outputs", rows: outputSize, columns: T * B)
         if outputSize > Self.fusedWidth {
-            y.multiply(linearGroupView(p, readoutReal), input.rows(0..<N))
-            y.multiply(linearGroupView(p, readoutImaginary), input.rows(N..<(2 * N)), alpha: -1, beta: 1)
+            y.multiply(AlgebraMatrix(readoutReal, of: p), input.rows(0..<N))
+            y.multiply(AlgebraMatrix(readoutImaginary, of: p), input.rows(N..<(2 * N)), alpha: -1, beta: 1)
         }
-        configuration.skip.addForward(d: skipGroup.map { linearGroupView(p, $0) }, x: pass.inputs, y: y)
+        configuration.skip.addForward(d: skipGroup.map { AlgebraMatrix($0, of: p) }, x: pass.inputs, y: y)
         tape.outputs = y
     }
 }

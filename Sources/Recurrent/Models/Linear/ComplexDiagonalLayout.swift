@@ -1,3 +1,5 @@
+import MemoryNumerics
+
 /// Sizes and flat parameter layout of a stacked complex-diagonal linear RNN (``ComplexDiagonalRNN``, ``LRU``):
 ///
 ///     h_t^ℓ = λ_ℓ ⊙ h_{t−1}^ℓ + γ_ℓ ⊙ (B_ℓ u_t^ℓ),   u^0 = x,   u^ℓ = [Re h^{ℓ−1}; Im h^{ℓ−1}] (ℓ ≥ 1),
@@ -10,7 +12,7 @@
 /// `readout.C_re` [d_out, N], `readout.C_im` [d_out, N] and `readout.D` (readout; see ``SkipConnection``).
 ///
 /// The state of layer ℓ is s = [Re h; Im h] (2N rows, segments "re" and "im"), all of it the layer's hidden output.
-public struct ComplexDiagonalLayout: Sendable, Equatable {
+public struct ComplexDiagonalLayout: ParameterLayout {
     public let inputSize: Int
     public let hiddenSize: Int
     public let outputSize: Int
@@ -30,14 +32,10 @@ public struct ComplexDiagonalLayout: Sendable, Equatable {
     let readoutImaginary: ParameterGroup
     let skipGroup: ParameterGroup?
 
-    public var parameterCount: Int { groups.last?.range.upperBound ?? 0 }
-
     init(inputSize: Int, hiddenSize: Int, outputSize: Int, layerCount: Int,
          configuration: ComplexDiagonalConfiguration) throws {
-        for (name, v) in [("inputSize", inputSize), ("hiddenSize", hiddenSize), ("outputSize", outputSize),
-                          ("layers", layerCount)] where v < 1 {
-            throw RecurrentError.invalidArgument(argument: name, message: "must be ≥ 1, got \(v)")
-        }
+        try Self.checkSizes(["inputSize": inputSize, "hiddenSize": hiddenSize, "outputSize": outputSize,
+                             "layers": layerCount], capped: false)
         if case .l2(let epsilon) = configuration.normalization, !(epsilon.isFinite && epsilon >= 0) {
             throw RecurrentError.invalidArgument(argument: "normalization",
                                                  message: "L2 epsilon must be finite and ≥ 0, got \(epsilon)")
@@ -76,6 +74,9 @@ public struct ComplexDiagonalLayout: Sendable, Equatable {
         skipGroup = configuration.skip == .none ? nil : g[perLayer * layerCount + 2]
     }
 
+    /// [Re h; Im h] for every layer.
+    public var stateLayouts: [StateLayout] { Array(repeating: stateLayout, count: layerCount) }
+
     /// The state layout of every layer: [Re h; Im h].
     var stateLayout: StateLayout {
         StateLayout(size: 2 * hiddenSize,
@@ -106,17 +107,16 @@ public struct ComplexDiagonalLayout: Sendable, Equatable {
             scaledExpTangents: configuration.scaledExpTangents)
     }
 
-    /// Count, finiteness, and every unit's λ, γ and derivatives finite (e.g. |λ|² < 1 + ε for L2, λ ≠ 0 for L1,
-    /// ω₁ ≠ 0 for ``EigenvalueParametrization/optimal``).
-    func validated(_ values: [Double]) throws -> [Double] {
-        guard values.count == parameterCount else {
-            throw RecurrentError.shapeMismatch(argument: "parameters", expected: "\(parameterCount) values",
-                                               got: "\(values.count) values")
-        }
-        if let i = values.firstIndex(where: { !$0.isFinite }) {
-            throw RecurrentError.invalidArgument(argument: "parameters",
-                                                 message: "value \(values[i]) at index \(i) is not finite")
-        }
+    /// The ring initialisation of `initialization` (``DiagonalInitialization/parameters(for:using:)``).
+    public func initialParameters(_ initialization: DiagonalInitialization, using rng: inout SeededRandom) throws
+        -> [Double]
+    {
+        try initialization.parameters(for: self, using: &rng)
+    }
+
+    /// Every unit's λ, γ and derivatives finite (e.g. |λ|² < 1 + ε for L2, λ ≠ 0 for L1, ω₁ ≠ 0 for
+    /// ``EigenvalueParametrization/optimal``).
+    public func validateDomain(_ values: [Double]) throws {
         for l in 0..<layerCount {
             for j in 0..<hiddenSize {
                 let c = coefficients(values, layer: l, unit: j)
@@ -132,6 +132,5 @@ public struct ComplexDiagonalLayout: Sendable, Equatable {
                 }
             }
         }
-        return values
     }
 }

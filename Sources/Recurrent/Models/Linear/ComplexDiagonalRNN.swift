@@ -13,54 +13,15 @@ import MemoryNumerics
 /// Exact derivatives come from the ``RecurrentModel`` extensions (the passes are written once over the algebras);
 /// gradients are w.r.t. the parametrization's (ω₁, ω₂), which for ``EigenvalueParametrization/default`` is
 /// (Re λ, Im λ). See ``ScaledExpTangents`` for what HVPs mean under the stop-gradient of ``scaledExp``.
-public struct ComplexDiagonalRNN: RecurrentModel, Equatable {
+public struct ComplexDiagonalRNN: LayoutBackedModel, Equatable {
+    /// Sizes, options and parameter layout.
     public let layout: ComplexDiagonalLayout
-    public private(set) var parameters: [Double]
+    /// The flat parameter vector θ (layout: ``ComplexDiagonalLayout``).
+    public internal(set) var parameters: [Double]
+    /// ``Architecture/complexDiagonalRNN``.
     public var architecture: String { "cdiag" }
-
-    public var inputSize: Int { layout.inputSize }
-    public var hiddenSize: Int { layout.hiddenSize }
-    public var outputSize: Int { layout.outputSize }
-    public var layerCount: Int { layout.layerCount }
-    public var parameterGroups: [ParameterGroup] { layout.groups }
-    public var stateLayouts: [StateLayout] { Array(repeating: layout.stateLayout, count: layout.layerCount) }
+    /// Parametrization, normalisation, skip term and tangent semantics.
     public var configuration: ComplexDiagonalConfiguration { layout.configuration }
-
-    /// A network with the given flat parameters (layout: ``ComplexDiagonalLayout``); throws when a unit's (ω₁, ω₂)
-    /// is outside the domain of the parametrization/normalisation.
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1,
-                configuration: ComplexDiagonalConfiguration = ComplexDiagonalConfiguration(), parameters: [Double]) throws {
-        layout = try ComplexDiagonalLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                           layerCount: layers, configuration: configuration)
-        self.parameters = try layout.validated(parameters)
-    }
-
-    /// A randomly initialised network (``DiagonalInitialization``; default: Zucchet & Orvieto's repository scheme
-    /// with r_min = 0, r_max = 1, φ_max = π).
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1,
-                configuration: ComplexDiagonalConfiguration = ComplexDiagonalConfiguration(),
-                initialization: DiagonalInitialization = .zucchetOrvieto2024(), using rng: inout SeededRandom) throws {
-        layout = try ComplexDiagonalLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                           layerCount: layers, configuration: configuration)
-        parameters = try initialization.parameters(for: layout, using: &rng)
-    }
-
-    /// As ``init(inputSize:hiddenSize:outputSize:layers:configuration:initialization:using:)`` from `seed`
-    /// (same seed ⇒ identical parameters, byte for byte).
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1,
-                configuration: ComplexDiagonalConfiguration = ComplexDiagonalConfiguration(),
-                initialization: DiagonalInitialization = .zucchetOrvieto2024(), seed: UInt64) throws {
-        var rng = SeededRandom(seed: seed)
-        try self.init(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layers: layers,
-                      configuration: configuration, initialization: initialization, using: &rng)
-    }
-
-    init(layout: ComplexDiagonalLayout, validatedParameters: [Double]) {
-        self.layout = layout
-        self.parameters = validatedParameters
-    }
-
-    public mutating func setParameters(_ values: [Double]) throws { parameters = try layout.validated(values) }
 
     /// λ_j = a_j + ib_j of layer ℓ.
     public func eigenvalues(layer: Int = 0) throws -> [Complex<Double>] { try layout.eigenvalues(parameters, layer: layer) }
@@ -75,11 +36,46 @@ public struct ComplexDiagonalRNN: RecurrentModel, Equatable {
     /// ``EigenvalueParametrization/parameters(modulus:phase:)``).
     public func reparametrized(as parametrization: EigenvalueParametrization) throws -> ComplexDiagonalRNN {
         let (target, values) = try layout.reparametrized(parameters, as: parametrization)
-        return ComplexDiagonalRNN(layout: target, validatedParameters: values)
+        return ComplexDiagonalRNN(layout: target, parameters: values)
     }
 
+    /// Forward pass in real arithmetic (``ComplexDiagonalLayout``'s pass).
     public func forward(_ pass: ForwardPass<RealAlgebra>) { layout.forwardPass(pass) }
+    /// Forward pass in dual arithmetic.
     public func forward(_ pass: ForwardPass<DualAlgebra>) { layout.forwardPass(pass) }
+    /// Backward pass (BPTT) in real arithmetic.
     public func backward(_ pass: BackwardPass<RealAlgebra>) { layout.backwardPass(pass) }
+    /// Backward pass in dual arithmetic (gradient + ε·Hessian-vector product).
     public func backward(_ pass: BackwardPass<DualAlgebra>) { layout.backwardPass(pass) }
+}
+
+extension ComplexDiagonalRNN {
+    /// A network with the given flat parameters (layout: ``ComplexDiagonalLayout``); throws when a unit's (ω₁, ω₂)
+    /// is outside the domain of the parametrization/normalisation.
+    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1,
+                configuration: ComplexDiagonalConfiguration = ComplexDiagonalConfiguration(), parameters: [Double]) throws {
+        try self.init(layout: ComplexDiagonalLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                                                    layerCount: layers, configuration: configuration),
+                      validating: parameters)
+    }
+
+    /// A randomly initialised network (``DiagonalInitialization``; default: Zucchet & Orvieto's repository scheme
+    /// with r_min = 0, r_max = 1, φ_max = π).
+    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1,
+                configuration: ComplexDiagonalConfiguration = ComplexDiagonalConfiguration(),
+                initialization: DiagonalInitialization = .zucchetOrvieto2024(), using rng: inout SeededRandom) throws {
+        try self.init(layout: ComplexDiagonalLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                                                    layerCount: layers, configuration: configuration),
+                      initialization: initialization, using: &rng)
+    }
+
+    /// As ``init(inputSize:hiddenSize:outputSize:layers:configuration:initialization:using:)`` from `seed`
+    /// (same seed ⇒ identical parameters, byte for byte).
+    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1,
+                configuration: ComplexDiagonalConfiguration = ComplexDiagonalConfiguration(),
+                initialization: DiagonalInitialization = .zucchetOrvieto2024(), seed: UInt64) throws {
+        try self.init(layout: ComplexDiagonalLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                                                    layerCount: layers, configuration: configuration),
+                      initialization: initialization, seed: seed)
+    }
 }

@@ -16,50 +16,20 @@ import MemoryNumerics
 /// the last). The paper's full residual block (pre-norm → LRU → GELU → GLU → skip) and its encoder are **not**
 /// implemented. Initialisation: ``DiagonalInitialization`` (ring; the paper's scheme by default, Zucchet &
 /// Orvieto's repository scheme as an option).
-public struct LRU: RecurrentModel, Equatable {
+public struct LRU: LayoutBackedModel, Equatable {
+    /// Sizes, options and parameter layout (``LRU/configuration(skip:)``).
     public let layout: ComplexDiagonalLayout
-    public private(set) var parameters: [Double]
+    /// The flat parameter vector θ (layout: ``ComplexDiagonalLayout``).
+    public internal(set) var parameters: [Double]
+    /// ``Architecture/lru``.
     public var architecture: String { "lru" }
-
-    public var inputSize: Int { layout.inputSize }
-    public var hiddenSize: Int { layout.hiddenSize }
-    public var outputSize: Int { layout.outputSize }
-    public var layerCount: Int { layout.layerCount }
-    public var parameterGroups: [ParameterGroup] { layout.groups }
-    public var stateLayouts: [StateLayout] { Array(repeating: layout.stateLayout, count: layout.layerCount) }
+    /// The readout's skip term D.
     public var skip: SkipConnection { layout.configuration.skip }
 
     /// The LRU's fixed configuration with a given skip term.
     public static func configuration(skip: SkipConnection) -> ComplexDiagonalConfiguration {
         ComplexDiagonalConfiguration(parametrization: .exp, normalization: .learned, skip: skip)
     }
-
-    /// A network with the given flat parameters.
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, skip: SkipConnection = .diagonal,
-                parameters: [Double]) throws {
-        layout = try ComplexDiagonalLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                           layerCount: layers, configuration: Self.configuration(skip: skip))
-        self.parameters = try layout.validated(parameters)
-    }
-
-    /// A randomly initialised LRU (ring initialisation; default: the paper / minimal-LRU scheme with r_min = 0,
-    /// r_max = 1, φ_max = 6.28).
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, skip: SkipConnection = .diagonal,
-                initialization: DiagonalInitialization = .orvieto2023(), using rng: inout SeededRandom) throws {
-        layout = try ComplexDiagonalLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                           layerCount: layers, configuration: Self.configuration(skip: skip))
-        parameters = try initialization.parameters(for: layout, using: &rng)
-    }
-
-    /// As ``init(inputSize:hiddenSize:outputSize:layers:skip:initialization:using:)`` from `seed`.
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, skip: SkipConnection = .diagonal,
-                initialization: DiagonalInitialization = .orvieto2023(), seed: UInt64) throws {
-        var rng = SeededRandom(seed: seed)
-        try self.init(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layers: layers, skip: skip,
-                      initialization: initialization, using: &rng)
-    }
-
-    public mutating func setParameters(_ values: [Double]) throws { parameters = try layout.validated(values) }
 
     /// λ_j of layer ℓ.
     public func eigenvalues(layer: Int = 0) throws -> [Complex<Double>] { try layout.eigenvalues(parameters, layer: layer) }
@@ -71,11 +41,42 @@ public struct LRU: RecurrentModel, Equatable {
 
     /// The same network as a ``ComplexDiagonalRNN`` (identical parameter vector and layout), e.g. to reparametrize.
     public var asComplexDiagonal: ComplexDiagonalRNN {
-        ComplexDiagonalRNN(layout: layout, validatedParameters: parameters)
+        ComplexDiagonalRNN(layout: layout, parameters: parameters)
     }
 
+    /// Forward pass in real arithmetic (``ComplexDiagonalLayout``'s pass).
     public func forward(_ pass: ForwardPass<RealAlgebra>) { layout.forwardPass(pass) }
+    /// Forward pass in dual arithmetic.
     public func forward(_ pass: ForwardPass<DualAlgebra>) { layout.forwardPass(pass) }
+    /// Backward pass (BPTT) in real arithmetic.
     public func backward(_ pass: BackwardPass<RealAlgebra>) { layout.backwardPass(pass) }
+    /// Backward pass in dual arithmetic (gradient + ε·Hessian-vector product).
     public func backward(_ pass: BackwardPass<DualAlgebra>) { layout.backwardPass(pass) }
+}
+
+extension LRU {
+    /// A network with the given flat parameters.
+    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, skip: SkipConnection = .diagonal,
+                parameters: [Double]) throws {
+        try self.init(layout: ComplexDiagonalLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                                                    layerCount: layers, configuration: Self.configuration(skip: skip)),
+                      validating: parameters)
+    }
+
+    /// A randomly initialised LRU (ring initialisation; default: the paper / minimal-LRU scheme with r_min = 0,
+    /// r_max = 1, φ_max = 6.28).
+    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, skip: SkipConnection = .diagonal,
+                initialization: DiagonalInitialization = .orvieto2023(), using rng: inout SeededRandom) throws {
+        try self.init(layout: ComplexDiagonalLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                                                    layerCount: layers, configuration: Self.configuration(skip: skip)),
+                      initialization: initialization, using: &rng)
+    }
+
+    /// As ``init(inputSize:hiddenSize:outputSize:layers:skip:initialization:using:)`` from `seed`.
+    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, skip: SkipConnection = .diagonal,
+                initialization: DiagonalInitialization = .orvieto2023(), seed: UInt64) throws {
+        try self.init(layout: ComplexDiagonalLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                                                    layerCount: layers, configuration: Self.configuration(skip: skip)),
+                      initialization: initialization, seed: seed)
+    }
 }

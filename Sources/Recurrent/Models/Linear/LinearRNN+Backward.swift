@@ -9,9 +9,9 @@ extension LinearRNN {
         let p = pass.parameters, g = pass.parameterGradient, tape = pass.tape
         let dy = pass.outputGradient
         let top = tape.layerStates[L - 1].columns(B..<((T + 1) * B))
-        linearGroupView(g, layout.readout).multiply(dy, top, transposeB: true, beta: 1)
+        AlgebraMatrix(layout.readout, of: g).multiply(dy, top, transposeB: true, beta: 1)
         var delta = tape.matrix("layer\(L - 1).stateGradient", rows: N, columns: T * B)
-        delta.multiply(linearGroupView(p, layout.readout), transposeA: true, dy)
+        delta.multiply(AlgebraMatrix(layout.readout, of: p), transposeA: true, dy)
         for l in stride(from: L - 1, through: 0, by: -1) {
             let states = tape.layerStates[l]
             for t in stride(from: T - 1, through: 1, by: -1) {
@@ -34,8 +34,8 @@ extension LinearRNN {
                 }
             }
             let input = l == 0 ? pass.inputs : tape.layerStates[l - 1].columns(B..<((T + 1) * B))
-            let bView = linearGroupView(p, layout.layers[l].input)
-            linearGroupView(g, layout.layers[l].input).multiply(delta, input, transposeB: true, beta: 1)
+            let bView = AlgebraMatrix(layout.layers[l].input, of: p)
+            AlgebraMatrix(layout.layers[l].input, of: g).multiply(delta, input, transposeB: true, beta: 1)
             if l > 0 {
                 let below = tape.matrix("layer\(l - 1).stateGradient", rows: N, columns: T * B)
                 below.multiply(bView, transposeA: true, delta)
@@ -44,8 +44,8 @@ extension LinearRNN {
                 dx.multiply(bView, transposeA: true, delta)
             }
         }
-        layout.skip.addBackward(d: layout.skipGroup.map { linearGroupView(p, $0) },
-                                gradientD: layout.skipGroup.map { linearGroupView(g, $0) },
+        layout.skip.addBackward(d: layout.skipGroup.map { AlgebraMatrix($0, of: p) },
+                                gradientD: layout.skipGroup.map { AlgebraMatrix($0, of: g) },
                                 x: pass.inputs, dy: dy, dx: pass.inputGradient)
     }
 }

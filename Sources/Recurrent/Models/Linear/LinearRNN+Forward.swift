@@ -11,7 +11,7 @@ extension LinearRNN {
             let s0 = states.columns(0..<B)
             if let initial = pass.initialStates { s0.copy(from: initial[l]) } else { s0.setZero() }
             let body = states.columns(B..<((T + 1) * B))
-            body.multiply(linearGroupView(p, layout.layers[l].input), input)
+            body.multiply(AlgebraMatrix(layout.layers[l].input, of: p), input)
             for t in 1...T {
                 let previous = states.step(t - 1, batchSize: B), current = states.step(t, batchSize: B)
                 for k in 0..<layout.headCount {
@@ -23,8 +23,8 @@ extension LinearRNN {
             input = body
         }
         let y = pass.tape.matrix("readout.outputs", rows: layout.outputSize, columns: T * B)
-        y.multiply(linearGroupView(p, layout.readout), input)
-        layout.skip.addForward(d: layout.skipGroup.map { linearGroupView(p, $0) }, x: pass.inputs, y: y)
+        y.multiply(AlgebraMatrix(layout.readout, of: p), input)
+        layout.skip.addForward(d: layout.skipGroup.map { AlgebraMatrix($0, of: p) }, x: pass.inputs, y: y)
         pass.tape.outputs = y
     }
 }

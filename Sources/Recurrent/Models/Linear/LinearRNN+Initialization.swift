@@ -81,27 +81,4 @@ extension LinearRNN {
         while abs(z) > 2 { z = rng.gaussian() }
         return z / (Double(max(1, fanIn)).squareRoot() * 0.87962566103423978)
     }
-
-    static func initialParameters(_ layout: LinearRNNLayout, _ initialization: LinearRNNInitialization,
-                                  using rng: inout SeededRandom) throws -> [Double] {
-        var p = [Double](repeating: 0, count: layout.parameterCount)
-        let n = layout.headSize
-        for groups in layout.layers {
-            for k in 0..<layout.headCount {
-                let block = try zucchetOrvietoMatrix(
-                    size: n, minimumModulus: initialization.minimumModulus,
-                    maximumModulus: initialization.maximumModulus, maximumPhase: initialization.maximumPhase,
-                    using: &rng)
-                let offset = groups.recurrent.range.lowerBound + k * n * n
-                for i in 0..<(n * n) { p[offset + i] = block.elements[i] }
-            }
-            for i in groups.input.range { p[i] = lecunNormal(fanIn: groups.input.columns, using: &rng) }
-        }
-        for i in layout.readout.range { p[i] = lecunNormal(fanIn: layout.readout.columns, using: &rng) }
-        if let d = layout.skipGroup {
-            let fanIn = layout.skip == .diagonal ? 1 : d.columns
-            for i in d.range { p[i] = lecunNormal(fanIn: fanIn, using: &rng) }
-        }
-        return p
-    }
 }

@@ -14,26 +14,47 @@ import MemoryNumerics
 /// ``DualAlgebra``), so gradients (BPTT: δ_t = Cᵀ ∂L/∂y_t + Aᵀ δ_{t+1}, ∂L/∂A = Σ_t δ_t h_{t−1}ᵀ, ∂L/∂B = Σ_t δ_t u_tᵀ),
 /// JVPs, exact HVPs (forward-over-reverse, Pearlmutter 1994) and Jacobians come from the ``RecurrentModel``
 /// extensions.
-public struct LinearRNN: RecurrentModel, Equatable {
+public struct LinearRNN: LayoutBackedModel, Equatable {
+    /// Sizes, heads, skip term and parameter layout.
     public let layout: LinearRNNLayout
-    public private(set) var parameters: [Double]
+    /// The flat parameter vector θ (layout: ``LinearRNNLayout``).
+    public internal(set) var parameters: [Double]
+    /// ``Architecture/linearRNN``.
     public var architecture: String { "linear" }
-
-    public var inputSize: Int { layout.inputSize }
-    public var hiddenSize: Int { layout.hiddenSize }
-    public var outputSize: Int { layout.outputSize }
-    public var layerCount: Int { layout.layerCount }
-    public var parameterGroups: [ParameterGroup] { layout.groups }
-    public var stateLayouts: [StateLayout] { Array(repeating: .hidden(layout.hiddenSize), count: layout.layerCount) }
     /// Number of diagonal blocks H of each recurrent matrix.
     public var headCount: Int { layout.headCount }
 
+    /// The full N × N recurrent matrix A_ℓ (block-diagonal when H > 1).
+    public func recurrentMatrix(layer: Int) throws -> Matrix {
+        guard layer >= 0 && layer < layerCount else {
+            throw RecurrentError.invalidArgument(argument: "layer", message: "\(layer) not in 0..<\(layerCount)")
+        }
+        let n = layout.headSize, N = hiddenSize
+        let base = layout.layers[layer].recurrent.range.lowerBound
+        var a = Matrix(rows: N, columns: N)
+        for k in 0..<layout.headCount {
+            for j in 0..<n { for i in 0..<n { a[k * n + i, k * n + j] = parameters[base + k * n * n + i + j * n] } }
+        }
+        return a
+    }
+
+    /// Forward pass in real arithmetic.
+    public func forward(_ pass: ForwardPass<RealAlgebra>) { forwardPass(pass) }
+    /// Forward pass in dual arithmetic.
+    public func forward(_ pass: ForwardPass<DualAlgebra>) { forwardPass(pass) }
+    /// Backward pass (BPTT) in real arithmetic.
+    public func backward(_ pass: BackwardPass<RealAlgebra>) { backwardPass(pass) }
+    /// Backward pass in dual arithmetic (gradient + ε·Hessian-vector product).
+    public func backward(_ pass: BackwardPass<DualAlgebra>) { backwardPass(pass) }
+}
+
+extension LinearRNN {
     /// A network with the given flat parameters (layout: ``LinearRNNLayout``).
     public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, heads: Int = 1,
                 skip: SkipConnection = .matrix, parameters: [Double]) throws {
-        layout = try LinearRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                     layerCount: layers, headCount: heads, skip: skip)
-        self.parameters = try layout.validated(parameters)
+        try self.init(layout: LinearRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                                              layerCount: layers, headCount: heads, skip: skip),
+                      validating: parameters)
     }
 
     /// A randomly initialised network: every recurrent block by
@@ -42,9 +63,9 @@ public struct LinearRNN: RecurrentModel, Equatable {
     public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, heads: Int = 1,
                 skip: SkipConnection = .matrix, initialization: LinearRNNInitialization = LinearRNNInitialization(),
                 using rng: inout SeededRandom) throws {
-        layout = try LinearRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                     layerCount: layers, headCount: heads, skip: skip)
-        parameters = try Self.initialParameters(layout, initialization, using: &rng)
+        try self.init(layout: LinearRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                                              layerCount: layers, headCount: heads, skip: skip),
+                      initialization: initialization, using: &rng)
     }
 
     /// As ``init(inputSize:hiddenSize:outputSize:layers:heads:skip:initialization:using:)`` from `seed`
@@ -53,9 +74,9 @@ public struct LinearRNN: RecurrentModel, Equatable {
     public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, heads: Int = 1,
                 skip: SkipConnection = .matrix, initialization: LinearRNNInitialization = LinearRNNInitialization(),
                 seed: UInt64) throws {
-        var rng = SeededRandom(seed: seed)
-        try self.init(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layers: layers,
-                      heads: heads, skip: skip, initialization: initialization, using: &rng)
+        try self.init(layout: LinearRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                                              layerCount: layers, headCount: heads, skip: skip),
+                      initialization: initialization, seed: seed)
     }
 
     /// A one-layer, one-head network with given matrices: A (N × N), B (N × d_in), C (d_out × N) and D (d_out × d_in,
@@ -80,25 +101,4 @@ public struct LinearRNN: RecurrentModel, Equatable {
                       skip: d == nil ? .none : .matrix,
                       parameters: a.elements + b.elements + c.elements + (d?.elements ?? []))
     }
-
-    public mutating func setParameters(_ values: [Double]) throws { parameters = try layout.validated(values) }
-
-    /// The full N × N recurrent matrix A_ℓ (block-diagonal when H > 1).
-    public func recurrentMatrix(layer: Int) throws -> Matrix {
-        guard layer >= 0 && layer < layerCount else {
-            throw RecurrentError.invalidArgument(argument: "layer", message: "\(layer) not in 0..<\(layerCount)")
-        }
-        let n = layout.headSize, N = hiddenSize
-        let base = layout.layers[layer].recurrent.range.lowerBound
-        var a = Matrix(rows: N, columns: N)
-        for k in 0..<layout.headCount {
-            for j in 0..<n { for i in 0..<n { a[k * n + i, k * n + j] = parameters[base + k * n * n + i + j * n] } }
-        }
-        return a
-    }
-
-    public func forward(_ pass: ForwardPass<RealAlgebra>) { forwardPass(pass) }
-    public func forward(_ pass: ForwardPass<DualAlgebra>) { forwardPass(pass) }
-    public func backward(_ pass: BackwardPass<RealAlgebra>) { backwardPass(pass) }
-    public func backward(_ pass: BackwardPass<DualAlgebra>) { backwardPass(pass) }
 }

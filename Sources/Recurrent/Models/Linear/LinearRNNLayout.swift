@@ -9,7 +9,7 @@
 /// * `readout.C` [d_out, N] (readout);
 /// * `readout.D` [d_out, d_in] or [d_in] (readout), absent for ``SkipConnection/none``.
 /// No biases (Zucchet & Orvieto 2024 use bias-free dense layers).
-public struct LinearRNNLayout: Sendable, Equatable {
+public struct LinearRNNLayout: ParameterLayout {
     public let inputSize: Int
     public let hiddenSize: Int
     public let outputSize: Int
@@ -29,13 +29,10 @@ public struct LinearRNNLayout: Sendable, Equatable {
 
     /// Head size n = N/H.
     public var headSize: Int { hiddenSize / headCount }
-    public var parameterCount: Int { groups.last?.range.upperBound ?? 0 }
 
     init(inputSize: Int, hiddenSize: Int, outputSize: Int, layerCount: Int, headCount: Int, skip: SkipConnection) throws {
-        for (name, v) in [("inputSize", inputSize), ("hiddenSize", hiddenSize), ("outputSize", outputSize),
-                          ("layers", layerCount), ("heads", headCount)] where v < 1 {
-            throw RecurrentError.invalidArgument(argument: name, message: "must be ≥ 1, got \(v)")
-        }
+        try Self.checkSizes(["inputSize": inputSize, "hiddenSize": hiddenSize, "outputSize": outputSize,
+                             "layers": layerCount, "heads": headCount], capped: false)
         guard hiddenSize % headCount == 0 else {
             throw RecurrentError.invalidArgument(
                 argument: "heads", message: "\(headCount) heads do not divide hiddenSize \(hiddenSize)")
@@ -63,17 +60,8 @@ public struct LinearRNNLayout: Sendable, Equatable {
         skipGroup = skip == .none ? nil : g[2 * layerCount + 1]
     }
 
-    func validated(_ values: [Double]) throws -> [Double] {
-        guard values.count == parameterCount else {
-            throw RecurrentError.shapeMismatch(argument: "parameters", expected: "\(parameterCount) values",
-                                               got: "\(values.count) values")
-        }
-        if let i = values.firstIndex(where: { !$0.isFinite }) {
-            throw RecurrentError.invalidArgument(argument: "parameters",
-                                                 message: "value \(values[i]) at index \(i) is not finite")
-        }
-        return values
-    }
+    /// Every layer's state is h (N rows).
+    public var stateLayouts: [StateLayout] { Array(repeating: .hidden(hiddenSize), count: layerCount) }
 
     /// Head k of layer ℓ's recurrent matrix (n × n) inside a parameter or gradient view.
     @inline(__always)
