@@ -36,29 +36,29 @@ public enum ModelIO {
     /// The metadata entries describing `specification` (without format, count or checksum).
     public static func metadata(of s: ModelSpecification) -> [String: String] {
         var m: [String: String] = [
-            "architecture": s.architecture,
+            "architecture": s.architecture.rawValue,
             "input_size": String(s.inputSize),
             "hidden_size": String(s.hiddenSize),
             "output_size": String(s.outputSize),
             "layers": String(s.layers),
         ]
         switch s.architecture {
-        case "mrnn", "mrnnf", "mlstm", "mlstmf":
+        case .mrnn, .mrnnf, .mlstm, .mlstmf:
             if let w = s.window { m["window"] = String(w) }
-            if s.architecture == "mrnnf" { m["output_tanh"] = s.outputTanh ? "true" : "false" }
-        case "linear":
+            if s.architecture == .mrnnf { m["output_tanh"] = s.outputTanh ? "true" : "false" }
+        case .linearRNN:
             m["heads"] = String(s.heads)
             m["skip"] = (s.skip ?? .matrix).rawValue
-        case "lru":
+        case .lru:
             m["skip"] = (s.skip ?? .diagonal).rawValue
-        case "cdiag":
+        case .complexDiagonalRNN:
             let c = s.complexDiagonal
             m["skip"] = (s.skip ?? c.skip).rawValue
             m["parametrization"] = c.parametrization.rawValue
             m["normalization"] = c.normalization.name
             if case .l2(let eps) = c.normalization { m["normalization_epsilon"] = "\(eps)" }
             m["scaled_exp_tangents"] = c.scaledExpTangents.rawValue
-        default:
+        case .tanhRNN, .lstm, .gru:
             break
         }
         return m
@@ -119,9 +119,12 @@ public enum ModelIO {
             }
             return s
         }
-        let architecture = try string("architecture")
+        let name = try string("architecture")
+        guard let architecture = Architecture(rawValue: name) else {
+            throw fail("architecture: unknown architecture \"\(name)\" (expected one of \(Architecture.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
         var complex = ComplexDiagonalConfiguration()
-        if architecture == "cdiag" {
+        if architecture == .complexDiagonalRNN {
             let pText = try string("parametrization")
             guard let p = EigenvalueParametrization(rawValue: pText) else {
                 throw fail("metadata \"parametrization\" = \"\(pText)\" is not one of \(EigenvalueParametrization.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -10,10 +10,8 @@
 /// * `complexDiagonal` — parametrization / normalisation of cdiag (default: ``ComplexDiagonalConfiguration``'s
 ///   defaults; its `skip` is overridden by `skip` when that is set).
 public struct ModelSpecification: Sendable, Equatable {
-    /// The architecture names, in the order of the command line's help.
-    public static let architectures = ["rnn", "lstm", "gru", "linear", "cdiag", "lru", "mrnn", "mrnnf", "mlstm", "mlstmf"]
-
-    public var architecture: String
+    /// The architecture.
+    public var architecture: Architecture
     public var inputSize: Int
     public var hiddenSize: Int
     public var outputSize: Int
@@ -24,15 +22,10 @@ public struct ModelSpecification: Sendable, Equatable {
     public var skip: SkipConnection?
     public var complexDiagonal: ComplexDiagonalConfiguration
 
-    /// A specification; throws for an unknown architecture name or a size < 1.
-    public init(architecture: String, inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1,
+    /// A specification; throws for a size < 1.
+    public init(architecture: Architecture, inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1,
                 window: Int? = nil, outputTanh: Bool = false, heads: Int = 1, skip: SkipConnection? = nil,
                 complexDiagonal: ComplexDiagonalConfiguration = ComplexDiagonalConfiguration()) throws {
-        guard Self.architectures.contains(architecture) else {
-            throw RecurrentError.invalidArgument(
-                argument: "architecture",
-                message: "unknown architecture \"\(architecture)\" (expected one of \(Self.architectures.joined(separator: ", ")))")
-        }
         for (name, v) in [("inputSize", inputSize), ("hiddenSize", hiddenSize), ("outputSize", outputSize),
                           ("layers", layers), ("heads", heads)] where v < 1 {
             throw RecurrentError.invalidArgument(argument: name, message: "must be ≥ 1, got \(v)")
@@ -91,30 +84,28 @@ public struct ModelSpecification: Sendable, Equatable {
     public func makeModel(seed: UInt64) throws -> any RecurrentModel {
         let (i, n, o, l) = (inputSize, hiddenSize, outputSize, layers)
         switch architecture {
-        case "rnn": return try TanhRNN(inputSize: i, hiddenSize: n, outputSize: o, layers: l, seed: seed)
-        case "lstm": return try LSTM(inputSize: i, hiddenSize: n, outputSize: o, layers: l, seed: seed)
-        case "gru": return try GRU(inputSize: i, hiddenSize: n, outputSize: o, layers: l, seed: seed)
-        case "linear":
+        case .tanhRNN: return try TanhRNN(inputSize: i, hiddenSize: n, outputSize: o, layers: l, seed: seed)
+        case .lstm: return try LSTM(inputSize: i, hiddenSize: n, outputSize: o, layers: l, seed: seed)
+        case .gru: return try GRU(inputSize: i, hiddenSize: n, outputSize: o, layers: l, seed: seed)
+        case .linearRNN:
             return try LinearRNN(inputSize: i, hiddenSize: n, outputSize: o, layers: l, heads: heads, skip: skip ?? .matrix,
                                  seed: seed)
-        case "cdiag":
+        case .complexDiagonalRNN:
             return try ComplexDiagonalRNN(inputSize: i, hiddenSize: n, outputSize: o, layers: l,
                                           configuration: complexDiagonalConfiguration, seed: seed)
-        case "lru": return try LRU(inputSize: i, hiddenSize: n, outputSize: o, layers: l, skip: skip ?? .diagonal, seed: seed)
-        case "mrnn":
+        case .lru: return try LRU(inputSize: i, hiddenSize: n, outputSize: o, layers: l, skip: skip ?? .diagonal, seed: seed)
+        case .mrnn:
             return try MRNN(inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MRNN.defaultWindow, layers: l,
                             seed: seed)
-        case "mrnnf":
+        case .mrnnf:
             return try MRNNF(inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MRNNF.defaultWindow, layers: l,
                              outputTanh: outputTanh, seed: seed)
-        case "mlstm":
+        case .mlstm:
             return try MLSTM(inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MLSTM.defaultWindow, layers: l,
                              seed: seed)
-        case "mlstmf":
+        case .mlstmf:
             return try MLSTMF(inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MLSTMF.defaultWindow, layers: l,
                               seed: seed)
-        default:
-            throw RecurrentError.invalidArgument(argument: "architecture", message: "unknown architecture \"\(architecture)\"")
         }
     }
 

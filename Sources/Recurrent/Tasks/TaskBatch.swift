@@ -7,10 +7,16 @@ import MemoryNumerics
 /// masked to the scored steps (``LossMask/fromStep(_:)``): running the network over the concatenation is the same
 /// computation, step for step, as carrying the final state across.
 public struct TaskBatch: Sendable {
-    public var inputs: SequenceBatch
-    public var targets: SequenceBatch
-    public var loss: any OutputLoss
+    /// Inputs x_1 … x_T, T × B × d_in.
+    public let inputs: SequenceBatch
+    /// Targets y_1 … y_T, T × B × d_out (values at steps the loss masks out are ignored).
+    public let targets: SequenceBatch
+    /// The task's objective on this batch (e.g. ``MeanSquaredError`` masked to the scored steps): use it through
+    /// ``RecurrentModel/lossAndGradient(on:initialStates:workspace:)`` and the other `on:` entry points, so that
+    /// the batch is always scored as the task defines.
+    public let loss: any OutputLoss
 
+    /// A batch; throws when the targets' steps or batch size differ from the inputs'.
     public init(inputs: SequenceBatch, targets: SequenceBatch, loss: any OutputLoss) throws {
         guard inputs.steps == targets.steps, inputs.batchSize == targets.batchSize else {
             throw RecurrentError.shapeMismatch(

@@ -80,13 +80,11 @@ public struct Trainer<Model: RecurrentModel> {
 
         for k in 0..<total {
             let batch = try task.trainingBatch(step: k, using: &rng)
-            let loss = try model.lossAndGradient(inputs: batch.inputs, targets: batch.targets, loss: batch.loss,
-                                                 workspace: workspace, gradient: &gradient)
+            let loss = try model.lossAndGradient(on: batch, workspace: workspace, gradient: &gradient)
             let norm = GradientClipping.globalNorm(gradient)
             var validationLoss: Double? = nil
             if let validation, k % config.validationInterval == 0 || k == total - 1 {
-                validationLoss = try model.loss(inputs: validation.inputs, targets: validation.targets,
-                                                loss: validation.loss, workspace: evaluationWorkspace)
+                validationLoss = try model.loss(on: validation, workspace: evaluationWorkspace)
             }
             let lr = config.schedule.learningRate(atStep: k, totalSteps: total)
             func record() {
@@ -136,17 +134,13 @@ public struct Trainer<Model: RecurrentModel> {
             }
         }
 
-        let finalValidationLoss = try validation.map {
-            try model.loss(inputs: $0.inputs, targets: $0.targets, loss: $0.loss, workspace: evaluationWorkspace)
-        }
+        let finalValidationLoss = try validation.map { try model.loss(on: $0, workspace: evaluationWorkspace) }
         var returned = ReturnedParameters.final
         if config.keepBestValidationParameters, let best {
             try model.setParameters(best.parameters)
             returned = .bestValidation
         }
-        let testLoss = try task.testBatch().map {
-            try model.loss(inputs: $0.inputs, targets: $0.targets, loss: $0.loss, workspace: workspace)
-        }
+        let testLoss = try task.testBatch().map { try model.loss(on: $0, workspace: workspace) }
         let metrics = try task.testMetrics(of: model)
         let lastLoss = records.last?.trainingLoss
         progress?(TrainingProgress(completedSteps: applied, totalSteps: total, trainingLoss: lastLoss ?? .nan,

@@ -5,7 +5,7 @@ extension Training {
         try task.validateCompatible(model)
         let workspace = RecurrentWorkspace()
         func loss(_ batch: TaskBatch?) throws -> Double? {
-            try batch.map { try model.loss(inputs: $0.inputs, targets: $0.targets, loss: $0.loss, workspace: workspace) }
+            try batch.map { try model.loss(on: $0, workspace: workspace) }
         }
         return TaskEvaluation(task: task.name, validationLoss: try loss(task.validationBatch()),
                               testLoss: try loss(task.testBatch()), testMetrics: try task.testMetrics(of: model))

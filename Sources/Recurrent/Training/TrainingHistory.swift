@@ -1,7 +1,9 @@
 /// The loss curve of a run.
 public struct TrainingHistory: Sendable, Codable, Equatable {
-    public var records: [TrainingRecord]
+    /// One record per update, in update order.
+    public let records: [TrainingRecord]
 
+    /// A curve from its records.
     public init(records: [TrainingRecord] = []) { self.records = records }
 
     /// Column names of ``csv()``.

@@ -2,7 +2,7 @@
 /// `nonConformingFloatEncodingStrategy` if losses may be NaN or infinite, e.g. after a divergence).
 public struct TrainingSummary: Sendable, Codable, Equatable {
     /// ``RecurrentModel/architecture``.
-    public let architecture: String
+    public let architecture: Architecture
     public let hiddenSize: Int
     public let layerCount: Int
     public let parameterCount: Int

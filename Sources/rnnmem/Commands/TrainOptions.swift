@@ -5,6 +5,22 @@ import RNNMemory
 /// `--model rnn|lstm|…`.
 enum ModelArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
     case rnn, lstm, gru, linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf
+
+    /// The library's architecture of the same name.
+    var architecture: Architecture {
+        switch self {
+        case .rnn: return .tanhRNN
+        case .lstm: return .lstm
+        case .gru: return .gru
+        case .linear: return .linearRNN
+        case .cdiag: return .complexDiagonalRNN
+        case .lru: return .lru
+        case .mrnn: return .mrnn
+        case .mrnnf: return .mrnnf
+        case .mlstm: return .mlstm
+        case .mlstmf: return .mlstmf
+        }
+    }
 }
 
 /// `--task lsi|series|recall`.
@@ -73,7 +89,7 @@ struct TrainModelOptions: ParsableArguments {
 
     /// The specification for a task's input and output widths.
     func specification(inputSize: Int, outputSize: Int) throws -> ModelSpecification {
-        try ModelSpecification(architecture: model.rawValue, inputSize: inputSize, hiddenSize: hidden,
+        try ModelSpecification(architecture: model.architecture, inputSize: inputSize, hiddenSize: hidden,
                                outputSize: outputSize, layers: layers, window: window)
     }
 }

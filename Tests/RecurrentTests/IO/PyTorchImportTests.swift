@@ -44,7 +44,7 @@ struct PyTorchImportTests {
     func matchesReference(_ f: Fixture) throws {
         let file = try torchFixture(f.name)
         let model = try PyTorchImport.model(from: file, architecture: f.architecture, options: Self.options(f))
-        #expect(model.architecture == f.architecture.rawValue)
+        #expect(model.architecture.rawValue == f.architecture.rawValue)
         #expect(String(model.layerCount) == file.metadata["num_layers"])
         #expect(String(model.hiddenSize) == file.metadata["hidden_size"])
         let x = try Self.batch(try file.tensor(named: "input"))

@@ -44,7 +44,7 @@ struct TrainingTests {
             let config = TrainingConfiguration(length: .steps(10), seed: seed, optimizer: .adam(),
                                                schedule: .constant(learningRate: 0.01))
             let run = try Training.run(model: model, task: task, configuration: config)
-            #expect(run.model.architecture == "lstm")
+            #expect(run.model.architecture == .lstm)
             return Self.bits(run.model.parameters)
         }
         #expect(try trainLSTM(5) == trainLSTM(5))
@@ -188,7 +188,7 @@ struct TrainingTests {
                                            earlyStopping: EarlyStoppingConfiguration(patience: 50))
         let run = try Trainer(model: model, task: task, configuration: config).run()
         let s = run.summary
-        #expect(s.architecture == "rnn" && s.task == "recall" && s.seed == 9)
+        #expect(s.architecture == .tanhRNN && s.task == "recall" && s.seed == 9)
         #expect(s.steps == 6 && s.requestedSteps == 6 && s.epochs == 6)
         #expect(s.finalTrainingLoss == run.history.records.last?.trainingLoss)
         #expect(s.taskSettings["delays"] == "2")

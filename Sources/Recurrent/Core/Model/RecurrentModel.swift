@@ -58,9 +58,8 @@
 ///   internal invariants (preconditions).
 /// * Passes must be deterministic (same inputs ⇒ same bytes) and must not depend on any global state.
 public protocol RecurrentModel: Sendable {
-    /// Architecture identifier used in files and on the command line: "rnn", "lstm", "gru", "linear", "cdiag",
-    /// "lru", "mrnn", "mrnnf", "mlstm", "mlstmf".
-    var architecture: String { get }
+    /// The architecture (its raw value is the name used in files and on the command line).
+    var architecture: Architecture { get }
     /// Input width d_in.
     var inputSize: Int { get }
     /// Hidden width N of each layer.

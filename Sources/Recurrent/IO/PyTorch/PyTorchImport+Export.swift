@@ -9,7 +9,7 @@ extension PyTorchImport {
     ///   readout prefix (the readout must be written somewhere).
     public static func stateDict(of model: any RecurrentModel, names: PyTorchNames = PyTorchNames(),
                                  dtype: SafetensorsDType = .f64) throws(SafetensorsError) -> SafetensorsFile {
-        guard let architecture = PyTorchArchitecture(rawValue: model.architecture),
+        guard let architecture = PyTorchArchitecture(rawValue: model.architecture.rawValue),
               let layout = (model as? any StackedGatedArchitecture)?.layout
         else {
             throw SafetensorsError(.invalidMetadata, source: "<export>",

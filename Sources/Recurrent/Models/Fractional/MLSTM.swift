@@ -27,7 +27,7 @@ public struct MLSTM: LayoutBackedModel, Equatable {
     /// The flat parameter vector θ (layout: ``parameterGroups``).
     public internal(set) var parameters: [Double]
     /// ``Architecture/mlstm``.
-    public var architecture: String { "mlstm" }
+    public var architecture: Architecture { .mlstm }
 
     /// K, the number of cell-history taps.
     public var window: Int { layout.window }

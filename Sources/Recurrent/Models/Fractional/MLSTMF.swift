@@ -14,7 +14,7 @@ public struct MLSTMF: LayoutBackedModel, Equatable {
     /// The flat parameter vector θ (layout: ``parameterGroups``).
     public internal(set) var parameters: [Double]
     /// ``Architecture/mlstmf``.
-    public var architecture: String { "mlstmf" }
+    public var architecture: Architecture { .mlstmf }
 
     /// K, the number of cell-history taps.
     public var window: Int { layout.window }

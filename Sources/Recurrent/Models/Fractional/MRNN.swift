@@ -29,7 +29,7 @@ public struct MRNN: LayoutBackedModel, Equatable {
     /// The flat parameter vector θ (layout: ``parameterGroups``).
     public internal(set) var parameters: [Double]
     /// ``Architecture/mrnn``.
-    public var architecture: String { "mrnn" }
+    public var architecture: Architecture { .mrnn }
 
     /// K, the number of filter taps.
     public var window: Int { layout.window }

@@ -24,7 +24,7 @@ public struct MRNNF: LayoutBackedModel, Equatable {
     /// The flat parameter vector θ (layout: ``parameterGroups``).
     public internal(set) var parameters: [Double]
     /// ``Architecture/mrnnf``.
-    public var architecture: String { "mrnnf" }
+    public var architecture: Architecture { .mrnnf }
 
     /// K, the number of filter taps.
     public var window: Int { layout.window }

@@ -17,7 +17,7 @@ public struct GRU: StackedGatedArchitecture, Equatable {
     /// The flat parameter vector θ (layout: ``parameterGroups``).
     public internal(set) var parameters: [Double]
     /// ``Architecture/gru``.
-    public var architecture: String { "gru" }
+    public var architecture: Architecture { .gru }
 
     /// Forward pass in real arithmetic (the shared stacked pass with this cell).
     public func forward(_ pass: ForwardPass<RealAlgebra>) { stackedForward(pass) }

@@ -26,7 +26,7 @@ public struct GenericKernelGatedModel: RecurrentModel {
         }
     }
 
-    public var architecture: String { model.architecture }
+    public var architecture: Architecture { model.architecture }
     public var inputSize: Int { model.inputSize }
     public var hiddenSize: Int { model.hiddenSize }
     public var outputSize: Int { model.outputSize }

@@ -17,7 +17,7 @@ public struct LSTM: StackedGatedArchitecture, Equatable {
     /// The flat parameter vector θ (layout: ``parameterGroups``).
     public internal(set) var parameters: [Double]
     /// ``Architecture/lstm``.
-    public var architecture: String { "lstm" }
+    public var architecture: Architecture { .lstm }
 
     /// Forward pass in real arithmetic (the shared stacked pass with this cell).
     public func forward(_ pass: ForwardPass<RealAlgebra>) { stackedForward(pass) }

@@ -13,7 +13,7 @@ public struct TanhRNN: StackedGatedArchitecture, Equatable {
     /// The flat parameter vector θ (layout: ``parameterGroups``).
     public internal(set) var parameters: [Double]
     /// ``Architecture/tanhRNN``.
-    public var architecture: String { "rnn" }
+    public var architecture: Architecture { .tanhRNN }
 
     /// Forward pass in real arithmetic (the shared stacked pass with this cell).
     public func forward(_ pass: ForwardPass<RealAlgebra>) { stackedForward(pass) }

@@ -19,7 +19,7 @@ public struct ComplexDiagonalRNN: LayoutBackedModel, Equatable {
     /// The flat parameter vector θ (layout: ``ComplexDiagonalLayout``).
     public internal(set) var parameters: [Double]
     /// ``Architecture/complexDiagonalRNN``.
-    public var architecture: String { "cdiag" }
+    public var architecture: Architecture { .complexDiagonalRNN }
     /// Parametrization, normalisation, skip term and tangent semantics.
     public var configuration: ComplexDiagonalConfiguration { layout.configuration }
 

@@ -22,7 +22,7 @@ public struct LRU: LayoutBackedModel, Equatable {
     /// The flat parameter vector θ (layout: ``ComplexDiagonalLayout``).
     public internal(set) var parameters: [Double]
     /// ``Architecture/lru``.
-    public var architecture: String { "lru" }
+    public var architecture: Architecture { .lru }
     /// The readout's skip term D.
     public var skip: SkipConnection { layout.configuration.skip }
 

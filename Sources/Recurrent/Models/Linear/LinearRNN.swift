@@ -20,7 +20,7 @@ public struct LinearRNN: LayoutBackedModel, Equatable {
     /// The flat parameter vector θ (layout: ``LinearRNNLayout``).
     public internal(set) var parameters: [Double]
     /// ``Architecture/linearRNN``.
-    public var architecture: String { "linear" }
+    public var architecture: Architecture { .linearRNN }
     /// Number of diagonal blocks H of each recurrent matrix.
     public var headCount: Int { layout.headCount }
 

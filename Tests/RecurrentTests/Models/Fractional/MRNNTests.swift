@@ -134,7 +134,7 @@ struct MRNNTests {
     @Test("Parameter groups, state segments, argument validation")
     func layoutAndValidation() throws {
         let m = try MRNN(inputSize: 2, hiddenSize: 3, outputSize: 1, window: 4, seed: 1)
-        #expect(m.architecture == "mrnn" && m.window == 4 && m.layerCount == 1)
+        #expect(m.architecture == .mrnn && m.window == 4 && m.layerCount == 1)
         #expect(m.parameterGroups.map(\.name) == [
             "layer0.W_hd", "layer0.W_md", "layer0.W_dd", "layer0.W_xd", "layer0.b_d", "layer0.W_hh", "layer0.W_xh",
             "layer0.b_h", "layer0.W_mm", "layer0.W_fm", "layer0.b_m", "readout.W_hz", "readout.W_mz", "readout.b_z"])
@@ -142,7 +142,7 @@ struct MRNNTests {
         #expect(m.stateLayouts[0].segments.map(\.name) == ["h", "m", "d", "inputHistory"])
         #expect(m.stateLayouts[0].rows(of: "inputHistory") == 8..<14)
         let f = try MRNNF(inputSize: 2, hiddenSize: 3, outputSize: 1, window: 1, seed: 1)
-        #expect(f.architecture == "mrnnf")
+        #expect(f.architecture == .mrnnf)
         #expect(f.parameterGroups.first?.name == "layer0.b_d" && f.parameterGroups.first?.kind == .other)
         #expect(f.stateLayouts[0].segments.map(\.name) == ["h", "m"] && f.stateSize == 6)
         // Official initial value: b_d = 0 ⇒ d = ¼.
@@ -189,77 +189,6 @@ struct MRNNTests {
 
     // MARK: derivatives
 
-    @Test("BPTT gradient = central differences (also from non-zero initial states)", arguments: Variant.allCases)
-    func gradient(_ v: Variant) throws {
-        let p = try Problem(v)
-        let e = try ModelDerivativeChecks.gradientError(p.model, inputs: p.inputs, targets: p.targets)
-        #expect(e < 1e-6, "\(v): relative error \(e)")
-        var rng = TestSupport.rng(77)
-        let s0 = try p.model.stateLayouts.map { layout in
-            try Matrix(rows: layout.size, columns: 2, columnMajor: rng.gaussians(layout.size * 2).map { 0.5 * $0 })
-        }
-        let e2 = try ModelDerivativeChecks.gradientError(p.model, inputs: p.inputs, targets: p.targets, initialStates: s0)
-        #expect(e2 < 1e-6, "\(v) with initial states: relative error \(e2)")
-        let e3 = try ModelDerivativeChecks.gradientError(
-            p.model, inputs: p.inputs, targets: p.targets, loss: MeanSquaredError(mask: .lastStep, halved: false))
-        #expect(e3 < 1e-6, "\(v) last-step loss: relative error \(e3)")
-    }
-
-    @Test("∂L/∂θ, ∂L/∂x_t and ∂L/∂s_0 (incl. the input history) for a caller-supplied ∂L/∂y",
-          arguments: Variant.allCases)
-    func vectorJacobianProduct(_ v: Variant) throws {
-        let p = try Problem(v)
-        var rng = TestSupport.rng(5)
-        let a = try SequenceBatch(steps: 8, batchSize: 2, features: 2, values: rng.gaussians(32))
-        let s0 = try p.model.stateLayouts.map { try Matrix(rows: $0.size, columns: 2, columnMajor: rng.gaussians($0.size * 2)) }
-        let g = try p.model.gradient(inputs: p.inputs, outputGradient: a, initialStates: s0)
-        func objective(_ m: any RecurrentModel, _ x: SequenceBatch, _ s: [Matrix]) throws -> Double {
-            let y = try m.outputs(x, initialStates: s)
-            return zip(y.values, a.values).reduce(0) { $0 + $1.0 * $1.1 }
-        }
-        var model = p.model
-        let fdTheta = try TestSupport.finiteDifferenceGradient({ th in
-            try model.setParameters(th)
-            return try objective(model, p.inputs, s0)
-        }, at: p.model.parameters)
-        #expect(TestSupport.maxRelativeError(g.parameters, fdTheta) < 1e-6)
-        let fdX = try TestSupport.finiteDifferenceGradient({ xv in
-            try objective(p.model, try SequenceBatch(steps: 8, batchSize: 2, features: 2, values: xv), s0)
-        }, at: p.inputs.values)
-        #expect(TestSupport.maxRelativeError(g.inputs.values, fdX) < 1e-6, "\(v): ∂L/∂x")
-        let fdS = try TestSupport.finiteDifferenceGradient({ sv in
-            try objective(p.model, p.inputs, [try Matrix(rows: s0[0].rows, columns: 2, columnMajor: sv)])
-        }, at: s0[0].elements)
-        #expect(TestSupport.maxRelativeError(g.initialStates[0].elements, fdS) < 1e-6, "\(v): ∂L/∂s_0")
-        // Without initial states the input gradient is the same computation with s_0 = 0.
-        let g0 = try p.model.gradient(inputs: p.inputs, outputGradient: a)
-        let fdX0 = try TestSupport.finiteDifferenceGradient({ xv in
-            let y = try p.model.outputs(try SequenceBatch(steps: 8, batchSize: 2, features: 2, values: xv))
-            return zip(y.values, a.values).reduce(0) { $0 + $1.0 * $1.1 }
-        }, at: p.inputs.values)
-        #expect(TestSupport.maxRelativeError(g0.inputs.values, fdX0) < 1e-6)
-    }
-
-    @Test("HVP = finite differences of the gradient; vᵀHw = wᵀHv; dual gradient = real gradient",
-          arguments: Variant.allCases)
-    func hessianVectorProduct(_ v: Variant) throws {
-        let p = try Problem(v)
-        let dv = ModelDerivativeChecks.randomDirection(count: p.model.parameterCount, seed: 3)
-        let dw = ModelDerivativeChecks.randomDirection(count: p.model.parameterCount, seed: 4)
-        let e = try ModelDerivativeChecks.hvpError(p.model, inputs: p.inputs, targets: p.targets, direction: dv)
-        #expect(e < 1e-5, "\(v): HVP relative error \(e)")
-        // Along b_d alone: the second derivative through d and the filter weights w_j(d).
-        let bd = try p.model.parameterGroup(named: "layer0.b_d")
-        let onlyOrder = try p.model.direction(group: "layer0.b_d", values: [1, -0.5])
-        #expect(bd.count == 2)
-        let e2 = try ModelDerivativeChecks.hvpError(p.model, inputs: p.inputs, targets: p.targets, direction: onlyOrder)
-        #expect(e2 < 1e-5, "\(v): HVP along b_d relative error \(e2)")
-        let s = try ModelDerivativeChecks.hvpSymmetryError(p.model, inputs: p.inputs, targets: p.targets, v: dv, w: dw)
-        #expect(s < 1e-10, "\(v): symmetry error \(s)")
-        let g = try ModelDerivativeChecks.hvpGradientError(p.model, inputs: p.inputs, targets: p.targets, v: dv)
-        #expect(g < 1e-13, "\(v): dual gradient vs real gradient \(g)")
-    }
-
     @Test("Full Hessian of a tiny MRNNF is symmetric; its b_d column = differences of the gradient")
     func fullHessian() throws {
         let base = try MRNNF(inputSize: 1, hiddenSize: 2, outputSize: 1, window: 3, seed: 8)
@@ -281,28 +210,6 @@ struct MRNNTests {
         let gm = try minus.lossAndGradient(inputs: x, targets: y).gradient
         let fd = zip(gp, gm).map { ($0 - $1) / (2 * step) }
         #expect(TestSupport.maxRelativeError(h.columns.column(0), fd) < 1e-6)
-    }
-
-    @Test("JVP of states and outputs = central differences", arguments: Variant.allCases)
-    func jacobianVectorProduct(_ v: Variant) throws {
-        let p = try Problem(v)
-        let dir = ModelDerivativeChecks.randomDirection(count: p.model.parameterCount, seed: 8)
-        let u = try ModelDerivativeChecks.randomBatch(steps: 8, batchSize: 2, features: 2, seed: 9)
-        let e = try ModelDerivativeChecks.jvpError(p.model, inputs: p.inputs, parameterDirection: dir, inputDirection: u)
-        #expect(e < 1e-6, "\(v): JVP error \(e)")
-        let (values, _) = try p.model.jacobianVectorProduct(inputs: p.inputs, parameterDirection: dir)
-        #expect(values == (try p.model.forward(p.inputs)))
-    }
-
-    @Test("State Jacobians ∂s_t/∂s_{t−1} (h, m, d and input history) and input Jacobians = finite differences",
-          arguments: Variant.allCases)
-    func jacobians(_ v: Variant) throws {
-        let p = try Problem(v)
-        let seq = try ModelDerivativeChecks.randomBatch(steps: 7, batchSize: 1, features: 2, seed: 31)
-        let e = try ModelDerivativeChecks.stepJacobianError(p.model, sequence: seq)
-        #expect(e < 1e-6, "\(v): step Jacobian error \(e)")
-        let e2 = try ModelDerivativeChecks.inputJacobianError(p.model, sequence: seq, at: 7)
-        #expect(e2 < 1e-6, "\(v): input Jacobian error \(e2)")
     }
 
     // MARK: filter identities

@@ -50,7 +50,7 @@ struct GatedModelTests {
         #expect(next == m.parameterCount)
         // PyTorch: layer 0 g·3 + g·5 + 2g, layer 1 g·5 + g·5 + 2g, nn.Linear(5, 2) 12 (rnn: 122 as torch counts).
         #expect(m.parameterCount == 22 * g + 12)
-        #expect(m.architecture == arch.rawValue)
+        #expect(m.architecture.rawValue == arch.rawValue)
         #expect(m.stateSize == (arch == .lstm ? 20 : 10))
     }
 

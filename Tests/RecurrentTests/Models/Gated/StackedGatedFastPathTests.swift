@@ -47,7 +47,7 @@ struct StackedGatedFastPathTests {
     @Test("Forward: outputs and all layer states", arguments: GatedArchitecture.allCases)
     func forward(_ arch: GatedArchitecture) throws {
         let p = try Problem(arch)
-        #expect(p.generic.architecture == arch.rawValue && p.generic.parameters == p.fast.parameters)
+        #expect(p.generic.architecture.rawValue == arch.rawValue && p.generic.parameters == p.fast.parameters)
         let a = try p.fast.forward(p.inputs), b = try p.generic.forward(p.inputs)
         #expect(Self.normwise(a.outputs.values, b.outputs.values) < 1e-13)
         for l in 0..<2 { #expect(Self.normwise(a.states[l].values, b.states[l].values) < 1e-13, "layer \(l)") }

@@ -96,12 +96,6 @@ func complexDiagonalReference(_ m: ComplexDiagonalRNN, _ x: SequenceBatch, initi
 
 @Suite("Complex-diagonal linear RNN")
 struct ComplexDiagonalRNNTests {
-    @Test("Gradient, HVP, JVP, Jacobians and VJP are exact (finite differences)",
-          arguments: ComplexDiagonalCase.exactGradientCases)
-    func exactDerivatives(_ c: ComplexDiagonalCase) throws {
-        try LinearModelProblem(try c.make()).expectExactDerivatives("cdiag \(c)")
-    }
-
     @Test("Forward pass = Complex<Double> reference, 1–2 layers, h₀ ≠ 0, every parametrization",
           arguments: EigenvalueParametrization.allCases)
     func forwardMatchesComplexReference(_ p: EigenvalueParametrization) throws {

@@ -20,15 +20,6 @@ func kolmogorovSmirnovCritical(_ n: Int) -> Double { 1.63 / Double(n).squareRoot
 
 @Suite("LRU")
 struct LRUTests {
-    @Test("Gradient, HVP, JVP, Jacobians and VJP are exact (finite differences)", arguments: [1, 2])
-    func exactDerivatives(_ layers: Int) throws {
-        let m = layers == 1
-            ? try LRU(inputSize: 2, hiddenSize: 3, outputSize: 2, initialization: .orvieto2023(minimumModulus: 0.4, maximumModulus: 0.95), seed: 3)
-            : try LRU(inputSize: 2, hiddenSize: 3, outputSize: 3, layers: 2, skip: .matrix,
-                      initialization: .zucchetOrvieto2024(minimumModulus: 0.5, maximumModulus: 0.99, maximumPhase: 3.14), seed: 4)
-        try LinearModelProblem(m).expectExactDerivatives("lru L=\(layers)")
-    }
-
     @Test("λ = exp(−exp(ν_log) + i·exp(θ_log)), γ initialised at √(1 − |λ|²), groups named as in the paper")
     func parametrization() throws {
         let m = try LRU(inputSize: 3, hiddenSize: 8, outputSize: 3, initialization: .orvieto2023(minimumModulus: 0.2), seed: 5)

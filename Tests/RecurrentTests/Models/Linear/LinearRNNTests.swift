@@ -16,71 +16,6 @@ struct LinearModelProblem {
         targets = try ModelDerivativeChecks.randomBatch(steps: steps, batchSize: batchSize, features: model.outputSize,
                                                         seed: seed + 1)
     }
-
-    /// Every derivative check of ModelDerivativeChecks, with the tolerances; `label` names the model.
-    func expectExactDerivatives(_ label: String, initialStateScale: Double = 0.5) throws {
-        let m = model
-        let e = try ModelDerivativeChecks.gradientError(m, inputs: inputs, targets: targets)
-        #expect(e < 1e-6, "\(label): gradient relative error \(e)")
-        var rng = TestSupport.rng(77)
-        let s0 = try m.stateLayouts.map {
-            try Matrix(rows: $0.size, columns: inputs.batchSize,
-                       columnMajor: rng.gaussians($0.size * inputs.batchSize).map { initialStateScale * $0 })
-        }
-        let e0 = try ModelDerivativeChecks.gradientError(m, inputs: inputs, targets: targets, initialStates: s0)
-        #expect(e0 < 1e-6, "\(label): gradient with h₀ ≠ 0, relative error \(e0)")
-        let lastStep = MeanSquaredError(mask: .lastStep, halved: false)
-        let e1 = try ModelDerivativeChecks.gradientError(m, inputs: inputs, targets: targets, loss: lastStep)
-        #expect(e1 < 1e-6, "\(label): gradient (last-step loss) relative error \(e1)")
-        let v = ModelDerivativeChecks.randomDirection(count: m.parameterCount, seed: 3)
-        let w = ModelDerivativeChecks.randomDirection(count: m.parameterCount, seed: 4)
-        let h = try ModelDerivativeChecks.hvpError(m, inputs: inputs, targets: targets, direction: v)
-        #expect(h < 1e-5, "\(label): HVP relative error \(h)")
-        let s = try ModelDerivativeChecks.hvpSymmetryError(m, inputs: inputs, targets: targets, v: v, w: w)
-        #expect(s < 1e-10, "\(label): vᵀHw vs wᵀHv relative error \(s)")
-        let g = try ModelDerivativeChecks.hvpGradientError(m, inputs: inputs, targets: targets, v: v)
-        #expect(g < 1e-12, "\(label): dual gradient vs real gradient \(g)")
-        let u = try ModelDerivativeChecks.randomBatch(steps: inputs.steps, batchSize: inputs.batchSize,
-                                                      features: m.inputSize, seed: 9)
-        let j = try ModelDerivativeChecks.jvpError(m, inputs: inputs, parameterDirection: v, inputDirection: u)
-        #expect(j < 1e-6, "\(label): JVP relative error \(j)")
-        let sequence = try ModelDerivativeChecks.randomBatch(steps: 4, batchSize: 1, features: m.inputSize, seed: 31)
-        let sj = try ModelDerivativeChecks.stepJacobianError(m, sequence: sequence)
-        #expect(sj < 1e-6, "\(label): step Jacobians relative error \(sj)")
-        let ij = try ModelDerivativeChecks.inputJacobianError(m, sequence: sequence, at: 4)
-        #expect(ij < 1e-6, "\(label): input Jacobians relative error \(ij)")
-        try expectVectorJacobianProduct(label, initialStates: s0)
-    }
-
-    /// ∂L/∂θ, ∂L/∂x_t and ∂L/∂s_0 for L = Σ a ⊙ y against central differences.
-    func expectVectorJacobianProduct(_ label: String, initialStates s0: [Matrix]) throws {
-        var rng = TestSupport.rng(5)
-        let a = try SequenceBatch(steps: inputs.steps, batchSize: inputs.batchSize, features: model.outputSize,
-                                  values: rng.gaussians(inputs.steps * inputs.batchSize * model.outputSize))
-        let grad = try model.gradient(inputs: inputs, outputGradient: a, initialStates: s0)
-        func objective(_ m: any RecurrentModel, _ x: SequenceBatch, _ s: [Matrix]) throws -> Double {
-            zip(try m.outputs(x, initialStates: s).values, a.values).reduce(0) { $0 + $1.0 * $1.1 }
-        }
-        var m = model
-        let fdTheta = try TestSupport.finiteDifferenceGradient({ th in
-            try m.setParameters(th)
-            return try objective(m, inputs, s0)
-        }, at: model.parameters)
-        #expect(TestSupport.maxRelativeError(grad.parameters, fdTheta) < 1e-6, "\(label): VJP ∂/∂θ")
-        let fdX = try TestSupport.finiteDifferenceGradient({ xv in
-            try objective(model, try SequenceBatch(steps: inputs.steps, batchSize: inputs.batchSize,
-                                                   features: model.inputSize, values: xv), s0)
-        }, at: inputs.values)
-        #expect(TestSupport.maxRelativeError(grad.inputs.values, fdX) < 1e-6, "\(label): VJP ∂/∂x")
-        for l in s0.indices {
-            let fdS = try TestSupport.finiteDifferenceGradient({ sv in
-                var s = s0
-                s[l] = try Matrix(rows: s0[l].rows, columns: s0[l].columns, columnMajor: sv)
-                return try objective(model, inputs, s)
-            }, at: s0[l].elements)
-            #expect(TestSupport.maxRelativeError(grad.initialStates[l].elements, fdS) < 1e-6, "\(label): VJP ∂/∂s₀[\(l)]")
-        }
-    }
 }
 
 /// One configuration of the dense linear RNN for parameterised tests.
@@ -105,11 +40,6 @@ struct LinearCase: Sendable, CustomStringConvertible {
 
 @Suite("Dense linear RNN")
 struct LinearRNNTests {
-    @Test("Gradient, HVP, JVP, Jacobians and VJP are exact (finite differences)", arguments: LinearCase.all)
-    func exactDerivatives(_ c: LinearCase) throws {
-        try LinearModelProblem(try c.make()).expectExactDerivatives("linear \(c)")
-    }
-
     @Test("Forward pass = hand-written recurrence h_t = A h_{t−1} + B x_t, y_t = C h_t + D x_t")
     func forwardMatchesRecurrence() throws {
         var rng = TestSupport.rng(1)
