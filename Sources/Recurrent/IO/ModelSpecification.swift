@@ -4,7 +4,7 @@
 ///
 /// Options (ignored by the architectures they do not concern):
 /// * `window` — K of MRNN/MRNNF/MLSTM/MLSTMF (nil: each model's default, MRNN(F) 100, MLSTM(F) 25);
-/// * `outputTanh` — MRNNF's compatibility flag (the official cell's output tanh; RNN_THEORY.md §2.7);
+/// * `outputTanh` — MRNNF's compatibility flag (the official cell's output tanh, see ``MRNNF``);
 /// * `heads` — block count of the dense linear RNN;
 /// * `skip` — readout skip term of linear (default matrix), cdiag (default matrix) and LRU (default diagonal);
 /// * `complexDiagonal` — parametrization / normalisation of cdiag (default: ``ComplexDiagonalConfiguration``'s

@@ -14,7 +14,7 @@ public struct DelayedRecallConfiguration: Sendable, Codable, Equatable {
     public var batchSize: Int
     /// Size of the fixed validation and test batches (0: none).
     public var evaluationBatchSize: Int
-    /// ½·MSE (true, RNN_THEORY.md §1 teacher–student convention) or plain MSE.
+    /// ½·MSE (true, the teacher–student convention of Zucchet & Orvieto 2024) or plain MSE.
     public var halvedLoss: Bool
 
     public init(delay: Int, features: Int = 1, correlation: Double = 0, sequenceLength: Int = 100,

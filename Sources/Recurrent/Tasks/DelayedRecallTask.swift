@@ -1,7 +1,7 @@
 import MemoryNumerics
 
 /// Delayed recall for memory-horizon experiments (Illium et al. 2022's random memorisation task; Jaeger 2002's
-/// delay convention, RNN_THEORY.md §9): the target at step t is the input k steps earlier,
+/// delay convention of memory capacity, *GMD Report* 152): the target at step t is the input k steps earlier,
 ///
 ///     y_t = x_{t−k}   (k = 0 reproduces the current input, t = 1 … T),
 ///
@@ -10,7 +10,7 @@ import MemoryNumerics
 ///
 /// Inputs, independently per feature and per sequence: x_1 ~ N(0, 1) and x_{t+1} = ρx_t + √(1 − ρ²)ξ_{t+1},
 /// ξ i.i.d. N(0, 1) — stationary with zero mean, unit variance and E[x_t x_{t+Δ}] = ρ^{|Δ|} (the input model of
-/// Zucchet & Orvieto 2024, RNN_THEORY.md §4); ρ = 0 gives i.i.d. N(0, 1).
+/// Zucchet & Orvieto 2024, NeurIPS, arXiv 2405.21064); ρ = 0 gives i.i.d. N(0, 1).
 ///
 /// The trivial predictor ŷ = 0 has expected loss ``trivialLoss`` = ½ (halved) or 1 (plain MSE) since Var x = 1.
 /// With ρ ≠ 0 a memoryless predictor does better: ŷ_t = ρ^k x_t reaches ``memorylessLoss`` = ½(1 − ρ^{2k})

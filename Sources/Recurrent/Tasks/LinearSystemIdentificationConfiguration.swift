@@ -1,7 +1,7 @@
 import MemoryNumerics
 
 /// Settings of ``LinearSystemIdentificationTask``. Defaults are the paper's (Zucchet & Orvieto 2024, NeurIPS,
-/// arXiv 2405.21064, RNN_THEORY.md §5): d = 10, d_in = d_out = 1, max_phase = 3.14, T = 300, batch 128, x_t i.i.d.
+/// arXiv 2405.21064): d = 10, d_in = d_out = 1, max_phase = 3.14, T = 300, batch 128, x_t i.i.d.
 /// N(0, 1), no output noise; ν₀ = 0.99 (Fig. 3B/10/11; Fig. 3A scans ν₀ ∈ {0.36, …, 0.99}).
 public struct LinearSystemIdentificationConfiguration: Sendable, Codable, Equatable {
     /// Teacher state size d.

@@ -2,7 +2,7 @@ import MemoryNumerics
 
 /// Teacher–student linear system identification exactly as Zucchet & Orvieto (2024, NeurIPS, arXiv 2405.21064;
 /// repository NicolasZucchet/Vanishing-and-exploding-gradients-are-not-the-end-of-the-story,
-/// `source/dataloaders/regression.py`, class `LinearSystem`, parametrization "dense"), RNN_THEORY.md §5:
+/// `source/dataloaders/regression.py`, class `LinearSystem`, parametrization "dense"):
 ///
 /// * teacher h_t = A h_{t−1} + B x_t, y_t = C h_t + D x_t, h_0 = 0, with A built by
 ///   ``LinearRNN/zucchetOrvietoMatrix(size:minimumModulus:maximumModulus:maximumPhase:using:)`` (A₀ ~ N(0, 1/d),

@@ -2,7 +2,7 @@ import MemoryNumerics
 
 /// One-step prediction of a univariate series with the protocol of Zhao et al. (2020, "Do RNN and LSTM have long
 /// memory?", ICML, arXiv 2006.03860; huawei-noah/noah-research `mRNN-mLSTM/time_series_prediction/train.py`),
-/// RNN_THEORY.md §6:
+/// the time-series experiments of the paper:
 ///
 /// * min–max scaling to [0, 1] (``MinMaxScaler``), fitted on the whole series as they do (leaks the test range) or
 ///   on the training split only (``ScalerFit``);

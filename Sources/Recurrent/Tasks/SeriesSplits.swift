@@ -19,7 +19,7 @@ public struct SeriesSplits: Sendable, Codable, Equatable {
     /// Number of pairs covered, train + validation + test.
     public var pairCount: Int { train + validation + test }
 
-    /// Zhao et al.'s sizes for their data sets (RNN_THEORY.md §6; `train.py`): train/validation, the test split
+    /// Zhao et al.'s sizes for their data sets (their `time_series_prediction/train.py`): train/validation, the test split
     /// being every remaining pair. Names are matched case-insensitively, ignoring a trailing ".csv":
     /// arfima 2000/1200 (n = 4001 ⇒ test 800), DJI 2500/1500 (5029 ⇒ 1028), traffic 1200/200 (1860 ⇒ 459),
     /// tree7 2500/1000 (4351 ⇒ 850). Nil for any other name.

@@ -1,5 +1,5 @@
 /// Gradient-norm clipping on the global ℓ2 norm of the flat gradient (Pascanu, Mikolov & Bengio 2013, ICML,
-/// "On the difficulty of training recurrent neural networks", Algorithm 1; RNN_THEORY.md §7):
+/// "On the difficulty of training recurrent neural networks", Algorithm 1):
 ///
 ///     g ← (τ/‖g‖₂)·g   if ‖g‖₂ > τ,   g unchanged otherwise.
 ///

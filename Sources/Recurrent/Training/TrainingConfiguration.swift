@@ -37,7 +37,8 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
         self.bestParameterSelection = bestParameterSelection
     }
 
-    /// Zhao et al. (2020)'s time-series protocol (RNN_THEORY.md §6; `time_series_prediction/train.py`): Adam
+    /// Zhao et al. (2020)'s time-series protocol (huawei-noah/noah-research
+    /// `mRNN-mLSTM/time_series_prediction/train.py`): Adam
     /// (PyTorch defaults) at a constant lr 0.01, at most 1000 epochs of one full-sequence update, validation every
     /// epoch, stop when the training loss has not improved by > 1e-5 for 100 epochs, keep the best-validation model
     /// — with their selection of the parameters *after* the update (``BestParameterSelection/afterUpdate``).
@@ -50,7 +51,7 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
             keepBestValidationParameters: true, bestParameterSelection: .afterUpdate)
     }
 
-    /// Zucchet & Orvieto (2024)'s linear-system-identification protocol (RNN_THEORY.md §5): Adam (optax defaults =
+    /// Zucchet & Orvieto (2024)'s linear-system-identification protocol (NeurIPS, arXiv 2405.21064): Adam (optax defaults =
     /// PyTorch's), warm-up–cosine 1e-7 → lr → 1e-7 with zero warm-up over the run, 10 000 updates (100 epochs of 100
     /// batches), no clipping, no early stopping; the final parameters are returned.
     public static func zucchetOrvieto(steps: Int = 10_000, learningRate: Double, seed: UInt64 = 0,

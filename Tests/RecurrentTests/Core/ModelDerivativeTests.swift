@@ -96,7 +96,7 @@ struct DerivativeCase: Sendable, CustomStringConvertible {
         }
 }
 
-/// Exactness of every derivative of every architecture (RNN_THEORY.md §3 "Checks"; validation target G-series of
+/// Exactness of every derivative of every architecture (validation target G1 of
 /// Recurrent.docc/ValidationTargets.md): BPTT gradients against central differences (relative 1e-6), vector–Jacobian
 /// products with respect to θ, x_t and s_0 (1e-6), Hessian-vector products against differences of the gradient
 /// (1e-5), vᵀ(Hw) = wᵀ(Hv) (1e-10), JVPs, step and input Jacobians against differences of the forward pass (1e-6).

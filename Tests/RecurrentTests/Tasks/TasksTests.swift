@@ -7,7 +7,7 @@ import _TestSupport
 struct TasksTests {
     // MARK: linear system identification
 
-    /// Zucchet & Orvieto's teacher: eigenvalue moduli ν₀ + (1 − ν₀)tanh|l| ∈ [ν₀, 1) (RNN_THEORY.md §5), checked
+    /// Zucchet & Orvieto's teacher: eigenvalue moduli ν₀ + (1 − ν₀)tanh|l| ∈ [ν₀, 1) (Zucchet & Orvieto 2024), checked
     /// on the eigenvalues LAPACK finds for the assembled real A, over several ν₀ and seeds.
     @Test(arguments: [0.0, 0.36, 0.9, 0.99])
     func teacherEigenvalueModuliLieInRange(nu0: Double) throws {

@@ -4,7 +4,7 @@ import MemoryNumerics
 /// recurrent model.
 ///
 /// Layout: element (t, b, k) — step t (0-based, so index t holds x_{t+1} in the 1-based time of
-/// RNN_THEORY.md §1), sequence b, feature k — is `values[k + d·(b + B·t)]`. This is PyTorch's contiguous
+/// Recurrent.docc/Conventions.md), sequence b, feature k — is `values[k + d·(b + B·t)]`. This is PyTorch's contiguous
 /// (T, B, d) "sequence-first" tensor byte for byte, and the engine's d × (T·B) column-major matrix.
 public struct SequenceBatch: Equatable, Sendable {
     /// Number of time steps T.

@@ -3,7 +3,7 @@ import MemoryNumerics
 extension RecurrentModel {
     /// L and ∂L/∂θ by backpropagation through time (exact up to rounding).
     ///
-    /// BPTT for the tanh RNN is RNN_THEORY.md §3: δ_t = Cᵀ∂L/∂y_t + Wᵀ[(1 − h_{t+1}²)⊙δ_{t+1}],
+    /// BPTT (Werbos 1990, *Proc. IEEE* 78(10):1550–1560) for the tanh RNN: δ_t = Cᵀ∂L/∂y_t + Wᵀ[(1 − h_{t+1}²)⊙δ_{t+1}],
     /// ∂L/∂W = Σ_t g_t h_{t−1}ᵀ with g_t = (1 − h_t²)⊙δ_t; the gated cells follow the same pattern through their
     /// gates. Cost O(T·B·(gates·N² + N·d_in)), memory O(T·B·gates·N).
     public func lossAndGradient(

@@ -6,7 +6,7 @@ extension RecurrentModel {
     /// d s_t^ℓ = (∂s_t/∂θ)v + (∂s_t/∂x)u + (∂s_t/∂s_0)w and d y_t likewise, for every t, layer and sequence.
     ///
     /// E.g. `parameterDirection` = the indicator of one entry of W_hh gives the sensitivity ∂h_t/∂W_ij of the
-    /// curse-of-memory analysis (RNN_THEORY.md §4) along the trajectory. Directions left nil are zero.
+    /// curse-of-memory analysis (Zucchet & Orvieto 2024, NeurIPS, arXiv 2405.21064) along the trajectory. Directions left nil are zero.
     public func jacobianVectorProduct(
         inputs: SequenceBatch, parameterDirection: [Double]?, inputDirection: SequenceBatch? = nil,
         initialStates: [Matrix]? = nil, initialStateDirections: [Matrix]? = nil, workspace: RecurrentWorkspace? = nil

@@ -11,7 +11,7 @@ import MemoryNumerics
 /// * ``outputInput``: ∂y_t/∂x_t (d_out × d_in), including any skip term of the readout.
 ///
 /// Products: ∂s_t/∂x_{t−k} = D_t D_{t−1} ⋯ D_{t−k+1} E_{t−k} and ∂y_t/∂x_{t−k} = (∂y_t/∂s_{t−1}) ∂s_{t−1}/∂x_{t−k}
-/// (k ≥ 1), see ``inputJacobians(at:maxLag:)`` (RNN_THEORY.md §1, J_{t,k} = D_t ⋯ D_{k+1}).
+/// (k ≥ 1), see ``inputJacobians(at:maxLag:)`` (J_{t,k} = D_t ⋯ D_{k+1}, Recurrent.docc/Conventions.md).
 public struct StepJacobians: Sendable, Equatable {
     public let state: [Matrix]
     public let input: [Matrix]

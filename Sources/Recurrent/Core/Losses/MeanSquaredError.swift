@@ -1,6 +1,6 @@
 /// Mean squared error over the masked (step, sequence) pairs and all outputs:
 /// L = s · Σ_{t,b} w_{t,b} Σ_k (ŷ_{t,b,k} − y_{t,b,k})² / (d_out · Σ_{t,b} w_{t,b}),
-/// with s = ½ (`halved`, the teacher–student convention of Zucchet & Orvieto 2024 in RNN_THEORY.md §1) or s = 1
+/// with s = ½ (`halved`, the teacher–student convention of Zucchet & Orvieto 2024) or s = 1
 /// (plain MSE, the Zhao et al. 2020 protocol); w = 1 on the mask and 0 elsewhere unless explicit weights are given.
 public struct MeanSquaredError: OutputLoss, Equatable {
     public var mask: LossMask

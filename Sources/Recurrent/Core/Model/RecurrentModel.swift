@@ -5,7 +5,7 @@
 /// A network mapping a batch of input sequences x_1 … x_T (d_in features, ``SequenceBatch``) to outputs
 /// y_1 … y_T (d_out features), through ``layerCount`` stacked layers with Markov states
 /// s_t^ℓ = F_ℓ(s_{t−1}^ℓ, input_t^ℓ) and a readout of the last layer (for the gated/tanh models
-/// y_t = C h_t + c). Conventions are those of RNN_THEORY.md §1: t = 1 … T, s_0 = 0 unless an initial state is
+/// y_t = C h_t + c). Conventions (Recurrent.docc/Conventions.md): t = 1 … T, s_0 = 0 unless an initial state is
 /// given, x_t enters s_t, y_t is read from s_t (and, for models with a skip term, from x_t).
 ///
 /// # Parameters

@@ -1,9 +1,9 @@
 /// The K-term fractional memory filter of the memory-augmented cells of Zhao, Wang, Zhou, Huang, Shen & Chen
-/// (2020), "Do RNN and LSTM have long memory?", ICML 2020, arXiv 2006.03860, §4 (RNN_THEORY.md §2.7):
+/// (2020), "Do RNN and LSTM have long memory?", ICML 2020, arXiv 2006.03860, §4:
 ///
 ///     w_j(d) = Π_{i=0}^{j−1} (i − d)/(i + 1),   j = 1 … K,
 ///
-/// i.e. w_j = π_j(d), the coefficients of (1 − B)^d = Σ_{j≥0} π_j B^j (LONG_MEMORY.md §2.1) without π_0 = 1:
+/// i.e. w_j = π_j(d), the coefficients of (1 − B)^d = Σ_{j≥0} π_j B^j (Hosking 1981, *Biometrika* 68(1):165–176, §2) without π_0 = 1:
 /// w₁ = −d, w₂ = −d(1 − d)/2, and w_j ~ j^{−1−d}/Γ(−d) (j → ∞). For d ∈ (0, 1) every w_j (j ≥ 1) is negative and
 /// Σ_{j=1}^{K} w_j = Π_{j=1}^{K}(1 − d/j) − 1 = Γ(K + 1 − d)/(Γ(1 − d)Γ(K + 1)) − 1 ∈ (−1, 0).
 ///
@@ -50,8 +50,8 @@ public enum FractionalMemoryWeights {
     }
 
     /// Σ_{j=1}^{K} w_j(d) = Π_{j=1}^{K}(1 − d/j) − 1: the gain of the filter at frequency 0, i.e. f = (Σ_j w_j)·c
-    /// for a constant input c (Σ_{j=0}^{K} π_j = Γ(K + 1 − d)/(Γ(1 − d)Γ(K + 1)), LONG_MEMORY.md §2.1; e.g.
-    /// −0.80669 at d = 0.3, K = 100, RNN_THEORY.md §2.7).
+    /// for a constant input c (Σ_{j=0}^{K} π_j = Γ(K + 1 − d)/(Γ(1 − d)Γ(K + 1)) by induction on K; e.g.
+    /// −0.80669 at d = 0.3, K = 100).
     /// - Throws: ``RecurrentError/invalidArgument(argument:message:)`` if `count` < 1 or `order` is not finite.
     public static func sum(order d: Double, count: Int) throws -> Double {
         try validate(order: d, count: count)

@@ -1,7 +1,7 @@
 import MemoryNumerics
 
 /// Memory-augmented LSTM with a dynamic fractional order, "mLSTM" of Zhao, Wang, Zhou, Huang, Shen & Chen (2020),
-/// "Do RNN and LSTM have long memory?", ICML 2020, arXiv 2006.03860, architecture "mlstm" (RNN_THEORY.md §2.7),
+/// "Do RNN and LSTM have long memory?", ICML 2020, arXiv 2006.03860, architecture "mlstm" (§4 of the paper),
 /// implemented from the equations:
 ///
 ///     d_t = ½σ(W_d [x_t, h_{t−1}, d_{t−1}] + b_d) ∈ (0, ½)^N      (one order per hidden unit)
@@ -10,7 +10,7 @@ import MemoryNumerics
 ///
 /// i.e. the K-truncated fractional difference (1 − B)^{d_t} c_t = i_t⊙c̃_t, w_j = π_j (``FractionalMemoryWeights``).
 /// Stability: for d ∈ (0, ½) every w_j < 0 and Σ_j |w_j(d)| = 1 − Π_{j=1}^{K}(1 − d/j) < 1, so
-/// |c_t| ≤ max|i⊙c̃|/Π_{j=1}^{K}(1 − d_max/j) < 1/Π_{j=1}^{K}(1 − 1/(2j)) for any input (RNN_THEORY.md §2.7).
+/// |c_t| ≤ max|i⊙c̃|/Π_{j=1}^{K}(1 − d_max/j) < 1/Π_{j=1}^{K}(1 − 1/(2j)) for any input.
 ///
 /// Stacked layers (layer ℓ ≥ 1 reads the h_t of layer ℓ − 1, as a stacked LSTM) with a linear readout of the last
 /// layer. Parameter and state layout: ``MLSTMLayout`` — each layer's state (h, d, c_t, c_{t−1} … c_{t−K+1})
@@ -19,7 +19,7 @@ import MemoryNumerics
 /// Derivatives (BPTT, JVP, exact HVP, Jacobians) come from the ``RecurrentModel`` extensions; d_t and the filter
 /// weights are differentiated exactly (also in HVPs).
 ///
-/// Unverified (RNN_THEORY.md §12): the paper's hidden sizes and exact training constants; the official code
+/// Unverified: the paper's hidden sizes and exact training constants; the official code
 /// default is hidden size 1, and K = 25 follows the authors' slides.
 public struct MLSTM: LayoutBackedModel, Equatable {
     /// Sizes, window, options and parameter layout.

@@ -1,7 +1,7 @@
 import MemoryNumerics
 
 /// Memory-augmented LSTM with a fixed (learned, input-independent) fractional order, "mLSTM with fixed d" of Zhao
-/// et al. (2020, ICML, arXiv 2006.03860), architecture "mlstmf" (RNN_THEORY.md §2.7): ``MLSTM`` with
+/// et al. (2020, ICML, arXiv 2006.03860), architecture "mlstmf": ``MLSTM`` with
 ///
 ///     d = ½σ(θ_d) ∈ (0, ½)^N   (one order per hidden unit; θ_d = 0 ⇒ d = ¼, the official initial value)
 ///     c_t = −Σ_{j=1}^{K} w_j(d)⊙c_{t−j} + i_t⊙c̃_t,   h_t = o_t⊙tanh(c_t),   y_t = C h_t + c

@@ -1,5 +1,5 @@
 extension MLSTMLayout {
-    /// Forward pass of MLSTM / MLSTMF (Zhao et al. 2020, RNN_THEORY.md §2.7), layer by layer, then the readout:
+    /// Forward pass of MLSTM / MLSTMF (Zhao et al. 2020, ICML, §4), layer by layer, then the readout:
     ///
     ///     d_t = ½σ(W_xd x_t + W_hd h_{t−1} + W_dd d_{t−1} + b_d)      (MLSTMF: d = ½σ(θ_d))
     ///     [i; c̃; o] = W_ih x_t + W_hh h_{t−1} + b,   i, o = σ(·), c̃ = tanh(·)

@@ -1,7 +1,7 @@
 import MemoryNumerics
 
 /// Sizes, options, state layout and flat parameter layout of the memory-augmented LSTMs ``MLSTM`` (dynamic d_t) and
-/// ``MLSTMF`` (fixed d) of Zhao et al. (2020, ICML, arXiv 2006.03860; RNN_THEORY.md §2.7), L stacked layers with
+/// ``MLSTMF`` (fixed d) of Zhao et al. (2020, ICML, arXiv 2006.03860, §4), L stacked layers with
 /// the linear readout y_t = C h_t^{L−1} + c.
 ///
 /// # Parameters (flat vector, storage order; N = hidden, d_0 = d_in, d_ℓ = N for ℓ ≥ 1, q = d_out; column-major)

@@ -1,7 +1,7 @@
 import MemoryNumerics
 
 /// Memory-augmented RNN with a dynamic fractional order, "mRNN" of Zhao, Wang, Zhou, Huang, Shen & Chen (2020),
-/// "Do RNN and LSTM have long memory?", ICML 2020, arXiv 2006.03860, architecture "mrnn" (RNN_THEORY.md §2.7),
+/// "Do RNN and LSTM have long memory?", ICML 2020, arXiv 2006.03860, architecture "mrnn" (§4 of the paper),
 /// implemented from the equations:
 ///
 ///     d_t = ½σ(W_dd d_{t−1} + W_hd h_{t−1} + W_md m_{t−1} + W_xd x_t + b_d) ∈ (0, ½)^{d_in}
@@ -21,7 +21,7 @@ import MemoryNumerics
 /// sub-layer (``MRNNLayout``), from a ``SeededRandom``. Derivatives (BPTT, JVP, exact HVP, Jacobians) come from the
 /// ``RecurrentModel`` extensions; d_t and the filter weights are differentiated exactly (also in HVPs).
 ///
-/// Unverified (RNN_THEORY.md §12): the paper's hidden sizes and exact training constants; the official code
+/// Unverified: the paper's hidden sizes and exact training constants; the official code
 /// default is hidden size 1 and K = 100.
 public struct MRNN: LayoutBackedModel, Equatable {
     /// Sizes, window, options and parameter layout.

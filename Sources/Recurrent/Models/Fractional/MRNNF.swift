@@ -1,7 +1,7 @@
 import MemoryNumerics
 
 /// Memory-augmented RNN with a fixed (learned, input-independent) fractional order, "mRNN with fixed d" of Zhao
-/// et al. (2020, ICML, arXiv 2006.03860), architecture "mrnnf" (RNN_THEORY.md §2.7): ``MRNN`` with
+/// et al. (2020, ICML, arXiv 2006.03860), architecture "mrnnf": ``MRNN`` with
 ///
 ///     d = ½σ(b_d) ∈ (0, ½)^{d_in}   (one order per input dimension; b_d = 0 ⇒ d = ¼, the official initial value)
 ///     f_t = Σ_{j=1}^{K} w_j(d) ⊙ x_{t+1−j},   m_t = tanh(W_mm m_{t−1} + W_fm f_t + b_m)
@@ -9,12 +9,12 @@ import MemoryNumerics
 ///
 /// The filter is a fixed linear filter of the inputs: a constant input c gives f = (Σ_{j=1}^{K} w_j(d))·c
 /// (= −0.807c at d = 0.3, K = 100) and its coefficients ∂f_t/∂x_{t−k} = w_{k+1}(d) ~ (k + 1)^{−1−d}/Γ(−d) decay
-/// polynomially for k ≪ K (RNN_THEORY.md §10 L10).
+/// polynomially for k ≪ K (validation target L10, Recurrent.docc/ValidationTargets.md).
 ///
 /// Compatibility: the official `MRNNFixDCell` (huawei-noah/noah-research `mRNN-mLSTM/layers.py`) applies tanh to
 /// the output, y_t = tanh(W_hz h_t + W_mz m_t + b_z), unlike its MRNN cell; `outputTanh: true` reproduces that
 /// cell. The canonical (default) model has the linear readout of MRNN. The official *model* `MRNNFixD` also
-/// overwrites the output in its time loop and returns only the last step (RNN_THEORY.md §11); that defect is not
+/// overwrites the output in its time loop and returns only the last step; that defect is not
 /// reproduced — every step's output is returned.
 ///
 /// State: (h, m, x_t … x_{t−K+2}) (``MRNNLayout``); one layer only (see ``MRNN``).

@@ -1,5 +1,5 @@
 extension MRNNLayout {
-    /// Forward pass of MRNN / MRNNF (Zhao et al. 2020, RNN_THEORY.md §2.7), one layer:
+    /// Forward pass of MRNN / MRNNF (Zhao et al. 2020, ICML, §4), one layer:
     ///
     ///     d_t = ½σ(W_hd h_{t−1} + W_md m_{t−1} + W_dd d_{t−1} + W_xd x_t + b_d)     (MRNNF: d = ½σ(b_d))
     ///     f_t = Σ_{j=1}^{K} w_j(d_t) ⊙ x_{t+1−j}                                     (per input dimension)

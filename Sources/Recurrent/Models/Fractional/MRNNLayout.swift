@@ -1,7 +1,7 @@
 import MemoryNumerics
 
 /// Sizes, options, state layout and flat parameter layout of the memory-augmented RNNs ``MRNN`` (dynamic d_t) and
-/// ``MRNNF`` (fixed d) of Zhao et al. (2020, ICML, arXiv 2006.03860; RNN_THEORY.md §2.7). One layer only (see
+/// ``MRNNF`` (fixed d) of Zhao et al. (2020, ICML, arXiv 2006.03860, §4). One layer only (see
 /// ``MRNN`` for why).
 ///
 /// # Parameters (flat vector, storage order; d = d_in, N = hidden, q = d_out; matrices column-major)

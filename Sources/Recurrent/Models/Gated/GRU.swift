@@ -8,7 +8,7 @@ import MemoryNumerics
 ///     n = tanh(W_in x_t + b_in + r ⊙ (W_hn h_{t−1} + b_hn))        (reset applied AFTER the recurrent product)
 ///     h_t = (1 − z) ⊙ n + z ⊙ h_{t−1},   y_t = C h_t + c            (z multiplies the OLD state)
 ///
-/// (RNN_THEORY.md §1 and §2.3; gate row blocks (r, z, n) as PyTorch.) Both biases b_ih and b_hh are kept: b_hn
+/// (Gate row blocks (r, z, n) as PyTorch.) Both biases b_ih and b_hh are kept: b_hn
 /// sits inside the reset product, so they are not interchangeable. The state of each layer is h (size N).
 /// Initialisation: PyTorch's U(−1/√N, 1/√N) for every parameter, from a ``SeededRandom``.
 public struct GRU: StackedGatedArchitecture, Equatable {

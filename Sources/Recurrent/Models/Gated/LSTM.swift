@@ -7,7 +7,7 @@ import MemoryNumerics
 ///     i, f, o = σ(·),  g = tanh(·)
 ///     c_t = f ⊙ c_{t−1} + i ⊙ g,   h_t = o ⊙ tanh(c_t),   y_t = C h_t + c
 ///
-/// (RNN_THEORY.md §2.2.) The state of each layer is the pair s = [h; c] of size 2N (rows 0..<N are h, rows
+/// The state of each layer is the pair s = [h; c] of size 2N (rows 0..<N are h, rows
 /// N..<2N are c): the LSTM is Markov only in (h, c), so state Jacobians D_t = ∂(h_t, c_t)/∂(h_{t−1}, c_{t−1}) are
 /// 2N × 2N per layer. Initial states (h_0, c_0) default to zero. Parameter layout: ``StackedGatedLayout`` with
 /// four gate blocks. Initialisation: PyTorch's U(−1/√N, 1/√N) for every parameter, from a ``SeededRandom``.

@@ -1,5 +1,5 @@
 extension TanhRNN {
-    /// BPTT for one layer (RNN_THEORY.md §3): δ_t = ∂L/∂h_t (direct) + W_hhᵀ g_{t+1}, g_t = (1 − h_t²)⊙δ_t, then
+    /// BPTT for one layer (Werbos 1990, *Proc. IEEE* 78(10):1550–1560): δ_t = ∂L/∂h_t (direct) + W_hhᵀ g_{t+1}, g_t = (1 − h_t²)⊙δ_t, then
     /// ∂L/∂W_hh = Σ_t g_t h_{t−1}ᵀ, ∂L/∂W_ih = Σ_t g_t x_tᵀ, ∂L/∂b_ih = ∂L/∂b_hh = Σ_t g_t, ∂L/∂x_t = W_ihᵀ g_t,
     /// ∂L/∂h_0 = W_hhᵀ g_1. The g_t overwrite the direct gradients in place; the weight gradients are two
     /// products over all steps at once. W_hhᵀ and W_ihᵀ are transposed copies made once per pass (``GateKernels``

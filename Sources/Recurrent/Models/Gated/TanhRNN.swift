@@ -4,7 +4,7 @@ import MemoryNumerics
 ///
 ///     h_t = tanh(W_ih x_t + b_ih + W_hh h_{t−1} + b_hh),   y_t = C h_t + c   (readout of the last layer)
 ///
-/// (RNN_THEORY.md §2.1 with W = W_hh, U = W_ih, b = b_ih + b_hh; D_t = diag(1 − h_t²)·W_hh.) The state of each
+/// (Elman 1990, *Cognitive Science* 14(2):179–211, with W = W_hh, U = W_ih, b = b_ih + b_hh; D_t = diag(1 − h_t²)·W_hh.) The state of each
 /// layer is h (size N). Parameter layout: ``StackedGatedLayout`` with one gate block. Initialisation: PyTorch's
 /// U(−1/√N, 1/√N) for every parameter, from a ``SeededRandom``.
 public struct TanhRNN: StackedGatedArchitecture, Equatable {

@@ -6,7 +6,7 @@ import MemoryNumerics
 ///     y_t = Re(C h_t^{L−1}) + D x_t  (or D ⊙ x_t),
 ///
 /// h ∈ ℂ^N, B_ℓ ∈ ℂ^{N × d_ℓ} (d_0 = d_in, d_ℓ = 2N), C ∈ ℂ^{d_out × N}. Complex numbers are stored as real pairs
-/// (RNN_THEORY.md §1). Groups, in storage order, for each layer ℓ: `layerℓ.<ω₁>` [N], `layerℓ.<ω₂>` [N]
+/// (Recurrent.docc/Conventions.md). Groups, in storage order, for each layer ℓ: `layerℓ.<ω₁>` [N], `layerℓ.<ω₂>` [N]
 /// (recurrent; names from ``EigenvalueParametrization/groupNames``), `layerℓ.gamma_log` [N] (other; only for
 /// ``InputNormalization/learned``), `layerℓ.B_re` [N, d_ℓ], `layerℓ.B_im` [N, d_ℓ] (input); then
 /// `readout.C_re` [d_out, N], `readout.C_im` [d_out, N] and `readout.D` (readout; see ``SkipConnection``).

@@ -1,6 +1,6 @@
 import MemoryNumerics
 
-/// Complex-diagonal linear RNN (RNN_THEORY.md §2.5), architecture "cdiag":
+/// Complex-diagonal linear RNN (Zucchet & Orvieto 2024, NeurIPS, arXiv 2405.21064), architecture "cdiag":
 ///
 ///     h_t = λ ⊙ h_{t−1} + γ ⊙ (B x_t),   y_t = Re(C h_t) + D x_t,
 ///

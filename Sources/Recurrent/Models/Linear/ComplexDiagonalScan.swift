@@ -1,7 +1,8 @@
 import MemoryNumerics
 
 /// The scalar linear recurrence h_t = a_t·h_{t−1} + b_t (t = 1 … T, complex, time-varying a_t) computed
-/// sequentially or as an associative (parallel-prefix) scan — RNN_THEORY.md §3 "Scans", target G1.
+/// sequentially or as an associative (parallel-prefix) scan (Blelloch 1990, "Prefix sums and their applications", CMU-CS-90-190) — validation target G1
+/// (Recurrent.docc/ValidationTargets.md).
 ///
 /// The scan uses the associative operator on pairs, earlier element first,
 /// (a_i, b_i) ∘ (a_j, b_j) = (a_j a_i, a_j b_i + b_j), whose inclusive prefix gives (Π a, h_t) for h_0 = 0.

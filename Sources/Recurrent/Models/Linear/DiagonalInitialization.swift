@@ -1,7 +1,7 @@
 import MemoryNumerics
 
 /// Random initialisation of the complex-diagonal models (``ComplexDiagonalRNN``, ``LRU``): eigenvalues on a ring,
-/// RNN_THEORY.md §2.6.
+/// Orvieto et al. (2023, ICML, arXiv 2303.06349), §3.
 ///
 /// **Ring** (both schemes): with u ~ U(0, 1), |λ| = √(u(r_max² − r_min²) + r_min²), i.e. |λ|² ~ U[r_min², r_max²],
 /// so P(|λ| ≤ r) = (r² − r_min²)/(r_max² − r_min²) and E|λ|² = (r_min² + r_max²)/2 (Orvieto et al. 2023, ICML,
@@ -9,7 +9,7 @@ import MemoryNumerics
 /// parametrization's (ω₁, ω₂) of that λ (``EigenvalueParametrization/parameters(modulus:phase:)``; for ``exp`` this is
 /// ν_log = log(−½ log(|λ|²)), θ_log = log θ as in the paper), and a learned γ starts at log √(1 − |λ|²).
 ///
-/// **Schemes** (they differ in the phase and in B, C, D; RNN_THEORY.md §2.6 and §11 last row):
+/// **Schemes** (they differ in the phase and in the scales of B, C, D):
 /// * ``Scheme/orvieto2023`` — the paper and NicolasZucchet/minimal-LRU (`lru/model.py`): θ = φ_max·u′ ∈ (0, φ_max);
 ///   B_re, B_im ~ N(0, 1/(2 d_ℓ)) (so B ~ CN(0, 1/d_ℓ), d_ℓ the layer's input width, H in the paper); C_re, C_im ~
 ///   N(0, 1/N); D ~ N(0, 1). Defaults of minimal-LRU: r_min = 0, r_max = 1, φ_max = 6.28.

@@ -1,7 +1,7 @@
 import MemoryNumerics
 
 /// How the eigenvalues λ_j = a_j + i·b_j of a complex-diagonal recurrence are parametrised by two real numbers
-/// (ω₁, ω₂) per unit (RNN_THEORY.md §2.5; Zucchet & Orvieto 2024, NeurIPS, arXiv 2405.21064, `get_diag` in their
+/// (ω₁, ω₂) per unit (Zucchet & Orvieto 2024, NeurIPS, arXiv 2405.21064, `get_diag` in their
 /// `source/model.py`; Orvieto et al. 2023, ICML, arXiv 2303.06349, §3.3):
 ///
 /// | case | groups (ω₁, ω₂) | λ |
@@ -13,7 +13,7 @@ import MemoryNumerics
 /// | ``optimal`` | `omega_nu`, `omega_theta` | ν = tanh ω₁, θ = ω₂(1 − ν²)/(ν√(1 + ν²)), λ = νe^{iθ} |
 ///
 /// Gradients are reported for (ω₁, ω₂); in the ``default`` parametrization that is ∂L/∂a, ∂L/∂b, the real-pair
-/// convention of RNN_THEORY.md §1 (∂L/∂λ := ∂L/∂a + i·∂L/∂b). For any other parametrization,
+/// convention of Recurrent.docc/Conventions.md (∂L/∂λ := ∂L/∂a + i·∂L/∂b). For any other parametrization,
 /// ``ComplexDiagonalRNN/reparametrized(as:)`` with ``default`` gives the same network with λ as parameters.
 ///
 /// **Stop-gradient (``scaledExp``).** sg(1 − ν) has the value 1 − ν but is treated as a constant by the reverse

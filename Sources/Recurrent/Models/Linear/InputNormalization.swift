@@ -1,10 +1,11 @@
 import MemoryNumerics
 
-/// The factor γ_j multiplying the input of unit j, h_t = λ ⊙ h_{t−1} + γ ⊙ (B x_t) (RNN_THEORY.md §2.5, §4).
+/// The factor γ_j multiplying the input of unit j, h_t = λ ⊙ h_{t−1} + γ ⊙ (B x_t) (Zucchet & Orvieto 2024, NeurIPS, arXiv
+/// 2405.21064; Orvieto et al. 2023, ICML, arXiv 2303.06349, §3.3).
 public enum InputNormalization: Sendable, Codable, Equatable, Hashable {
     /// γ = 1.
     case none
-    /// γ = √(1 − |λ|² + ε). ε = 0 is the exact normalisation analysed in RNN_THEORY.md §4 (E|γh|² = 1 for white unit
+    /// γ = √(1 − |λ|² + ε). ε = 0 is the exact normalisation analysed by Zucchet & Orvieto (2024) (E|γh|² = 1 for white unit
     /// input); Zucchet & Orvieto's code uses ε = 1e-6 (`which_gamma = "L2"`). Needs |λ|² < 1 + ε (checked).
     case l2(epsilon: Double)
     /// γ = 1 − |λ| (needs λ ≠ 0 for its derivative; checked).

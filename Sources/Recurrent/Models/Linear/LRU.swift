@@ -1,7 +1,7 @@
 import MemoryNumerics
 
 /// Linear Recurrent Unit (Orvieto, Smith, Gu, Fernando, Gulcehre, Pascanu & De, "Resurrecting recurrent neural
-/// networks for long sequences", ICML 2023, arXiv 2303.06349), architecture "lru" (RNN_THEORY.md §2.6):
+/// networks for long sequences", ICML 2023, arXiv 2303.06349), architecture "lru" (§3 of the paper):
 ///
 ///     x_k = λ ⊙ x_{k−1} + γ ⊙ (B u_k),   y_k = Re(C x_k) + D ⊙ u_k,
 ///     λ_j = exp(−exp(ν_log,j) + i·exp(θ_log,j)),   γ_j = exp(γ_log,j),

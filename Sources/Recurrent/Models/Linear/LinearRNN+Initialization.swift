@@ -3,7 +3,7 @@ import MemoryNumerics
 extension LinearRNN {
     /// A random real n × n matrix with controlled eigenvalues, the construction of Zucchet & Orvieto (2024, NeurIPS,
     /// arXiv 2405.21064; `recurrent_matrix_init` in their `source/model.py`), used both for the dense student and
-    /// for the teacher of the linear-system-identification task (RNN_THEORY.md §5):
+    /// for the teacher of the linear-system-identification task:
     ///
     /// 1. A₀ with i.i.d. N(0, 1/n) entries; eigen-decomposition A₀ = V diag(l) V⁻¹ (LAPACK `dgeev`);
     /// 2. l′_j = (ν₀ + (ν_max − ν₀)·tanh|l_j|)·exp(i·arg(l_j)·φ_max/π), arg ∈ (−π, π];

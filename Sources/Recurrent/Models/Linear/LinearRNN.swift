@@ -1,6 +1,6 @@
 import MemoryNumerics
 
-/// Dense linear RNN (RNN_THEORY.md §2.4), architecture "linear":
+/// Dense linear RNN (the student of Zucchet & Orvieto 2024, NeurIPS, arXiv 2405.21064), architecture "linear":
 ///
 ///     h_t^ℓ = A_ℓ h_{t−1}^ℓ + B_ℓ u_t^ℓ,   u_t^0 = x_t, u_t^ℓ = h_t^{ℓ−1} (ℓ ≥ 1),   y_t = C h_t^{L−1} + D x_t,
 ///

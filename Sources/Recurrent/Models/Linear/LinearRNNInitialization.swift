@@ -2,7 +2,7 @@ import MemoryNumerics
 
 /// Initialisation of a ``LinearRNN`` after Zucchet & Orvieto (2024, NeurIPS, arXiv 2405.21064; repository
 /// NicolasZucchet/Vanishing-and-exploding-gradients-are-not-the-end-of-the-story, `source/model.py`,
-/// `recurrent_matrix_init` and `MultiHeadRNN`), RNN_THEORY.md §5:
+/// `recurrent_matrix_init` and `MultiHeadRNN`):
 ///
 /// * every head's n × n recurrent block: ``LinearRNN/zucchetOrvietoMatrix(size:minimumModulus:maximumModulus:maximumPhase:using:)``
 ///   with these options (the dense student of Fig. 3 uses ν₀ = 0: "min_nu … better results without"; so moduli

@@ -1,5 +1,5 @@
 /// The direct input-to-output ("skip", "feed-through") term of the linear recurrent models' readout
-/// y_t = (readout of the state) + D·x_t (RNN_THEORY.md §2.4–§2.6): the dense linear RNN, the complex-diagonal RNN
+/// y_t = (readout of the state) + D·x_t: the dense linear RNN, the complex-diagonal RNN
 /// and the LRU.
 ///
 /// * ``none``: no skip term.

@@ -18,7 +18,7 @@ public struct OptimizerConfiguration: Sendable, Codable, Equatable {
     /// Weight-decay coefficient λ ≥ 0 (coupled L2 for SGD and Adam, decoupled for AdamW).
     public var weightDecay: Double
     /// Parameter kinds that receive no weight decay (e.g. `[.recurrent]`, minimal-LRU issue #5 in
-    /// RNN_THEORY.md §11; or `[.bias, .readoutBias]` as is customary). Sorted and deduplicated on encoding.
+    /// NicolasZucchet/minimal-LRU issue #5; or `[.bias, .readoutBias]` as is customary). Sorted and deduplicated on encoding.
     public var weightDecayExcludedKinds: [ParameterKind]
 
     public init(algorithm: OptimizerAlgorithm, momentum: Double = 0, nesterov: Bool = false, beta1: Double = 0.9,

@@ -6,7 +6,7 @@ public enum LearningRateSchedule: Sendable, Codable, Equatable {
     /// Linear warm-up then cosine decay (see ``WarmupCosineSchedule``).
     case warmupCosine(WarmupCosineSchedule)
 
-    /// The Zucchet & Orvieto (2024) protocol (RNN_THEORY.md §5, their `source/train.py`): optax
+    /// The Zucchet & Orvieto (2024) protocol (their repository's `source/train.py`): optax
     /// `warmup_cosine_decay_schedule(init_value = 1e-7, peak_value = lr, warmup_steps = 0,
     /// decay_steps = training length, end_value = 1e-7)`.
     public static func zucchetOrvieto(peak learningRate: Double, warmupSteps: Int = 0, decaySteps: Int? = nil) -> Self {

@@ -3,8 +3,8 @@ import Recurrent
 import Testing
 import _TestSupport
 
-/// The K-term filter weights w_j(d) = Π_{i<j}(i − d)/(i + 1) of Zhao et al. (2020) (RNN_THEORY.md §2.7,
-/// LONG_MEMORY.md §2.1) and their derivatives in d.
+/// The K-term filter weights w_j(d) = Π_{i<j}(i − d)/(i + 1) of Zhao et al. (2020, ICML, §4;
+/// the π_j of Hosking 1981, Biometrika 68(1)) and their derivatives in d.
 @Suite("Fractional memory weights w_j(d)")
 struct FractionalMemoryWeightsTests {
     @Test("Closed values: w₁ = −d, w₂ = −d(1−d)/2; d = 0.4 → −0.4, −0.12, −0.064, −0.0416")
@@ -30,7 +30,7 @@ struct FractionalMemoryWeightsTests {
                 #expect(sign < 0)
                 #expect(TestSupport.relativeError(w[j - 1], closed) < 1e-12, "d = \(d), j = \(j)")
             }
-            // Asymptotics (LONG_MEMORY.md §2.1): ratio → 1 with error O(1/j).
+            // Asymptotics (Hosking 1981, π_j ~ j^{−1−d}/Γ(−d)): ratio → 1 with error O(1/j).
             let ratio = w[199] * ((1 + d) * Double(200).log()).exp() * sign * (lgNeg.exp())
             #expect(abs(ratio - 1) < 0.01, "d = \(d): ratio \(ratio)")
         }
@@ -65,7 +65,7 @@ struct FractionalMemoryWeightsTests {
 
     @Test("Σ_{j=1}^{K} w_j = Γ(K+1−d)/(Γ(1−d)Γ(K+1)) − 1; −0.80669 at d = 0.3, K = 100")
     func partialSum() throws {
-        // RNN_THEORY.md §2.7: Σ_{j=0}^{100} π_j(0.3) = 0.19331.
+        // Σ_{j=0}^{100} π_j(0.3) = Γ(100.7)/(Γ(0.7)Γ(101)) = 0.19331.
         let s = try FractionalMemoryWeights.sum(order: 0.3, count: 100)
         #expect(abs(s - (0.19331 - 1)) < 5e-6)
         for (d, K) in [(0.3, 100), (0.1, 25), (0.45, 1000), (0.25, 1)] {

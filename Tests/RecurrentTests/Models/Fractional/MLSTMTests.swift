@@ -3,8 +3,8 @@ import Recurrent
 import Testing
 import _TestSupport
 
-/// The memory-augmented LSTMs MLSTM and MLSTMF of Zhao et al. (2020, ICML, arXiv 2006.03860; RNN_THEORY.md §2.7):
-/// forward pass against a direct transcription of the equations, exact derivatives (issue 4 §2), stability of
+/// The memory-augmented LSTMs MLSTM and MLSTMF of Zhao et al. (2020, ICML, arXiv 2006.03860, §4):
+/// forward pass against a direct transcription of the equations, determinism (their exact derivatives: ModelDerivativeTests), stability of
 /// the fractional cell recursion, state layout, determinism.
 @Suite("MLSTM and MLSTMF")
 struct MLSTMTests {
@@ -59,7 +59,7 @@ struct MLSTMTests {
 
     // MARK: forward pass
 
-    /// The equations of RNN_THEORY.md §2.7 for one sequence, with libm functions and plain arrays.
+    /// The equations of Zhao et al. (2020, §4) for one sequence, with libm functions and plain arrays.
     static func reference(_ model: any RecurrentModel, dynamic: Bool, window K: Int, sequence x: [[Double]]) throws
         -> (y: [[Double]], h: [[[Double]]], c: [[[Double]]], d: [[[Double]]])
     {

@@ -3,8 +3,8 @@ import Recurrent
 import Testing
 import _TestSupport
 
-/// The memory-augmented RNNs MRNN and MRNNF of Zhao et al. (2020, ICML, arXiv 2006.03860; RNN_THEORY.md §2.7):
-/// forward pass against a direct transcription of the equations, exact derivatives (issue 4 §2), the filter
+/// The memory-augmented RNNs MRNN and MRNNF of Zhao et al. (2020, ICML, arXiv 2006.03860, §4):
+/// forward pass against a direct transcription of the equations, determinism (their exact derivatives: ModelDerivativeTests), the filter
 /// identities of §2.7 and §10 L10, state layout, determinism.
 @Suite("MRNN and MRNNF")
 struct MRNNTests {
@@ -57,7 +57,7 @@ struct MRNNTests {
 
     // MARK: forward pass
 
-    /// The equations of RNN_THEORY.md §2.7, transcribed step by step for one sequence with libm functions
+    /// The equations of Zhao et al. (2020, §4), transcribed step by step for one sequence with libm functions
     /// (independent of the engine's buffers, gemms and state layout).
     static func reference(_ model: any RecurrentModel, dynamic: Bool, outputTanh: Bool, window K: Int,
                           sequence x: [[Double]]) throws -> (y: [[Double]], h: [[Double]], m: [[Double]], d: [[Double]]) {
@@ -232,7 +232,7 @@ struct MRNNTests {
         let c = 0.1, T = 130
         let r = try model.forward(try SequenceBatch(sequence: Array(repeating: [c], count: T)))
         let m = try r.segment("m", layer: 0)
-        // Steady state after K steps (RNN_THEORY.md §2.7: Σ_{j=0}^{100} π_j(0.3) = 0.19331).
+        // Steady state after K steps (Σ_{j=0}^{100} π_j(0.3) = Γ(100.7)/(Γ(0.7)Γ(101)) = 0.19331).
         for t in [100, 101, 130] {
             let f = Double.atanh(m.values[t])
             #expect(abs(f / c - (0.19331 - 1)) < 1e-5, "t = \(t): f/c = \(f / c)")

@@ -4,7 +4,7 @@ import Recurrent
 import Testing
 import _TestSupport
 
-/// RNN_THEORY.md §10 L10 (Zhao et al. 2020, Definition 3 / the response-coefficient bound):
+/// Validation target L10 (Zhao et al. 2020, Definition 3 / the response-coefficient bound):
 /// for h_t = tanh(W h_{t−1} + U x_t + b), ∂h_t/∂x_{t−k} = diag(1 − h_t²) W ⋯ diag(1 − h_{t−k}²) U, so
 /// ‖∂h_t/∂x_{t−k}‖₂ ≤ ‖U‖₂‖W‖₂^k on every trajectory (each tanh′ factor has norm ≤ 1).
 @Suite("Tanh RNN response bound (L10)")

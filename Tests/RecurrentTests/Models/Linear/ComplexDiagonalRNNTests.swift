@@ -114,7 +114,7 @@ struct ComplexDiagonalRNNTests {
         }
     }
 
-    @Test("Parametrizations: λ formulas of RNN_THEORY.md §2.5 and exact reparametrization")
+    @Test("Parametrizations: λ formulas of Zucchet & Orvieto (2024) and exact reparametrization")
     func parametrizationFormulas() throws {
         let base = try ComplexDiagonalCase(parametrization: .default, normalization: .none).make(hiddenSize: 5)
         let lambda = try base.eigenvalues()

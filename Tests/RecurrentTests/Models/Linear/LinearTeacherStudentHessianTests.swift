@@ -4,7 +4,8 @@ import Testing
 import _TestSupport
 
 /// Hessians of the ½-MSE teacher–student loss of the linear models against closed forms and identities:
-/// RNN_THEORY.md §4 (1-D teacher–student loss, Z6) and §5 / Fig. 4 (Hessian at the zero-loss optimum, Z7).
+/// Zucchet & Orvieto (2024, NeurIPS, arXiv 2405.21064): the 1-D teacher–student loss (Z6) and Fig. 4 (Hessian at
+/// the zero-loss optimum, Z7); targets in Recurrent.docc/ValidationTargets.md.
 @Suite("Linear teacher–student Hessians (Z6, Z7)")
 struct LinearTeacherStudentHessianTests {
     /// Exact finite-T expectation of ∂²L/∂λ² at λ = λ* for h_t = λh_{t−1} + x_t, y = h, h_0 = 0, x i.i.d. N(0, 1),
@@ -21,7 +22,7 @@ struct LinearTeacherStudentHessianTests {
         return total / Double(steps)
     }
 
-    /// Stationary closed form (RNN_THEORY.md §4, ρ = 0): (1 + λ²)/(1 − λ²)³.
+    /// Stationary closed form (Zucchet & Orvieto 2024, ρ = 0): (1 + λ²)/(1 − λ²)³.
     static func stationaryHessian(_ lambda: Double) -> Double {
         (1 + lambda * lambda) / ((1 - lambda * lambda) * (1 - lambda * lambda) * (1 - lambda * lambda))
     }
@@ -29,7 +30,7 @@ struct LinearTeacherStudentHessianTests {
     @Test("Z6: the closed-form 1-D loss has ∂²L/∂λ² = (1 + λ*²)/(1 − λ*²)³ at λ* (finite differences, rel 1e-5)",
           arguments: [0.36, 0.84, 0.99])
     func closedFormLossCurvature(_ star: Double) {
-        // L(λ) = ½[1/(1 − λ²) + 1/(1 − λ*²) − 2/(1 − λλ*)] (μ = 0, σ = 1, real λ; RNN_THEORY.md §4).
+        // L(λ) = ½[1/(1 − λ²) + 1/(1 − λ*²) − 2/(1 − λλ*)] (μ = 0, σ = 1, real λ; Zucchet & Orvieto 2024).
         func loss(_ l: Double) -> Double { 0.5 * (1 / (1 - l * l) + 1 / (1 - star * star) - 2 / (1 - l * star)) }
         let h = 1e-3 * (1 - star)
         let fd = (loss(star + h) - 2 * loss(star) + loss(star - h)) / (h * h)
@@ -52,7 +53,7 @@ struct LinearTeacherStudentHessianTests {
         let hvp = try model.hessianVectorProduct(inputs: x, targets: y, direction: e)
         #expect(hvp.loss == 0)
         let hessian = hvp.product[0]
-        // Independent forward-mode sensitivity (RNN_THEORY.md §3): s_t = λ s_{t−1} + h_{t−1}.
+        // Independent forward-mode sensitivity of the diagonal recurrence: s_t = λ s_{t−1} + h_{t−1}.
         var perSequence = [Double](repeating: 0, count: batch)
         for b in 0..<batch {
             var h = 0.0, s = 0.0, sum = 0.0
@@ -72,7 +73,7 @@ struct LinearTeacherStudentHessianTests {
         #expect(se < 0.1 * expected)
     }
 
-    /// Fig. 4 teacher (RNN_THEORY.md §5): d = 4, two conjugate pairs, |λ| = 0.99 + 0.003·U, phases U[0, 2π).
+    /// Fig. 4 teacher (Zucchet & Orvieto 2024): d = 4, two conjugate pairs, |λ| = 0.99 + 0.003·U, phases U[0, 2π).
     static func figure4Eigenvalues(_ rng: inout SeededRandom) -> [Complex<Double>] {
         var out: [Complex<Double>] = []
         for _ in 0..<2 {
