@@ -14,7 +14,9 @@
 /// Reading is strict: the metadata must describe a valid model, every group must be present with its exact
 /// shape and finite values, no other tensor may be present, and the checksum (when present) must match.
 public enum ModelIO {
+    /// The metadata `format` of rnnmem weights files: "rnnmem".
     public static let formatName = "rnnmem"
+    /// The metadata `format_version` this library writes and reads: "1".
     public static let formatVersion = "1"
 
     /// FNV-1a (64-bit) of the parameters' IEEE-754 bit patterns, little-endian byte by byte, as 16 hex digits

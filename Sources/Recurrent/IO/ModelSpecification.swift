@@ -12,14 +12,23 @@
 public struct ModelSpecification: Sendable, Equatable {
     /// The architecture.
     public var architecture: Architecture
+    /// Input width d_in.
     public var inputSize: Int
+    /// Hidden width N.
     public var hiddenSize: Int
+    /// Output width d_out.
     public var outputSize: Int
+    /// Number of layers.
     public var layers: Int
+    /// K of the memory-augmented cells (nil: the model's default).
     public var window: Int?
+    /// MRNNF's output tanh.
     public var outputTanh: Bool
+    /// Number of diagonal blocks of the dense linear RNN.
     public var heads: Int
+    /// The readout's skip term (nil: the architecture's default).
     public var skip: SkipConnection?
+    /// Parametrization and normalisation of the complex-diagonal RNN.
     public var complexDiagonal: ComplexDiagonalConfiguration
 
     /// A specification; throws for a size < 1.

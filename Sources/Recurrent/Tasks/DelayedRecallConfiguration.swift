@@ -17,12 +17,14 @@ public struct DelayedRecallConfiguration: Sendable, Codable, Equatable {
     /// ½·MSE (true, the teacher–student convention of Zucchet & Orvieto 2024) or plain MSE.
     public var halvedLoss: Bool
 
+    /// Settings with one delay k.
     public init(delay: Int, features: Int = 1, correlation: Double = 0, sequenceLength: Int = 100,
                 batchSize: Int = 32, evaluationBatchSize: Int = 256, halvedLoss: Bool = true) {
         self.init(delays: [delay], features: features, correlation: correlation, sequenceLength: sequenceLength,
                   batchSize: batchSize, evaluationBatchSize: evaluationBatchSize, halvedLoss: halvedLoss)
     }
 
+    /// Settings with several delays (output j·d_in + f recalls feature f at delay k_j).
     public init(delays: [Int], features: Int = 1, correlation: Double = 0, sequenceLength: Int = 100,
                 batchSize: Int = 32, evaluationBatchSize: Int = 256, halvedLoss: Bool = true) {
         self.delays = delays
@@ -37,6 +39,7 @@ public struct DelayedRecallConfiguration: Sendable, Codable, Equatable {
     /// The largest delay.
     public var maximumDelay: Int { delays.max() ?? 0 }
 
+    /// Throws a descriptive ``RecurrentError`` for an inconsistent setting.
     public func validate() throws {
         guard !delays.isEmpty, delays.allSatisfy({ $0 >= 0 }) else {
             throw RecurrentError.invalidArgument(argument: "delays", message: "need at least one delay, all ≥ 0, got \(delays)")

@@ -19,13 +19,18 @@ import MemoryNumerics
 /// Randomness: validation batch from `SeededRandom(seed: seed, stream: 1)`, test batch from stream 2; training
 /// batches from the trainer's generator. Draw order: for every sequence b, feature f, the T values in time order.
 public struct DelayedRecallTask: TrainingTask {
+    /// The task's settings.
     public let configuration: DelayedRecallConfiguration
+    /// Seed of the fixed validation and test batches.
     public let seed: UInt64
     let validation: TaskBatch?
     let test: TaskBatch?
 
+    /// "recall".
     public var name: String { "recall" }
+    /// d_in = the number of features.
     public var inputSize: Int { configuration.features }
+    /// d_out = features × delays.
     public var outputSize: Int { configuration.features * configuration.delays.count }
 
     /// The masked loss used everywhere.
@@ -45,6 +50,7 @@ public struct DelayedRecallTask: TrainingTask {
         return (c.halvedLoss ? 0.5 : 1) * mean
     }
 
+    /// The task, its validation and test batches drawn from `seed`.
     public init(configuration: DelayedRecallConfiguration, seed: UInt64) throws {
         try configuration.validate()
         self.configuration = configuration
@@ -87,13 +93,17 @@ public struct DelayedRecallTask: TrainingTask {
                              targets: SequenceBatch(steps: T, batchSize: nb, features: dOut, values: y), loss: loss)
     }
 
+    /// A fresh batch drawn from `rng`.
     public func trainingBatch(step: Int, using rng: inout SeededRandom) throws -> TaskBatch {
         try Self.batch(configuration, batchSize: configuration.batchSize, loss: loss, using: &rng)
     }
 
+    /// The fixed validation batch (nil when the evaluation batch size is 0).
     public func validationBatch() throws -> TaskBatch? { validation }
+    /// The fixed test batch (nil when the evaluation batch size is 0).
     public func testBatch() throws -> TaskBatch? { test }
 
+    /// The settings and the seed, for reports.
     public var settings: [String: String] {
         let c = configuration
         return [

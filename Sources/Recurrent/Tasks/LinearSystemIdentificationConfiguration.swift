@@ -6,7 +6,9 @@ import MemoryNumerics
 public struct LinearSystemIdentificationConfiguration: Sendable, Codable, Equatable {
     /// Teacher state size d.
     public var teacherSize: Int
+    /// Input width d_in of teacher and student.
     public var inputSize: Int
+    /// Output width d_out of teacher and student.
     public var outputSize: Int
     /// ν₀: teacher eigenvalue moduli ν₀ + (ν_max − ν₀)·tanh|l| ∈ [ν₀, ν_max) (the student's `min_nu` in the paper).
     public var minimumModulus: Double
@@ -22,10 +24,12 @@ public struct LinearSystemIdentificationConfiguration: Sendable, Codable, Equata
     public var evaluationBatchSize: Int
     /// Input distribution x_t ~ N(inputMean, inputStd²), i.i.d.
     public var inputMean: Double
+    /// Standard deviation σ of the inputs.
     public var inputStd: Double
     /// Standard deviation of i.i.d. Gaussian noise added to the targets (0 in the paper).
     public var noiseStd: Double
 
+    /// Settings (defaults: the paper's).
     public init(teacherSize: Int = 10, inputSize: Int = 1, outputSize: Int = 1, minimumModulus: Double = 0.99,
                 maximumModulus: Double = 1, maximumPhase: Double = 3.14, sequenceLength: Int = 300,
                 batchSize: Int = 128, evaluationBatchSize: Int = 128, inputMean: Double = 0, inputStd: Double = 1,
@@ -44,6 +48,7 @@ public struct LinearSystemIdentificationConfiguration: Sendable, Codable, Equata
         self.noiseStd = noiseStd
     }
 
+    /// Throws a descriptive ``RecurrentError`` for an out-of-range setting.
     public func validate() throws {
         try TaskChecks.positive(teacherSize, "teacherSize")
         try TaskChecks.positive(inputSize, "inputSize")

@@ -17,20 +17,26 @@ import MemoryNumerics
 /// seed; training batches from the trainer's generator. The paper's normalisation options of B ("L1"/"L2") are
 /// not reproduced (not used in the paper's runs; the code applies `*` elementwise where a matrix product is meant).
 public struct LinearSystemIdentificationTask: TrainingTask {
+    /// The task's settings.
     public let configuration: LinearSystemIdentificationConfiguration
+    /// Seed of the teacher and of the fixed validation and test batches.
     public let seed: UInt64
     /// The teacher network (architecture "linear", one layer, one head, matrix skip D).
     public let teacher: LinearRNN
     let validation: TaskBatch?
     let test: TaskBatch?
 
+    /// "lsi".
     public var name: String { "lsi" }
+    /// d_in of the teacher.
     public var inputSize: Int { configuration.inputSize }
+    /// d_out of the teacher.
     public var outputSize: Int { configuration.outputSize }
 
     /// The ½·MSE loss over every step.
     public var loss: MeanSquaredError { MeanSquaredError(mask: .allSteps, halved: true) }
 
+    /// The task: the teacher and the validation and test batches drawn from `seed`.
     public init(configuration: LinearSystemIdentificationConfiguration = .init(), seed: UInt64) throws {
         try configuration.validate()
         self.configuration = configuration
@@ -76,11 +82,14 @@ public struct LinearSystemIdentificationTask: TrainingTask {
         return try TaskBatch(inputs: inputs, targets: targets, loss: MeanSquaredError(mask: .allSteps, halved: true))
     }
 
+    /// A fresh batch of inputs drawn from `rng`, with the teacher's outputs as targets.
     public func trainingBatch(step: Int, using rng: inout SeededRandom) throws -> TaskBatch {
         try Self.batch(teacher, configuration, batchSize: configuration.batchSize, using: &rng)
     }
 
+    /// The fixed validation batch (nil when the evaluation batch size is 0).
     public func validationBatch() throws -> TaskBatch? { validation }
+    /// The fixed test batch (nil when the evaluation batch size is 0).
     public func testBatch() throws -> TaskBatch? { test }
 
     /// Eigenvalues of the teacher's A (LAPACK `dgeev`).
@@ -88,6 +97,7 @@ public struct LinearSystemIdentificationTask: TrainingTask {
         try LinearAlgebra.eigenvalues(teacher.recurrentMatrix(layer: 0))
     }
 
+    /// The settings and the seed, for reports.
     public var settings: [String: String] {
         let c = configuration
         return [

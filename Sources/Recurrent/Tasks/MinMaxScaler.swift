@@ -4,9 +4,13 @@
 ///
 /// A constant fitting range (max = min) is an error here (scikit-learn silently uses scale 1).
 public struct MinMaxScaler: Sendable, Codable, Equatable {
+    /// The smallest fitted value.
     public let minimum: Double
+    /// The largest fitted value.
     public let maximum: Double
+    /// 1/(max − min).
     public let scale: Double
+    /// −min·scale.
     public let offset: Double
 
     /// Fit on `values` (non-empty, finite, not constant).
@@ -26,8 +30,12 @@ public struct MinMaxScaler: Sendable, Codable, Equatable {
         offset = -lo * scale
     }
 
+    /// x·scale + offset.
     public func transform(_ x: Double) -> Double { x * scale + offset }
+    /// (z − offset)/scale.
     public func inverse(_ z: Double) -> Double { (z - offset) / scale }
+    /// ``transform(_:)-(Double)`` of every value.
     public func transform(_ x: [Double]) -> [Double] { x.map(transform) }
+    /// ``inverse(_:)-(Double)`` of every value.
     public func inverse(_ z: [Double]) -> [Double] { z.map(inverse) }
 }

@@ -25,8 +25,11 @@ public struct SeriesPredictionTask: TrainingTask {
     public let series: [Double]
     /// Data-set name (selects Zhao et al.'s split sizes when it is one of theirs), or nil.
     public let dataset: String?
+    /// The train/validation/test sizes in pairs.
     public let splits: SeriesSplits
+    /// Which values the scaler was fitted on.
     public let scalerFit: ScalerFit
+    /// The fitted min–max scaler.
     public let scaler: MinMaxScaler
     /// The scaled series.
     public let scaled: [Double]
@@ -34,8 +37,11 @@ public struct SeriesPredictionTask: TrainingTask {
     let validation: TaskBatch
     let test: TaskBatch
 
+    /// "series".
     public var name: String { "series" }
+    /// One input: y_t.
     public var inputSize: Int { 1 }
+    /// One output: the prediction of y_{t+1}.
     public var outputSize: Int { 1 }
 
     /// - Parameters:
@@ -78,8 +84,11 @@ public struct SeriesPredictionTask: TrainingTask {
         test = try batch(pairs: s.pairCount, scoredFrom: s.train + s.validation)
     }
 
+    /// The training split as one sequence (the same batch at every update).
     public func trainingBatch(step: Int, using rng: inout SeededRandom) throws -> TaskBatch { training }
+    /// Train then validation, scored on the validation part.
     public func validationBatch() throws -> TaskBatch? { validation }
+    /// Train, validation then test, scored on the test part.
     public func testBatch() throws -> TaskBatch? { test }
 
     /// RMSE, MAE and MAPE of `model` on the test split in original units (train → validation → test run with the
@@ -107,6 +116,7 @@ public struct SeriesPredictionTask: TrainingTask {
                                        scaledMSE: sse / m, predictions: predictions, targets: targets)
     }
 
+    /// `rmse`, `mae`, `scaledMSE` and, when defined, `mape` (``metrics(of:)``).
     public func testMetrics(of model: any RecurrentModel) throws -> [String: Double] {
         let m = try metrics(of: model)
         var result = ["rmse": m.rmse, "mae": m.mae, "scaledMSE": m.scaledMSE]
@@ -114,6 +124,7 @@ public struct SeriesPredictionTask: TrainingTask {
         return result
     }
 
+    /// Data set, sizes, scaler and loss, for reports.
     public var settings: [String: String] {
         [
             "dataset": dataset ?? "", "values": "\(series.count)", "trainPairs": "\(splits.train)",

@@ -2,8 +2,11 @@
 /// a series of n values has n − 1 pairs, split in time order into the first `train`, the next `validation` and
 /// the remaining `test` pairs (Zhao et al. 2020, `create_dataset` with look-back 1 and slicing in `train.py`).
 public struct SeriesSplits: Sendable, Codable, Equatable {
+    /// Training pairs.
     public let train: Int
+    /// Validation pairs.
     public let validation: Int
+    /// Test pairs.
     public let test: Int
 
     /// Explicit sizes (each ≥ 1).

@@ -28,8 +28,11 @@ public protocol TrainingTask: Sendable {
 }
 
 extension TrainingTask {
+    /// One update per epoch.
     public var stepsPerEpoch: Int { 1 }
+    /// No metrics.
     public func testMetrics(of model: any RecurrentModel) throws -> [String: Double] { [:] }
+    /// No settings.
     public var settings: [String: String] { [:] }
 
     /// Throws when `model`'s input or output width does not fit the task.

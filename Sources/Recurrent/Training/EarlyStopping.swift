@@ -1,5 +1,6 @@
 /// The running state of an ``EarlyStoppingConfiguration``: feed it observations in order.
 public struct EarlyStopping: Sendable, Equatable {
+    /// The rule.
     public let configuration: EarlyStoppingConfiguration
     /// Best value seen so far (+∞ before the first observation).
     public private(set) var best = Double.infinity
@@ -12,6 +13,7 @@ public struct EarlyStopping: Sendable, Equatable {
     /// True once `waited` has reached the patience.
     public private(set) var shouldStop = false
 
+    /// A fresh state; throws for an invalid configuration.
     public init(_ configuration: EarlyStoppingConfiguration) throws {
         try configuration.validate()
         self.configuration = configuration

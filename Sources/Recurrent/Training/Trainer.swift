@@ -21,12 +21,16 @@ import MemoryNumerics
 ///
 /// Progress: ``progress``, when set, receives a ``TrainingProgress`` after every applied update and at the end.
 public struct Trainer<Model: RecurrentModel> {
+    /// The model to train (its parameters are the starting point).
     public var model: Model
+    /// The task providing batches, held-out data and metrics.
     public var task: any TrainingTask
+    /// Everything else that determines the run.
     public var configuration: TrainingConfiguration
     /// Receives a report after every applied update and one when the run ends (nil: no reports).
     public var progress: ((TrainingProgress) -> Void)?
 
+    /// A trainer (default configuration: 1000 Adam updates at 1e-3, seed 0).
     public init(model: Model, task: any TrainingTask, configuration: TrainingConfiguration = TrainingConfiguration(),
                 progress: ((TrainingProgress) -> Void)? = nil) {
         self.model = model

@@ -6,11 +6,14 @@
 /// schedule; optimiser update θ_{k+1}; best-parameter bookkeeping; early-stopping check (stopping after the update,
 /// as Zhao et al.).
 public struct TrainingConfiguration: Sendable, Codable, Equatable {
+    /// How long to train.
     public var length: TrainingLength
     /// Seed of the trainer's generator (fresh training batches); the model's initialisation and the task's fixed
     /// data have their own seeds.
     public var seed: UInt64
+    /// The optimiser.
     public var optimizer: OptimizerConfiguration
+    /// The learning-rate schedule.
     public var schedule: LearningRateSchedule
     /// Clip the gradient to this global ℓ2 norm (``GradientClipping``), or nil.
     public var gradientClipNorm: Double?
@@ -20,8 +23,10 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     public var earlyStopping: EarlyStoppingConfiguration?
     /// Return the best-validation parameters (true) or the final ones (false). Ignored without validation data.
     public var keepBestValidationParameters: Bool
+    /// Which parameters count as "best" when the validation loss improves.
     public var bestParameterSelection: BestParameterSelection
 
+    /// A configuration (defaults: 1000 Adam updates at a constant 1e-3, validation every 10 updates).
     public init(length: TrainingLength = .steps(1000), seed: UInt64 = 0, optimizer: OptimizerConfiguration = .adam(),
                 schedule: LearningRateSchedule = .constant(learningRate: 1e-3), gradientClipNorm: Double? = nil,
                 validationInterval: Int = 10, earlyStopping: EarlyStoppingConfiguration? = nil,

@@ -24,6 +24,7 @@ public enum TrainingLength: Sendable, Codable, Equatable {
         }
     }
 
+    /// Decodes `{"steps": n}` or `{"epochs": n}`.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if let n = try c.decodeIfPresent(Int.self, forKey: .steps) {

@@ -14,6 +14,7 @@ public struct TrainingRecord: Sendable, Codable, Equatable {
     /// Wall-clock seconds since the start of training, at the end of this update.
     public let elapsedSeconds: Double
 
+    /// A record.
     public init(step: Int, trainingLoss: Double, validationLoss: Double?, learningRate: Double, gradientNorm: Double,
                 elapsedSeconds: Double) {
         self.step = step

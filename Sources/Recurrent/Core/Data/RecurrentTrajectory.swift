@@ -4,10 +4,14 @@
 /// * `states[ℓ]`: (T + 1) × B × S_ℓ for layer ℓ, step index t holds s_t (index 0 is the initial state s_0), laid
 ///   out as `stateLayouts[ℓ]` says (LSTM: rows 0..<N are h, N..<2N are c).
 public struct RecurrentTrajectory: Sendable, Equatable {
+    /// Outputs y_1 … y_T (T × B × d_out), or their tangents.
     public let outputs: SequenceBatch
+    /// Per layer ℓ, the states s_0 … s_T ((T + 1) × B × S_ℓ), or their tangents.
     public let states: [SequenceBatch]
+    /// The layout of each layer's state.
     public let stateLayouts: [StateLayout]
 
+    /// A trajectory from its outputs, states and state layouts.
     public init(outputs: SequenceBatch, states: [SequenceBatch], stateLayouts: [StateLayout]) {
         self.outputs = outputs
         self.states = states

@@ -9,6 +9,8 @@ public struct FullHessian: Sendable, Equatable {
     /// ‖columns − columnsᵀ‖_F / ‖columns‖_F: rounding-level (≈ 1e-15) for an exact HVP; a large value signals
     /// a bug.
     public let relativeAsymmetry: Double
+    /// The loss L at the parameters.
     public let loss: Double
+    /// ∇L at the parameters (from the dual pass of the first column).
     public let gradient: [Double]
 }

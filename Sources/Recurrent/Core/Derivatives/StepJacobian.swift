@@ -2,6 +2,7 @@ import MemoryNumerics
 
 /// The four Jacobians of one step t (1…T), see ``StepJacobians``.
 public struct StepJacobian: Sendable, Equatable {
+    /// The step t (1 … T).
     public let time: Int
     /// D_t = ∂s_t/∂s_{t−1}.
     public let state: Matrix

@@ -13,9 +13,13 @@ import MemoryNumerics
 /// Products: ∂s_t/∂x_{t−k} = D_t D_{t−1} ⋯ D_{t−k+1} E_{t−k} and ∂y_t/∂x_{t−k} = (∂y_t/∂s_{t−1}) ∂s_{t−1}/∂x_{t−k}
 /// (k ≥ 1), see ``inputJacobians(at:maxLag:)`` (J_{t,k} = D_t ⋯ D_{k+1}, Recurrent.docc/Conventions.md).
 public struct StepJacobians: Sendable, Equatable {
+    /// D_t = ∂s_t/∂s_{t−1} (S × S) for t = 1 … T (array index t − 1).
     public let state: [Matrix]
+    /// E_t = ∂s_t/∂x_t (S × d_in).
     public let input: [Matrix]
+    /// ∂y_t/∂s_{t−1} (d_out × S).
     public let outputState: [Matrix]
+    /// ∂y_t/∂x_t (d_out × d_in), including the readout's skip term.
     public let outputInput: [Matrix]
     /// The trajectory the Jacobians were taken along.
     public let trajectory: RecurrentTrajectory

@@ -9,11 +9,16 @@
 /// (column t·B + b is sequence b at step t), which is byte-identical to PyTorch's contiguous (T, B, features)
 /// tensor. A vector is a matrix with one column.
 public struct AlgebraMatrix<A: RecurrentAlgebra> {
+    /// Address of element (0, 0).
     public let base: A.Pointer
+    /// Number of rows.
     public let rows: Int
+    /// Number of columns.
     public let columns: Int
+    /// Distance between the starts of consecutive columns (≥ rows).
     public let leadingDimension: Int
 
+    /// A view of `rows` × `columns` numbers at `base` with the given leading dimension.
     @inline(__always)
     public init(base: A.Pointer, rows: Int, columns: Int, leadingDimension: Int) {
         assert(rows >= 0 && columns >= 0 && leadingDimension >= max(1, rows), "bad AlgebraMatrix shape")

@@ -20,13 +20,21 @@ public protocol RecurrentScalar: ExpressibleByFloatLiteral, ExpressibleByInteger
     /// The value part (for branching and reporting; carries no derivative information).
     var primal: Double { get }
 
+    /// Sum.
     static func + (lhs: Self, rhs: Self) -> Self
+    /// Difference.
     static func - (lhs: Self, rhs: Self) -> Self
+    /// Product.
     static func * (lhs: Self, rhs: Self) -> Self
+    /// Quotient.
     static func / (lhs: Self, rhs: Self) -> Self
+    /// Negation.
     static prefix func - (operand: Self) -> Self
+    /// Adds in place.
     static func += (lhs: inout Self, rhs: Self)
+    /// Subtracts in place.
     static func -= (lhs: inout Self, rhs: Self)
+    /// Multiplies in place.
     static func *= (lhs: inout Self, rhs: Self)
 
     // Elementary functions as instance methods (`x.tanh()`): Double's static `Double.tanh(_:)` etc. from
@@ -45,20 +53,31 @@ public protocol RecurrentScalar: ExpressibleByFloatLiteral, ExpressibleByInteger
     func logOnePlus() -> Self
     /// Square root (IEEE for `Double`).
     func squareRoot() -> Self
+    /// Sine.
     func sin() -> Self
+    /// Cosine.
     func cos() -> Self
 }
 
 // Static spellings (`S.tanh(x)`, `S.exp(x)`, …) of the same functions, for kernels written in that style. They
 // forward to the instance methods, so `Double` gets ``FastMath`` and ``DualNumber`` its derivative rules.
 extension RecurrentScalar {
+    /// `x.tanh()`.
     @inlinable @inline(__always) public static func tanh(_ x: Self) -> Self { x.tanh() }
+    /// `x.sigmoid()`.
     @inlinable @inline(__always) public static func sigmoid(_ x: Self) -> Self { x.sigmoid() }
+    /// `x.exp()`.
     @inlinable @inline(__always) public static func exp(_ x: Self) -> Self { x.exp() }
+    /// `x.expMinusOne()`.
     @inlinable @inline(__always) public static func expMinusOne(_ x: Self) -> Self { x.expMinusOne() }
+    /// `x.log()`.
     @inlinable @inline(__always) public static func log(_ x: Self) -> Self { x.log() }
+    /// `x.logOnePlus()`.
     @inlinable @inline(__always) public static func logOnePlus(_ x: Self) -> Self { x.logOnePlus() }
+    /// `x.squareRoot()`.
     @inlinable @inline(__always) public static func sqrt(_ x: Self) -> Self { x.squareRoot() }
+    /// `x.sin()`.
     @inlinable @inline(__always) public static func sin(_ x: Self) -> Self { x.sin() }
+    /// `x.cos()`.
     @inlinable @inline(__always) public static func cos(_ x: Self) -> Self { x.cos() }
 }

@@ -27,6 +27,7 @@ public final class RecurrentTape<A: RecurrentAlgebra> {
     /// Per layer, the S_ℓ × ((T+1)·B) states s_0 … s_T; set by the model's forward pass.
     public var layerStates: [AlgebraMatrix<A>] = []
 
+    /// An empty tape.
     public init() {}
 
     deinit {

@@ -3,14 +3,18 @@
 /// with s = ½ (`halved`, the teacher–student convention of Zucchet & Orvieto 2024) or s = 1
 /// (plain MSE, the Zhao et al. 2020 protocol); w = 1 on the mask and 0 elsewhere unless explicit weights are given.
 public struct MeanSquaredError: OutputLoss, Equatable {
+    /// Which (step, sequence) pairs enter the mean.
     public var mask: LossMask
+    /// s = ½ (true) or 1 (false).
     public var halved: Bool
 
+    /// The loss with a mask and a scale (default: ½·MSE over every step).
     public init(mask: LossMask = .allSteps, halved: Bool = true) {
         self.mask = mask
         self.halved = halved
     }
 
+    /// Targets must be present, of shape T × B × d_out; the mask must fit T × B.
     public func validate(targets: SequenceBatch?, steps: Int, batchSize: Int, outputSize: Int) throws {
         guard let targets else {
             throw RecurrentError.invalidArgument(argument: "targets", message: "mean squared error needs targets")
@@ -85,11 +89,13 @@ public struct MeanSquaredError: OutputLoss, Equatable {
         return loss
     }
 
+    /// L and ∂L/∂ŷ in real arithmetic.
     public func evaluate(outputs: AlgebraMatrix<RealAlgebra>, targets: AlgebraMatrix<RealAlgebra>?,
                          gradient: AlgebraMatrix<RealAlgebra>, steps: Int, batchSize: Int) -> Double {
         evaluateGeneric(outputs: outputs, targets: targets, gradient: gradient, steps: steps, batchSize: batchSize)
     }
 
+    /// L and ∂L/∂ŷ with their tangents (for HVPs).
     public func evaluate(outputs: AlgebraMatrix<DualAlgebra>, targets: AlgebraMatrix<DualAlgebra>?,
                          gradient: AlgebraMatrix<DualAlgebra>, steps: Int, batchSize: Int) -> DualNumber {
         evaluateGeneric(outputs: outputs, targets: targets, gradient: gradient, steps: steps, batchSize: batchSize)

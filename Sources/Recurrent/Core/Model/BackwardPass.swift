@@ -19,6 +19,7 @@ public struct BackwardPass<A: RecurrentAlgebra> {
     /// Per layer S_ℓ × B or nil; the pass OVERWRITES them with ∂L/∂s_0^ℓ.
     public let initialStateGradients: [AlgebraMatrix<A>]?
 
+    /// The arguments of one backward pass (the engine creates them).
     public init(parameters: AlgebraMatrix<A>, inputs: AlgebraMatrix<A>, steps: Int, batchSize: Int,
                 tape: RecurrentTape<A>, outputGradient: AlgebraMatrix<A>, parameterGradient: AlgebraMatrix<A>,
                 inputGradient: AlgebraMatrix<A>?, initialStateGradients: [AlgebraMatrix<A>]?) {

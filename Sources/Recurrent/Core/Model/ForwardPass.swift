@@ -13,6 +13,7 @@ public struct ForwardPass<A: RecurrentAlgebra> {
     /// Where the pass stores activations and publishes `layerStates` and `outputs`.
     public let tape: RecurrentTape<A>
 
+    /// The arguments of one forward pass (the engine creates them).
     public init(parameters: AlgebraMatrix<A>, inputs: AlgebraMatrix<A>, initialStates: [AlgebraMatrix<A>]?,
                 steps: Int, batchSize: Int, tape: RecurrentTape<A>) {
         self.parameters = parameters

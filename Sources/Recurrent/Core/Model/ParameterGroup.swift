@@ -5,9 +5,13 @@
 /// (0-based) and `"readout.<name>"` for the readout (e.g. `"layer0.W_hh"`, `"layer0.b_ih"`, `"readout.C"`).
 /// Packed gate matrices keep PyTorch's row blocks: LSTM (i, f, g, o), GRU (r, z, n).
 public struct ParameterGroup: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// `layerℓ.<name>` or `readout.<name>`.
     public let name: String
+    /// The group's indices in the flat parameter vector.
     public let range: Range<Int>
+    /// [rows, columns] for a matrix (column-major), [n] for a vector.
     public let shape: [Int]
+    /// The group's role.
     public let kind: ParameterKind
 
     /// A group; `shape`'s product must equal `range.count` (a model-author invariant, checked by precondition;
@@ -34,6 +38,7 @@ public struct ParameterGroup: Sendable, Hashable, Codable, CustomStringConvertib
 
     private enum CodingKeys: String, CodingKey { case name, range, shape, kind }
 
+    /// Decodes a group, checking that the shape fits the range.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let name = try c.decode(String.self, forKey: .name)
@@ -50,8 +55,10 @@ public struct ParameterGroup: Sendable, Hashable, Codable, CustomStringConvertib
     public var rows: Int { shape.first ?? 1 }
     /// Columns of the group seen as a matrix (1 for a vector).
     public var columns: Int { shape.count >= 2 ? shape[1] : 1 }
+    /// Number of values.
     public var count: Int { range.count }
 
+    /// `name rows×columns [range] (kind)`.
     public var description: String { "\(name) \(shape.map(String.init).joined(separator: "×")) [\(range)] (\(kind.rawValue))" }
 
     /// Build consecutive groups from (name, shape, kind) triples, starting at `offset`.

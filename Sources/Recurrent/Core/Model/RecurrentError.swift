@@ -7,6 +7,7 @@ public enum RecurrentError: Error, Equatable, CustomStringConvertible {
     /// A request the model does not support.
     case unsupported(String)
 
+    /// A one-line message naming the argument.
     public var description: String {
         switch self {
         case let .shapeMismatch(argument, expected, got):

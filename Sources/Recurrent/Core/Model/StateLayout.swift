@@ -5,9 +5,13 @@
 /// (the layer's hidden output, fed to the next layer and the readout); the state Jacobians
 /// D_t = ∂s_t/∂s_{t−1} are taken with respect to the *whole* state.
 public struct StateLayout: Sendable, Hashable, Codable {
+    /// A named range of state rows.
     public struct Segment: Sendable, Hashable, Codable {
+        /// The segment's name ("h", "c", "re", "im", …).
         public let name: String
+        /// The segment's rows.
         public let rows: Range<Int>
+        /// A segment.
         public init(name: String, rows: Range<Int>) {
             self.name = name
             self.rows = rows
@@ -38,6 +42,7 @@ public struct StateLayout: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey { case size, segments, hiddenRows }
 
+    /// Decodes a layout, checking that segments and hidden rows lie inside the state.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let size = try c.decode(Int.self, forKey: .size)

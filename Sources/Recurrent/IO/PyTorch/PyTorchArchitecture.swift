@@ -1,7 +1,12 @@
 /// The PyTorch recurrent modules rnnmem maps to its own models: `nn.RNN(nonlinearity="tanh")` → ``TanhRNN``,
 /// `nn.LSTM` → ``LSTM``, `nn.GRU` → ``GRU`` (unidirectional, no `proj_size`, `batch_first` irrelevant).
 public enum PyTorchArchitecture: String, Sendable, Equatable, CaseIterable {
-    case rnn, lstm, gru
+    /// `nn.RNN` with `nonlinearity="tanh"` (``TanhRNN``).
+    case rnn
+    /// `nn.LSTM` (``LSTM``).
+    case lstm
+    /// `nn.GRU` (``GRU``).
+    case gru
 
     /// Number G of N-row gate blocks in `weight_ih_lk` / `weight_hh_lk` (PyTorch order: LSTM i, f, g, o; GRU r, z, n).
     public var gateCount: Int {

@@ -34,6 +34,7 @@ public enum PyTorchImport {
         try model(from: try SafetensorsFile.read(contentsOf: path), architecture: architecture, options: options)
     }
 
+    /// The ``TanhRNN`` stored in `file` (PyTorch `nn.RNN` with tanh).
     public static func tanhRNN(from file: SafetensorsFile, options: PyTorchImportOptions = PyTorchImportOptions())
         throws(SafetensorsError) -> TanhRNN
     {
@@ -44,6 +45,7 @@ public enum PyTorchImport {
         }
     }
 
+    /// The ``LSTM`` stored in `file` (PyTorch `nn.LSTM`).
     public static func lstm(from file: SafetensorsFile, options: PyTorchImportOptions = PyTorchImportOptions())
         throws(SafetensorsError) -> LSTM
     {
@@ -54,6 +56,7 @@ public enum PyTorchImport {
         }
     }
 
+    /// The ``GRU`` stored in `file` (PyTorch `nn.GRU`).
     public static func gru(from file: SafetensorsFile, options: PyTorchImportOptions = PyTorchImportOptions())
         throws(SafetensorsError) -> GRU
     {

@@ -1,20 +1,35 @@
 /// The element types of the safetensors format (huggingface/safetensors, format description in its README:
 /// little-endian, C order). rnnmem reads the real and integer types into `Double` and writes F64 (exact) or F32.
 public enum SafetensorsDType: String, Sendable, Equatable, CaseIterable, Codable {
+    /// 64-bit IEEE float.
     case f64 = "F64"
+    /// 32-bit IEEE float.
     case f32 = "F32"
+    /// 16-bit IEEE float.
     case f16 = "F16"
+    /// bfloat16.
     case bf16 = "BF16"
+    /// 64-bit signed integer.
     case i64 = "I64"
+    /// 32-bit signed integer.
     case i32 = "I32"
+    /// 16-bit signed integer.
     case i16 = "I16"
+    /// 8-bit signed integer.
     case i8 = "I8"
+    /// 64-bit unsigned integer.
     case u64 = "U64"
+    /// 32-bit unsigned integer.
     case u32 = "U32"
+    /// 16-bit unsigned integer.
     case u16 = "U16"
+    /// 8-bit unsigned integer.
     case u8 = "U8"
+    /// Boolean (one byte).
     case bool = "BOOL"
+    /// 8-bit float, 5 exponent and 2 mantissa bits.
     case f8e5m2 = "F8_E5M2"
+    /// 8-bit float, 4 exponent and 3 mantissa bits.
     case f8e4m3 = "F8_E4M3"
 
     /// Bytes per element.

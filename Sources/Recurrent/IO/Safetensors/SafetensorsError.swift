@@ -34,17 +34,20 @@ public struct SafetensorsError: Error, Equatable, CustomStringConvertible {
         case unexpectedTensor
     }
 
+    /// What went wrong.
     public let kind: Kind
     /// The file (as given by the caller) or `<bytes>`.
     public let source: String
     /// What is wrong, naming the tensor and the values at fault.
     public let message: String
 
+    /// An error of `kind` about `source` with a one-line `message`.
     public init(_ kind: Kind, source: String, _ message: String) {
         self.kind = kind
         self.source = source
         self.message = message
     }
 
+    /// `<source>: <message>`.
     public var description: String { "\(source): \(message)" }
 }

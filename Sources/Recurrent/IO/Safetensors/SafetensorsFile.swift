@@ -25,6 +25,7 @@ public struct SafetensorsFile: Sendable, Equatable {
     /// Header length limit (100 MB, as the reference implementation).
     public static let maximumHeaderLength = 100_000_000
 
+    /// A file from its tensors and metadata (`source` names it in messages).
     public init(tensors: [String: SafetensorsTensor] = [:], metadata: [String: String] = [:], source: String = "<bytes>") {
         self.tensors = tensors
         self.metadata = metadata

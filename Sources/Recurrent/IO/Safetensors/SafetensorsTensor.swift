@@ -6,7 +6,9 @@
 public struct SafetensorsTensor: Sendable, Equatable {
     /// The element type in the file: as read, or the type to write (F64 or F32).
     public var dtype: SafetensorsDType
+    /// The shape, C order (row-major).
     public let shape: [Int]
+    /// The values in C order, converted to `Double`.
     public let values: [Double]
 
     /// A tensor; throws when `values.count` is not the product of `shape` or a dimension is negative.

@@ -23,14 +23,19 @@ import MemoryNumerics
 /// layer is Markov and its state Jacobians are well defined. S = (K + 2)·N for MLSTM, (K + 1)·N for MLSTMF. Zero
 /// initial state: h_0 = d_0 = 0 and c_0 = c_{−1} = … = 0 (as the official cells).
 public struct MLSTMLayout: ParameterLayout {
+    /// Input width d_in.
     public let inputSize: Int
+    /// Hidden width N of each layer.
     public let hiddenSize: Int
+    /// Output width d_out.
     public let outputSize: Int
+    /// Number of stacked layers L.
     public let layerCount: Int
     /// K: number of cell-history taps.
     public let window: Int
     /// true: MLSTM (d_t from a recurrent network); false: MLSTMF (d = ½σ(θ_d) constant).
     public let dynamicOrder: Bool
+    /// The parameter groups, in storage order (see the type's documentation).
     public let groups: [ParameterGroup]
 
     struct LayerGroups: Sendable, Equatable {

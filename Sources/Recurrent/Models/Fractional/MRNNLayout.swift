@@ -24,8 +24,11 @@ import MemoryNumerics
 /// ∂s_t/∂x_{t−k} are well defined, and a trajectory can be restarted from any s_t. The zero initial state is the
 /// paper's zero padding before t = 1 (h_0 = m_0 = 0, d_0 = 0, x_0 = x_{−1} = … = 0). `hiddenRows` is h.
 public struct MRNNLayout: ParameterLayout {
+    /// Input width d_in (= number of fractional orders).
     public let inputSize: Int
+    /// Hidden width N of the h- and m-paths.
     public let hiddenSize: Int
+    /// Output width d_out.
     public let outputSize: Int
     /// K: number of filter taps (x_t … x_{t−K+1}).
     public let window: Int
@@ -34,6 +37,7 @@ public struct MRNNLayout: ParameterLayout {
     /// Compatibility with the official `MRNNFixDCell`: y_t = tanh(W_hz h_t + W_mz m_t + b_z) instead of the
     /// linear readout.
     public let outputTanh: Bool
+    /// The parameter groups, in storage order (see the type's documentation).
     public let groups: [ParameterGroup]
 
     // Group handles.

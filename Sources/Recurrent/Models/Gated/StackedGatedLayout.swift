@@ -9,12 +9,17 @@ import MemoryNumerics
 /// but stored column-major — then `readout.C` [d_out, N] and `readout.c` [d_out] (PyTorch `nn.Linear`'s
 /// weight and bias).
 public struct StackedGatedLayout: ParameterLayout {
+    /// Input width d_in.
     public let inputSize: Int
+    /// Hidden width N of each layer.
     public let hiddenSize: Int
+    /// Output width d_out.
     public let outputSize: Int
+    /// Number of stacked layers L.
     public let layerCount: Int
     /// G: number of N-row gate blocks.
     public let gateCount: Int
+    /// The parameter groups, in storage order (see the type's documentation).
     public let groups: [ParameterGroup]
 
     /// Offsets of one layer's four groups.

@@ -13,11 +13,17 @@ import MemoryNumerics
 ///
 /// The state of layer ℓ is s = [Re h; Im h] (2N rows, segments "re" and "im"), all of it the layer's hidden output.
 public struct ComplexDiagonalLayout: ParameterLayout {
+    /// Input width d_in.
     public let inputSize: Int
+    /// Number of complex units N per layer.
     public let hiddenSize: Int
+    /// Output width d_out.
     public let outputSize: Int
+    /// Number of stacked layers L.
     public let layerCount: Int
+    /// Parametrization, normalisation, skip term and tangent semantics.
     public let configuration: ComplexDiagonalConfiguration
+    /// The parameter groups, in storage order (see the type's documentation).
     public let groups: [ParameterGroup]
 
     struct LayerGroups: Sendable, Equatable {

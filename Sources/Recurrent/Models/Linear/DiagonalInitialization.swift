@@ -21,11 +21,15 @@ import MemoryNumerics
 /// Draw order (for "same seed ⇒ same bytes"): per layer, for each unit (u, u′) then B_re, B_im column-major; then
 /// C_re, C_im, D. u and u′ are redrawn when exactly 0 (so θ > 0 and |λ| > 0 whenever r_max > 0).
 public struct DiagonalInitialization: Sendable, Codable, Equatable, Hashable {
+    /// The two published schemes (see the type's documentation).
     public enum Scheme: String, Sendable, Codable, CaseIterable, Equatable {
+        /// Orvieto et al. (2023) and minimal-LRU.
         case orvieto2023
+        /// Zucchet & Orvieto's repository (2024).
         case zucchetOrvieto2024
     }
 
+    /// Which scheme.
     public var scheme: Scheme
     /// r_min ∈ [0, r_max].
     public var minimumModulus: Double
@@ -34,6 +38,7 @@ public struct DiagonalInitialization: Sendable, Codable, Equatable, Hashable {
     /// φ_max > 0.
     public var maximumPhase: Double
 
+    /// A scheme with its ring radii and largest phase (checked when parameters are drawn).
     public init(scheme: Scheme, minimumModulus: Double, maximumModulus: Double, maximumPhase: Double) {
         self.scheme = scheme
         self.minimumModulus = minimumModulus

@@ -21,10 +21,15 @@ import MemoryNumerics
 /// L(ω): its ω₁ component lacks the term (∂L/∂θ)·ω₂·∂(1 − ν)/∂ω₁ (all other components are exact gradients).
 /// What a Hessian-vector product then means is a choice, set by ``ScaledExpTangents``.
 public enum EigenvalueParametrization: String, Sendable, Codable, CaseIterable, Equatable {
+    /// λ = ω₁ + iω₂.
     case `default` = "default"
+    /// λ = ω₁·e^{iω₂}.
     case polar
+    /// λ = exp(−e^{ω₁} + i·e^{ω₂}) (the LRU).
     case exp
+    /// λ = ν·exp(i·sg(1 − ν)·ω₂), ν = exp(−e^{ω₁}) (raw value "scaled_exp").
     case scaledExp = "scaled_exp"
+    /// ν = tanh ω₁, θ = ω₂(1 − ν²)/(ν√(1 + ν²)), λ = νe^{iθ}.
     case optimal
 
     /// Names of the two per-unit parameter groups (without the `layerℓ.` prefix).

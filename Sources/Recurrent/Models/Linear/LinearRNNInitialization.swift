@@ -19,6 +19,7 @@ public struct LinearRNNInitialization: Sendable, Equatable, Codable {
     /// Phases are scaled by maximumPhase/π (3.14 in the paper's scans; π keeps them).
     public var maximumPhase: Double
 
+    /// Options (defaults: the dense student of Zucchet & Orvieto, ν₀ = 0, ν_max = 1, φ_max = π).
     public init(minimumModulus: Double = 0, maximumModulus: Double = 1, maximumPhase: Double = .pi) {
         self.minimumModulus = minimumModulus
         self.maximumModulus = maximumModulus

@@ -10,13 +10,19 @@
 /// * `readout.D` [d_out, d_in] or [d_in] (readout), absent for ``SkipConnection/none``.
 /// No biases (Zucchet & Orvieto 2024 use bias-free dense layers).
 public struct LinearRNNLayout: ParameterLayout {
+    /// Input width d_in.
     public let inputSize: Int
+    /// Hidden width N of each layer.
     public let hiddenSize: Int
+    /// Output width d_out.
     public let outputSize: Int
+    /// Number of stacked layers L.
     public let layerCount: Int
     /// Number H of diagonal blocks of each recurrent matrix (1 = dense).
     public let headCount: Int
+    /// The readout's skip term D.
     public let skip: SkipConnection
+    /// The parameter groups, in storage order (see the type's documentation).
     public let groups: [ParameterGroup]
 
     struct LayerGroups: Sendable, Equatable {

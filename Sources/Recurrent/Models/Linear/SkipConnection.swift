@@ -11,8 +11,11 @@
 ///
 /// The skip always reads the *network* input x_t (not a lower layer's state).
 public enum SkipConnection: String, Sendable, Codable, CaseIterable, Equatable {
+    /// No skip term.
     case none
+    /// y_t += D ⊙ x_t (needs d_out = d_in).
     case diagonal
+    /// y_t += D x_t.
     case matrix
 
     /// Shape of the `readout.D` group, nil for ``none``; throws when ``diagonal`` is asked for d_out ≠ d_in.

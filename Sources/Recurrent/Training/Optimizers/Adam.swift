@@ -14,11 +14,17 @@
 /// M + (1 − β₁)(g − M)). The powers β₁ᵗ, β₂ᵗ are running
 /// products (exact IEEE multiplications, so the same on every machine).
 public struct Adam: Optimizer, Equatable {
+    /// β₁.
     public let beta1: Double
+    /// β₂.
     public let beta2: Double
+    /// ε, added to √V̂.
     public let epsilon: Double
+    /// λ of the coupled L2 weight decay.
     public let weightDecay: Double
+    /// Per-coordinate weight-decay multipliers, or nil (1 everywhere).
     public let decayMask: [Double]?
+    /// Updates applied since creation or the last reset.
     public private(set) var stepCount = 0
     /// First-moment estimate M (empty before the first update).
     public private(set) var firstMoment: [Double] = []
@@ -27,8 +33,10 @@ public struct Adam: Optimizer, Equatable {
     var beta1Power = 1.0
     var beta2Power = 1.0
 
+    /// "adam".
     public var name: String { "adam" }
 
+    /// Adam with PyTorch's defaults; throws for out-of-range hyper-parameters.
     public init(beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 0,
                 decayMask: [Double]? = nil) throws {
         try OptimizerConfiguration.adam(beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay).validate()
@@ -39,6 +47,7 @@ public struct Adam: Optimizer, Equatable {
         self.decayMask = try OptimizerChecks.mask(decayMask)
     }
 
+    /// Clears the moments and the step count.
     public mutating func reset() {
         stepCount = 0
         firstMoment = []
@@ -47,6 +56,7 @@ public struct Adam: Optimizer, Equatable {
         beta2Power = 1
     }
 
+    /// One Adam step (see the type's documentation).
     public mutating func update(_ parameters: inout [Double], gradient: [Double], learningRate eta: Double) throws {
         try OptimizerChecks.update(parameters: parameters, gradient: gradient, learningRate: eta, decayMask: decayMask)
         applyAdam(&parameters, gradient: gradient, learningRate: eta, coupledDecay: weightDecay, decoupledDecay: 0)

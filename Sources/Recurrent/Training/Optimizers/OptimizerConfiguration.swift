@@ -4,6 +4,7 @@
 /// Defaults are PyTorch's: SGD momentum 0, Adam/AdamW β₁ = 0.9, β₂ = 0.999, ε = 1e-8, weight decay 0 for SGD and
 /// Adam and 0.01 for AdamW.
 public struct OptimizerConfiguration: Sendable, Codable, Equatable {
+    /// The algorithm.
     public var algorithm: OptimizerAlgorithm
     /// SGD momentum μ ∈ [0, 1).
     public var momentum: Double
@@ -21,6 +22,7 @@ public struct OptimizerConfiguration: Sendable, Codable, Equatable {
     /// NicolasZucchet/minimal-LRU issue #5; or `[.bias, .readoutBias]` as is customary). Sorted and deduplicated on encoding.
     public var weightDecayExcludedKinds: [ParameterKind]
 
+    /// A configuration; `weightDecay` nil means 0.01 for AdamW and 0 otherwise.
     public init(algorithm: OptimizerAlgorithm, momentum: Double = 0, nesterov: Bool = false, beta1: Double = 0.9,
                 beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double? = nil,
                 weightDecayExcludedKinds: [ParameterKind] = []) {
@@ -102,6 +104,7 @@ public struct OptimizerConfiguration: Sendable, Codable, Equatable {
         case algorithm, momentum, nesterov, beta1, beta2, epsilon, weightDecay, weightDecayExcludedKinds
     }
 
+    /// Encodes the fields; the excluded kinds sorted and deduplicated.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(algorithm, forKey: .algorithm)

@@ -7,16 +7,23 @@
 ///     d ← g + μ·b  (Nesterov)   or   d ← b   (heavy ball)   or   d ← g   (μ = 0)
 ///     θ ← θ − η·d
 public struct SGD: Optimizer, Equatable {
+    /// Momentum μ ∈ [0, 1).
     public let momentum: Double
+    /// Nesterov momentum.
     public let nesterov: Bool
+    /// λ of the coupled L2 weight decay.
     public let weightDecay: Double
+    /// Per-coordinate weight-decay multipliers, or nil (1 everywhere).
     public let decayMask: [Double]?
+    /// Updates applied since creation or the last reset.
     public private(set) var stepCount = 0
     /// Momentum buffer b (empty before the first update or when μ = 0).
     public private(set) var momentumBuffer: [Double] = []
 
+    /// "sgd".
     public var name: String { "sgd" }
 
+    /// SGD with PyTorch's defaults; throws for out-of-range hyper-parameters.
     public init(momentum: Double = 0, nesterov: Bool = false, weightDecay: Double = 0, decayMask: [Double]? = nil) throws {
         try OptimizerConfiguration.sgd(momentum: momentum, nesterov: nesterov, weightDecay: weightDecay).validate()
         self.momentum = momentum
@@ -25,11 +32,13 @@ public struct SGD: Optimizer, Equatable {
         self.decayMask = try OptimizerChecks.mask(decayMask)
     }
 
+    /// Clears the momentum buffer and the step count.
     public mutating func reset() {
         stepCount = 0
         momentumBuffer = []
     }
 
+    /// One SGD step (see the type's documentation).
     public mutating func update(_ parameters: inout [Double], gradient: [Double], learningRate eta: Double) throws {
         try OptimizerChecks.update(parameters: parameters, gradient: gradient, learningRate: eta, decayMask: decayMask)
         let n = parameters.count

@@ -43,6 +43,7 @@ public enum LearningRateSchedule: Sendable, Codable, Equatable {
         }
     }
 
+    /// Decodes `{"constant": η}` or `{"warmupCosine": {…}}`.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if let lr = try c.decodeIfPresent(Double.self, forKey: .constant) {

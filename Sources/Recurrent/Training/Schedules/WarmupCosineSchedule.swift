@@ -7,14 +7,18 @@
 ///
 /// With W = 0 the first update uses the peak rate; η(k) = end for k ≥ D. D > W is required (a non-empty decay).
 public struct WarmupCosineSchedule: Sendable, Codable, Equatable {
+    /// The rate at update 0.
     public var initial: Double
+    /// The rate at the end of the warm-up.
     public var peak: Double
+    /// The rate from update D on.
     public var end: Double
     /// W ≥ 0.
     public var warmupSteps: Int
     /// D ≥ W, the total length including the warm-up; nil = the training length.
     public var decaySteps: Int?
 
+    /// A schedule (checked by ``LearningRateSchedule/validate(totalSteps:)``).
     public init(initial: Double, peak: Double, end: Double, warmupSteps: Int, decaySteps: Int? = nil) {
         self.initial = initial
         self.peak = peak
