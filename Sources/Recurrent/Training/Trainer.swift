@@ -1,7 +1,7 @@
 import MemoryNumerics
 
 /// Trains any ``RecurrentModel`` on any ``TrainingTask``: seeded, bit-reproducible (the same model, task and
-/// configuration give the same parameters byte for byte: all randomness comes from ``SeededRandom``, every
+/// configuration give the same parameters byte for byte: all randomness comes from `SeededRandom`, every
 /// summation has a fixed order, and wall-clock time only enters the records and the progress output).
 ///
 /// Update k = 0 … n − 1:

@@ -21,6 +21,7 @@ public enum TrainingRecipe: String, Sendable, Hashable, Codable, CaseIterable {
     /// The recipe's training configuration, with the trainer seeded from `seeds` (``RunSeeds/trainer``).
     ///
     /// - Parameters:
+    ///   - seeds: the run's seeds; the trainer draws from ``RunSeeds/trainer``.
     ///   - steps: number of updates instead of the recipe's (recall 500, lsi 1000; for series it replaces the
     ///     epochs).
     ///   - epochs: number of epochs instead (ignored when `steps` is given; series: default 1000).

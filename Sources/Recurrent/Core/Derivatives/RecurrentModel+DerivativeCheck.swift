@@ -7,8 +7,11 @@ extension RecurrentModel {
     ///
     /// Cost: 2P + 1 losses and gradients and one HVP; meant for small models.
     /// - Parameters:
-    ///   - direction: the direction v of the HVP (P values, finite).
+    ///   - inputs: T × B × d_in.
+    ///   - targets: T × B × d_out.
+    ///   - v: the direction of the HVP (P values, finite).
     ///   - loss: the loss (default ½·mean squared error over every step).
+    ///   - workspace: re-usable storage (optional).
     /// - Throws: ``RecurrentError`` for shapes that do not fit the model or non-finite values.
     public func derivativeCheck(
         inputs: SequenceBatch, targets: SequenceBatch, direction v: [Double], loss: any OutputLoss = MeanSquaredError(),

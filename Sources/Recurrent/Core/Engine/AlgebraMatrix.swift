@@ -137,7 +137,7 @@ public struct AlgebraMatrix<A: RecurrentAlgebra> {
         for j in 0..<columns { for i in 0..<rows { self[i, j] += vector[i, 0] } }
     }
 
-    /// self[i, j] ← tanh(self[i, j]) (a separate tight loop so the inlined ``FastMath`` kernel vectorises).
+    /// self[i, j] ← tanh(self[i, j]) (a separate tight loop so the inlined `FastMath` kernel vectorises).
     @inline(__always)
     public func applyTanh() {
         for j in 0..<columns { for i in 0..<rows { self[i, j] = self[i, j].tanh() } }

@@ -3,9 +3,9 @@ import MemoryNumerics
 extension Double: RecurrentScalar {
     /// The value itself.
     @inlinable public var primal: Double { self }
-    /// tanh by ``FastMath/tanh(_:)`` (inlined; relative error ≤ 1e-15).
+    /// tanh by `FastMath.tanh(_:)` (inlined; relative error ≤ 1e-15).
     @inlinable public func tanh() -> Double { FastMath.tanh(self) }
-    /// σ(x) by ``FastMath/sigmoid(_:)``.
+    /// σ(x) by `FastMath.sigmoid(_:)`.
     @inlinable public func sigmoid() -> Double { FastMath.sigmoid(self) }
     /// e^x from the platform's libm.
     @inlinable public func exp() -> Double { LibM.exp(self) }

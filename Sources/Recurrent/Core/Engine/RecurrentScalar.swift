@@ -38,12 +38,12 @@ public protocol RecurrentScalar: ExpressibleByFloatLiteral, ExpressibleByInteger
     static func *= (lhs: inout Self, rhs: Self)
 
     // Elementary functions as instance methods (`x.tanh()`): Double's static `Double.tanh(_:)` etc. from
-    // swift-numerics call libm, which is much slower in the gate loops than the inlined ``FastMath``.
+    // swift-numerics call libm, which is much slower in the gate loops than the inlined `FastMath`.
     /// Hyperbolic tangent.
     func tanh() -> Self
     /// Logistic sigmoid σ(x) = 1/(1 + e^{−x}), evaluated without overflow for large |x|.
     func sigmoid() -> Self
-    /// e^x (full range; the gate functions use the inlined ``FastMath`` kernels).
+    /// e^x (full range; the gate functions use the inlined `FastMath` kernels).
     func exp() -> Self
     /// e^x − 1 (accurate near 0).
     func expMinusOne() -> Self
@@ -60,7 +60,7 @@ public protocol RecurrentScalar: ExpressibleByFloatLiteral, ExpressibleByInteger
 }
 
 // Static spellings (`S.tanh(x)`, `S.exp(x)`, …) of the same functions, for kernels written in that style. They
-// forward to the instance methods, so `Double` gets ``FastMath`` and ``DualNumber`` its derivative rules.
+// forward to the instance methods, so `Double` gets `FastMath` and ``DualNumber`` its derivative rules.
 extension RecurrentScalar {
     /// `x.tanh()`.
     @inlinable @inline(__always) public static func tanh(_ x: Self) -> Self { x.tanh() }

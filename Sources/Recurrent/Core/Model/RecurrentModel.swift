@@ -21,7 +21,7 @@
 /// # What an implementation writes
 /// Only the four pass functions below, which run the network on engine storage (``AlgebraMatrix`` views) in an
 /// algebra `A`: ``RealAlgebra`` (values, gradients) or ``DualAlgebra`` (value + ε·tangent). Everything else —
-/// ``forward(_:initialStates:workspace:)``, losses and ``lossAndGradient(inputs:targets:loss:workspace:)``,
+/// ``forward(_:initialStates:workspace:)``, losses and ``lossAndGradient(inputs:targets:loss:initialStates:workspace:)``,
 /// ``gradient(inputs:outputGradient:initialStates:workspace:)``, Jacobian-vector products,
 /// Hessian-vector products, full Hessians, state and input Jacobians — is provided by extensions in terms of
 /// these passes and is exact: a JVP is the forward pass in ``DualAlgebra`` seeded with a parameter direction; an

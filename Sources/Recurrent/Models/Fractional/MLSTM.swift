@@ -15,7 +15,7 @@ import MemoryNumerics
 /// Stacked layers (layer ℓ ≥ 1 reads the h_t of layer ℓ − 1, as a stacked LSTM) with a linear readout of the last
 /// layer. Parameter and state layout: ``MLSTMLayout`` — each layer's state (h, d, c_t, c_{t−1} … c_{t−K+1})
 /// includes the K-deep cell history, so the cell is Markov and its state Jacobians are well defined.
-/// Initialisation: PyTorch `nn.Linear` defaults of the official sub-layers, from a ``SeededRandom``.
+/// Initialisation: PyTorch `nn.Linear` defaults of the official sub-layers, from a `SeededRandom`.
 /// Derivatives (BPTT, JVP, exact HVP, Jacobians) come from the ``RecurrentModel`` extensions; d_t and the filter
 /// weights are differentiated exactly (also in HVPs).
 ///
@@ -24,7 +24,7 @@ import MemoryNumerics
 public struct MLSTM: LayoutBackedModel, Equatable {
     /// Sizes, window, options and parameter layout.
     public let layout: MLSTMLayout
-    /// The flat parameter vector θ (layout: ``parameterGroups``).
+    /// The flat parameter vector θ (layout: ``RecurrentModel/parameterGroups``).
     public internal(set) var parameters: [Double]
     /// ``Architecture/mlstm``.
     public var architecture: Architecture { .mlstm }
@@ -62,7 +62,7 @@ extension MLSTM {
                       initialization: PyTorchInitialization(), seed: seed)
     }
 
-    /// A network with the given flat parameters (layout: ``parameterGroups``).
+    /// A network with the given flat parameters (layout: ``RecurrentModel/parameterGroups``).
     public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MLSTM.defaultWindow, layers: Int = 1,
                 parameters: [Double]) throws {
         try self.init(layout: MLSTMLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,

@@ -11,7 +11,7 @@ import MemoryNumerics
 public struct MLSTMF: LayoutBackedModel, Equatable {
     /// Sizes, window, options and parameter layout.
     public let layout: MLSTMLayout
-    /// The flat parameter vector θ (layout: ``parameterGroups``).
+    /// The flat parameter vector θ (layout: ``RecurrentModel/parameterGroups``).
     public internal(set) var parameters: [Double]
     /// ``Architecture/mlstmf``.
     public var architecture: Architecture { .mlstmf }
@@ -57,7 +57,7 @@ extension MLSTMF {
                       initialization: PyTorchInitialization(), seed: seed)
     }
 
-    /// A network with the given flat parameters (layout: ``parameterGroups``).
+    /// A network with the given flat parameters (layout: ``RecurrentModel/parameterGroups``).
     public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MLSTMF.defaultWindow, layers: Int = 1,
                 parameters: [Double]) throws {
         try self.init(layout: MLSTMLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,

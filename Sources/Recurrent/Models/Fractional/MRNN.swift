@@ -18,7 +18,7 @@ import MemoryNumerics
 ///
 /// One layer only: the readout reads both h and m, and the paper defines no rule for stacking (which of h, m
 /// would feed the next layer); `layers` ≠ 1 throws. Initialisation: PyTorch `nn.Linear` defaults per official
-/// sub-layer (``MRNNLayout``), from a ``SeededRandom``. Derivatives (BPTT, JVP, exact HVP, Jacobians) come from the
+/// sub-layer (``MRNNLayout``), from a `SeededRandom`. Derivatives (BPTT, JVP, exact HVP, Jacobians) come from the
 /// ``RecurrentModel`` extensions; d_t and the filter weights are differentiated exactly (also in HVPs).
 ///
 /// Unverified: the paper's hidden sizes and exact training constants; the official code
@@ -26,7 +26,7 @@ import MemoryNumerics
 public struct MRNN: LayoutBackedModel, Equatable {
     /// Sizes, window, options and parameter layout.
     public let layout: MRNNLayout
-    /// The flat parameter vector θ (layout: ``parameterGroups``).
+    /// The flat parameter vector θ (layout: ``RecurrentModel/parameterGroups``).
     public internal(set) var parameters: [Double]
     /// ``Architecture/mrnn``.
     public var architecture: Architecture { .mrnn }
@@ -64,7 +64,7 @@ extension MRNN {
                       initialization: PyTorchInitialization(), seed: seed)
     }
 
-    /// A network with the given flat parameters (layout: ``parameterGroups``).
+    /// A network with the given flat parameters (layout: ``RecurrentModel/parameterGroups``).
     public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNN.defaultWindow, layers: Int = 1,
                 parameters: [Double]) throws {
         try self.init(layout: MRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,

@@ -21,7 +21,7 @@ import MemoryNumerics
 public struct MRNNF: LayoutBackedModel, Equatable {
     /// Sizes, window, options and parameter layout.
     public let layout: MRNNLayout
-    /// The flat parameter vector θ (layout: ``parameterGroups``).
+    /// The flat parameter vector θ (layout: ``RecurrentModel/parameterGroups``).
     public internal(set) var parameters: [Double]
     /// ``Architecture/mrnnf``.
     public var architecture: Architecture { .mrnnf }
@@ -72,7 +72,7 @@ extension MRNNF {
                       initialization: PyTorchInitialization(), seed: seed)
     }
 
-    /// A network with the given flat parameters (layout: ``parameterGroups``).
+    /// A network with the given flat parameters (layout: ``RecurrentModel/parameterGroups``).
     public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNNF.defaultWindow, layers: Int = 1,
                 outputTanh: Bool = false, parameters: [Double]) throws {
         try self.init(layout: MRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,

@@ -8,7 +8,7 @@ extension AlgebraMatrix {
         applyTanh()
     }
 
-    /// Runs `function` from `source` into self with ``VectorMath`` when the algebra's storage is plain or dual
+    /// Runs `function` from `source` into self with `VectorMath` when the algebra's storage is plain or dual
     /// `Double` buffers; returns false (doing nothing) for any other algebra. `source` has self's shape and is
     /// either self (in place) or does not overlap it. After specialisation the type tests fold away.
     @inline(__always)
@@ -36,7 +36,7 @@ extension AlgebraMatrix {
 
 extension AlgebraMatrix {
     /// self ← S + a·op(b) (S per `start`; op(b) = b or bᵀ). `self` must not overlap `a`, `b` or the start
-    /// column. Vectorised: ``VectorMath`` products (a dual product is three of them: Ċ ← Ṡ + Ȧ·op(B), Ċ += A·op(Ḃ),
+    /// column. Vectorised: `VectorMath` products (a dual product is three of them: Ċ ← Ṡ + Ȧ·op(B), Ċ += A·op(Ḃ),
     /// C ← S + A·op(B)); generic: the algebra's `gemm`.
     func gateProduct(_ a: AlgebraMatrix, _ b: AlgebraMatrix, transposeB: Bool = false, start: GateProductStart<A>,
                      _ kernels: GateKernels) {

@@ -10,11 +10,11 @@ import MemoryNumerics
 ///
 /// (Gate row blocks (r, z, n) as PyTorch.) Both biases b_ih and b_hh are kept: b_hn
 /// sits inside the reset product, so they are not interchangeable. The state of each layer is h (size N).
-/// Initialisation: PyTorch's U(−1/√N, 1/√N) for every parameter, from a ``SeededRandom``.
+/// Initialisation: PyTorch's U(−1/√N, 1/√N) for every parameter, from a `SeededRandom`.
 public struct GRU: StackedGatedArchitecture, Equatable {
     /// Sizes and parameter layout (3 gate blocks per layer).
     public let layout: StackedGatedLayout
-    /// The flat parameter vector θ (layout: ``parameterGroups``).
+    /// The flat parameter vector θ (layout: ``RecurrentModel/parameterGroups``).
     public internal(set) var parameters: [Double]
     /// ``Architecture/gru``.
     public var architecture: Architecture { .gru }
@@ -47,7 +47,7 @@ extension GRU {
                       initialization: PyTorchInitialization(), seed: seed)
     }
 
-    /// A network with the given flat parameters (layout: ``parameterGroups``).
+    /// A network with the given flat parameters (layout: ``RecurrentModel/parameterGroups``).
     public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, parameters: [Double]) throws {
         try self.init(layout: Self.layout(inputSize, hiddenSize, outputSize, layers), validating: parameters)
     }

@@ -1,5 +1,5 @@
 /// A tanh RNN, LSTM or GRU whose passes run the **generic** kernels only (``GateKernels/generic``: element-by-element
-/// `A.Scalar` arithmetic with ``FastMath``/``DualNumber`` nonlinearities, products by the algebra's BLAS `gemm`)
+/// `A.Scalar` arithmetic with `FastMath`/``DualNumber`` nonlinearities, products by the algebra's BLAS `gemm`)
 /// — the source of truth that the vectorised fast path of the models themselves is tested against (losses,
 /// gradients, HVPs agree to rounding). Everything else (parameters, layout, states) is the wrapped model's.
 ///

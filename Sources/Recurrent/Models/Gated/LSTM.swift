@@ -10,11 +10,11 @@ import MemoryNumerics
 /// The state of each layer is the pair s = [h; c] of size 2N (rows 0..<N are h, rows
 /// N..<2N are c): the LSTM is Markov only in (h, c), so state Jacobians D_t = ∂(h_t, c_t)/∂(h_{t−1}, c_{t−1}) are
 /// 2N × 2N per layer. Initial states (h_0, c_0) default to zero. Parameter layout: ``StackedGatedLayout`` with
-/// four gate blocks. Initialisation: PyTorch's U(−1/√N, 1/√N) for every parameter, from a ``SeededRandom``.
+/// four gate blocks. Initialisation: PyTorch's U(−1/√N, 1/√N) for every parameter, from a `SeededRandom`.
 public struct LSTM: StackedGatedArchitecture, Equatable {
     /// Sizes and parameter layout (4 gate blocks per layer).
     public let layout: StackedGatedLayout
-    /// The flat parameter vector θ (layout: ``parameterGroups``).
+    /// The flat parameter vector θ (layout: ``RecurrentModel/parameterGroups``).
     public internal(set) var parameters: [Double]
     /// ``Architecture/lstm``.
     public var architecture: Architecture { .lstm }
@@ -47,7 +47,7 @@ extension LSTM {
                       initialization: PyTorchInitialization(), seed: seed)
     }
 
-    /// A network with the given flat parameters (layout: ``parameterGroups``).
+    /// A network with the given flat parameters (layout: ``RecurrentModel/parameterGroups``).
     public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, parameters: [Double]) throws {
         try self.init(layout: Self.layout(inputSize, hiddenSize, outputSize, layers), validating: parameters)
     }

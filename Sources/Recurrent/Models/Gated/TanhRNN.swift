@@ -6,11 +6,11 @@ import MemoryNumerics
 ///
 /// (Elman 1990, *Cognitive Science* 14(2):179–211, with W = W_hh, U = W_ih, b = b_ih + b_hh; D_t = diag(1 − h_t²)·W_hh.) The state of each
 /// layer is h (size N). Parameter layout: ``StackedGatedLayout`` with one gate block. Initialisation: PyTorch's
-/// U(−1/√N, 1/√N) for every parameter, from a ``SeededRandom``.
+/// U(−1/√N, 1/√N) for every parameter, from a `SeededRandom`.
 public struct TanhRNN: StackedGatedArchitecture, Equatable {
     /// Sizes and parameter layout (1 gate block per layer).
     public let layout: StackedGatedLayout
-    /// The flat parameter vector θ (layout: ``parameterGroups``).
+    /// The flat parameter vector θ (layout: ``RecurrentModel/parameterGroups``).
     public internal(set) var parameters: [Double]
     /// ``Architecture/tanhRNN``.
     public var architecture: Architecture { .tanhRNN }
@@ -43,7 +43,7 @@ extension TanhRNN {
                       initialization: PyTorchInitialization(), seed: seed)
     }
 
-    /// A network with the given flat parameters (layout: ``parameterGroups``).
+    /// A network with the given flat parameters (layout: ``RecurrentModel/parameterGroups``).
     public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, parameters: [Double]) throws {
         try self.init(layout: Self.layout(inputSize, hiddenSize, outputSize, layers), validating: parameters)
     }

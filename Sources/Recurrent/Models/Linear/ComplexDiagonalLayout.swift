@@ -113,7 +113,7 @@ public struct ComplexDiagonalLayout: ParameterLayout {
             scaledExpTangents: configuration.scaledExpTangents)
     }
 
-    /// The ring initialisation of `initialization` (``DiagonalInitialization/parameters(for:using:)``).
+    /// The ring initialisation of `initialization` (see ``DiagonalInitialization``).
     public func initialParameters(_ initialization: DiagonalInitialization, using rng: inout SeededRandom) throws
         -> [Double]
     {

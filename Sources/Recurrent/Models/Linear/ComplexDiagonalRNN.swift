@@ -12,7 +12,7 @@ import MemoryNumerics
 ///
 /// Exact derivatives come from the ``RecurrentModel`` extensions (the passes are written once over the algebras);
 /// gradients are w.r.t. the parametrization's (ω₁, ω₂), which for ``EigenvalueParametrization/default`` is
-/// (Re λ, Im λ). See ``ScaledExpTangents`` for what HVPs mean under the stop-gradient of ``scaledExp``.
+/// (Re λ, Im λ). See ``ScaledExpTangents`` for what HVPs mean under the stop-gradient of ``EigenvalueParametrization/scaledExp``.
 public struct ComplexDiagonalRNN: LayoutBackedModel, Equatable {
     /// Sizes, options and parameter layout.
     public let layout: ComplexDiagonalLayout
@@ -31,7 +31,7 @@ public struct ComplexDiagonalRNN: LayoutBackedModel, Equatable {
         try layout.normalizationFactors(parameters, layer: layer)
     }
 
-    /// The same network (same λ to rounding, same γ, B, C, D) in another parametrization — e.g. ``default`` to get
+    /// The same network (same λ to rounding, same γ, B, C, D) in another parametrization — e.g. ``EigenvalueParametrization/default`` to get
     /// gradients and Hessians with respect to (Re λ, Im λ). Throws if some λ cannot be represented (see
     /// ``EigenvalueParametrization/parameters(modulus:phase:)``).
     public func reparametrized(as parametrization: EigenvalueParametrization) throws -> ComplexDiagonalRNN {

@@ -6,7 +6,7 @@ import MemoryNumerics
 /// **Ring** (both schemes): with u ~ U(0, 1), |λ| = √(u(r_max² − r_min²) + r_min²), i.e. |λ|² ~ U[r_min², r_max²],
 /// so P(|λ| ≤ r) = (r² − r_min²)/(r_max² − r_min²) and E|λ|² = (r_min² + r_max²)/2 (Orvieto et al. 2023, ICML,
 /// arXiv 2303.06349, Lemma 3.2 / §3.3: uniform on the ring of the complex plane). The parameters are then the
-/// parametrization's (ω₁, ω₂) of that λ (``EigenvalueParametrization/parameters(modulus:phase:)``; for ``exp`` this is
+/// parametrization's (ω₁, ω₂) of that λ (``EigenvalueParametrization/parameters(modulus:phase:)``; for ``EigenvalueParametrization/exp`` this is
 /// ν_log = log(−½ log(|λ|²)), θ_log = log θ as in the paper), and a learned γ starts at log √(1 − |λ|²).
 ///
 /// **Schemes** (they differ in the phase and in the scales of B, C, D):

@@ -16,12 +16,12 @@ extension LinearRNN {
     /// ones) and M′ = blockdiag([[Re l′, Im l′], [−Im l′, Re l′]], …, Re l′_r, …), A = P M′ P⁻¹ (one LU solve).
     ///
     /// - Parameters:
-    ///   - size: n ≥ 1.
-    ///   - minimumModulus: ν₀ ∈ [0, ν_max].
-    ///   - maximumModulus: ν_max ∈ [ν₀, ∞) (1 in the paper).
+    ///   - n: the size, n ≥ 1.
+    ///   - nu0: ν₀ (`minimumModulus`) ∈ [0, ν_max].
+    ///   - nuMax: ν_max (`maximumModulus`) ∈ [ν₀, ∞) (1 in the paper).
     ///   - maximumPhase: φ_max > 0 (the paper's `max_phase`, 3.14 in the linear-system-identification scans).
     ///   - rng: draws n² standard normals in column-major order.
-    /// - Throws: ``RecurrentError/invalidArgument(argument:message:)`` for bad arguments; a ``LinearAlgebraError``
+    /// - Throws: ``RecurrentError/invalidArgument(argument:message:)`` for bad arguments; a `LinearAlgebraError`
     ///   if the eigenvector matrix is exactly singular (probability zero for Gaussian A₀).
     public static func zucchetOrvietoMatrix(
         size n: Int, minimumModulus nu0: Double, maximumModulus nuMax: Double = 1, maximumPhase: Double,

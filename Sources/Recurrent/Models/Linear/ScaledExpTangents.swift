@@ -1,6 +1,6 @@
 import MemoryNumerics
 
-/// What forward-mode tangents (hence JVPs, HVPs and Hessians) do at the stop-gradient of the ``scaledExp``
+/// What forward-mode tangents (hence JVPs, HVPs and Hessians) do at the stop-gradient of the ``EigenvalueParametrization/scaledExp``
 /// parametrization λ = ν·exp(i·sg(1 − ν)·ω₂). Irrelevant for the other parametrizations.
 public enum ScaledExpTangents: String, Sendable, Codable, CaseIterable, Equatable {
     /// Tangents flow through 1 − ν like through any value: forward JVPs are the true derivatives of the trajectory,

@@ -7,7 +7,7 @@
 ///   k = 0, 1, …, uses schedule(k)).
 /// * The gradient is used as given (clip it before, see ``GradientClipping``); it is not modified.
 /// * State (momentum, moment estimates, step count) lives in the optimiser value; ``reset()`` clears it.
-/// * Weight decay, when present, is applied per coordinate with a multiplier from ``decayMask`` (nil: every
+/// * Weight decay, when present, is applied per coordinate with a multiplier from ``OptimizerConfiguration/decayMask(parameterGroups:)`` (nil: every
 ///   coordinate), so that groups such as recurrent weights can be excluded (``OptimizerConfiguration``).
 public protocol Optimizer: Sendable {
     /// Short name used in reports ("sgd", "adam", "adamw").
