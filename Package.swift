@@ -2,7 +2,7 @@
 // rnnmem — memory in time series and recurrent neural networks.
 // Module map (one concept per module; see README.md):
 //   CLAPACKE, CCBLAS, CGSL, CFFTW  system-library shims (Debian packages, found with pkg-config)
-//   MemoryNumerics                 the only module that calls C: matrices, LAPACK, FFT plans, special functions, RNG, optimisers
+//   MemoryNumerics                 calls the C libraries (Recurrent calls only _CVectorMath's fused cell steps): matrices, LAPACK, FFT plans, special functions, RNG, optimisers
 //   LongMemory                     fractional filters, ARFIMA theory and simulation, sample statistics, estimators and tests of d
 //   Recurrent                      recurrent models, exact derivatives, training, tasks, weight import/export
 //   RNNMemory                      umbrella module re-exporting the above
@@ -28,7 +28,8 @@ let package = Package(
         .systemLibrary(name: "CFFTW", pkgConfig: "fftw3", providers: [.apt(["libfftw3-dev"])]),
 
         // Vectorised e^x, tanh, σ over blocks of doubles (portable C, AVX2+FMA and AVX-512F instances with
-        // bit-identical results, chosen at run time); called only through MemoryNumerics' VectorMath.
+        // bit-identical results, chosen at run time): the general kernels are called through MemoryNumerics'
+        // VectorMath; the fused LSTM/GRU/tanh-RNN step kernels (model semantics) through Recurrent's CellSteps.
         .target(name: "_CVectorMath", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
 
         .target(
@@ -38,7 +39,7 @@ let package = Package(
                 .product(name: "Numerics", package: "swift-numerics"),
             ]),
         .target(name: "LongMemory", dependencies: ["MemoryNumerics"]),
-        .target(name: "Recurrent", dependencies: ["MemoryNumerics"]),
+        .target(name: "Recurrent", dependencies: ["MemoryNumerics", "_CVectorMath"]),
         .target(name: "RNNMemory", dependencies: ["MemoryNumerics", "LongMemory", "Recurrent"]),
         .executableTarget(
             name: "rnnmem",

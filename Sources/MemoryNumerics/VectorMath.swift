@@ -34,9 +34,9 @@ import _CVectorMath
 /// Results do not depend on any global state.
 ///
 /// # Also here
-/// Fixed-order matrix products and row sums (`VectorMath+MatrixProduct.swift`) and the fused elementwise steps of
-/// the recurrent cells (`VectorMath+RecurrentCells.swift`), built on the same kernels and with the same
-/// cross-instruction-set reproducibility.
+/// Fixed-order matrix products and row sums (`VectorMath+MatrixProduct.swift`), built on the same kernels and with
+/// the same cross-instruction-set reproducibility. (The fused elementwise steps of the LSTM, GRU and tanh RNN cells,
+/// compiled into the same C instances, belong to the models and are wrapped in the `Recurrent` module.)
 ///
 /// # Dual forms
 /// ``applyDual(_:rows:columns:value:tangent:leadingDimension:resultValue:resultTangent:leadingDimension:instructionSet:)``

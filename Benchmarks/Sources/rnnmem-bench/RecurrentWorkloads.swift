@@ -12,7 +12,7 @@ enum RecurrentWorkloads {
     /// Workload name → closure (the input series of the harness is ignored; the batch is generated here).
     static func make(hidden n: Int) -> [String: ([Double]) throws -> Double] {
         var out: [String: ([Double]) throws -> Double] = [:]
-        for arch in ["rnn", "lstm", "gru"] {
+        for arch in [Architecture.tanhRNN, .lstm, .gru] {
             out["train_\(arch)"] = { _ in try State.shared(arch, n).trainStep() }
             out["grad_\(arch)"] = { _ in try State.shared(arch, n).gradient() }
             out["hvp_\(arch)"] = { _ in try State.shared(arch, n).hessianVectorProduct() }
@@ -24,7 +24,7 @@ enum RecurrentWorkloads {
     final class State {
         nonisolated(unsafe) static var cache: [String: State] = [:]
 
-        static func shared(_ arch: String, _ n: Int) throws -> State {
+        static func shared(_ arch: Architecture, _ n: Int) throws -> State {
             let key = "\(arch)-\(n)"
             if let s = cache[key] { return s }
             let s = try State(arch, n)
@@ -41,7 +41,7 @@ enum RecurrentWorkloads {
         var gradientBuffer: [Double] = []
         let direction: [Double]
 
-        init(_ arch: String, _ n: Int) throws {
+        init(_ arch: Architecture, _ n: Int) throws {
             model = try ModelSpecification(architecture: arch, inputSize: 1, hiddenSize: n, outputSize: 1).makeModel(seed: 0)
             var rng = SeededRandom(seed: 20_250_101)
             let x = rng.gaussians(steps * batch)

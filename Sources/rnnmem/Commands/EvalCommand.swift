@@ -125,15 +125,15 @@ struct EvalCommand: ParsableCommand {
         }
         if let name = taskOptions.task {
             do {
-                let task = try taskOptions.makeTask(seed: RunSeeds.task(seed))
+                let task = try taskOptions.makeTask(seed: RunSeeds(seed).task)
                 try task.validateCompatible(model)
                 lines.append("task \(name.rawValue)  seed \(seed)")
                 if let v = try task.validationBatch() {
-                    let l = try model.loss(inputs: v.inputs, targets: v.targets, loss: v.loss)
+                    let l = try model.loss(on: v)
                     lines.append("validation loss \(NumberText.format(l))")
                 }
                 if let t = try task.testBatch() {
-                    let l = try model.loss(inputs: t.inputs, targets: t.targets, loss: t.loss)
+                    let l = try model.loss(on: t)
                     lines.append("test loss \(NumberText.format(l))")
                 }
                 let metrics = try task.testMetrics(of: model)

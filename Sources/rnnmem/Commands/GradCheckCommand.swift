@@ -57,7 +57,7 @@ struct GradCheckCommand: ParsableCommand {
 
     func run() throws {
         try validateValues()
-        var model: any RecurrentModel
+        let model: any RecurrentModel
         do {
             model = try modelOptions.specification(inputSize: inputs, outputSize: outputs).makeModel(seed: seed)
         } catch {
@@ -66,43 +66,9 @@ struct GradCheckCommand: ParsableCommand {
         guard model.parameterCount <= 200_000 else {
             throw CLIError("the model has \(model.parameterCount) parameters; finite differences need 2 loss evaluations each (use a smaller --hidden)")
         }
-        var rng = SeededRandom(seed: seed, stream: 1)
-        let x = try SequenceBatch(steps: length, batchSize: batch, features: inputs, values: rng.gaussians(length * batch * inputs))
-        let y = try SequenceBatch(steps: length, batchSize: batch, features: outputs, values: rng.gaussians(length * batch * outputs))
-        let workspace = RecurrentWorkspace()
-        let theta = model.parameters
-        let p = theta.count
-
-        let (_, gradient) = try model.lossAndGradient(inputs: x, targets: y, workspace: workspace)
-        var differences = [Double](repeating: 0, count: p)
-        var shifted = theta
-        for i in 0..<p {
-            let h = 1e-6 * max(1, abs(theta[i]))
-            shifted[i] = theta[i] + h
-            try model.setParameters(shifted)
-            let lp = try model.loss(inputs: x, targets: y, workspace: workspace)
-            shifted[i] = theta[i] - h
-            try model.setParameters(shifted)
-            let lm = try model.loss(inputs: x, targets: y, workspace: workspace)
-            shifted[i] = theta[i]
-            differences[i] = (lp - lm) / (2 * h)
-        }
-        try model.setParameters(theta)
-        let gradientError = Self.relativeError(gradient, differences)
-
-        var v = rng.gaussians(p)
-        let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        for i in v.indices { v[i] /= norm }
-        let hvp = try model.hessianVectorProduct(inputs: x, targets: y, direction: v, workspace: workspace).product
-        let epsilon = 1e-5
-        try model.setParameters(zip(theta, v).map { $0 + epsilon * $1 })
-        let (_, gPlus) = try model.lossAndGradient(inputs: x, targets: y, workspace: workspace)
-        try model.setParameters(zip(theta, v).map { $0 - epsilon * $1 })
-        let (_, gMinus) = try model.lossAndGradient(inputs: x, targets: y, workspace: workspace)
-        try model.setParameters(theta)
-        let hvpDifferences = zip(gPlus, gMinus).map { ($0 - $1) / (2 * epsilon) }
-        let hvpError = Self.relativeError(hvp, hvpDifferences)
-
+        let check = try model.derivativeCheck(steps: length, batchSize: batch, seed: seed)
+        let p = check.parameterCount
+        let gradientError = check.gradientError, hvpError = check.hessianVectorProductError
         let gradientOK = gradientError <= tolerance
         let hvpOK = hvpError <= hvpTolerance
         let lines = [
@@ -112,17 +78,6 @@ struct GradCheckCommand: ParsableCommand {
         ]
         try Console.writeStandardOutput(lines.joined(separator: "\n") + "\n")
         if !(gradientOK && hvpOK) { throw ExitCode(1) }
-    }
-
-    /// max_i |a_i − b_i| / max_i |b_i| (0 when both vanish).
-    static func relativeError(_ a: [Double], _ b: [Double]) -> Double {
-        var diff = 0.0, scale = 0.0
-        for (x, y) in zip(a, b) {
-            diff = max(diff, abs(x - y))
-            scale = max(scale, abs(y))
-        }
-        if diff == 0 { return 0 }
-        return scale > 0 ? diff / scale : .infinity
     }
 
     /// Two significant digits in scientific notation (the errors are rounding-level noise).

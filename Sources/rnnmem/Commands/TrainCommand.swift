@@ -91,35 +91,17 @@ struct TrainCommand: ParsableCommand {
         if output.isEmpty { throw CLIError("--output is empty: give a directory") }
     }
 
-    /// The training configuration: the task's protocol, overridden by the options given.
+    /// The training configuration: the task's recipe, overridden by the options given.
     func trainingConfiguration(task: TaskArgument) -> TrainingConfiguration {
-        let trainerSeed = RunSeeds.trainer(seed)
-        var config: TrainingConfiguration
-        switch task {
-        case .series:
-            config = .zhao(maxEpochs: epochs ?? 1000, learningRate: lr ?? 0.01, patience: patience ?? 100, seed: trainerSeed)
-        case .lsi:
-            let n = steps ?? 1000
-            config = .zucchetOrvieto(steps: n, learningRate: lr ?? 1e-3, seed: trainerSeed,
-                                     validationInterval: validationInterval ?? max(1, n / 20))
-        case .recall:
-            let n = steps ?? 500
-            config = TrainingConfiguration(length: .steps(n), seed: trainerSeed, optimizer: .adam(),
-                                           schedule: .constant(learningRate: lr ?? 0.01),
-                                           validationInterval: validationInterval ?? max(1, n / 20))
+        let optimizer: OptimizerConfiguration
+        switch self.optimizer {
+        case .adam: optimizer = .adam()
+        case .adamw: optimizer = .adamW()
+        case .sgd: optimizer = .sgd()
         }
-        if let steps { config.length = .steps(steps) } else if let epochs { config.length = .epochs(epochs) }
-        switch optimizer {
-        case .adam: config.optimizer = .adam()
-        case .adamw: config.optimizer = .adamW()
-        case .sgd: config.optimizer = .sgd()
-        }
-        config.gradientClipNorm = clip
-        if let validationInterval { config.validationInterval = validationInterval }
-        if let patience, task != .series {
-            config.earlyStopping = EarlyStoppingConfiguration(monitor: .validationLoss, patience: patience)
-        }
-        return config
+        return task.recipe.configuration(seeds: RunSeeds(seed), steps: steps, epochs: epochs, learningRate: lr,
+                                         optimizer: optimizer, gradientClipNorm: clip, patience: patience,
+                                         validationInterval: validationInterval)
     }
 
     func run() throws {
@@ -127,14 +109,14 @@ struct TrainCommand: ParsableCommand {
         guard let taskName = taskOptions.task else { throw CLIError("missing --task (one of lsi, series, recall)") }
         let task: any TrainingTask
         do {
-            task = try taskOptions.makeTask(seed: RunSeeds.task(seed))
+            task = try taskOptions.makeTask(seed: RunSeeds(seed).task)
         } catch {
             throw cliError(error, context: "--task \(taskName.rawValue)")
         }
         let model: any RecurrentModel
         do {
             let spec = try modelOptions.specification(inputSize: task.inputSize, outputSize: task.outputSize)
-            model = try spec.makeModel(seed: RunSeeds.model(seed))
+            model = try spec.makeModel(seed: RunSeeds(seed).model)
         } catch {
             throw cliError(error, context: "--model \(modelOptions.model.rawValue)")
         }
@@ -142,7 +124,10 @@ struct TrainCommand: ParsableCommand {
         let config = trainingConfiguration(task: taskName)
         let result: TrainingRun<any RecurrentModel>
         do {
-            result = try Training.run(model: model, task: task, configuration: config, progress: progress.options)
+            let total = config.length.steps(stepsPerEpoch: task.stepsPerEpoch)
+            let reporter = ProgressReporter.training(total: total, label: "train \(model.architecture)/\(task.name)",
+                                                     options: progress.options)
+            result = try Training.run(model: model, task: task, configuration: config, progress: reporter)
         } catch {
             throw cliError(error, context: "training")
         }

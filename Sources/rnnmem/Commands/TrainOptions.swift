@@ -5,11 +5,36 @@ import RNNMemory
 /// `--model rnn|lstm|…`.
 enum ModelArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
     case rnn, lstm, gru, linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf
+
+    /// The library's architecture of the same name.
+    var architecture: Architecture {
+        switch self {
+        case .rnn: return .tanhRNN
+        case .lstm: return .lstm
+        case .gru: return .gru
+        case .linear: return .linearRNN
+        case .cdiag: return .complexDiagonalRNN
+        case .lru: return .lru
+        case .mrnn: return .mrnn
+        case .mrnnf: return .mrnnf
+        case .mlstm: return .mlstm
+        case .mlstmf: return .mlstmf
+        }
+    }
 }
 
 /// `--task lsi|series|recall`.
 enum TaskArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
     case lsi, series, recall
+
+    /// The library's training protocol of the task.
+    var recipe: TrainingRecipe {
+        switch self {
+        case .lsi: return .linearSystemIdentification
+        case .series: return .seriesPrediction
+        case .recall: return .delayedRecall
+        }
+    }
 }
 
 /// `--scaler whole|train` of the series task.
@@ -64,7 +89,7 @@ struct TrainModelOptions: ParsableArguments {
 
     /// The specification for a task's input and output widths.
     func specification(inputSize: Int, outputSize: Int) throws -> ModelSpecification {
-        try ModelSpecification(architecture: model.rawValue, inputSize: inputSize, hiddenSize: hidden,
+        try ModelSpecification(architecture: model.architecture, inputSize: inputSize, hiddenSize: hidden,
                                outputSize: outputSize, layers: layers, window: window)
     }
 }
@@ -145,27 +170,26 @@ struct TrainTaskOptions: ParsableArguments {
         }
     }
 
-    /// The task, its fixed data drawn from `seed`.
-    func makeTask(seed: UInt64) throws -> any TrainingTask {
+    /// The task's specification (the library builds the task with the recipe's defaults for unset sizes).
+    func specification() throws -> TaskSpecification {
         guard let task else { throw CLIError("missing --task (one of lsi, series, recall)") }
         switch task {
         case .recall:
-            let c = DelayedRecallConfiguration(
-                delay: delay, features: 1, correlation: correlation, sequenceLength: length ?? 50,
-                batchSize: batch ?? 32, evaluationBatchSize: evalBatch ?? 256)
-            return try DelayedRecallTask(configuration: c, seed: seed)
+            return .delayedRecall(delay: delay, correlation: correlation, sequenceLength: length, batchSize: batch,
+                                  evaluationBatchSize: evalBatch)
         case .lsi:
-            let c = LinearSystemIdentificationConfiguration(
-                teacherSize: teacherSize, minimumModulus: minModulus, sequenceLength: length ?? 300,
-                batchSize: batch ?? 128, evaluationBatchSize: evalBatch ?? 128)
-            return try LinearSystemIdentificationTask(configuration: c, seed: seed)
+            return .linearSystemIdentification(teacherSize: teacherSize, minimumModulus: minModulus,
+                                               sequenceLength: length, batchSize: batch, evaluationBatchSize: evalBatch)
         case .series:
             guard let data else { throw CLIError("--task series needs --data FILE") }
             let series = try SeriesTable.load(data).series(column: column)
             let name = URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent
-            return try SeriesPredictionTask(series: series.values, dataset: name, scalerFit: scaler.fit)
+            return .seriesPrediction(series: series.values, dataset: name, scalerFit: scaler.fit)
         }
     }
+
+    /// The task, its fixed data drawn from `seed`.
+    func makeTask(seed: UInt64) throws -> any TrainingTask { try specification().makeTask(seed: seed) }
 
     /// Task settings recorded in a weights file's metadata (so `eval` can be told what a run was trained on).
     var metadata: [String: String] {
@@ -187,15 +211,6 @@ struct TrainTaskOptions: ParsableArguments {
         }
         return m
     }
-}
-
-/// Seeds of a run, all derived from `--seed s`: the model's initialisation uses s, the task's fixed data (teacher,
-/// validation and test batches) s + 1, the trainer's fresh batches s + 2 — so `eval --seed s` sees the same held-out
-/// data as `train --seed s`.
-enum RunSeeds {
-    static func model(_ s: UInt64) -> UInt64 { s }
-    static func task(_ s: UInt64) -> UInt64 { s &+ 1 }
-    static func trainer(_ s: UInt64) -> UInt64 { s &+ 2 }
 }
 
 /// A library error as a one-line CLI error.
