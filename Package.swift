@@ -6,7 +6,8 @@
 //   LongMemory                     fractional filters, ARFIMA theory and simulation, sample statistics, estimators and tests of d
 //   Recurrent                      recurrent models, exact derivatives, training, tasks, weight import/export
 //   RNNMemory                      umbrella module re-exporting the above
-//   rnnmem                         the command-line tool
+//   _RNNMemCLI                     the command-line commands as a library (parsing, printing; no numerics)
+//   rnnmem                         the command-line tool: a thin entry point into _RNNMemCLI
 import PackageDescription
 
 let package = Package(
@@ -40,12 +41,13 @@ let package = Package(
         .target(name: "LongMemory", dependencies: ["MemoryNumerics"]),
         .target(name: "Recurrent", dependencies: ["MemoryNumerics"]),
         .target(name: "RNNMemory", dependencies: ["MemoryNumerics", "LongMemory", "Recurrent"]),
-        .executableTarget(
-            name: "rnnmem",
+        .target(
+            name: "_RNNMemCLI",
             dependencies: [
                 "RNNMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .executableTarget(name: "rnnmem", dependencies: ["_RNNMemCLI"]),
 
         // Seeded helpers and reference comparisons shared by the test targets.
         .target(name: "_TestSupport", dependencies: ["MemoryNumerics"], path: "Sources/_TestSupport"),

@@ -7,9 +7,8 @@ import Foundation
 /// * every error — a usage error found by ArgumentParser, a `CLIError` about the input or an argument, an error
 ///   thrown by the library (invalid model, non-positive circulant, …): ONE line `rnnmem: error: <message>` on
 ///   standard error and status 2 (ArgumentParser alone would use 64 for usage errors and print several lines).
-@main
-enum EntryPoint {
-    static func main() async {
+public enum EntryPoint {
+    public static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             var command = try RNNMem.parseAsRoot(arguments)
