@@ -57,8 +57,9 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RecurrentTests", dependencies: ["Recurrent", "_TestSupport"],
                     resources: [.copy("Fixtures")]),
-        // LongMemory: the CLI tests of `estimate`/`test`/`check` compare the tool's output with the library's values.
-        .testTarget(name: "CLITests", dependencies: ["_TestSupport", "LongMemory"]),
+        // LongMemory: the CLI tests of `estimate`/`test`/`check` compare the tool's output with the library's values;
+        // _RNNMemCLI: the in-process entry point is compared with the binary.
+        .testTarget(name: "CLITests", dependencies: ["_TestSupport", "LongMemory", "_RNNMemCLI"]),
         .testTarget(name: "NotebookTests", dependencies: ["_TestSupport"]),
 
         // Benchmarks live outside the library: a release-built executable timing rnnmem's workloads;

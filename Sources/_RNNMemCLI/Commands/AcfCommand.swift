@@ -2,7 +2,7 @@ import ArgumentParser
 import RNNMemory
 
 /// `rnnmem acf FILE --lags 100 [--column C]`: the sample autocorrelation ρ̂(0 … L).
-struct AcfCommand: ParsableCommand {
+struct AcfCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "acf",
         abstract: "Print the sample autocorrelation ρ̂(0), ρ̂(1), …, ρ̂(L) of a series.",
@@ -19,15 +19,16 @@ struct AcfCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
+    func run(console: Console) throws {
         try Arguments.count(lags, "--lags", minimum: 0)
-        let series = try input.readSeries()
+        let series = try input.readSeries(console: console)
         try series.require(atLeast: lags + 1, for: "--lags \(lags)")
         guard series.values.contains(where: { $0 != series.values[0] }) else {
             throw CLIError("\(series.source): column '\(series.name)' is constant; its autocorrelation is undefined")
         }
         let rho = try SampleStatistics.autocorrelation(series.values, maxLag: lags)
         try output.emit(
+            to: console,
             plain: { NumberText.lines(rho) },
             json: {
                 .object([

@@ -2,7 +2,7 @@ import ArgumentParser
 import RNNMemory
 
 /// `rnnmem acvf --d 0.4 [--ar …] [--ma …] [--sigma 1] --lags 100`: the theoretical ARFIMA autocovariance.
-struct AcvfCommand: ParsableCommand {
+struct AcvfCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "acvf",
         abstract: "Print the theoretical ARFIMA(p, d, q) autocovariance γ(0), γ(1), …, γ(L).",
@@ -18,12 +18,13 @@ struct AcvfCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
+    func run(console: Console) throws {
         try model.validateValues()
         try Arguments.count(lags, "--lags", minimum: 0)
         let arfima = model.model
         let gamma = try Autocovariance.arfima(arfima, lags: lags)
         try output.emit(
+            to: console,
             plain: { NumberText.lines(gamma) },
             json: { .object(model.jsonFields + [("lags", .integer(lags)), ("acvf", .numbers(gamma))]) })
     }

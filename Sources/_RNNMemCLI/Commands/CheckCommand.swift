@@ -3,7 +3,7 @@ import RNNMemory
 
 /// `rnnmem check FILE [--column C | --columns LIST] [--transform T] [--last N] [--figures DIR] [--json]`: one report
 /// on the memory of each series — verdict, evidence, Definition-1 slope, figures.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Report whether a series has long memory: verdict, estimates of d, tests, diagnostics, figures.",
@@ -52,8 +52,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let columns = try input.read()
+    func run(console: Console) throws {
+        let columns = try input.read(console: console)
         var reports: [(AnalysisInputOptions.Analysed, MemoryCheckReport)] = []
         for c in columns {
             try c.requireUsable(atLeast: MemoryCheck.minimumLength, for: "rnnmem check")
@@ -72,9 +72,10 @@ struct CheckCommand: ParsableCommand {
             }
         }
         for f in figureSets.compactMap({ $0 }) where !f.svgWritten {
-            Console.note("no SVG figures: \(f.problem ?? "unknown reason")")
+            console.note("no SVG figures: \(f.problem ?? "unknown reason")")
         }
         try output.emit(
+            to: console,
             plain: {
                 var parts: [String] = []
                 for (i, (c, r)) in reports.enumerated() {

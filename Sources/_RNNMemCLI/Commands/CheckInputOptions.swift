@@ -72,10 +72,10 @@ struct AnalysisInputOptions: ParsableArguments {
     }
 
     /// Read the requested columns, transformed and windowed, in the order asked for.
-    func read() throws(CLIError) -> [Analysed] {
+    func read(console: Console) throws(CLIError) -> [Analysed] {
         if column != nil && columns != nil { throw CLIError("give --column or --columns, not both") }
         if let last { try Arguments.count(last, "--last") }
-        let table = try SeriesTable.load(file)
+        let table = try SeriesTable.load(file, console: console)
         let chosen: [Series]
         if let columns {
             chosen = try table.series(columns: columns)

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `rnnmem columns FILE [--columns LIST]`: the numeric columns rnnmem reads from a CSV file, validated, as a
 /// clean CSV table. Shows what the other commands see (header detection, default column, bad cells).
-struct ColumnsCommand: ParsableCommand {
+struct ColumnsCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "columns",
         abstract: "Print the numeric columns read from a CSV file, validated, as a clean CSV table.",
@@ -15,9 +15,10 @@ struct ColumnsCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let series = try input.readSeries()
+    func run(console: Console) throws {
+        let series = try input.readSeries(console: console)
         try output.emit(
+            to: console,
             plain: { NumberText.csv(header: series.map(\.name), columns: series.map(\.values)) },
             json: {
                 .object([

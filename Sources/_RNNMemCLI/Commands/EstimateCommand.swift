@@ -4,7 +4,7 @@ import RNNMemory
 extension EstimationMethod: ExpressibleByArgument {}
 
 /// `rnnmem estimate FILE --method M [tuning] [--json]`: one estimator of the memory parameter d.
-struct EstimateCommand: ParsableCommand {
+struct EstimateCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "estimate",
         abstract: "Estimate the memory parameter d (H = d + ½) of a series with one estimator.",
@@ -33,9 +33,9 @@ struct EstimateCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
+    func run(console: Console) throws {
         let settings = try tuning.settings(for: method)
-        let series = try input.read()
+        let series = try input.read(console: console)
         var results: [(AnalysisInputOptions.Analysed, MemoryEstimate)] = []
         for s in series {
             try s.requireUsable(atLeast: 2, for: "--method \(method.rawValue)")
@@ -46,6 +46,7 @@ struct EstimateCommand: ParsableCommand {
             }
         }
         try output.emit(
+            to: console,
             plain: {
                 results.map { EstimateOutput.plain($0.1, label: $0.0.label) }.joined(separator: "\n")
             },

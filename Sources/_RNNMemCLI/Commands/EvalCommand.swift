@@ -15,7 +15,7 @@ enum PyTorchModelArgument: String, ExpressibleByArgument, CaseIterable, Sendable
 }
 
 /// `rnnmem eval --weights FILE [--task …]`: load saved weights and report the task loss and metrics.
-struct EvalCommand: ParsableCommand {
+struct EvalCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Evaluate saved weights (rnnmem or PyTorch safetensors) on a task or on reference data in the file.",
@@ -98,7 +98,7 @@ struct EvalCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run(console: Console) throws {
         try validateValues()
         let (model, file, kind) = try loadModel()
         var lines = [
@@ -125,7 +125,7 @@ struct EvalCommand: ParsableCommand {
         }
         if let name = taskOptions.task {
             do {
-                let task = try taskOptions.makeTask(seed: RunSeeds.task(seed))
+                let task = try taskOptions.makeTask(seed: RunSeeds.task(seed), console: console)
                 try task.validateCompatible(model)
                 lines.append("task \(name.rawValue)  seed \(seed)")
                 if let v = try task.validationBatch() {
@@ -144,7 +144,7 @@ struct EvalCommand: ParsableCommand {
                 throw cliError(error, context: "--task \(name.rawValue)")
             }
         }
-        try Console.writeStandardOutput(lines.joined(separator: "\n") + "\n")
+        try console.writeStandardOutput(lines.joined(separator: "\n") + "\n")
     }
 
     /// Outputs on the file's `input` versus its `output`.

@@ -3,7 +3,7 @@ import RNNMemory
 
 /// `rnnmem fracdiff FILE --d 0.4 [--window K] [--demean] [--inverse] [--column C]`: the type-II fractional
 /// difference (1−B)^d of a series, its exact inverse, or a K-term window that reports its lost memory.
-struct FracdiffCommand: ParsableCommand {
+struct FracdiffCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "fracdiff",
         abstract: "Fractionally difference a series: y_t = Σ_{j<t} π_j(d) x_(t−j) (type II, exact, via FFT).",
@@ -34,10 +34,10 @@ struct FracdiffCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
+    func run(console: Console) throws {
         try Arguments.finite(d, "--d")
         if let window { try Arguments.count(window, "--window") }
-        let series = try input.readSeries()
+        let series = try input.readSeries(console: console)
         let method: FractionalFilter.Method = window.map { .window($0) } ?? .fft
         let result =
             inverse
@@ -46,16 +46,17 @@ struct FracdiffCommand: ParsableCommand {
         if let k = result.window {
             let operatorName = inverse ? "(1−B)^−\(NumberText.format(d))" : "(1−B)^\(NumberText.format(d))"
             if let lost = result.lostMemory, lost.isFinite {
-                Console.note(
+                console.note(
                     "a window of K = \(k) weights discards \(NumberText.format(lost)) of the memory of "
                         + "\(operatorName) (its gain at frequency 0)")
             } else {
-                Console.note(
+                console.note(
                     "a window of K = \(k) weights of \(operatorName) discards an infinite tail "
                         + "(the weights are not summable)")
             }
         }
         try output.emit(
+            to: console,
             plain: { NumberText.lines(result.values) },
             json: {
                 .object([

@@ -3,7 +3,7 @@ import Foundation
 import RNNMemory
 
 /// `rnnmem grad-check --model …`: exact gradient and Hessian-vector product against finite differences.
-struct GradCheckCommand: ParsableCommand {
+struct GradCheckCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "grad-check",
         abstract: "Check a model's BPTT gradient and exact Hessian-vector product against finite differences.",
@@ -55,7 +55,7 @@ struct GradCheckCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run(console: Console) throws {
         try validateValues()
         var model: any RecurrentModel
         do {
@@ -110,7 +110,7 @@ struct GradCheckCommand: ParsableCommand {
             "gradient vs central differences: max relative error \(Self.short(gradientError)) (tolerance \(NumberText.format(tolerance))) \(gradientOK ? "ok" : "FAIL")",
             "Hessian-vector product vs differences of gradients: max relative error \(Self.short(hvpError)) (tolerance \(NumberText.format(hvpTolerance))) \(hvpOK ? "ok" : "FAIL")",
         ]
-        try Console.writeStandardOutput(lines.joined(separator: "\n") + "\n")
+        try console.writeStandardOutput(lines.joined(separator: "\n") + "\n")
         if !(gradientOK && hvpOK) { throw ExitCode(1) }
     }
 

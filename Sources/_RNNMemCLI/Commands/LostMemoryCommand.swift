@@ -4,7 +4,7 @@ import RNNMemory
 
 /// `rnnmem lost-memory --d 0.4 --window 10,100,1000`: the memory a K-term window discards, and the window a
 /// tolerance needs.
-struct LostMemoryCommand: ParsableCommand {
+struct LostMemoryCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "lost-memory",
         abstract: "Print the memory a K-term window of (1−B)^d discards: Γ(K−d)/(Γ(K)Γ(1−d)).",
@@ -28,7 +28,7 @@ struct LostMemoryCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
+    func run(console: Console) throws {
         try Arguments.finite(d, "--d")
         guard d > 0, d < 1 else { throw CLIError.invalidArgument("--d", "\(d)", "must be in (0, 1)") }
         var windows: [Int] = []
@@ -48,6 +48,7 @@ struct LostMemoryCommand: ParsableCommand {
             needed = try FractionalWeights.window(forLostMemory: tolerance, d: d)
         }
         try output.emit(
+            to: console,
             plain: {
                 var text = "window,lost_memory\n"
                 for (k, l) in zip(windows, lost) { text += "\(k),\(l)\n" }

@@ -2,7 +2,7 @@ import ArgumentParser
 import RNNMemory
 
 /// `rnnmem periodogram FILE [--column C]`: I(λ_j) at the Fourier frequencies, as CSV `frequency,periodogram`.
-struct PeriodogramCommand: ParsableCommand {
+struct PeriodogramCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "periodogram",
         abstract: "Print the periodogram I(λ_j) = |Σ x_t e^(−iλ_j t)|²/(2πn), λ_j = 2πj/n, j = 1 … ⌊n/2⌋.",
@@ -15,13 +15,14 @@ struct PeriodogramCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let series = try input.readSeries()
+    func run(console: Console) throws {
+        let series = try input.readSeries(console: console)
         guard series.count >= 2 else {
             throw CLIError("a periodogram needs at least 2 observations; \(series.source) has \(series.count)")
         }
         let p = try SampleStatistics.periodogram(series.values)
         try output.emit(
+            to: console,
             plain: { NumberText.csv(header: ["frequency", "periodogram"], columns: [p.frequencies, p.values]) },
             json: {
                 .object([

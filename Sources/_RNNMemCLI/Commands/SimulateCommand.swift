@@ -15,7 +15,7 @@ struct SimulateCommand: ParsableCommand {
 }
 
 /// `rnnmem simulate arfima --d 0.4 [--ar …] [--ma …] [--sigma 1] --n 4096 --seed 7 [--method …]`.
-struct SimulateARFIMACommand: ParsableCommand {
+struct SimulateARFIMACommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "arfima",
         abstract: "Simulate an exact ARFIMA(p, d, q) sample φ(B)(1−B)^d X_t = θ(B) ε_t (mean 0).")
@@ -26,13 +26,14 @@ struct SimulateARFIMACommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
+    func run(console: Console) throws {
         try model.validateValues()
         try simulation.validateValues()
         let arfima = model.model
         let values = try Simulation.arfima(
             arfima, count: simulation.n, seed: simulation.seed, method: simulation.method.method)
         try output.emit(
+            to: console,
             plain: { NumberText.lines(values) },
             json: {
                 .object(
@@ -44,7 +45,7 @@ struct SimulateARFIMACommand: ParsableCommand {
 }
 
 /// `rnnmem simulate fgn --hurst 0.8 [--sigma 1] --n 4096 --seed 7 [--method …]`.
-struct SimulateFGNCommand: ParsableCommand {
+struct SimulateFGNCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "fgn",
         abstract: "Simulate exact fractional Gaussian noise with Hurst exponent H (0 < H < 1).")
@@ -59,7 +60,7 @@ struct SimulateFGNCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
+    func run(console: Console) throws {
         guard hurst.isFinite, hurst > 0, hurst < 1 else {
             throw CLIError.invalidArgument("--hurst", NumberText.format(hurst), "must be in (0, 1)")
         }
@@ -71,6 +72,7 @@ struct SimulateFGNCommand: ParsableCommand {
             hurst: hurst, sigma2: sigma * sigma, count: simulation.n, seed: simulation.seed,
             method: simulation.method.method)
         try output.emit(
+            to: console,
             plain: { NumberText.lines(values) },
             json: {
                 .object(

@@ -19,7 +19,7 @@ enum LagRuleArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
 }
 
 /// `rnnmem test FILE --method lo|vs|kpss|wald [--q Q] [--trend] [--json]`: one test of memory.
-struct TestCommand: ParsableCommand {
+struct TestCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Test a series for memory: Lo's modified R/S, V/S, KPSS, or a Wald test of d = 0.",
@@ -134,9 +134,9 @@ struct TestCommand: ParsableCommand {
         return s
     }
 
-    func run() throws {
+    func run(console: Console) throws {
         let settings = try settings()
-        let series = try input.read()
+        let series = try input.read(console: console)
         var results: [(AnalysisInputOptions.Analysed, MemoryTestResult)] = []
         for s in series {
             try s.requireUsable(atLeast: 2, for: "--method \(method.rawValue)")
@@ -147,6 +147,7 @@ struct TestCommand: ParsableCommand {
             }
         }
         try output.emit(
+            to: console,
             plain: { results.map { TestOutput.plain($0.1, label: $0.0.label) }.joined(separator: "\n") },
             json: {
                 if results.count == 1, let (s, t) = results.first {

@@ -11,18 +11,23 @@ enum OptimizerArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
 enum ProgressArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
     case auto, bar, lines, none
 
-    var options: ProgressOptions {
+    /// The progress options, writing to the console's standard error (a captured console gets lines for
+    /// `auto`, as a pipe does).
+    func options(console: Console) -> ProgressOptions {
+        var options: ProgressOptions
         switch self {
-        case .auto: return .automatic
-        case .bar: return ProgressOptions(style: .bar)
-        case .lines: return ProgressOptions(style: .lines)
-        case .none: return .silent
+        case .auto: options = .automatic
+        case .bar: options = ProgressOptions(style: .bar)
+        case .lines: options = ProgressOptions(style: .lines)
+        case .none: options = .silent
         }
+        if !console.isStandardStreams { options.sink = { console.writeStandardError($0) } }
+        return options
     }
 }
 
 /// `rnnmem train --model … --task … --output DIR`: train a model and write its weights, loss curve and summary.
-struct TrainCommand: ParsableCommand {
+struct TrainCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train a recurrent model on a task; write weights.safetensors, loss.csv and summary.json.",
@@ -122,12 +127,12 @@ struct TrainCommand: ParsableCommand {
         return config
     }
 
-    func run() throws {
+    func run(console: Console) throws {
         try validateValues()
         guard let taskName = taskOptions.task else { throw CLIError("missing --task (one of lsi, series, recall)") }
         let task: any TrainingTask
         do {
-            task = try taskOptions.makeTask(seed: RunSeeds.task(seed))
+            task = try taskOptions.makeTask(seed: RunSeeds.task(seed), console: console)
         } catch {
             throw cliError(error, context: "--task \(taskName.rawValue)")
         }
@@ -142,7 +147,7 @@ struct TrainCommand: ParsableCommand {
         let config = trainingConfiguration(task: taskName)
         let result: TrainingRun<any RecurrentModel>
         do {
-            result = try Training.run(model: model, task: task, configuration: config, progress: progress.options)
+            result = try Training.run(model: model, task: task, configuration: config, progress: progress.options(console: console))
         } catch {
             throw cliError(error, context: "training")
         }
@@ -178,7 +183,7 @@ struct TrainCommand: ParsableCommand {
         }
         lines.append("checksum \(checksum)")
         lines.append("wrote \(directory.file("weights.safetensors")), \(directory.file("loss.csv")), \(directory.file("summary.json"))")
-        try Console.writeStandardOutput(lines.joined(separator: "\n") + "\n")
+        try console.writeStandardOutput(lines.joined(separator: "\n") + "\n")
     }
 }
 

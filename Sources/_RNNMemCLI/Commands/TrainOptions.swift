@@ -146,7 +146,7 @@ struct TrainTaskOptions: ParsableArguments {
     }
 
     /// The task, its fixed data drawn from `seed`.
-    func makeTask(seed: UInt64) throws -> any TrainingTask {
+    func makeTask(seed: UInt64, console: Console) throws -> any TrainingTask {
         guard let task else { throw CLIError("missing --task (one of lsi, series, recall)") }
         switch task {
         case .recall:
@@ -161,7 +161,7 @@ struct TrainTaskOptions: ParsableArguments {
             return try LinearSystemIdentificationTask(configuration: c, seed: seed)
         case .series:
             guard let data else { throw CLIError("--task series needs --data FILE") }
-            let series = try SeriesTable.load(data).series(column: column)
+            let series = try SeriesTable.load(data, console: console).series(column: column)
             let name = URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent
             return try SeriesPredictionTask(series: series.values, dataset: name, scalerFit: scaler.fit)
         }

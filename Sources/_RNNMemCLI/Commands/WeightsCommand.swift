@@ -2,7 +2,7 @@ import ArgumentParser
 import RNNMemory
 
 /// `rnnmem weights --d 0.4 --count 8 [--inverse]`: the coefficients π_j of (1−B)^d, or ψ_j of (1−B)^{−d}.
-struct WeightsCommand: ParsableCommand {
+struct WeightsCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "weights",
         abstract: "Print the weights π_j of (1−B)^d, or ψ_j of (1−B)^−d with --inverse (j = 0, 1, …).",
@@ -25,13 +25,14 @@ struct WeightsCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
+    func run(console: Console) throws {
         try Arguments.finite(d, "--d")
         try Arguments.count(count, "--count")
         let weights =
             inverse
             ? FractionalWeights.integration(d: d, count: count) : FractionalWeights.differencing(d: d, count: count)
         try output.emit(
+            to: console,
             plain: { NumberText.lines(weights) },
             json: {
                 .object([

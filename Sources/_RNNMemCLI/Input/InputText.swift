@@ -11,10 +11,11 @@ struct InputText {
     /// The name under which standard input is reported in messages.
     static let standardInputName = "<stdin>"
 
-    /// Read the whole input. Missing files, directories, unreadable files and non-UTF-8 bytes are `CLIError`s.
-    static func read(_ path: String) throws(CLIError) -> InputText {
+    /// Read the whole input (`-`: the console's standard input). Missing files, directories, unreadable files and
+    /// non-UTF-8 bytes are `CLIError`s.
+    static func read(_ path: String, console: Console) throws(CLIError) -> InputText {
         if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
+            let data = console.readStandardInput()
             return InputText(source: standardInputName, bytes: try validate(data, source: standardInputName))
         }
         if path.isEmpty { throw CLIError("the input file name is empty (use '-' for standard input)") }

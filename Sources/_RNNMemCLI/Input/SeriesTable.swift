@@ -41,9 +41,9 @@ struct SeriesTable {
         }
     }
 
-    /// Read a file path, or standard input for `-`.
-    static func load(_ path: String) throws(CLIError) -> SeriesTable {
-        let input = try InputText.read(path)
+    /// Read a file path, or the console's standard input for `-`.
+    static func load(_ path: String, console: Console) throws(CLIError) -> SeriesTable {
+        let input = try InputText.read(path, console: console)
         return try SeriesTable(bytes: input.bytes, source: input.source)
     }
 

@@ -11,13 +11,14 @@ struct OutputOptions: ParsableArguments {
         help: ArgumentHelp("Write the result to this file instead of standard output.", valueName: "file"))
     var output: String?
 
-    /// Write the plain or the JSON form of a result (only the one asked for is built).
-    func emit(plain: () -> String, json makeJSON: () -> JSONValue) throws(CLIError) {
+    /// Write the plain or the JSON form of a result (only the one asked for is built) to the file, or to the
+    /// console's standard output.
+    func emit(to console: Console, plain: () -> String, json makeJSON: () -> JSONValue) throws(CLIError) {
         let text = json ? makeJSON().serialized : plain()
         if let output, output != "-" {
             try Console.writeFile(text, path: output)
         } else {
-            try Console.writeStandardOutput(text)
+            try console.writeStandardOutput(text)
         }
     }
 }

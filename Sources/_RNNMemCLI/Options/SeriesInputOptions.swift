@@ -12,8 +12,8 @@ struct SeriesInputOptions: ParsableArguments {
     var column: String?
 
     /// Read and validate the chosen series.
-    func readSeries() throws(CLIError) -> Series {
-        try SeriesTable.load(file).series(column: column)
+    func readSeries(console: Console) throws(CLIError) -> Series {
+        try SeriesTable.load(file, console: console).series(column: column)
     }
 }
 
@@ -31,8 +31,8 @@ struct MultiSeriesInputOptions: ParsableArguments {
     var columns: [String]?
 
     /// Read and validate the chosen series, in the order asked for.
-    func readSeries() throws(CLIError) -> [Series] {
-        try SeriesTable.load(file).series(columns: columns?.map { trimmed($0) })
+    func readSeries(console: Console) throws(CLIError) -> [Series] {
+        try SeriesTable.load(file, console: console).series(columns: columns?.map { trimmed($0) })
     }
 
     private func trimmed(_ s: String) -> String {
