@@ -94,7 +94,7 @@ struct CheckCommand: ToolCommand {
                 let overall = MultivariateVerdict.overall(reports.map { $0.1.verdict })
                 return .object([
                     ("input", .string(reports.first?.0.series.source ?? input.file)),
-                    ("transform", .string(input.transform.rawValue)),
+                    ("transform", .string(input.transform.commandLineName)),
                     ("n", .integer(reports.first?.1.n ?? 0)),
                     ("verdict", .string(overall.rawValue)),
                     ("verdict_text", .string(overall.displayName)),

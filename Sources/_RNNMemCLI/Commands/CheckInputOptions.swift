@@ -24,7 +24,7 @@ struct AnalysisInputOptions: ParsableArguments {
         help: ArgumentHelp(
             "Analyse a transformation of each column (log and returns need positive values).",
             valueName: "name"))
-    var transform: SeriesTransform = .none
+    var transform: SeriesTransform = .identity
 
     @Option(
         parsing: .unconditional,
@@ -45,7 +45,7 @@ struct AnalysisInputOptions: ParsableArguments {
         var label: String {
             var s = "\(series.source), column '\(series.name)'"
             var extras: [String] = []
-            if transform != .none { extras.append(transform.rawValue) }
+            if transform != .identity { extras.append(transform.commandLineName) }
             if dropped > 0 { extras.append("last \(values.count)") }
             if !extras.isEmpty { s += " (" + extras.joined(separator: ", ") + ")" }
             return s
@@ -66,7 +66,7 @@ struct AnalysisInputOptions: ParsableArguments {
         var jsonFields: [(String, JSONValue)] {
             [
                 ("input", .string(series.source)), ("column", .string(series.name)),
-                ("transform", .string(transform.rawValue)), ("n", .integer(values.count)),
+                ("transform", .string(transform.commandLineName)), ("n", .integer(values.count)),
             ]
         }
     }

@@ -56,7 +56,7 @@ struct EstimateCommand: ToolCommand {
                 }
                 return .object([
                     ("input", .string(input.file == "-" ? "<stdin>" : input.file)),
-                    ("transform", .string(input.transform.rawValue)),
+                    ("transform", .string(input.transform.commandLineName)),
                     (
                         "columns",
                         .array(

@@ -155,7 +155,7 @@ struct TestCommand: ToolCommand {
                 }
                 return .object([
                     ("input", .string(input.file == "-" ? "<stdin>" : input.file)),
-                    ("transform", .string(input.transform.rawValue)),
+                    ("transform", .string(input.transform.commandLineName)),
                     (
                         "columns",
                         .array(
