@@ -29,14 +29,14 @@ struct InProcessTests {
 
     /// Success and error paths, plain and JSON output, notes on standard error, help and version text.
     static let invocations: [Invocation] = [
-        Invocation(["weights", "--d", "0.4", "--count", "8"]),
-        Invocation(["simulate", "arfima", "--d", "0.3", "--ar", "0.5", "--n", "64", "--seed", "7", "--json"]),
+        Invocation(["weights", "--d", "0.4", "--length", "8"]),
+        Invocation(["simulate", "arfima", "--d", "0.3", "--ar", "0.5", "--length", "64", "--seed", "7", "--json"]),
         Invocation(["acf", "-", "--lags", "5"], stdin: series),
         Invocation(["periodogram", "-", "--json"], stdin: series),
         Invocation(["fracdiff", "-", "--d", "0.4", "--window", "3"], stdin: series),
         Invocation(["estimate", "-", "--method", "lw", "--json"], stdin: series),
         Invocation(["lost-memory", "--d", "0.4", "--window", "10,100"]),
-        Invocation(["weights", "--d", "x", "--count", "3"]),
+        Invocation(["weights", "--d", "x", "--length", "3"]),
         Invocation(["acf", "/nonexistent/series.csv", "--lags", "3"]),
         Invocation(["acf", "-", "--lags", "3"], stdin: "1\nabc\n3\n"),
         Invocation(["acf", "-", "--lags", "3"]),
@@ -61,10 +61,10 @@ struct InProcessTests {
 
     @Test("an error returns status 2 and one line on standard error instead of exiting")
     func errorsReturn() async {
-        let r = await CommandLineTool.run(["weights", "--d", "0.4", "--count", "0"])
+        let r = await CommandLineTool.run(["weights", "--d", "0.4", "--length", "0"])
         #expect(r.status == CommandLineTool.failureStatus)
         #expect(r.standardOutput.isEmpty)
-        #expect(r.stderr == "rnnmem: error: invalid --count 0: must be ≥ 1\n")
+        #expect(r.stderr == "rnnmem: error: invalid --length 0: must be ≥ 1\n")
     }
 
     @Test("concurrent invocations each see only their own input and output")

@@ -276,7 +276,7 @@ public struct VerdictRule: Sendable, Equatable {
             c.append(
                 "short-memory persistence (AR-type dynamics) also biases semiparametric d̂ upward and makes the tests "
                     + "reject; level shifts and trends mimic long memory (Qu 2011): compare an ARFIMA(p,d,q) fit "
-                    + "(rnnmem estimate --method whittle --ar 1) and a smaller bandwidth")
+                    + "(rnnmem estimate --method whittle --ar-order 1) and a smaller bandwidth")
         case .nonstationary:
             c.append(
                 "local Whittle is inconsistent for d > 1 and the parametric Whittle fit is restricted to (−½, ½); "

@@ -1,7 +1,8 @@
 import ArgumentParser
 import RNNMemory
 
-/// `rnnmem acf FILE --lags 100 [--column C]`: the sample autocorrelation ρ̂(0 … L).
+/// `rnnmem acf FILE --lags L [--column C | --columns LIST] [--transform T] [--last N]`: the sample autocorrelation
+/// ρ̂(0 … L) of each series.
 struct AcfCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "acf",
@@ -9,9 +10,13 @@ struct AcfCommand: ToolCommand {
         discussion: """
             ρ̂(k) = γ̂(k)/γ̂(0) with γ̂(k) = (1/n) Σ_(t=1)^(n−k) (x_t − x̄)(x_(t+k) − x̄): demeaned, divisor n \
             (positive semi-definite), computed by FFT.
+
+            Plain output: one value per line; with several columns, a CSV table with one column per series (header: \
+            the column names). JSON keys: input, column, transform, n, lags, acf; several columns: {input, \
+            transform, columns: [one object per column]}.
             """)
 
-    @OptionGroup(title: "Input") var input: SeriesInputOptions
+    @OptionGroup(title: "Input") var input: SeriesInputOptions<LastNumericColumn>
 
     @Option(
         parsing: .unconditional, help: ArgumentHelp("Largest lag L (prints lags 0 … L; needs n > L).", valueName: "L"))
@@ -21,20 +26,24 @@ struct AcfCommand: ToolCommand {
 
     func run(console: Console) throws {
         try Arguments.count(lags, "--lags", minimum: 0)
-        let series = try input.readSeries(console: console)
-        try series.require(atLeast: lags + 1, for: "--lags \(lags)")
-        guard series.values.contains(where: { $0 != series.values[0] }) else {
-            throw CLIError("\(series.source): column '\(series.name)' is constant; its autocorrelation is undefined")
+        let series = try input.read(console: console)
+        var results: [[Double]] = []
+        for s in series {
+            try s.require(atLeast: lags + 1, for: "--lags \(lags)")
+            guard let first = s.values.first, s.values.contains(where: { $0 != first }) else {
+                throw CLIError("\(s.label) is constant; its autocorrelation is undefined")
+            }
+            results.append(try SampleStatistics.autocorrelation(s.values, maxLag: lags))
         }
-        let rho = try SampleStatistics.autocorrelation(series.values, maxLag: lags)
         try output.emit(
             to: console,
-            plain: { NumberText.lines(rho) },
+            plain: {
+                results.count == 1
+                    ? NumberText.lines(results[0])
+                    : NumberText.csv(header: series.map(\.series.name), columns: results)
+            },
             json: {
-                .object([
-                    ("input", .string(series.source)), ("column", .string(series.name)), ("n", .integer(series.count)),
-                    ("lags", .integer(lags)), ("acf", .numbers(rho)),
-                ])
+                input.jsonResult(zip(series, results).map { ($0, [("lags", .integer(lags)), ("acf", .numbers($1))]) })
             })
     }
 }

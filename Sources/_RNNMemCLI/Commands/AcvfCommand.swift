@@ -9,6 +9,8 @@ struct AcvfCommand: ToolCommand {
         discussion: """
             Exact: Hosking's product recursion for ARFIMA(0, d, 0), the MA convolution for p = 0, and Sowell (1992) \
             in the Doornik–Ooms (2003) form with AR terms (complex roots allowed). No asymptotic switch-over.
+
+            Plain output: one value per line. JSON keys: d, ar, ma, sigma, lags, acvf.
             """)
 
     @OptionGroup(title: "Model") var model: ARFIMAOptions

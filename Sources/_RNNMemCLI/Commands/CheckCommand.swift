@@ -42,7 +42,7 @@ struct CheckCommand: ToolCommand {
             slope.
             """)
 
-    @OptionGroup(title: "Input") var input: AnalysisInputOptions
+    @OptionGroup(title: "Input") var input: SeriesInputOptions<LastNumericColumn>
 
     @Option(
         help: ArgumentHelp(
@@ -54,7 +54,7 @@ struct CheckCommand: ToolCommand {
 
     func run(console: Console) throws {
         let columns = try input.read(console: console)
-        var reports: [(AnalysisInputOptions.Analysed, MemoryCheckReport)] = []
+        var reports: [(AnalysedSeries, MemoryCheckReport)] = []
         for c in columns {
             try c.requireUsable(atLeast: MemoryCheck.minimumLength, for: "rnnmem check")
             do {

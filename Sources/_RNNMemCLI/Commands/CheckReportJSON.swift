@@ -3,7 +3,7 @@ import RNNMemory
 /// The JSON form of `rnnmem check` (keys documented in `rnnmem check --help` and the README).
 enum CheckReportJSON {
     static func object(
-        _ r: MemoryCheckReport, input: AnalysisInputOptions.Analysed, figures: CheckFigures?
+        _ r: MemoryCheckReport, input: AnalysedSeries, figures: CheckFigures?
     ) -> JSONValue {
         let e = r.evidence
         let rule = r.settings.rule

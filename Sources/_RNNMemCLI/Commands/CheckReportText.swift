@@ -3,7 +3,7 @@ import RNNMemory
 /// The human-readable report of `rnnmem check` (fixed decimals; the JSON form carries exact values).
 enum CheckReportText {
     static func render(
-        _ r: MemoryCheckReport, input: AnalysisInputOptions.Analysed, figures: CheckFigures?, figuresDirectory: String?
+        _ r: MemoryCheckReport, input: AnalysedSeries, figures: CheckFigures?, figuresDirectory: String?
     ) -> String {
         let e = r.evidence
         let rule = r.settings.rule
@@ -135,7 +135,7 @@ enum CheckReportText {
     }
 
     /// The overall line for several columns.
-    static func overall(_ columns: [(AnalysisInputOptions.Analysed, MemoryCheckReport)]) -> String {
+    static func overall(_ columns: [(AnalysedSeries, MemoryCheckReport)]) -> String {
         let verdict = MultivariateVerdict.overall(columns.map { $0.1.verdict })
         var s =
             "Overall: \(verdict.displayName.uppercased()) (\(columns.count) columns; per-dimension definition of "

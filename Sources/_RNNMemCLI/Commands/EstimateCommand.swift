@@ -22,7 +22,7 @@ struct EstimateCommand: ToolCommand {
             null). With --columns: {input, transform, columns: [one object per column]}.
             """)
 
-    @OptionGroup(title: "Input") var input: AnalysisInputOptions
+    @OptionGroup(title: "Input") var input: SeriesInputOptions<LastNumericColumn>
 
     @Option(
         help: ArgumentHelp(
@@ -36,7 +36,7 @@ struct EstimateCommand: ToolCommand {
     func run(console: Console) throws {
         let settings = try tuning.settings(for: method)
         let series = try input.read(console: console)
-        var results: [(AnalysisInputOptions.Analysed, MemoryEstimate)] = []
+        var results: [(AnalysedSeries, MemoryEstimate)] = []
         for s in series {
             try s.requireUsable(atLeast: 2, for: "--method \(method.rawValue)")
             do {
@@ -51,20 +51,7 @@ struct EstimateCommand: ToolCommand {
                 results.map { EstimateOutput.plain($0.1, label: $0.0.label) }.joined(separator: "\n")
             },
             json: {
-                if results.count == 1, let (s, e) = results.first {
-                    return .object(s.jsonFields + EstimateOutput.jsonFields(e).filter { $0.0 != "n" })
-                }
-                return .object([
-                    ("input", .string(input.file == "-" ? "<stdin>" : input.file)),
-                    ("transform", .string(input.transform.commandLineName)),
-                    (
-                        "columns",
-                        .array(
-                            results.map {
-                                .object($0.0.jsonFields + EstimateOutput.jsonFields($0.1).filter { $0.0 != "n" })
-                            })
-                    ),
-                ])
+                input.jsonResult(results.map { ($0.0, EstimateOutput.jsonFields($0.1).filter { $0.0 != "n" }) })
             })
     }
 }

@@ -62,12 +62,12 @@ struct EstimatorTuningOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp("AR order p of ARFIMA(p,d,q) (whittle, hr, mle, css).", valueName: "p"))
-    var ar: Int?
+    var arOrder: Int?
 
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp("MA order q of ARFIMA(p,d,q) (whittle, hr, mle, css).", valueName: "q"))
-    var ma: Int?
+    var maOrder: Int?
 
     @Option(
         parsing: .unconditional,
@@ -101,8 +101,8 @@ struct EstimatorTuningOptions: ParsableArguments {
         try only("--trim", trim != nil, [.gph, .lw])
         try only("--taper", taper != nil, [.lw])
         try only("--bias-reduction", biasReduction != nil, [.gph])
-        try only("--ar", ar != nil, [.whittle, .hr, .mle, .css])
-        try only("--ma", ma != nil, [.whittle, .hr, .mle, .css])
+        try only("--ar-order", arOrder != nil, [.whittle, .hr, .mle, .css])
+        try only("--ma-order", maOrder != nil, [.whittle, .hr, .mle, .css])
         try only("--detrend", detrend != nil, [.elw2])
         try only("--dfa-order", dfaOrder != nil, [.dfa])
         try only("--scales", scales != nil, [.rs, .dfa, .aggvar])
@@ -140,13 +140,17 @@ struct EstimatorTuningOptions: ParsableArguments {
             }
             s.biasReductionOrder = biasReduction
         }
-        if let ar {
-            guard (0...10).contains(ar) else { throw CLIError.invalidArgument("--ar", String(ar), "must be in 0…10") }
-            s.parametric.p = ar
+        if let arOrder {
+            guard (0...10).contains(arOrder) else {
+                throw CLIError.invalidArgument("--ar-order", String(arOrder), "must be in 0…10")
+            }
+            s.parametric.p = arOrder
         }
-        if let ma {
-            guard (0...10).contains(ma) else { throw CLIError.invalidArgument("--ma", String(ma), "must be in 0…10") }
-            s.parametric.q = ma
+        if let maOrder {
+            guard (0...10).contains(maOrder) else {
+                throw CLIError.invalidArgument("--ma-order", String(maOrder), "must be in 0…10")
+            }
+            s.parametric.q = maOrder
         }
         if let detrend {
             guard (0...3).contains(detrend) else {

@@ -29,6 +29,11 @@ struct EvalCommand: ToolCommand {
             test data that 'train --seed s' held out. --reference runs the network on the file's 'input' tensor \
             [T, B, d_in] and compares with its 'output' tensor [T, B, d_out]. Always printed: the model and the \
             checksum of its parameters (identical parameters ⇒ identical checksum).
+
+            JSON keys: weights, kind, architecture, input_size, hidden_size, output_size, layer_count, \
+            parameter_count, parameter_checksum, reference ({steps, sequences, max_abs_difference, \
+            mean_squared_difference} or null), compare ({file, identical, differing_parameters, \
+            max_abs_difference} or null), task ({name, seed, validation_loss, test_loss, test_metrics} or null).
             """)
 
     @Option(help: ArgumentHelp("Weights file (safetensors).", valueName: "file"))
@@ -61,6 +66,8 @@ struct EvalCommand: ToolCommand {
     @Option(help: ArgumentHelp("Compare the parameters bit for bit with those of another weights file (read the same way).",
                                valueName: "file"))
     var compare: String?
+
+    @OptionGroup var output: OutputOptions
 
     func validateValues() throws(CLIError) {
         if pytorch {
@@ -101,12 +108,35 @@ struct EvalCommand: ToolCommand {
     func run(console: Console) throws {
         try validateValues()
         let (model, file, kind) = try loadModel()
+        let checksum = ModelIO.checksum(model.parameters)
         var lines = [
             "model \(model.architecture)  input \(model.inputSize)  hidden \(model.hiddenSize)  output \(model.outputSize)  layers \(model.layerCount)  parameters \(model.parameterCount)  (\(kind))",
-            "checksum \(ModelIO.checksum(model.parameters))",
+            "checksum \(checksum)",
+        ]
+        var fields: [(String, JSONValue)] = [
+            ("weights", .string(weights)), ("kind", .string(kind)), ("architecture", .string(model.architecture)),
+            ("input_size", .integer(model.inputSize)), ("hidden_size", .integer(model.hiddenSize)),
+            ("output_size", .integer(model.outputSize)), ("layer_count", .integer(model.layerCount)),
+            ("parameter_count", .integer(model.parameterCount)), ("parameter_checksum", .string(checksum)),
         ]
         if reference {
-            lines += try referenceLines(model, file)
+            let r = try referenceComparison(model, file)
+            lines += [
+                "reference: \(r.steps) steps × \(r.sequences) sequences",
+                "max |y − output| \(NumberText.format(r.maxError))",
+                "mean squared difference \(NumberText.format(r.meanSquaredDifference))",
+            ]
+            fields.append(
+                (
+                    "reference",
+                    .object([
+                        ("steps", .integer(r.steps)), ("sequences", .integer(r.sequences)),
+                        ("max_abs_difference", .number(r.maxError)),
+                        ("mean_squared_difference", .number(r.meanSquaredDifference)),
+                    ])
+                ))
+        } else {
+            fields.append(("reference", .null))
         }
         if let compare {
             let other = try loadModel(compare).model
@@ -122,33 +152,69 @@ struct EvalCommand: ToolCommand {
             lines.append(differing == 0
                 ? "compared with \(compare): identical, \(p) of \(p) parameters equal bit for bit"
                 : "compared with \(compare): different, \(differing) of \(p) parameters differ, max |Δ| \(NumberText.format(maxDifference))")
+            fields.append(
+                (
+                    "compare",
+                    .object([
+                        ("file", .string(compare)), ("identical", .bool(differing == 0)),
+                        ("differing_parameters", .integer(differing)), ("max_abs_difference", .number(maxDifference)),
+                    ])
+                ))
+        } else {
+            fields.append(("compare", .null))
         }
         if let name = taskOptions.task {
+            var taskFields: [(String, JSONValue)] = [("name", .string(name.rawValue)), ("seed", .unsigned(seed))]
             do {
                 let task = try taskOptions.makeTask(seed: RunSeeds.task(seed), console: console)
                 try task.validateCompatible(model)
                 lines.append("task \(name.rawValue)  seed \(seed)")
+                var validationLoss: Double? = nil
+                var testLoss: Double? = nil
                 if let v = try task.validationBatch() {
                     let l = try model.loss(inputs: v.inputs, targets: v.targets, loss: v.loss)
                     lines.append("validation loss \(NumberText.format(l))")
+                    validationLoss = l
                 }
                 if let t = try task.testBatch() {
                     let l = try model.loss(inputs: t.inputs, targets: t.targets, loss: t.loss)
                     lines.append("test loss \(NumberText.format(l))")
+                    testLoss = l
                 }
                 let metrics = try task.testMetrics(of: model)
+                var metricFields: [(String, JSONValue)] = []
                 for key in metrics.keys.sorted() {
-                    if let v = metrics[key] { lines.append("test \(key) \(NumberText.format(v))") }
+                    if let v = metrics[key] {
+                        lines.append("test \(key) \(NumberText.format(v))")
+                        metricFields.append((key, .number(v)))
+                    }
                 }
+                taskFields += [
+                    ("validation_loss", .optional(validationLoss)), ("test_loss", .optional(testLoss)),
+                    ("test_metrics", .object(metricFields)),
+                ]
             } catch {
                 throw cliError(error, context: "--task \(name.rawValue)")
             }
+            fields.append(("task", .object(taskFields)))
+        } else {
+            fields.append(("task", .null))
         }
-        try console.writeStandardOutput(lines.joined(separator: "\n") + "\n")
+        try output.emit(to: console, plain: { lines.joined(separator: "\n") + "\n" }, json: { .object(fields) })
+    }
+
+    /// The network's outputs on the file's `input` against its `output`.
+    struct ReferenceComparison {
+        let steps: Int
+        let sequences: Int
+        let maxError: Double
+        let meanSquaredDifference: Double
     }
 
     /// Outputs on the file's `input` versus its `output`.
-    func referenceLines(_ model: any RecurrentModel, _ file: SafetensorsFile) throws(CLIError) -> [String] {
+    func referenceComparison(_ model: any RecurrentModel, _ file: SafetensorsFile) throws(CLIError)
+        -> ReferenceComparison
+    {
         do {
             let x = try file.tensor(named: "input")
             guard x.shape.count == 3, x.shape[2] == model.inputSize else {
@@ -162,11 +228,9 @@ struct EvalCommand: ToolCommand {
                 maxError = max(maxError, abs(a - b))
                 sse += (a - b) * (a - b)
             }
-            return [
-                "reference: \(x.shape[0]) steps × \(x.shape[1]) sequences",
-                "max |y − output| \(NumberText.format(maxError))",
-                "mean squared difference \(NumberText.format(sse / Double(max(1, y.values.count))))",
-            ]
+            return ReferenceComparison(
+                steps: x.shape[0], sequences: x.shape[1], maxError: maxError,
+                meanSquaredDifference: sse / Double(max(1, y.values.count)))
         } catch let e as CLIError {
             throw e
         } catch let e as SafetensorsError {

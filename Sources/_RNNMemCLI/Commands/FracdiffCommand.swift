@@ -1,7 +1,7 @@
 import ArgumentParser
 import RNNMemory
 
-/// `rnnmem fracdiff FILE --d 0.4 [--window K] [--demean] [--inverse] [--column C]`: the type-II fractional
+/// `rnnmem fracdiff FILE --d 0.4 [--window K] [--demean] [--inverse] [input options]`: the type-II fractional
 /// difference (1−B)^d of a series, its exact inverse, or a K-term window that reports its lost memory.
 struct FracdiffCommand: ToolCommand {
     static let configuration = CommandConfiguration(
@@ -12,9 +12,13 @@ struct FracdiffCommand: ToolCommand {
             Nothing is demeaned unless --demean is given (R's diffseries always demeans). --window K keeps only \
             K weights, a different operator that discards Γ(K−d)/(Γ(K)Γ(1−d)) of the filter's memory; that \
             fraction is printed to standard error.
+
+            Plain output: one value per line; with several columns, a CSV table with one column per series (header: \
+            the column names). JSON keys: input, column, transform, n, d, inverse, demean, window, lost_memory, \
+            values; several columns: {input, transform, columns: [one object per column]}.
             """)
 
-    @OptionGroup(title: "Input") var input: SeriesInputOptions
+    @OptionGroup(title: "Input") var input: SeriesInputOptions<LastNumericColumn>
 
     @Option(
         name: .customLong("d"), parsing: .unconditional,
@@ -37,13 +41,16 @@ struct FracdiffCommand: ToolCommand {
     func run(console: Console) throws {
         try Arguments.finite(d, "--d")
         if let window { try Arguments.count(window, "--window") }
-        let series = try input.readSeries(console: console)
+        let series = try input.read(console: console)
         let method: FractionalFilter.Method = window.map { .window($0) } ?? .fft
-        let result =
-            inverse
-            ? try FractionalFilter.integrate(series.values, d: d, demean: demean, method: method)
-            : try FractionalFilter.difference(series.values, d: d, demean: demean, method: method)
-        if let k = result.window {
+        var results: [FractionalFilter.Result] = []
+        for s in series {
+            results.append(
+                inverse
+                    ? try FractionalFilter.integrate(s.values, d: d, demean: demean, method: method)
+                    : try FractionalFilter.difference(s.values, d: d, demean: demean, method: method))
+        }
+        if let result = results.first, let k = result.window {
             let operatorName = inverse ? "(1−B)^−\(NumberText.format(d))" : "(1−B)^\(NumberText.format(d))"
             if let lost = result.lostMemory, lost.isFinite {
                 console.note(
@@ -57,14 +64,23 @@ struct FracdiffCommand: ToolCommand {
         }
         try output.emit(
             to: console,
-            plain: { NumberText.lines(result.values) },
+            plain: {
+                results.count == 1
+                    ? NumberText.lines(results[0].values)
+                    : NumberText.csv(header: series.map(\.series.name), columns: results.map(\.values))
+            },
             json: {
-                .object([
-                    ("input", .string(series.source)), ("column", .string(series.name)), ("n", .integer(series.count)),
-                    ("d", .number(d)), ("inverse", .bool(inverse)), ("demean", .bool(demean)),
-                    ("window", .optional(result.window)), ("lost_memory", .optional(result.lostMemory)),
-                    ("values", .numbers(result.values)),
-                ])
+                input.jsonResult(
+                    zip(series, results).map { s, result in
+                        (
+                            s,
+                            [
+                                ("d", .number(d)), ("inverse", .bool(inverse)), ("demean", .bool(demean)),
+                                ("window", .optional(result.window)), ("lost_memory", .optional(result.lostMemory)),
+                                ("values", .numbers(result.values)),
+                            ]
+                        )
+                    })
             })
     }
 }

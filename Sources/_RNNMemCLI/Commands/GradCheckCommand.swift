@@ -14,7 +14,10 @@ struct GradCheckCommand: ToolCommand {
             the Hessian-vector product Hv by forward-over-reverse differentiation (Pearlmutter 1994), along a \
             random unit direction v, with (∇L(θ + εv) − ∇L(θ − εv))/(2ε), ε = 1e-5. Each error is \
             max_i |exact_i − difference_i| / max_i |difference_i|. Exit status 1 when an error exceeds its \
-            tolerance (defaults 1e-6 and 1e-5, as issue 4's tests).
+            tolerance (defaults 1e-6 and 1e-5; the report is printed either way).
+
+            JSON keys: architecture, hidden_size, layer_count, parameter_count, input_size, output_size, length, \
+            batch, seed, gradient_error, gradient_tolerance, gradient_ok, hvp_error, hvp_tolerance, hvp_ok.
             """)
 
     @OptionGroup(title: "Model") var modelOptions: TrainModelOptions
@@ -39,6 +42,8 @@ struct GradCheckCommand: ToolCommand {
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Tolerance of the HVP's relative error.", valueName: "tol"))
     var hvpTolerance: Double = 1e-5
+
+    @OptionGroup var output: OutputOptions
 
     func validateValues() throws(CLIError) {
         try modelOptions.validateValues()
@@ -110,7 +115,20 @@ struct GradCheckCommand: ToolCommand {
             "gradient vs central differences: max relative error \(Self.short(gradientError)) (tolerance \(NumberText.format(tolerance))) \(gradientOK ? "ok" : "FAIL")",
             "Hessian-vector product vs differences of gradients: max relative error \(Self.short(hvpError)) (tolerance \(NumberText.format(hvpTolerance))) \(hvpOK ? "ok" : "FAIL")",
         ]
-        try console.writeStandardOutput(lines.joined(separator: "\n") + "\n")
+        try output.emit(
+            to: console,
+            plain: { lines.joined(separator: "\n") + "\n" },
+            json: {
+                .object([
+                    ("architecture", .string(model.architecture)), ("hidden_size", .integer(model.hiddenSize)),
+                    ("layer_count", .integer(model.layerCount)), ("parameter_count", .integer(p)),
+                    ("input_size", .integer(inputs)), ("output_size", .integer(outputs)), ("length", .integer(length)),
+                    ("batch", .integer(batch)), ("seed", .unsigned(seed)),
+                    ("gradient_error", .number(gradientError)), ("gradient_tolerance", .number(tolerance)),
+                    ("gradient_ok", .bool(gradientOK)), ("hvp_error", .number(hvpError)),
+                    ("hvp_tolerance", .number(hvpTolerance)), ("hvp_ok", .bool(hvpOK)),
+                ])
+            })
         if !(gradientOK && hvpOK) { throw ExitCode(1) }
     }
 

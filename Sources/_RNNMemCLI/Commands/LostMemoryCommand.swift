@@ -11,8 +11,11 @@ struct LostMemoryCommand: ToolCommand {
         discussion: """
             A window of K weights keeps y_t = Σ_(j<K) π_j x_(t−j); its gain at frequency 0 is Σ_(j<K) π_j instead of 0, \
             i.e. it discards |Σ_(j≥K) π_j| = Γ(K−d)/(Γ(K)Γ(1−d)) ~ K^(−d)/Γ(1−d) of the filter's memory (0 < d < 1). \
-            Output: CSV with header window,lost_memory. With --tolerance, also the smallest window whose loss is at \
-            most the tolerance.
+            With --tolerance, also the smallest window whose loss is at most the tolerance (on standard error, so \
+            that standard output stays a clean CSV table; in JSON as window_for_tolerance).
+
+            Plain output: CSV with the header 'window,lost_memory'. JSON keys: d, windows, lost_memory, and with \
+            --tolerance: tolerance, window_for_tolerance.
             """)
 
     @Option(
@@ -23,7 +26,9 @@ struct LostMemoryCommand: ToolCommand {
     @Option(help: ArgumentHelp("Comma-separated windows K ≥ 1.", valueName: "K,…"))
     var window: String = "10,100,1000,10000,100000,1000000"
 
-    @Option(help: ArgumentHelp("Also print the smallest window whose lost memory is ≤ this tolerance.", valueName: "τ"))
+    @Option(
+        help: ArgumentHelp(
+            "Also report the smallest window whose lost memory is ≤ this tolerance, 0 < τ < 1.", valueName: "τ"))
     var tolerance: Double?
 
     @OptionGroup var output: OutputOptions
@@ -47,12 +52,14 @@ struct LostMemoryCommand: ToolCommand {
             }
             needed = try FractionalWeights.window(forLostMemory: tolerance, d: d)
         }
+        if let needed, let tolerance, !output.json {
+            console.note("the smallest window with lost memory ≤ \(NumberText.format(tolerance)) is K = \(needed)")
+        }
         try output.emit(
             to: console,
             plain: {
                 var text = "window,lost_memory\n"
                 for (k, l) in zip(windows, lost) { text += "\(k),\(l)\n" }
-                if let needed, let tolerance { text += "# smallest window with lost memory <= \(tolerance): \(needed)\n" }
                 return text
             },
             json: {

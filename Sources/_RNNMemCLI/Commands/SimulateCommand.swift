@@ -9,16 +9,21 @@ struct SimulateCommand: ParsableCommand {
         discussion: """
             Both methods are exact: Davies–Harte circulant embedding (Davies & Harte 1987) fails with an error when \
             the embedding has a negative eigenvalue (then use --method durbin-levinson); Durbin–Levinson (Hosking \
-            1981) works for every positive-definite autocovariance.
+            1981) works for every positive-definite autocovariance. The same seed gives the same values, byte for \
+            byte.
             """,
         subcommands: [SimulateARFIMACommand.self, SimulateFGNCommand.self])
 }
 
-/// `rnnmem simulate arfima --d 0.4 [--ar …] [--ma …] [--sigma 1] --n 4096 --seed 7 [--method …]`.
+/// `rnnmem simulate arfima --d 0.4 [--ar …] [--ma …] [--sigma 1] --length 4096 --seed 7 [--method …]`.
 struct SimulateARFIMACommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "arfima",
-        abstract: "Simulate an exact ARFIMA(p, d, q) sample φ(B)(1−B)^d X_t = θ(B) ε_t (mean 0).")
+        abstract: "Simulate an exact ARFIMA(p, d, q) sample φ(B)(1−B)^d X_t = θ(B) ε_t (mean 0).",
+        discussion: """
+            Plain output: one value per line. JSON keys: model ("arfima"), d, ar, ma, sigma, length, seed, method, \
+            values.
+            """)
 
     @OptionGroup(title: "Model") var model: ARFIMAOptions
 
@@ -31,7 +36,7 @@ struct SimulateARFIMACommand: ToolCommand {
         try simulation.validateValues()
         let arfima = model.model
         let values = try Simulation.arfima(
-            arfima, count: simulation.n, seed: simulation.seed, method: simulation.method.method)
+            arfima, count: simulation.length, seed: simulation.seed, method: simulation.method.method)
         try output.emit(
             to: console,
             plain: { NumberText.lines(values) },
@@ -44,11 +49,14 @@ struct SimulateARFIMACommand: ToolCommand {
     }
 }
 
-/// `rnnmem simulate fgn --hurst 0.8 [--sigma 1] --n 4096 --seed 7 [--method …]`.
+/// `rnnmem simulate fgn --hurst 0.8 [--sigma 1] --length 4096 --seed 7 [--method …]`.
 struct SimulateFGNCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "fgn",
-        abstract: "Simulate exact fractional Gaussian noise with Hurst exponent H (0 < H < 1).")
+        abstract: "Simulate exact fractional Gaussian noise with Hurst exponent H (0 < H < 1).",
+        discussion: """
+            Plain output: one value per line. JSON keys: model ("fgn"), hurst, sigma, length, seed, method, values.
+            """)
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Hurst exponent H, 0 < H < 1.", valueName: "H"))
     var hurst: Double
@@ -69,7 +77,7 @@ struct SimulateFGNCommand: ToolCommand {
         }
         try simulation.validateValues()
         let values = try Simulation.fractionalGaussianNoise(
-            hurst: hurst, sigma2: sigma * sigma, count: simulation.n, seed: simulation.seed,
+            hurst: hurst, sigma2: sigma * sigma, count: simulation.length, seed: simulation.seed,
             method: simulation.method.method)
         try output.emit(
             to: console,

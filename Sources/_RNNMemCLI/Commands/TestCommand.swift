@@ -18,7 +18,7 @@ enum LagRuleArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
     }
 }
 
-/// `rnnmem test FILE --method lo|vs|kpss|wald [--q Q] [--trend] [--json]`: one test of memory.
+/// `rnnmem test FILE --method lo|vs|kpss|wald [--lags Q] [--trend] [--json]`: one test of memory.
 struct TestCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
@@ -27,17 +27,18 @@ struct TestCommand: ToolCommand {
             lo: Lo (1991) modified R/S, H0 short memory, critical values from the range of a Brownian bridge \
             (two-sided 5%: [0.809, 1.862]); vs: V/S (Giraitis et al. 2003), upper tail; kpss: KPSS (Kwiatkowski et al. \
             1992) H0 level (or, with --trend, trend) stationarity, Table 1 critical values; wald: z = d̂/s.e. on the \
-            estimate of --estimator (default lw). Truncation lag q of the Bartlett long-run variance: --q, or \
+            estimate of --estimator (default lw). Truncation lag q of the Bartlett long-run variance: --lags, or \
             --lag-rule (defaults: andrews for lo and vs, auto = Hobijn–Franses–Ooms for kpss); the statistic is also \
             reported at q = 0, 1, 2, 5, 10, 20, 50, 100 (up to n/4), since V(q) drifts toward H0 as q grows.
 
             Plain output: 'key: value' lines. JSON keys: input, column, transform, n, name, method, statistic, \
             critical_value ([c] one-sided, [lower, upper] two-sided), level, alternative, reject, rejection_side, \
             p_value, p_value_kind, p_value_bounds, null_hypothesis, alternative_hypothesis, lags, lag_rule, \
-            bandwidth, estimate_method, critical_values, lag_profile, auxiliary, notes.
+            bandwidth, estimate_method, critical_values, lag_profile, auxiliary, notes. Several columns: {input, \
+            transform, columns: [one object per column]}.
             """)
 
-    @OptionGroup(title: "Input") var input: AnalysisInputOptions
+    @OptionGroup(title: "Input") var input: SeriesInputOptions<LastNumericColumn>
 
     @Option(help: ArgumentHelp("Test of memory (see above).", valueName: "method"))
     var method: MemoryTestMethod
@@ -45,7 +46,7 @@ struct TestCommand: ToolCommand {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp("Truncation lag q of the long-run variance (lo, vs, kpss).", valueName: "q"))
-    var q: Int?
+    var lags: Int?
 
     @Option(
         help: ArgumentHelp(
@@ -82,9 +83,9 @@ struct TestCommand: ToolCommand {
     @OptionGroup var output: OutputOptions
 
     func settings() throws(CLIError) -> MemoryTestSettings {
-        if q != nil && lagRule != nil { throw CLIError("give --q or --lag-rule, not both") }
-        if (q != nil || lagRule != nil) && method == .wald {
-            throw CLIError("--q and --lag-rule apply to lo, vs and kpss, not wald")
+        if lags != nil && lagRule != nil { throw CLIError("give --lags or --lag-rule, not both") }
+        if (lags != nil || lagRule != nil) && method == .wald {
+            throw CLIError("--lags and --lag-rule apply to lo, vs and kpss, not wald")
         }
         if trend && method != .kpss { throw CLIError("--trend applies to kpss only") }
         if (estimator != nil || bandwidth != nil || alpha != nil) && method != .wald {
@@ -94,9 +95,9 @@ struct TestCommand: ToolCommand {
             throw CLIError.invalidArgument("--level", NumberText.format(level), "must be in (0, 0.5)")
         }
         var s = MemoryTestSettings(level: level, alternative: alternative)
-        if let q {
-            guard q >= 0 else { throw CLIError.invalidArgument("--q", String(q), "must be ≥ 0") }
-            s.lags = .fixed(q)
+        if let lags {
+            guard lags >= 0 else { throw CLIError.invalidArgument("--lags", String(lags), "must be ≥ 0") }
+            s.lags = .fixed(lags)
         }
         if let lagRule { s.lags = lagRule.choice }
         s.kpssKind = trend ? .trend : .level
@@ -137,7 +138,7 @@ struct TestCommand: ToolCommand {
     func run(console: Console) throws {
         let settings = try settings()
         let series = try input.read(console: console)
-        var results: [(AnalysisInputOptions.Analysed, MemoryTestResult)] = []
+        var results: [(AnalysedSeries, MemoryTestResult)] = []
         for s in series {
             try s.requireUsable(atLeast: 2, for: "--method \(method.rawValue)")
             do {
@@ -150,20 +151,7 @@ struct TestCommand: ToolCommand {
             to: console,
             plain: { results.map { TestOutput.plain($0.1, label: $0.0.label) }.joined(separator: "\n") },
             json: {
-                if results.count == 1, let (s, t) = results.first {
-                    return .object(s.jsonFields + TestOutput.jsonFields(t).filter { $0.0 != "n" })
-                }
-                return .object([
-                    ("input", .string(input.file == "-" ? "<stdin>" : input.file)),
-                    ("transform", .string(input.transform.commandLineName)),
-                    (
-                        "columns",
-                        .array(
-                            results.map {
-                                .object($0.0.jsonFields + TestOutput.jsonFields($0.1).filter { $0.0 != "n" })
-                            })
-                    ),
-                ])
+                input.jsonResult(results.map { ($0.0, TestOutput.jsonFields($0.1).filter { $0.0 != "n" }) })
             })
     }
 }

@@ -26,7 +26,7 @@ enum ProgressArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
     }
 }
 
-/// `rnnmem train --model … --task … --output DIR`: train a model and write its weights, loss curve and summary.
+/// `rnnmem train --model … --task … --output-dir DIR`: train a model and write its weights, loss curve and summary.
 struct TrainCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
@@ -39,6 +39,14 @@ struct TrainCommand: ToolCommand {
             validation model kept. Seeds: the model is initialised from --seed s, the task's fixed data from s + 1 \
             and the training batches from s + 2; the same command gives the same weights, byte for byte (compare \
             the printed checksums). Progress goes to standard error (a bar on a terminal, lines otherwise).
+
+            Files in --output-dir: weights.safetensors (the returned parameters, with the task settings and seed in \
+            its metadata), loss.csv (the loss curve) and summary.json (the training summary, snake_case keys). \
+            Standard output: a report of the run; with --json one object with the keys architecture, hidden_size, \
+            layer_count, parameter_count, task, task_settings, seed (--seed), steps, requested_steps, epochs, \
+            stop_reason, final_training_loss, final_validation_loss, best_validation_loss, best_validation_step, \
+            returned_parameters, test_loss, test_metrics, parameter_checksum, files {weights, loss, summary} \
+            (absent losses are null).
             """)
 
     @OptionGroup(title: "Model") var modelOptions: TrainModelOptions
@@ -74,8 +82,10 @@ struct TrainCommand: ToolCommand {
     @Option(help: ArgumentHelp("Progress on standard error: auto, bar, lines, none.", valueName: "style"))
     var progress: ProgressArgument = .auto
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Directory for the results (created if needed).", valueName: "dir"))
-    var output: String
+    @Option(help: ArgumentHelp("Directory for the results (created if needed).", valueName: "dir"))
+    var outputDir: String
+
+    @OptionGroup var output: OutputOptions
 
     func validateValues() throws(CLIError) {
         try modelOptions.validateValues()
@@ -93,7 +103,7 @@ struct TrainCommand: ToolCommand {
         }
         if let patience { try Arguments.count(patience, "--patience") }
         if let validationInterval { try Arguments.count(validationInterval, "--validation-interval") }
-        if output.isEmpty { throw CLIError("--output is empty: give a directory") }
+        if outputDir.isEmpty { throw CLIError("--output-dir is empty: give a directory") }
     }
 
     /// The training configuration: the task's protocol, overridden by the options given.
@@ -143,7 +153,7 @@ struct TrainCommand: ToolCommand {
         } catch {
             throw cliError(error, context: "--model \(modelOptions.model.rawValue)")
         }
-        let directory = try TrainOutputDirectory(path: output)
+        let directory = try TrainOutputDirectory(path: outputDir)
         let config = trainingConfiguration(task: taskName)
         let result: TrainingRun<any RecurrentModel>
         do {
@@ -166,7 +176,17 @@ struct TrainCommand: ToolCommand {
         try Console.writeFile(try TrainSummaryJSON.text(result.summary, checksum: checksum, metadata: metadata),
                               path: directory.file("summary.json"))
 
-        let s = result.summary
+        let files = ["weights.safetensors", "loss.csv", "summary.json"].map(directory.file)
+        try output.emit(
+            to: console,
+            plain: { Self.report(result.summary, seed: seed, checksum: checksum, files: files) },
+            json: { Self.json(result.summary, seed: seed, checksum: checksum, files: files) })
+    }
+}
+
+extension TrainCommand {
+    /// The plain report of a run.
+    static func report(_ s: TrainingSummary, seed: UInt64, checksum: String, files: [String]) -> String {
         var lines = [
             "model \(s.architecture)  hidden \(s.hiddenSize)  layers \(s.layerCount)  parameters \(s.parameterCount)",
             "task \(s.task)  steps \(s.steps)/\(s.requestedSteps)  stop \(s.stopReason.rawValue)  seed \(seed)",
@@ -182,19 +202,58 @@ struct TrainCommand: ToolCommand {
             if let v = s.testMetrics[key] { lines.append("test \(key) \(NumberText.format(v))") }
         }
         lines.append("checksum \(checksum)")
-        lines.append("wrote \(directory.file("weights.safetensors")), \(directory.file("loss.csv")), \(directory.file("summary.json"))")
-        try console.writeStandardOutput(lines.joined(separator: "\n") + "\n")
+        lines.append("wrote " + files.joined(separator: ", "))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The `--json` report of a run (no wall-clock times: the same command gives the same bytes).
+    static func json(_ s: TrainingSummary, seed: UInt64, checksum: String, files: [String]) -> JSONValue {
+        .object([
+            ("architecture", .string(s.architecture)),
+            ("hidden_size", .integer(s.hiddenSize)),
+            ("layer_count", .integer(s.layerCount)),
+            ("parameter_count", .integer(s.parameterCount)),
+            ("task", .string(s.task)),
+            (
+                "task_settings",
+                .object(
+                    s.taskSettings.map { (SnakeCase.key($0.key), JSONValue.string($0.value)) }.sorted { $0.0 < $1.0 })
+            ),
+            ("seed", .unsigned(seed)),
+            ("steps", .integer(s.steps)),
+            ("requested_steps", .integer(s.requestedSteps)),
+            ("epochs", .integer(s.epochs)),
+            ("stop_reason", .string(s.stopReason.rawValue)),
+            ("final_training_loss", .optional(s.finalTrainingLoss)),
+            ("final_validation_loss", .optional(s.finalValidationLoss)),
+            ("best_validation_loss", .optional(s.bestValidationLoss)),
+            ("best_validation_step", .optional(s.bestValidationStep)),
+            ("returned_parameters", .string(s.returnedParameters.rawValue)),
+            ("test_loss", .optional(s.testLoss)),
+            (
+                "test_metrics",
+                .object(
+                    s.testMetrics.map { (SnakeCase.key($0.key), JSONValue.number($0.value)) }.sorted { $0.0 < $1.0 })
+            ),
+            ("parameter_checksum", .string(checksum)),
+            (
+                "files",
+                .object(zip(["weights", "loss", "summary"], files).map { ($0, JSONValue.string($1)) })
+            ),
+        ])
     }
 }
 
-/// The `--output` directory of a run (created with its parents when missing).
+/// The `--output-dir` directory of a run (created with its parents when missing).
 struct TrainOutputDirectory {
     let path: String
 
     init(path: String) throws(CLIError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw CLIError("--output '\(path)' exists and is not a directory") }
+            guard isDirectory.boolValue else {
+                throw CLIError("--output-dir '\(path)' exists and is not a directory")
+            }
         } else {
             do {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -208,7 +267,8 @@ struct TrainOutputDirectory {
     func file(_ name: String) -> String { path.hasSuffix("/") ? path + name : path + "/" + name }
 }
 
-/// summary.json: the library's ``TrainingSummary`` (keys sorted), plus the checksum and the task metadata.
+/// summary.json: the library's ``TrainingSummary`` (snake_case keys, sorted), plus the checksum and the task
+/// metadata.
 enum TrainSummaryJSON {
     static func text(_ summary: TrainingSummary, checksum: String, metadata: [String: String]) throws(CLIError) -> String {
         do {
@@ -216,11 +276,12 @@ enum TrainSummaryJSON {
             encoder.outputFormatting = [.sortedKeys]
             encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
             let data = try encoder.encode(summary)
-            guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            // The library's Codable keys and task settings are camelCase; rnnmem's JSON is snake_case everywhere.
+            guard var object = SnakeCase.keys(try JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
                 throw CLIError("cannot encode the training summary")
             }
-            object["parameterChecksum"] = checksum
-            object["weightsMetadata"] = metadata
+            object["parameter_checksum"] = checksum
+            object["weights_metadata"] = metadata
             let out = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
             return String(decoding: out, as: UTF8.self) + "\n"
         } catch let e as CLIError {

@@ -1,13 +1,15 @@
 import ArgumentParser
 import RNNMemory
 
-/// `rnnmem weights --d 0.4 --count 8 [--inverse]`: the coefficients π_j of (1−B)^d, or ψ_j of (1−B)^{−d}.
+/// `rnnmem weights --d 0.4 --length 8 [--inverse]`: the coefficients π_j of (1−B)^d, or ψ_j of (1−B)^{−d}.
 struct WeightsCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "weights",
         abstract: "Print the weights π_j of (1−B)^d, or ψ_j of (1−B)^−d with --inverse (j = 0, 1, …).",
         discussion: """
             π_0 = 1, π_j = π_(j−1)·(j − 1 − d)/j (Hosking 1981); ψ_j(d) = π_j(−d). Any real d.
+
+            Plain output: one weight per line. JSON keys: d, inverse, length, weights.
             """)
 
     @Option(
@@ -17,8 +19,8 @@ struct WeightsCommand: ToolCommand {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Number of weights to print (j = 0 … count − 1).", valueName: "count"))
-    var count: Int
+        help: ArgumentHelp("Number N of weights to print (j = 0 … N − 1).", valueName: "N"))
+    var length: Int
 
     @Flag(help: "Print ψ_j of the fractional integration (1−B)^−d instead.")
     var inverse = false
@@ -27,16 +29,16 @@ struct WeightsCommand: ToolCommand {
 
     func run(console: Console) throws {
         try Arguments.finite(d, "--d")
-        try Arguments.count(count, "--count")
+        try Arguments.count(length, "--length")
         let weights =
             inverse
-            ? FractionalWeights.integration(d: d, count: count) : FractionalWeights.differencing(d: d, count: count)
+            ? FractionalWeights.integration(d: d, count: length) : FractionalWeights.differencing(d: d, count: length)
         try output.emit(
             to: console,
             plain: { NumberText.lines(weights) },
             json: {
                 .object([
-                    ("d", .number(d)), ("inverse", .bool(inverse)), ("count", .integer(count)),
+                    ("d", .number(d)), ("inverse", .bool(inverse)), ("length", .integer(length)),
                     ("weights", .numbers(weights)),
                 ])
             })

@@ -23,12 +23,6 @@ struct CoefficientList: ExpressibleByArgument, Sendable, Equatable {
     static var defaultCompletionKind: CompletionKind { .default }
 }
 
-extension String {
-    var trimmingSpaces: String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
-    }
-}
-
 /// The parameters of an ARFIMA(p, d, q) model φ(B)(1−B)^d X_t = θ(B) ε_t with φ(z) = 1 − φ₁z − … − φ_p z^p and
 /// θ(z) = 1 + θ₁z + … + θ_q z^q (the MA sign of R `stats::arima` and statsmodels), ε_t ~ (0, σ²).
 struct ARFIMAOptions: ParsableArguments {

@@ -16,9 +16,8 @@ enum SimulationMethodOption: String, ExpressibleByArgument, CaseIterable, Sendab
 
 /// Length, seed and algorithm of an exact Gaussian simulation.
 struct SimulationOptions: ParsableArguments {
-    @Option(
-        name: .customLong("n"), parsing: .unconditional, help: ArgumentHelp("Length of the series.", valueName: "n"))
-    var n: Int
+    @Option(parsing: .unconditional, help: ArgumentHelp("Number N of values to generate.", valueName: "N"))
+    var length: Int
 
     @Option(
         parsing: .unconditional,
@@ -32,13 +31,14 @@ struct SimulationOptions: ParsableArguments {
     var method: SimulationMethodOption = .daviesHarte
 
     func validateValues() throws(CLIError) {
-        if method == .daviesHarte && n == 1 {
-            throw CLIError.invalidArgument("--n", "1", "must be ≥ 2 for davies-harte (use --method durbin-levinson)")
+        if method == .daviesHarte && length == 1 {
+            throw CLIError.invalidArgument(
+                "--length", "1", "must be ≥ 2 for davies-harte (use --method durbin-levinson)")
         }
-        try Arguments.count(n, "--n")
+        try Arguments.count(length, "--length")
     }
 
     var jsonFields: [(String, JSONValue)] {
-        [("n", .integer(n)), ("seed", .unsigned(seed)), ("method", .string(method.rawValue))]
+        [("length", .integer(length)), ("seed", .unsigned(seed)), ("method", .string(method.rawValue))]
     }
 }
