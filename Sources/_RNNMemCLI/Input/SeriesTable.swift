@@ -157,11 +157,4 @@ struct Series: Sendable {
     let values: [Double]
 
     var count: Int { values.count }
-
-    /// Throws a "too short" error naming `argument` unless the series has at least `needed` observations.
-    func require(atLeast needed: Int, for argument: String) throws(CLIError) {
-        guard values.count >= needed else {
-            throw CLIError.seriesTooShort(argument: argument, needed: needed, source: source, length: values.count)
-        }
-    }
 }

@@ -55,13 +55,8 @@ struct CLIError: Error, CustomStringConvertible, Equatable {
 
     // MARK: Arguments
 
-    /// An argument outside its valid range: `invalid --count -3: must be ≥ 1`.
+    /// An argument outside its valid range: `invalid --length -3: must be ≥ 1`.
     static func invalidArgument(_ name: String, _ value: String, _ requirement: String) -> CLIError {
         CLIError("invalid \(name) \(value): \(requirement)")
-    }
-
-    /// A series too short for the request: `--lags 100 needs at least 101 observations; data.csv has 50`.
-    static func seriesTooShort(argument: String, needed: Int, source: String, length: Int) -> CLIError {
-        CLIError("\(argument) needs at least \(needed) observations; \(source) has \(length)")
     }
 }
