@@ -14,7 +14,7 @@ enum CheckReportJSON {
             ("verdict_text", .string(d.verdict.displayName)),
             ("rule_step", .integer(d.step)),
             ("d", .optional(d.headline?.d)),
-            ("d_method", .optional(d.headline?.method.rawValue)),
+            ("d_method", .optional(d.headline?.method.commandLineName)),
             ("hurst", .optional(d.headline.map { $0.d + 0.5 })),
             ("reasons", .array(d.reasons.map { .string($0) })),
             ("caveats", .array(d.caveats.map { .string($0) })),
@@ -23,7 +23,7 @@ enum CheckReportJSON {
                 .array(
                     d.primaryClasses.map {
                         .object([
-                            ("method", .string($0.method.rawValue)), ("class", .string($0.estimateClass.rawValue)),
+                            ("method", .string($0.method.commandLineName)), ("class", .string($0.estimateClass.rawValue)),
                         ])
                     })
             ),
@@ -42,7 +42,7 @@ enum CheckReportJSON {
                 "failed_estimates",
                 .array(
                     e.failedEstimates.map {
-                        .object([("method", .string($0.kind.rawValue)), ("error", .string($0.message))])
+                        .object([("method", .string($0.kind.commandLineName)), ("error", .string($0.message))])
                     })
             ),
             ("tests", .array(e.tests.map { .object(TestOutput.jsonFields($0)) })),
@@ -50,7 +50,7 @@ enum CheckReportJSON {
                 "failed_tests",
                 .array(
                     e.failedTests.map {
-                        .object([("method", .string($0.kind.rawValue)), ("error", .string($0.message))])
+                        .object([("method", .string($0.kind.commandLineName)), ("error", .string($0.message))])
                     })
             ),
             ("definition1", e.definition1.map(definition1) ?? .null),

@@ -27,14 +27,14 @@ enum CheckReportText {
             let role = rule.role(of: est.method)
             let heuristic = role == .heuristic
             rows.append([
-                est.method.rawValue, role.rawValue, ReportFormat.fixed(est.d),
+                est.method.commandLineName, role.rawValue, ReportFormat.fixed(est.d),
                 heuristic ? "(\(ReportFormat.fixed(est.standardError)))" : ReportFormat.fixed(est.standardError),
                 heuristic ? "—" : ReportFormat.interval(est.confidenceInterval.lower, est.confidenceInterval.upper),
                 ReportFormat.fixed(est.hurst ?? est.impliedHurst), est.tuningDescription,
             ])
         }
         s += ReportFormat.table(rows)
-        for f in e.failedEstimates { s += ReportFormat.wrap("\(f.kind.rawValue) failed: \(f.message)") }
+        for f in e.failedEstimates { s += ReportFormat.wrap("\(f.kind.commandLineName) failed: \(f.message)") }
 
         // Tests.
         s +=
@@ -42,7 +42,7 @@ enum CheckReportText {
         var trows = [["test", "statistic", "reject if", "p-value", "q / m", "decision"]]
         for t in e.tests {
             let tuning = t.lags.map { "q = \($0)" } ?? t.bandwidth.map { "m = \($0)" } ?? "—"
-            let name = t.method == .wald ? "wald (\(t.estimate?.method.rawValue ?? "?"))" : t.method.rawValue
+            let name = t.method == .wald ? "wald (\(t.estimate?.method.commandLineName ?? "?"))" : t.method.commandLineName
             trows.append([
                 name, ReportFormat.fixed(t.statistic), TestOutput.region(t.criticalValue),
                 TestOutput.pValueText(t.pValue),
@@ -50,7 +50,7 @@ enum CheckReportText {
             ])
         }
         s += ReportFormat.table(trows)
-        for f in e.failedTests { s += ReportFormat.wrap("\(f.kind.rawValue) failed: \(f.message)") }
+        for f in e.failedTests { s += ReportFormat.wrap("\(f.kind.commandLineName) failed: \(f.message)") }
 
         // Definition 1.
         s += "\nDefinition 1 (long memory iff Σ_k |ρ(k)| = ∞; Zhao et al. 2020), on the sample ACF — supporting only\n"

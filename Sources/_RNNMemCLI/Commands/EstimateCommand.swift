@@ -1,7 +1,6 @@
 import ArgumentParser
 import RNNMemory
 
-extension EstimationMethod: ExpressibleByArgument {}
 
 /// `rnnmem estimate FILE --method M [tuning] [--json]`: one estimator of the memory parameter d.
 struct EstimateCommand: ToolCommand {
@@ -38,11 +37,11 @@ struct EstimateCommand: ToolCommand {
         let series = try input.read(console: console)
         var results: [(AnalysedSeries, MemoryEstimate)] = []
         for s in series {
-            try s.requireUsable(atLeast: 2, for: "--method \(method.rawValue)")
+            try s.requireUsable(atLeast: 2, for: "--method \(method.commandLineName)")
             do {
                 results.append((s, try MemoryEstimator.estimate(s.values, method: method, settings: settings)))
             } catch {
-                throw CLIError("\(s.label): \(method.rawValue): \(error)")
+                throw CLIError("\(s.label): \(method.commandLineName): \(error)")
             }
         }
         try output.emit(

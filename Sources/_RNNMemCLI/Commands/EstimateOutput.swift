@@ -9,7 +9,7 @@ import RNNMemory
 enum EstimateOutput {
     static func jsonFields(_ e: MemoryEstimate) -> [(String, JSONValue)] {
         [
-            ("method", .string(e.method.rawValue)),
+            ("method", .string(e.method.commandLineName)),
             ("name", .string(e.method.displayName)),
             ("variant", .string(e.variant)),
             ("d", .number(e.d)),
@@ -48,7 +48,7 @@ enum EstimateOutput {
 
     /// `key: value` lines with exact (shortest round-trip) numbers.
     static func plain(_ e: MemoryEstimate, label: String) -> String {
-        var s = "method: \(e.method.rawValue) (\(e.variant))\n"
+        var s = "method: \(e.method.commandLineName) (\(e.variant))\n"
         s += "input: \(label), n = \(e.n)\n"
         s += "d: \(NumberText.format(e.d))\n"
         s += "se: \(NumberText.format(e.standardError))\n"

@@ -93,19 +93,19 @@ struct EstimatorTuningOptions: ParsableArguments {
         func only(_ flag: String, _ present: Bool, _ methods: [EstimationMethod]) throws(CLIError) {
             guard present, !methods.contains(method) else { return }
             throw CLIError(
-                "\(flag) does not apply to --method \(method.rawValue); it is used by "
-                    + methods.map(\.rawValue).joined(separator: ", "))
+                "\(flag) does not apply to --method \(method.commandLineName); it is used by "
+                    + methods.map(\.commandLineName).joined(separator: ", "))
         }
-        try only("--bandwidth", bandwidth != nil, [.gph, .lw, .elw, .elw2])
-        try only("--alpha", alpha != nil, [.gph, .lw, .elw, .elw2])
-        try only("--trim", trim != nil, [.gph, .lw])
-        try only("--taper", taper != nil, [.lw])
-        try only("--bias-reduction", biasReduction != nil, [.gph])
-        try only("--ar-order", arOrder != nil, [.whittle, .hr, .mle, .css])
-        try only("--ma-order", maOrder != nil, [.whittle, .hr, .mle, .css])
-        try only("--detrend", detrend != nil, [.elw2])
-        try only("--dfa-order", dfaOrder != nil, [.dfa])
-        try only("--scales", scales != nil, [.rs, .dfa, .aggvar])
+        try only("--bandwidth", bandwidth != nil, [.gewekePorterHudak, .localWhittle, .exactLocalWhittle, .twoStepExactLocalWhittle])
+        try only("--alpha", alpha != nil, [.gewekePorterHudak, .localWhittle, .exactLocalWhittle, .twoStepExactLocalWhittle])
+        try only("--trim", trim != nil, [.gewekePorterHudak, .localWhittle])
+        try only("--taper", taper != nil, [.localWhittle])
+        try only("--bias-reduction", biasReduction != nil, [.gewekePorterHudak])
+        try only("--ar-order", arOrder != nil, [.whittle, .haslettRaftery, .exactMaximumLikelihood, .conditionalSumOfSquares])
+        try only("--ma-order", maOrder != nil, [.whittle, .haslettRaftery, .exactMaximumLikelihood, .conditionalSumOfSquares])
+        try only("--detrend", detrend != nil, [.twoStepExactLocalWhittle])
+        try only("--dfa-order", dfaOrder != nil, [.detrendedFluctuationAnalysis])
+        try only("--scales", scales != nil, [.rescaledRange, .detrendedFluctuationAnalysis, .aggregatedVariance])
         if bandwidth != nil && alpha != nil { throw CLIError("give --bandwidth or --alpha, not both") }
         guard confidence.isFinite, confidence > 0, confidence < 1 else {
             throw CLIError.invalidArgument("--confidence", NumberText.format(confidence), "must be in (0, 1)")
@@ -116,8 +116,8 @@ struct EstimatorTuningOptions: ParsableArguments {
             guard m >= 1 else { throw CLIError.invalidArgument("--bandwidth", String(m), "must be ≥ 1 (or 'plug-in')") }
             s.bandwidth = .count(m)
         case .plugIn?:
-            guard method == .gph || method == .lw else {
-                throw CLIError("--bandwidth plug-in is available for gph and lw, not \(method.rawValue)")
+            guard method == .gewekePorterHudak || method == .localWhittle else {
+                throw CLIError("--bandwidth plug-in is available for gph and lw, not \(method.commandLineName)")
             }
             s.bandwidth = .plugIn
         case nil:

@@ -1,8 +1,6 @@
 import ArgumentParser
 import RNNMemory
 
-extension MemoryTestMethod: ExpressibleByArgument {}
-extension TestAlternative: ExpressibleByArgument {}
 
 /// `--lag-rule andrews|schwert4|schwert12|auto`.
 enum LagRuleArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -87,7 +85,7 @@ struct TestCommand: ToolCommand {
         if (lags != nil || lagRule != nil) && method == .wald {
             throw CLIError("--lags and --lag-rule apply to lo, vs and kpss, not wald")
         }
-        if trend && method != .kpss { throw CLIError("--trend applies to kpss only") }
+        if trend && method != .kwiatkowskiPhillipsSchmidtShin { throw CLIError("--trend applies to kpss only") }
         if (estimator != nil || bandwidth != nil || alpha != nil) && method != .wald {
             throw CLIError("--estimator, --bandwidth and --alpha apply to the wald test only")
         }
@@ -102,27 +100,27 @@ struct TestCommand: ToolCommand {
         if let lagRule { s.lags = lagRule.choice }
         s.kpssKind = trend ? .trend : .level
         if method == .wald {
-            let e = estimator ?? .lw
+            let e = estimator ?? .localWhittle
             var tuning = EstimatorSettings()
             if bandwidth != nil && alpha != nil { throw CLIError("give --bandwidth or --alpha, not both") }
             if let bandwidth {
-                guard [.gph, .lw, .elw, .elw2].contains(e) else {
-                    throw CLIError("--bandwidth does not apply to --estimator \(e.rawValue)")
+                guard [.gewekePorterHudak, .localWhittle, .exactLocalWhittle, .twoStepExactLocalWhittle].contains(e) else {
+                    throw CLIError("--bandwidth does not apply to --estimator \(e.commandLineName)")
                 }
                 switch bandwidth {
                 case .count(let m):
                     guard m >= 1 else { throw CLIError.invalidArgument("--bandwidth", String(m), "must be ≥ 1") }
                     tuning.bandwidth = .count(m)
                 case .plugIn:
-                    guard e == .gph || e == .lw else {
+                    guard e == .gewekePorterHudak || e == .localWhittle else {
                         throw CLIError("--bandwidth plug-in is available for gph and lw")
                     }
                     tuning.bandwidth = .plugIn
                 }
             }
             if let alpha {
-                guard [.gph, .lw, .elw, .elw2].contains(e) else {
-                    throw CLIError("--alpha does not apply to --estimator \(e.rawValue)")
+                guard [.gewekePorterHudak, .localWhittle, .exactLocalWhittle, .twoStepExactLocalWhittle].contains(e) else {
+                    throw CLIError("--alpha does not apply to --estimator \(e.commandLineName)")
                 }
                 guard alpha.isFinite, alpha > 0, alpha < 1 else {
                     throw CLIError.invalidArgument("--alpha", NumberText.format(alpha), "must be in (0, 1)")
@@ -140,11 +138,11 @@ struct TestCommand: ToolCommand {
         let series = try input.read(console: console)
         var results: [(AnalysedSeries, MemoryTestResult)] = []
         for s in series {
-            try s.requireUsable(atLeast: 2, for: "--method \(method.rawValue)")
+            try s.requireUsable(atLeast: 2, for: "--method \(method.commandLineName)")
             do {
                 results.append((s, try MemoryTester.test(s.values, method: method, settings: settings)))
             } catch {
-                throw CLIError("\(s.label): \(method.rawValue): \(error)")
+                throw CLIError("\(s.label): \(method.commandLineName): \(error)")
             }
         }
         try output.emit(

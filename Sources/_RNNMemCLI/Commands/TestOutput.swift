@@ -11,7 +11,7 @@ enum TestOutput {
     static func jsonFields(_ t: MemoryTestResult) -> [(String, JSONValue)] {
         [
             ("name", .string(t.name)),
-            ("method", .string(t.method.rawValue)),
+            ("method", .string(t.method.commandLineName)),
             ("statistic", .number(t.statistic)),
             ("critical_value", .numbers(t.criticalValueList)),
             ("level", .number(t.level)),
@@ -27,7 +27,7 @@ enum TestOutput {
             ("lags", .optional(t.lags)),
             ("lag_rule", .optional(t.lagRule)),
             ("bandwidth", .optional(t.bandwidth)),
-            ("estimate_method", .optional(t.estimate?.method.rawValue)),
+            ("estimate_method", .optional(t.estimate?.method.commandLineName)),
             (
                 "critical_values",
                 .array(
@@ -89,7 +89,7 @@ enum TestOutput {
 
     /// `key: value` lines with exact numbers.
     static func plain(_ t: MemoryTestResult, label: String) -> String {
-        var s = "test: \(t.method.rawValue) (\(t.name))\n"
+        var s = "test: \(t.method.commandLineName) (\(t.name))\n"
         s += "input: \(label), n = \(t.n)\n"
         s += "H0: \(t.nullHypothesis)\n"
         s += "H1: \(t.alternativeHypothesis)\n"
@@ -101,7 +101,7 @@ enum TestOutput {
         if let m = t.bandwidth { s += "bandwidth: \(m)\n" }
         if let e = t.estimate {
             s +=
-                "estimate: \(e.method.rawValue) d = \(NumberText.format(e.d)), se = \(NumberText.format(e.standardError)) (\(e.tuningDescription))\n"
+                "estimate: \(e.method.commandLineName) d = \(NumberText.format(e.d)), se = \(NumberText.format(e.standardError)) (\(e.tuningDescription))\n"
         }
         for c in t.criticalValues where c.level != t.level {
             s += "critical value (\(ReportFormat.percent(c.level))): reject \(region(c.region))\n"
