@@ -59,6 +59,26 @@ struct InProcessTests {
         #expect(inProcess.stderr == binary.stderr)
     }
 
+    @Test("train in-process: the same report and weights as the binary; progress goes to the captured standard error")
+    func trainInProcess() async throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("run").path
+        let arguments = TrainCommandTests.tinyRecall(model: "gru", output: out)
+        let binary = try CLI.run(arguments)
+        let binaryWeights = try Data(contentsOf: URL(fileURLWithPath: out + "/weights.safetensors"))
+        let inProcess = await CommandLineTool.run(arguments)
+        #expect(inProcess.status == binary.status)
+        #expect(inProcess.stdout == binary.stdout)
+        #expect(inProcess.stderr == binary.stderr)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/weights.safetensors")) == binaryWeights)
+        // --progress lines: the progress lines are captured, the report is unchanged.
+        let withProgress = await CommandLineTool.run(
+            arguments.filter { $0 != "none" && $0 != "--progress" } + ["--progress", "lines"])
+        #expect(withProgress.stdout == binary.stdout)
+        #expect(withProgress.stderr.hasPrefix("train "))
+    }
+
     @Test("an error returns status 2 and one line on standard error instead of exiting")
     func errorsReturn() async {
         let r = await CommandLineTool.run(["weights", "--d", "0.4", "--length", "0"])
