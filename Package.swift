@@ -6,7 +6,8 @@
 //   LongMemory                     fractional filters, ARFIMA theory and simulation, sample statistics, estimators and tests of d
 //   Recurrent                      recurrent models, exact derivatives, training, tasks, weight import/export
 //   RNNMemory                      umbrella module re-exporting the above
-//   rnnmem                         the command-line tool
+//   _RNNMemCLI                     the command-line commands as a library (parsing, printing; no numerics)
+//   rnnmem                         the command-line tool: a thin entry point into _RNNMemCLI
 import PackageDescription
 
 let package = Package(
@@ -41,12 +42,13 @@ let package = Package(
         .target(name: "LongMemory", dependencies: ["MemoryNumerics"]),
         .target(name: "Recurrent", dependencies: ["MemoryNumerics", "_CVectorMath"]),
         .target(name: "RNNMemory", dependencies: ["MemoryNumerics", "LongMemory", "Recurrent"]),
-        .executableTarget(
-            name: "rnnmem",
+        .target(
+            name: "_RNNMemCLI",
             dependencies: [
                 "RNNMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        .executableTarget(name: "rnnmem", dependencies: ["_RNNMemCLI"]),
 
         // Seeded helpers and reference comparisons shared by the test targets.
         .target(name: "_TestSupport", dependencies: ["MemoryNumerics"], path: "Sources/_TestSupport"),
@@ -56,8 +58,9 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RecurrentTests", dependencies: ["Recurrent", "_TestSupport"],
                     resources: [.copy("Fixtures")]),
-        // LongMemory: the CLI tests of `estimate`/`test`/`check` compare the tool's output with the library's values.
-        .testTarget(name: "CLITests", dependencies: ["_TestSupport", "LongMemory"]),
+        // LongMemory: the CLI tests of `estimate`/`test`/`check` compare the tool's output with the library's values;
+        // _RNNMemCLI: the in-process entry point is compared with the binary.
+        .testTarget(name: "CLITests", dependencies: ["_TestSupport", "LongMemory", "_RNNMemCLI"]),
         .testTarget(name: "NotebookTests", dependencies: ["_TestSupport"]),
 
         // Benchmarks live outside the library: a release-built executable timing rnnmem's workloads;

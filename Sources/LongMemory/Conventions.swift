@@ -23,6 +23,8 @@ public enum LongMemoryError: Error, Equatable, CustomStringConvertible {
     case seriesTooShort(length: Int, needed: Int, purpose: String)
     /// A series containing NaN or infinity at a (0-based) index.
     case nonFinite(index: Int)
+    /// A series holding a value that is not strictly positive (0-based index) where logarithms are taken.
+    case nonPositive(index: Int, value: Double)
     /// A constant series where variation is required.
     case constantSeries
     /// The circulant embedding of an autocovariance has a negative eigenvalue (Davies–Harte impossible).
@@ -40,6 +42,8 @@ public enum LongMemoryError: Error, Equatable, CustomStringConvertible {
             return "series too short: \(length) observations, \(purpose) needs at least \(needed)"
         case let .nonFinite(index):
             return "the series holds a NaN or infinite value at observation \(index + 1)"
+        case let .nonPositive(index, value):
+            return "the series holds a value that is not positive (\(value)) at observation \(index + 1)"
         case .constantSeries:
             return "the series is constant"
         case let .circulantNotNonnegative(minEig, maxEig, length):

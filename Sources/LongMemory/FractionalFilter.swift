@@ -29,9 +29,9 @@ public enum FractionalFilter {
 
     /// Filtered values and, for windowed filters, the window and the fraction of memory it discards.
     public struct Result: Equatable, Sendable {
-        public var values: [Double]
-        public var window: Int?
-        public var lostMemory: Double?
+        public let values: [Double]
+        public let window: Int?
+        public let lostMemory: Double?
     }
 
     /// (1−B)^d x (type II), optionally demeaned first.

@@ -54,11 +54,11 @@ public enum SampleStatistics {
     /// The periodogram at the Fourier frequencies.
     public struct Periodogram: Equatable, Sendable {
         /// λ_j = 2πj/n, j = 1…⌊n/2⌋.
-        public var frequencies: [Double]
+        public let frequencies: [Double]
         /// I(λ_j) = |Σ x_t e^{−iλ_j t}|²/(2πn).
-        public var values: [Double]
+        public let values: [Double]
         /// Series length n.
-        public var n: Int
+        public let n: Int
 
         /// The first m ordinates (j = 1…m).
         public func prefix(_ m: Int) -> Periodogram {

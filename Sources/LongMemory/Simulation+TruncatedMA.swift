@@ -4,11 +4,11 @@ extension Simulation {
     /// A truncated-MA(∞) sample together with the share of the FI(d) variance it lacks.
     public struct TruncatedMASample: Equatable, Sendable {
         /// X_0 … X_{n−1}.
-        public var values: [Double]
+        public let values: [Double]
         /// Number of MA weights M kept (ψ_0 … ψ_{M−1}).
-        public var terms: Int
+        public let terms: Int
         /// Σ_{j≥M} ψ_j² / Σ_{j≥0} ψ_j²: the fraction of γ(0) of FI(d) that this sample does not have.
-        public var varianceDeficit: Double
+        public let varianceDeficit: Double
     }
 
     /// The variance deficit of a truncated MA(∞) approximation of FI(d), −½ < d < ½:

@@ -48,8 +48,9 @@ enum MemoryCLI {
 struct CheckCommandTests {
     /// The Nile minima (n = 663): long memory, with the documented keys, and the primary estimates equal to the
     /// library's (same computation ⇒ the same doubles; JSON numbers are shortest round-trip). The Whittle
-    /// ARFIMA(0,d,0) estimate is longmemo's documented H = 0.899 (LONG_MEMORY.md LM18, ± 5e-4).
-    @Test("Nile minima --json: verdict long_memory; documented keys; estimates equal the library's; H = 0.899 (LM18)")
+    /// ARFIMA(0,d,0) estimate is the H = 0.899 documented by R's longmemo package (the example of `WhittleEst`,
+    /// on the data of Beran 1994; ± 5e-4).
+    @Test("Nile minima --json: verdict long_memory; documented keys; estimates equal the library's; H = 0.899")
     func nileJSON() throws {
         let r = try MemoryCLI.run(["check", MemoryCLI.nile, "--json"])
         CLI.expectSuccess(r)
@@ -114,14 +115,14 @@ struct CheckCommandTests {
         #expect(text.contains("heuristic"))
     }
 
-    /// White noise from `rnnmem simulate arfima --d 0 --n 2000 --seed 11`: every primary interval contains 0 and no
+    /// White noise from `rnnmem simulate arfima --d 0 --length 2000 --seed 11`: every primary interval contains 0 and no
     /// test rejects (this seed; about one white-noise sample in ten is inconclusive because one of three 95%
     /// intervals misses 0).
     @Test("white noise (simulate arfima --d 0, seed 11) → short_memory")
     func whiteNoise() throws {
         let dir = try TestSupport.temporaryDirectory()
         let sim = try CLI.run(
-            ["simulate", "arfima", "--d", "0", "--n", "2000", "--seed", "11", "-o", "wn.csv"], in: dir)
+            ["simulate", "arfima", "--d", "0", "--length", "2000", "--seed", "11", "-o", "wn.csv"], in: dir)
         CLI.expectSuccess(sim)
         let r = try CLI.run(["check", "wn.csv", "--json"], in: dir)
         CLI.expectSuccess(r)

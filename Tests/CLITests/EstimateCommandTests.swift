@@ -54,7 +54,7 @@ struct EstimateCommandTests {
         #expect(plug["bandwidth"] as? Int == (try GPH.estimate(x, bandwidth: .plugIn)).bandwidth)
         let tapered = try d(["--method", "lw", "--taper", "hurvich-chen"])
         #expect(MemoryCLI.same(tapered["d"], (try LocalWhittle.estimate(x, taper: .hurvichChen(differences: 1))).d))
-        let arfima = try d(["--method", "whittle", "--ar", "1", "--ma", "1"])
+        let arfima = try d(["--method", "whittle", "--ar-order", "1", "--ma-order", "1"])
         #expect((arfima["order"] as? [String: Any])?["p"] as? Int == 1)
         #expect((arfima["order"] as? [String: Any])?["q"] as? Int == 1)
         let scales = try d(["--method", "aggvar", "--scales", "2,4,8,16,32"])
@@ -103,8 +103,8 @@ struct EstimateCommandTests {
             try MemoryCLI.run(["estimate", MemoryCLI.nile, "--method", "lw", "--bandwidth", "20", "--alpha", "0.5"]),
             "not both")
         CLI.expectError(
-            try MemoryCLI.run(["estimate", MemoryCLI.nile, "--method", "lw", "--ar", "1"]),
-            "--ar does not apply to --method lw")
+            try MemoryCLI.run(["estimate", MemoryCLI.nile, "--method", "lw", "--ar-order", "1"]),
+            "--ar-order does not apply to --method lw")
         CLI.expectError(
             try MemoryCLI.run(["estimate", MemoryCLI.nile, "--method", "elw", "--bandwidth", "plug-in"]), "plug-in")
         CLI.expectError(try CLI.run(["estimate", "short.csv", "--method", "dfa"], in: dir), "series too short", "32")

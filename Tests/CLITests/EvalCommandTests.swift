@@ -31,6 +31,33 @@ struct EvalCommandTests {
         #expect(CLI.lines(other.stdout).first { $0.hasPrefix("test loss ") } != trained.first { $0.hasPrefix("test loss ") })
     }
 
+    @Test("--json: documented keys; reference, compare and task objects hold the plain report's numbers")
+    func jsonReport() throws {
+        let weights = Self.fixture("lstm_l2")
+        let args = [
+            "eval", "--weights", weights, "--pytorch", "--model", "lstm", "--recurrent-prefix", "rnn.",
+            "--readout-prefix", "fc.", "--reference", "--compare", weights,
+        ]
+        let plain = CLI.lines(try CLI.run(args).stdout)
+        let r = try CLI.run(args + ["--json"])
+        CLI.expectSuccess(r)
+        let o = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(
+            Set(o.keys) == [
+                "weights", "kind", "architecture", "input_size", "hidden_size", "output_size", "layer_count",
+                "parameter_count", "parameter_checksum", "reference", "compare", "task",
+            ])
+        #expect(o["task"] is NSNull)
+        #expect(plain.contains("checksum \(o["parameter_checksum"] as? String ?? "?")"))
+        let reference = try #require(o["reference"] as? [String: Any])
+        let maxError = try #require(reference["max_abs_difference"] as? Double)
+        #expect(maxError <= 1e-12)
+        #expect(plain.contains("max |y − output| \(maxError)"))
+        let compare = try #require(o["compare"] as? [String: Any])
+        #expect(compare["identical"] as? Bool == true)
+        #expect(compare["differing_parameters"] as? Int == 0)
+    }
+
     @Test("a PyTorch fixture reproduces its reference outputs to 1e-12", arguments: [
         ("rnn_l1", "rnn", [String]()), ("lstm_l2", "lstm", ["--recurrent-prefix", "rnn.", "--readout-prefix", "fc."]),
         ("gru_l2", "gru", ["--recurrent-prefix", "rnn.", "--readout-prefix", "fc."]), ("lstm_l1_f32", "lstm", []),

@@ -31,6 +31,25 @@ struct GradCheckCommandTests {
         #expect(r.stderr.isEmpty)
     }
 
+    @Test("--json: documented keys and the plain report's verdicts; status 1 still reported on failure")
+    func jsonReport() throws {
+        let r = try CLI.run(Self.args("gru", ["--json"]))
+        CLI.expectSuccess(r)
+        let o = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(
+            Set(o.keys) == [
+                "architecture", "hidden_size", "layer_count", "parameter_count", "input_size", "output_size", "length",
+                "batch", "seed", "gradient_error", "gradient_tolerance", "gradient_ok", "hvp_error", "hvp_tolerance",
+                "hvp_ok",
+            ])
+        #expect(o["gradient_ok"] as? Bool == true && o["hvp_ok"] as? Bool == true)
+        #expect((o["gradient_error"] as? Double).map { $0 <= 1e-6 } == true)
+        let failing = try CLI.run(Self.args("rnn", ["--tolerance", "1e-300", "--json"]))
+        #expect(failing.status == 1)
+        let f = try #require(JSONSerialization.jsonObject(with: Data(failing.stdout.utf8)) as? [String: Any])
+        #expect(f["gradient_ok"] as? Bool == false)
+    }
+
     @Test("bad input: status 2, one line", arguments: [
         (["--hidden", "0"], "--hidden 0"),
         (["--length", "0"], "--length 0"),

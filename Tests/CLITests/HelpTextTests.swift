@@ -7,13 +7,28 @@ import _TestSupport
 struct HelpTextTests {
     static let expected: [String: String] = [
         "": #"""
-        OVERVIEW: Memory in time series and recurrent networks: fractional filters,
-        ARFIMA theory and simulation.
+        OVERVIEW: Memory in time series and recurrent networks: long memory of series
+        and recurrent models.
 
-        Input files are CSV (comma, or tab/semicolon when unambiguous), with or without
-        a header row; '-' reads standard input. Output is one value per line (exact
-        shortest round-trip decimals), or one JSON object with --json. Errors print one
-        line 'rnnmem: error: …' to standard error and exit with status 2.
+        Series: the fractional filter (1−B)^d and its lost memory, ARFIMA
+        autocovariances and exact simulation, sample ACF and periodogram, eleven
+        estimators of the memory parameter d (H = d + ½), tests of memory, and 'check',
+        a verdict on whether a series has long memory. Series are read from CSV files
+        (comma, or tab/semicolon when unambiguous), with or without a header row; '-'
+        reads standard input; --column or --columns chooses the series, --transform and
+        --last prepare it.
+
+        Networks: 'train' trains a recurrent model (RNN, LSTM, GRU, linear,
+        complex-diagonal, LRU, MRNN/MLSTM) on a built-in task and writes its weights,
+        loss curve and summary to --output-dir; 'eval' scores saved weights (rnnmem or
+        PyTorch safetensors) on a task or on reference data; 'grad-check' checks a
+        model's exact gradient and Hessian-vector product against finite differences.
+
+        Output: plain text (one value per line, a CSV table or a report), or one JSON
+        object with --json (snake_case keys, listed in each command's help); --output
+        FILE writes it to a file. Notes, warnings and progress go to standard error.
+        The same arguments and --seed give the same bytes. Errors print one line
+        'rnnmem: error: …' to standard error and exit with status 2.
 
         USAGE: rnnmem <subcommand>
 
@@ -21,7 +36,7 @@ struct HelpTextTests {
           --version               Show the version.
           -h, --help              Show help information.
 
-        SUBCOMMANDS:
+        SERIES SUBCOMMANDS:
           weights                 Print the weights π_j of (1−B)^d, or ψ_j of (1−B)^−d
                                   with --inverse (j = 0, 1, …).
           lost-memory             Print the memory a K-term window of (1−B)^d discards:
@@ -44,6 +59,8 @@ struct HelpTextTests {
                                   series with one estimator.
           test                    Test a series for memory: Lo's modified R/S, V/S,
                                   KPSS, or a Wald test of d = 0.
+
+        NETWORKS SUBCOMMANDS:
           train                   Train a recurrent model on a task; write
                                   weights.safetensors, loss.csv and summary.json.
           eval                    Evaluate saved weights (rnnmem or PyTorch
@@ -61,11 +78,13 @@ struct HelpTextTests {
         π_0 = 1, π_j = π_(j−1)·(j − 1 − d)/j (Hosking 1981); ψ_j(d) = π_j(−d). Any real
         d.
 
-        USAGE: rnnmem weights --d <d> --count <count> [--inverse] [--json] [--output <file>]
+        Plain output: one weight per line. JSON keys: d, inverse, length, weights.
+
+        USAGE: rnnmem weights --d <d> --length <N> [--inverse] [--json] [--output <file>]
 
         OPTIONS:
           --d <d>                 Fractional order d (any real number).
-          --count <count>         Number of weights to print (j = 0 … count − 1).
+          --length <N>            Number N of weights to print (j = 0 … N − 1).
           --inverse               Print ψ_j of the fractional integration (1−B)^−d
                                   instead.
           --json                  Print one JSON object instead of plain text.
@@ -84,13 +103,26 @@ struct HelpTextTests {
         discards Γ(K−d)/(Γ(K)Γ(1−d)) of the filter's memory; that fraction is printed
         to standard error.
 
-        USAGE: rnnmem fracdiff <file> [--column <name|index>] --d <d> [--window <K>] [--demean] [--inverse] [--json] [--output <file>]
+        Plain output: one value per line; with several columns, a CSV table with one
+        column per series (header: the column names). JSON keys: input, column,
+        transform, n, d, inverse, demean, window, lost_memory, values; several columns:
+        {input, transform, columns: [one object per column]}.
+
+        USAGE: rnnmem fracdiff <file> [--column <name|index>] [--columns <list>] [--transform <name>] [--last <N>] --d <d> [--window <K>] [--demean] [--inverse] [--json] [--output <file>]
 
         INPUT:
           <file>                  CSV file holding the series, or '-' to read standard
                                   input.
           --column <name|index>   Column to use: a header name or a 1-based index
                                   (default: the last numeric column).
+          --columns <list>        Several columns, comma-separated names or indices:
+                                  one result per column (default: the last numeric
+                                  column).
+          --transform <name>      Use a transformation of each column (log and returns
+                                  need positive values). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns;
+                                  default: none)
+          --last <N>              Keep only the last N observations (after --transform).
 
         OPTIONS:
           --d <d>                 Fractional order d (any real number).
@@ -109,7 +141,8 @@ struct HelpTextTests {
         Both methods are exact: Davies–Harte circulant embedding (Davies & Harte 1987)
         fails with an error when the embedding has a negative eigenvalue (then use
         --method durbin-levinson); Durbin–Levinson (Hosking 1981) works for every
-        positive-definite autocovariance.
+        positive-definite autocovariance. The same seed gives the same values, byte for
+        byte.
 
         USAGE: rnnmem simulate <subcommand>
 
@@ -129,7 +162,10 @@ struct HelpTextTests {
         OVERVIEW: Simulate an exact ARFIMA(p, d, q) sample φ(B)(1−B)^d X_t = θ(B) ε_t
         (mean 0).
 
-        USAGE: rnnmem simulate arfima --d <d> [--ar <list>] [--ma <list>] [--sigma <sigma>] --n <n> --seed <seed> [--method <method>] [--json] [--output <file>]
+        Plain output: one value per line. JSON keys: model ("arfima"), d, ar, ma,
+        sigma, length, seed, method, values.
+
+        USAGE: rnnmem simulate arfima --d <d> [--ar <list>] [--ma <list>] [--sigma <sigma>] --length <N> --seed <seed> [--method <method>] [--json] [--output <file>]
 
         MODEL:
           --d <d>                 Memory parameter d, −0.5 < d < 0.5.
@@ -140,7 +176,7 @@ struct HelpTextTests {
           --sigma <sigma>         Innovation standard deviation σ > 0. (default: 1.0)
 
         SIMULATION:
-          --n <n>                 Length of the series.
+          --length <N>            Number N of values to generate.
           --seed <seed>           Seed of the random generator (same seed ⇒ same
                                   output, byte for byte).
           --method <method>       davies-harte (circulant embedding, O(n log n)) or
@@ -158,10 +194,13 @@ struct HelpTextTests {
         OVERVIEW: Simulate exact fractional Gaussian noise with Hurst exponent H (0 < H
         < 1).
 
-        USAGE: rnnmem simulate fgn --hurst <H> [--sigma <sigma>] --n <n> --seed <seed> [--method <method>] [--json] [--output <file>]
+        Plain output: one value per line. JSON keys: model ("fgn"), hurst, sigma,
+        length, seed, method, values.
+
+        USAGE: rnnmem simulate fgn --hurst <H> [--sigma <sigma>] --length <N> --seed <seed> [--method <method>] [--json] [--output <file>]
 
         SIMULATION:
-          --n <n>                 Length of the series.
+          --length <N>            Number N of values to generate.
           --seed <seed>           Seed of the random generator (same seed ⇒ same
                                   output, byte for byte).
           --method <method>       davies-harte (circulant embedding, O(n log n)) or
@@ -184,6 +223,8 @@ struct HelpTextTests {
         Exact: Hosking's product recursion for ARFIMA(0, d, 0), the MA convolution for
         p = 0, and Sowell (1992) in the Doornik–Ooms (2003) form with AR terms (complex
         roots allowed). No asymptotic switch-over.
+
+        Plain output: one value per line. JSON keys: d, ar, ma, sigma, lags, acvf.
 
         USAGE: rnnmem acvf --d <d> [--ar <list>] [--ma <list>] [--sigma <sigma>] --lags <L> [--json] [--output <file>]
 
@@ -209,13 +250,26 @@ struct HelpTextTests {
         ρ̂(k) = γ̂(k)/γ̂(0) with γ̂(k) = (1/n) Σ_(t=1)^(n−k) (x_t − x̄)(x_(t+k) − x̄):
         demeaned, divisor n (positive semi-definite), computed by FFT.
 
-        USAGE: rnnmem acf <file> [--column <name|index>] --lags <L> [--json] [--output <file>]
+        Plain output: one value per line; with several columns, a CSV table with one
+        column per series (header: the column names). JSON keys: input, column,
+        transform, n, lags, acf; several columns: {input, transform, columns: [one
+        object per column]}.
+
+        USAGE: rnnmem acf <file> [--column <name|index>] [--columns <list>] [--transform <name>] [--last <N>] --lags <L> [--json] [--output <file>]
 
         INPUT:
           <file>                  CSV file holding the series, or '-' to read standard
                                   input.
           --column <name|index>   Column to use: a header name or a 1-based index
                                   (default: the last numeric column).
+          --columns <list>        Several columns, comma-separated names or indices:
+                                  one result per column (default: the last numeric
+                                  column).
+          --transform <name>      Use a transformation of each column (log and returns
+                                  need positive values). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns;
+                                  default: none)
+          --last <N>              Keep only the last N observations (after --transform).
 
         OPTIONS:
           --lags <L>              Largest lag L (prints lags 0 … L; needs n > L).
@@ -229,17 +283,29 @@ struct HelpTextTests {
         OVERVIEW: Print the periodogram I(λ_j) = |Σ x_t e^(−iλ_j t)|²/(2πn), λ_j =
         2πj/n, j = 1 … ⌊n/2⌋.
 
-        Plain output is CSV with the header 'frequency,periodogram'. λ = 0 is excluded,
-        so the mean does not matter; the scale is that of the spectral density f with
-        γ(k) = ∫ e^(iλk) f(λ) dλ over (−π, π].
+        λ = 0 is excluded, so the mean does not matter; the scale is that of the
+        spectral density f with γ(k) = ∫ e^(iλk) f(λ) dλ over (−π, π].
 
-        USAGE: rnnmem periodogram <file> [--column <name|index>] [--json] [--output <file>]
+        Plain output: CSV with the header 'frequency,periodogram'; with several
+        columns, 'frequency' and one column per series (header: the column names). JSON
+        keys: input, column, transform, n, frequency, periodogram; several columns:
+        {input, transform, columns: [one object per column]}.
+
+        USAGE: rnnmem periodogram <file> [--column <name|index>] [--columns <list>] [--transform <name>] [--last <N>] [--json] [--output <file>]
 
         INPUT:
           <file>                  CSV file holding the series, or '-' to read standard
                                   input.
           --column <name|index>   Column to use: a header name or a 1-based index
                                   (default: the last numeric column).
+          --columns <list>        Several columns, comma-separated names or indices:
+                                  one result per column (default: the last numeric
+                                  column).
+          --transform <name>      Use a transformation of each column (log and returns
+                                  need positive values). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns;
+                                  default: none)
+          --last <N>              Keep only the last N observations (after --transform).
 
         OPTIONS:
           --json                  Print one JSON object instead of plain text.
@@ -252,17 +318,28 @@ struct HelpTextTests {
         OVERVIEW: Print the numeric columns read from a CSV file, validated, as a clean
         CSV table.
 
-        Without --columns, every column in which at least half of the cells are numbers
-        is printed, in file order; any non-numeric, empty, NaN or infinite cell among
-        them is an error naming its file:line:column.
+        Without --column or --columns, every column in which at least half of the cells
+        are numbers is printed, in file order; any non-numeric, empty, NaN or infinite
+        cell among them is an error naming its file:line:column. --transform and --last
+        show the series exactly as the analysis commands see it.
 
-        USAGE: rnnmem columns <file> [--columns <list>] [--json] [--output <file>]
+        Plain output: CSV with the column names as header. JSON keys: input, transform,
+        n, columns[] (name, column (1-based index), values).
+
+        USAGE: rnnmem columns <file> [--column <name|index>] [--columns <list>] [--transform <name>] [--last <N>] [--json] [--output <file>]
 
         INPUT:
           <file>                  CSV file holding the series, or '-' to read standard
                                   input.
-          --columns <list>        Columns to use, comma-separated header names or
-                                  1-based indices (default: every numeric column).
+          --column <name|index>   Column to use: a header name or a 1-based index
+                                  (default: every numeric column).
+          --columns <list>        Several columns, comma-separated names or indices:
+                                  one result per column (default: every numeric column).
+          --transform <name>      Use a transformation of each column (log and returns
+                                  need positive values). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns;
+                                  default: none)
+          --last <N>              Keep only the last N observations (after --transform).
 
         OPTIONS:
           --json                  Print one JSON object instead of plain text.
@@ -277,9 +354,13 @@ struct HelpTextTests {
 
         A window of K weights keeps y_t = Σ_(j<K) π_j x_(t−j); its gain at frequency 0
         is Σ_(j<K) π_j instead of 0, i.e. it discards |Σ_(j≥K) π_j| =
-        Γ(K−d)/(Γ(K)Γ(1−d)) ~ K^(−d)/Γ(1−d) of the filter's memory (0 < d < 1). Output:
-        CSV with header window,lost_memory. With --tolerance, also the smallest window
-        whose loss is at most the tolerance.
+        Γ(K−d)/(Γ(K)Γ(1−d)) ~ K^(−d)/Γ(1−d) of the filter's memory (0 < d < 1). With
+        --tolerance, also the smallest window whose loss is at most the tolerance (on
+        standard error, so that standard output stays a clean CSV table; in JSON as
+        window_for_tolerance).
+
+        Plain output: CSV with the header 'window,lost_memory'. JSON keys: d, windows,
+        lost_memory, and with --tolerance: tolerance, window_for_tolerance.
 
         USAGE: rnnmem lost-memory --d <d> [--window <K,…>] [--tolerance <τ>] [--json] [--output <file>]
 
@@ -287,8 +368,8 @@ struct HelpTextTests {
           --d <d>                 Fractional order d, 0 < d < 1.
           --window <K,…>          Comma-separated windows K ≥ 1. (default:
                                   10,100,1000,10000,100000,1000000)
-          --tolerance <τ>         Also print the smallest window whose lost memory is ≤
-                                  this tolerance.
+          --tolerance <τ>         Also report the smallest window whose lost memory is
+                                  ≤ this tolerance, 0 < τ < 1.
           --json                  Print one JSON object instead of plain text.
           -o, --output <file>     Write the result to this file instead of standard
                                   output.
@@ -350,11 +431,12 @@ struct HelpTextTests {
           --column <name|index>   Column to use: a header name or a 1-based index
                                   (default: the last numeric column).
           --columns <list>        Several columns, comma-separated names or indices:
-                                  one result per column (default: --column).
-          --transform <name>      Analyse a transformation of each column (log and
-                                  returns need positive values). (values: none, diff,
-                                  log, log-returns, abs-log-returns,
-                                  squared-log-returns; default: none)
+                                  one result per column (default: the last numeric
+                                  column).
+          --transform <name>      Use a transformation of each column (log and returns
+                                  need positive values). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns;
+                                  default: none)
           --last <N>              Keep only the last N observations (after --transform).
 
         OPTIONS:
@@ -393,11 +475,12 @@ struct HelpTextTests {
           --column <name|index>   Column to use: a header name or a 1-based index
                                   (default: the last numeric column).
           --columns <list>        Several columns, comma-separated names or indices:
-                                  one result per column (default: --column).
-          --transform <name>      Analyse a transformation of each column (log and
-                                  returns need positive values). (values: none, diff,
-                                  log, log-returns, abs-log-returns,
-                                  squared-log-returns; default: none)
+                                  one result per column (default: the last numeric
+                                  column).
+          --transform <name>      Use a transformation of each column (log and returns
+                                  need positive values). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns;
+                                  default: none)
           --last <N>              Keep only the last N observations (after --transform).
 
         ESTIMATOR TUNING:
@@ -410,8 +493,8 @@ struct HelpTextTests {
                                   difference. (values: none, velasco, hurvich-chen)
           --bias-reduction <r>    Andrews–Guggenberger bias-reduction order r = 0…4
                                   (gph).
-          --ar <p>                AR order p of ARFIMA(p,d,q) (whittle, hr, mle, css).
-          --ma <q>                MA order q of ARFIMA(p,d,q) (whittle, hr, mle, css).
+          --ar-order <p>          AR order p of ARFIMA(p,d,q) (whittle, hr, mle, css).
+          --ma-order <q>          MA order q of ARFIMA(p,d,q) (whittle, hr, mle, css).
           --detrend <k>           Polynomial detrending order 0…3 before estimating
                                   (elw2).
           --dfa-order <q>         Detrending polynomial order of DFA (default 1).
@@ -438,7 +521,7 @@ struct HelpTextTests {
         2003), upper tail; kpss: KPSS (Kwiatkowski et al. 1992) H0 level (or, with
         --trend, trend) stationarity, Table 1 critical values; wald: z = d̂/s.e. on the
         estimate of --estimator (default lw). Truncation lag q of the Bartlett long-run
-        variance: --q, or --lag-rule (defaults: andrews for lo and vs, auto =
+        variance: --lags, or --lag-rule (defaults: andrews for lo and vs, auto =
         Hobijn–Franses–Ooms for kpss); the statistic is also reported at q = 0, 1, 2,
         5, 10, 20, 50, 100 (up to n/4), since V(q) drifts toward H0 as q grows.
 
@@ -447,6 +530,7 @@ struct HelpTextTests {
         level, alternative, reject, rejection_side, p_value, p_value_kind,
         p_value_bounds, null_hypothesis, alternative_hypothesis, lags, lag_rule,
         bandwidth, estimate_method, critical_values, lag_profile, auxiliary, notes.
+        Several columns: {input, transform, columns: [one object per column]}.
 
         USAGE: rnnmem test [<options>] <file> --method <method>
 
@@ -456,17 +540,18 @@ struct HelpTextTests {
           --column <name|index>   Column to use: a header name or a 1-based index
                                   (default: the last numeric column).
           --columns <list>        Several columns, comma-separated names or indices:
-                                  one result per column (default: --column).
-          --transform <name>      Analyse a transformation of each column (log and
-                                  returns need positive values). (values: none, diff,
-                                  log, log-returns, abs-log-returns,
-                                  squared-log-returns; default: none)
+                                  one result per column (default: the last numeric
+                                  column).
+          --transform <name>      Use a transformation of each column (log and returns
+                                  need positive values). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns;
+                                  default: none)
           --last <N>              Keep only the last N observations (after --transform).
 
         OPTIONS:
           --method <method>       Test of memory (see above). (values: lo, vs, kpss,
                                   wald)
-          --q <q>                 Truncation lag q of the long-run variance (lo, vs,
+          --lags <q>              Truncation lag q of the long-run variance (lo, vs,
                                   kpss).
           --lag-rule <rule>       Rule for q (lo, vs, kpss): Andrews' AR(1) rule,
                                   ⌊4(n/100)^(1/4)⌋, ⌊12(n/100)^(1/4)⌋, or the
@@ -507,7 +592,17 @@ struct HelpTextTests {
         checksums). Progress goes to standard error (a bar on a terminal, lines
         otherwise).
 
-        USAGE: rnnmem train [<options>] --model <name> --output <dir>
+        Files in --output-dir: weights.safetensors (the returned parameters, with the
+        task settings and seed in its metadata), loss.csv (the loss curve) and
+        summary.json (the training summary, snake_case keys). Standard output: a report
+        of the run; with --json one object with the keys architecture, hidden_size,
+        layer_count, parameter_count, task, task_settings, seed (--seed), steps,
+        requested_steps, epochs, stop_reason, final_training_loss,
+        final_validation_loss, best_validation_loss, best_validation_step,
+        returned_parameters, test_loss, test_metrics, parameter_checksum, files
+        {weights, loss, summary} (absent losses are null).
+
+        USAGE: rnnmem train [<options>] --model <name> --output-dir <dir>
 
         MODEL:
           --model <name>          Architecture. (values: rnn, lstm, gru, linear, cdiag,
@@ -557,7 +652,10 @@ struct HelpTextTests {
                                   (default: 0)
           --progress <style>      Progress on standard error: auto, bar, lines, none.
                                   (values: auto, bar, lines, none; default: auto)
-          -o, --output <dir>      Directory for the results (created if needed).
+          --output-dir <dir>      Directory for the results (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
           --version               Show the version.
           -h, --help              Show help information.
         """#,
@@ -577,6 +675,12 @@ struct HelpTextTests {
         tensor [T, B, d_in] and compares with its 'output' tensor [T, B, d_out]. Always
         printed: the model and the checksum of its parameters (identical parameters ⇒
         identical checksum).
+
+        JSON keys: weights, kind, architecture, input_size, hidden_size, output_size,
+        layer_count, parameter_count, parameter_checksum, reference ({steps, sequences,
+        max_abs_difference, mean_squared_difference} or null), compare ({file,
+        identical, differing_parameters, max_abs_difference} or null), task ({name,
+        seed, validation_loss, test_loss, test_metrics} or null).
 
         USAGE: rnnmem eval [<options>] --weights <file>
 
@@ -622,6 +726,9 @@ struct HelpTextTests {
                                   its 'output' tensor.
           --compare <file>        Compare the parameters bit for bit with those of
                                   another weights file (read the same way).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
           --version               Show the version.
           -h, --help              Show help information.
         """#,
@@ -637,9 +744,13 @@ struct HelpTextTests {
         (Pearlmutter 1994), along a random unit direction v, with (∇L(θ + εv) − ∇L(θ −
         εv))/(2ε), ε = 1e-5. Each error is max_i |exact_i − difference_i| / max_i
         |difference_i|. Exit status 1 when an error exceeds its tolerance (defaults
-        1e-6 and 1e-5, as issue 4's tests).
+        1e-6 and 1e-5; the report is printed either way).
 
-        USAGE: rnnmem grad-check --model <name> [--hidden <N>] [--layers <L>] [--window <K>] [--inputs <d>] [--outputs <d>] [--length <T>] [--batch <B>] [--seed <seed>] [--tolerance <tol>] [--hvp-tolerance <tol>]
+        JSON keys: architecture, hidden_size, layer_count, parameter_count, input_size,
+        output_size, length, batch, seed, gradient_error, gradient_tolerance,
+        gradient_ok, hvp_error, hvp_tolerance, hvp_ok.
+
+        USAGE: rnnmem grad-check [<options>] --model <name>
 
         MODEL:
           --model <name>          Architecture. (values: rnn, lstm, gru, linear, cdiag,
@@ -662,6 +773,9 @@ struct HelpTextTests {
                                   1e-06)
           --hvp-tolerance <tol>   Tolerance of the HVP's relative error. (default:
                                   1e-05)
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
           --version               Show the version.
           -h, --help              Show help information.
         """#,

@@ -143,12 +143,14 @@ struct InputErrorTests {
         let dir = try CLI.folder(["data.csv": fifty, "one.csv": "x\n3\n"])
         let r = try CLI.run(["acf", "data.csv", "--lags", "100"], in: dir)
         CLI.expectError(r)
-        #expect(r.stderr == "rnnmem: error: --lags 100 needs at least 101 observations; data.csv has 50\n")
-        CLI.expectError(try CLI.run(["acf", "data.csv", "--lags", "50"], in: dir), "--lags 50", "data.csv has 50")
+        #expect(
+            r.stderr == "rnnmem: error: --lags 100 needs at least 101 observations; data.csv, column 'column 1' has 50\n")
+        CLI.expectError(
+            try CLI.run(["acf", "data.csv", "--lags", "50"], in: dir), "--lags 50", "data.csv, column 'column 1' has 50")
         CLI.expectSuccess(try CLI.run(["acf", "data.csv", "--lags", "49"], in: dir))
         CLI.expectError(
             try CLI.run(["periodogram", "one.csv"], in: dir),
-            "a periodogram needs at least 2 observations; one.csv has 1")
+            "a periodogram needs at least 2 observations; one.csv, column 'x' has 1")
     }
 
     @Test("constant series: its autocorrelation is undefined")

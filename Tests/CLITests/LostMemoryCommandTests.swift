@@ -2,10 +2,11 @@ import Foundation
 import Testing
 import _TestSupport
 
-/// `rnnmem lost-memory`: the fraction Γ(K−d)/(Γ(K)Γ(1−d)) a K-term window discards (LONG_MEMORY.md §2.2, LM5).
+/// `rnnmem lost-memory`: the fraction Γ(K−d)/(Γ(K)Γ(1−d)) a K-term window discards: |Σ_{j≥K} π_j(d)| for the
+/// weights π_j of (1−B)^d (Hosking 1981, Biometrika 68(1):165–176, eq. (2.4) for π_j; the tail sum telescopes).
 @Suite("lost-memory command")
 struct LostMemoryCommandTests {
-    @Test("d = 0.4: the §2.2 table (computed from the formula, printed to 3 significant digits)")
+    @Test("d = 0.4: the lost memory at K = 10 … 10⁶ (computed from the formula, printed to 3 significant digits)")
     func table() throws {
         let r = try CLI.run(["lost-memory", "--d", "0.4", "--window", "10,100,1000,10000,100000,1000000"])
         #expect(r.status == 0)
@@ -19,7 +20,7 @@ struct LostMemoryCommandTests {
             let unit = pow(10, (log10(e)).rounded(.down) - 2)
             #expect(abs(v - e) <= 0.5 * unit, "\(v) vs \(e)")
         }
-        // LM5: Python fracdiff's default K = 10 at d = 0.4 keeps 0.2752 of the level.
+        // The default window K = 10 of Python's fracdiff package discards 0.2752 of the level at d = 0.4.
         #expect(abs(values[0] - 0.2752) < 1e-4)
     }
 
@@ -40,6 +41,19 @@ struct LostMemoryCommandTests {
                 #expect(losses[1] <= 0.01)
             }
         }
+    }
+
+    @Test("--tolerance in plain output: a clean CSV table on standard output, the window in a note on standard error")
+    func toleranceNote() throws {
+        let r = try CLI.run(["lost-memory", "--d", "0.4", "--window", "10,100", "--tolerance", "0.01"])
+        #expect(r.status == 0)
+        #expect(CLI.lines(r.stdout).count == 3)
+        #expect(!r.stdout.contains("#"))
+        let json = try CLI.run(["lost-memory", "--d", "0.4", "--window", "10", "--tolerance", "0.01", "--json"])
+        let o = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let k = try #require(o["window_for_tolerance"] as? Int)
+        #expect(r.stderr == "rnnmem: note: the smallest window with lost memory ≤ 0.01 is K = \(k)\n")
+        #expect(json.stderr.isEmpty)
     }
 
     @Test("bad arguments exit 2 with one line naming the argument")

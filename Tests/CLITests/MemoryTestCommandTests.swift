@@ -5,9 +5,10 @@ import _TestSupport
 
 @Suite("rnnmem test")
 struct MemoryTestCommandTests {
-    /// lo, vs, kpss on the Nile minima: statistic and decision equal the library's; the critical values are those of
-    /// LONG_MEMORY.md §2.9 (Lo two-sided 5% [0.809, 1.862], V/S 5% 0.1869, to 1e-3; KPSS level 5% 0.463 exactly,
-    /// Kwiatkowski et al. 1992 Table 1).
+    /// lo, vs, kpss on the Nile minima: statistic and decision equal the library's; the critical values are the
+    /// published ones: Lo (1991), Econometrica 59(5):1279–1313, two-sided 5% [0.809, 1.862]; V/S 5% 0.1869 (Giraitis,
+    /// Kokoszka, Leipus & Teyssière 2003, J. Econometrics 112(2)), both to 1e-3; KPSS level 5% 0.463 exactly
+    /// (Kwiatkowski, Phillips, Schmidt & Shin 1992, J. Econometrics 54, Table 1).
     @Test("lo, vs, kpss on the Nile minima: library values and published critical values")
     func testsMatchLibrary() throws {
         let x = try MemoryCLI.data("nile_min_622_1284.csv")
@@ -35,7 +36,7 @@ struct MemoryTestCommandTests {
         }
     }
 
-    @Test("--q, --lag-rule, --trend, --level, --alternative and wald --estimator reach the test")
+    @Test("--lags, --lag-rule, --trend, --level, --alternative and wald --estimator reach the test")
     func options() throws {
         let x = try MemoryCLI.data("nile_min_622_1284.csv")
         func run(_ args: [String]) throws -> [String: Any] {
@@ -43,7 +44,7 @@ struct MemoryTestCommandTests {
             CLI.expectSuccess(r)
             return try MemoryCLI.object(r.stdout)
         }
-        let q5 = try run(["--method", "lo", "--q", "5"])
+        let q5 = try run(["--method", "lo", "--lags", "5"])
         #expect(q5["lags"] as? Int == 5)
         #expect(MemoryCLI.same(q5["statistic"], (try LoModifiedRS.test(x, lags: .fixed(5))).statistic))
         let legacy = try run(["--method", "kpss", "--lag-rule", "schwert12"])
@@ -63,17 +64,17 @@ struct MemoryTestCommandTests {
     }
 
     @Test(
-        "bad arguments: unknown method, --q < 0, --trend with lo, --level 0.7, KPSS level outside its table, too short")
+        "bad arguments: unknown method, --lags < 0, --trend with lo, --level 0.7, KPSS level outside its table, too short")
     func errors() throws {
         let dir = try CLI.folder(["short.csv": "1\n2\n3\n1\n5\n"])
         CLI.expectError(try MemoryCLI.run(["test", MemoryCLI.nile, "--method", "adf"]), "adf")
-        CLI.expectError(try MemoryCLI.run(["test", MemoryCLI.nile, "--method", "lo", "--q", "-1"]), "--q -1")
+        CLI.expectError(try MemoryCLI.run(["test", MemoryCLI.nile, "--method", "lo", "--lags", "-1"]), "--lags -1")
         CLI.expectError(
             try MemoryCLI.run(["test", MemoryCLI.nile, "--method", "lo", "--trend"]), "--trend applies to kpss")
         CLI.expectError(try MemoryCLI.run(["test", MemoryCLI.nile, "--method", "vs", "--level", "0.7"]), "--level 0.7")
         CLI.expectError(try MemoryCLI.run(["test", MemoryCLI.nile, "--method", "kpss", "--level", "0.2"]), "level")
         CLI.expectError(
-            try MemoryCLI.run(["test", MemoryCLI.nile, "--method", "lo", "--q", "3", "--lag-rule", "auto"]), "not both")
+            try MemoryCLI.run(["test", MemoryCLI.nile, "--method", "lo", "--lags", "3", "--lag-rule", "auto"]), "not both")
         CLI.expectError(
             try MemoryCLI.run(["test", MemoryCLI.nile, "--method", "lo", "--estimator", "lw"]), "wald test only")
         CLI.expectError(try CLI.run(["test", "short.csv", "--method", "lo"], in: dir), "series too short")

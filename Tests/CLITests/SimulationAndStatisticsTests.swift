@@ -6,20 +6,20 @@ import _TestSupport
 struct SimulationAndStatisticsTests {
     @Test("simulate: same seed ⇒ same bytes; another seed or method ⇒ different values")
     func reproducible() throws {
-        let args = ["simulate", "arfima", "--d", "0.4", "--n", "512", "--seed", "7"]
+        let args = ["simulate", "arfima", "--d", "0.4", "--length", "512", "--seed", "7"]
         let a = try CLI.run(args)
         let b = try CLI.run(args)
         CLI.expectSuccess(a)
         #expect(a.stdout == b.stdout)
         #expect(CLI.lines(a.stdout).count == 512)
-        let c = try CLI.run(["simulate", "arfima", "--d", "0.4", "--n", "512", "--seed", "8"])
+        let c = try CLI.run(["simulate", "arfima", "--d", "0.4", "--length", "512", "--seed", "8"])
         #expect(c.stdout != a.stdout)
         let dl = try CLI.run(args + ["--method", "durbin-levinson"])
         CLI.expectSuccess(dl)
         #expect(CLI.lines(dl.stdout).count == 512)
         #expect(dl.stdout != a.stdout)
-        let f1 = try CLI.run(["simulate", "fgn", "--hurst", "0.8", "--n", "300", "--seed", "1"])
-        let f2 = try CLI.run(["simulate", "fgn", "--hurst", "0.8", "--n", "300", "--seed", "1"])
+        let f1 = try CLI.run(["simulate", "fgn", "--hurst", "0.8", "--length", "300", "--seed", "1"])
+        let f2 = try CLI.run(["simulate", "fgn", "--hurst", "0.8", "--length", "300", "--seed", "1"])
         CLI.expectSuccess(f1)
         #expect(f1.stdout == f2.stdout)
         #expect(CLI.lines(f1.stdout).count == 300)
@@ -30,7 +30,7 @@ struct SimulationAndStatisticsTests {
     /// as a variance (s² would be σ² = 2 instead of 4).
     @Test("simulate fgn --hurst 0.5 --sigma 2: sample variance ≈ 4 (4 s.e.)")
     func whiteNoiseScale() throws {
-        let r = try CLI.run(["simulate", "fgn", "--hurst", "0.5", "--sigma", "2", "--n", "4096", "--seed", "11"])
+        let r = try CLI.run(["simulate", "fgn", "--hurst", "0.5", "--sigma", "2", "--length", "4096", "--seed", "11"])
         CLI.expectSuccess(r)
         let x = CLI.numbers(r.stdout)
         #expect(x.count == 4096)
@@ -44,15 +44,15 @@ struct SimulationAndStatisticsTests {
     func circulantNotPositive() throws {
         // MA(2) θ = (1.5, 0.9), d = 0: γ = (4.06, 2.85, 0.9); the 4-point circulant (γ0, γ1, γ2, γ1) has the
         // eigenvalue γ0 − 2γ1 + γ2 = −0.74 < 0 (formula), while the 3 × 3 Toeplitz matrix is positive definite.
-        let args = ["simulate", "arfima", "--d", "0", "--ma", "1.5,0.9", "--n", "3", "--seed", "1"]
+        let args = ["simulate", "arfima", "--d", "0", "--ma", "1.5,0.9", "--length", "3", "--seed", "1"]
         CLI.expectError(try CLI.run(args), "negative eigenvalue", "Durbin–Levinson")
         let dl = try CLI.run(args + ["--method", "durbin-levinson"])
         CLI.expectSuccess(dl)
         #expect(CLI.numbers(dl.stdout).count == 3)
     }
 
-    /// Hosking (1981): γ(0) = σ²Γ(1 − 2d)/Γ(1 − d)² = 2.0700983 for d = 0.4 (LM10), ρ(k) = Π (i − 1 + d)/(i − d).
-    @Test("acvf --d 0.4: γ(0) = 2.0700983 (LM10), ρ(1) = d/(1−d), ρ(2) = ρ(1)(1+d)/(2−d); σ² scales it")
+    /// Hosking (1981): γ(0) = σ²Γ(1 − 2d)/Γ(1 − d)² = 2.0700983 for d = 0.4 (Biometrika 68(1):165–176), ρ(k) = Π (i − 1 + d)/(i − d).
+    @Test("acvf --d 0.4: γ(0) = 2.0700983, ρ(1) = d/(1−d), ρ(2) = ρ(1)(1+d)/(2−d); σ² scales it")
     func acvfFractionalNoise() throws {
         let r = try CLI.run(["acvf", "--d", "0.4", "--lags", "3"])
         CLI.expectSuccess(r)
@@ -89,8 +89,9 @@ struct SimulationAndStatisticsTests {
         #expect(CLI.maxAbsError(CLI.numbers(r.stdout), expected) < 1e-10)
     }
 
-    /// x = (1, 2, 4, 7, 0), x̄ = 2.8: n·γ̂ = (30.8, −6.24, −8.88, −5.32, 5.04) by hand; Σ_{k≥1} ρ̂(k) = −½ (LM12).
-    @Test("acf of (1,2,4,7,0): ρ̂ = (1, −6.24, −8.88, −5.32, 5.04)/30.8 and Σ_(k≥1) ρ̂(k) = −1/2 (LM12)")
+    /// x = (1, 2, 4, 7, 0), x̄ = 2.8: n·γ̂ = (30.8, −6.24, −8.88, −5.32, 5.04) by hand; Σ_{k≥1} ρ̂(k) = −½ (an identity of the demeaned
+    /// sample ACF with divisor n: Σ_{k=−(n−1)}^{n−1} n·γ̂(k) = (Σ_t (x_t − x̄))² = 0).
+    @Test("acf of (1,2,4,7,0): ρ̂ = (1, −6.24, −8.88, −5.32, 5.04)/30.8 and Σ_(k≥1) ρ̂(k) = −1/2")
     func sampleACF() throws {
         let dir = try CLI.folder(["x.csv": "1\n2\n4\n7\n0\n"])
         let r = try CLI.run(["acf", "x.csv", "--lags", "4"], in: dir)
@@ -110,7 +111,8 @@ struct SimulationAndStatisticsTests {
         #expect(rho[1] > 0.5 && rho[1] < 1)
     }
 
-    /// I(λ_j) = |Σ_{t=1}^{n} x_t e^{−iλ_j t}|²/(2πn), λ_j = 2πj/n, j = 1 … ⌊n/2⌋ (LONG_MEMORY.md §1), by a direct sum.
+    /// I(λ_j) = |Σ_{t=1}^{n} x_t e^{−iλ_j t}|²/(2πn), λ_j = 2πj/n, j = 1 … ⌊n/2⌋ (the scale of the spectral density
+    /// f with γ(k) = ∫ e^{iλk} f(λ) dλ over (−π, π]), by a direct sum.
     @Test("periodogram of (1,2,4,7,0): CSV header, λ_j = 2πj/5 and I(λ_j) by the direct DFT")
     func periodogram() throws {
         let x = [1.0, 2, 4, 7, 0]

@@ -9,7 +9,7 @@ struct TrainCommandTests {
     static func tinyRecall(model: String = "lstm", output: String, seed: Int = 3, extra: [String] = []) -> [String] {
         var args = ["train", "--model", model, "--task", "recall", "--hidden", "3", "--steps", "4", "--delay", "2",
                     "--length", "6", "--batch", "4", "--eval-batch", "8", "--seed", String(seed), "--progress", "none",
-                    "--output", output]
+                    "--output-dir", output]
         if ["mrnn", "mrnnf", "mlstm", "mlstmf"].contains(model) { args += ["--window", "3"] }
         return args + extra
     }
@@ -33,8 +33,46 @@ struct TrainCommandTests {
         #expect(summary["architecture"] as? String == "lstm")
         #expect(summary["steps"] as? Int == 4)
         let checksum = try #require(lines.first { $0.hasPrefix("checksum ") }).dropFirst("checksum ".count)
-        #expect(summary["parameterChecksum"] as? String == String(checksum))
+        #expect(summary["parameter_checksum"] as? String == String(checksum))
         #expect(FileManager.default.fileExists(atPath: out + "/weights.safetensors"))
+        // summary.json: snake_case keys at every level (the library's Codable keys are camelCase).
+        let keys = Self.allKeys(summary)
+        #expect(keys.contains("stop_reason") && keys.contains("batch_size") && keys.contains("weights_metadata"))
+        #expect(keys.allSatisfy { $0 == $0.lowercased() }, "camelCase keys: \(keys.filter { $0 != $0.lowercased() })")
+    }
+
+    /// Every key of every object inside a parsed JSON value.
+    static func allKeys(_ value: Any) -> Set<String> {
+        if let object = value as? [String: Any] {
+            return Set(object.keys).union(object.values.flatMap { allKeys($0) })
+        }
+        if let array = value as? [Any] { return Set(array.flatMap { allKeys($0) }) }
+        return []
+    }
+
+    @Test("--json: the documented keys, the same numbers as the plain report, and the same bytes on a rerun")
+    func jsonReport() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("run").path
+        let first = try CLI.run(Self.tinyRecall(output: out, extra: ["--json"]))
+        CLI.expectSuccess(first)
+        let again = try CLI.run(Self.tinyRecall(output: out, extra: ["--json"]))
+        #expect(again.stdout == first.stdout)
+        let o = try #require(JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        let documented = [
+            "architecture", "hidden_size", "layer_count", "parameter_count", "task", "task_settings", "seed", "steps",
+            "requested_steps", "epochs", "stop_reason", "final_training_loss", "final_validation_loss",
+            "best_validation_loss", "best_validation_step", "returned_parameters", "test_loss", "test_metrics",
+            "parameter_checksum", "files",
+        ]
+        #expect(Set(o.keys) == Set(documented))
+        #expect(o["seed"] as? Int == 3)
+        #expect(o["parameter_count"] as? Int == 76)
+        #expect((o["files"] as? [String: String])?["weights"] == out + "/weights.safetensors")
+        let plain = CLI.lines(try CLI.run(Self.tinyRecall(output: out)).stdout)
+        #expect(plain.contains("checksum \(o["parameter_checksum"] as? String ?? "?")"))
+        #expect(plain.contains("test loss \((o["test_loss"] as? Double).map { "\($0)" } ?? "?")"))
     }
 
     @Test("same seed ⇒ identical weights files; another seed ⇒ different weights")
@@ -71,12 +109,12 @@ struct TrainCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let lsi = try CLI.run(["train", "--model", "cdiag", "--task", "lsi", "--hidden", "3", "--steps", "3",
                                "--length", "10", "--batch", "4", "--eval-batch", "4", "--teacher-size", "2",
-                               "--progress", "none", "--output", dir.appendingPathComponent("lsi").path])
+                               "--progress", "none", "--output-dir", dir.appendingPathComponent("lsi").path])
         CLI.expectSuccess(lsi)
         #expect(lsi.stdout.contains("task lsi  steps 3/3"))
         let series = try CLI.run(["train", "--model", "mrnnf", "--task", "series", "--data", dir.appendingPathComponent("s.csv").path,
                                   "--hidden", "2", "--window", "3", "--epochs", "3", "--progress", "none",
-                                  "--output", dir.appendingPathComponent("series").path])
+                                  "--output-dir", dir.appendingPathComponent("series").path])
         CLI.expectSuccess(series)
         #expect(series.stdout.contains("task series  steps 3/3"))
         #expect(series.stdout.contains("test rmse "))
@@ -126,15 +164,15 @@ struct TrainCommandTests {
         let dir = try CLI.folder(["file.txt": "x\n", "bad.csv": "x\n1\nabc\n3\n"])
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("o").path
-        CLI.expectError(try CLI.run(["train", "--model", "lstm", "--output", out]), "--task")
-        CLI.expectError(try CLI.run(["train", "--model", "lstm", "--task", "recall"]), "--output")
-        CLI.expectError(try CLI.run(["train", "--model", "lstm", "--task", "series", "--output", out]), "--data")
+        CLI.expectError(try CLI.run(["train", "--model", "lstm", "--output-dir", out]), "--task")
+        CLI.expectError(try CLI.run(["train", "--model", "lstm", "--task", "recall"]), "--output-dir")
+        CLI.expectError(try CLI.run(["train", "--model", "lstm", "--task", "series", "--output-dir", out]), "--data")
         CLI.expectError(try CLI.run(["train", "--model", "lstm", "--task", "series", "--data", dir.appendingPathComponent("none.csv").path,
-                                     "--output", out]), "no such file")
+                                     "--output-dir", out]), "no such file")
         CLI.expectError(try CLI.run(["train", "--model", "lstm", "--task", "series", "--data", dir.appendingPathComponent("bad.csv").path,
-                                     "--output", out]), "bad.csv:3:1", "abc")
-        CLI.expectError(try CLI.run(["train", "--model", "lstm", "--task", "recall", "--window", "3", "--output", out]), "--window")
-        CLI.expectError(try CLI.run(["train", "--model", "mrnn", "--task", "recall", "--layers", "2", "--output", out]), "--layers 2")
+                                     "--output-dir", out]), "bad.csv:3:1", "abc")
+        CLI.expectError(try CLI.run(["train", "--model", "lstm", "--task", "recall", "--window", "3", "--output-dir", out]), "--window")
+        CLI.expectError(try CLI.run(["train", "--model", "mrnn", "--task", "recall", "--layers", "2", "--output-dir", out]), "--layers 2")
         CLI.expectError(try CLI.run(Self.tinyRecall(output: dir.appendingPathComponent("file.txt").path)), "not a directory")
     }
 }

@@ -4,12 +4,13 @@ import _TestSupport
 
 @Suite("rnnmem weights and fracdiff")
 struct WeightsAndFracdiffTests {
-    /// LONG_MEMORY.md LM1 (statsmodels `sandbox/tsa/try_fi.py`, Bhardwaj & Swanson 2006): π_j of (1−B)^0.4.
+    /// π_j of (1−B)^0.4 as listed in statsmodels `sandbox/tsa/try_fi.py` (checked there against Bhardwaj & Swanson
+    /// (2006), J. Econometrics 131:539–578).
     static let weightsD04 = [1, -0.4, -0.12, -0.064, -0.0416, -0.029952, -0.0229632, -0.01837056]
 
-    @Test("weights --d 0.4 --count 8 prints π_0 … π_7 (LM1, abs 1e-12)")
+    @Test("weights --d 0.4 --length 8 prints π_0 … π_7 (statsmodels' values, abs 1e-12)")
     func weights() throws {
-        let r = try CLI.run(["weights", "--d", "0.4", "--count", "8"])
+        let r = try CLI.run(["weights", "--d", "0.4", "--length", "8"])
         CLI.expectSuccess(r)
         #expect(CLI.lines(r.stdout).count == 8)
         #expect(CLI.maxAbsError(CLI.numbers(r.stdout), Self.weightsD04) <= 1e-12)
@@ -17,23 +18,25 @@ struct WeightsAndFracdiffTests {
 
     @Test("weights --inverse prints ψ_j = ψ_(j−1)(j − 1 + d)/j (Hosking 1981): 1, 0.4, 0.28, 0.224")
     func inverseWeights() throws {
-        let r = try CLI.run(["weights", "--d", "0.4", "--count", "4", "--inverse"])
+        let r = try CLI.run(["weights", "--d", "0.4", "--length", "4", "--inverse"])
         CLI.expectSuccess(r)
         #expect(CLI.maxAbsError(CLI.numbers(r.stdout), [1, 0.4, 0.28, 0.224]) <= 1e-12)
     }
 
     @Test("negative d and integer d: (1−B)^1 = 1 − B, then zeros")
     func negativeAndIntegerD() throws {
-        let r = try CLI.run(["weights", "--d", "-0.4", "--count", "3"])
+        let r = try CLI.run(["weights", "--d", "-0.4", "--length", "3"])
         CLI.expectSuccess(r)
         #expect(CLI.maxAbsError(CLI.numbers(r.stdout), [1, 0.4, 0.28]) <= 1e-12)
-        let one = try CLI.run(["weights", "--d=1", "--count", "4"])
+        let one = try CLI.run(["weights", "--d=1", "--length", "4"])
         #expect(CLI.numbers(one.stdout) == [1, -1, 0, 0])
     }
 
     static let x = "1\n2\n4\n7\n0\n"
 
-    @Test("fracdiff of (1,2,4,7,0), d = 0.5, type II (LM6): (1, 1.5, 2.875, 4.6875, −4.1640625)")
+    /// The example of the documentation of Python's fracdiff package: the type-II filter y_t = Σ_{j<t} π_j x_{t−j}
+    /// of (1, 2, 4, 7, 0) at d = 0.5, full and with a window of 3 weights.
+    @Test("fracdiff of (1,2,4,7,0), d = 0.5, type II (fracdiff's example): (1, 1.5, 2.875, 4.6875, −4.1640625)")
     func fracdiffTypeII() throws {
         let dir = try CLI.folder(["x.csv": Self.x])
         let r = try CLI.run(["fracdiff", "x.csv", "--d", "0.5"], in: dir)
@@ -41,7 +44,7 @@ struct WeightsAndFracdiffTests {
         #expect(CLI.maxAbsError(CLI.numbers(r.stdout), [1, 1.5, 2.875, 4.6875, -4.1640625]) <= 1e-12)
     }
 
-    @Test("fracdiff --window 3 (LM6): (1, 1.5, 2.875, 4.75, −4); lost memory Γ(2.5)/(Γ(3)Γ(0.5)) = 0.375 noted")
+    @Test("fracdiff --window 3 (fracdiff's example): (1, 1.5, 2.875, 4.75, −4); lost memory Γ(2.5)/(Γ(3)Γ(0.5)) = 0.375 noted")
     func fracdiffWindow() throws {
         let dir = try CLI.folder(["x.csv": Self.x])
         let r = try CLI.run(["fracdiff", "x.csv", "--d", "0.5", "--window", "3"], in: dir)
@@ -57,15 +60,16 @@ struct WeightsAndFracdiffTests {
         #expect(object["window"] as? Int == 3)
     }
 
-    @Test("fracdiff --window 10 at d = 0.4 reports the lost memory 0.2752 (LM5, rel 1e-3)")
-    func lostMemoryLM5() throws {
+    @Test("fracdiff --window 10 at d = 0.4 reports the lost memory 0.2752 (rel 1e-3)")
+    func lostMemoryWindow10() throws {
         let dir = try CLI.folder(["x.csv": Self.x])
         let r = try CLI.run(["fracdiff", "x.csv", "--d", "0.4", "--window", "10", "--json"], in: dir)
         let lost = try #require(try JSONTests.object(r.stdout)["lost_memory"] as? Double)
         #expect(abs(lost / 0.2752 - 1) <= 1e-3)
     }
 
-    @Test("fracdiff --demean (LM7, R diffseries convention): (−1.8, 0.1, 1.825, 3.8125, −4.9296875)")
+    /// Demean, then filter: the convention of `diffseries` in R's fracdiff package.
+    @Test("fracdiff --demean (R diffseries convention): (−1.8, 0.1, 1.825, 3.8125, −4.9296875)")
     func fracdiffDemean() throws {
         let dir = try CLI.folder(["x.csv": Self.x])
         let r = try CLI.run(["fracdiff", "x.csv", "--d", "0.5", "--demean"], in: dir)
@@ -73,7 +77,7 @@ struct WeightsAndFracdiffTests {
         #expect(CLI.maxAbsError(CLI.numbers(r.stdout), [-1.8, 0.1, 1.825, 3.8125, -4.9296875]) <= 1e-12)
     }
 
-    @Test("fracdiff then fracdiff --inverse through standard input returns the series (LM9)")
+    @Test("fracdiff then fracdiff --inverse through standard input returns the series: (1−B)^−d (1−B)^d x = x")
     func roundTrip() throws {
         let dir = try CLI.folder(["x.csv": Self.x])
         let forward = try CLI.run(["fracdiff", "x.csv", "--d", "0.3"], in: dir)

@@ -24,11 +24,11 @@ struct EstimatorBandwidthTests {
     func constants() {
         #expect(abs(BandwidthSelection.constant(for: .localWhittle) - 0.317_928_245) < 1e-9)  // (3/(4π))^0.8 = 0.3179282449
         let hdb = Double.exp(0.2 * Double.log(27 / (128 * Double.pi * Double.pi)))
-        #expect(abs(BandwidthSelection.constant(for: .gph) - hdb * Double.exp(-0.4 * Double.log(2))) < 1e-14)
+        #expect(abs(BandwidthSelection.constant(for: .gewekePorterHudak) - hdb * Double.exp(-0.4 * Double.log(2))) < 1e-14)
         // m_opt = C·|b|^{−2/5}·n^{4/5}: for b = −2 (AR(1), φ = ½), n = 10⁵ (n^{4/5} = 10⁴), LW: 0.3183·2^{−0.4}·10⁴.
         let m = BandwidthSelection.optimalBandwidth(n: 100_000, secondOrderCoefficient: -2, target: .localWhittle)
         #expect(abs(m - 0.3179282449 * Double.exp(-0.4 * Double.log(2)) * 10_000) < 1e-5)
-        #expect(BandwidthSelection.optimalBandwidth(n: 1000, secondOrderCoefficient: 0, target: .gph) == .infinity)
+        #expect(BandwidthSelection.optimalBandwidth(n: 1000, secondOrderCoefficient: 0, target: .gewekePorterHudak) == .infinity)
     }
 
     @Test("the optimal-m formula minimises the asymptotic MSE (bias −(4π²/9)·b·(m/n)², variance 1/(4m))")
@@ -44,7 +44,7 @@ struct EstimatorBandwidthTests {
             let bias = -(4 * Double.pi * Double.pi / 9) * b * (m / n) * (m / n)
             return bias * bias + Double.pi * Double.pi / (24 * m)
         }
-        let mg = BandwidthSelection.optimalBandwidth(n: 50_000, secondOrderCoefficient: b, target: .gph)
+        let mg = BandwidthSelection.optimalBandwidth(n: 50_000, secondOrderCoefficient: b, target: .gewekePorterHudak)
         #expect(mseGPH(mg) < mseGPH(mg * 0.98) && mseGPH(mg) < mseGPH(mg * 1.02))
     }
 
@@ -72,7 +72,7 @@ struct EstimatorBandwidthTests {
         var clamped = 0
         for seed in 1...6 {
             var rng = SeededRandom(seed: UInt64(seed))
-            let sel = try BandwidthSelection.plugIn(rng.gaussians(4096), target: .gph)
+            let sel = try BandwidthSelection.plugIn(rng.gaussians(4096), target: .gewekePorterHudak)
             #expect(sel.pilotBandwidth == 776)  // ⌊4096^0.8⌋
             #expect(sel.bandwidth <= 776)
             if sel.bandwidth == 776 {

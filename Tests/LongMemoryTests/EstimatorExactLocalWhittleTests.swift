@@ -93,7 +93,7 @@ struct EstimatorExactLocalWhittleTests {
         #expect(plain.d > detrended.d + 0.05, "the trend inflates plain ELW: \(plain.d)")
         #expect(abs(newton.d - detrended.d) < 0.02)
         #expect(abs(velascoStart.d - detrended.d) < 0.02)
-        #expect(detrended.method == .elw2)
+        #expect(detrended.method == .twoStepExactLocalWhittle)
         #expect(detrended.auxiliary.contains { $0.name.hasPrefix("first-step d") })
     }
 }

@@ -77,7 +77,7 @@ struct EstimatorGPHTests {
         let e = try GPH.estimate(x, bandwidth: .count(m))
         #expect(TestSupport.relativeError(e.standardError, ((Double.pi * Double.pi / 6) / ss).squareRoot()) < 1e-12)
         #expect(e.alternativeStandardErrors.first.map { abs($0.value - (Double.pi * Double.pi / (24 * 32)).squareRoot()) < 1e-15 } == true)
-        #expect(e.bandwidth == 32 && e.n == n && e.method == .gph)
+        #expect(e.bandwidth == 32 && e.n == n && e.method == .gewekePorterHudak)
     }
 
     @Test("Andrews–Guggenberger c_r from the limiting Gram matrix of (log u, u², …, u^{2r}) on (0, 1)")

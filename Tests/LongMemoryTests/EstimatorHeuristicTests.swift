@@ -40,7 +40,7 @@ struct EstimatorHeuristicTests {
         let b = try RescaledRange.estimate(x)
         #expect(a == b)
         #expect(a.d.bitPattern == b.d.bitPattern)
-        #expect(a.method == .rs && a.hurstDefinition?.contains("Anis–Lloyd–Peters") == true)
+        #expect(a.method == .rescaledRange && a.hurstDefinition?.contains("Anis–Lloyd–Peters") == true)
     }
 
     @Test("DFA matches nolds on brown72 (non-overlapping: 0.7203961654514732) and a numpy half-overlap reference")

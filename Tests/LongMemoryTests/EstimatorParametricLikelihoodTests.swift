@@ -127,7 +127,7 @@ struct EstimatorParametricLikelihoodTests {
         #expect(abs(mle.model.d - whittle.model.d) < se)
         #expect(abs(mle.model.d - css.model.d) < se)
         #expect(abs(mle.model.sigma2 - 1) < 0.1)
-        #expect(mle.estimate.method == .mle && hr.estimate.method == .hr && css.estimate.method == .css)
+        #expect(mle.estimate.method == .exactMaximumLikelihood && hr.estimate.method == .haslettRaftery && css.estimate.method == .conditionalSumOfSquares)
     }
 
     @Test("the s.e. of d̂ is √(6/(π²n)) and matches the Monte Carlo spread (unlike fracdiff's Hessian)")

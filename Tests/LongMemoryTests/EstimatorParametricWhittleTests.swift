@@ -175,10 +175,10 @@ struct EstimatorParametricWhittleTests {
     func dispatcher() throws {
         let x = try Simulation.arfima(ARFIMAModel(d: 0.25), count: 300, seed: 12)
         #expect(try ParametricEstimation.estimate(x, method: .whittle) == ParametricEstimation.whittle(x).estimate)
-        #expect(try ParametricEstimation.estimate(x, method: .css) == ParametricEstimation.conditionalSumOfSquares(x).estimate)
-        #expect(try ParametricEstimation.estimate(x, method: .hr).method == .hr)
-        #expect(try ParametricEstimation.estimate(x, method: .mle).method == .mle)
-        #expect(throws: LongMemoryError.self) { try ParametricEstimation.estimate(x, method: .gph) }
+        #expect(try ParametricEstimation.estimate(x, method: .conditionalSumOfSquares) == ParametricEstimation.conditionalSumOfSquares(x).estimate)
+        #expect(try ParametricEstimation.estimate(x, method: .haslettRaftery).method == .haslettRaftery)
+        #expect(try ParametricEstimation.estimate(x, method: .exactMaximumLikelihood).method == .exactMaximumLikelihood)
+        #expect(throws: LongMemoryError.self) { try ParametricEstimation.estimate(x, method: .gewekePorterHudak) }
     }
 
     @Test("nonstationary and noninvertible starting points are moved inside, reported, and do not crash")

@@ -6,21 +6,25 @@ import MemoryNumerics
 
 @Suite("MemoryEstimate and EstimationMethod")
 struct EstimatorResultTests {
-    @Test("CLI names of the methods are exactly those of issue 3 §3")
+    /// The raw values are the stable identifiers of JSON/`Codable` output and the command line; the Swift names are
+    /// spelled out.
+    @Test("identifiers of the methods (JSON, Codable, command line) are stable")
     func methodNames() {
         #expect(
             EstimationMethod.allCases.map(\.rawValue)
                 == ["gph", "lw", "elw", "elw2", "whittle", "hr", "mle", "css", "rs", "dfa", "aggvar"])
-        #expect(EstimationMethod(rawValue: "elw2") == .elw2)
-        #expect(EstimationMethod.rs.family == .heuristic)
+        #expect(EstimationMethod(rawValue: "elw2") == .twoStepExactLocalWhittle)
+        #expect(EstimationMethod.rescaledRange.family == .heuristic)
         #expect(EstimationMethod.whittle.family == .parametric)
-        #expect(EstimationMethod.gph.family == .semiparametric)
+        #expect(EstimationMethod.gewekePorterHudak.family == .semiparametric)
+        #expect(MemoryTestMethod.allCases.map(\.rawValue) == ["lo", "vs", "kpss", "wald"])
+        #expect(MemoryTestMethod(rawValue: "vs") == .rescaledVariance)
     }
 
     @Test("Wald interval d̂ ± z·s.e. at the requested level (z₀.₉₇₅ = 1.959964)")
     func waldInterval() throws {
         let e = try MemoryEstimate(
-            method: .lw, variant: "test", d: 0.3, standardError: 0.05, confidenceLevel: 0.95, n: 100, bandwidth: 10,
+            method: .localWhittle, variant: "test", d: 0.3, standardError: 0.05, confidenceLevel: 0.95, n: 100, bandwidth: 10,
             tuningDescription: "m = 10")
         // z_{0.975} = 1.959963985 (standard normal quantile).
         #expect(abs(e.confidenceInterval.lower - (0.3 - 1.959963985 * 0.05)) < 1e-8)
@@ -37,14 +41,14 @@ struct EstimatorResultTests {
         #expect(throws: LongMemoryError.self) { try e.confidenceInterval(level: 1) }
         #expect(throws: LongMemoryError.self) {
             try MemoryEstimate(
-                method: .lw, variant: "", d: 0, standardError: 1, confidenceLevel: 0, n: 1, tuningDescription: "")
+                method: .localWhittle, variant: "", d: 0, standardError: 1, confidenceLevel: 0, n: 1, tuningDescription: "")
         }
     }
 
     @Test("a missing standard error gives the uninformative interval and a NaN Wald statistic")
     func missingStandardError() throws {
         let e = try MemoryEstimate(
-            method: .rs, variant: "", d: 0.1, standardError: .nan, confidenceLevel: 0.95, n: 50,
+            method: .rescaledRange, variant: "", d: 0.1, standardError: .nan, confidenceLevel: 0.95, n: 50,
             tuningDescription: "")
         #expect(e.confidenceInterval.lower == -.infinity && e.confidenceInterval.upper == .infinity)
         #expect(e.waldStatistic().isNaN)

@@ -175,7 +175,7 @@ struct TestStatisticsTests {
     func resultFields() throws {
         let x = try Simulation.arfima(ARFIMAModel(d: 0.4), count: 1000, seed: 5)
         let r = try LoModifiedRS.test(x, profileLags: [0, 5, 50])
-        #expect(r.name == "Lo modified R/S" && r.method == .lo)
+        #expect(r.name == "Lo modified R/S" && r.method == .loModifiedRescaledRange)
         #expect(r.lagProfile.map { $0.lag } == Array(Set([0, 5, 50, r.lags ?? -1])).sorted())
         for p in r.lagProfile where p.lag == r.lags { #expect(p.statistic == r.statistic) }
         #expect(r.reject == r.criticalValue.rejects(r.statistic))

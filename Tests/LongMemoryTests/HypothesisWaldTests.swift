@@ -7,7 +7,7 @@ import _TestSupport
 /// Wald tests of H0: d = d₀ on MemoryEstimate (local Whittle, exact local Whittle, Whittle).
 @Suite("Wald tests of d = 0")
 struct TestWaldTests {
-    static func estimate(d: Double, se: Double, method: EstimationMethod = .lw, m: Int? = 100) throws -> MemoryEstimate {
+    static func estimate(d: Double, se: Double, method: EstimationMethod = .localWhittle, m: Int? = 100) throws -> MemoryEstimate {
         try MemoryEstimate(
             method: method, variant: "test", d: d, standardError: se, confidenceLevel: 0.95, n: 1000, bandwidth: m,
             tuningDescription: "m = 100")

@@ -37,7 +37,7 @@ struct MultivariatePerColumnTests {
     func estimatorsPerColumn() throws {
         let cols = try Self.threeColumns()
         let data = try MultivariateSeries(columns: cols)
-        for method in EstimationMethod.allCases where method != .mle {
+        for method in EstimationMethod.allCases where method != .exactMaximumLikelihood {
             let per = try PerColumn.estimate(data, method: method)
             #expect(per.count == 3)
             for r in per {
@@ -46,14 +46,14 @@ struct MultivariatePerColumnTests {
             }
         }
         // The dispatcher itself calls the named estimator with its defaults.
-        #expect(try MemoryEstimator.estimate(cols[0], method: .gph) == (try GPH.estimate(cols[0])))
-        #expect(try MemoryEstimator.estimate(cols[0], method: .lw) == (try LocalWhittle.estimate(cols[0])))
-        #expect(try MemoryEstimator.estimate(cols[0], method: .elw2) == (try ExactLocalWhittle.twoStep(cols[0])))
+        #expect(try MemoryEstimator.estimate(cols[0], method: .gewekePorterHudak) == (try GPH.estimate(cols[0])))
+        #expect(try MemoryEstimator.estimate(cols[0], method: .localWhittle) == (try LocalWhittle.estimate(cols[0])))
+        #expect(try MemoryEstimator.estimate(cols[0], method: .twoStepExactLocalWhittle) == (try ExactLocalWhittle.twoStep(cols[0])))
         let s = EstimatorSettings(bandwidth: .count(40))
-        #expect(try MemoryEstimator.estimate(cols[1], method: .lw, settings: s).bandwidth == 40)
+        #expect(try MemoryEstimator.estimate(cols[1], method: .localWhittle, settings: s).bandwidth == 40)
         // Exact MLE (O(n²)) on a short series only.
         let short = try MultivariateSeries(columns: cols.map { Array($0.prefix(200)) })
-        for r in try PerColumn.estimate(short, method: .mle) {
+        for r in try PerColumn.estimate(short, method: .exactMaximumLikelihood) {
             #expect(r.value == (try ParametricEstimation.exactMLE(Array(cols[r.column].prefix(200))).estimate))
         }
     }
@@ -64,7 +64,7 @@ struct MultivariatePerColumnTests {
         let data = try MultivariateSeries(columns: cols, names: ["fi", "wn", "ar"])
         let settings: [MemoryTestSettings] = [
             MemoryTestSettings(),
-            MemoryTestSettings(level: 0.10, lags: .fixed(4), kpssKind: .trend, waldEstimator: .elw),
+            MemoryTestSettings(level: 0.10, lags: .fixed(4), kpssKind: .trend, waldEstimator: .exactLocalWhittle),
             MemoryTestSettings(waldEstimator: .whittle),
         ]
         for s in settings {
@@ -76,12 +76,12 @@ struct MultivariatePerColumnTests {
                 }
             }
         }
-        #expect(try MemoryTester.test(cols[0], method: .lo) == (try LoModifiedRS.test(cols[0])))
-        #expect(try MemoryTester.test(cols[0], method: .vs) == (try VSTest.test(cols[0])))
-        #expect(try MemoryTester.test(cols[0], method: .kpss) == (try KPSSTest.test(cols[0])))
+        #expect(try MemoryTester.test(cols[0], method: .loModifiedRescaledRange) == (try LoModifiedRS.test(cols[0])))
+        #expect(try MemoryTester.test(cols[0], method: .rescaledVariance) == (try VSTest.test(cols[0])))
+        #expect(try MemoryTester.test(cols[0], method: .kwiatkowskiPhillipsSchmidtShin) == (try KPSSTest.test(cols[0])))
         #expect(try MemoryTester.test(cols[0], method: .wald) == (try WaldMemoryTest.localWhittle(cols[0])))
         #expect(throws: LongMemoryError.self) {
-            try MemoryTester.test(cols[0], method: .kpss, settings: MemoryTestSettings(alternative: .less))
+            try MemoryTester.test(cols[0], method: .kwiatkowskiPhillipsSchmidtShin, settings: MemoryTestSettings(alternative: .less))
         }
         let d1 = try PerColumn.definition1(data)
         for r in d1 { #expect(r.value == (try PartialSumDiagnostics.sample(cols[r.column]))) }
@@ -95,7 +95,7 @@ struct MultivariatePerColumnTests {
         cols[1] = [Double](repeating: 2, count: 300)
         let data = try MultivariateSeries(columns: cols, names: ["a", "flat", "c"])
         do {
-            _ = try PerColumn.test(data, method: .lo)
+            _ = try PerColumn.test(data, method: .loModifiedRescaledRange)
             Issue.record("a constant column must throw")
         } catch let e as ColumnError {
             #expect(e.column == 1 && e.name == "flat")

@@ -17,11 +17,11 @@ struct VerdictMemoryCheckTests {
     func fractionalNoise() throws {
         let r = try MemoryCheck.run(try Self.sample(ARFIMAModel(d: 0.4), seed: 101))
         #expect(r.verdict == .longMemory)
-        for m in [EstimationMethod.elw, .lw, .whittle] {
+        for m in [EstimationMethod.exactLocalWhittle, .localWhittle, .whittle] {
             let e = try #require(r.evidence.estimate(m))
             #expect(abs(e.d - 0.4) < 4 * e.standardError, "\(m): d̂ = \(e.d)")
         }
-        #expect(r.evidence.estimate(.lw)?.bandwidth == 222)
+        #expect(r.evidence.estimate(.localWhittle)?.bandwidth == 222)
         #expect(r.evidence.tests.filter { $0.method == .wald }.count == 3)
         #expect(r.evidence.failedEstimates.isEmpty && r.evidence.failedTests.isEmpty)
         #expect(r.evidence.definition1?.growth == .growing)

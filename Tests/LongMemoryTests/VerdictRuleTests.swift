@@ -32,11 +32,11 @@ struct VerdictRuleTests {
         elw: Double, lw: Double, whittle: Double, tests sides: [TestAlternative?], extra: [MemoryEstimate] = [],
         periodicity: PeriodicityCheck? = nil
     ) throws -> MemoryEvidence {
-        let methods: [MemoryTestMethod] = [.lo, .vs, .kpss]
+        let methods: [MemoryTestMethod] = [.loModifiedRescaledRange, .rescaledVariance, .kwiatkowskiPhillipsSchmidtShin]
         return MemoryEvidence(
             n: 1000,
             estimates: [
-                try estimate(.elw, elw), try estimate(.lw, lw), try estimate(.whittle, whittle, bandwidth: nil),
+                try estimate(.exactLocalWhittle, elw), try estimate(.localWhittle, lw), try estimate(.whittle, whittle, bandwidth: nil),
             ] + extra,
             tests: zip(methods, sides).map { test($0.0, $0.1) }, periodicity: periodicity)
     }
@@ -47,7 +47,7 @@ struct VerdictRuleTests {
             try Self.evidence(elw: 0.4, lw: 0.38, whittle: 0.35, tests: [.greater, .greater, .greater]))
         #expect(d.verdict == .longMemory)
         #expect(d.step == 5)
-        #expect(d.headline?.method == .elw)
+        #expect(d.headline?.method == .exactLocalWhittle)
         #expect(d.persistentRejections == 3)
         #expect(d.primaryClasses.map(\.estimateClass) == [.positive, .positive, .positive])
     }
@@ -114,7 +114,7 @@ struct VerdictRuleTests {
             MemoryEvidence(
                 n: 1000,
                 estimates: [
-                    try Self.estimate(.elw, 0.55, se: 0.1), try Self.estimate(.lw, 0.5),
+                    try Self.estimate(.exactLocalWhittle, 0.55, se: 0.1), try Self.estimate(.localWhittle, 0.5),
                     try Self.estimate(.whittle, 0.45),
                 ],
                 tests: []))
@@ -145,15 +145,15 @@ struct VerdictRuleTests {
     @Test("fewer than two primary estimates → inconclusive (step 1); two are enough")
     func missingPrimary() throws {
         let one = VerdictRule.standard.decide(
-            MemoryEvidence(n: 1000, estimates: [try Self.estimate(.lw, 0.4)], tests: [Self.test(.lo, .greater)]))
+            MemoryEvidence(n: 1000, estimates: [try Self.estimate(.localWhittle, 0.4)], tests: [Self.test(.loModifiedRescaledRange, .greater)]))
         #expect(one.verdict == .inconclusive)
         #expect(one.step == 1)
         let two = VerdictRule.standard.decide(
             MemoryEvidence(
-                n: 1000, estimates: [try Self.estimate(.lw, 0.4), try Self.estimate(.whittle, 0.4)],
-                tests: [Self.test(.lo, .greater), Self.test(.vs, .greater), Self.test(.kpss, nil)]))
+                n: 1000, estimates: [try Self.estimate(.localWhittle, 0.4), try Self.estimate(.whittle, 0.4)],
+                tests: [Self.test(.loModifiedRescaledRange, .greater), Self.test(.rescaledVariance, .greater), Self.test(.kwiatkowskiPhillipsSchmidtShin, nil)]))
         #expect(two.verdict == .longMemory)
-        #expect(two.headline?.method == .lw)  // ELW missing: the first primary estimate is quoted
+        #expect(two.headline?.method == .localWhittle)  // ELW missing: the first primary estimate is quoted
     }
 
     @Test("votes needed: 2 of 3; with fewer tests available a majority of those (1 of 1, 2 of 2)")
@@ -164,8 +164,8 @@ struct VerdictRuleTests {
         #expect(rule.votesNeeded(available: 1) == 1)
         let e = MemoryEvidence(
             n: 1000,
-            estimates: [try Self.estimate(.elw, 0.3), try Self.estimate(.lw, 0.3), try Self.estimate(.whittle, 0.3)],
-            tests: [Self.test(.vs, .greater)])
+            estimates: [try Self.estimate(.exactLocalWhittle, 0.3), try Self.estimate(.localWhittle, 0.3), try Self.estimate(.whittle, 0.3)],
+            tests: [Self.test(.rescaledVariance, .greater)])
         #expect(rule.decide(e).verdict == .longMemory)
     }
 
@@ -174,8 +174,8 @@ struct VerdictRuleTests {
         var e = try Self.evidence(
             elw: 0.02, lw: 0.01, whittle: 0.0, tests: [nil, nil, nil],
             extra: [
-                try Self.estimate(.rs, 0.45, se: 0.001), try Self.estimate(.dfa, 0.4, se: 0.001),
-                try Self.estimate(.gph, 0.45, se: 0.01),
+                try Self.estimate(.rescaledRange, 0.45, se: 0.001), try Self.estimate(.detrendedFluctuationAnalysis, 0.4, se: 0.001),
+                try Self.estimate(.gewekePorterHudak, 0.45, se: 0.01),
             ])
         e.tests.append(Self.test(.wald, .greater))
         e.tests.append(Self.test(.wald, .greater))
@@ -226,11 +226,11 @@ struct VerdictRuleTests {
 
     @Test("EstimateClass: d̂ ≥ ½ is nonstationary before the interval is looked at")
     func classes() throws {
-        #expect(EstimateClass.classify(try Self.estimate(.lw, 0.5)) == .nonstationary)
-        #expect(EstimateClass.classify(try Self.estimate(.lw, 0.2)) == .positive)
-        #expect(EstimateClass.classify(try Self.estimate(.lw, -0.2)) == .negative)
-        #expect(EstimateClass.classify(try Self.estimate(.lw, 0.05)) == .containsZero)
+        #expect(EstimateClass.classify(try Self.estimate(.localWhittle, 0.5)) == .nonstationary)
+        #expect(EstimateClass.classify(try Self.estimate(.localWhittle, 0.2)) == .positive)
+        #expect(EstimateClass.classify(try Self.estimate(.localWhittle, -0.2)) == .negative)
+        #expect(EstimateClass.classify(try Self.estimate(.localWhittle, 0.05)) == .containsZero)
         // A missing standard error gives (−∞, ∞): contains zero.
-        #expect(EstimateClass.classify(try Self.estimate(.lw, 0.3, se: .nan)) == .containsZero)
+        #expect(EstimateClass.classify(try Self.estimate(.localWhittle, 0.3, se: .nan)) == .containsZero)
     }
 }

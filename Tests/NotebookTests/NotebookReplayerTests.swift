@@ -21,7 +21,7 @@ struct NotebookReplayerTests {
         let markdown = Self.fence(
             """
             $ rnnmem weights --d 0.4 \\
-                --count 8
+                --length 8
             1
             -0.4
             -0.12
@@ -35,7 +35,7 @@ struct NotebookReplayerTests {
             4.75
             -4
             $ rnnmem acf x.csv --lags 10
-            rnnmem: error: --lags 10 needs at least 11 observations; x.csv has 5
+            rnnmem: error: --lags 10 needs at least 11 observations; x.csv, column 'x' has 5
             """)
         let failures = try Self.replayer().failures(markdown: markdown, name: "01-test.md")
         #expect(failures.isEmpty, "\(failures)")
@@ -45,7 +45,7 @@ struct NotebookReplayerTests {
     func wrongNumber() throws {
         let markdown = Self.fence(
             """
-            $ rnnmem weights --d 0.4 --count 3
+            $ rnnmem weights --d 0.4 --length 3
             1
             -0.41
             -0.12
@@ -60,7 +60,7 @@ struct NotebookReplayerTests {
 
     @Test("a block tolerance comment loosens the comparison")
     func toleranceComment() throws {
-        let body = "$ rnnmem weights --d 0.4 --count 2\n1\n-0.4001\n"
+        let body = "$ rnnmem weights --d 0.4 --length 2\n1\n-0.4001\n"
         let strict = try Self.replayer().failures(markdown: Self.fence(body), name: "01-test.md")
         #expect(strict.count == 1)
         let loose = try Self.replayer().failures(
@@ -72,16 +72,16 @@ struct NotebookReplayerTests {
     func otherFailures() throws {
         let r = try Self.replayer()
         #expect(
-            try r.failures(markdown: Self.fence("$ rnnmem weights --d 0.4 --count 3\n1\n-0.4\n"), name: "n").count == 1)
+            try r.failures(markdown: Self.fence("$ rnnmem weights --d 0.4 --length 3\n1\n-0.4\n"), name: "n").count == 1)
         #expect(
-            try r.failures(markdown: Self.fence("$ rnnmem weights --d 0.4 --count 1\n1\n-0.4\n"), name: "n").count == 1)
+            try r.failures(markdown: Self.fence("$ rnnmem weights --d 0.4 --length 1\n1\n-0.4\n"), name: "n").count == 1)
         let unexpected = try r.failures(markdown: Self.fence("$ rnnmem acf x.csv --lags 10\n1\n"), name: "n")
         #expect(unexpected.count == 1)
         #expect(unexpected.first?.message.contains("exit status 2") == true)
         let missing = try r.failures(
-            markdown: Self.fence("$ rnnmem weights --d 0.4 --count 1\nrnnmem: error: something\n"), name: "n")
+            markdown: Self.fence("$ rnnmem weights --d 0.4 --length 1\nrnnmem: error: something\n"), name: "n")
         #expect(missing.first?.message.contains("expected exit status 2") == true)
-        let syntax = try r.failures(markdown: Self.fence("$ rnnmem weights --d 0.4 --count 1 | head\n"), name: "n")
+        let syntax = try r.failures(markdown: Self.fence("$ rnnmem weights --d 0.4 --length 1 | head\n"), name: "n")
         #expect(syntax.first?.message.contains("not supported") == true)
     }
 

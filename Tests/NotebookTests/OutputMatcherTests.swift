@@ -110,7 +110,7 @@ struct ConsoleTranscriptTests {
 
             ```console
             $ rnnmem weights --d 0.4 \\
-                --count 2
+                --length 2
             1.0
             -0.4
             $ rnnmem fracdiff data/x.csv --d 0.5 --window 3 > notebooks-md/figures/y.csv
@@ -129,7 +129,7 @@ struct ConsoleTranscriptTests {
         #expect(first.line == 9)
         #expect(first.tolerance == MatchTolerance(relative: 1e-3, absolute: 1e-12))
         #expect(first.commands.count == 2)
-        #expect(first.commands[0].arguments == ["weights", "--d", "0.4", "--count", "2"])
+        #expect(first.commands[0].arguments == ["weights", "--d", "0.4", "--length", "2"])
         #expect(first.commands[0].line == 10)
         #expect(first.commands[0].expected == ["1.0", "-0.4"])
         #expect(first.commands[0].expectedLines == [12, 13])

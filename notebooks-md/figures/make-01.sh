@@ -9,7 +9,7 @@ fig=notebooks-md/figures
 command -v gnuplot >/dev/null || { echo "gnuplot is not installed (apt-get install gnuplot-nox): CSVs only" >&2; }
 
 # 1. weights tail for d = 0.2, 0.4, 0.6 (j = 1 … 2000)
-for d in 0.2 0.4 0.6; do "$bin" weights --d "$d" --count 2001 > "$fig/01-weights-d$d.csv"; done
+for d in 0.2 0.4 0.6; do "$bin" weights --d "$d" --length 2001 > "$fig/01-weights-d$d.csv"; done
 # 2. lost memory against K
 for d in 0.1 0.2 0.3 0.4; do
   "$bin" lost-memory --d "$d" --window 1,2,5,10,20,50,100,200,500,1000,2000,5000,10000,20000,50000,100000,200000,500000,1000000 \
@@ -17,7 +17,7 @@ for d in 0.1 0.2 0.3 0.4; do
 done
 # 5. theoretical ACF and the acf of one exact sample (lags 0 … 200)
 "$bin" acvf --d 0.4 --lags 200 > "$fig/01-acvf-d0.4.csv"
-[ -f "$fig/01-fi04-sample.csv" ] || "$bin" simulate arfima --d 0.4 --n 65536 --seed 7 > "$fig/01-fi04-sample.csv"
+[ -f "$fig/01-fi04-sample.csv" ] || "$bin" simulate arfima --d 0.4 --length 65536 --seed 7 > "$fig/01-fi04-sample.csv"
 "$bin" acf "$fig/01-fi04-sample.csv" --lags 200 > "$fig/01-acf-sample-d0.4.csv"
 
 command -v gnuplot >/dev/null || exit 0

@@ -13,7 +13,7 @@ run=$(mktemp -d)
 trap 'rm -rf "$run"' EXIT
 
 "$bin" train --model lstm --task recall --delay 5 --length 30 --hidden 16 --steps 400 --eval-batch 128 \
-  --seed 1 --progress none --output "$run" >/dev/null
+  --seed 1 --progress none --output-dir "$run" >/dev/null
 cut -d, -f1-3 "$run/loss.csv" > "$fig/03-lstm-recall-loss.csv"
 
 command -v gnuplot >/dev/null || { echo "gnuplot is not installed (apt-get install gnuplot-nox): CSV only" >&2; exit 0; }

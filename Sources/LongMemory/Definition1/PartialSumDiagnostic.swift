@@ -44,37 +44,37 @@ public struct PartialSumDiagnostic: Codable, Sendable, Equatable {
         case inconclusive
     }
 
-    public var source: Source
+    public let source: Source
     /// What the ACF is, e.g. "FI(0.4)" or "sample ACF (n = 5000)".
-    public var label: String
-    public var kind: SumKind
+    public let label: String
+    public let kind: SumKind
     /// K values of the curve (log-spaced in 1…maxLag, distinct).
-    public var lags: [Int]
+    public let lags: [Int]
     /// S(K) at ``lags``.
-    public var partialSums: [Double]
+    public let partialSums: [Double]
     /// Largest lag used.
-    public var maxLag: Int
+    public let maxLag: Int
     /// Fit range [fitLower, fitUpper] of K.
-    public var fitLower: Int
-    public var fitUpper: Int
+    public let fitLower: Int
+    public let fitUpper: Int
     /// Number of curve points used in the fit.
-    public var fitPoints: Int
+    public let fitPoints: Int
     /// OLS slope of log S(K) on log K (NaN if fewer than 3 usable points).
-    public var slope: Double
+    public let slope: Double
     /// OLS standard error of the slope (indicative: the points are dependent).
-    public var standardError: Double
+    public let standardError: Double
     /// OLS intercept (log scale).
-    public var intercept: Double
+    public let intercept: Double
     /// slope/2: the d of S(K) ~ c·K^{2d}; meaningful only for 0 < d < ½.
-    public var impliedD: Double
+    public let impliedD: Double
     /// Heuristic reading of the slope.
-    public var growth: Growth
+    public let growth: Growth
     /// Sample size (sample ACFs only).
-    public var n: Int?
+    public let n: Int?
     /// Σ_{k=1}^{n−1} ρ̂(k), which is −½ exactly for every series (sample ACFs only; shown as a check).
-    public var fullSampleSum: Double?
+    public let fullSampleSum: Double?
     /// What the user must know before reading the slope.
-    public var caveats: [String]
+    public let caveats: [String]
 }
 
 /// Constructors of ``PartialSumDiagnostic``.

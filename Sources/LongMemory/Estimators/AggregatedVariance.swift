@@ -46,7 +46,7 @@ public enum AggregatedVariance {
             notes.append("\(sizes.count - pts.count) block size(s) skipped: their block means were all equal")
         }
         return try MemoryEstimate(
-            method: .aggvar, variant: "aggregated variance, least squares", d: d,
+            method: .aggregatedVariance, variant: "aggregated variance, least squares", d: d,
             standardError: fit.slopeStandardError / 2, confidenceLevel: confidenceLevel, n: n,
             scales: pts.map(\.scale), tuningDescription: "block sizes \(EstimatorFormat.scales(pts.map(\.scale)))",
             hurst: d + 0.5,

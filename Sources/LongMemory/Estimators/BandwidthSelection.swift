@@ -28,8 +28,10 @@ import MemoryNumerics
 public enum BandwidthSelection {
     /// Which estimator the bandwidth is for (they differ in the constant and in g(λ)).
     public enum Target: String, Sendable, Equatable, CaseIterable {
+        /// Local Whittle (Robinson 1995).
         case localWhittle
-        case gph
+        /// Log-periodogram regression (Geweke & Porter-Hudak 1983); raw value `gph`.
+        case gewekePorterHudak = "gph"
     }
 
     /// The outcome of the plug-in rule.
@@ -62,7 +64,7 @@ public enum BandwidthSelection {
     public static func constant(for target: Target) -> Double {
         switch target {
         case .localWhittle: return Double.exp(0.8 * Double.log(3 / (4 * Double.pi)))
-        case .gph: return Double.exp(0.2 * Double.log(27 / (512 * Double.pi * Double.pi)))
+        case .gewekePorterHudak: return Double.exp(0.2 * Double.log(27 / (512 * Double.pi * Double.pi)))
         }
     }
 
@@ -106,7 +108,7 @@ public enum BandwidthSelection {
             }
             let l = pgram.frequencies[i]
             y[i] = Double.log(v)
-            logG[i] = target == .gph ? Double.log(2 * Double.sin(l / 2)) : Double.log(l)
+            logG[i] = target == .gewekePorterHudak ? Double.log(2 * Double.sin(l / 2)) : Double.log(l)
             lambda2[i] = l * l
         }
         let fit = try OrdinaryLeastSquares(y: y, regressors: [logG, lambda2])

@@ -10,46 +10,50 @@ import MemoryNumerics
 // Conventions (LONG_MEMORY.md §1): H = d + ½; every reported d or H carries its estimator and its bandwidth or
 // order; Wald confidence intervals d̂ ± z_{(1+level)/2}·s.e. with z the standard normal quantile.
 
-/// The estimators of the memory parameter d, with their command-line names as raw values
-/// (`rnnmem estimate --method <rawValue>`).
+/// The estimators of the memory parameter d.
+///
+/// The raw values are the short, stable identifiers of the estimators (`"lw"`, `"elw"`, `"gph"`, …): the `method` of
+/// JSON and `Codable` output, and the names the command line accepts (`rnnmem estimate --method lw`).
 public enum EstimationMethod: String, CaseIterable, Codable, Sendable, Hashable {
-    /// Log-periodogram regression (Geweke & Porter-Hudak 1983, JTSA 4(4):221–238).
-    case gph
-    /// Local Whittle (Robinson 1995, Ann. Statist. 23(5):1630–1661), optionally tapered.
-    case lw
-    /// Exact local Whittle (Shimotsu & Phillips 2005, Ann. Statist. 33(4):1890–1933).
-    case elw
+    /// Log-periodogram regression (Geweke & Porter-Hudak 1983, JTSA 4(4):221–238). Identifier `gph`.
+    case gewekePorterHudak = "gph"
+    /// Local Whittle (Robinson 1995, Ann. Statist. 23(5):1630–1661), optionally tapered. Identifier `lw`.
+    case localWhittle = "lw"
+    /// Exact local Whittle (Shimotsu & Phillips 2005, Ann. Statist. 33(4):1890–1933). Identifier `elw`.
+    case exactLocalWhittle = "elw"
     /// Two-step exact local Whittle with mean correction / detrending (Shimotsu 2010, Econometric Theory 26:501–540).
-    case elw2
-    /// Parametric Whittle for ARFIMA(p,d,q).
+    /// Identifier `elw2`.
+    case twoStepExactLocalWhittle = "elw2"
+    /// Parametric Whittle for ARFIMA(p,d,q). Identifier `whittle`.
     case whittle
-    /// Haslett & Raftery (1989) approximate maximum likelihood for ARFIMA(p,d,q).
-    case hr
-    /// Exact Gaussian maximum likelihood (Durbin–Levinson) for ARFIMA(p,d,q).
-    case mle
-    /// Conditional sum of squares for ARFIMA(p,d,q).
-    case css
-    /// Rescaled range (Hurst 1951; Anis–Lloyd–Peters corrected), a heuristic estimate of H.
-    case rs
-    /// Detrended fluctuation analysis (Peng et al. 1994), a heuristic estimate of α = H.
-    case dfa
-    /// Aggregated variance (Var of block means ∝ k^{2d−1}; Beran 1994 §4.4), a heuristic estimate of H.
-    case aggvar
+    /// Haslett & Raftery (1989) approximate maximum likelihood for ARFIMA(p,d,q). Identifier `hr`.
+    case haslettRaftery = "hr"
+    /// Exact Gaussian maximum likelihood (Durbin–Levinson) for ARFIMA(p,d,q). Identifier `mle`.
+    case exactMaximumLikelihood = "mle"
+    /// Conditional sum of squares for ARFIMA(p,d,q). Identifier `css`.
+    case conditionalSumOfSquares = "css"
+    /// Rescaled range (Hurst 1951; Anis–Lloyd–Peters corrected), a heuristic estimate of H. Identifier `rs`.
+    case rescaledRange = "rs"
+    /// Detrended fluctuation analysis (Peng et al. 1994), a heuristic estimate of α = H. Identifier `dfa`.
+    case detrendedFluctuationAnalysis = "dfa"
+    /// Aggregated variance (Var of block means ∝ k^{2d−1}; Beran 1994 §4.4), a heuristic estimate of H. Identifier
+    /// `aggvar`.
+    case aggregatedVariance = "aggvar"
 
     /// A short human-readable name.
     public var displayName: String {
         switch self {
-        case .gph: return "GPH log-periodogram regression"
-        case .lw: return "local Whittle"
-        case .elw: return "exact local Whittle"
-        case .elw2: return "two-step exact local Whittle"
+        case .gewekePorterHudak: return "GPH log-periodogram regression"
+        case .localWhittle: return "local Whittle"
+        case .exactLocalWhittle: return "exact local Whittle"
+        case .twoStepExactLocalWhittle: return "two-step exact local Whittle"
         case .whittle: return "Whittle (ARFIMA)"
-        case .hr: return "Haslett–Raftery approximate MLE"
-        case .mle: return "exact Gaussian MLE"
-        case .css: return "conditional sum of squares"
-        case .rs: return "rescaled range (R/S)"
-        case .dfa: return "detrended fluctuation analysis"
-        case .aggvar: return "aggregated variance"
+        case .haslettRaftery: return "Haslett–Raftery approximate MLE"
+        case .exactMaximumLikelihood: return "exact Gaussian MLE"
+        case .conditionalSumOfSquares: return "conditional sum of squares"
+        case .rescaledRange: return "rescaled range (R/S)"
+        case .detrendedFluctuationAnalysis: return "detrended fluctuation analysis"
+        case .aggregatedVariance: return "aggregated variance"
         }
     }
 
@@ -57,9 +61,9 @@ public enum EstimationMethod: String, CaseIterable, Codable, Sendable, Hashable 
     /// heuristic (a log–log slope over block sizes).
     public var family: EstimatorFamily {
         switch self {
-        case .gph, .lw, .elw, .elw2: return .semiparametric
-        case .whittle, .hr, .mle, .css: return .parametric
-        case .rs, .dfa, .aggvar: return .heuristic
+        case .gewekePorterHudak, .localWhittle, .exactLocalWhittle, .twoStepExactLocalWhittle: return .semiparametric
+        case .whittle, .haslettRaftery, .exactMaximumLikelihood, .conditionalSumOfSquares: return .parametric
+        case .rescaledRange, .detrendedFluctuationAnalysis, .aggregatedVariance: return .heuristic
         }
     }
 }
@@ -71,10 +75,10 @@ public enum EstimatorFamily: String, Codable, Sendable, Hashable {
 
 /// A two-sided confidence interval [lower, upper] at a coverage level in (0, 1).
 public struct ConfidenceInterval: Codable, Sendable, Equatable, CustomStringConvertible {
-    public var lower: Double
-    public var upper: Double
+    public let lower: Double
+    public let upper: Double
     /// Nominal coverage, e.g. 0.95.
-    public var level: Double
+    public let level: Double
 
     public init(lower: Double, upper: Double, level: Double) {
         self.lower = lower
@@ -105,8 +109,8 @@ public struct ConfidenceInterval: Codable, Sendable, Equatable, CustomStringConv
 /// A standard error other than the primary one, with a label saying what it is
 /// (e.g. "asymptotic π²/(24m)", "OLS residual", "finite-sample").
 public struct LabeledStandardError: Codable, Sendable, Equatable {
-    public var label: String
-    public var value: Double
+    public let label: String
+    public let value: Double
     public init(label: String, value: Double) {
         self.label = label
         self.value = value
@@ -116,9 +120,9 @@ public struct LabeledStandardError: Codable, Sendable, Equatable {
 /// A further estimated quantity reported with d̂ (e.g. "sigma2", "ar1", "ma1", "mean", "tau" (a second-order
 /// coefficient), "intercept"), with its standard error when one is available.
 public struct AuxiliaryParameter: Codable, Sendable, Equatable {
-    public var name: String
-    public var value: Double
-    public var standardError: Double?
+    public let name: String
+    public let value: Double
+    public let standardError: Double?
     public init(name: String, value: Double, standardError: Double? = nil) {
         self.name = name
         self.value = value
@@ -128,8 +132,8 @@ public struct AuxiliaryParameter: Codable, Sendable, Equatable {
 
 /// The order (p, q) of the ARMA part of a parametric ARFIMA(p,d,q) fit.
 public struct ARMAOrder: Codable, Sendable, Equatable, CustomStringConvertible {
-    public var p: Int
-    public var q: Int
+    public let p: Int
+    public let q: Int
     public init(p: Int, q: Int) {
         self.p = p
         self.q = q
@@ -157,43 +161,43 @@ public struct ARMAOrder: Codable, Sendable, Equatable, CustomStringConvertible {
 /// should map them to `null` or strings).
 public struct MemoryEstimate: Codable, Sendable, Equatable, CustomStringConvertible {
     /// Which estimator produced this (its CLI name is `method.rawValue`).
-    public var method: EstimationMethod
+    public let method: EstimationMethod
     /// The variant in words, with its reference, e.g. "local Whittle (Robinson 1995), Velasco taper p = 3".
-    public var variant: String
+    public let variant: String
     /// Estimate of the memory parameter d (H = d + ½).
-    public var d: Double
+    public let d: Double
     /// Primary standard error of d̂ (NaN if none is available).
-    public var standardError: Double
+    public let standardError: Double
     /// Wald confidence interval for d at a stated level.
-    public var confidenceInterval: ConfidenceInterval
+    public let confidenceInterval: ConfidenceInterval
     /// Number of observations used.
-    public var n: Int
+    public let n: Int
     /// Number m of Fourier frequencies used (semiparametric estimators); nil otherwise.
-    public var bandwidth: Int?
+    public let bandwidth: Int?
     /// Number of lowest Fourier frequencies skipped before the m used (0 unless trimmed); nil if not applicable.
-    public var trimming: Int?
+    public let trimming: Int?
     /// Block sizes / window sizes used (heuristic estimators); nil otherwise.
-    public var scales: [Int]?
+    public let scales: [Int]?
     /// ARMA order of a parametric fit; nil otherwise.
-    public var order: ARMAOrder?
+    public let order: ARMAOrder?
     /// The tuning in words, e.g. "m = 222 = ⌊n^0.65⌋" or "block sizes 8…1024 (8 log-spaced)".
-    public var tuningDescription: String
+    public let tuningDescription: String
     /// Hurst-type exponent for heuristics that estimate one (d = hurst − ½); nil otherwise.
-    public var hurst: Double?
+    public let hurst: Double?
     /// Which exponent ``hurst`` is (e.g. "R/S Hurst exponent (Anis–Lloyd–Peters corrected)", "DFA-1 α").
-    public var hurstDefinition: String?
+    public let hurstDefinition: String?
     /// Other standard errors of d̂, labelled (asymptotic vs finite-sample, OLS residual, …).
-    public var alternativeStandardErrors: [LabeledStandardError]
+    public let alternativeStandardErrors: [LabeledStandardError]
     /// Further estimated quantities (σ², ARMA coefficients, regression intercept, second-order coefficients, …).
-    public var auxiliary: [AuxiliaryParameter]
+    public let auxiliary: [AuxiliaryParameter]
     /// Covariance matrix of (d̂, auxiliary parameters that have a standard error, in order) when available
     /// (parametric fits); nil otherwise.
-    public var covariance: [[Double]]?
+    public let covariance: [[Double]]?
     /// The minimised objective at d̂ (method-specific: R(d̂) for (exact) local Whittle, −log-likelihood, …); nil if
     /// the estimator is not an optimiser.
-    public var objective: Double?
+    public let objective: Double?
     /// Caveats to show the user.
-    public var notes: [String]
+    public let notes: [String]
 
     public init(
         method: EstimationMethod, variant: String, d: Double, standardError: Double,

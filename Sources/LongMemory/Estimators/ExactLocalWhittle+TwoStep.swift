@@ -107,7 +107,7 @@ extension ExactLocalWhittle {
         aux.append(AuxiliaryParameter(name: "mean correction μ̂(d̂) of the residuals", value: (1 - w) * residuals[0]))
         let trendText = detrendOrder == 0 ? "demeaned" : "detrended (polynomial order \(detrendOrder))"
         return try MemoryEstimate(
-            method: .elw2,
+            method: .twoStepExactLocalWhittle,
             variant: "two-step exact local Whittle (Shimotsu 2010), \(trendText), first step \(firstStepTaper), second step \(secondStep)",
             d: d, standardError: 1 / (2 * Double(m).squareRoot()), confidenceLevel: confidenceLevel, n: n,
             bandwidth: m, trimming: 0, tuningDescription: tuning, auxiliary: aux, objective: objectiveValue,

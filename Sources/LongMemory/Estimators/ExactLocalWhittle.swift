@@ -85,7 +85,7 @@ public enum ExactLocalWhittle {
         var aux = auxiliary
         if let mu = evaluator.meanUsed(at: d) { aux.append(AuxiliaryParameter(name: "mean", value: mu)) }
         return try MemoryEstimate(
-            method: .elw, variant: "exact local Whittle (Shimotsu & Phillips 2005), \(mean)", d: d,
+            method: .exactLocalWhittle, variant: "exact local Whittle (Shimotsu & Phillips 2005), \(mean)", d: d,
             standardError: 1 / (2 * Double(m).squareRoot()), confidenceLevel: confidenceLevel, n: n, bandwidth: m,
             trimming: 0, tuningDescription: tuning + ", search [\(searchInterval.lowerBound), \(searchInterval.upperBound)]",
             alternativeStandardErrors: alternatives, auxiliary: aux, objective: search.minimum,

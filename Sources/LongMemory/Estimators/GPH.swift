@@ -60,7 +60,7 @@ public enum GPH {
         let m: Int
         let tuning: String
         if bandwidth == .plugIn {
-            let sel = try BandwidthSelection.plugIn(periodogram: pgram, target: .gph, minimum: minimumM)
+            let sel = try BandwidthSelection.plugIn(periodogram: pgram, target: .gewekePorterHudak, minimum: minimumM)
             m = sel.bandwidth
             tuning = sel.description
             auxiliary.append(
@@ -108,7 +108,7 @@ public enum GPH {
         var text = tuning
         if trimming > 0 { text += ", first \(trimming) frequencies trimmed (\(count) used)" }
         return try MemoryEstimate(
-            method: .gph, variant: variant, d: d, standardError: se, confidenceLevel: confidenceLevel, n: n,
+            method: .gewekePorterHudak, variant: variant, d: d, standardError: se, confidenceLevel: confidenceLevel, n: n,
             bandwidth: m, trimming: trimming, tuningDescription: text,
             alternativeStandardErrors: [
                 LabeledStandardError(

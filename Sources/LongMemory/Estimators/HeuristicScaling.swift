@@ -4,9 +4,9 @@ import MemoryNumerics
 /// (block or window size) and the statistic at that scale.
 public struct ScalingPoint: Codable, Sendable, Equatable {
     /// Block size / window size.
-    public var scale: Int
+    public let scale: Int
     /// The statistic at that scale ((R/S)_n, F(n), Var of block means, …).
-    public var value: Double
+    public let value: Double
     public init(scale: Int, value: Double) {
         self.scale = scale
         self.value = value

@@ -131,7 +131,7 @@ public enum LocalWhittle {
         var text = tuning
         if trimming > 0 { text += ", first \(trimming) frequencies trimmed (\(m - trimming) used)" }
         return try MemoryEstimate(
-            method: .lw, variant: "local Whittle (Robinson 1995)", d: d, standardError: 1 / (2 * k.squareRoot()),
+            method: .localWhittle, variant: "local Whittle (Robinson 1995)", d: d, standardError: 1 / (2 * k.squareRoot()),
             confidenceLevel: level, n: n, bandwidth: m, trimming: trimming, tuningDescription: text,
             alternativeStandardErrors: [
                 LabeledStandardError(label: "finite-m 1/(2√Σν_j²)", value: 1 / (2 * objective.sumSquaredCentredLog.squareRoot())),
@@ -163,7 +163,7 @@ public enum LocalWhittle {
         let phi = velascoVarianceFactor(order: p)
         let se = (Double(p) * phi / (4 * Double(m))).squareRoot()
         return try MemoryEstimate(
-            method: .lw, variant: "local Whittle, Velasco (1999) Kolmogorov taper p = \(p), Φ = \(EstimatorFormat.number(phi, digits: 6))",
+            method: .localWhittle, variant: "local Whittle, Velasco (1999) Kolmogorov taper p = \(p), Φ = \(EstimatorFormat.number(phi, digits: 6))",
             d: search.minimizer, standardError: se, confidenceLevel: level, n: n, bandwidth: m, trimming: 0,
             tuningDescription: tuning + ", every \(p)th frequency (\(values.count) used)",
             alternativeStandardErrors: [
@@ -204,7 +204,7 @@ public enum LocalWhittle {
         let search = try EstimatorSearch.minimize(objective.value, over: shifted, what: "Hurvich–Chen local Whittle")
         let d = search.minimizer + Double(k)
         return try MemoryEstimate(
-            method: .lw, variant: "local Whittle, Hurvich–Chen (2000) complex taper after \(k) difference(s)",
+            method: .localWhittle, variant: "local Whittle, Hurvich–Chen (2000) complex taper after \(k) difference(s)",
             d: d, standardError: (1.5 / (4 * Double(m))).squareRoot(), confidenceLevel: level, n: n, bandwidth: m,
             trimming: 0, tuningDescription: tuning + ", frequencies 2π(j + ½)/n'",
             alternativeStandardErrors: [

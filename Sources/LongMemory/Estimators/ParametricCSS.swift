@@ -51,7 +51,7 @@ extension ParametricEstimation {
         let model = ARFIMAModel(d: search.minimizer, ar: best.ar, ma: best.ma, sigma2: sigma2)
         let logLik = -0.5 * Double(n) * (Double.log(2 * Double.pi) + 1 + Double.log(sigma2))
         return try ParametricSupport.assemble(
-            method: .css,
+            method: .conditionalSumOfSquares,
             variant: "conditional sum of squares, ARFIMA(\(p),d,\(q)), type-II fractional difference of x − x̄; "
                 + "s.e. from the Whittle Fisher information",
             model: model, n: n, options: options, mean: mean, logLikelihood: logLik, objective: best.objective,

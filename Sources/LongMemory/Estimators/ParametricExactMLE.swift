@@ -64,7 +64,7 @@ extension ParametricEstimation {
         let best = try likelihood.profile(ParametricSupport.model(params, p: p, q: q))
         let model = ParametricSupport.model(params, p: p, q: q, sigma2: best.sigma2)
         return try ParametricSupport.assemble(
-            method: .mle,
+            method: .exactMaximumLikelihood,
             variant: "exact Gaussian MLE (Durbin–Levinson), ARFIMA(\(p),d,\(q)), mean = sample mean; "
                 + "s.e. from the Whittle Fisher information",
             model: model, n: n, options: options, mean: mean, logLikelihood: best.logLikelihood,

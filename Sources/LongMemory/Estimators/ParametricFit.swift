@@ -60,11 +60,11 @@ public struct ARFIMAFitOptions: Sendable, Equatable {
 /// B = (4π/n) Σ r_j, A = (4π/n) Σ r_j², T_n = A/B², z = √n (π T_n − 1)/√2, p = P(N(0, 1) > z). Large z means the
 /// periodogram fluctuates around the fitted spectrum more than a correct model allows.
 public struct WhittleGoodnessOfFit: Sendable, Equatable, Codable {
-    public var a: Double
-    public var b: Double
-    public var statistic: Double
-    public var z: Double
-    public var pValue: Double
+    public let a: Double
+    public let b: Double
+    public let statistic: Double
+    public let z: Double
+    public let pValue: Double
 }
 
 /// A fitted ARFIMA(p, d, q) model with the information-based covariance of (d, φ, θ).
@@ -72,49 +72,49 @@ public struct ARFIMAFit: Sendable, Equatable {
     /// The shared estimate record (d̂, s.e., CI, order, n, ARMA coefficients and σ² in `auxiliary`, the covariance
     /// of (d, φ, θ) in `covariance`). Its `objective` is the minimised criterion: Whittle Q(η̂) = Σ I/f*; HR
     /// n log σ̂² + Σ_{t≤M} log v_t; MLE −ℓ(η̂); CSS (n/2) log(RSS/n).
-    public var estimate: MemoryEstimate
+    public let estimate: MemoryEstimate
     /// The fitted model: d, φ, θ (plus sign) and σ̂² (innovation variance).
-    public var model: ARFIMAModel
+    public let model: ARFIMAModel
     /// "d", "ar1"…"arp", "ma1"…"maq".
-    public var parameterNames: [String]
+    public let parameterNames: [String]
     /// (d, φ₁…φ_p, θ₁…θ_q).
-    public var parameters: [Double]
+    public let parameters: [Double]
     /// Asymptotic standard errors √diag(W^{−1}/n) (NaN if W is singular).
-    public var standardErrors: [Double]
+    public let standardErrors: [Double]
     /// Asymptotic covariance W(η̂)^{−1}/n (nil if W is singular, e.g. cancelling AR and MA roots).
-    public var covariance: Matrix?
+    public let covariance: Matrix?
     /// Whittle Fisher information per observation W(η̂).
-    public var fisherInformation: Matrix
+    public let fisherInformation: Matrix
     /// The mean subtracted before fitting (time-domain estimators); nil for Whittle (mean-invariant).
-    public var mean: Double?
+    public let mean: Double?
     /// The maximised Gaussian log-likelihood: exact (MLE), Haslett–Raftery's approximation (HR), the Whittle
     /// approximation −(n/2) log 2π − Σ_{j=1}^{ñ} [log(2π f_j) + I_j/f_j] (Whittle; each frequency pair counted once,
     /// λ = 0 and π omitted), or the conditional Gaussian log-likelihood −(n/2)(log 2π + 1 + log σ̂²) (CSS).
-    public var logLikelihood: Double
+    public let logLikelihood: Double
     /// Beran's goodness-of-fit test (Whittle only).
-    public var goodnessOfFit: WhittleGoodnessOfFit?
+    public let goodnessOfFit: WhittleGoodnessOfFit?
     /// Objective evaluations used by the optimisers.
-    public var evaluations: Int
+    public let evaluations: Int
 }
 
 /// A Whittle fit of fractional Gaussian noise.
 public struct FGNWhittleFit: Sendable, Equatable {
     /// The shared estimate record (d̂ = Ĥ − ½, its s.e., CI; `hurst` = Ĥ).
-    public var estimate: MemoryEstimate
+    public let estimate: MemoryEstimate
     /// Ĥ.
-    public var hurst: Double
+    public let hurst: Double
     /// Asymptotic s.e. of Ĥ, (n·W(Ĥ))^{−1/2}.
-    public var hurstStandardError: Double
+    public let hurstStandardError: Double
     /// Whittle information per observation W(Ĥ).
-    public var fisherInformation: Double
+    public let fisherInformation: Double
     /// Innovation (one-step prediction error) variance σ̂² = (2π/ñ)·Σ I/f* (Kolmogorov scale).
-    public var innovationVariance: Double
+    public let innovationVariance: Double
     /// Marginal variance of the fitted fGn, σ̂²·exp(−(1/2π)∫ log f₁)/(2π) with f₁ the unit-variance density.
-    public var variance: Double
+    public let variance: Double
     /// Beran's goodness-of-fit test.
-    public var goodnessOfFit: WhittleGoodnessOfFit
+    public let goodnessOfFit: WhittleGoodnessOfFit
     /// Objective evaluations.
-    public var evaluations: Int
+    public let evaluations: Int
 }
 
 // MARK: - Shared validation and assembly

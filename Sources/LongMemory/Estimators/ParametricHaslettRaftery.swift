@@ -81,7 +81,7 @@ extension ParametricEstimation {
         let model = ARFIMAModel(d: search.minimizer, ar: best.ar, ma: best.ma, sigma2: best.sigma2)
         let logLik = -0.5 * (Double(n) * (Double.log(2 * Double.pi) + 1 + Double.log(best.sigma2)) + best.logDet)
         return try ParametricSupport.assemble(
-            method: .hr,
+            method: .haslettRaftery,
             variant: "Haslett–Raftery (1989) approximate MLE, ARFIMA(\(p),d,\(q)), M = \(filter.truncation); "
                 + "s.e. from the Whittle Fisher information",
             model: model, n: n, options: options, mean: best.mean, logLikelihood: logLik,

@@ -3,17 +3,18 @@ import MemoryNumerics
 /// Parametric estimators of ARFIMA(p, d, q) and fractional Gaussian noise (see `ParametricFit.swift` for the
 /// options and results shared by all of them).
 public enum ParametricEstimation {
-    /// The parametric estimators by their `EstimationMethod` (`.whittle`, `.hr`, `.mle`, `.css`), returning the
-    /// shared estimate record (use the individual functions for the fitted model, covariance and diagnostics).
+    /// The parametric estimators by their `EstimationMethod` (`.whittle`, `.haslettRaftery`,
+    /// `.exactMaximumLikelihood`, `.conditionalSumOfSquares`), returning the shared estimate record (use the
+    /// individual functions for the fitted model, covariance and diagnostics).
     /// - Throws: ``LongMemoryError/invalidArgument(name:value:requirement:)`` for a non-parametric method.
     public static func estimate(
         _ x: [Double], method: EstimationMethod, options: ARFIMAFitOptions = ARFIMAFitOptions()
     ) throws -> MemoryEstimate {
         switch method {
         case .whittle: return try whittle(x, options: options).estimate
-        case .hr: return try haslettRaftery(x, options: options).estimate
-        case .mle: return try exactMLE(x, options: options).estimate
-        case .css: return try conditionalSumOfSquares(x, options: options).estimate
+        case .haslettRaftery: return try haslettRaftery(x, options: options).estimate
+        case .exactMaximumLikelihood: return try exactMLE(x, options: options).estimate
+        case .conditionalSumOfSquares: return try conditionalSumOfSquares(x, options: options).estimate
         default:
             throw LongMemoryError.invalidArgument(
                 name: "method", value: method.rawValue, requirement: "must be one of whittle, hr, mle, css")

@@ -42,6 +42,17 @@ public enum RescaledRange {
         _ x: [Double], blockSizes: [Int]? = nil, correction: Bool = true,
         standardDeviation: StandardDeviation = .unbiased, confidenceLevel: Double = 0.95
     ) throws -> MemoryEstimate {
+        try estimate(
+            x, blockSizes: blockSizes, correction: correction, standardDeviation: standardDeviation,
+            confidenceLevel: confidenceLevel, variant: nil)
+    }
+
+    /// ``estimate(_:blockSizes:correction:standardDeviation:confidenceLevel:)`` with the variant in words given
+    /// (nil: described from `correction`).
+    static func estimate(
+        _ x: [Double], blockSizes: [Int]?, correction: Bool, standardDeviation: StandardDeviation,
+        confidenceLevel: Double, variant: String?
+    ) throws -> MemoryEstimate {
         try EstimatorInput.validate(x, minimum: 32, estimator: "R/S estimation")
         try EstimatorInput.validateLevel(confidenceLevel)
         let n = x.count
@@ -70,7 +81,9 @@ public enum RescaledRange {
             notes.append("\(sizes.count - pts.count) block size(s) skipped: all their blocks were constant")
         }
         return try MemoryEstimate(
-            method: .rs, variant: correction ? "R/S, Anis–Lloyd–Peters corrected, least squares" : "R/S, uncorrected, least squares",
+            method: .rescaledRange,
+            variant: variant
+                ?? (correction ? "R/S, Anis–Lloyd–Peters corrected, least squares" : "R/S, uncorrected, least squares"),
             d: h - 0.5, standardError: fit.slopeStandardError, confidenceLevel: confidenceLevel, n: n,
             scales: pts.map(\.scale), tuningDescription: "block sizes \(EstimatorFormat.scales(pts.map(\.scale)))",
             hurst: h, hurstDefinition: definition,
@@ -85,10 +98,9 @@ public enum RescaledRange {
         _ x: [Double], blockSizes: [Int]? = nil, confidenceLevel: Double = 0.95
     ) throws -> MemoryEstimate {
         let sizes = blockSizes ?? (3...10).map { 1 << $0 }.filter { $0 <= x.count }
-        var e = try estimate(
-            x, blockSizes: sizes, correction: false, standardDeviation: .biased, confidenceLevel: confidenceLevel)
-        e.variant = "R/S, nolds-compatible (uncorrected, biased s.d., least squares)"
-        return e
+        return try estimate(
+            x, blockSizes: sizes, correction: false, standardDeviation: .biased, confidenceLevel: confidenceLevel,
+            variant: "R/S, nolds-compatible (uncorrected, biased s.d., least squares)")
     }
 
     /// The (R/S)_s points for the given block sizes (sizes whose blocks are all constant are left out).

@@ -137,7 +137,7 @@ public enum KPSSTest {
                 + "or a structural break / unmodelled trend")
         let what = kind == .level ? "level" : "trend"
         return MemoryTestResult(
-            method: .kpss, name: "KPSS (\(what))", statistic: eta, level: level, alternative: .greater,
+            method: .kwiatkowskiPhillipsSchmidtShin, name: "KPSS (\(what))", statistic: eta, level: level, alternative: .greater,
             criticalValue: region, criticalValues: table, pValue: p,
             nullHypothesis: "\(what) stationarity (short memory around a \(kind == .level ? "constant" : "linear trend"))",
             alternativeHypothesis: "not \(what)-stationary (unit root, long memory, or breaks)", n: n,

@@ -105,7 +105,7 @@ public enum LoModifiedRS {
         notes.append(
             "V above the upper critical value indicates persistence (long memory, d > 0), below the lower one antipersistence (d < 0)")
         return MemoryTestResult(
-            method: .lo, name: "Lo modified R/S", statistic: v, level: level, alternative: alternative,
+            method: .loModifiedRescaledRange, name: "Lo modified R/S", statistic: v, level: level, alternative: alternative,
             criticalValue: region, criticalValues: table, pValue: .point(pValue(v, alternative: alternative)),
             nullHypothesis: "short memory (weakly dependent, V_n(q) → range of a Brownian bridge)",
             alternativeHypothesis: alternativeText(alternative), n: n, lags: variances.q, lagRule: variances.rule,

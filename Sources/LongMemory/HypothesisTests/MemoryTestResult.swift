@@ -16,23 +16,28 @@ import MemoryNumerics
 // critical region {s < lower} ∪ {s > upper} of ``CriticalRegion``; p-values are P(statistic at least as extreme
 // under H0) from the limiting law, in the direction(s) of the alternative.
 
-/// The tests of memory, with their command-line names as raw values (`rnnmem test --method <rawValue>`).
+/// The tests of memory.
+///
+/// The raw values are the short, stable identifiers of the tests (`"lo"`, `"vs"`, `"kpss"`, `"wald"`): the
+/// `method` of JSON and `Codable` output, and the names the command line accepts (`rnnmem test --method lo`).
 public enum MemoryTestMethod: String, CaseIterable, Codable, Sendable, Hashable {
-    /// Lo (1991) modified rescaled range.
-    case lo
-    /// V/S (Giraitis, Kokoszka, Leipus & Teyssière 2003).
-    case vs
-    /// KPSS (Kwiatkowski, Phillips, Schmidt & Shin 1992), level or trend stationarity.
-    case kpss
-    /// Wald (z) test of H0: d = d₀ on an estimate of d.
+    /// Lo (1991) modified rescaled range (Econometrica 59(5):1279–1313). Identifier `lo`.
+    case loModifiedRescaledRange = "lo"
+    /// Rescaled variance V/S (Giraitis, Kokoszka, Leipus & Teyssière 2003, J. Econometrics 112(2):265–294).
+    /// Identifier `vs`.
+    case rescaledVariance = "vs"
+    /// KPSS (Kwiatkowski, Phillips, Schmidt & Shin 1992, J. Econometrics 54:159–178), level or trend stationarity.
+    /// Identifier `kpss`.
+    case kwiatkowskiPhillipsSchmidtShin = "kpss"
+    /// Wald (z) test of H0: d = d₀ on an estimate of d. Identifier `wald`.
     case wald
 
     /// A short human-readable name.
     public var displayName: String {
         switch self {
-        case .lo: return "Lo modified R/S"
-        case .vs: return "V/S"
-        case .kpss: return "KPSS"
+        case .loModifiedRescaledRange: return "Lo modified R/S"
+        case .rescaledVariance: return "V/S"
+        case .kwiatkowskiPhillipsSchmidtShin: return "KPSS"
         case .wald: return "Wald test of d = 0"
         }
     }
@@ -51,8 +56,8 @@ public enum TestAlternative: String, CaseIterable, Codable, Sendable, Hashable {
 /// The critical region at one level: reject H0 when statistic < ``lower`` or statistic > ``upper`` (a nil bound
 /// means that tail is not part of the region).
 public struct CriticalRegion: Codable, Sendable, Equatable, CustomStringConvertible {
-    public var lower: Double?
-    public var upper: Double?
+    public let lower: Double?
+    public let upper: Double?
 
     public init(lower: Double? = nil, upper: Double? = nil) {
         self.lower = lower
@@ -83,8 +88,8 @@ public struct CriticalRegion: Codable, Sendable, Equatable, CustomStringConverti
 /// A critical region at a tabulated or computed significance level.
 public struct TabulatedCriticalValue: Codable, Sendable, Equatable {
     /// Significance level α.
-    public var level: Double
-    public var region: CriticalRegion
+    public let level: Double
+    public let region: CriticalRegion
     public init(level: Double, region: CriticalRegion) {
         self.level = level
         self.region = region
@@ -103,11 +108,11 @@ public struct PValue: Codable, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Point value (for ``Kind/bound`` the edge of the table, as statsmodels reports it).
-    public var value: Double
+    public let value: Double
     /// p ∈ [lower, upper]; lower = upper = value unless ``kind`` is ``Kind/bound``.
-    public var lower: Double
-    public var upper: Double
-    public var kind: Kind
+    public let lower: Double
+    public let upper: Double
+    public let kind: Kind
 
     public init(value: Double, lower: Double, upper: Double, kind: Kind) {
         self.value = value
@@ -135,9 +140,9 @@ public struct PValue: Codable, Sendable, Equatable, CustomStringConvertible {
 /// The statistic recomputed at another truncation lag q (Teverovsky, Taqqu & Willinger 1999 recommend looking at
 /// Lo's V(q) over a range of q, because V drifts toward H0 as q grows).
 public struct LagStatistic: Codable, Sendable, Equatable {
-    public var lag: Int
-    public var statistic: Double
-    public var reject: Bool
+    public let lag: Int
+    public let statistic: Double
+    public let reject: Bool
     public init(lag: Int, statistic: Double, reject: Bool) {
         self.lag = lag
         self.statistic = statistic
@@ -156,43 +161,43 @@ public struct LagStatistic: Codable, Sendable, Equatable {
 /// * ``notes`` holds caveats the user must see (small-sample size distortion, q capped, …).
 public struct MemoryTestResult: Codable, Sendable, Equatable, CustomStringConvertible {
     /// Which test (its CLI name is `method.rawValue`).
-    public var method: MemoryTestMethod
+    public let method: MemoryTestMethod
     /// Name with variant, e.g. "Lo modified R/S", "KPSS (level)", "Wald test of d = 0 (local Whittle)".
-    public var name: String
+    public let name: String
     /// The test statistic.
-    public var statistic: Double
+    public let statistic: Double
     /// Significance level α of ``criticalValue`` and ``reject``.
-    public var level: Double
+    public let level: Double
     /// Direction of the alternative.
-    public var alternative: TestAlternative
+    public let alternative: TestAlternative
     /// Critical region at ``level``.
-    public var criticalValue: CriticalRegion
+    public let criticalValue: CriticalRegion
     /// Critical regions at the usual levels (for KPSS: the four levels of Kwiatkowski et al. 1992, Table 1).
-    public var criticalValues: [TabulatedCriticalValue]
+    public let criticalValues: [TabulatedCriticalValue]
     /// p-value (or bounds).
-    public var pValue: PValue
+    public let pValue: PValue
     /// Whether H0 is rejected at ``level``.
-    public var reject: Bool
+    public let reject: Bool
     /// H0 in words.
-    public var nullHypothesis: String
+    public let nullHypothesis: String
     /// H1 in words.
-    public var alternativeHypothesis: String
+    public let alternativeHypothesis: String
     /// Number of observations.
-    public var n: Int
+    public let n: Int
     /// Bartlett truncation lag q of the long-run variance (Lo, V/S, KPSS); nil otherwise.
-    public var lags: Int?
+    public let lags: Int?
     /// How ``lags`` was chosen, e.g. "Andrews (1991) AR(1) rule, ρ̂(1) = 0.12 → q = 2".
-    public var lagRule: String?
+    public let lagRule: String?
     /// Bandwidth m of the estimate a Wald test uses (semiparametric estimators); nil otherwise.
-    public var bandwidth: Int?
+    public let bandwidth: Int?
     /// The estimate a Wald test is built on; nil for the other tests.
-    public var estimate: MemoryEstimate?
+    public let estimate: MemoryEstimate?
     /// The statistic at other truncation lags (Lo, V/S, KPSS); empty otherwise.
-    public var lagProfile: [LagStatistic]
+    public let lagProfile: [LagStatistic]
     /// Intermediate quantities (e.g. "range R_n", "long-run variance σ̂²(q)", "rho1").
-    public var auxiliary: [AuxiliaryParameter]
+    public let auxiliary: [AuxiliaryParameter]
     /// Caveats to show the user.
-    public var notes: [String]
+    public let notes: [String]
 
     public init(
         method: MemoryTestMethod, name: String, statistic: Double, level: Double, alternative: TestAlternative,

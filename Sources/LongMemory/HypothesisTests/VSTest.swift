@@ -88,7 +88,7 @@ public enum VSTest {
                     + "{\(profile.map { String($0.lag) }.joined(separator: ", "))}); M(q) drifts toward H0 as q grows")
         }
         return MemoryTestResult(
-            method: .vs, name: "V/S", statistic: m, level: level, alternative: alternative, criticalValue: region,
+            method: .rescaledVariance, name: "V/S", statistic: m, level: level, alternative: alternative, criticalValue: region,
             criticalValues: table, pValue: .point(pValue(m, alternative: alternative)),
             nullHypothesis: "short memory (weakly dependent, M_n(q) → variance of a Brownian bridge)",
             alternativeHypothesis: LoModifiedRS.alternativeText(alternative), n: n, lags: variances.q,

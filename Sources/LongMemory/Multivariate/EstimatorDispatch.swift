@@ -52,35 +52,35 @@ public enum MemoryEstimator {
         var options = s.parametric
         options.confidenceLevel = s.confidenceLevel
         switch method {
-        case .gph:
+        case .gewekePorterHudak:
             return try GPH.estimate(
                 x, bandwidth: s.bandwidth ?? .exponent(GPH.defaultExponent), trimming: s.trimming,
                 biasReductionOrder: s.biasReductionOrder, confidenceLevel: s.confidenceLevel)
-        case .lw:
+        case .localWhittle:
             return try LocalWhittle.estimate(
                 x, bandwidth: s.bandwidth ?? .exponent(LocalWhittle.defaultExponent), trimming: s.trimming,
                 taper: s.taper, confidenceLevel: s.confidenceLevel)
-        case .elw:
+        case .exactLocalWhittle:
             return try ExactLocalWhittle.estimate(
                 x, bandwidth: s.bandwidth ?? .exponent(ExactLocalWhittle.defaultExponent), mean: s.exactLocalWhittleMean,
                 confidenceLevel: s.confidenceLevel)
-        case .elw2:
+        case .twoStepExactLocalWhittle:
             return try ExactLocalWhittle.twoStep(
                 x, bandwidth: s.bandwidth ?? .exponent(ExactLocalWhittle.defaultExponent), detrendOrder: s.detrendOrder,
                 confidenceLevel: s.confidenceLevel)
         case .whittle:
             return try ParametricEstimation.whittle(x, options: options).estimate
-        case .hr:
+        case .haslettRaftery:
             return try ParametricEstimation.haslettRaftery(x, options: options).estimate
-        case .mle:
+        case .exactMaximumLikelihood:
             return try ParametricEstimation.exactMLE(x, options: options).estimate
-        case .css:
+        case .conditionalSumOfSquares:
             return try ParametricEstimation.conditionalSumOfSquares(x, options: options).estimate
-        case .rs:
+        case .rescaledRange:
             return try RescaledRange.estimate(x, blockSizes: s.scales, confidenceLevel: s.confidenceLevel)
-        case .dfa:
+        case .detrendedFluctuationAnalysis:
             return try DFA.estimate(x, order: s.dfaOrder, windowSizes: s.scales, confidenceLevel: s.confidenceLevel)
-        case .aggvar:
+        case .aggregatedVariance:
             return try AggregatedVariance.estimate(x, blockSizes: s.scales, confidenceLevel: s.confidenceLevel)
         }
     }

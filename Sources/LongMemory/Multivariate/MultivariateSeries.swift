@@ -65,9 +65,9 @@ public struct MultivariateSeries: Sendable, Equatable {
 /// A per-column result.
 public struct ColumnResult<Value: Sendable>: Sendable {
     /// 0-based column index.
-    public var column: Int
-    public var name: String
-    public var value: Value
+    public let column: Int
+    public let name: String
+    public let value: Value
 }
 
 extension ColumnResult: Equatable where Value: Equatable {}

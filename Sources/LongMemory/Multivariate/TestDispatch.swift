@@ -13,7 +13,8 @@ public struct MemoryTestSettings: Sendable, Equatable {
     public var kpssKind: KPSSTest.Kind
     /// Lags at which Lo / V/S / KPSS statistics are also reported (default ``LagProfile/defaultLags(n:)``).
     public var profileLags: [Int]?
-    /// Estimator behind the Wald test (`.lw`, `.elw`, `.whittle`, or any other ``EstimationMethod``).
+    /// Estimator behind the Wald test (`.localWhittle`, `.exactLocalWhittle`, `.whittle`, or any other
+    /// ``EstimationMethod``).
     public var waldEstimator: EstimationMethod
     /// Estimator settings for the Wald test.
     public var estimatorSettings: EstimatorSettings
@@ -22,7 +23,7 @@ public struct MemoryTestSettings: Sendable, Equatable {
 
     public init(
         level: Double = 0.05, lags: LagChoice? = nil, alternative: TestAlternative? = nil,
-        kpssKind: KPSSTest.Kind = .level, profileLags: [Int]? = nil, waldEstimator: EstimationMethod = .lw,
+        kpssKind: KPSSTest.Kind = .level, profileLags: [Int]? = nil, waldEstimator: EstimationMethod = .localWhittle,
         estimatorSettings: EstimatorSettings = EstimatorSettings(), waldNullValue: Double = 0
     ) {
         self.level = level
@@ -43,15 +44,15 @@ public enum MemoryTester {
         _ x: [Double], method: MemoryTestMethod, settings s: MemoryTestSettings = MemoryTestSettings()
     ) throws -> MemoryTestResult {
         switch method {
-        case .lo:
+        case .loModifiedRescaledRange:
             return try LoModifiedRS.test(
                 x, lags: s.lags ?? .andrewsAR1, level: s.level, alternative: s.alternative ?? .twoSided,
                 profileLags: s.profileLags)
-        case .vs:
+        case .rescaledVariance:
             return try VSTest.test(
                 x, lags: s.lags ?? .andrewsAR1, level: s.level, alternative: s.alternative ?? .greater,
                 profileLags: s.profileLags)
-        case .kpss:
+        case .kwiatkowskiPhillipsSchmidtShin:
             if let a = s.alternative, a != .greater {
                 throw LongMemoryError.invalidArgument(
                     name: "alternative", value: a.rawValue, requirement: "KPSS is an upper-tail test (greater)")

@@ -69,7 +69,7 @@ public enum MemoryCheck {
     public static let minimumLength = 100
 
     /// The estimators computed, in display order.
-    public static let estimators: [EstimationMethod] = [.elw, .lw, .whittle, .gph, .rs, .dfa, .aggvar]
+    public static let estimators: [EstimationMethod] = [.exactLocalWhittle, .localWhittle, .whittle, .gewekePorterHudak, .rescaledRange, .detrendedFluctuationAnalysis, .aggregatedVariance]
 
     /// Validate (finite, at least ``minimumLength`` values, not constant) and run every check.
     public static func run(_ x: [Double], settings: MemoryCheckSettings = MemoryCheckSettings()) throws
@@ -88,14 +88,14 @@ public enum MemoryCheck {
             do {
                 let e: MemoryEstimate
                 switch method {
-                case .elw:
+                case .exactLocalWhittle:
                     e = try ExactLocalWhittle.estimate(
                         x, bandwidth: whittleBand, confidenceLevel: settings.confidenceLevel)
-                case .lw:
+                case .localWhittle:
                     e = try LocalWhittle.estimate(x, bandwidth: whittleBand, confidenceLevel: settings.confidenceLevel)
                 case .whittle:
                     e = try ParametricEstimation.whittle(x, options: parametric).estimate
-                case .gph:
+                case .gewekePorterHudak:
                     e = try GPH.estimate(
                         x, bandwidth: .exponent(settings.gphBandwidthExponent),
                         confidenceLevel: settings.confidenceLevel)
@@ -110,7 +110,7 @@ public enum MemoryCheck {
         }
         var tests: [MemoryTestResult] = []
         var failedTests: [FailedComputation<MemoryTestMethod>] = []
-        for method in [MemoryTestMethod.lo, .vs, .kpss] {
+        for method in [MemoryTestMethod.loModifiedRescaledRange, .rescaledVariance, .kwiatkowskiPhillipsSchmidtShin] {
             do {
                 tests.append(
                     try MemoryTester.test(x, method: method, settings: MemoryTestSettings(level: settings.testLevel)))
@@ -133,7 +133,7 @@ public enum MemoryCheck {
             definition1: definition1, periodicity: periodicity)
         let decision = settings.rule.decide(evidence)
         var fit: SpectralPowerLaw? = nil
-        if let lw = evidence.estimate(.lw), let m = lw.bandwidth, let g = lw.auxiliary.first(where: { $0.name == "G" })
+        if let lw = evidence.estimate(.localWhittle), let m = lw.bandwidth, let g = lw.auxiliary.first(where: { $0.name == "G" })
         {
             fit = SpectralPowerLaw(d: lw.d, scale: g.value, bandwidth: m)
         }

@@ -46,8 +46,8 @@ public struct VerdictRule: Sendable, Equatable {
     public var minimumPrimary: Int
 
     public init(
-        primaryMethods: [EstimationMethod] = [.elw, .lw, .whittle], nonstationarityMethod: EstimationMethod = .elw,
-        shortMemoryTests: [MemoryTestMethod] = [.lo, .vs, .kpss], requiredRejections: Int = 2, minimumPrimary: Int = 2
+        primaryMethods: [EstimationMethod] = [.exactLocalWhittle, .localWhittle, .whittle], nonstationarityMethod: EstimationMethod = .exactLocalWhittle,
+        shortMemoryTests: [MemoryTestMethod] = [.loModifiedRescaledRange, .rescaledVariance, .kwiatkowskiPhillipsSchmidtShin], requiredRejections: Int = 2, minimumPrimary: Int = 2
     ) {
         self.primaryMethods = primaryMethods
         self.nonstationarityMethod = nonstationarityMethod
@@ -62,9 +62,9 @@ public struct VerdictRule: Sendable, Equatable {
     /// The role of an estimator under the default rule.
     public static func role(of method: EstimationMethod) -> EvidenceRole {
         switch method {
-        case .lw, .elw, .whittle: return .primary
-        case .gph, .elw2, .hr, .mle, .css: return .corroborating
-        case .rs, .dfa, .aggvar: return .heuristic
+        case .localWhittle, .exactLocalWhittle, .whittle: return .primary
+        case .gewekePorterHudak, .twoStepExactLocalWhittle, .haslettRaftery, .exactMaximumLikelihood, .conditionalSumOfSquares: return .corroborating
+        case .rescaledRange, .detrendedFluctuationAnalysis, .aggregatedVariance: return .heuristic
         }
     }
 
@@ -129,7 +129,7 @@ public struct VerdictRule: Sendable, Equatable {
                 ])
         }
         // 3. Nonstationary by ELW.
-        let nsEstimate = e.estimate(nonstationarityMethod) ?? e.estimate(.lw)
+        let nsEstimate = e.estimate(nonstationarityMethod) ?? e.estimate(.localWhittle)
         if let ns = nsEstimate, ns.d >= 0.5 {
             var r = [
                 "\(ns.method.displayName) d̂ = \(VerdictText.fixed(ns.d)) ≥ ½, \(VerdictText.percent(ns.confidenceInterval.level)) CI "
@@ -182,7 +182,7 @@ public struct VerdictRule: Sendable, Equatable {
             // 7. Antipersistence.
             if persistent.count < needed || votingTests.isEmpty {
                 var r = [estimatesSentence]
-                if let lo = e.test(.lo), lo.reject, lo.rejectionSide == .less {
+                if let lo = e.test(.loModifiedRescaledRange), lo.reject, lo.rejectionSide == .less {
                     r.append("Lo's modified R/S rejects short memory in the lower tail (antipersistence)")
                 }
                 r.append(testSentence)
@@ -276,7 +276,7 @@ public struct VerdictRule: Sendable, Equatable {
             c.append(
                 "short-memory persistence (AR-type dynamics) also biases semiparametric d̂ upward and makes the tests "
                     + "reject; level shifts and trends mimic long memory (Qu 2011): compare an ARFIMA(p,d,q) fit "
-                    + "(rnnmem estimate --method whittle --ar 1) and a smaller bandwidth")
+                    + "(rnnmem estimate --method whittle --ar-order 1) and a smaller bandwidth")
         case .nonstationary:
             c.append(
                 "local Whittle is inconsistent for d > 1 and the parametric Whittle fit is restricted to (−½, ½); "

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+
+/// The command-line tool `rnnmem`, as a library: one entry point for the process (``main()``) and one for running
+/// a command in-process (``run(_:standardInput:helpColumns:)``), with the same behaviour and the same bytes.
+///
+/// Exit-status contract (ArgumentParser alone would use status 64 for usage errors and print several lines):
+///
+/// * success, `--help`, `--version`: status 0 (help and version text on standard output);
+/// * every error — a usage error found by ArgumentParser, an error about the input or an argument, an error thrown
+///   by the library (invalid model, non-positive circulant, …): ONE line `rnnmem: error: <message>` on standard
+///   error and status 2 (``failureStatus``);
+/// * `grad-check` whose errors exceed their tolerances: status 1, its report on standard output.
+public enum CommandLineTool {
+    /// The exit status of every error.
+    public static let failureStatus: Int32 = 2
+
+    /// Runs one command in-process: `arguments` as they would follow `rnnmem` on the command line, standard input
+    /// from `standardInput` (empty when nil), standard output and standard error captured in the result.
+    ///
+    /// Never exits the process and keeps no state between calls, so that tests, a fuzz harness or a sweep runner
+    /// can call it many times and concurrently. Relative paths in the arguments are resolved against the
+    /// process's working directory (give absolute paths when running concurrently in different folders).
+    ///
+    /// - Parameter helpColumns: Width at which help text is wrapped (the process entry point uses the terminal's
+    ///   width, or `COLUMNS`).
+    public static func run(_ arguments: [String], standardInput: Data? = nil, helpColumns: Int = 80) async
+        -> ToolResult
+    {
+        let console = Console.capturing(standardInput: standardInput)
+        let status = await execute(arguments, console: console, helpColumns: helpColumns)
+        return ToolResult(
+            status: status, standardOutput: console.capturedOutput, standardError: console.capturedError)
+    }
+
+    /// The process entry point: the arguments of the process, its standard streams, and `exit` with the status.
+    public static func main() async -> Never {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let status = await execute(arguments, console: .standardStreams, helpColumns: nil)
+        exit(status)
+    }
+
+    /// Parses and runs one command, writing to `console`; returns the exit status.
+    static func execute(_ arguments: [String], console: Console, helpColumns: Int?) async -> Int32 {
+        do {
+            var command = try RNNMem.parseAsRoot(arguments)
+            if let toolCommand = command as? any ToolCommand {
+                try toolCommand.run(console: console)
+            } else if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                // Commands that only group subcommands: their `run()` throws the request for help.
+                try command.run()
+            }
+            return 0
+        } catch {
+            return report(error, arguments: arguments, console: console, helpColumns: helpColumns)
+        }
+    }
+
+    /// Writes what an error calls for to `console` and returns the exit status.
+    static func report(_ error: Error, arguments: [String], console: Console, helpColumns: Int?) -> Int32 {
+        switch error {
+        case let error as CLIError:
+            return fail(error.description, console: console)
+        case let code as ExitCode:
+            return code.rawValue
+        default:
+            break
+        }
+        if isArgumentParserError(error) {
+            let code = RNNMem.exitCode(for: error)
+            if code == .success {
+                // --help, --version, help subcommand: the text on standard output, status 0.
+                var text = RNNMem.fullMessage(for: error, columns: helpColumns)
+                if !text.hasSuffix("\n") { text += "\n" }
+                try? console.writeStandardOutput(text)
+                return 0
+            }
+            let message = oneLine(RNNMem.message(for: error))
+            return fail(
+                "\(message) (see '\(commandPath(arguments).joined(separator: " ")) --help')", console: console)
+        }
+        // An error thrown by the library: its description names the argument and the value at fault.
+        return fail(oneLine(String(describing: error)), console: console)
+    }
+
+    private static func fail(_ message: String, console: Console) -> Int32 {
+        console.writeStandardError("rnnmem: error: \(message)\n")
+        return failureStatus
+    }
+
+    /// ArgumentParser's own errors (parsing, validation, help requests) as opposed to errors thrown by `run()`.
+    private static func isArgumentParserError(_ error: Error) -> Bool {
+        if error is ValidationError || error is CleanExit { return true }
+        return String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
+    }
+
+    /// `rnnmem simulate arfima` for arguments `simulate arfima --d …`: the subcommands named at the front.
+    static func commandPath(_ arguments: [String]) -> [String] {
+        var path = ["rnnmem"]
+        var current: ParsableCommand.Type = RNNMem.self
+        for argument in arguments {
+            guard
+                let next = current.configuration.subcommands.first(where: {
+                    $0.configuration.commandName == argument || $0.configuration.aliases.contains(argument)
+                })
+            else { break }
+            path.append(argument)
+            current = next
+        }
+        return path
+    }
+
+    /// Collapses a multi-line message into one line and starts it in lower case, as rnnmem's own messages do.
+    private static func oneLine(_ message: String) -> String {
+        let parts = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        var text = parts.filter { !$0.isEmpty }.joined(separator: "; ")
+        if let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase == true {
+            text = first.lowercased() + text.dropFirst()
+        }
+        return text
+    }
+}

@@ -1,0 +1,149 @@
+import RNNMemory
+
+/// The human-readable report of `rnnmem check` (fixed decimals; the JSON form carries exact values).
+enum CheckReportText {
+    static func render(
+        _ r: MemoryCheckReport, input: AnalysedSeries, figures: CheckFigures?, figuresDirectory: String?
+    ) -> String {
+        let e = r.evidence
+        let rule = r.settings.rule
+        var s = "rnnmem check: \(input.label), n = \(r.n)\n\n"
+
+        // Verdict.
+        s += "Verdict: \(r.verdict.displayName.uppercased())"
+        if let h = r.decision.headline, r.verdict != .inconclusive {
+            s += " (d = \(ReportFormat.fixed(h.d)), H = \(ReportFormat.fixed(h.d + 0.5)) by \(h.method.displayName)"
+            s += h.bandwidth.map { ", m = \($0))" } ?? ")"
+        }
+        s += "\n"
+        for reason in r.decision.reasons { s += ReportFormat.wrap(reason) }
+
+        // Estimates.
+        let level = r.settings.confidenceLevel
+        s +=
+            "\nEstimates of d (H = d + ½; \(ReportFormat.percent(level)) Wald intervals; heuristics: supporting only)\n"
+        var rows = [["method", "role", "d", "s.e.", "\(ReportFormat.percent(level)) CI", "H", "tuning"]]
+        for est in e.estimates {
+            let role = rule.role(of: est.method)
+            let heuristic = role == .heuristic
+            rows.append([
+                est.method.commandLineName, role.rawValue, ReportFormat.fixed(est.d),
+                heuristic ? "(\(ReportFormat.fixed(est.standardError)))" : ReportFormat.fixed(est.standardError),
+                heuristic ? "—" : ReportFormat.interval(est.confidenceInterval.lower, est.confidenceInterval.upper),
+                ReportFormat.fixed(est.hurst ?? est.impliedHurst), est.tuningDescription,
+            ])
+        }
+        s += ReportFormat.table(rows)
+        for f in e.failedEstimates { s += ReportFormat.wrap("\(f.kind.commandLineName) failed: \(f.message)") }
+
+        // Tests.
+        s +=
+            "\nTests (level \(ReportFormat.percent(r.settings.testLevel)); H0 of lo, vs, kpss: short memory; of wald: d = 0)\n"
+        var trows = [["test", "statistic", "reject if", "p-value", "q / m", "decision"]]
+        for t in e.tests {
+            let tuning = t.lags.map { "q = \($0)" } ?? t.bandwidth.map { "m = \($0)" } ?? "—"
+            let name = t.method == .wald ? "wald (\(t.estimate?.method.commandLineName ?? "?"))" : t.method.commandLineName
+            trows.append([
+                name, ReportFormat.fixed(t.statistic), TestOutput.region(t.criticalValue),
+                TestOutput.pValueText(t.pValue),
+                tuning, TestOutput.decision(t),
+            ])
+        }
+        s += ReportFormat.table(trows)
+        for f in e.failedTests { s += ReportFormat.wrap("\(f.kind.commandLineName) failed: \(f.message)") }
+
+        // Definition 1.
+        s += "\nDefinition 1 (long memory iff Σ_k |ρ(k)| = ∞; Zhao et al. 2020), on the sample ACF — supporting only\n"
+        if let d1 = e.definition1 {
+            var line =
+                "\(d1.kind.rawValue) partial sums S(K) = Σ_{k≤K} ρ̂(k): log–log slope \(ReportFormat.fixed(d1.slope, 3))"
+                + " ± \(ReportFormat.fixed(d1.standardError, 3)) over K = \(d1.fitLower)…\(d1.fitUpper) → \(d1.growth.rawValue)"
+            if d1.growth == .growing { line += ", implied d = slope/2 = \(ReportFormat.fixed(d1.impliedD, 3))" }
+            s += ReportFormat.wrap(line, first: "  ", rest: "  ")
+            for c in d1.caveats { s += ReportFormat.wrap(c) }
+        } else {
+            s += "  not computed\n"
+        }
+
+        // Periodicity.
+        s +=
+            "\nPeriodicity (periodogram peaks against a local power-law background, family-wise level "
+            + "\(ReportFormat.percent(e.periodicity?.familyLevel ?? 0.01)))\n"
+        if let p = e.periodicity {
+            let band = e.estimates.filter { rule.role(of: $0.method) == .primary }.compactMap(\.bandwidth).max() ?? 0
+            if p.peaks.isEmpty {
+                var line = "no significant peak"
+                if let l = p.largest {
+                    line +=
+                        "; the largest ratio is \(ReportFormat.fixed(l.ratio, 1)) at period \(ReportFormat.fixed(l.period, 2))"
+                        + " (j = \(l.index)), family-wise p = \(ReportFormat.pValue(l.familyPValue))"
+                }
+                s += ReportFormat.wrap(line, first: "  ", rest: "  ")
+            }
+            for peak in p.peaks {
+                let line =
+                    "peak at period \(ReportFormat.fixed(peak.period, 2)) (j = \(peak.index), λ = "
+                    + "\(ReportFormat.fixed(peak.frequency))): \(ReportFormat.fixed(peak.ratio, 1))× the local background, "
+                    + "family-wise p = \(ReportFormat.pValue(peak.familyPValue)); "
+                    + (peak.index <= band ? "inside" : "outside")
+                    + " the band j ≤ \(band) of the local Whittle estimators"
+                s += ReportFormat.wrap(line, first: "  ", rest: "  ")
+            }
+        } else {
+            s += "  not computed\n"
+        }
+
+        // ACF decay.
+        let a = r.acfDecay
+        s +=
+            "\nACF decay (least squares on log ρ̂(k) at \(a.fitLags.count) log-spaced lags in 1…\(a.fitUpper), where ρ̂ > 0)\n"
+        if let p = a.powerLaw, let x = a.exponential, let d = a.powerLawImpliedD, let tau = a.exponentialTimeScale {
+            s +=
+                "  power law    ρ̂(k) ≈ \(ReportFormat.fixed(Double.exp(p.intercept), 3))·k^(\(ReportFormat.fixed(p.slope, 3)))"
+                + " (d = (b + 1)/2 = \(ReportFormat.fixed(d, 3))), RSS \(ReportFormat.fixed(p.residualSumOfSquares, 3))\n"
+            s +=
+                "  exponential  ρ̂(k) ≈ \(ReportFormat.fixed(Double.exp(x.intercept), 3))·e^(-k/\(ReportFormat.fixed(tau, 2)))"
+                + ", RSS \(ReportFormat.fixed(x.residualSumOfSquares, 3))\n"
+            s += "  closer fit: \(a.closerFit ?? "—") (descriptive: sample autocorrelations are biased and dependent)\n"
+        } else {
+            s += "  fewer than 3 leading positive autocorrelations: no decay to fit\n"
+        }
+
+        // Caveats.
+        if !r.decision.caveats.isEmpty {
+            s += "\nCaveats\n"
+            for c in r.decision.caveats { s += ReportFormat.wrap(c) }
+        }
+
+        // Figures.
+        s += "\n"
+        if let f = figures {
+            if f.svgWritten {
+                s += ReportFormat.wrap("Figures: " + f.paths.joined(separator: ", "), first: "", rest: "  ")
+            } else {
+                s += ReportFormat.wrap(
+                    "Figures: data written (" + f.paths.joined(separator: ", ") + "); no SVG: "
+                        + (f.problem ?? "unknown"),
+                    first: "", rest: "  ")
+            }
+        } else if figuresDirectory == nil {
+            s += ReportFormat.wrap(
+                "Figures: not requested; --figures DIR writes the log–log ACF and periodogram plots (CSV data, and SVG "
+                    + "when gnuplot is installed: \(Gnuplot.installHint))", first: "", rest: "  ")
+        }
+        return s
+    }
+
+    /// The overall line for several columns.
+    static func overall(_ columns: [(AnalysedSeries, MemoryCheckReport)]) -> String {
+        let verdict = MultivariateVerdict.overall(columns.map { $0.1.verdict })
+        var s =
+            "Overall: \(verdict.displayName.uppercased()) (\(columns.count) columns; per-dimension definition of "
+            + "Zhao et al. 2020: a multivariate series has long memory if at least one component does)\n"
+        for v in MemoryVerdict.allCases {
+            let names = columns.filter { $0.1.verdict == v }.map { "'\($0.0.series.name)'" }
+            if !names.isEmpty { s += ReportFormat.wrap("\(v.displayName): " + names.joined(separator: ", ")) }
+        }
+        return s
+    }
+}

@@ -1,0 +1,278 @@
+import ArgumentParser
+import Foundation
+import RNNMemory
+
+/// `--optimizer adam|adamw|sgd`.
+enum OptimizerArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case adam, adamw, sgd
+}
+
+/// `--progress auto|bar|lines|none`.
+enum ProgressArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case auto, bar, lines, none
+
+    /// The progress options, writing to the console's standard error (a captured console gets lines for
+    /// `auto`, as a pipe does).
+    func options(console: Console) -> ProgressOptions {
+        var options: ProgressOptions
+        switch self {
+        case .auto: options = .automatic
+        case .bar: options = ProgressOptions(style: .bar)
+        case .lines: options = ProgressOptions(style: .lines)
+        case .none: options = .silent
+        }
+        if !console.isStandardStreams { options.sink = { console.writeStandardError($0) } }
+        return options
+    }
+}
+
+/// `rnnmem train --model … --task … --output-dir DIR`: train a model and write its weights, loss curve and summary.
+struct TrainCommand: ToolCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a recurrent model on a task; write weights.safetensors, loss.csv and summary.json.",
+        discussion: """
+            Defaults per task: recall — 500 steps, Adam, constant lr 0.01, T = 50, batch 32, delay 5; lsi — 1000 \
+            steps, Adam with the warm-up–cosine schedule of Zucchet & Orvieto (2024) peaking at lr 0.001, T = 300, \
+            batch 128; series — the protocol of Zhao et al. (2020): full-sequence Adam updates at lr 0.01 for at \
+            most 1000 epochs, early stopping after 100 epochs without improvement of the training loss, best \
+            validation model kept. Seeds: the model is initialised from --seed s, the task's fixed data from s + 1 \
+            and the training batches from s + 2; the same command gives the same weights, byte for byte (compare \
+            the printed checksums). Progress goes to standard error (a bar on a terminal, lines otherwise).
+
+            Files in --output-dir: weights.safetensors (the returned parameters, with the task settings and seed in \
+            its metadata), loss.csv (the loss curve) and summary.json (the training summary, snake_case keys). \
+            Standard output: a report of the run; with --json one object with the keys architecture, hidden_size, \
+            layer_count, parameter_count, task, task_settings, seed (--seed), steps, requested_steps, epochs, \
+            stop_reason, final_training_loss, final_validation_loss, best_validation_loss, best_validation_step, \
+            returned_parameters, test_loss, test_metrics, parameter_checksum, files {weights, loss, summary} \
+            (absent losses are null).
+            """)
+
+    @OptionGroup(title: "Model") var modelOptions: TrainModelOptions
+
+    @OptionGroup(title: "Task") var taskOptions: TrainTaskOptions
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Number of updates (default per task, see above).", valueName: "n"))
+    var steps: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Number of epochs instead of --steps.", valueName: "n"))
+    var epochs: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Learning rate (peak rate for lsi's schedule).", valueName: "lr"))
+    var lr: Double?
+
+    @Option(help: ArgumentHelp("Optimiser: adam, adamw, sgd.", valueName: "name"))
+    var optimizer: OptimizerArgument = .adam
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Clip the gradient to this global ℓ2 norm.", valueName: "norm"))
+    var clip: Double?
+
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Early stopping: stop after this many validation checks without improvement.", valueName: "n"))
+    var patience: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Evaluate the validation loss every n updates.", valueName: "n"))
+    var validationInterval: Int?
+
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Seed (same seed ⇒ same weights, byte for byte).", valueName: "seed"))
+    var seed: UInt64 = 0
+
+    @Option(help: ArgumentHelp("Progress on standard error: auto, bar, lines, none.", valueName: "style"))
+    var progress: ProgressArgument = .auto
+
+    @Option(help: ArgumentHelp("Directory for the results (created if needed).", valueName: "dir"))
+    var outputDir: String
+
+    @OptionGroup var output: OutputOptions
+
+    func validateValues() throws(CLIError) {
+        try modelOptions.validateValues()
+        try taskOptions.validateValues()
+        if steps != nil && epochs != nil { throw CLIError("give --steps or --epochs, not both") }
+        if let steps { try Arguments.count(steps, "--steps") }
+        if let epochs { try Arguments.count(epochs, "--epochs") }
+        if let lr {
+            guard lr.isFinite, lr > 0 else { throw CLIError.invalidArgument("--lr", NumberText.format(lr), "must be a finite number > 0") }
+        }
+        if let clip {
+            guard clip.isFinite, clip > 0 else {
+                throw CLIError.invalidArgument("--clip", NumberText.format(clip), "must be a finite number > 0")
+            }
+        }
+        if let patience { try Arguments.count(patience, "--patience") }
+        if let validationInterval { try Arguments.count(validationInterval, "--validation-interval") }
+        if outputDir.isEmpty { throw CLIError("--output-dir is empty: give a directory") }
+    }
+
+    /// The training configuration: the task's recipe, overridden by the options given.
+    func trainingConfiguration(task: TaskArgument) -> TrainingConfiguration {
+        let optimizer: OptimizerConfiguration
+        switch self.optimizer {
+        case .adam: optimizer = .adam()
+        case .adamw: optimizer = .adamW()
+        case .sgd: optimizer = .sgd()
+        }
+        return task.recipe.configuration(seeds: RunSeeds(seed), steps: steps, epochs: epochs, learningRate: lr,
+                                         optimizer: optimizer, gradientClipNorm: clip, patience: patience,
+                                         validationInterval: validationInterval)
+    }
+
+    func run(console: Console) throws {
+        try validateValues()
+        guard let taskName = taskOptions.task else { throw CLIError("missing --task (one of lsi, series, recall)") }
+        let task: any TrainingTask
+        do {
+            task = try taskOptions.makeTask(seed: RunSeeds(seed).task, console: console)
+        } catch {
+            throw cliError(error, context: "--task \(taskName.rawValue)")
+        }
+        let model: any RecurrentModel
+        do {
+            let spec = try modelOptions.specification(inputSize: task.inputSize, outputSize: task.outputSize)
+            model = try spec.makeModel(seed: RunSeeds(seed).model)
+        } catch {
+            throw cliError(error, context: "--model \(modelOptions.model.rawValue)")
+        }
+        let directory = try TrainOutputDirectory(path: outputDir)
+        let config = trainingConfiguration(task: taskName)
+        let result: TrainingRun<any RecurrentModel>
+        do {
+            let total = config.length.steps(stepsPerEpoch: task.stepsPerEpoch)
+            let reporter = ProgressReporter.training(total: total, label: "train \(model.architecture)/\(task.name)",
+                                                     options: progress.options(console: console))
+            result = try Training.run(model: model, task: task, configuration: config, progress: reporter)
+        } catch {
+            throw cliError(error, context: "training")
+        }
+        let trained = result.model
+        let checksum = ModelIO.checksum(trained.parameters)
+        var metadata = taskOptions.metadata
+        metadata["seed"] = String(seed)
+        metadata["steps"] = String(result.summary.steps)
+        metadata["stop_reason"] = result.summary.stopReason.rawValue
+        do {
+            try ModelIO.write(trained, to: directory.file("weights.safetensors"), metadata: metadata)
+        } catch {
+            throw cliError(error, context: "writing the weights")
+        }
+        try Console.writeFile(result.history.csv(), path: directory.file("loss.csv"))
+        try Console.writeFile(try TrainSummaryJSON.text(result.summary, checksum: checksum, metadata: metadata),
+                              path: directory.file("summary.json"))
+
+        let files = ["weights.safetensors", "loss.csv", "summary.json"].map(directory.file)
+        try output.emit(
+            to: console,
+            plain: { Self.report(result.summary, seed: seed, checksum: checksum, files: files) },
+            json: { Self.json(result.summary, seed: seed, checksum: checksum, files: files) })
+    }
+}
+
+extension TrainCommand {
+    /// The plain report of a run.
+    static func report(_ s: TrainingSummary, seed: UInt64, checksum: String, files: [String]) -> String {
+        var lines = [
+            "model \(s.architecture)  hidden \(s.hiddenSize)  layers \(s.layerCount)  parameters \(s.parameterCount)",
+            "task \(s.task)  steps \(s.steps)/\(s.requestedSteps)  stop \(s.stopReason.rawValue)  seed \(seed)",
+        ]
+        if let l = s.finalTrainingLoss { lines.append("final training loss \(NumberText.format(l))") }
+        if let l = s.finalValidationLoss { lines.append("final validation loss \(NumberText.format(l))") }
+        if let l = s.bestValidationLoss, let k = s.bestValidationStep {
+            lines.append("best validation loss \(NumberText.format(l)) at step \(k)")
+            lines.append("returned parameters \(s.returnedParameters.rawValue)")
+        }
+        if let l = s.testLoss { lines.append("test loss \(NumberText.format(l))") }
+        for key in s.testMetrics.keys.sorted() {
+            if let v = s.testMetrics[key] { lines.append("test \(key) \(NumberText.format(v))") }
+        }
+        lines.append("checksum \(checksum)")
+        lines.append("wrote " + files.joined(separator: ", "))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The `--json` report of a run (no wall-clock times: the same command gives the same bytes).
+    static func json(_ s: TrainingSummary, seed: UInt64, checksum: String, files: [String]) -> JSONValue {
+        .object([
+            ("architecture", .string(s.architecture.rawValue)),
+            ("hidden_size", .integer(s.hiddenSize)),
+            ("layer_count", .integer(s.layerCount)),
+            ("parameter_count", .integer(s.parameterCount)),
+            ("task", .string(s.task)),
+            (
+                "task_settings",
+                .object(
+                    s.taskSettings.map { (SnakeCase.key($0.key), JSONValue.string($0.value)) }.sorted { $0.0 < $1.0 })
+            ),
+            ("seed", .unsigned(seed)),
+            ("steps", .integer(s.steps)),
+            ("requested_steps", .integer(s.requestedSteps)),
+            ("epochs", .integer(s.epochs)),
+            ("stop_reason", .string(s.stopReason.rawValue)),
+            ("final_training_loss", .optional(s.finalTrainingLoss)),
+            ("final_validation_loss", .optional(s.finalValidationLoss)),
+            ("best_validation_loss", .optional(s.bestValidationLoss)),
+            ("best_validation_step", .optional(s.bestValidationStep)),
+            ("returned_parameters", .string(s.returnedParameters.rawValue)),
+            ("test_loss", .optional(s.testLoss)),
+            (
+                "test_metrics",
+                .object(
+                    s.testMetrics.map { (SnakeCase.key($0.key), JSONValue.number($0.value)) }.sorted { $0.0 < $1.0 })
+            ),
+            ("parameter_checksum", .string(checksum)),
+            (
+                "files",
+                .object(zip(["weights", "loss", "summary"], files).map { ($0, JSONValue.string($1)) })
+            ),
+        ])
+    }
+}
+
+/// The `--output-dir` directory of a run (created with its parents when missing).
+struct TrainOutputDirectory {
+    let path: String
+
+    init(path: String) throws(CLIError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw CLIError("--output-dir '\(path)' exists and is not a directory")
+            }
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            } catch {
+                throw CLIError.unwritable(path, reason: "cannot create the directory")
+            }
+        }
+        self.path = path
+    }
+
+    func file(_ name: String) -> String { path.hasSuffix("/") ? path + name : path + "/" + name }
+}
+
+/// summary.json: the library's ``TrainingSummary`` (snake_case keys, sorted), plus the checksum and the task
+/// metadata.
+enum TrainSummaryJSON {
+    static func text(_ summary: TrainingSummary, checksum: String, metadata: [String: String]) throws(CLIError) -> String {
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+            let data = try encoder.encode(summary)
+            // The library's Codable keys and task settings are camelCase; rnnmem's JSON is snake_case everywhere.
+            guard var object = SnakeCase.keys(try JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+                throw CLIError("cannot encode the training summary")
+            }
+            object["parameter_checksum"] = checksum
+            object["weights_metadata"] = metadata
+            let out = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
+            return String(decoding: out, as: UTF8.self) + "\n"
+        } catch let e as CLIError {
+            throw e
+        } catch {
+            throw CLIError("cannot encode the training summary: \(error)")
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+
+/// The root command `rnnmem`. Subcommands each live in `Commands/`.
+struct RNNMem: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "rnnmem",
+        abstract: "Memory in time series and recurrent networks: long memory of series and recurrent models.",
+        discussion: """
+            Series: the fractional filter (1−B)^d and its lost memory, ARFIMA autocovariances and exact simulation, \
+            sample ACF and periodogram, eleven estimators of the memory parameter d (H = d + ½), tests of memory, \
+            and 'check', a verdict on whether a series has long memory. Series are read from CSV files (comma, or \
+            tab/semicolon when unambiguous), with or without a header row; '-' reads standard input; --column or \
+            --columns chooses the series, --transform and --last prepare it.
+
+            Networks: 'train' trains a recurrent model (RNN, LSTM, GRU, linear, complex-diagonal, LRU, MRNN/MLSTM) \
+            on a built-in task and writes its weights, loss curve and summary to --output-dir; 'eval' scores saved \
+            weights (rnnmem or PyTorch safetensors) on a task or on reference data; 'grad-check' checks a model's \
+            exact gradient and Hessian-vector product against finite differences.
+
+            Output: plain text (one value per line, a CSV table or a report), or one JSON object with --json \
+            (snake_case keys, listed in each command's help); --output FILE writes it to a file. Notes, warnings and \
+            progress go to standard error. The same arguments and --seed give the same bytes. Errors print one line \
+            'rnnmem: error: …' to standard error and exit with status 2.
+            """,
+        version: version,
+        groupedSubcommands: [
+            CommandGroup(
+                name: "Series",
+                subcommands: [
+                    WeightsCommand.self,
+                    LostMemoryCommand.self,
+                    FracdiffCommand.self,
+                    SimulateCommand.self,
+                    AcvfCommand.self,
+                    AcfCommand.self,
+                    PeriodogramCommand.self,
+                    ColumnsCommand.self,
+                    CheckCommand.self,
+                    EstimateCommand.self,
+                    TestCommand.self,
+                ]),
+            CommandGroup(
+                name: "Networks",
+                subcommands: [
+                    TrainCommand.self,
+                    EvalCommand.self,
+                    GradCheckCommand.self,
+                ]),
+        ])
+}

@@ -1,0 +1,103 @@
+import Foundation
+import LongMemory
+import Testing
+import _TestSupport
+
+/// Every series command takes the same input options (`--column`/`--columns`, `--transform`, `--last`): one result
+/// per column, computed on the transformed, windowed series.
+@Suite("Series input options")
+struct SeriesInputTests {
+    /// Two positive columns of 40 prices.
+    static let table: String = {
+        var rows = ["a,b"]
+        for t in 0..<40 {
+            let a = 100 + 10 * sin(Double(t) * 0.9) + Double(t % 7)
+            let b = 50 + Double((t * t) % 11) + 0.5 * Double(t)
+            rows.append("\(a),\(b)")
+        }
+        return rows.joined(separator: "\n") + "\n"
+    }()
+
+    static func column(_ index: Int) -> [Double] {
+        CLI.lines(table).dropFirst().compactMap { line in
+            Double(String(line.split(separator: ",")[index]))
+        }
+    }
+
+    static func csvColumns(_ text: String) -> (header: [String], columns: [[Double]]) {
+        let lines = CLI.lines(text)
+        let header = lines.first.map { $0.split(separator: ",").map(String.init) } ?? []
+        var columns = [[Double]](repeating: [], count: header.count)
+        for line in lines.dropFirst() {
+            for (j, cell) in line.split(separator: ",").enumerated() where j < columns.count {
+                columns[j].append(Double(String(cell)) ?? .nan)
+            }
+        }
+        return (header, columns)
+    }
+
+    @Test("acf --transform log-returns --last 30 equals the library's ACF of the same window")
+    func acfTransformed() throws {
+        let dir = try CLI.folder(["p.csv": Self.table])
+        let r = try CLI.run(["acf", "p.csv", "--column", "a", "--transform", "log-returns", "--last", "30", "--lags", "5"], in: dir)
+        CLI.expectSuccess(r)
+        let returns = try SeriesTransform.logReturns.apply(to: Self.column(0))
+        let expected = try SampleStatistics.autocorrelation(Array(returns.suffix(30)), maxLag: 5)
+        #expect(CLI.numbers(r.stdout) == expected)
+    }
+
+    @Test("--columns: acf, periodogram and fracdiff print one CSV column per series, equal to the single runs")
+    func severalColumns() throws {
+        let dir = try CLI.folder(["p.csv": Self.table])
+        let acf = Self.csvColumns(try CLI.run(["acf", "p.csv", "--columns", "a,b", "--lags", "4"], in: dir).stdout)
+        #expect(acf.header == ["a", "b"])
+        let periodogram = Self.csvColumns(try CLI.run(["periodogram", "p.csv", "--columns", "b,a"], in: dir).stdout)
+        #expect(periodogram.header == ["frequency", "b", "a"])
+        let fracdiff = Self.csvColumns(
+            try CLI.run(["fracdiff", "p.csv", "--columns", "a,b", "--d", "0.3", "--transform", "log"], in: dir).stdout)
+        #expect(fracdiff.header == ["a", "b"])
+        for (k, name) in ["a", "b"].enumerated() {
+            let single = try CLI.run(["acf", "p.csv", "--column", name, "--lags", "4"], in: dir)
+            #expect(acf.columns[k] == CLI.numbers(single.stdout))
+            let p = Self.csvColumns(try CLI.run(["periodogram", "p.csv", "--column", name], in: dir).stdout)
+            #expect(periodogram.columns[0] == p.columns[0])
+            #expect(periodogram.columns[2 - k] == p.columns[1])
+            let f = try CLI.run(["fracdiff", "p.csv", "--column", name, "--d", "0.3", "--transform", "log"], in: dir)
+            #expect(fracdiff.columns[k] == CLI.numbers(f.stdout))
+        }
+    }
+
+    @Test("--columns --json: {input, transform, columns: [one object per column]}")
+    func severalColumnsJSON() throws {
+        let dir = try CLI.folder(["p.csv": Self.table])
+        let r = try CLI.run(["acf", "p.csv", "--columns", "a,b", "--transform", "diff", "--lags", "2", "--json"], in: dir)
+        CLI.expectSuccess(r)
+        let o = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(Set(o.keys) == ["input", "transform", "columns"])
+        #expect(o["transform"] as? String == "diff")
+        let columns = try #require(o["columns"] as? [[String: Any]])
+        #expect(columns.map { $0["column"] as? String } == ["a", "b"])
+        #expect(columns.allSatisfy { $0["n"] as? Int == 39 && ($0["acf"] as? [Double])?.count == 3 })
+    }
+
+    @Test("columns --transform diff --last 3 shows the series as the analyses see it")
+    func columnsTransformed() throws {
+        let dir = try CLI.folder(["x.csv": "p,q\n1,10\n2,12\n4,11\n7,15\n0,20\n"])
+        let r = try CLI.run(["columns", "x.csv", "--transform", "diff", "--last", "3"], in: dir)
+        CLI.expectSuccess(r)
+        #expect(r.stdout == "p,q\n2.0,-1.0\n3.0,4.0\n-7.0,5.0\n")
+        CLI.expectError(
+            try CLI.run(["columns", "x.csv", "--transform", "log"], in: dir),
+            "--transform log needs positive values; observation 5 of column 'p' of x.csv is 0.0")
+    }
+
+    @Test("errors of the shared options: --column with --columns, --last 0, a missing column")
+    func errors() throws {
+        let dir = try CLI.folder(["p.csv": Self.table])
+        CLI.expectError(
+            try CLI.run(["acf", "p.csv", "--column", "a", "--columns", "a,b", "--lags", "2"], in: dir),
+            "give --column or --columns, not both")
+        CLI.expectError(try CLI.run(["periodogram", "p.csv", "--last", "0"], in: dir), "invalid --last 0")
+        CLI.expectError(try CLI.run(["fracdiff", "p.csv", "--columns", "a,zz", "--d", "0.2"], in: dir), "no column 'zz'")
+    }
+}
