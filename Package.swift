@@ -57,7 +57,8 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RecurrentTests", dependencies: ["Recurrent", "_TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "CurseOfMemoryTests", dependencies: ["CurseOfMemory", "Recurrent", "_TestSupport"]),
+        .testTarget(name: "CurseOfMemoryTests", dependencies: ["CurseOfMemory", "Recurrent", "_TestSupport"],
+                    exclude: ["ReferenceScripts"]),
         // LongMemory: the CLI tests of `estimate`/`test`/`check` compare the tool's output with the library's values.
         .testTarget(name: "CLITests", dependencies: ["_TestSupport", "LongMemory"]),
         .testTarget(name: "NotebookTests", dependencies: ["_TestSupport"]),
