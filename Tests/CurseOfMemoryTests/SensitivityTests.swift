@@ -158,4 +158,68 @@ struct SensitivityTests {
             }
         }
     }
+
+    @Test("Leading coefficients of the |λ| → 1 table (Derivations article), ρ ∈ {0, 0.4, 0.8}, θ ∈ {0, 0.9, π} (rel 1e-10)")
+    func leadingCoefficientTable() throws {
+        func check(_ v: StationaryValue, order: Int, _ c: Double, _ label: String) {
+            if order == 0 {
+                #expect(abs((v.value ?? .nan) - c) <= 1e-10 * max(1, abs(c)), "\(label): \(v) vs \(c)")
+            } else if case .divergent(let p, let k) = v {
+                #expect(p == order && TestSupport.relativeError(k, c) < 1e-10, "\(label): \(v) vs order \(order), \(c)")
+            } else {
+                Issue.record("\(label): expected order \(order), got \(v)")
+            }
+        }
+        for rho in [0.0, 0.4, 0.8] {
+            for theta in [0.0, 0.9, Double.pi] {
+                let d = 1 + rho * rho - 2 * rho * Double.cos(theta), r2 = 1 - rho * rho
+                let acf = try InputAutocorrelation.geometric(rho: rho)
+                let label = "ρ = \(rho), θ = \(theta)"
+                let plain = try RecurrentSensitivity(modulus: 1, phase: theta, input: acf).evaluate()
+                check(plain.activity, order: 1, r2 / (2 * d), "F " + label)
+                check(plain.first, order: 3, r2 / (4 * d), "S " + label)
+                let polar = try RecurrentSensitivity(modulus: 1, phase: theta, input: acf, normalization: .l2,
+                                                     parametrization: .polar).evaluate()
+                check(polar.activity, order: 0, r2 / d, "normalised activity " + label)
+                check(polar.first, order: 2, r2 / (4 * d), "normalised ν " + label)
+                check(polar.second, order: 2, r2 / (2 * d), "normalised θ " + label)
+                let exp = try RecurrentSensitivity(modulus: 1, phase: theta, input: acf, normalization: .l2,
+                                                   parametrization: .exp).evaluate()
+                check(exp.first, order: 0, r2 / (4 * d), "exp ω_ν " + label)
+                let reduced = Parametrization.reducedPhase(theta)
+                if reduced > 0 { check(exp.second, order: 2, reduced * reduced * r2 / (2 * d), "exp ω_θ " + label) }
+                let optimal = try RecurrentSensitivity(modulus: 1, phase: theta, input: acf, normalization: .l2,
+                                                       parametrization: .optimal).evaluate()
+                check(optimal.second, order: 0, r2 / d, "optimal ω_θ " + label)
+                if theta == 0 {
+                    check(optimal.first, order: 0, (1 + rho) / (1 - rho), "optimal ω_ν " + label)
+                } else {
+                    check(optimal.first, order: 2, 2 * theta * theta * r2 / d, "optimal ω_ν " + label)
+                }
+            }
+        }
+        // ρ = 1: finite at θ ≠ 0, exact powers at θ = 0.
+        let one = try InputAutocorrelation.geometric(rho: 1)
+        let theta = 1.1, q = 2 - 2 * Double.cos(theta)  // |1 − e^{iθ}|²
+        let oscillating = try RecurrentSensitivity(modulus: 1, phase: theta, input: one).evaluate()
+        check(oscillating.activity, order: 0, 1 / q, "ρ = 1 F")
+        check(oscillating.first, order: 0, 1 / (q * q), "ρ = 1 S")
+        let constant = try RecurrentSensitivity(modulus: 1, input: one).evaluate()
+        #expect(constant.activity == .divergent(order: 2, coefficient: 1) && constant.first == .divergent(order: 4, coefficient: 1))
+    }
+
+    @Test("R2 (closed form): with γ = √(1 − |λ|²) and white unit input E|h̃|² = 1 for every λ; with the BERT fit E|h̃|² = Σc_k(1 − ρ_k²ν²)/|1 − ρ_kλ|²")
+    func normalisedActivity() throws {
+        for (nu, theta) in [(0.0, 0.0), (0.5, 1.0), (0.9, 2.5), (0.999, 0.01), (1.0, 0.3)] {
+            let white = try RecurrentSensitivity(modulus: nu, phase: theta, normalization: .l2).evaluate().activity
+            #expect(abs((white.value ?? .nan) - 1) < 1e-12, "ν = \(nu): \(white)")
+            let bert = try RecurrentSensitivity(modulus: nu, phase: theta, input: .bertEmbeddings, normalization: .l2)
+                .evaluate().activity
+            let lambda = Complex(nu * Double.cos(theta), nu * Double.sin(theta))
+            let expected = InputAutocorrelation.bertEmbeddings.components.reduce(0.0) { acc, c in
+                acc + c.weight * (1 - c.rate * c.rate * nu * nu) / (Complex<Double>(1, 0) - Complex(c.rate, 0) * lambda).lengthSquared
+            }
+            #expect(TestSupport.relativeError(bert.value ?? .nan, expected) < 1e-12, "ν = \(nu): \(bert) vs \(expected)")
+        }
+    }
 }

@@ -1,6 +1,6 @@
 import MemoryNumerics
 
-/// The "simple" GRU unit of Zucchet & Orvieto (2024, NeurIPS, §5 and appendix on GRUs; `does_theory_hold_for_GRUs.ipynb`
+/// The "simple" GRU unit of Zucchet & Orvieto (2024, NeurIPS, §3.2 and the appendix checking the theory on GRUs; `does_theory_hold_for_GRUs.ipynb`
 /// of their repository) with a constant update gate z = σ(b) and candidate n_t = x_t (no tanh, no reset):
 ///
 ///     h_t = z h_{t−1} + (1 − z) x_t,

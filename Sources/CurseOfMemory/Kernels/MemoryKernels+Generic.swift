@@ -1,6 +1,6 @@
 import MemoryNumerics
 
-/// The closed forms of Zucchet & Orvieto (2024, NeurIPS, arXiv 2405.21064, §2 and appendix) for one exponential
+/// The closed forms of Zucchet & Orvieto (2024, NeurIPS, arXiv 2405.21064, §2.3 and appendix) for one exponential
 /// component ρ^{|Δ|} of the input autocorrelation, written once over any ``ComplexField``.
 ///
 /// For h^{(a)}_t = Σ_{n≥0} aⁿ x_{t−n} and s^{(a)}_t = ∂_a h^{(a)}_t = Σ_{n≥1} n a^{n−1} x_{t−n}:

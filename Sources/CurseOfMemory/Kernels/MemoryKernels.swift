@@ -1,7 +1,7 @@
 import MemoryNumerics
 
 /// The generating function F and the sensitivity kernel S of Zucchet & Orvieto (2024, NeurIPS, arXiv 2405.21064,
-/// §2 and appendix), for inputs with autocorrelation ρ^{|Δ|} or any sum of exponentials Σ_k c_k ρ_k^{|Δ|}.
+/// §2.3 "Signal propagation in linear diagonal recurrent neural networks" and appendix), for inputs with autocorrelation ρ^{|Δ|} or any sum of exponentials Σ_k c_k ρ_k^{|Δ|}.
 ///
 /// Two units h^{(a)}_t = a h^{(a)}_{t−1} + x_t and h^{(b)}_t fed the same stationary input have
 ///

@@ -5,7 +5,7 @@ import MemoryNumerics
 ///
 /// `.divergent(order: p, coefficient: C)` means Q ~ C·(1 − |λ|)^{−p} as |λ| → 1 at fixed phase; for example
 /// E[(d_λh)²] ~ (1 + ρ)/(4(1 − ρ))·(1 − λ)^{−3} for real λ and ρ < 1, and (1 − λ)^{−4} at ρ = 1 (Zucchet & Orvieto
-/// 2024, NeurIPS, §2). The same type describes the leading behaviour of a finite quantity as |λ| → 1
+/// 2024, NeurIPS, §2.3). The same type describes the leading behaviour of a finite quantity as |λ| → 1
 /// (``RecurrentSensitivity/asymptotics()``), where `.finite(L)` is its limit (0 for a vanishing quantity).
 public enum StationaryValue: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// A finite value (or finite limit).

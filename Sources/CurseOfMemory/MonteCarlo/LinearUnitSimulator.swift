@@ -4,8 +4,7 @@ import MemoryNumerics
 /// The forward-mode simulation behind ``MonteCarloVerifier``: chains of diagonal units h_u ← λ_u h_u + g_u x driven by
 /// the same input x = Σ_k x_k (independent AR(1) components x_k ← ρ_k x_k + √(c_k(1 − ρ_k²)) ξ, drawn stationary at
 /// the start; a ρ = 0 component is white noise), together with the exact eigenvalue derivatives
-/// s_u ← λ_u s_u + h_u (the forward-mode recursion of ∂h_u/∂λ_u, RNN_THEORY §3 of the project reference; Zucchet &
-/// Orvieto 2024, §2). Parameter derivatives of γ(λ)h are linear in (h, s), so any of them is a probe below.
+/// s_u ← λ_u s_u + h_u (the forward-mode recursion of ∂h_u/∂λ_u; Zucchet & Orvieto 2024, §2.3). Parameter derivatives of γ(λ)h are linear in (h, s), so any of them is a probe below.
 ///
 /// Chains run in blocks of `blockSize` with state in structure-of-arrays form, so the inner loops over chains
 /// vectorise; blocks are independent (stream = block index) and may run on several threads.

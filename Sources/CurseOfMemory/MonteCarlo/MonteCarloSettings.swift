@@ -3,7 +3,7 @@
 public struct MonteCarloSettings: Sendable, Hashable {
     /// Number of independent chains (> 1).
     public var chains: Int
-    /// Seed of the ``SeededRandom`` streams (one stream per block of chains: same seed ⇒ same bytes, whatever the
+    /// Seed of the `SeededRandom` streams (one stream per block of chains: same seed ⇒ same bytes, whatever the
     /// number of threads).
     public var seed: UInt64
     /// Burn-in steps before the first sample; nil: ``defaultBurnIn(modulus:input:)``.

@@ -1,7 +1,7 @@
 import MemoryNumerics
 
 /// Every closed form of this module next to a simulation: the forward-mode recursion of the state and its
-/// parameter derivatives (``LinearUnitSimulator``) over many independent chains with a fixed seed, a burn-in of at
+/// parameter derivatives over many independent chains with a fixed seed, a burn-in of at
 /// least 30/(1 − |λ|) + 30/(1 − ρ) steps by default, and an estimate with its standard error beside the closed
 /// form (``MonteCarloComparison``; z-scores are N(0, 1) when the closed form is right).
 ///

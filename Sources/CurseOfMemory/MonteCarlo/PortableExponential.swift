@@ -2,7 +2,7 @@ import MemoryNumerics
 
 /// e^x in plain IEEE-754 arithmetic (correctly rounded +, −, ×, ÷ and exact scaling by powers of two only), so that
 /// the Ziggurat tables and its wedge test — hence every Gaussian draw — are bit-identical on every machine, as
-/// ``PortableMath/log(_:)`` does for the logarithm. Accurate to a few ulp for |x| ≤ 700.
+/// `PortableMath.log(_:)` does for the logarithm. Accurate to a few ulp for |x| ≤ 700.
 ///
 /// Method (Cody & Waite 1980 range reduction): k = round(x/ln 2), r = (x − k·ln2_hi) − k·ln2_lo with |r| ≤ ½ln 2,
 /// e^r by its Taylor polynomial to degree 16 in Horner form (remainder below 1e-19 relative), then ×2^k.

@@ -6,7 +6,7 @@ import MemoryNumerics
 ///
 /// About 99% of draws cost one 64-bit random number, a table look-up and a comparison; the rest use the wedge test
 /// e^{−x²/2} or Marsaglia's tail method beyond r. Tables and the wedge test use ``PortableExponential`` and
-/// ``PortableMath/log(_:)``, so the draws are identical on every machine for a given ``SeededRandom`` stream.
+/// `PortableMath.log(_:)`, so the draws are identical on every machine for a given `SeededRandom` stream.
 struct ZigguratGaussian: Sendable {
     static let layers = 256
     /// Right edge of the base layer.

@@ -2,7 +2,7 @@ import MemoryNumerics
 import Recurrent
 
 extension DiagonalNetworkHessian {
-    /// The full Gauss–Newton matrix E[∂y ∂yᵀ] of a one-layer ``Recurrent/ComplexDiagonalRNN`` with scalar input and
+    /// The full Gauss–Newton matrix E[∂y ∂yᵀ] of a one-layer `ComplexDiagonalRNN` with scalar input and
     /// output, in the engine's parameter order, for a stationary input with autocorrelation `input` — the Hessian
     /// of the ½-mean-squared-error loss at a zero-loss optimum (the teacher–student setting of Zucchet & Orvieto
     /// 2024, NeurIPS, §4.2 and Fig. 4/9), generalising the eigenvalue blocks of
@@ -16,7 +16,7 @@ extension DiagonalNetworkHessian {
     /// ∂F, S and E[x h⁰] = Σc_k/(1 − ρ_kλ), E[x s⁰] = Σc_kρ_k/(1 − ρ_kλ)².
     ///
     /// `steps` = nil gives the stationary matrix; `steps` = T gives the exact expectation for sequences of length T
-    /// started at h₀ = 0 with the loss averaged over the steps after `burnIn` (``Recurrent/MeanSquaredError`` with
+    /// started at h₀ = 0 with the loss averaged over the steps after `burnIn` (`MeanSquaredError` with
     /// mask `fromStep(burnIn)`), which is what a network's Hessian estimates.
     public static func gaussNewton(_ model: ComplexDiagonalRNN, input: InputAutocorrelation, steps: Int? = nil,
                                    burnIn: Int = 0) throws -> Matrix {

@@ -6,7 +6,7 @@ import Recurrent
 /// spectra of a dense linear RNN and of its complex-diagonal equivalent are similar, but the diagonal network's top
 /// eigenvectors sit on few coordinates, which Adam's per-coordinate step sizes can exploit).
 ///
-/// The Hessian is the engine's exact one (P Hessian-vector products, ``Recurrent/RecurrentModel/hessian(inputs:targets:loss:initialStates:maximumParameters:)``);
+/// The Hessian is the engine's exact one (P Hessian-vector products, `RecurrentModel.hessian`);
 /// the Gauss–Newton matrix JᵀJ/n is built from P exact Jacobian-vector products of the outputs, n = T·B·d_out
 /// (the ½-mean-squared-error convention: at zero residual H = JᵀJ/n exactly).
 public struct HessianAnalysis: Sendable {

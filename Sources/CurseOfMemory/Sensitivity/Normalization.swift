@@ -1,5 +1,5 @@
 /// Whether the hidden state of a diagonal recurrence is rescaled by γ(λ) = √(1 − |λ|²) (Zucchet & Orvieto 2024,
-/// NeurIPS, §3; the input normalisation of the LRU, Orvieto et al. 2023, ICML, §3.3), which makes E|γh|² = 1 for
+/// NeurIPS, §3.1; the input normalisation of the LRU, Orvieto et al. 2023, ICML, §3.3), which makes E|γh|² = 1 for
 /// white unit-variance input.
 public enum Normalization: String, Sendable, Hashable, CaseIterable, Codable {
     /// h as is.

@@ -1,7 +1,7 @@
 import MemoryNumerics
 
 /// How a complex eigenvalue λ = ν e^{iθ} of a diagonal recurrence is written in two real parameters (ω₁, ω₂)
-/// (Zucchet & Orvieto 2024, NeurIPS, arXiv 2405.21064, §3 "Mitigating the curse of memory"; the LRU of Orvieto et al.
+/// (Zucchet & Orvieto 2024, NeurIPS, arXiv 2405.21064, §3.1 "A solution: normalization and reparametrization"; the LRU of Orvieto et al.
 /// 2023, ICML, arXiv 2303.06349, §3.3):
 ///
 /// | name | (ω₁, ω₂) | λ |
@@ -34,7 +34,7 @@ public struct Parametrization: Sendable, Hashable, CustomStringConvertible {
         case identity
         /// θ = e^{ω₂} (the LRU's θ_log).
         case exponential
-        /// θ = ω₂·(1 − ν²)/(ν√(1 + ν²)) (the "optimal" scaling of Zucchet & Orvieto 2024, §3).
+        /// θ = ω₂·(1 − ν²)/(ν√(1 + ν²)) (the "optimal" scaling of Zucchet & Orvieto 2024, §3.1).
         case scaled
     }
 

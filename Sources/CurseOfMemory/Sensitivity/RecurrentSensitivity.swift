@@ -2,7 +2,7 @@ import MemoryNumerics
 
 /// The curse-of-memory sensitivity of one diagonal linear recurrence h_t = λh_{t−1} + x_t, λ = νe^{iθ}, driven by a
 /// zero-mean stationary input with autocorrelation Σ_k c_k ρ_k^{|Δ|} (Zucchet & Orvieto 2024, NeurIPS,
-/// arXiv 2405.21064, §2 "the curse of memory" and §3 "mitigating" it): the activity E|h̃|² and the 2 × 2 matrix
+/// arXiv 2405.21064, §2.2–2.3 "the curse of memory", and §3.1, normalisation and reparametrisation): the activity E|h̃|² and the 2 × 2 matrix
 /// E[Re(∂_{ω_i} h̃ conj ∂_{ω_j} h̃)] of h̃ = γ(λ)h in the coordinates ω of a ``Parametrization``.
 ///
 /// **Closed form (general ρ, complex λ, any parametrisation; derived here).** With P_i = ∂_{ω_i}h̃ =

@@ -3,7 +3,7 @@
 ///
 /// `hessian[i][j]` = E[Re(∂_{ω_i} h̃ · conj ∂_{ω_j} h̃)], which is the Hessian at the optimum of the one-unit
 /// teacher–student loss ½E|h̃ − h̃*|² in the coordinates (ω₁, ω₂) of the parametrisation (Zucchet & Orvieto 2024,
-/// NeurIPS, §3); for real λ and the cartesian parametrisation `hessian[0][0]` is E[(d_λh)²].
+/// NeurIPS, §3.1); for real λ and the cartesian parametrisation `hessian[0][0]` is E[(d_λh)²].
 public struct SensitivityValues: Sendable, Equatable, Hashable {
     /// E|h̃|² (the activity).
     public let activity: StationaryValue

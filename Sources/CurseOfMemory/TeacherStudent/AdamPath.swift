@@ -3,7 +3,7 @@ import Recurrent
 
 /// Adam on the one-dimensional teacher–student loss with exact gradients (hyper-dual numbers), the optimisation
 /// paths of Zucchet & Orvieto (2024, NeurIPS, Fig. 7: start 0.99e^{iπ/4}, teacher 0.99e^{iπ/100}, learning rate
-/// 1e-3, 50 000 steps, three parametrisations). Adam is ``Recurrent/Adam`` (β₁ = 0.9, β₂ = 0.999, ε = 1e-8, ε added
+/// 1e-3, 50 000 steps, three parametrisations). Adam is `Adam` (β₁ = 0.9, β₂ = 0.999, ε = 1e-8, ε added
 /// after bias correction, as optax `adam` used by the paper's notebook).
 public struct AdamPath: Sendable, Equatable {
     public let parametrization: Parametrization
