@@ -53,7 +53,11 @@ public struct MonteCarloComparison: Sendable, Hashable {
     public let standardError: Double
     public let closedForm: Double
 
-    public var z: Double { standardError > 0 ? (estimate - closedForm) / standardError : 0 }
+    /// (estimate − closed form)/standard error; with a zero standard error, 0 if they agree exactly and ±∞ otherwise.
+    public var z: Double {
+        if standardError > 0 { return (estimate - closedForm) / standardError }
+        return estimate == closedForm ? 0 : (estimate > closedForm ? .infinity : -.infinity)
+    }
     /// estimate/closed form.
     public var ratio: Double { estimate / closedForm }
 }
