@@ -18,6 +18,7 @@ import MemoryNumerics
 public struct ConstantGateGRU: Sendable, Hashable {
     /// z ∈ [0, 1).
     public let gate: Double
+    /// The input autocorrelation (n_t = x_t).
     public let input: InputAutocorrelation
 
     /// Throws unless 0 ≤ z < 1.

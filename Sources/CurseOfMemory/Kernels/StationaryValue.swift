@@ -19,6 +19,7 @@ public enum StationaryValue: Sendable, Equatable, Hashable, CustomStringConverti
         return nil
     }
 
+    /// True unless divergent.
     public var isFinite: Bool { value != nil }
 
     public var description: String {

@@ -11,10 +11,12 @@ public struct MonteCarloSettings: Sendable, Hashable {
     /// Samples averaged per chain (≥ 1) after the burn-in, `sampleSpacing` steps apart. Each chain contributes one
     /// average, so the standard error (across chains) is valid whatever the autocorrelation within a chain.
     public var samplesPerChain: Int
+    /// Steps between two samples of a chain (≥ 1).
     public var sampleSpacing: Int
     /// Run blocks of chains on all cores (the result does not depend on it).
     public var parallel: Bool
 
+    /// Settings; validated when a simulation starts (chains ≥ 2, samples ≥ 1, spacing ≥ 1, burn-in ≥ 0).
     public init(chains: Int = 20_000, seed: UInt64 = 1, burnIn: Int? = nil, samplesPerChain: Int = 1,
                 sampleSpacing: Int = 1, parallel: Bool = true) {
         self.chains = chains
@@ -48,9 +50,11 @@ public struct MonteCarloSettings: Sendable, Hashable {
 
 /// A Monte-Carlo estimate beside its closed form: z = (estimate − closed form)/standard error.
 public struct MonteCarloComparison: Sendable, Hashable {
+    /// The Monte-Carlo mean.
     public let estimate: Double
     /// Standard error of the estimate: the standard deviation of the per-chain averages over √chains.
     public let standardError: Double
+    /// The closed-form value.
     public let closedForm: Double
 
     /// (estimate − closed form)/standard error; with a zero standard error, 0 if they agree exactly and ±∞ otherwise.

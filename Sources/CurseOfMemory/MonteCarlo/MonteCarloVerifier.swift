@@ -152,7 +152,9 @@ extension MonteCarloVerifier {
 
 /// ``MonteCarloVerifier/kernels(_:_:input:settings:)``: F(a, b) and S(a, b), real and imaginary parts.
 public struct KernelMonteCarlo: Sendable {
+    /// F(a, b).
     public let generatingFunction: (real: MonteCarloComparison, imaginary: MonteCarloComparison)
+    /// S(a, b).
     public let sensitivityKernel: (real: MonteCarloComparison, imaginary: MonteCarloComparison)
     /// The burn-in used.
     public let burnIn: Int
@@ -161,7 +163,9 @@ public struct KernelMonteCarlo: Sendable {
 /// ``MonteCarloVerifier/sensitivity(_:settings:)``: the activity E|h̃|² and the 2 × 2 sensitivity matrix, each
 /// estimate beside its closed form.
 public struct SensitivityMonteCarlo: Sendable, Hashable {
+    /// E|h̃|².
     public let activity: MonteCarloComparison
+    /// E[Re(∂_{ω_i}h̃ conj ∂_{ω_j}h̃)], 2 × 2.
     public let hessian: [[MonteCarloComparison]]
     /// The burn-in used.
     public let burnIn: Int

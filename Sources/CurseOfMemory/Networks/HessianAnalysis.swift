@@ -12,6 +12,7 @@ import Recurrent
 public struct HessianAnalysis: Sendable {
     /// One group's share of an eigenvector.
     public struct GroupMass: Sendable, Hashable {
+        /// The parameter group's name.
         public let group: String
         /// Σ_{i ∈ group} v_i² (the shares of one eigenvector sum to 1).
         public let mass: Double
@@ -19,9 +20,11 @@ public struct HessianAnalysis: Sendable {
 
     /// An eigenpair with its localisation.
     public struct Eigenvector: Sendable {
+        /// The eigenvalue.
         public let eigenvalue: Double
         /// Unit-norm eigenvector in the model's parameter order.
         public let vector: [Double]
+        /// Its mass per parameter group, in storage order.
         public let groups: [GroupMass]
         /// 1/Σ v_i⁴: the effective number of coordinates it occupies (1 = a single coordinate, P = uniform).
         public let participationRatio: Double

@@ -13,14 +13,19 @@ import Recurrent
 /// λ = (a_k + ib_k, a_k − ib_k), B̃ = V⁻¹B, C̃ = CV, same D, in the default parametrisation without γ — 4 + 4 + 4 +
 /// 4 + 4 + 4 + 1 = 25 parameters for d = 4, as the dense network's 16 + 4 + 4 + 1.
 public enum OptimumHessianStudy {
+    /// The teacher and the data of the study.
     public struct Configuration: Sendable, Hashable {
         /// Number of conjugate pairs (d = 2·pairs).
         public var pairs: Int
         /// |λ| = modulusBase + modulusSpread·U[0, 1].
         public var modulusBase: Double
+        /// Width of the modulus range.
         public var modulusSpread: Double
+        /// Sequence length T.
         public var steps: Int
+        /// Number of sequences.
         public var batchSize: Int
+        /// Seed of the teacher (stream 0) and of the inputs (stream 1).
         public var seed: UInt64
         /// Eigenvectors kept per network.
         public var topCount: Int
@@ -42,21 +47,30 @@ public enum OptimumHessianStudy {
     public struct Teacher: Sendable {
         /// λ₁, λ̄₁, λ₂, λ̄₂, …
         public let eigenvalues: [Complex<Double>]
+        /// The dense network A, B, C, D.
         public let dense: LinearRNN
+        /// Its complex-diagonal form (default parametrisation, no γ).
         public let diagonal: ComplexDiagonalRNN
     }
 
+    /// Everything the study computes.
     public struct Report: Sendable {
+        /// The teacher in both forms.
         public let teacher: Teacher
+        /// The inputs x (T × batch × 1, i.i.d. N(0, 1)).
         public let inputs: SequenceBatch
+        /// The dense teacher's outputs.
         public let targets: SequenceBatch
         /// max |y_diagonal − y_dense| on the batch (rounding-level: the two networks compute the same function).
         public let outputMismatch: Double
+        /// The dense network's Hessian at the optimum.
         public let dense: HessianAnalysis
+        /// The complex-diagonal network's Hessian at the optimum.
         public let diagonal: HessianAnalysis
         /// The diagonal network's expected Hessian at the optimum for this T (h₀ = 0, white input), from the closed
         /// forms (``DiagonalNetworkHessian/gaussNewton(_:input:steps:burnIn:)``), and its stationary limit.
         public let diagonalPrediction: Matrix
+        /// The stationary (T → ∞) closed form of the diagonal network's Hessian.
         public let diagonalStationaryPrediction: Matrix
         /// ‖H − prediction‖_F/‖prediction‖_F of the diagonal network (sampling error of the finite batch).
         public let diagonalPredictionError: Double

@@ -30,7 +30,9 @@ public struct RecurrentSensitivity: Sendable, Hashable {
     public let phase: Double
     /// The input autocorrelation.
     public let input: InputAutocorrelation
+    /// Whether the state is multiplied by γ(λ) = √(1 − |λ|²).
     public let normalization: Normalization
+    /// The coordinates ω of the sensitivity matrix.
     public let parametrization: Parametrization
 
     /// Throws unless 0 ≤ ν ≤ 1 and θ is finite; the exponential modulus map and the scaled angle need ν > 0.

@@ -6,13 +6,17 @@ import Recurrent
 /// 1e-3, 50 000 steps, three parametrisations). Adam is `Adam` (β₁ = 0.9, β₂ = 0.999, ε = 1e-8, ε added
 /// after bias correction, as optax `adam` used by the paper's notebook).
 public struct AdamPath: Sendable, Equatable {
+    /// The parametrisation Adam updates.
     public let parametrization: Parametrization
     /// Step index of every recorded point (0 = the start).
     public let steps: [Int]
     /// ω₁, ω₂ along the path.
     public let first: [Double]
+    /// ω₂ along the path.
     public let second: [Double]
+    /// λ(ω₁, ω₂) along the path.
     public let eigenvalues: [Complex<Double>]
+    /// The loss at every recorded point.
     public let losses: [Double]
     /// The step at which an update left the unit disk (the path stops before it), nil if it never did.
     public let leftDomainAtStep: Int?

@@ -7,9 +7,13 @@ import MemoryNumerics
 ///
 /// Values are stored row-major: `values[i * second.count + j]` is L at (first[i], second[j]).
 public struct LossLandscape: Sendable, Equatable {
+    /// The coordinates of the grid.
     public let parametrization: Parametrization
+    /// ω₁ values of the grid.
     public let first: [Double]
+    /// ω₂ values of the grid.
     public let second: [Double]
+    /// L on the grid, row-major (first index ω₁).
     public let values: [Double]
     /// ∂²L/∂ω₁² on the grid (nil unless requested).
     public let curvatureFirst: [Double]?
@@ -99,8 +103,11 @@ public struct LossLandscape: Sendable, Equatable {
 
 /// The loss and its curvature along one coordinate, for one teacher (``LossLandscape/modulusSlices(teacherModuli:parametrization:normalization:input:coordinates:)``).
 public struct LandscapeSlice: Sendable, Equatable {
+    /// λ* of this slice.
     public let teacher: Complex<Double>
+    /// The coordinate values along the slice.
     public let coordinates: [Double]
+    /// L at each coordinate value.
     public let loss: [Double]
     /// ∂²L along the coordinate.
     public let curvature: [Double]

@@ -24,8 +24,10 @@ public struct TeacherStudentLoss: Sendable, Hashable {
     public let input: InputAutocorrelation
     /// μ, the input mean.
     public let inputMean: Double
+    /// Whether student and teacher states are multiplied by γ(λ) = √(1 − |λ|²).
     public let normalization: Normalization
 
+    /// Throws unless |λ*| < 1 and μ is finite.
     public init(teacher: Complex<Double>, input: InputAutocorrelation = .white, inputMean: Double = 0,
                 normalization: Normalization = .none) throws {
         try CurseOfMemoryError.require(teacher.isFinite && teacher.length < 1, "teacher",
