@@ -5,6 +5,7 @@
 //   MemoryNumerics                 calls the C libraries (Recurrent calls only _CVectorMath's fused cell steps): matrices, LAPACK, FFT plans, special functions, RNG, optimisers
 //   LongMemory                     fractional filters, ARFIMA theory and simulation, sample statistics, estimators and tests of d
 //   Recurrent                      recurrent models, exact derivatives, training, tasks, weight import/export
+//   CurseOfMemory                  curse-of-memory closed forms, Monte-Carlo verifier, loss landscapes, Hessians at optima
 //   RNNMemory                      umbrella module re-exporting the above
 //   _RNNMemCLI                     the command-line commands as a library (parsing, printing; no numerics)
 //   rnnmem                         the command-line tool: a thin entry point into _RNNMemCLI
@@ -41,7 +42,8 @@ let package = Package(
             ]),
         .target(name: "LongMemory", dependencies: ["MemoryNumerics"]),
         .target(name: "Recurrent", dependencies: ["MemoryNumerics", "_CVectorMath"]),
-        .target(name: "RNNMemory", dependencies: ["MemoryNumerics", "LongMemory", "Recurrent"]),
+        .target(name: "CurseOfMemory", dependencies: ["MemoryNumerics", "Recurrent"]),
+        .target(name: "RNNMemory", dependencies: ["MemoryNumerics", "LongMemory", "Recurrent", "CurseOfMemory"]),
         .target(
             name: "_RNNMemCLI",
             dependencies: [
@@ -58,6 +60,8 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RecurrentTests", dependencies: ["Recurrent", "_TestSupport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "CurseOfMemoryTests", dependencies: ["CurseOfMemory", "Recurrent", "_TestSupport"],
+                    exclude: ["ReferenceScripts"]),
         // LongMemory: the CLI tests of `estimate`/`test`/`check` compare the tool's output with the library's values;
         // _RNNMemCLI: the in-process entry point is compared with the binary.
         .testTarget(name: "CLITests", dependencies: ["_TestSupport", "LongMemory", "_RNNMemCLI"]),
