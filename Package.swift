@@ -5,6 +5,7 @@
 //   MemoryNumerics                 the only module that calls C: matrices, LAPACK, FFT plans, special functions, RNG, optimisers
 //   LongMemory                     fractional filters, ARFIMA theory and simulation, sample statistics, estimators and tests of d
 //   Recurrent                      recurrent models, exact derivatives, training, tasks, weight import/export
+//   MemoryProbes                   memory of networks: capacity (Jaeger, Dambre), horizon, connectivity, Definition 3
 //   RNNMemory                      umbrella module re-exporting the above
 //   rnnmem                         the command-line tool
 import PackageDescription
@@ -39,7 +40,10 @@ let package = Package(
             ]),
         .target(name: "LongMemory", dependencies: ["MemoryNumerics"]),
         .target(name: "Recurrent", dependencies: ["MemoryNumerics"]),
-        .target(name: "RNNMemory", dependencies: ["MemoryNumerics", "LongMemory", "Recurrent"]),
+        // The first module joining the two halves: memory probes of recurrent networks (capacity, horizon,
+        // connectivity, response coefficients) with the long-memory estimators applied to their states.
+        .target(name: "MemoryProbes", dependencies: ["MemoryNumerics", "LongMemory", "Recurrent"]),
+        .target(name: "RNNMemory", dependencies: ["MemoryNumerics", "LongMemory", "Recurrent", "MemoryProbes"]),
         .executableTarget(
             name: "rnnmem",
             dependencies: [
@@ -55,6 +59,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RecurrentTests", dependencies: ["Recurrent", "_TestSupport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "MemoryProbesTests", dependencies: ["MemoryProbes", "_TestSupport"]),
         // LongMemory: the CLI tests of `estimate`/`test`/`check` compare the tool's output with the library's values.
         .testTarget(name: "CLITests", dependencies: ["_TestSupport", "LongMemory"]),
         .testTarget(name: "NotebookTests", dependencies: ["_TestSupport"]),
