@@ -103,6 +103,25 @@ struct MemoryCapacityTests {
         #expect(throws: MemoryProbeError.self) { try LinearStateSpace(model: tanh) }
     }
 
+    /// A complex-diagonal RNN (N = 4 complex units stored as 8 real states, |λ| ≤ 0.8) is linear in its real state:
+    /// its state space is extracted, the analytic total is the rank (8, two real states per complex unit reached by a
+    /// real input), and the empirical capacities (T = 8000) agree within the sampling tolerance of the linear test.
+    @Test func complexDiagonalNetwork() throws {
+        let model = try ComplexDiagonalRNN(inputSize: 1, hiddenSize: 4, outputSize: 1,
+                                           initialization: .zucchetOrvieto2024(maximumModulus: 0.8), seed: 6)
+        let system = try LinearStateSpace(model: model)
+        #expect(system.stateSize == 8)
+        let analytic = try system.memoryCapacity(maxDelay: 200)
+        #expect(analytic.rank == 8 && abs(analytic.total - 8) < 1e-6, "rank \(analytic.rank), total \(analytic.total)")
+        let empirical = try MemoryCapacity.empirical(model: model, maxDelay: 20,
+                                                     options: EmpiricalCapacityOptions(steps: 8000, seed: 5))
+        let n = try #require(empirical.testSamples), nTrain = try #require(empirical.readout).samples
+        for k in 0...20 {
+            let tolerance = 5 * MemoryCapacity.standardError(capacity: analytic.capacities[k], samples: n) + 18 / Double(nTrain)
+            #expect(abs(empirical.capacities[k] - analytic.capacities[k]) <= tolerance, "k = \(k)")
+        }
+    }
+
     /// A rank-deficient state matrix: with `.none` the readout throws naming "states"; by default a ridge is used and
     /// its λ reported; either way the capacity of the duplicated state equals that of the original.
     @Test func rankDeficientReadout() throws {

@@ -2,9 +2,9 @@ import MemoryNumerics
 
 extension LinearStateSpace {
     /// The stationary state covariance Σ = AΣAᵀ + BBᵀ under i.i.d. unit-variance inputs (the discrete Lyapunov or
-    /// Stein equation, solved by the Bartels–Stewart method of ``LinearAlgebra/solveStein(w:q:method:)``).
+    /// Stein equation, solved by the Bartels–Stewart method of `LinearAlgebra/solveStein(w:q:method:)`).
     ///
-    /// - Throws: ``LinearAlgebraError/notStable(spectralRadius:)`` when ρ(A) ≥ 1 (no stationary state).
+    /// - Throws: `LinearAlgebraError/notStable(spectralRadius:)` when ρ(A) ≥ 1 (no stationary state).
     public func stationaryCovariance() throws -> Matrix {
         var q = input * input.transposed
         let n = q.rows
@@ -38,7 +38,7 @@ extension LinearStateSpace {
     /// directions of relative variance below `rankTolerance` is not counted.
     ///
     /// - Throws: ``MemoryProbeError/invalidArgument(argument:message:)`` for K < 0 or a feature outside
-    ///   0..<d_in; ``LinearAlgebraError/notStable(spectralRadius:)`` for ρ(A) ≥ 1.
+    ///   0..<d_in; `LinearAlgebraError/notStable(spectralRadius:)` for ρ(A) ≥ 1.
     public func memoryCapacity(maxDelay: Int, feature: Int = 0, rankTolerance: Double = 1e-12) throws -> MemoryCapacity {
         try Check.nonNegative(maxDelay, "maxDelay")
         try Check.positive(rankTolerance, "rankTolerance")

@@ -5,7 +5,7 @@ import Recurrent
 /// analytic memory capacity.
 ///
 /// Obtained directly from matrices, as the shift register of ``shiftRegister(size:)``, or from any
-/// ``RecurrentModel`` whose joint state update is affine (``init(model:tolerance:)``: dense and block-diagonal
+/// `RecurrentModel` whose joint state update is affine (``init(model:tolerance:)``: dense and block-diagonal
 /// linear RNNs of any depth, complex-diagonal RNNs), read off its exact step Jacobians.
 public struct LinearStateSpace: Sendable, Equatable {
     /// A, S × S.

@@ -40,7 +40,7 @@ extension MemoryCapacity {
         try LinearStateSpace(model: model).memoryCapacity(maxDelay: maxDelay, feature: feature)
     }
 
-    /// Jaeger's capacity of any ``RecurrentModel`` (trained, imported or random), estimated: drive it with
+    /// Jaeger's capacity of any `RecurrentModel` (trained, imported or random), estimated: drive it with
     /// `options.input`, drop the washout, fit for every delay k = 0 … K a linear readout y_k(t) = w_kᵀ[s_t; 1] of
     /// u_{t−k} on the first `trainingFraction` of the samples (ordinary least squares, or a ridge when the state
     /// matrix is rank-deficient, see ``ReadoutRegularization``), and score MC_k = corr²(y_k, u_{t−k}) on the rest

@@ -14,7 +14,7 @@ import MemoryNumerics
 /// variables).
 ///
 /// Produced by ``LinearStateSpace/memoryCapacity(maxDelay:feature:rankTolerance:)`` (analytic) and
-/// ``MemoryCapacity/empirical(model:maxDelay:options:)`` (any ``RecurrentModel``).
+/// ``MemoryCapacity/empirical(model:maxDelay:options:)`` (any `RecurrentModel`).
 public struct MemoryCapacity: Sendable, Equatable {
     /// How the capacities were obtained.
     public enum Method: String, Sendable, Codable, CaseIterable {

@@ -23,7 +23,7 @@ public struct Connectivity: Sendable, Equatable {
         /// Output unit o at every step.
         case output(Int)
         /// Output unit c_{t,b} at step t of sequence b (Madsen's correct class), T·B indices in time-major order
-        /// (index b + B·t, as ``SequenceBatch``).
+        /// (index b + B·t, as `SequenceBatch`).
         case perStep([Int])
     }
 

@@ -93,7 +93,7 @@ public struct RecallExperimentResult: Sendable, Equatable {
     }
 }
 
-/// Delayed-recall training and scoring on Recurrent's training engine (``Trainer``, ``DelayedRecallTask``): Adam
+/// Delayed-recall training and scoring on Recurrent's training engine (`Trainer`, `DelayedRecallTask`): Adam
 /// with a constant learning rate on fresh batches, the loss masked to the steps t > k_max where every target is
 /// defined, and R² on a fixed test batch. Same configuration ⇒ same bytes (every draw is seeded).
 public enum RecallExperiment {

@@ -1,4 +1,3 @@
-import LongMemory
 import MemoryNumerics
 import Recurrent
 

@@ -16,7 +16,7 @@ import Recurrent
 /// diag(1 − h_t²)W ⋯ diag(1 − h_{t−k+1}²)W·diag(1 − h_{t−k}²)U, so ‖∂h_t/∂x_{t−k}‖₂ ≤ ‖U‖₂‖W‖₂^k exactly: the bound is
 /// checked at every (t, k) of every trajectory (``bound``).
 ///
-/// Computed exactly by forward mode (``RecurrentModel/jacobianVectorProduct(inputs:parameterDirection:inputDirection:initialStates:initialStateDirections:workspace:)``)
+/// Computed exactly by forward mode (the model's `jacobianVectorProduct` with an input direction)
 /// over windows restarted from the trajectory's states: cost ≈ (T − burn-in)·(K + 1)·d_in dual steps per sequence.
 public struct ResponseCoefficients: Sendable, Equatable {
     /// Which Jacobians a magnitude is taken of.
@@ -63,7 +63,7 @@ public struct ResponseCoefficients: Sendable, Equatable {
     public let outputMeanNorm: [Double]
     public let hiddenMeanNorm: [Double]
     public let stateMeanNorm: [Double]
-    /// The tanh bound check, present for a one-layer ``TanhRNN``.
+    /// The tanh bound check, present for a one-layer `TanhRNN`.
     public let bound: TanhBound?
 
     /// a_k = the chosen magnitude, k = 0 … K.

@@ -2,8 +2,8 @@ import LongMemory
 import MemoryNumerics
 
 /// The only file of MemoryProbes that calls into LongMemory by enum case or option name, so that a renaming there
-/// (e.g. of ``EstimationMethod`` cases or filter methods) is a one-file change here. Everything else in the module
-/// uses these adapters and LongMemory's public value types (``MemoryEstimate``, ``MemoryVerdict``).
+/// (e.g. of `EstimationMethod` cases or filter methods) is a one-file change here. Everything else in the module
+/// uses these adapters and LongMemory's public value types (`MemoryEstimate`, `MemoryVerdict`).
 enum LongMemoryBridge {
     /// Local Whittle (Robinson 1995, Ann. Statist. 23(5):1630–1661) with m = ⌊n^exponent⌋.
     static func localWhittle(_ x: [Double], exponent: Double) throws -> MemoryEstimate {
@@ -19,15 +19,11 @@ enum LongMemoryBridge {
     static var localWhittleExponent: Double { LocalWhittle.defaultExponent }
     static var logPeriodogramExponent: Double { GPH.defaultExponent }
 
-    /// The verdict of `rnnmem check` on one series (``MemoryCheck``), or nil when the series is too short.
+    /// The verdict of `rnnmem check` on one series (`MemoryCheck`), or nil when the series is too short.
     static func verdict(_ x: [Double]) throws -> MemoryVerdict? {
         guard x.count >= MemoryCheck.minimumLength else { return nil }
         return try MemoryCheck.run(x).verdict
     }
-
-    /// Whether a verdict is "short memory" (used by tests and summaries without naming the case elsewhere).
-    static func isShortMemory(_ v: MemoryVerdict) -> Bool { v == .shortMemory }
-    static func isLongMemory(_ v: MemoryVerdict) -> Bool { v == .longMemory }
 
     /// Exact Gaussian ARFIMA(p, d, q) sample of length n (mean 0, innovation variance 1), Davies–Harte.
     static func arfima(d: Double, ar: [Double], ma: [Double], count n: Int, seed: UInt64) throws -> [Double] {

@@ -2,7 +2,7 @@ import MemoryNumerics
 import Recurrent
 
 /// The only file of MemoryProbes that names parameter groups of Recurrent's architectures or builds models from a
-/// ``ModelSpecification``; the rest of the module works through ``RecurrentModel``'s public protocol
+/// `ModelSpecification`; the rest of the module works through `RecurrentModel`'s public protocol
 /// (forward passes, JVPs, gradients, step Jacobians), so that a restructuring of Recurrent is a one-file change.
 enum RecurrentBridge {
     /// A parameter group of `model` as a matrix (rows × columns, column-major as stored).
@@ -26,7 +26,4 @@ enum RecurrentBridge {
         s.outputSize = outputSize
         return try s.makeModel(seed: seed)
     }
-
-    /// The architecture name of a specification, for reports.
-    static func architectureName(_ specification: ModelSpecification) -> String { "\(specification.architecture)" }
 }
