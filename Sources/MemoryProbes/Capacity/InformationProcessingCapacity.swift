@@ -1,36 +1,6 @@
 import MemoryNumerics
 import Recurrent
 
-/// Settings of ``InformationProcessingCapacity/compute(model:maxDegree:maxDelay:options:)``.
-public struct InformationProcessingCapacityOptions: Sendable, Equatable {
-    /// Number of simulated steps T (including the washout).
-    public var steps: Int
-    /// Steps discarded at the start (nil: max(K, 100)); must be ≥ the largest delay.
-    public var washout: Int?
-    /// Which variables the readouts see.
-    public var features: StateFeatures
-    /// The threshold for spurious capacity.
-    public var threshold: CapacityThreshold
-    /// The input feature the basis functions are built from (other features are driven too).
-    public var feature: Int
-    /// Seed of the uniform input draw.
-    public var seed: UInt64
-    /// Refuse to evaluate more basis functions than this (their number grows combinatorially with degree and delay).
-    public var maximumTerms: Int
-
-    public init(steps: Int = 10_000, washout: Int? = nil, features: StateFeatures = .state,
-                threshold: CapacityThreshold = .standard, feature: Int = 0, seed: UInt64 = 0,
-                maximumTerms: Int = 200_000) {
-        self.steps = steps
-        self.washout = washout
-        self.features = features
-        self.threshold = threshold
-        self.feature = feature
-        self.seed = seed
-        self.maximumTerms = maximumTerms
-    }
-}
-
 /// The information processing capacity of Dambre, Verstraeten, Schrauwen & Massar (2012, "Information processing
 /// capacity of dynamical systems", Sci. Rep. 2:514): the capacities of a network to reconstruct, by a linear
 /// readout of its state, every function of an orthonormal basis of functions of its past inputs,
@@ -49,6 +19,7 @@ public struct InformationProcessingCapacityOptions: Sendable, Equatable {
 public struct InformationProcessingCapacity: Sendable, Equatable {
     /// One basis function and its capacity.
     public struct Entry: Sendable, Equatable {
+        /// The basis function Π P̃_{d_i}(u_{t−k_i}).
         public let term: LegendreBasis.Term
         /// The estimated capacity before thresholding.
         public let estimate: Double
@@ -56,18 +27,23 @@ public struct InformationProcessingCapacity: Sendable, Equatable {
         public let capacity: Double
     }
 
+    /// The largest total degree D evaluated.
     public let maxDegree: Int
+    /// The largest delay K evaluated.
     public let maxDelay: Int
     /// Samples T − washout the readouts were fitted on.
     public let samples: Int
     /// The state variables' count p and numerical rank r (the bound on the total).
     public let stateVariables: Int
+    /// Numerical rank r of the state matrix.
     public let rank: Int
     /// The threshold θ applied and the rule that produced it.
     public let threshold: Double
+    /// The rule that produced ``threshold``.
     public let thresholdRule: CapacityThreshold
     /// Every basis function evaluated, in order of degree then ``LegendreBasis/terms(degree:maxDelay:)``.
     public let entries: [Entry]
+    /// The readout fit (the projection on the state space; no ridge).
     public let readout: ReadoutFitInfo
 
     /// Σ of the counted capacities.

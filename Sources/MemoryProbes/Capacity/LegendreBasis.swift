@@ -25,8 +25,11 @@ public enum LegendreBasis {
 
     /// One basis function: the product of P̃_{degree}(u_{t−delay}) over its factors (distinct delays).
     public struct Term: Sendable, Hashable, Codable, CustomStringConvertible {
+        /// One factor P̃_degree(u_{t−delay}).
         public struct Factor: Sendable, Hashable, Codable {
+            /// The delay k ≥ 0.
             public let delay: Int
+            /// The degree d ≥ 1.
             public let degree: Int
         }
         /// Factors in increasing delay.

@@ -1,39 +1,6 @@
 import MemoryNumerics
 import Recurrent
 
-/// Settings of ``MemoryCapacity/empirical(model:maxDelay:options:)``.
-public struct EmpiricalCapacityOptions: Sendable, Equatable {
-    /// The input process (default i.i.d. N(0, 1), Jaeger's setting; the capacity is scale-invariant).
-    public var input: ProbeInput
-    /// Number of simulated time steps T (including the washout).
-    public var steps: Int
-    /// Steps discarded at the start (transient from s_0 = 0); must be ≥ the largest delay (nil: max(K, 100)).
-    public var washout: Int?
-    /// Which variables the readouts see.
-    public var features: StateFeatures
-    /// Treatment of a rank-deficient state matrix.
-    public var regularization: ReadoutRegularization
-    /// Fraction of the samples (in time order) the readouts are fitted on; the rest scores them.
-    public var trainingFraction: Double
-    /// The input feature whose past is recalled (the others are driven too, with independent values).
-    public var feature: Int
-    /// Seed of the input draw.
-    public var seed: UInt64
-
-    public init(input: ProbeInput = .gaussian, steps: Int = 10_000, washout: Int? = nil,
-                features: StateFeatures = .state, regularization: ReadoutRegularization = .standard,
-                trainingFraction: Double = 0.5, feature: Int = 0, seed: UInt64 = 0) {
-        self.input = input
-        self.steps = steps
-        self.washout = washout
-        self.features = features
-        self.regularization = regularization
-        self.trainingFraction = trainingFraction
-        self.feature = feature
-        self.seed = seed
-    }
-}
-
 extension MemoryCapacity {
     /// The analytic capacity of a model whose state update is linear (``LinearStateSpace/init(model:tolerance:)``).
     public static func analytic(model: any RecurrentModel, maxDelay: Int, feature: Int = 0) throws -> MemoryCapacity {
@@ -114,11 +81,11 @@ extension MemoryCapacity {
                 }
             }
         }
-        let train = rows(states, 0..<nTrain), test = rows(states, nTrain..<n)
+        let train = states.selectingRows(0..<nTrain), test = states.selectingRows(nTrain..<n)
         let readout = try LinearReadout(states: train, regularization: regularization, argument: "states")
-        let fit = readout.coefficients(rows(targets, 0..<nTrain))
+        let fit = readout.coefficients(targets.selectingRows(0..<nTrain))
         let predicted = LinearReadout.predict(test, weights: fit.weights, intercepts: fit.intercepts)
-        let observed = rows(targets, nTrain..<n)
+        let observed = targets.selectingRows(nTrain..<n)
         let m = n - nTrain
         var capacities: [Double] = [], r2: [Double] = []
         for k in 0...maxDelay {
@@ -148,11 +115,3 @@ extension MemoryCapacity {
     }
 }
 
-/// Rows `range` of a column-major matrix.
-func rows(_ m: Matrix, _ range: Range<Int>) -> Matrix {
-    var out = Matrix(rows: range.count, columns: m.columns)
-    for j in 0..<m.columns {
-        for (r, i) in range.enumerated() { out.elements[r + j * range.count] = m.elements[i + j * m.rows] }
-    }
-    return out
-}

@@ -24,6 +24,7 @@ public struct MemoryCapacity: Sendable, Equatable {
         case empirical
     }
 
+    /// Analytic or empirical.
     public let method: Method
     /// MC_k for k = 0 … K (array index = delay k).
     public let capacities: [Double]

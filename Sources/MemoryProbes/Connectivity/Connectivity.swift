@@ -33,8 +33,11 @@ public struct Connectivity: Sendable, Equatable {
         case squared
     }
 
+    /// Sequence length T.
     public let steps: Int
+    /// Number of sequences B.
     public let batchSize: Int
+    /// The output selection the gradients were taken of.
     public let selection: OutputSelection
     /// Per sequence a T × T matrix; entry (t − 1, τ − 1) is ‖∂z_t/∂x_τ‖² for τ ≤ t and 0 above the diagonal.
     public let squaredNorms: [Matrix]

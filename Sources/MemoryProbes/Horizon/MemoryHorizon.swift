@@ -18,6 +18,7 @@ public struct MemoryHorizon: Sendable, Equatable {
 
     /// θ ∈ [0, 1].
     public let threshold: Double
+    /// The rule applied.
     public let rule: Rule
     /// The delays scored, increasing.
     public let delays: [Int]

@@ -8,7 +8,9 @@ import Recurrent
 public enum ResidualMemory {
     /// A conditional least-squares AR(p) fit x_t = c + Σ_{i=1}^{p} φ_i x_{t−i} + e_t, t = p + 1 … n.
     public struct AutoregressiveFit: Sendable, Equatable {
+        /// The intercept c.
         public let intercept: Double
+        /// φ_1 … φ_p.
         public let coefficients: [Double]
         /// e_t for t = p + 1 … n (n − p values).
         public let residuals: [Double]

@@ -15,8 +15,11 @@ public struct SeriesMemory: Sendable, Equatable {
 
     /// Bandwidth exponents of the two estimators.
     public struct Bandwidths: Sendable, Equatable {
+        /// α of m = ⌊n^α⌋ for local Whittle.
         public var localWhittle: Double
+        /// α of m = ⌊n^α⌋ for GPH.
         public var logPeriodogram: Double
+        /// The defaults 0.65 (LW) and 0.5 (GPH).
         public init(localWhittle: Double = 0.65, logPeriodogram: Double = 0.5) {
             self.localWhittle = localWhittle
             self.logPeriodogram = logPeriodogram

@@ -25,11 +25,14 @@ public struct DecayFit: Sendable, Equatable {
 
     /// The decision rule's constants.
     public struct Criterion: Sendable, Equatable, Codable {
+        /// The R² the winning fit must reach (default 0.99).
         public var minimumRSquared: Double
+        /// How many times more unexplained variance the losing fit must leave (default 2).
         public var dominance: Double
         /// k₀ in the power law (k + k₀)^{−p}; e.g. 1 when the coefficient at lag k is the filter tap j = k + 1.
         public var lagOffset: Double
 
+        /// The stated defaults.
         public init(minimumRSquared: Double = 0.99, dominance: Double = 2, lagOffset: Double = 0) {
             self.minimumRSquared = minimumRSquared
             self.dominance = dominance
@@ -49,9 +52,13 @@ public struct DecayFit: Sendable, Equatable {
 
     /// A least-squares line y = intercept + slope·x with its R² and residual sum of squares.
     public struct Line: Sendable, Equatable, Codable {
+        /// Intercept of the line.
         public let intercept: Double
+        /// Slope of the line.
         public let slope: Double
+        /// Coefficient of determination of the fit.
         public let rSquared: Double
+        /// Σ of squared residuals.
         public let residualSumOfSquares: Double
     }
 
@@ -59,9 +66,13 @@ public struct DecayFit: Sendable, Equatable {
     public let lags: ClosedRange<Int>
     /// a_k for k in ``lags``.
     public let magnitudes: [Double]
+    /// The log-linear fit log a_k = α − r·k.
     public let exponential: Line
+    /// The log-log fit log a_k = β − p·log(k + k₀).
     public let powerLaw: Line
+    /// The decision rule used.
     public let criterion: Criterion
+    /// Exponential, power law or inconclusive.
     public let verdict: Verdict
     /// Why the verdict was reached (one sentence).
     public let reason: String

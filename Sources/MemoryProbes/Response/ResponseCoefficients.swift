@@ -41,27 +41,36 @@ public struct ResponseCoefficients: Sendable, Equatable {
     public struct TanhBound: Sendable, Equatable {
         /// ‖W‖₂ and ‖U‖₂ (spectral norms).
         public let recurrentNorm: Double
+        /// ‖U‖₂.
         public let inputNorm: Double
         /// Number of (t, k) pairs checked and of violations beyond a relative rounding allowance of 1e-12.
         public let pairs: Int
+        /// Pairs exceeding the bound beyond rounding.
         public let violations: Int
         /// max over pairs of ‖∂h_t/∂x_{t−k}‖₂ / (‖U‖₂‖W‖₂^k).
         public let worstRatio: Double
 
+        /// Whether the bound held at every pair.
         public var holds: Bool { violations == 0 }
     }
 
+    /// The largest lag K.
     public let maxLag: Int
     /// The time points averaged, the same for every k (1-based, inclusive).
     public let times: ClosedRange<Int>
+    /// Number of sequences averaged.
     public let sequences: Int
     /// Ā_k for the outputs (d_out × d_in), hidden state (N × d_in) and joint state (S × d_in), k = 0 … K.
     public let output: [Matrix]
+    /// Ā_k of the last layer's hidden state (N × d_in).
     public let hidden: [Matrix]
+    /// Ā_k of the joint state (S × d_in).
     public let state: [Matrix]
     /// E‖∂y_t/∂x_{t−k}‖_F, E‖∂h_t/∂x_{t−k}‖_F and E‖∂s_t/∂x_{t−k}‖_F.
     public let outputMeanNorm: [Double]
+    /// E‖∂h_t/∂x_{t−k}‖_F.
     public let hiddenMeanNorm: [Double]
+    /// E‖∂s_t/∂x_{t−k}‖_F.
     public let stateMeanNorm: [Double]
     /// The tanh bound check, present for a one-layer `TanhRNN`.
     public let bound: TanhBound?
