@@ -6,6 +6,7 @@
 //   LongMemory                     fractional filters, ARFIMA theory and simulation, sample statistics, estimators and tests of d
 //   Recurrent                      recurrent models, exact derivatives, training, tasks, weight import/export
 //   CurseOfMemory                  curse-of-memory closed forms, Monte-Carlo verifier, loss landscapes, Hessians at optima
+//   MemoryProbes                   memory of networks: capacity (Jaeger, Dambre), horizon, connectivity, Definition 3
 //   RNNMemory                      umbrella module re-exporting the above
 //   _RNNMemCLI                     the command-line commands as a library (parsing, printing; no numerics)
 //   rnnmem                         the command-line tool: a thin entry point into _RNNMemCLI
@@ -43,7 +44,10 @@ let package = Package(
         .target(name: "LongMemory", dependencies: ["MemoryNumerics"]),
         .target(name: "Recurrent", dependencies: ["MemoryNumerics", "_CVectorMath"]),
         .target(name: "CurseOfMemory", dependencies: ["MemoryNumerics", "Recurrent"]),
-        .target(name: "RNNMemory", dependencies: ["MemoryNumerics", "LongMemory", "Recurrent", "CurseOfMemory"]),
+        // The first module joining the two halves: memory probes of recurrent networks (capacity, horizon,
+        // connectivity, response coefficients) with the long-memory estimators applied to their states.
+        .target(name: "MemoryProbes", dependencies: ["MemoryNumerics", "LongMemory", "Recurrent"]),
+        .target(name: "RNNMemory", dependencies: ["MemoryNumerics", "LongMemory", "Recurrent", "CurseOfMemory", "MemoryProbes"]),
         .target(
             name: "_RNNMemCLI",
             dependencies: [
@@ -62,6 +66,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "CurseOfMemoryTests", dependencies: ["CurseOfMemory", "Recurrent", "_TestSupport"],
                     exclude: ["ReferenceScripts"]),
+        .testTarget(name: "MemoryProbesTests", dependencies: ["MemoryProbes", "_TestSupport"]),
         // LongMemory: the CLI tests of `estimate`/`test`/`check` compare the tool's output with the library's values;
         // _RNNMemCLI: the in-process entry point is compared with the binary.
         .testTarget(name: "CLITests", dependencies: ["_TestSupport", "LongMemory", "_RNNMemCLI"]),

@@ -3,3 +3,4 @@
 @_exported import LongMemory
 @_exported import Recurrent
 @_exported import CurseOfMemory
+@_exported import MemoryProbes
