@@ -6,6 +6,7 @@
 //   LongMemory                     fractional filters, ARFIMA theory and simulation, sample statistics, estimators and tests of d
 //   Recurrent                      recurrent models, exact derivatives, training, tasks, weight import/export
 //   RNNMemory                      umbrella module re-exporting the above
+//   Sweeps                         sharded, resumable parameter sweeps of rnnmem commands (Foundation, process management; not in the umbrella)
 //   rnnmem                         the command-line tool
 import PackageDescription
 
@@ -40,10 +41,14 @@ let package = Package(
         .target(name: "LongMemory", dependencies: ["MemoryNumerics"]),
         .target(name: "Recurrent", dependencies: ["MemoryNumerics"]),
         .target(name: "RNNMemory", dependencies: ["MemoryNumerics", "LongMemory", "Recurrent"]),
+        // Grids of rnnmem commands run in shards (one machine, GNU parallel, Slurm job arrays), resumable, merged.
+        // Foundation only: the numerical library stays free of process management.
+        .target(name: "Sweeps"),
         .executableTarget(
             name: "rnnmem",
             dependencies: [
                 "RNNMemory",
+                "Sweeps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -58,6 +63,7 @@ let package = Package(
         // LongMemory: the CLI tests of `estimate`/`test`/`check` compare the tool's output with the library's values.
         .testTarget(name: "CLITests", dependencies: ["_TestSupport", "LongMemory"]),
         .testTarget(name: "NotebookTests", dependencies: ["_TestSupport"]),
+        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "_TestSupport"]),
 
         // Benchmarks live outside the library: a release-built executable timing rnnmem's workloads;
         // Benchmarks/run.sh runs it side by side with the C, Python and R peers.

@@ -28,5 +28,6 @@ struct RNNMem: ParsableCommand {
             TrainCommand.self,
             EvalCommand.self,
             GradCheckCommand.self,
+            SweepCommand.self,
         ])
 }

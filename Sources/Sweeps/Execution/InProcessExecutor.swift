@@ -1,0 +1,24 @@
+/// Runs cells by calling a closure in the current process: the command-line tool's in-process entry point
+/// (`rnnmem`'s commands called as a function), or a stub in tests.
+///
+/// The closure receives the rnnmem arguments (without the program name) and returns the exit status and the text
+/// written to standard output and standard error. It must be safe to call concurrently when the runner uses more
+/// than one job.
+public struct InProcessExecutor: CellExecutor {
+    public typealias Entry = @Sendable (_ arguments: [String]) async -> (status: Int32, stdout: String, stderr: String)
+
+    public let name: String
+    private let entry: Entry
+
+    /// An executor calling `entry`; `name` is recorded in the results.
+    public init(name: String = "in-process", _ entry: @escaping Entry) {
+        self.name = name
+        self.entry = entry
+    }
+
+    public func execute(_ invocation: CellInvocation) async throws -> CellOutput {
+        try Task.checkCancellation()
+        let result = await entry(invocation.arguments)
+        return CellOutput(status: result.status, standardOutput: result.stdout, standardError: result.stderr)
+    }
+}
