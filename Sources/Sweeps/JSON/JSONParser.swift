@@ -104,12 +104,13 @@ public struct JSONParser {
     }
 
     private mutating func literal(_ word: String) throws(JSONParseError) {
+        let start = mark
         let expected = Array(word.utf8)
         guard position + expected.count <= bytes.count,
             Array(bytes[position..<position + expected.count]) == expected
         else { throw error("expected a value (invalid literal)") }
         position += expected.count
-        if let next = current, Self.isIdentifierByte(next) { throw error("expected a value (invalid literal)") }
+        if let next = current, Self.isIdentifierByte(next) { throw error("expected a value (invalid literal)", at: start) }
     }
 
     private static func isIdentifierByte(_ byte: UInt8) -> Bool {
@@ -210,7 +211,7 @@ public struct JSONParser {
                 case UInt8(ascii: "u"):
                     scalars.append(try parseUnicodeEscape())
                 default:
-                    position -= 1
+                    position -= 2
                     throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))' in string")
                 }
                 runStart = position

@@ -21,7 +21,7 @@ struct SweepCommand: ParsableCommand {
             reruns missing, failed and corrupt ones; a directory holding another configuration's results is \
             refused); 'sweep collect DIR' merges the results and aggregates over seeds; 'sweep slurm CONFIG \
             --shards N' writes a Slurm job-array script. On one machine with GNU parallel:
-              parallel -j 4 rnnmem sweep run CONFIG --shard {}/4 --output-dir DIR ::: 0 1 2 3
+              parallel rnnmem sweep run CONFIG --shard {}/4 --output-dir DIR ::: 0 1 2 3
             """,
         subcommands: [SweepPlanCommand.self, SweepRunCommand.self, SweepCollectCommand.self, SweepSlurmCommand.self])
 }

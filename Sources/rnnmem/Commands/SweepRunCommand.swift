@@ -22,7 +22,7 @@ struct SweepRunCommand: AsyncParsableCommand {
             missing, failed and corrupt ones, so a killed or pre-empted run resumes where it stopped. DIR \
             defaults to run/sweeps/<name>-<config hash>; a DIR holding another configuration's results is \
             refused. Shards may run at the same time on one machine or many (shared file system):
-              parallel -j 4 rnnmem sweep run CONFIG --shard {}/4 --output-dir DIR ::: 0 1 2 3
+              parallel rnnmem sweep run CONFIG --shard {}/4 --output-dir DIR ::: 0 1 2 3
             Progress goes to standard error; a summary to standard output. JSON keys: sweep, config_hash, shard, \
             output_dir, shard_cells, skipped[], ran[] (cell, status, exit_status, wall_time_seconds, error), \
             failed[]. Exit status 2 when a cell failed (its result is kept and it is rerun next time).

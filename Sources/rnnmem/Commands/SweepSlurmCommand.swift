@@ -36,7 +36,7 @@ struct SweepSlurmCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Cells run at the same time in each task (default: --cpus).", valueName: "J"))
     var jobs: Int?
 
-    @Option(help: ArgumentHelp("An extra #SBATCH option, e.g. --mem=4G (repeatable).", valueName: "option"))
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("An extra #SBATCH option, e.g. --mem=4G (repeatable).", valueName: "option"))
     var sbatch: [String] = []
 
     @Option(help: ArgumentHelp("Output directory (default run/sweeps/<name>-<config hash>).", valueName: "dir"))
