@@ -6,7 +6,9 @@
 /// the largest (slowest) model. The assignment depends only on the cell number and N, so any machine computes the
 /// same split.
 public struct Shard: Sendable, Equatable, CustomStringConvertible {
+    /// The shard index i, 0 ≤ i < ``count``.
     public let index: Int
+    /// The number of shards N.
     public let count: Int
 
     /// The whole grid as one shard.
@@ -47,6 +49,7 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
         try self.init(index: i, count: n)
     }
 
+    /// `i/N`.
     public var description: String { "\(index)/\(count)" }
 
     /// True when cell `cell` belongs to this shard.

@@ -5,6 +5,7 @@ public struct SweepCell: Sendable, Equatable {
     /// The value of each axis, in the configuration's axis order.
     public let values: [JSONValue]
 
+    /// A cell from its number and values (see ``SweepConfiguration/cell(_:)``).
     public init(index: Int, values: [JSONValue]) {
         self.index = index
         self.values = values

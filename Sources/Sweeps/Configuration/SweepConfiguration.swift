@@ -1,5 +1,5 @@
 /// A sweep: the rnnmem command run for every cell of a grid, the grid's axes, fixed parameters, and the metrics
-/// read from each cell's JSON output. Loaded from a JSON file (format in the DocC article "Configuration").
+/// read from each cell's JSON output. Loaded from a JSON file (format in <doc:ConfigurationFormat>).
 ///
 /// Cells are numbered row-major over the axes in file order: the last axis varies fastest. With axes
 /// `model: [rnn, gru]` and `seed: 3`, cell 0 is (rnn, 0), cell 1 (rnn, 1), cell 2 (rnn, 2), cell 3 (gru, 0), ….

@@ -24,6 +24,7 @@ public struct CellInvocation: Sendable, Equatable {
     /// The cell's own directory (created empty before the call).
     public let cellDirectory: String
 
+    /// An invocation of cell `cell`.
     public init(cell: Int, arguments: [String], cellDirectory: String) {
         self.cell = cell
         self.arguments = arguments
@@ -35,9 +36,12 @@ public struct CellInvocation: Sendable, Equatable {
 public struct CellOutput: Sendable, Equatable {
     /// The exit status (128 + n when the process was killed by signal n).
     public let status: Int32
+    /// Everything the command wrote to standard output.
     public let standardOutput: String
+    /// Everything the command wrote to standard error.
     public let standardError: String
 
+    /// An output from its parts.
     public init(status: Int32, standardOutput: String, standardError: String) {
         self.status = status
         self.standardOutput = standardOutput

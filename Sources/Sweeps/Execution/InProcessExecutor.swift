@@ -5,8 +5,10 @@
 /// written to standard output and standard error. It must be safe to call concurrently when the runner uses more
 /// than one job.
 public struct InProcessExecutor: CellExecutor {
+    /// The in-process entry point: arguments in; exit status, standard output and standard error out.
     public typealias Entry = @Sendable (_ arguments: [String]) async -> (status: Int32, stdout: String, stderr: String)
 
+    /// The name recorded in every result (default `in-process`).
     public let name: String
     private let entry: Entry
 
@@ -16,6 +18,8 @@ public struct InProcessExecutor: CellExecutor {
         self.entry = entry
     }
 
+    /// Calls the entry point with the invocation's arguments.
+    /// - Throws: `CancellationError` when the task is cancelled before the call.
     public func execute(_ invocation: CellInvocation) async throws -> CellOutput {
         try Task.checkCancellation()
         let result = await entry(invocation.arguments)

@@ -8,6 +8,7 @@ import Foundation
 /// `/dev/null`. Each child runs on its own thread of Dispatch's global pool while it lives; the runner limits how
 /// many run at once (`--jobs`).
 public struct ProcessExecutor: CellExecutor {
+    /// `process`, recorded in every result.
     public let name = "process"
     /// The rnnmem binary.
     public let executable: URL
@@ -25,6 +26,9 @@ public struct ProcessExecutor: CellExecutor {
         self.executable = executable
     }
 
+    /// Runs the binary with the invocation's arguments and waits for it to exit.
+    /// - Throws: ``SweepError`` when the process cannot be started; `CancellationError` when the task is cancelled
+    ///   before the start.
     public func execute(_ invocation: CellInvocation) async throws -> CellOutput {
         try Task.checkCancellation()
         let executable = self.executable

@@ -8,6 +8,7 @@ public enum SweepEvent: Sendable {
 
 /// The cells of a shard and what the output directory holds for each.
 public struct ShardPlan: Sendable {
+    /// The shard inspected.
     public let shard: Shard
     /// The shard's cells in increasing order, with their states.
     public let cells: [(cell: SweepCell, state: ResultState)]

@@ -1,5 +1,6 @@
 /// What ``SweepRunner/run(shard:progress:)`` did.
 public struct SweepRunReport: Sendable {
+    /// The shard run.
     public let shard: Shard
     /// The shard's cells and their states before the run.
     public let plan: ShardPlan

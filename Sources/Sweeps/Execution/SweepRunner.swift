@@ -8,8 +8,11 @@ import Foundation
 /// same shard runs exactly the cells without a complete result. A cell's directory is emptied before it runs, so
 /// files left by a killed attempt cannot mix with the new ones.
 public struct SweepRunner: Sendable {
+    /// The sweep.
     public let configuration: SweepConfiguration
+    /// The output directory, prepared for ``configuration``.
     public let directory: SweepDirectory
+    /// What runs each cell's command.
     public let executor: any CellExecutor
     /// The rnnmem version recorded in every result.
     public let rnnmemVersion: String

@@ -303,9 +303,13 @@ public struct JSONParser {
 
 /// A syntax error in a JSON document, at a 1-based line and column.
 public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The 1-based line of the error.
     public let line: Int
+    /// The 1-based column (in characters) of the error.
     public let column: Int
+    /// What is wrong.
     public let message: String
 
+    /// `line:column: message`.
     public var description: String { "\(line):\(column): \(message)" }
 }

@@ -79,9 +79,12 @@ public indirect enum JSONValue: Sendable, Equatable {
 
 /// One member of a JSON object.
 public struct JSONMember: Sendable, Equatable {
+    /// The member's key.
     public var key: String
+    /// The member's value.
     public var value: JSONValue
 
+    /// A member.
     public init(_ key: String, _ value: JSONValue) {
         self.key = key
         self.value = value

@@ -1,5 +1,5 @@
-/// The record of one finished cell, stored as `results/cell-NNNNNN.json` in the output directory (format in the
-/// DocC article "Results").
+/// The record of one finished cell, stored as `results/cell-NNNNNN.json` in the output directory (format in
+/// <doc:ResultFiles>).
 public struct CellResult: Sendable, Equatable {
     /// The value of the `format` key.
     public static let format = "rnnmem-sweep-result/1"
@@ -12,25 +12,33 @@ public struct CellResult: Sendable, Equatable {
         case failed
     }
 
+    /// The sweep's name.
     public var sweep: String
+    /// The ``SweepConfiguration/configHash`` of the configuration the cell belongs to.
     public var configHash: String
+    /// The cell number.
     public var cell: Int
     /// The cell's axis values (an object in axis order).
     public var values: JSONValue
+    /// The value of the `seed` axis; `nil` for a grid without one.
     public var seed: Int64?
     /// The exact command run: `rnnmem` followed by the arguments, placeholders resolved.
     public var command: [String]
+    /// The version of rnnmem that ran the sweep.
     public var rnnmemVersion: String
     /// `process` or `in-process`.
     public var executor: String
     /// The shard that ran the cell, `i/N`.
     public var shard: String
+    /// The host name of the machine that ran the cell.
     public var host: String
     /// Start time, ISO 8601 in UTC.
     public var startedAt: String
+    /// Wall-clock time of the command, in seconds.
     public var wallTimeSeconds: Double
     /// The command's exit status (128 + n when killed by signal n).
     public var exitStatus: Int32
+    /// `ok` or `failed`.
     public var status: Status
     /// Why the cell failed, one line; `nil` when it succeeded.
     public var error: String?
@@ -39,6 +47,7 @@ public struct CellResult: Sendable, Equatable {
     /// The metrics read, in configuration order.
     public var metrics: [JSONMember]
 
+    /// A result from its fields (written by ``SweepRunner``).
     public init(
         sweep: String, configHash: String, cell: Int, values: JSONValue, seed: Int64?, command: [String],
         rnnmemVersion: String, executor: String, shard: String, host: String, startedAt: String,

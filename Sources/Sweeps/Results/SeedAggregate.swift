@@ -10,8 +10,11 @@ public struct SeedAggregate: Sendable, Equatable {
     /// number (`nil` when there is none).
     public let metrics: [Metric]
 
+    /// One metric of a group: its name and its statistics over the group's complete cells.
     public struct Metric: Sendable, Equatable {
+        /// The metric's column name.
         public let name: String
+        /// The statistics, `nil` when no complete cell of the group has a number for it.
         public let statistics: SummaryStatistics?
     }
 }

@@ -5,11 +5,17 @@
 /// The mean is computed in two passes (the sum of the values, then the sum of squared deviations from the mean),
 /// which keeps s accurate when the spread is small compared with the mean.
 public struct SummaryStatistics: Sendable, Equatable {
+    /// The number of values n.
     public let count: Int
+    /// The mean x̄ = Σxᵢ/n.
     public let mean: Double
+    /// The sample standard deviation s (n − 1 in the denominator); `nil` for n = 1.
     public let standardDeviation: Double?
+    /// The smallest value.
     public let minimum: Double
+    /// The largest value.
     public let maximum: Double
+    /// The standard error of the mean s/√n; `nil` for n = 1.
     public let standardError: Double?
 
     /// The statistics of `values`; `nil` when there are none or one is not finite.

@@ -1,7 +1,9 @@
 /// The results of a sweep output directory merged into one table, with the missing and failed cells and the
 /// aggregates over seeds.
 public struct SweepCollection: Sendable {
+    /// The configuration stored in the directory's `sweep.json`.
     public let configuration: SweepConfiguration
+    /// The output directory read.
     public let directory: SweepDirectory
     /// Every cell of the grid, in order, with what the directory holds for it (never `.foreign`).
     public let entries: [(cell: SweepCell, state: ResultState)]

@@ -18,14 +18,19 @@ public struct SweepDirectory: Sendable {
     /// The directory's absolute path.
     public let path: String
 
+    /// The directory at `path` (made absolute and standardised); nothing is created or checked.
     public init(path: String) {
         let url = URL(fileURLWithPath: path)
         self.path = url.standardizedFileURL.path
     }
 
+    /// `DIR/sweep.json`: the configuration and its hash.
     public var descriptionFile: String { path + "/sweep.json" }
+    /// `DIR/results`: one result file per finished cell.
     public var resultsDirectory: String { path + "/results" }
+    /// `DIR/cells`: one folder per cell (`{cell_dir}`).
     public var cellsDirectory: String { path + "/cells" }
+    /// `DIR/logs`: Slurm's per-task output.
     public var logsDirectory: String { path + "/logs" }
 
     /// The result file of cell `index`.

@@ -7,20 +7,27 @@ import Foundation
 /// every shard would be wrong. The script changes to the directory it was written in before running, so relative
 /// paths in the sweep's command resolve as they do for `rnnmem sweep run` there.
 public struct SlurmScript: Sendable {
+    /// The sweep.
     public let configuration: SweepConfiguration
     /// The configuration file, absolute.
     public let configPath: String
+    /// The output directory every task writes into.
     public let outputDirectory: SweepDirectory
     /// The rnnmem binary the tasks run, absolute.
     public let rnnmemPath: String
     /// The directory the tasks change to, absolute.
     public let workingDirectory: String
+    /// The number of array tasks N.
     public let shards: Int
+    /// The partition (`#SBATCH --partition`), if any.
     public let partition: String?
+    /// The time limit per task (`#SBATCH --time`), if any.
     public let time: String?
+    /// CPUs per task (`#SBATCH --cpus-per-task`).
     public let cpus: Int
     /// Cells run at once in each task (default: `cpus`).
     public let jobs: Int
+    /// `rnnmem-<name>`.
     public let jobName: String
     /// Extra `#SBATCH` options, for example `--mem=4G` or `--account=abc`.
     public let extraOptions: [String]

@@ -2,8 +2,10 @@
 /// file and key (`data/sweeps/x.json: axes.model: empty list …`), the file and position of a JSON syntax error
 /// (`x.json:3:14: …`), the argument (`invalid --shard 2/2: …`) or the result file.
 public struct SweepError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The message, one line.
     public let description: String
 
+    /// An error with a one-line message.
     public init(_ description: String) { self.description = description }
 
     /// An error in a configuration file at a key path: `file: key: message`.

@@ -51,6 +51,20 @@ struct SweepSlurmCommand: ParsableCommand {
     @Flag(help: "Print one JSON object (the script under 'script').")
     var json = false
 
+    /// The command line of this invocation, rebuilt from the parsed options (recorded in the script).
+    var invocation: [String] {
+        var words = ["rnnmem", "sweep", "slurm", config, "--shards", String(shards)]
+        if let partition { words += ["--partition", partition] }
+        if let time { words += ["--time", time] }
+        if cpus != 1 { words += ["--cpus", String(cpus)] }
+        if let jobs { words += ["--jobs", String(jobs)] }
+        for option in sbatch { words += ["--sbatch", option] }
+        if let outputDir { words += ["--output-dir", outputDir] }
+        if let rnnmem { words += ["--rnnmem", rnnmem] }
+        if let output { words += ["--output", output] }
+        return words
+    }
+
     func run() throws {
         let configuration = try SweepSupport.load(config)
         if let outputDir, outputDir.isEmpty { throw CLIError("--output-dir is empty: give a directory") }
@@ -63,7 +77,7 @@ struct SweepSlurmCommand: ParsableCommand {
         let cwd = FileManager.default.currentDirectoryPath
         let configPath = URL(fileURLWithPath: config).standardizedFileURL.path
         let directoryPath = URL(fileURLWithPath: outputDir ?? SweepSupport.defaultOutputDirectory(configuration)).standardizedFileURL.path
-        let invocation = ShellQuoting.commandLine(["rnnmem", "sweep", "slurm"] + Array(CommandLine.arguments.dropFirst(3)))
+        let invocation = ShellQuoting.commandLine(self.invocation)
         // Validate every option before touching the file system.
         let script = try SweepSupport.checked { () throws(SweepError) in
             try SlurmScript(
