@@ -40,9 +40,9 @@ struct EndToEndTests {
         #expect(Set(a.complete.compactMap { $0.metric("checksum")?.stringValue }).count == 12)
     }
 
-    @Test("A failing rnnmem command is recorded with its exit status and error line")
+    @Test("A failing rnnmem command is recorded with its exit status and error line; a large output is captured")
     func failingCommand() async throws {
-        let text = #"{"command": ["weights", "--d", "0.3", "--count", "{n}", "--json"], "axes": {"n": [3, 0]}, "metrics": {"w1": "weights.1"}}"#
+        let text = #"{"command": ["weights", "--d", "0.3", "--count", "{n}", "--json"], "axes": {"n": [3, 0, 200000]}, "metrics": {"w1": "weights.1"}}"#
         let config = try Fixtures.configuration(text)
         let runner = try SweepRunner(
             configuration: config, directory: SweepDirectory.prepare(try Fixtures.folder(), for: config),
@@ -53,6 +53,12 @@ struct EndToEndTests {
         #expect(report.results[1].status == .failed)
         #expect(report.results[1].exitStatus == 2)
         #expect(report.results[1].error?.hasPrefix("exit status 2: rnnmem: error: ") == true)
+        // Several megabytes of standard output: kept whole in stdout.log, and parsed.
+        #expect(report.results[2].status == .ok)
+        #expect(report.results[2].metric("w1") == .number(-0.3))
+        let log = runner.directory.cellDirectory(2, in: config) + "/stdout.log"
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: log)[.size] as? Int)
+        #expect(size > 2_000_000)
     }
 
     @Test("A missing binary is refused")

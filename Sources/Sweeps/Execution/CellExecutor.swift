@@ -8,7 +8,8 @@ public protocol CellExecutor: Sendable {
     /// A short name recorded in every result: `process`, `in-process`, ….
     var name: String { get }
 
-    /// Runs rnnmem with `invocation.arguments` and returns its exit status and output.
+    /// Runs rnnmem with `invocation.arguments`, leaves its standard output and standard error in
+    /// `invocation.standardOutputFile` and `invocation.standardErrorFile`, and returns its exit status and output.
     /// - Throws: only when the command could not be run at all (for example the rnnmem binary is missing) or the
     ///   run was cancelled; the runner then stops starting cells and reports the error. A command that runs and
     ///   fails is not an error here: it returns its non-zero status.
@@ -23,6 +24,12 @@ public struct CellInvocation: Sendable, Equatable {
     public let arguments: [String]
     /// The cell's own directory (created empty before the call).
     public let cellDirectory: String
+
+    /// Where the command's standard output is kept: `stdout.log` in the cell directory.
+    public var standardOutputFile: String { cellDirectory + "/stdout.log" }
+
+    /// Where the command's standard error is kept: `stderr.log` in the cell directory.
+    public var standardErrorFile: String { cellDirectory + "/stderr.log" }
 
     /// An invocation of cell `cell`.
     public init(cell: Int, arguments: [String], cellDirectory: String) {

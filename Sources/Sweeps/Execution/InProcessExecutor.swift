@@ -18,11 +18,14 @@ public struct InProcessExecutor: CellExecutor {
         self.entry = entry
     }
 
-    /// Calls the entry point with the invocation's arguments.
-    /// - Throws: `CancellationError` when the task is cancelled before the call.
+    /// Calls the entry point with the invocation's arguments and writes what it returns to the log files.
+    /// - Throws: `CancellationError` when the task is cancelled before the call; ``SweepError`` when a log file
+    ///   cannot be written.
     public func execute(_ invocation: CellInvocation) async throws -> CellOutput {
         try Task.checkCancellation()
         let result = await entry(invocation.arguments)
+        try FileAccess.writeText(result.stdout, to: invocation.standardOutputFile)
+        try FileAccess.writeText(result.stderr, to: invocation.standardErrorFile)
         return CellOutput(status: result.status, standardOutput: result.stdout, standardError: result.stderr)
     }
 }

@@ -1,12 +1,12 @@
 import Foundation
 
-/// Runs each cell as a child process of the `rnnmem` binary at ``executable``, capturing its standard output and
-/// standard error (read concurrently, so a large output cannot block the child).
+/// Runs each cell as a child process of the `rnnmem` binary at ``executable``.
 ///
-/// The child inherits the environment and the working directory of the runner, so relative paths in a command
-/// (`--data data/nile.csv`) resolve against the directory `rnnmem sweep run` was started in; its standard input is
-/// `/dev/null`. Each child runs on its own thread of Dispatch's global pool while it lives; the runner limits how
-/// many run at once (`--jobs`).
+/// The child's standard output and standard error go straight to the cell's `stdout.log` and `stderr.log` (no
+/// pipes to drain, so a large output cannot block the child and no thread waits on it), and are read back when it
+/// exits; its standard input is `/dev/null`. The child inherits the environment and the working directory of the
+/// runner, so relative paths in a command (`--data data/nile.csv`) resolve against the directory
+/// `rnnmem sweep run` was started in. The runner limits how many children run at once (`--jobs`).
 public struct ProcessExecutor: CellExecutor {
     /// `process`, recorded in every result.
     public let name = "process"
@@ -27,51 +27,44 @@ public struct ProcessExecutor: CellExecutor {
     }
 
     /// Runs the binary with the invocation's arguments and waits for it to exit.
-    /// - Throws: ``SweepError`` when the process cannot be started; `CancellationError` when the task is cancelled
-    ///   before the start.
+    /// - Throws: ``SweepError`` when the process cannot be started or its logs cannot be written;
+    ///   `CancellationError` when the task is cancelled before the start.
     public func execute(_ invocation: CellInvocation) async throws -> CellOutput {
         try Task.checkCancellation()
-        let executable = self.executable
-        return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try Self.runBlocking(executable, invocation.arguments) })
-            }
-        }
-    }
+        let output = try Self.openLog(invocation.standardOutputFile)
+        defer { try? output.close() }
+        let error = try Self.openLog(invocation.standardErrorFile)
+        defer { try? error.close() }
 
-    private static func runBlocking(_ executable: URL, _ arguments: [String]) throws -> CellOutput {
         let process = Process()
         process.executableURL = executable
-        process.arguments = arguments
-        let outPipe = Pipe()
-        let errPipe = Pipe()
-        process.standardOutput = outPipe
-        process.standardError = errPipe
+        process.arguments = invocation.arguments
+        process.standardOutput = output
+        process.standardError = error
         process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw SweepError("cannot run '\(executable.path)': \(error.localizedDescription)")
+        let path = executable.path
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { finished in
+                let code = finished.terminationStatus
+                continuation.resume(returning: finished.terminationReason == .uncaughtSignal ? 128 + code : code)
+            }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: SweepError("cannot run '\(path)': \(error.localizedDescription)"))
+            }
         }
-        let errorBox = DataBox()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errorBox.data = errPipe.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let out = outPipe.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        var status = process.terminationStatus
-        if process.terminationReason == .uncaughtSignal { status = 128 + status }
         return CellOutput(
-            status: status, standardOutput: String(decoding: out, as: UTF8.self),
-            standardError: String(decoding: errorBox.data, as: UTF8.self))
+            status: status,
+            standardOutput: String(decoding: try FileAccess.read(invocation.standardOutputFile), as: UTF8.self),
+            standardError: String(decoding: try FileAccess.read(invocation.standardErrorFile), as: UTF8.self))
     }
-}
 
-/// A slot written by one thread and read by another after a `DispatchGroup.wait()`, which orders the accesses.
-private final class DataBox: @unchecked Sendable {
-    var data = Data()
+    private static func openLog(_ path: String) throws(SweepError) -> FileHandle {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else { throw SweepError("cannot write '\(path)'") }
+        return handle
+    }
 }

@@ -112,8 +112,6 @@ public struct SweepRunner: Sendable {
         let elapsed = clock.now - start
         let wallTime = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
 
-        try write(output.standardOutput, to: cellDirectory + "/stdout.log")
-        try write(output.standardError, to: cellDirectory + "/stderr.log")
 
         var status = CellResult.Status.ok
         var failure: String?
@@ -173,14 +171,6 @@ public struct SweepRunner: Sendable {
             metrics.append(JSONMember(metric.name, try metric.extract(from: document, source: source)))
         }
         return metrics
-    }
-
-    private func write(_ text: String, to path: String) throws(SweepError) {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw SweepError("cannot write '\(path)': \(error.localizedDescription)")
-        }
     }
 
     /// The last non-empty line of a text, at most 300 characters.

@@ -61,6 +61,15 @@ enum FileAccess {
         }
     }
 
+    /// Creates or truncates `path` and writes `text` to it (not atomically: for logs).
+    static func writeText(_ text: String, to path: String) throws(SweepError) {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw SweepError("cannot write '\(path)': \(reason(error))")
+        }
+    }
+
     /// Writes `text` to `path` so that readers see either the old file or the complete new one: the bytes go to a
     /// temporary file in the same directory, which is flushed to disk (`fsync`) and renamed over `path` (an atomic
     /// replacement on POSIX file systems); the directory is then flushed so the rename itself survives a crash.
