@@ -8,6 +8,7 @@
 //   CurseOfMemory                  curse-of-memory closed forms, Monte-Carlo verifier, loss landscapes, Hessians at optima
 //   MemoryProbes                   memory of networks: capacity (Jaeger, Dambre), horizon, connectivity, Definition 3
 //   RNNMemory                      umbrella module re-exporting the above
+//   Sweeps                         sharded, resumable parameter sweeps of rnnmem commands (Foundation, process management; not in the umbrella)
 //   _RNNMemCLI                     the command-line commands as a library (parsing, printing; no numerics)
 //   rnnmem                         the command-line tool: a thin entry point into _RNNMemCLI
 import PackageDescription
@@ -48,10 +49,14 @@ let package = Package(
         // connectivity, response coefficients) with the long-memory estimators applied to their states.
         .target(name: "MemoryProbes", dependencies: ["MemoryNumerics", "LongMemory", "Recurrent"]),
         .target(name: "RNNMemory", dependencies: ["MemoryNumerics", "LongMemory", "Recurrent", "CurseOfMemory", "MemoryProbes"]),
+        // Grids of rnnmem commands run in shards (one machine, GNU parallel, Slurm job arrays), resumable, merged.
+        // Foundation only: the numerical library stays free of process management.
+        .target(name: "Sweeps"),
         .target(
             name: "_RNNMemCLI",
             dependencies: [
                 "RNNMemory",
+                "Sweeps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "rnnmem", dependencies: ["_RNNMemCLI"]),
@@ -71,6 +76,7 @@ let package = Package(
         // _RNNMemCLI: the in-process entry point is compared with the binary.
         .testTarget(name: "CLITests", dependencies: ["_TestSupport", "LongMemory", "_RNNMemCLI"]),
         .testTarget(name: "NotebookTests", dependencies: ["_TestSupport"]),
+        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "_TestSupport"]),
 
         // Benchmarks live outside the library: a release-built executable timing rnnmem's workloads;
         // Benchmarks/run.sh runs it side by side with the C, Python and R peers.

@@ -46,6 +46,8 @@ public enum CommandLineTool {
             var command = try RNNMem.parseAsRoot(arguments)
             if let toolCommand = command as? any ToolCommand {
                 try toolCommand.run(console: console)
+            } else if let asyncToolCommand = command as? any AsyncToolCommand {
+                try await asyncToolCommand.run(console: console)
             } else if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

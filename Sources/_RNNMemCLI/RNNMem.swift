@@ -48,5 +48,10 @@ struct RNNMem: ParsableCommand {
                     EvalCommand.self,
                     GradCheckCommand.self,
                 ]),
+            CommandGroup(
+                name: "Experiments",
+                subcommands: [
+                    SweepCommand.self,
+                ]),
         ])
 }

@@ -11,3 +11,14 @@ extension ToolCommand {
     /// ArgumentParser's entry point, when the command is run outside ``CommandLineTool``: the process's streams.
     func run() throws { try run(console: .standardStreams) }
 }
+
+/// A command whose work is asynchronous (it awaits child processes or tasks); otherwise as ``ToolCommand``.
+protocol AsyncToolCommand: AsyncParsableCommand {
+    /// Does the command's work, writing through `console`.
+    func run(console: Console) async throws
+}
+
+extension AsyncToolCommand {
+    /// ArgumentParser's entry point, when the command is run outside ``CommandLineTool``: the process's streams.
+    func run() async throws { try await run(console: .standardStreams) }
+}

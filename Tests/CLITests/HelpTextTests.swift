@@ -69,6 +69,10 @@ struct HelpTextTests {
           grad-check              Check a model's BPTT gradient and exact
                                   Hessian-vector product against finite differences.
 
+        EXPERIMENTS SUBCOMMANDS:
+          sweep                   Run a grid of rnnmem commands in shards (one machine,
+                                  GNU parallel, Slurm), resumable, merged.
+
           See 'rnnmem help <subcommand>' for detailed help.
         """#,
         "weights": #"""
@@ -776,6 +780,178 @@ struct HelpTextTests {
           --json                  Print one JSON object instead of plain text.
           -o, --output <file>     Write the result to this file instead of standard
                                   output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "sweep": #"""
+        OVERVIEW: Run a grid of rnnmem commands in shards (one machine, GNU parallel,
+        Slurm), resumable, merged.
+
+        A sweep configuration (JSON, e.g. data/sweeps/smoke.json) gives the rnnmem
+        command run per cell, with {axis} placeholders, and the axes: {"command":
+        ["train", "--model", "{model}", "--seed", "{seed}", "--output-dir",
+        "{cell_dir}", …], "axes": {"model": ["rnn", "gru"], "seed": 3}, "metrics":
+        {"test_loss": "test_loss"}, "metrics_file": "summary.json"}. Optional keys:
+        name, description, fixed (constants for placeholders). "seed" may be a count n
+        (seeds 0 … n−1). Built-in placeholders: {cell} (the cell number) and {cell_dir}
+        (the cell's own empty directory). Cells are numbered row-major over the axes in
+        file order (the last axis varies fastest); shard i of N runs the cells c with c
+        mod N = i.
+
+        Workflow: 'sweep plan CONFIG' lists the cells; 'sweep run CONFIG --shard i/N'
+        runs a share into an output directory (one result file per cell, written
+        atomically; rerunning skips complete cells and reruns missing, failed and
+        corrupt ones; a directory holding another configuration's results is refused);
+        'sweep collect DIR' merges the results and aggregates over seeds; 'sweep slurm
+        CONFIG --shards N' writes a Slurm job-array script. On one machine with GNU
+        parallel:
+          parallel rnnmem sweep run CONFIG --shard {}/4 --output-dir DIR ::: 0 1 2 3
+
+        USAGE: rnnmem sweep <subcommand>
+
+        OPTIONS:
+          --version               Show the version.
+          -h, --help              Show help information.
+
+        SUBCOMMANDS:
+          plan                    Print the numbered cells of a sweep configuration and
+                                  the command each runs.
+          run                     Run the cells of one shard of a sweep, skipping those
+                                  already complete.
+          collect                 Merge a sweep's results into one table, report
+                                  missing and failed cells, aggregate over seeds.
+          slurm                   Write a Slurm job-array batch script that runs a
+                                  sweep in N shards.
+
+          See 'rnnmem help sweep <subcommand>' for detailed help.
+        """#,
+        "sweep plan": #"""
+        OVERVIEW: Print the numbered cells of a sweep configuration and the command
+        each runs.
+
+        Validates the configuration and prints one row per cell: its number, its axis
+        values and its rnnmem command ({cell_dir} stays unresolved: it becomes a folder
+        of the output directory). With --shards N a column gives each cell's shard
+        (cell mod N). JSON keys: sweep, config_hash, cell_count, axes[] (name, values),
+        fixed, metrics[] (name, path), metrics_file, shards, default_output_dir,
+        cells[] (cell, values, shard, command).
+
+        USAGE: rnnmem sweep plan <config> [--shards <N>] [--json]
+
+        ARGUMENTS:
+          <config>                Sweep configuration (JSON).
+
+        OPTIONS:
+          --shards <N>            Show the shard of each cell for N shards.
+          --json                  Print one JSON object.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "sweep run": #"""
+        OVERVIEW: Run the cells of one shard of a sweep, skipping those already
+        complete.
+
+        Shard i of N runs the cells c with c mod N = i (default 0/1: every cell), J at
+        a time, each as a child process of this rnnmem binary (relative paths in the
+        command resolve against the current directory). Every finished cell gets a
+        result file DIR/results/cell-NNNNNN.json, written atomically (temporary file,
+        fsync, rename): its exact command, seed, rnnmem version, config hash, wall
+        time, exit status, the tail of its standard error and its metrics. The cell's
+        own folder DIR/cells/cell-NNNNNN ({cell_dir}) also keeps its stdout.log and
+        stderr.log. A rerun skips complete cells and reruns missing, failed and corrupt
+        ones, so a killed or pre-empted run resumes where it stopped. DIR defaults to
+        run/sweeps/<name>-<config hash>; a DIR holding another configuration's results
+        is refused. Shards may run at the same time on one machine or many (shared file
+        system):
+          parallel rnnmem sweep run CONFIG --shard {}/4 --output-dir DIR ::: 0 1 2 3
+        Progress goes to standard error; a summary to standard output. JSON keys:
+        sweep, config_hash, shard, output_dir, shard_cells, skipped[], ran[] (cell,
+        status, exit_status, wall_time_seconds, error), failed[]. Exit status 2 when a
+        cell failed (its result is kept and it is rerun next time).
+
+        USAGE: rnnmem sweep run <config> [--shard <i/N>] [--jobs <J>] [--output-dir <dir>] [--progress <style>] [--json]
+
+        ARGUMENTS:
+          <config>                Sweep configuration (JSON).
+
+        OPTIONS:
+          --shard <i/N>           The shard to run: i/N with 0 ≤ i < N. (default: 0/1)
+          --jobs <J>              Cells run at the same time. (default: 1)
+          --output-dir <dir>      Output directory (default run/sweeps/<name>-<config
+                                  hash>).
+          --progress <style>      Progress on standard error: lines, none. (values:
+                                  lines, none; default: lines)
+          --json                  Print the summary as one JSON object.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "sweep collect": #"""
+        OVERVIEW: Merge a sweep's results into one table, report missing and failed
+        cells, aggregate over seeds.
+
+        Reads DIR/sweep.json and every result file. Prints the aggregates over seeds:
+        one row per combination of the other axes and numeric metric, with the number
+        of cells and complete cells, the mean, the sample standard deviation (n − 1),
+        the minimum, the maximum and the standard error of the mean s/√n (text rounded
+        to 6 significant digits; JSON and CSV exact). Missing and failed cells are
+        listed on standard error. --output FILE writes the cell table as CSV (columns
+        cell, the axes, status ok|failed|missing, exit_status, wall_time_seconds, the
+        metrics, error); --aggregates FILE writes the aggregates as CSV (the non-seed
+        axes, cells, complete, and per metric m: m_mean, m_std, m_min, m_max, m_sem,
+        m_count). JSON keys: sweep, config_hash, output_dir, axes[], metrics[],
+        cell_count, complete_count, missing[], failed[] (cell, error), cells[] (cell,
+        values, status, exit_status, wall_time_seconds, metrics, error), aggregates[]
+        (values, cells, complete, metrics: {m: {count, mean, std, min, max, sem}}). A
+        result of another configuration in DIR is an error.
+
+        USAGE: rnnmem sweep collect <dir> [--output <file>] [--aggregates <file>] [--require-complete] [--json]
+
+        ARGUMENTS:
+          <dir>                   Output directory of the sweep.
+
+        OPTIONS:
+          -o, --output <file>     Write the cell table (CSV) to this file.
+          --aggregates <file>     Write the aggregates over seeds (CSV) to this file.
+          --require-complete      Exit with status 2 (after writing the tables) when a
+                                  cell is missing or failed.
+          --json                  Print one JSON object.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "sweep slurm": #"""
+        OVERVIEW: Write a Slurm job-array batch script that runs a sweep in N shards.
+
+        Array task i (#SBATCH --array=0-(N−1)) runs 'rnnmem sweep run CONFIG --shard
+        i/N --jobs J --output-dir DIR' with this rnnmem binary, from the current
+        directory; N is written into the script (not read from $SLURM_ARRAY_TASK_COUNT)
+        so that failed tasks can be resubmitted alone with 'sbatch --array=3,7 FILE'.
+        The output directory is prepared now (sweep.json, and logs/ for Slurm's
+        per-task output slurm-%A_%a.out), so a directory of another configuration is
+        refused before submission. Submit with 'sbatch FILE' ('sbatch --wait FILE'
+        blocks until every task has ended), then run 'rnnmem sweep collect DIR'. The
+        script goes to --output FILE (made executable) or to standard output. JSON
+        keys: sweep, config_hash, shards, array, cells_per_shard[], output_dir, rnnmem,
+        file, script.
+
+        USAGE: rnnmem sweep slurm <config> --shards <N> [--partition <name>] [--time <time>] [--cpus <C>] [--jobs <J>] [--sbatch <option> ...] [--output-dir <dir>] [--rnnmem <path>] [--output <file>] [--json]
+
+        ARGUMENTS:
+          <config>                Sweep configuration (JSON).
+
+        OPTIONS:
+          --shards <N>            Number of shards N (array tasks 0 … N−1).
+          --partition <name>      Slurm partition.
+          --time <time>           Time limit per array task, e.g. 30, 2:00:00,
+                                  1-12:00:00.
+          --cpus <C>              CPUs per array task. (default: 1)
+          --jobs <J>              Cells run at the same time in each task (default:
+                                  --cpus).
+          --sbatch <option>       An extra #SBATCH option, e.g. --mem=4G (repeatable).
+          --output-dir <dir>      Output directory (default run/sweeps/<name>-<config
+                                  hash>).
+          --rnnmem <path>         The rnnmem binary the tasks run (default: this one).
+          -o, --output <file>     Write the script to this file.
+          --json                  Print one JSON object (the script under 'script').
           --version               Show the version.
           -h, --help              Show help information.
         """#,
