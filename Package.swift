@@ -1,12 +1,28 @@
 // swift-tools-version:6.0
 // rnnmem — memory in time series and recurrent neural networks.
-// Module map (one concept per module; see README.md):
+//
+// Module map (one concept per module; the same map is in README.md). Dependencies point downwards only.
 //   CLAPACKE, CCBLAS, CGSL, CFFTW  system-library shims (Debian packages, found with pkg-config)
-//   MemoryNumerics                 the only module that calls C: matrices, LAPACK, FFT plans, special functions, RNG, optimisers
-//   LongMemory                     fractional filters, ARFIMA theory and simulation, sample statistics, estimators and tests of d
-//   Recurrent                      recurrent models, exact derivatives, training, tasks, weight import/export
-//   RNNMemory                      umbrella module re-exporting the above
-//   rnnmem                         the command-line tool
+//   _CVectorMath                   vectorised e^x, tanh, σ in portable C (+ AVX2/AVX-512 instances), used by VectorMath
+//   MemoryNumerics                 the only module that calls C: matrices, BLAS/LAPACK, FFT plans, special functions,
+//                                  quadrature, optimisers, seeded random numbers, vector math
+//   LongMemory                     fractional filters, ARFIMA theory and simulation, sample statistics, estimators and
+//                                  tests of d, the `check` verdict                       (MemoryNumerics)
+//   Recurrent                      recurrent models, exact gradients/JVPs/HVPs, training, tasks, weight import/export
+//                                                                                        (MemoryNumerics)
+//   RNNMemory                      umbrella: `import RNNMemory` re-exports the library modules above
+//   rnnmem                         the command-line tool                                 (RNNMemory, ArgumentParser)
+//   _TestSupport                   seeded helpers and reference comparisons shared by the test targets
+// Coming (planned, not yet in this file): FastMath and matrix-free Krylov tools (Lanczos, stochastic trace and
+// diagonal estimators, SLQ) join MemoryNumerics; library modules Spectra (Jacobian, Lyapunov and Hessian spectra),
+// CurseOfMemory and MemoryProbes (the first to join LongMemory and Recurrent), all re-exported by RNNMemory;
+// Sweeps (Foundation, process management; not in the umbrella); _RNNMemCLI (the commands as a library, with an
+// in-process entry point for tests), leaving `rnnmem` a thin `main`.
+//
+// Products: one library per half, so a user who needs only long-memory statistics links neither the recurrent
+// engine nor the CLI's argument parser: `LongMemory`, `Recurrent`, `MemoryNumerics`, the umbrella `RNNMemory`, and
+// the `rnnmem` executable. The benchmarks are a separate package (Benchmarks/Package.swift, as swift-collections
+// does), so `swift build` here builds the product only.
 import PackageDescription
 
 let package = Package(
@@ -14,6 +30,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "RNNMemory", targets: ["RNNMemory"]),
+        .library(name: "LongMemory", targets: ["LongMemory"]),
+        .library(name: "Recurrent", targets: ["Recurrent"]),
+        .library(name: "MemoryNumerics", targets: ["MemoryNumerics"]),
         .executable(name: "rnnmem", targets: ["rnnmem"]),
     ],
     dependencies: [
@@ -58,12 +77,5 @@ let package = Package(
         // LongMemory: the CLI tests of `estimate`/`test`/`check` compare the tool's output with the library's values.
         .testTarget(name: "CLITests", dependencies: ["_TestSupport", "LongMemory"]),
         .testTarget(name: "NotebookTests", dependencies: ["_TestSupport"]),
-
-        // Benchmarks live outside the library: a release-built executable timing rnnmem's workloads;
-        // Benchmarks/run.sh runs it side by side with the C, Python and R peers.
-        .executableTarget(
-            name: "rnnmem-bench",
-            dependencies: ["RNNMemory"],
-            path: "Benchmarks/Sources/rnnmem-bench"),
     ]
 )
