@@ -77,5 +77,7 @@ let package = Package(
         // LongMemory: the CLI tests of `estimate`/`test`/`check` compare the tool's output with the library's values.
         .testTarget(name: "CLITests", dependencies: ["_TestSupport", "LongMemory"]),
         .testTarget(name: "NotebookTests", dependencies: ["_TestSupport"]),
+        // The umbrella's documentation: the Getting Started article's code, compiled and run.
+        .testTarget(name: "RNNMemoryTests", dependencies: ["RNNMemory", "_TestSupport"]),
     ]
 )

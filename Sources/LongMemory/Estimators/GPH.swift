@@ -34,9 +34,10 @@ public enum GPH {
 
     /// GPH estimate of d.
     /// - Parameters:
+    ///   - x: the series x_1, …, x_n (finite, not constant).
     ///   - bandwidth: m (default ⌊n^0.5⌋); ``Bandwidth/plugIn`` uses the Hurvich–Deo rule of ``BandwidthSelection``.
     ///   - trimming: number l of lowest frequencies skipped (j = l+1…m).
-    ///   - biasReductionOrder: r ∈ 0…4 extra regressors λ_j^{2k} (Andrews & Guggenberger 2003).
+    ///   - r: `biasReductionOrder`, r ∈ 0…4 extra regressors λ_j^{2k} (Andrews & Guggenberger 2003).
     ///   - confidenceLevel: level of the Wald interval (default 0.95).
     public static func estimate(
         _ x: [Double], bandwidth: Bandwidth = .exponent(defaultExponent), trimming: Int = 0,

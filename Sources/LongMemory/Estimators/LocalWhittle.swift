@@ -59,11 +59,13 @@ public enum LocalWhittle {
 
     /// Local Whittle estimate of d.
     /// - Parameters:
+    ///   - x: the series x_1, …, x_n (finite, not constant).
     ///   - bandwidth: m (default ⌊n^0.65⌋); ``Bandwidth/plugIn`` uses the Henry–Robinson plug-in rule of
     ///     ``BandwidthSelection``.
     ///   - trimming: number l of lowest frequencies skipped (untapered only).
     ///   - taper: ``Taper/none`` (default), Velasco Kolmogorov, or Hurvich–Chen.
     ///   - searchInterval: interval for d (for Hurvich–Chen, shifted by the number of differences internally).
+    ///   - confidenceLevel: level of the Wald interval (default 0.95).
     public static func estimate(
         _ x: [Double], bandwidth: Bandwidth = .exponent(defaultExponent), trimming: Int = 0, taper: Taper = .none,
         searchInterval: ClosedRange<Double> = defaultSearchInterval, confidenceLevel: Double = 0.95
