@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Recurrent-network part of the rnnmem benchmark (issue 4 §7): one Adam training step, one gradient and one exact
+# Recurrent-network part of the rnnmem benchmark: one Adam training step, one gradient and one exact
 # Hessian-vector product of a tanh RNN, an LSTM and a GRU (hidden 32, sequence 64, batch 32, one input, one output,
 # MSE), one thread, side by side: rnnmem (float64, release build), PyTorch CPU and JAX CPU (float64 and float32),
 # both from PyPI. Run alone it writes Benchmarks/results/rnn-raw-latest.txt and the table rnn-latest.md; run.sh

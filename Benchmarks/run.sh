@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# rnnmem benchmark harness (issue 2 §7): times rnnmem's release build and its peers — a plain C/FFTW program,
+# rnnmem benchmark harness: times rnnmem's release build and its peers — a plain C/FFTW program,
 # numpy/scipy/statsmodels and R — on the same workloads and the same input, one thread each, in one run, and
 # prints a side-by-side table of medians, ratios and peak memory (also written to Benchmarks/results/latest.md).
 #
@@ -323,7 +323,7 @@ log "periodogram n=1000000"
 for impl in rnnmem numpy scipy R; do run_impl periodogram 1000000 "$impl"; done
 log "davies_harte n=1000000"
 for impl in rnnmem numpy R; do run_impl davies_harte 1000000 "$impl"; done
-# Estimators of d and the whole check (issue 3 §5; MemoryWorkloads.swift, bench.py, bench.R).
+# Estimators of d and the whole check (MemoryWorkloads.swift, bench.py, bench.R).
 log "lw n=1000000 (local Whittle)"
 for impl in rnnmem pyelw numpy; do run_impl lw 1000000 "$impl"; done
 log "hr n=100000 (Haslett–Raftery)"

@@ -13,7 +13,7 @@ Python (O(n^2), no FFT, no third-party code), and compares:
                 mu_k = sum_s c_s e^{-2 pi i k s/M}, c = (g_0..g_{n-1}, g_{n-2}..g_1) the ARFIMA(0,0.4,0) acvf,
                 a = input[0:M], b = input[M:2M]
 
-Estimators of d (issue 3), compared with their own tolerances:
+Estimators of d, compared with their own tolerances:
 
   lw            local Whittle d (Robinson 1995), m = floor(n^0.65): R(d) = log(mean_j lambda_j^{2d} I_j) - 2d mean_j
                 log lambda_j from the direct DFT, minimised by golden section on [-1, 2.2]; |difference| <= 1e-6

@@ -6,7 +6,7 @@ import MemoryNumerics
 
 @Suite("MemoryEstimate and EstimationMethod")
 struct EstimatorResultTests {
-    @Test("CLI names of the methods are exactly those of issue 3 §3")
+    @Test("CLI names of the methods are exactly the documented `--method` values")
     func methodNames() {
         #expect(
             EstimationMethod.allCases.map(\.rawValue)

@@ -9,7 +9,7 @@ import MemoryNumerics
 ///     R(d) = log( (1/K) Σ_j λ_j^{2d} I(λ_j) ) − 2d·(1/K) Σ_j log λ_j,      d̂ = argmin R,
 ///
 /// with the **same divisor K = number of terms in both averages** (LongMemoryTS `local.W` divides both sums by
-/// m − l − 1 for m − l + 1 terms, which biases d̂; LONG_MEMORY.md §4). √K(d̂ − d) → N(0, ¼) for d ∈ (−½, ¾)
+/// m − l − 1 for m − l + 1 terms, which biases d̂; <doc:OtherTools>). √K(d̂ − d) → N(0, ¼) for d ∈ (−½, ¾)
 /// (Robinson 1995; Velasco 1999 for d ≥ ½), so the primary s.e. is 1/(2√K). Also reported: the finite-K form
 /// 1/(2√Σ_j ν_j²), ν_j = log λ_j − mean(log λ) (Σν_j² ≈ K), and the observed-curvature form 1/√(K·R''(d̂))
 /// (R'' → 4).
