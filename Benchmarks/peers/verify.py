@@ -23,6 +23,10 @@ Estimators of d, compared with their own tolerances:
   hr            Haslett-Raftery d of y = (1-B)^{-0.3} x: no plain reference; the implementations are compared
                 pairwise and must agree to 5e-4 (R fracdiff stops at its default dtol = eps^(1/4) = 1.2e-4)
 
+The same peer comparisons on fixed data (R fracdiff's Haslett-Raftery and diffseries, pyelw's local Whittle family,
+nolds' DFA) are unit tests with committed reference values: Tests/LongMemoryTests/PeerReferenceTests.swift, made by
+scripts/reference/peer_references_fracdiff.R and scripts/reference/peer_references_python.py.
+
 Prints one CHECK line per implementation and a pairwise table; exits 1 if any implementation is off
 by more than the tolerance (relative to the largest reference value), 0 otherwise.
 
