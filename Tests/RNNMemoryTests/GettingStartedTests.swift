@@ -58,9 +58,9 @@ struct GettingStartedTests {
                               configuration: TrainingConfiguration(length: .steps(60), seed: 2)).run()
         let trained = run.model
 
-        // H·v, H = ∂²L/∂θ² of the masked loss on the validation batch, exact (forward-over-reverse).
-        guard let batch = try task.validationBatch() else { return }
+        // H·v, H = ∂²L/∂θ² of the masked loss on a fresh batch, exact (forward-over-reverse).
         var rng = SeededRandom(seed: 3)
+        let batch = try task.trainingBatch(step: 0, using: &rng)
         let v = rng.gaussians(trained.parameterCount)
         let hvp = try trained.hessianVectorProduct(inputs: batch.inputs, targets: batch.targets,
                                                    direction: v, loss: batch.loss)
