@@ -12,17 +12,17 @@ let package = Package(
     name: "rnnmem-benchmarks",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "rnnmem-bench", targets: ["rnnmem-bench"]),
+        .executable(name: "rnnmem-bench", targets: ["rnnmem-bench"])
     ],
     dependencies: [
         // The checkout's folder name varies (worktrees, clones): name the dependency explicitly.
-        .package(name: "rnnmem", path: ".."),
+        .package(name: "rnnmem", path: "..")
     ],
     targets: [
         // A release-built executable timing rnnmem's workloads through the umbrella module.
         .executableTarget(
             name: "rnnmem-bench",
             dependencies: [.product(name: "RNNMemory", package: "rnnmem")],
-            path: "Sources/rnnmem-bench"),
+            path: "Sources/rnnmem-bench")
     ]
 )

@@ -103,8 +103,9 @@ struct PeerReferenceTests {
             let x = try Self.series(reference.series)
             #expect(x.count == reference.n)
             let fit = try ParametricEstimation.haslettRaftery(x)
-            #expect(abs(fit.estimate.d - reference.d) < 1e-7,
-                    "\(reference.series): d = \(fit.estimate.d), R \(reference.d)")
+            #expect(
+                abs(fit.estimate.d - reference.d) < 1e-7,
+                "\(reference.series): d = \(fit.estimate.d), R \(reference.d)")
             #expect(abs(fit.estimate.d - reference.d_default_dtol) < 1.2e-4, "\(reference.series)")
         }
     }
@@ -155,8 +156,9 @@ struct PeerReferenceTests {
                 Issue.record("unknown estimator \(reference.estimator)")
                 continue
             }
-            #expect(abs(estimate.d - reference.d) < 1e-7,
-                    "\(reference.estimator) on \(reference.series): d = \(estimate.d), pyelw \(reference.d)")
+            #expect(
+                abs(estimate.d - reference.d) < 1e-7,
+                "\(reference.estimator) on \(reference.series): d = \(estimate.d), pyelw \(reference.d)")
         }
     }
 
@@ -172,8 +174,9 @@ struct PeerReferenceTests {
             #expect(DFA.defaultWindowSizes(n: x.count) == reference.window_sizes)
             let points = DFA.fluctuations(x, order: 1, windowSizes: reference.window_sizes, placement: .nonOverlapping)
             #expect(points.map(\.scale) == reference.window_sizes)
-            #expect(TestSupport.maxRelativeError(points.map(\.value), reference.fluctuations) < 1e-12,
-                    "\(reference.series)")
+            #expect(
+                TestSupport.maxRelativeError(points.map(\.value), reference.fluctuations) < 1e-12,
+                "\(reference.series)")
             let estimate = try DFA.estimate(x, order: 1, placement: .nonOverlapping)
             let alpha = try #require(estimate.hurst)
             #expect(abs(alpha - reference.alpha) < 1e-12, "\(reference.series): α = \(alpha), nolds \(reference.alpha)")

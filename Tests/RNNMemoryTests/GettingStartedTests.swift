@@ -34,9 +34,9 @@ struct GettingStartedTests {
         let series = try Simulation.arfima(ARFIMAModel(d: 0.3), count: 4096, seed: 42)
         // Local Whittle (Robinson 1995) with the default bandwidth m = ⌊n^0.65⌋ = 222.
         let estimate = try LocalWhittle.estimate(series)
-        let d = estimate.d                            // close to 0.3
-        let standardError = estimate.standardError    // 1/(2√m) = 0.0336
-        let interval = estimate.confidenceInterval    // d ± 1.96 s.e.
+        let d = estimate.d  // close to 0.3
+        let standardError = estimate.standardError  // 1/(2√m) = 0.0336
+        let interval = estimate.confidenceInterval  // d ± 1.96 s.e.
         // end snippet
         #expect(estimate.bandwidth == 222)
         #expect(abs(standardError - 1 / (2 * Double(222).squareRoot())) < 1e-12)
@@ -49,21 +49,19 @@ struct GettingStartedTests {
     func lstmHessianVectorProduct() throws {
         // snippet: lstm-hvp
         // Recall the input 3 steps back; fixed validation data come from the task's seed.
-        let task = try DelayedRecallTask(
-            configuration: DelayedRecallConfiguration(delay: 3, sequenceLength: 20, batchSize: 16,
-                                                      evaluationBatchSize: 64),
-            seed: 1)
+        let recall = DelayedRecallConfiguration(delay: 3, sequenceLength: 20, batchSize: 16, evaluationBatchSize: 64)
+        let task = try DelayedRecallTask(configuration: recall, seed: 1)
         let lstm = try LSTM(inputSize: 1, hiddenSize: 8, outputSize: 1, seed: 1)
-        let run = try Trainer(model: lstm, task: task,
-                              configuration: TrainingConfiguration(length: .steps(60), seed: 2)).run()
+        let training = TrainingConfiguration(length: .steps(60), seed: 2)
+        let run = try Trainer(model: lstm, task: task, configuration: training).run()
         let trained = run.model
 
         // H·v, H = ∂²L/∂θ² of the masked loss on a fresh batch, exact (forward-over-reverse).
         var rng = SeededRandom(seed: 3)
         let batch = try task.trainingBatch(step: 0, using: &rng)
         let v = rng.gaussians(trained.parameterCount)
-        let hvp = try trained.hessianVectorProduct(inputs: batch.inputs, targets: batch.targets,
-                                                   direction: v, loss: batch.loss)
+        let hvp = try trained.hessianVectorProduct(
+            inputs: batch.inputs, targets: batch.targets, direction: v, loss: batch.loss)
         // hvp.loss, hvp.gradient (∇L) and hvp.product (H·v), all at the trained parameters.
         // end snippet
         #expect(run.summary.steps == 60)
@@ -90,11 +88,14 @@ struct GettingStartedTests {
         let snippets = try DocumentationSnippets.regions(in: source)
         let blocks = DocumentationSnippets.swiftBlocks(in: article)
         #expect(snippets.map(\.name) == ["import", "fractional-difference", "local-whittle", "lstm-hvp"])
-        #expect(blocks.count == snippets.count,
-                "the article has \(blocks.count) swift blocks, this file \(snippets.count) snippets")
+        #expect(
+            blocks.count == snippets.count,
+            "the article has \(blocks.count) swift blocks, this file \(snippets.count) snippets")
         for (index, (block, snippet)) in zip(blocks, snippets).enumerated() {
             if let line = DocumentationSnippets.firstDifference(block, snippet.text) {
-                Issue.record("GettingStarted.md swift block \(index + 1) differs from snippet '\(snippet.name)' at its line \(line)")
+                Issue.record(
+                    "GettingStarted.md swift block \(index + 1) differs from snippet '\(snippet.name)' at its line \(line)"
+                )
             }
         }
     }
