@@ -1,16 +1,33 @@
 // swift-tools-version:6.0
 // rnnmem — memory in time series and recurrent neural networks.
-// Module map (one concept per module; see README.md):
+//
+// Module map (one concept per module; the same map is in README.md). Dependencies point downwards only.
 //   CLAPACKE, CCBLAS, CGSL, CFFTW  system-library shims (Debian packages, found with pkg-config)
-//   MemoryNumerics                 calls the C libraries (Recurrent calls only _CVectorMath's fused cell steps): matrices, LAPACK, FFT plans, special functions, RNG, optimisers
-//   LongMemory                     fractional filters, ARFIMA theory and simulation, sample statistics, estimators and tests of d
-//   Recurrent                      recurrent models, exact derivatives, training, tasks, weight import/export
-//   CurseOfMemory                  curse-of-memory closed forms, Monte-Carlo verifier, loss landscapes, Hessians at optima
-//   MemoryProbes                   memory of networks: capacity (Jaeger, Dambre), horizon, connectivity, Definition 3
-//   RNNMemory                      umbrella module re-exporting the above
-//   Sweeps                         sharded, resumable parameter sweeps of rnnmem commands (Foundation, process management; not in the umbrella)
-//   _RNNMemCLI                     the command-line commands as a library (parsing, printing; no numerics)
-//   rnnmem                         the command-line tool: a thin entry point into _RNNMemCLI
+//   _CVectorMath                   vectorised e^x, tanh, σ in portable C (+ AVX2/AVX-512 instances): the general
+//                                  kernels through MemoryNumerics' VectorMath, the fused cell steps through Recurrent
+//   MemoryNumerics                 matrices, BLAS/LAPACK, FFT plans, special functions, quadrature, optimisers, seeded
+//                                  random numbers, vector math, FastMath, matrix-free Krylov tools
+//   LongMemory                     fractional filters, ARFIMA theory and simulation, sample statistics, estimators and
+//                                  tests of d, the `check` verdict                       (MemoryNumerics)
+//   Recurrent                      recurrent models, exact gradients/JVPs/HVPs, training, tasks, weight import/export
+//                                                                                        (MemoryNumerics)
+//   Spectra                        Jacobian, Lyapunov and Hessian spectra of recurrent networks (Recurrent)
+//   CurseOfMemory                  curse-of-memory closed forms, Monte-Carlo verifier, loss landscapes, Hessians at
+//                                  optima                                                (Recurrent)
+//   MemoryProbes                   memory of networks: capacity (Jaeger, Dambre), horizon, connectivity,
+//                                  Definition 3 — the first module joining the two halves (LongMemory, Recurrent)
+//   RNNMemory                      umbrella: `import RNNMemory` re-exports the library modules above
+//   Sweeps                         sharded, resumable sweeps of rnnmem commands (Foundation, process management;
+//                                  not in the umbrella)
+//   _RNNMemCLI                     the command-line commands as a library, with an in-process entry point
+//                                                                                        (RNNMemory, Sweeps, ArgumentParser)
+//   rnnmem                         the command-line tool: a thin `main` calling _RNNMemCLI
+//   _TestSupport                   seeded helpers and reference comparisons shared by the test targets
+//
+// Products: one library per concept, so a user who needs only long-memory statistics links neither the recurrent
+// engine nor the CLI's argument parser; the umbrella `RNNMemory`; the `rnnmem` executable. The benchmarks are a
+// separate package (Benchmarks/Package.swift, as swift-collections does), so `swift build` here builds the product
+// only.
 import PackageDescription
 
 let package = Package(
@@ -18,6 +35,11 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "RNNMemory", targets: ["RNNMemory"]),
+        .library(name: "LongMemory", targets: ["LongMemory"]),
+        .library(name: "Recurrent", targets: ["Recurrent"]),
+        .library(name: "MemoryNumerics", targets: ["MemoryNumerics"]),
+        .library(name: "CurseOfMemory", targets: ["CurseOfMemory"]),
+        .library(name: "MemoryProbes", targets: ["MemoryProbes"]),
         .executable(name: "rnnmem", targets: ["rnnmem"]),
     ],
     dependencies: [
@@ -48,7 +70,9 @@ let package = Package(
         // The first module joining the two halves: memory probes of recurrent networks (capacity, horizon,
         // connectivity, response coefficients) with the long-memory estimators applied to their states.
         .target(name: "MemoryProbes", dependencies: ["MemoryNumerics", "LongMemory", "Recurrent"]),
-        .target(name: "RNNMemory", dependencies: ["MemoryNumerics", "LongMemory", "Recurrent", "CurseOfMemory", "MemoryProbes"]),
+        .target(
+            name: "RNNMemory",
+            dependencies: ["MemoryNumerics", "LongMemory", "Recurrent", "CurseOfMemory", "MemoryProbes"]),
         // Grids of rnnmem commands run in shards (one machine, GNU parallel, Slurm job arrays), resumable, merged.
         // Foundation only: the numerical library stays free of process management.
         .target(name: "Sweeps"),
@@ -78,11 +102,7 @@ let package = Package(
         .testTarget(name: "NotebookTests", dependencies: ["_TestSupport"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "_TestSupport"]),
 
-        // Benchmarks live outside the library: a release-built executable timing rnnmem's workloads;
-        // Benchmarks/run.sh runs it side by side with the C, Python and R peers.
-        .executableTarget(
-            name: "rnnmem-bench",
-            dependencies: ["RNNMemory"],
-            path: "Benchmarks/Sources/rnnmem-bench"),
+        // The umbrella's documentation: the Getting Started article's code, compiled and run.
+        .testTarget(name: "RNNMemoryTests", dependencies: ["RNNMemory", "_TestSupport"]),
     ]
 )

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Recurrent-network part of the rnnmem benchmark (issue 4 §7): one Adam training step, one gradient and one exact
+# Recurrent-network part of the rnnmem benchmark: one Adam training step, one gradient and one exact
 # Hessian-vector product of a tanh RNN, an LSTM and a GRU (hidden 32, sequence 64, batch 32, one input, one output,
 # MSE), one thread, side by side: rnnmem (float64, release build), PyTorch CPU and JAX CPU (float64 and float32),
 # both from PyPI. Run alone it writes Benchmarks/results/rnn-raw-latest.txt and the table rnn-latest.md; run.sh
@@ -77,17 +77,17 @@ if [ -n "$PY" ]; then
   "$PY" "$HERE/peers/python/rnn_bench.py" --versions >> "$RAW" 2>/dev/null
 fi
 
-log "swift build -c release --product rnnmem-bench"
+log "swift build -c release --package-path Benchmarks"
 # several people edit the shared tree: retry a build that failed only because a source changed under it
 for attempt in 1 2 3 4 5; do
-  (cd "$ROOT" && swift build -c release --product rnnmem-bench) > "$RESULTS/swift-build-rnn.log" 2>&1
+  swift build -c release --package-path "$HERE" --product rnnmem-bench > "$RESULTS/swift-build-rnn.log" 2>&1
   BUILD_STATUS=$?
   [ "$BUILD_STATUS" -ne 0 ] && grep -q 'was modified during the build' "$RESULTS/swift-build-rnn.log" || break
   log "a source file changed during the build; retrying ($attempt)"
   sleep 30
 done
 if [ "$BUILD_STATUS" -eq 0 ]; then
-  BENCH="$(cd "$ROOT" && swift build -c release --product rnnmem-bench --show-bin-path)/rnnmem-bench"
+  BENCH="$(swift build -c release --package-path "$HERE" --show-bin-path)/rnnmem-bench"
   [ "$STANDALONE" -eq 1 ] && raw "VERSION swift $(swift --version 2>/dev/null | head -1)"
 else
   BENCH=""

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# rnnmem benchmark harness (issue 2 §7): times rnnmem's release build and its peers — a plain C/FFTW program,
+# rnnmem benchmark harness: times rnnmem's release build and its peers — a plain C/FFTW program,
 # numpy/scipy/statsmodels and R — on the same workloads and the same input, one thread each, in one run, and
 # prints a side-by-side table of medians, ratios and peak memory (also written to Benchmarks/results/latest.md).
 #
@@ -197,25 +197,25 @@ else
     raw "UNAVAILABLE * * rnnmem swift is not on PATH"
     fail "swift not found: cannot build rnnmem-bench"
   else
-    log "swift build -c release --product rnnmem-bench (log: Benchmarks/results/swift-build.log)"
+    log "swift build -c release --package-path Benchmarks (log: Benchmarks/results/swift-build.log)"
     # several people edit the shared tree: retry a build that failed only because a source changed under it
     for attempt in 1 2 3; do
-      (cd "$ROOT" && swift build -c release --product rnnmem-bench) > "$RESULTS/swift-build.log" 2>&1
+      swift build -c release --package-path "$HERE" --product rnnmem-bench > "$RESULTS/swift-build.log" 2>&1
       SWIFT_STATUS=$?
       [ "$SWIFT_STATUS" -ne 0 ] && grep -q 'was modified during the build' "$RESULTS/swift-build.log" || break
       log "a source file changed during the build; retrying ($attempt)"
       sleep 20
     done
     if [ "$SWIFT_STATUS" -eq 0 ]; then
-      RNNMEM_BIN="$(cd "$ROOT" && swift build -c release --product rnnmem-bench --show-bin-path 2>/dev/null)/rnnmem-bench"
+      RNNMEM_BIN="$(swift build -c release --package-path "$HERE" --show-bin-path 2>/dev/null)/rnnmem-bench"
       raw "VERSION swift $(swift --version 2>/dev/null | head -1)"
-      # the rnnmem command-line tool, for the end-to-end timing of `rnnmem check` (workload check_djia)
-      if (cd "$ROOT" && swift build -c release --product rnnmem) >> "$RESULTS/swift-build.log" 2>&1; then
-        RNNMEM_CLI="$(dirname "$RNNMEM_BIN")/rnnmem"
+      # the rnnmem command-line tool (root package), for the end-to-end timing of `rnnmem check` (check_djia)
+      if swift build -c release --package-path "$ROOT" --product rnnmem >> "$RESULTS/swift-build.log" 2>&1; then
+        RNNMEM_CLI="$(swift build -c release --package-path "$ROOT" --show-bin-path 2>/dev/null)/rnnmem"
       fi
     else
       raw "FAILED * * rnnmem swift build -c release failed: $(grep -m1 'error:' "$RESULTS/swift-build.log")"
-      fail "swift build -c release --product rnnmem-bench failed (see Benchmarks/results/swift-build.log)"
+      fail "swift build -c release --package-path Benchmarks failed (see Benchmarks/results/swift-build.log)"
     fi
   fi
 fi
@@ -323,7 +323,7 @@ log "periodogram n=1000000"
 for impl in rnnmem numpy scipy R; do run_impl periodogram 1000000 "$impl"; done
 log "davies_harte n=1000000"
 for impl in rnnmem numpy R; do run_impl davies_harte 1000000 "$impl"; done
-# Estimators of d and the whole check (issue 3 §5; MemoryWorkloads.swift, bench.py, bench.R).
+# Estimators of d and the whole check (MemoryWorkloads.swift, bench.py, bench.R).
 log "lw n=1000000 (local Whittle)"
 for impl in rnnmem pyelw numpy; do run_impl lw 1000000 "$impl"; done
 log "hr n=100000 (Haslett–Raftery)"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Make the PyTorch-format fixtures of Tests/RecurrentTests/Fixtures/ (issue 4 §5).
+"""Make the PyTorch-format fixtures of Tests/RecurrentTests/Fixtures/.
 
 Each fixture is a safetensors file holding
   * a PyTorch state dict of an nn.RNN (tanh) / nn.LSTM / nn.GRU plus an nn.Linear readout, with PyTorch's names

@@ -16,9 +16,9 @@ import argparse
 import sys
 
 SERIES_WORKLOADS = ("fracdiff", "acf100", "periodogram", "davies_harte")
-# Recurrent networks (issue 4 §7; Benchmarks/run-rnn.sh): n is the hidden width.
+# Recurrent networks (Benchmarks/run-rnn.sh): n is the hidden width.
 RNN_WORKLOADS = tuple(f"{kind}_{arch}" for arch in ("rnn", "lstm", "gru") for kind in ("train", "grad", "hvp"))
-# Estimators of d and the whole `rnnmem check` (issue 3 §5; MemoryWorkloads.swift).
+# Estimators of d and the whole `rnnmem check` (MemoryWorkloads.swift).
 ESTIMATOR_WORKLOADS = ("lw", "hr", "hr_rtol", "dfa", "check_djia")
 WORKLOAD_ORDER = SERIES_WORKLOADS + ESTIMATOR_WORKLOADS + RNN_WORKLOADS
 IMPL_ORDER = ("rnnmem", "c-fftw", "c-fftw-plan", "numpy", "scipy", "statsmodels", "R",
@@ -198,7 +198,7 @@ def memory_cell(results, workload, n, impl):
 
 
 def targets(results):
-    """Issue 2 §7 targets at n = 1e6, one thread."""
+    """Targets of the series workloads at n = 1e6, one thread."""
     n = 1_000_000
     rows = []
 
@@ -229,7 +229,7 @@ def targets(results):
                  "not measured" if dh is None else f"{dh * 1e3:.1f} ms",
                  "—" if dh is None else ("met" if dh <= 0.1 else "NOT met")))
     limit_mb = 5 * 2 * n * 8 / 1e6
-    # The memory target of issue 2 §7 concerns its four series workloads at n = 1e6.
+    # The memory target concerns the four series workloads at n = 1e6.
     for workload in ("fracdiff", "acf100", "periodogram", "davies_harte"):
         entry = results.results.get((workload, n, "rnnmem"))
         label = f"{workload}: peak memory ≤ 5 arrays of 2n doubles ({limit_mb:.0f} MB) above the baseline"
@@ -247,7 +247,7 @@ def targets(results):
 
 
 def estimator_targets(results):
-    """Issue 3 §5 targets, one thread."""
+    """Targets of the estimators of d and rnnmem check, one thread."""
     rows = []
 
     def median(workload, n, impl):
@@ -281,7 +281,7 @@ def estimator_targets(results):
 
 
 def rnn_targets(results):
-    """Issue 4 §7: training step faster than PyTorch and JAX (float64), HVP ≤ 3× the gradient."""
+    """Recurrent-network targets: training step faster than PyTorch and JAX (float64), HVP ≤ 3× the gradient."""
     rows = []
     for arch in ("rnn", "lstm", "gru"):
         ns = sorted({n for (w, n, _) in results.results if w == f"train_{arch}"})
@@ -341,13 +341,13 @@ def build(results):
     ]
     present = {w for (w, _) in keys}
     if present & set(SERIES_WORKLOADS):
-        tables.append(("Targets of issue 2 §7 (n = 1e6, one thread)", ["target", "measured", "status"],
+        tables.append(("Targets of the series workloads (n = 1e6, one thread)", ["target", "measured", "status"],
                        [list(row) for row in targets(results)]))
     if present & set(ESTIMATOR_WORKLOADS):
-        tables.append(("Targets of issue 3 §5 (estimators of d and rnnmem check, one thread)",
+        tables.append(("Targets of the estimators of d and rnnmem check (one thread)",
                        ["target", "measured", "status"], [list(row) for row in estimator_targets(results)]))
     if present & set(RNN_WORKLOADS):
-        tables.append(("Targets of issue 4 §7 (recurrent networks, one thread)", ["target", "measured", "status"],
+        tables.append(("Targets of the recurrent networks (one thread)", ["target", "measured", "status"],
                        [list(row) for row in rnn_targets(results)]))
     sections = []
     described = [f"{workload} / {impl}: {DESCRIPTIONS[(workload, impl)]}"

@@ -13,7 +13,7 @@ Python (O(n^2), no FFT, no third-party code), and compares:
                 mu_k = sum_s c_s e^{-2 pi i k s/M}, c = (g_0..g_{n-1}, g_{n-2}..g_1) the ARFIMA(0,0.4,0) acvf,
                 a = input[0:M], b = input[M:2M]
 
-Estimators of d (issue 3), compared with their own tolerances:
+Estimators of d, compared with their own tolerances:
 
   lw            local Whittle d (Robinson 1995), m = floor(n^0.65): R(d) = log(mean_j lambda_j^{2d} I_j) - 2d mean_j
                 log lambda_j from the direct DFT, minimised by golden section on [-1, 2.2]; |difference| <= 1e-6
@@ -22,6 +22,10 @@ Estimators of d (issue 3), compared with their own tolerances:
                 line fits in closed form; relative tolerance 1e-9
   hr            Haslett-Raftery d of y = (1-B)^{-0.3} x: no plain reference; the implementations are compared
                 pairwise and must agree to 5e-4 (R fracdiff stops at its default dtol = eps^(1/4) = 1.2e-4)
+
+The same peer comparisons on fixed data (R fracdiff's Haslett-Raftery and diffseries, pyelw's local Whittle family,
+nolds' DFA) are unit tests with committed reference values: Tests/LongMemoryTests/PeerReferenceTests.swift, made by
+scripts/reference/peer_references_fracdiff.R and scripts/reference/peer_references_python.py.
 
 Prints one CHECK line per implementation and a pairwise table; exits 1 if any implementation is off
 by more than the tolerance (relative to the largest reference value), 0 otherwise.

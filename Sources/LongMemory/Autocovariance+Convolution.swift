@@ -7,8 +7,7 @@ extension Autocovariance {
     ///     γ_X(h) = Σ_{k∈ℤ} γ_ARMA(k) γ_FI(h − k),
     ///
     /// with γ_FI the FI(d) autocovariance with variance σ² and γ_ARMA the ARMA autocovariance with σ² = 1
-    /// (Bertelli & Caporin 2002, J. Time Series Analysis 23(5); Doornik & Ooms 2003, CSDA 42:333–348;
-    /// LONG_MEMORY.md §2.4(b)).
+    /// (Bertelli & Caporin 2002, J. Time Series Analysis 23(5); Doornik & Ooms 2003, CSDA 42:333–348).
     ///
     /// Only γ_ARMA is truncated, at a lag T where it has decayed geometrically below 1e-18·γ_ARMA(0)/(1 − r)
     /// (r = largest inverse-root modulus; T is doubled until the last p + 1 values pass that test). γ_FI, which decays

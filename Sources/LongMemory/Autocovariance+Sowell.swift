@@ -7,7 +7,7 @@ extension Autocovariance {
 
     /// ARFIMA(p, d, q) autocovariance by Sowell (1992), "Maximum likelihood estimation of stationary univariate
     /// fractionally integrated time series models", J. Econometrics 53:165–188, in the form of Doornik & Ooms (2003),
-    /// Computational Statistics & Data Analysis 42:333–348 (LONG_MEMORY.md §2.4(a)). Requires p ≥ 1, d ≠ 0 (d = 0 is
+    /// Computational Statistics & Data Analysis 42:333–348. Requires p ≥ 1, d ≠ 0 (d = 0 is
     /// the ARMA case) and no trailing zero AR coefficient.
     ///
     /// With ρ₁ … ρ_p the inverses of the AR roots (complex allowed: everything is done in complex arithmetic and the

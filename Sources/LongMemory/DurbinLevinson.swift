@@ -5,7 +5,7 @@ import MemoryNumerics
 /// φ_kk = [γ(k) − Σ_{j=1}^{k−1} φ_{k−1,j} γ(k−j)]/v_{k−1}, φ_kj = φ_{k−1,j} − φ_kk φ_{k−1,k−j},
 /// v_k = v_{k−1}(1 − φ_kk²), v₀ = γ(0). O(n²) time, O(n) memory. Every Durbin–Levinson computation of the module
 /// (PACF, predictors, prediction errors, exact simulation, the exact Gaussian likelihood, Yule–Walker starts) runs
-/// through ``recursion(acvf:steps:_:)``.
+/// through one internal recursion, `recursion(acvf:steps:_:)`.
 public enum DurbinLevinson {
     /// Partial autocorrelations φ_11 … φ_LL and innovation variances v_0 … v_L from γ(0…L).
     public static func partialAutocorrelations(acvf gamma: [Double]) throws -> (pacf: [Double], variances: [Double]) {

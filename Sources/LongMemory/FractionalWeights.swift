@@ -94,7 +94,7 @@ public enum FractionalWeights {
     /// The memory a K-term window discards: |Σ_{j≥K} π_j(d)| = Γ(K − d)/(Γ(K)Γ(1 − d)) for 0 < d < 1 (from the
     /// partial-sum identity of ``partialSum(d:through:)`` and Σ_{j≥0} π_j = 0 for d > 0; Hosking 1981)
     /// (the gain of the truncated filter at frequency 0, which should be 0). ~ K^{−d}/Γ(1 − d): at d = 0.4 a
-    /// window of 10 keeps 27.5% of the level, and a 1% loss needs K ≈ 3.7·10⁴ (LONG_MEMORY.md §2.2).
+    /// window of 10 keeps 27.5% of the level, and a 1% loss needs K ≈ 3.7·10⁴ (LM5 in <doc:ValidationTargets>).
     /// For d < 0 (fractional integration) the tail Σ_{j≥K} π_j diverges and +∞ is returned; for non-integer d > 1
     /// the same Gamma form gives the tail's magnitude.
     public static func lostMemory(d: Double, window k: Int) throws -> Double {

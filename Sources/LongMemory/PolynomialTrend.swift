@@ -2,7 +2,8 @@ import MemoryNumerics
 
 /// Least-squares removal of a polynomial trend, shared by every place that demeans or detrends explicitly (the
 /// `demean` option of the fractional filter, Lo's R/S, V/S, KPSS level and trend residuals, the two-step exact local
-/// Whittle estimator). Nothing in module LongMemory demeans implicitly (LONG_MEMORY.md §1): each caller asks for it.
+/// Whittle estimator). Nothing in module LongMemory demeans implicitly (see the Conventions article): each caller
+/// asks for it.
 enum PolynomialTrend {
     /// x − x̄ (degree 0).
     static func demeaned(_ x: [Double]) -> [Double] {

@@ -1,6 +1,6 @@
 import MemoryNumerics
 
-/// Sample second-order statistics. Conventions (LONG_MEMORY.md §1): the series is demeaned and the autocovariance
+/// Sample second-order statistics. Conventions (<doc:Conventions>): the series is demeaned and the autocovariance
 /// divisor is n (positive semi-definite; Brockwell & Davis 1991, *Time Series: Theory and Methods*, 2nd ed., §7.2);
 /// the periodogram is I(λ_j) = |Σ_{t=1}^{n} x_t e^{−iλ_j t}|²/(2πn) at λ_j = 2πj/n, j = 1…⌊n/2⌋ (Brockwell & Davis
 /// 1991, §10.1, on the scale of f with γ(k) = ∫_{−π}^{π} e^{iλk} f(λ) dλ; λ = 0 excluded, so the mean does not
@@ -103,7 +103,7 @@ public enum SampleStatistics {
         return Periodogram(frequencies: freq, values: vals, n: n)
     }
 
-    /// The periodogram's normalisation 1/(2πn) (LONG_MEMORY.md §1): I(λ) = |Σ_{t=1}^{n} x_t e^{−iλt}|²·periodogramScale.
+    /// The periodogram's normalisation 1/(2πn) (<doc:Conventions>): I(λ) = |Σ_{t=1}^{n} x_t e^{−iλt}|²·periodogramScale.
     @inline(__always)
     static func periodogramScale(n: Int) -> Double { 1 / (2 * Double.pi * Double(n)) }
 

@@ -14,7 +14,7 @@ extension Simulation {
     /// The variance deficit of a truncated MA(∞) approximation of FI(d), −½ < d < ½:
     /// Σ_{j≥M} ψ_j² / Σ_{j≥0} ψ_j², with ψ_j the weights of (1−B)^{−d} and Σ_{j≥0} ψ_j² = Γ(1 − 2d)/Γ(1 − d)²
     /// (Hosking 1981). The tail is ~ M^{2d−1}/((1 − 2d)Γ(d)²) of σ², e.g. 16.3% for d = 0.4, M = 250 and still 3.1% at
-    /// M = 10⁶ (LONG_MEMORY.md §2.5(c)). O(M).
+    /// M = 10⁶ (validation target LM16, <doc:ValidationTargets>). O(M).
     public static func truncatedMAVarianceDeficit(d: Double, terms m: Int) throws -> Double {
         try Autocovariance.validateStationaryD(d)
         guard m >= 1 else {
@@ -36,8 +36,9 @@ extension Simulation {
     /// the n + M − 1 innovations drawn from `seed`; one FFT convolution, O((n + M) log(n + M))).
     ///
     /// This is **not** FI(d): it is an MA(M − 1) process that misses ``TruncatedMASample/varianceDeficit`` of the
-    /// variance and whose autocovariances are biased at every lag (LONG_MEMORY.md §2.5(c), §4). It exists only to
-    /// reproduce other tools' simulators; use ``arfima(_:count:seed:method:)`` (exact) for anything else.
+    /// variance and whose autocovariances are biased at every lag (LM16 in <doc:ValidationTargets>; <doc:OtherTools>).
+    /// It exists only to reproduce other tools' simulators; use ``arfima(_:count:seed:method:)`` (exact) for anything
+    /// else.
     public static func truncatedMA(
         d: Double, sigma2: Double = 1, count n: Int, terms m: Int, seed: UInt64
     ) throws -> TruncatedMASample {

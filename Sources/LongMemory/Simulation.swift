@@ -82,8 +82,8 @@ public enum Simulation {
     /// The circulant with first row c = (γ₀, γ₁, …, γ_m, γ_{m−1}, …, γ₁) of length M = 2m is symmetric, so its
     /// eigenvalues μ_k = Σ_j c_j e^{−2πijk/M} are real with μ_{M−k} = μ_k; the m + 1 distinct ones are returned (one
     /// real FFT). m is chosen as in the simulators: the smallest 2·3·5·7-smooth number ≥ n − 1 if `acvf` reaches that
-    /// lag, otherwise n − 1 (the minimal embedding M = 2(n − 1) of LONG_MEMORY.md §2.5(b)). Davies–Harte is exact
-    /// iff every μ_k ≥ 0; the simulators throw
+    /// lag, otherwise n − 1 (the minimal embedding M = 2(n − 1) of Davies & Harte 1987, Biometrika 74(1):95–101).
+    /// Davies–Harte is exact iff every μ_k ≥ 0; the simulators throw
     /// ``LongMemoryError/circulantNotNonnegative(minimumEigenvalue:maximumEigenvalue:length:)`` when one is below
     /// −1e-10·max μ.
     public static func embeddingEigenvalues(acvf gamma: [Double], count n: Int) throws -> [Double] {

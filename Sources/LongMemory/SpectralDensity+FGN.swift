@@ -42,7 +42,7 @@ extension SpectralDensity {
     /// One-step prediction (innovation) variance of fGn with variance σ²:
     /// σ_ε² = 2π·exp((1/2π)∫_{−π}^{π} log f(λ) dλ) (Kolmogorov–Szegő; Brockwell & Davis 1991, *Time Series: Theory
     /// and Methods*, 2nd ed., §5.8). Equals σ² at H = ½ and is smaller otherwise. The integral is computed by tanh–sinh
-    /// quadrature (``Quadrature/tanhSinh(components:upper:tolerance:acceptance:_:)``; checked to 1e-12 against mpmath).
+    /// quadrature (`Quadrature.tanhSinh` of MemoryNumerics; checked to 1e-12 against mpmath).
     public static func fractionalGaussianNoiseInnovationVariance(hurst h: Double, sigma2: Double = 1) throws -> Double {
         try validateFGN(hurst: h, sigma2: sigma2)
         return 2 * Double.pi * sigma2 * Double.exp(try FGNSpectrum.meanLogDensity(hurst: h).value)

@@ -28,7 +28,7 @@ public enum SpectralDensity {
         }
     }
 
-    /// |θ(e^{−iλ})|²/|φ(e^{−iλ})|² with φ(z) = 1 − Σφ_j z^j, θ(z) = 1 + Σθ_j z^j (the MA sign of LONG_MEMORY.md §1).
+    /// |θ(e^{−iλ})|²/|φ(e^{−iλ})|² with φ(z) = 1 − Σφ_j z^j, θ(z) = 1 + Σθ_j z^j (the MA sign of <doc:Conventions>).
     /// - Throws: for a non-finite coefficient or frequency.
     public static func armaTransferSquared(ar: [Double], ma: [Double], _ lambda: Double) throws -> Double {
         try Validate.finiteCoefficients(ar, "ar")

@@ -147,8 +147,13 @@ public final class FFTPlanCache: Sendable {
     private struct Key: Hashable { let kind: Kind; let length: Int; let batch: Int }
     private let plans = Mutex<[Key: FFTPlan]>([:])
 
-    /// Number of cached plans (for tests of the cache).
+    /// Number of cached plans, of every length (for tests of the cache).
     public var count: Int { plans.withLock { $0.count } }
+
+    /// Number of cached plans of transforms of length `n`, of every kind and batch size. Unlike ``count``, this
+    /// does not change when other code plans transforms of other lengths concurrently, so a test can observe the
+    /// plans of its own lengths only.
+    public func count(length n: Int) -> Int { plans.withLock { $0.keys.count { $0.length == n } } }
 
     private func plan(_ key: Key, make: () -> OpaquePointer?) -> FFTPlan {
         plans.withLock { dict in

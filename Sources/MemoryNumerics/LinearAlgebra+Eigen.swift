@@ -88,8 +88,9 @@ extension LinearAlgebra {
 
     /// Spectral radius ρ(A) = max |λⱼ(A)| of a real square matrix, from its `dgeev` eigenvalues.
     ///
-    /// For non-normal A, ρ(A) can be much smaller than the spectral norm ‖A‖₂ (RNN_THEORY.md §1); ρ(A) < 1 is
-    /// what decides stability of h_t = A h_{t−1} + …, and ‖Aᵏ‖^{1/k} → ρ(A) (Gelfand's formula).
+    /// For non-normal A, ρ(A) can be much smaller than the spectral norm ‖A‖₂; ρ(A) < 1 is what decides stability of
+    /// h_t = A h_{t−1} + …, and ‖Aᵏ‖^{1/k} → ρ(A) (Gelfand's formula; Horn & Johnson 2013, *Matrix Analysis*, 2nd ed.,
+    /// §5.6).
     public static func spectralRadius(_ a: Matrix) throws -> Double {
         try eigen(a, vectors: false).spectralRadius
     }

@@ -226,7 +226,10 @@ extension LinearAlgebra {
     /// Minimum-norm least squares by the SVD (LAPACK `dgelsd`, divide and conquer; LUG §2.3.2): singular values
     /// below rcond·σ₁ are treated as zero, so rank-deficient A is handled.
     ///
-    /// - Parameter rcond: relative threshold; `nil` (default) uses ε·max(m, n), numpy's `lstsq` default.
+    /// - Parameters:
+    ///   - a: the m×n matrix A (any rank).
+    ///   - b: the right-hand sides B, m rows.
+    ///   - rcond: relative threshold; `nil` (default) uses ε·max(m, n), numpy's `lstsq` default.
     public static func minimumNormLeastSquares(
         _ a: Matrix, _ b: Matrix, rcond: Double? = nil
     ) throws -> LeastSquaresSolution {

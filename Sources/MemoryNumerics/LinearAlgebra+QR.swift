@@ -7,7 +7,7 @@ import CLAPACKE
 /// the sign opposite to the pivot entry it eliminates). With `nonNegativeDiagonal` (the default) every column qᵢ
 /// with Rᵢᵢ < 0 is negated together with row i of R, so Rᵢᵢ ≥ 0; for a matrix of full column rank the thin QR is then
 /// unique (GVL §5.2, thin QR), continuous in A, and log Rᵢᵢ = log|Rᵢᵢ| — what the QR (Benettin) algorithm for
-/// Lyapunov exponents accumulates (RNN_THEORY.md §7).
+/// Lyapunov exponents accumulates (Benettin, Galgani, Giorgilli & Strelcyn 1980, Meccanica 15(1):9–20).
 public struct QRDecomposition: Sendable, Equatable {
     /// m×k with orthonormal columns.
     public let q: Matrix

@@ -21,9 +21,10 @@ extension LinearAlgebra {
     /// Solves the Stein (discrete-time Lyapunov) equation Σ = W·Σ·Wᵀ + Q for a stable W.
     ///
     /// For ρ(W) < 1 the solution is unique and equals the convergent series Σ = Σ_{k≥0} Wᵏ·Q·(Wᵏ)ᵀ; it is the
-    /// stationary covariance of x_t = W·x_{t−1} + ε_t with Cov(ε_t) = Q (the Jaeger memory-capacity Σ of a linear
-    /// network, RNN_THEORY.md §9, and the VAR(1) autocovariance Γ(0)). An exactly symmetric Q gives an exactly
-    /// symmetric Σ (the Schur solver then also exploits symmetry, computing only one triangle); a non-symmetric Q is
+    /// stationary covariance of x_t = W·x_{t−1} + ε_t with Cov(ε_t) = Q (the state covariance behind the memory
+    /// capacity of a linear network, Jaeger 2001, "Short term memory in echo state networks", GMD Report 152, and the
+    /// VAR(1) autocovariance Γ(0)). An exactly symmetric Q gives an exactly symmetric Σ (the Schur solver then also
+    /// exploits symmetry, computing only one triangle); a non-symmetric Q is
     /// allowed and solved as a general equation.
     ///
     /// Accuracy: the condition of the equation grows like 1/(1 − ρ(W)²) (more for strongly non-normal W). Measured

@@ -106,7 +106,10 @@ public enum TestSupport {
             errData = errPipe.fileHandleForReading.readDataToEndOfFile()
             group.leave()
         }
-        if let stdin { inPipe.fileHandleForWriting.write(Data(stdin.utf8)) }
+        // A child that exits without reading its input (an argument error) closes the pipe; with SIGPIPE ignored
+        // the write then fails with EPIPE instead of killing the test process, whoever wins the race.
+        _ = brokenPipeIgnored
+        if let stdin { try? inPipe.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
         try? inPipe.fileHandleForWriting.close()
         process.waitUntilExit()
         group.wait()
@@ -114,6 +117,13 @@ public enum TestSupport {
             stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
             status: process.terminationStatus)
     }
+
+    /// SIGPIPE ignored for the whole test process, once (writing to a pipe whose reader has exited must be an
+    /// error to handle, not a signal that ends every test running in the process).
+    private static let brokenPipeIgnored: Bool = {
+        signal(SIGPIPE, SIG_IGN)
+        return true
+    }()
 
     /// A fresh temporary directory.
     public static func temporaryDirectory() throws -> URL {

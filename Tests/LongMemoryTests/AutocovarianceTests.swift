@@ -49,7 +49,7 @@ struct AutocovarianceTests {
 
     /// LM11: partial sums of ρ for FI(0.4): Σ_{k=0}^{K} ρ(k) = 34.04 (K = 10²), 211.38 (10³), 1330.60 (10⁴) (abs 0.01);
     /// log–log slope 0.80 = 2d (± 0.02); AR(1) with φ = 0.9: Σ φ^k → 10 and the slope on [10³, 10⁴] is < 0.05
-    /// (formula; LONG_MEMORY.md §2.10).
+    /// (formula; Zhao et al. 2020, ICML, Definition 1).
     @Test func lm11PartialSums() throws {
         let gamma = try Autocovariance.fractionalNoise(d: 0.4, lags: 10_000)
         var partial = [Double](repeating: 0, count: gamma.count)

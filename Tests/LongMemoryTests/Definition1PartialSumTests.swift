@@ -4,7 +4,7 @@ import _TestSupport
 
 @testable import LongMemory
 
-/// The Definition-1 diagnostic (growth of Σ_{k≤K}|ρ(k)|): LONG_MEMORY.md LM11 (theoretical ACFs) and LM12 (sample
+/// The Definition-1 diagnostic (growth of Σ_{k≤K}|ρ(k)|): validation targets LM11 (theoretical ACFs) and LM12 (sample
 /// ACFs), plus the behaviour the caveats describe.
 @Suite("Definition-1 partial-sum diagnostic")
 struct Definition1PartialSumTests {

@@ -4,7 +4,7 @@ import _TestSupport
 @testable import LongMemory
 import MemoryNumerics
 
-/// The Whittle Fisher information W(η), R longmemo's discretised constants (LONG_MEMORY.md LM20, LM21) and the
+/// The Whittle Fisher information W(η), R longmemo's discretised constants (validation targets LM20, LM21) and the
 /// fGn spectral density used by the fGn Whittle estimator.
 @Suite("Parametric estimators: Fisher information and longmemo constants")
 struct EstimatorParametricFisherInformationTests {
@@ -20,7 +20,7 @@ struct EstimatorParametricFisherInformationTests {
         }
         let c = try #require(WhittleInformation.covariance(
             information: try WhittleInformation.arfima(ARFIMAModel(d: 0.2)), count: 663))
-        // LONG_MEMORY.md §2.6: s.e. 0.0303 at n = 663.
+        // √(6/(π²n)) = 0.0303 at n = 663 (computed from the formula).
         #expect(abs(c[0, 0].squareRoot() - 0.0303) < 5e-5)
         #expect(TestSupport.relativeError(c[0, 0], 6 / (Double.pi * Double.pi * 663)) < 1e-14)
     }

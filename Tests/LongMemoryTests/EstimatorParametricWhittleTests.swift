@@ -41,7 +41,7 @@ func parametricReplicate(
 
 @Suite("Parametric Whittle estimators")
 struct EstimatorParametricWhittleTests {
-    // MARK: published values (LONG_MEMORY.md LM17, LM18)
+    // MARK: published values (validation targets LM17, LM18: R longmemo, man/WhittleEst.Rd)
 
     @Test("NileMin, Whittle FARIMA(0,d,0): H = 0.899 (longmemo man/WhittleEst.Rd), s.e. √(6/(π²n)) = 0.0303")
     func nileFARIMA() throws {

@@ -3,7 +3,8 @@ import _TestSupport
 import LongMemory
 import MemoryNumerics
 
-/// The type-II fractional filter: LONG_MEMORY.md §2.2, validation targets LM6–LM9.
+/// The type-II fractional filter (Jensen & Nielsen 2014): validation targets LM6–LM9 of
+/// LongMemory.docc/ValidationTargets.md.
 @Suite("Fractional filter (LM6–LM9)")
 struct FractionalFilterTests {
     let documented: [Double] = [1, 2, 4, 7, 0]

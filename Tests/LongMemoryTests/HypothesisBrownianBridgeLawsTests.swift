@@ -5,13 +5,13 @@ import _TestSupport
 @testable import LongMemory
 
 /// Limit laws of Lo's modified R/S (range of a Brownian bridge) and of V/S (variance of a Brownian bridge).
-/// Reference quantiles: LONG_MEMORY.md LM23 (3 decimals) and mpmath at 30 digits
+/// Reference quantiles: validation target LM23 (3 decimals, computed from the limit CDFs) and mpmath at 30 digits
 /// (scripts/reference/memory_tests_references.py).
 @Suite("Brownian-bridge laws")
 struct TestBrownianBridgeLawsTests {
     @Test("Range law: LM23 quantiles to 1e-3 and mpmath quantiles to 1e-9")
     func rangeQuantiles() throws {
-        // LM23 (LONG_MEMORY.md §2.9): 0.5% 0.721, 2.5% 0.809, 5% 0.861, 10% 0.927, 90% 1.620, 95% 1.747, 97.5% 1.862,
+        // LM23 (Lo 1991): 0.5% 0.721, 2.5% 0.809, 5% 0.861, 10% 0.927, 90% 1.620, 95% 1.747, 97.5% 1.862,
         // 99.5% 2.098. mpmath (30 digits) in the second column.
         let table: [(p: Double, lm23: Double, mpmath: Double)] = [
             (0.005, 0.721, 0.72121853290821), (0.025, 0.809, 0.809460996248186), (0.05, 0.861, 0.861305362564831),

@@ -90,7 +90,7 @@ struct TestSizeAndPowerTests {
         // 4000-replication rates (seeds 50000…): Lo 3.95%, V/S 6.9%, KPSS legacy 5.6%, trend legacy 6.3% (all within the
         // nominal band); KPSS with the automatic lag over-rejects: level 7.2%, trend 8.35% (the Newey–West rule picks a
         // small q for AR(1) φ = 0.5); the LW Wald test rejects 33% (short-memory persistence biases d̂ upward by ≈ 0.10
-        // at m = 56; LONG_MEMORY.md §2.7).
+        // at m = 56; the bias grows with m/n: Andrews & Sun 2004, Econometrica 72(2):569–614).
         let c = try Self.rejections(
             ARFIMAModel(d: 0, ar: [0.5]), seed: 3000,
             tests: [

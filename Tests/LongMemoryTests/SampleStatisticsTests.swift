@@ -4,7 +4,7 @@ import LongMemory
 import MemoryNumerics
 
 /// Sample autocovariance (demeaned, divisor n), PACF and periodogram I(λ_j) = |Σ x_t e^{−iλ_j t}|²/(2πn)
-/// (LONG_MEMORY.md §1, §2.10; LM12).
+/// (LongMemory.docc/Conventions.md; validation target LM12).
 @Suite("Sample statistics (LM12)")
 struct SampleStatisticsTests {
     /// LM12: Σ_{k=1}^{n−1} ρ̂(k) = −½ exactly for the demeaned, divisor-n ACF, whatever the series (formula:

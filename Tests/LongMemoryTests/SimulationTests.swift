@@ -3,8 +3,8 @@ import _TestSupport
 import LongMemory
 import MemoryNumerics
 
-/// Exact simulation: Davies–Harte circulant embedding and Durbin–Levinson (LONG_MEMORY.md §2.5, LM15), the
-/// truncated-MA variance deficit (LM16).
+/// Exact simulation: Davies–Harte circulant embedding and Durbin–Levinson (Davies & Harte 1987; Hosking 1981;
+/// validation target LM15), the truncated-MA variance deficit (LM16).
 @Suite("Simulation (LM15, LM16)")
 struct SimulationTests {
     /// Monte-Carlo z-scores of the sample autocovariance at lags 0…10 against γ. Each sample gives the unbiased
@@ -184,10 +184,10 @@ struct SimulationTests {
         #expect(f1 == (try Simulation.fractionalGaussianNoise(hurst: 0.8, count: 100, seed: 3)))
     }
 
-    /// LM16: the truncated-MA variance deficit Σ_{j≥M} ψ_j²/Σψ_j², in percent — the table of LONG_MEMORY.md §2.5(c)
-    /// (computed from the formula, printed to one decimal, so each entry is checked to ±0.05 percentage points; a
-    /// flat rel 1e-2 cannot hold for 0.1 = 0.08…). A sample of the truncated MA has variance (1 − deficit)·γ(0)
-    /// (Monte-Carlo, |z| < 4).
+    /// LM16: the truncated-MA variance deficit Σ_{j≥M} ψ_j²/Σψ_j², in percent — the table of
+    /// LongMemory.docc/ValidationTargets.md (computed from the formula, printed to one decimal, so each entry is
+    /// checked to ±0.05 percentage points; a flat rel 1e-2 cannot hold for 0.1 = 0.08…). A sample of the truncated MA
+    /// has variance (1 − deficit)·γ(0) (Monte-Carlo, |z| < 4).
     @Test func lm16TruncatedMADeficit() throws {
         let ms = [250, 1000, 10_000, 20_000, 100_000, 1_000_000]
         let table: [(Double, [Double])] = [

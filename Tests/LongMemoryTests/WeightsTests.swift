@@ -3,7 +3,8 @@ import _TestSupport
 import LongMemory
 import MemoryNumerics
 
-/// Weights of (1−B)^d and (1−B)^{−d}: LONG_MEMORY.md §2.1–§2.2, validation targets LM1–LM5.
+/// Weights of (1−B)^d and (1−B)^{−d} (Hosking 1981): validation targets LM1–LM5 of
+/// LongMemory.docc/ValidationTargets.md.
 @Suite("Fractional weights (LM1–LM5)")
 struct WeightsTests {
     /// LM1: (1−B)^{0.4} weights π₀…π₇ from statsmodels `statsmodels/sandbox/tsa/try_fi.py` (checked there against
@@ -78,10 +79,10 @@ struct WeightsTests {
         #expect(TestSupport.relativeError(far, asymptote) <= 1e-6)
     }
 
-    /// LM5: lost memory of a K-window, Γ(K − d)/(Γ(K)Γ(1 − d)) — the table of LONG_MEMORY.md §2.2 (computed from the
-    /// formula, printed to 3 significant digits, so each entry is checked to half a unit of its last digit; a flat
-    /// rel 1e-3 cannot hold for rounded entries such as 0.107 = 0.10673…), and Python fracdiff's default K = 10 at
-    /// d = 0.4: 0.2752 (rel 1e-3).
+    /// LM5: lost memory of a K-window, Γ(K − d)/(Γ(K)Γ(1 − d)) — the table of LongMemory.docc/ValidationTargets.md
+    /// (computed from the formula, printed to 3 significant digits, so each entry is checked to half a unit of its last
+    /// digit; a flat rel 1e-3 cannot hold for rounded entries such as 0.107 = 0.10673…), and Python fracdiff's default
+    /// K = 10 at d = 0.4: 0.2752 (rel 1e-3).
     @Test func lm5LostMemoryTable() throws {
         let ks = [10, 100, 1000, 10_000, 100_000, 1_000_000]
         let table: [(Double, [Double])] = [
@@ -119,7 +120,7 @@ struct WeightsTests {
     }
 }
 
-/// Ordinary least-squares slope of y on x (shared by the foundation tests of issue 2).
+/// Ordinary least-squares slope of y on x (shared by the tests of this target).
 func foundationLeastSquaresSlope(_ x: [Double], _ y: [Double]) -> Double {
     let n = Double(x.count)
     let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n

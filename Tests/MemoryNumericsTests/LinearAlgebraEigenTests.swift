@@ -4,8 +4,8 @@ import _TestSupport
 
 @Suite("LinearAlgebra: eigenproblems")
 struct LinearAlgebraEigenTests {
-    /// [[a, −b], [b, a]] has eigenvalues a ± ib (RNN_THEORY.md §2.4) with eigenvector (1, −i)/√2 for a + ib:
-    /// [[a, −b], [b, a]]·(1, −i)ᵀ = (a + ib, b − ia)ᵀ = (a + ib)·(1, −i)ᵀ.
+    /// [[a, −b], [b, a]] (the real 2×2 form of a complex eigenvalue) has eigenvalues a ± ib with eigenvector
+    /// (1, −i)/√2 for a + ib: [[a, −b], [b, a]]·(1, −i)ᵀ = (a + ib, b − ia)ᵀ = (a + ib)·(1, −i)ᵀ.
     @Test func rotationScalingBlock() throws {
         let a = 0.6, b = 0.7
         let m = try LinAlgTestKit.m([[a, -b], [b, a]])

@@ -106,8 +106,8 @@ struct SpecialFunctionsTests {
             let expected = z.squareRoot() * (1 - 1 / (8 * z) + 1 / (128 * z * z))
             #expect(TestSupport.relativeError(try SF.gammaRatio(z + 0.5, z), expected) < 4e-15)
         }
-        // Γ(K − d)/Γ(K)/Γ(1 − d), the lost memory of a K-term fractional filter (LONG_MEMORY.md §2.2; K = 10,
-        // d = 0.4 gives 0.2752, LM5). mpmath values.
+        // Γ(K − d)/Γ(K)/Γ(1 − d), the lost memory of a K-term fractional filter (validation target LM5 of
+        // LongMemory.docc/ValidationTargets.md; K = 10, d = 0.4 gives 0.2752). mpmath values.
         let lost: [(Double, Double, Double)] = [
             (0.4, 10, 0.275_160_371_199_999_977_09), (0.4, 100, 0.106_725_676_645_492_122_35),
             (0.4, 1000, 0.042_380_967_991_700_354_159), (0.4, 1e4, 0.016_867_914_598_850_281_117),
@@ -191,7 +191,7 @@ struct SpecialFunctionsTests {
             let tolerance = max(1e-14, 8 * Double.ulpOfOne * abs(Double.log(abs(expected))))
             #expect(TestSupport.relativeError(try SF.binomialCoefficient(a, k), expected) < tolerance, "C(\(a), \(k))")
         }
-        // π_k(d) = (−1)^k C(d, k) equals the recursion π_k = π_{k−1}(k − 1 − d)/k (LONG_MEMORY.md LM2), k ≤ 1000.
+        // π_k(d) = (−1)^k C(d, k) equals the recursion π_k = π_{k−1}(k − 1 − d)/k (validation target LM2), k ≤ 1000.
         for d in [0.4, -0.3, 0.75] {
             var pi = 1.0
             for k in 1...1000 {

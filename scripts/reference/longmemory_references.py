@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference values for Tests/LongMemoryTests (rnnmem, issue 2).
+"""Reference values for Tests/LongMemoryTests (rnnmem: fractional filters, autocovariances, spectra).
 
 Run:  python3 -m venv /tmp/lmref && /tmp/lmref/bin/pip install statsmodels==0.15.0 mpmath==1.4.1
       /tmp/lmref/bin/python scripts/reference/longmemory_references.py

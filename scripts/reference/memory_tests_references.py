@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference values for Tests/LongMemoryTests/Test*Tests.swift (rnnmem, issue 3: tests of memory).
+"""Reference values for Tests/LongMemoryTests/Test*Tests.swift (rnnmem: tests of memory).
 
 Run:  python3 -m venv /tmp/lmref && /tmp/lmref/bin/pip install statsmodels==0.15.0 mpmath==1.4.1
       /tmp/lmref/bin/python scripts/reference/memory_tests_references.py

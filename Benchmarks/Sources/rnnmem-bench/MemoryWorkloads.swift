@@ -1,4 +1,4 @@
-// Estimator workloads of rnnmem-bench (issue 3 §5), timed beside R fracdiff, pyelw/numpy, nolds and fathon:
+// Estimator workloads of rnnmem-bench, timed beside R fracdiff, pyelw/numpy, nolds and fathon:
 //   lw          local Whittle d̂ (Robinson 1995), m = ⌊n^0.65⌋, search [−1, 2.2], on the input x (n = 1e6)
 //   hr          Haslett–Raftery ARFIMA(0,d,0) fit, M = 100 (R fracdiff's default), on the FI(0.3) series
 //               y = (1 − B)^{−0.3} x (type-II filter of the input; made once, not timed) (n = 1e5)

@@ -1,4 +1,4 @@
-// Recurrent-network workloads of rnnmem-bench (issue 4 §7): one Adam training step, one gradient, one exact
+// Recurrent-network workloads of rnnmem-bench: one Adam training step, one gradient, one exact
 // Hessian-vector product of a tanh RNN, an LSTM or a GRU with hidden width N = --n, on a fixed batch of B = 32
 // sequences of length T = 64 with one input and one output (targets: the input 5 steps earlier), loss plain MSE
 // over every step, float64, one thread. Benchmarks/peers/python/rnn_bench.py times the same step in PyTorch and JAX.

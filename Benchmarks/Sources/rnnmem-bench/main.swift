@@ -68,7 +68,7 @@ let seriesWorkloads: [String: ([Double]) throws -> Double] = [
 ]
 // train_/grad_/hvp_ rnn|lstm|gru: --n is the hidden width (RecurrentWorkloads.swift).
 let workloads = seriesWorkloads.merging(RecurrentWorkloads.make(hidden: n)) { a, _ in a }
-    // lw, hr, dfa, check_djia (issue 3 §5; MemoryWorkloads.swift); --djia PATH locates the DJIA CSV.
+    // lw, hr, dfa, check_djia (MemoryWorkloads.swift); --djia PATH locates the DJIA CSV.
     .merging(MemoryWorkloads.make(djiaPath: options["djia"] ?? "data/djia_daily_1885_2023.csv")) { a, _ in a }
 
 if let dir = options["check"] {

@@ -7,7 +7,7 @@
  * as a linear convolution through FFTW r2c/c2r transforms (Jensen & Nielsen 2014, JTSA 35:428-436),
  * zero-padded to the smallest 2^a 3^b 5^c 7^e length N >= 2n - 1. No demeaning.
  *
- * This is the "plain C program" of issue 2 section 7: one thread, FFTW_ESTIMATE plans, in-place
+ * This is the "plain C program" baseline of the fracdiff target: one thread, FFTW_ESTIMATE plans, in-place
  * transforms (two buffers of N + 2 doubles). Two timings:
  *   c-fftw       (default) the plans and buffers are made once, before timing, and reused, as a library
  *                with a plan cache does; a timed call computes the weights, copies and pads the input,

@@ -169,7 +169,7 @@ def davies_harte_numpy(n, d=D, noise=None, seed=DAVIES_HARTE_SEED):
 
 
 # --------------------------------------------------------------------------------------------------
-# local Whittle (issue 3)
+# local Whittle
 
 
 def lw_bandwidth(n):
@@ -202,7 +202,7 @@ def lw_numpy(x):
 
 
 # --------------------------------------------------------------------------------------------------
-# DFA (issue 3)
+# DFA
 
 
 def dfa_windows(n):
@@ -358,7 +358,7 @@ def run_check(args):
     write_values(os.path.join(out, "periodogram-scipy.txt"), periodogram_scipy(x))
     noise = (np.array(data[:m]), np.array(data[m:2 * m]))
     write_values(os.path.join(out, "davies_harte-numpy.txt"), davies_harte_numpy(n, noise=noise))
-    # Estimators (issue 3): a peer that is not installed writes no file (the timing run reports it unavailable).
+    # Estimators: a peer that is not installed writes no file (the timing run reports it unavailable).
     for impl, function in (("pyelw", lw_pyelw), ("numpy", lw_numpy)):
         try:
             write_values(os.path.join(out, f"lw-{impl}.txt"), [function(x)])

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""PyTorch and JAX peers of rnnmem's recurrent-network workloads (issue 4 §7), one thread, CPU.
+"""PyTorch and JAX peers of rnnmem's recurrent-network workloads, one thread, CPU.
 
     rnn_bench.py --workload train_lstm --n 32 --impl pytorch [--repeats 15]
 prints

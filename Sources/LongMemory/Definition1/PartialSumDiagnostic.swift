@@ -9,11 +9,11 @@ import MemoryNumerics
 ///     S(K) = Σ_{k=0}^{K} |ρ(k)|     (or the signed Σ_{k=0}^{K} ρ(k)),
 ///
 /// which is bounded for short memory (and for antipersistence, d < 0) and grows like c·K^{2d} for long memory
-/// (FI(d): ρ(k) ~ Γ(1 − d)/Γ(d)·k^{2d−1}, LONG_MEMORY.md §2.3). The diagnostic reports the curve S(K) at log-spaced K,
+/// (FI(d): ρ(k) ~ Γ(1 − d)/Γ(d)·k^{2d−1}, Hosking 1981). The diagnostic reports the curve S(K) at log-spaced K,
 /// the OLS slope of log S(K) on log K over a fit range, its OLS standard error, and the implied d = slope/2.
 ///
 /// The standard error is indicative only: the points are nested partial sums of one sequence, strongly dependent,
-/// which OLS ignores. On sample autocorrelations the diagnostic is fragile (LONG_MEMORY.md §2.10): with demeaning and
+/// which OLS ignores. On sample autocorrelations the diagnostic is fragile (<doc:Conventions>): with demeaning and
 /// divisor n, Σ_{k=1}^{n−1} ρ̂(k) = −½ exactly whatever the process, so only K ≤ n/10 is used, and the spectral
 /// estimators of d are preferable. Each result carries these caveats in ``PartialSumDiagnostic/caveats``.
 public struct PartialSumDiagnostic: Codable, Sendable, Equatable {
@@ -86,7 +86,7 @@ public enum PartialSumDiagnostics {
     public static let pointsPerDecade = 10
 
     /// Default fit range for a largest lag K_max: [⌈√K_max⌉, K_max] (for K_max = 10⁴ this is [10², 10⁴], the range of
-    /// LONG_MEMORY.md LM11).
+    /// validation target LM11 in <doc:ValidationTargets>).
     public static func defaultFitRange(maxLag: Int) -> ClosedRange<Int> {
         let lower = max(1, Int(Double(maxLag).squareRoot().rounded(.up)))
         return min(lower, maxLag)...maxLag

@@ -19,7 +19,10 @@ public enum AggregatedVariance {
     }
 
     /// Aggregated-variance estimate of d (and H = d + ½).
-    /// - Parameter blockSizes: block sizes k (each in 1…⌊n/2⌋, at least two blocks); default ``defaultBlockSizes(n:)``.
+    /// - Parameters:
+    ///   - x: the series x_1, …, x_n (finite, not constant).
+    ///   - blockSizes: block sizes k (each in 1…⌊n/2⌋, at least two blocks); default ``defaultBlockSizes(n:)``.
+    ///   - confidenceLevel: level of the Wald interval (default 0.95).
     public static func estimate(
         _ x: [Double], blockSizes: [Int]? = nil, confidenceLevel: Double = 0.95
     ) throws -> MemoryEstimate {

@@ -2,7 +2,7 @@ import MemoryNumerics
 
 /// How many Fourier frequencies λ_j = 2πj/n, j = 1…m, a semiparametric estimator of d uses.
 ///
-/// Defaults (LONG_MEMORY.md §2.7): GPH m = ⌊n^0.5⌋ (Geweke & Porter-Hudak 1983), local Whittle and exact local
+/// Defaults (<doc:Conventions>): GPH m = ⌊n^0.5⌋ (Geweke & Porter-Hudak 1983), local Whittle and exact local
 /// Whittle m = ⌊n^0.65⌋. The largest admissible m is ⌊(n − 1)/2⌋ (frequencies below π). Every estimate reports
 /// the m it used in ``MemoryEstimate/bandwidth``.
 public enum Bandwidth: Sendable, Equatable, CustomStringConvertible {

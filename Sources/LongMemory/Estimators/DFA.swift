@@ -31,9 +31,11 @@ public enum DFA {
 
     /// DFA-q estimate of α (= H) and d = α − ½.
     /// - Parameters:
-    ///   - order: detrending polynomial degree q ≥ 0 (1 = DFA-1, the classical version).
+    ///   - x: the series x_1, …, x_n (finite, not constant).
+    ///   - q: `order`, the detrending polynomial degree q ≥ 0 (1 = DFA-1, the classical version).
     ///   - windowSizes: window sizes s (each in q + 2…n); default ``defaultWindowSizes(n:order:)``.
     ///   - placement: half-overlapping (default) or non-overlapping windows.
+    ///   - confidenceLevel: level of the Wald interval (default 0.95).
     public static func estimate(
         _ x: [Double], order q: Int = 1, windowSizes: [Int]? = nil, placement: WindowPlacement = .halfOverlapping,
         confidenceLevel: Double = 0.95

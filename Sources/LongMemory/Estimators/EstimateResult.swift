@@ -7,8 +7,9 @@ import MemoryNumerics
 // ``MemoryEstimate``. The CLI (`rnnmem estimate`, `rnnmem check`) prints and serialises it as-is, so the field
 // names below are the documented JSON keys (Codable, camelCase).
 //
-// Conventions (LONG_MEMORY.md §1): H = d + ½; every reported d or H carries its estimator and its bandwidth or
-// order; Wald confidence intervals d̂ ± z_{(1+level)/2}·s.e. with z the standard normal quantile.
+// Conventions (the LongMemory documentation's Conventions article): H = d + ½; every reported d or H carries its
+// estimator and its bandwidth or order; Wald confidence intervals d̂ ± z_{(1+level)/2}·s.e. with z the standard
+// normal quantile.
 
 /// The estimators of the memory parameter d.
 ///
@@ -144,7 +145,7 @@ public struct ARMAOrder: Codable, Sendable, Equatable, CustomStringConvertible {
 /// The result of an estimator of the memory parameter d.
 ///
 /// * ``d`` is always the memory parameter of (1−B)^d. Heuristic estimators that estimate a Hurst-type exponent
-///   also fill ``hurst`` and report d = H − ½ (the FI(d)/fGn identification, LONG_MEMORY.md §1); ``hurstDefinition``
+///   also fill ``hurst`` and report d = H − ½ (the FI(d)/fGn identification, <doc:Conventions>); ``hurstDefinition``
 ///   says which exponent it is (R/S H, DFA α, aggregated-variance H), because these are different definitions that
 ///   coincide only for FI/fGn-type processes.
 /// * ``standardError`` is the primary (usually asymptotic) standard error of d̂; ``confidenceInterval`` is the
@@ -245,7 +246,7 @@ public struct MemoryEstimate: Codable, Sendable, Equatable, CustomStringConverti
             objective: objective, notes: notes)
     }
 
-    /// H = d + ½ (LONG_MEMORY.md §1); for heuristics this equals ``hurst``.
+    /// H = d + ½ (<doc:Conventions>); for heuristics this equals ``hurst``.
     public var impliedHurst: Double { d + 0.5 }
 
     /// The Wald interval at another level (same point estimate and primary standard error).

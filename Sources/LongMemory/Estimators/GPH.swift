@@ -17,9 +17,9 @@ import MemoryNumerics
 ///   2003), with c_r = 1, 9/4, 3.52, 4.79, 6.06 for r = 0…4 (``biasReductionVarianceFactors``);
 /// * **OLS residual** s.e. √(σ̂²·[(Z'Z)⁻¹]_{XX}), σ̂² = RSS/(K − r − 2).
 ///
-/// The periodogram is the FFT one (never autocovariance cosine sums, LONG_MEMORY.md §4 `fdGPH`); its 1/(2πn)
-/// scale does not affect d̂. The estimator is invariant to the mean (λ = 0 is excluded). At small m the finite-m
-/// variance is noticeably larger than π²/(24m), which is why the exact-regressor form is primary.
+/// The periodogram is the FFT one (never autocovariance cosine sums as R fracdiff's `fdGPH`; <doc:OtherTools>); its
+/// 1/(2πn) scale does not affect d̂. The estimator is invariant to the mean (λ = 0 is excluded). At small m the
+/// finite-m variance is noticeably larger than π²/(24m), which is why the exact-regressor form is primary.
 public enum GPH {
     /// Default bandwidth exponent: m = ⌊n^0.5⌋ (Geweke & Porter-Hudak 1983).
     public static let defaultExponent = 0.5
@@ -34,9 +34,10 @@ public enum GPH {
 
     /// GPH estimate of d.
     /// - Parameters:
+    ///   - x: the series x_1, …, x_n (finite, not constant).
     ///   - bandwidth: m (default ⌊n^0.5⌋); ``Bandwidth/plugIn`` uses the Hurvich–Deo rule of ``BandwidthSelection``.
     ///   - trimming: number l of lowest frequencies skipped (j = l+1…m).
-    ///   - biasReductionOrder: r ∈ 0…4 extra regressors λ_j^{2k} (Andrews & Guggenberger 2003).
+    ///   - r: `biasReductionOrder`, r ∈ 0…4 extra regressors λ_j^{2k} (Andrews & Guggenberger 2003).
     ///   - confidenceLevel: level of the Wald interval (default 0.95).
     public static func estimate(
         _ x: [Double], bandwidth: Bandwidth = .exponent(defaultExponent), trimming: Int = 0,

@@ -36,7 +36,7 @@ extension ParametricEstimation {
     /// with the periodogram I(λ) = |Σ x_t e^{−iλt}|²/(2πn) (λ = 0 excluded, so the estimator is mean-invariant and
     /// the series is not demeaned; these are exactly the frequencies of R longmemo's `WhittleEst`). Then
     /// σ̂² = (2π/ñ)·Q(η̂). Search: Brent over d for p = q = 0; otherwise Nelder–Mead in the stationary, invertible
-    /// parametrisation of ``ARFIMAReparametrization`` from several starts (a grid of d with Hannan–Rissanen ARMA
+    /// parametrisation of `ARFIMAReparametrization` from several starts (a grid of d with Hannan–Rissanen ARMA
     /// values, and the optional user start). Standard errors: W(η̂)^{−1}/n from ``WhittleInformation/arfima(_:)``.
     /// Beran's goodness-of-fit test is returned in ``ARFIMAFit/goodnessOfFit``.
     ///

@@ -35,9 +35,11 @@ public enum RescaledRange {
 
     /// R/S estimate of H (and d = H − ½).
     /// - Parameters:
+    ///   - x: the series x_1, …, x_n (finite, not constant).
     ///   - blockSizes: block sizes s (each in 3…n); default ``defaultBlockSizes(n:)``.
     ///   - correction: apply the Anis–Lloyd–Peters correction (default true).
     ///   - standardDeviation: S with divisor s − 1 (default) or s.
+    ///   - confidenceLevel: level of the Wald interval (default 0.95).
     public static func estimate(
         _ x: [Double], blockSizes: [Int]? = nil, correction: Bool = true,
         standardDeviation: StandardDeviation = .unbiased, confidenceLevel: Double = 0.95

@@ -70,8 +70,8 @@ public enum BrownianBridgeRange {
         return 8 * v * s
     }
 
-    /// The p-quantile F⁻¹(p), 0 < p < 1, by bisection to 1e-13 (LONG_MEMORY.md LM23: 0.5% 0.721, 2.5% 0.809,
-    /// 5% 0.861, 10% 0.927, 90% 1.620, 95% 1.747, 97.5% 1.862, 99.5% 2.098).
+    /// The p-quantile F⁻¹(p), 0 < p < 1, by bisection to 1e-13 (LM23 in <doc:ValidationTargets>: 0.5% 0.721,
+    /// 2.5% 0.809, 5% 0.861, 10% 0.927, 90% 1.620, 95% 1.747, 97.5% 1.862, 99.5% 2.098).
     public static func quantile(_ p: Double) throws -> Double {
         try LawQuantile.bisect(p, cdf: cdf, lower: 0.05, upper: 10, name: "Brownian-bridge range quantile")
     }
@@ -137,7 +137,7 @@ public enum BrownianBridgeVariance {
         return x < switchPoint ? 1 - cdfDual(x) : survivalDirect(x)
     }
 
-    /// The p-quantile F⁻¹(p) by bisection (LONG_MEMORY.md LM23 upper critical values: 0.90 → 0.1518,
+    /// The p-quantile F⁻¹(p) by bisection (LM23 upper critical values in <doc:ValidationTargets>: 0.90 → 0.1518,
     /// 0.95 → 0.1869, 0.99 → 0.2684).
     public static func quantile(_ p: Double) throws -> Double {
         try LawQuantile.bisect(p, cdf: cdf, lower: 1e-3, upper: 5, name: "Brownian-bridge variance quantile")

@@ -96,9 +96,11 @@ public enum KPSSTest {
 
     /// The KPSS test.
     /// - Parameters:
+    ///   - x: the series x_1, …, x_n (finite, not constant).
     ///   - kind: level (default) or trend stationarity under H0.
     ///   - lags: truncation lag rule (default ``LagChoice/neweyWest``, the Hobijn–Franses–Ooms automatic rule).
     ///   - level: significance level in [0.01, 0.10] (default 0.05).
+    ///   - profileLags: truncation lags at which the statistic is also reported (default ``LagProfile/defaultLags(n:)``).
     public static func test(
         _ x: [Double], kind: Kind = .level, lags: LagChoice = .neweyWest, level: Double = 0.05,
         profileLags: [Int]? = nil

@@ -65,6 +65,7 @@ public enum LoModifiedRS {
 
     /// Lo's modified R/S test.
     /// - Parameters:
+    ///   - x: the series x_1, …, x_n (finite, not constant).
     ///   - lags: truncation lag rule (default Andrews' AR(1) rule).
     ///   - level: significance level α (default 0.05).
     ///   - alternative: two-sided (default), `.greater` (persistence / long memory), `.less` (antipersistence).

@@ -10,7 +10,7 @@ import MemoryNumerics
 /// Two-sided by default; `.greater` tests against long memory (d > d₀), `.less` against antipersistence.
 ///
 /// The test is on d = H − ½, never on H = 0 (longmemo's `WhittleEst` z-test of H = 0 is meaningless;
-/// LONG_MEMORY.md §4). Semiparametric estimates are biased upward by short-memory dynamics (AR-like persistence)
+/// <doc:OtherTools>). Semiparametric estimates are biased upward by short-memory dynamics (AR-like persistence)
 /// as m grows, so the local-Whittle tests over-reject under H0 for such series; a smaller m (e.g. ⌊n^0.5⌋) or the
 /// parametric Whittle test with the right ARMA order is then appropriate.
 public enum WaldMemoryTest {

@@ -137,7 +137,7 @@ public enum PerColumn {
         try apply(data) { try PartialSumDiagnostics.sample($0, maxLag: maxLag, kind: kind) }
     }
 
-    /// Every estimator (all of ``EstimationMethod/allCases``) on every column; each entry holds the per-column
+    /// Every estimator (all of `EstimationMethod.allCases`) on every column; each entry holds the per-column
     /// estimates of one method. Failures are kept per column (a parametric fit can fail where GPH does not).
     public static func estimateAll(
         _ data: MultivariateSeries, methods: [EstimationMethod] = EstimationMethod.allCases,
@@ -146,7 +146,7 @@ public enum PerColumn {
         methods.map { m in (m, applyCollecting(data) { try MemoryEstimator.estimate($0, method: m, settings: settings) }) }
     }
 
-    /// Every test (all of ``MemoryTestMethod/allCases``) on every column, failures kept per column.
+    /// Every test (all of `MemoryTestMethod.allCases`) on every column, failures kept per column.
     public static func testAll(
         _ data: MultivariateSeries, methods: [MemoryTestMethod] = MemoryTestMethod.allCases,
         settings: MemoryTestSettings = MemoryTestSettings()

@@ -7,7 +7,7 @@ import MemoryNumerics
 ///
 /// For FI(d), ρ(k) ~ Γ(1 − d)/Γ(d)·k^{2d−1} (Hosking 1981), so b = 2d − 1 and d = (b + 1)/2; short memory (ARMA) has
 /// |ρ(k)| ≤ C·r^k, an exponential. The fits are descriptive: sample autocorrelations of a long-memory series are
-/// biased downward (their sum over all lags is −½ for every series, LONG_MEMORY.md §2.10) and strongly correlated
+/// biased downward (their sum over all lags is −½ for every series, <doc:Conventions>) and strongly correlated
 /// across lags, so the residual sums of squares are not a test; the spectral estimators are the evidence.
 public struct ACFDecayFit: Codable, Sendable, Equatable {
     /// A fitted curve log ρ = intercept + slope·x (x = log k for the power law, x = k for the exponential).

@@ -5,7 +5,7 @@ import MemoryNumerics
 public struct MemoryEvidence: Sendable, Equatable {
     /// Number of observations.
     public var n: Int
-    /// Estimates of d, in display order. Their role follows from the method (``VerdictRule/role(of:)``).
+    /// Estimates of d, in display order. Their role follows from the method (``VerdictRule/role(of:)-swift.type.method``).
     public var estimates: [MemoryEstimate]
     /// Estimators that were attempted and failed, with the error message (a parametric fit can fail where the
     /// semiparametric ones do not).

@@ -3,7 +3,7 @@ import MemoryNumerics
 // # The verdict of `rnnmem check`
 //
 // A verdict summarises the evidence on one series (``MemoryEvidence``) into one of five classes, by the documented
-// decision list of ``VerdictRule``. Definitions (LONG_MEMORY.md §1, Zhao et al. 2020 Definition 1):
+// decision list of ``VerdictRule``. Definitions (the Conventions article; Zhao et al. 2020, ICML, Definition 1):
 //
 // * long memory: stationary with Σ_k |ρ(k)| = ∞, i.e. 0 < d < ½ (spectral pole f(λ) ~ G·λ^{−2d} at λ → 0);
 // * short memory: Σ_k |ρ(k)| < ∞ with Σ_k ρ(k) ≠ 0 (d = 0: a bounded, nonzero spectrum at 0);
