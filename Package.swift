@@ -5,6 +5,7 @@
 //   MemoryNumerics                 the only module that calls C: matrices, LAPACK, FFT plans, special functions, RNG, optimisers
 //   LongMemory                     fractional filters, ARFIMA theory and simulation, sample statistics, estimators and tests of d
 //   Recurrent                      recurrent models, exact derivatives, training, tasks, weight import/export
+//   Spectra                        Jacobian, Lyapunov and loss-curvature (Hessian, Gauss–Newton, Fisher) spectra
 //   RNNMemory                      umbrella module re-exporting the above
 //   rnnmem                         the command-line tool
 import PackageDescription
@@ -39,7 +40,8 @@ let package = Package(
             ]),
         .target(name: "LongMemory", dependencies: ["MemoryNumerics"]),
         .target(name: "Recurrent", dependencies: ["MemoryNumerics"]),
-        .target(name: "RNNMemory", dependencies: ["MemoryNumerics", "LongMemory", "Recurrent"]),
+        .target(name: "Spectra", dependencies: ["MemoryNumerics", "Recurrent"]),
+        .target(name: "RNNMemory", dependencies: ["MemoryNumerics", "LongMemory", "Recurrent", "Spectra"]),
         .executableTarget(
             name: "rnnmem",
             dependencies: [
@@ -55,6 +57,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RecurrentTests", dependencies: ["Recurrent", "_TestSupport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "SpectraTests", dependencies: ["Spectra", "Recurrent", "_TestSupport"]),
         // LongMemory: the CLI tests of `estimate`/`test`/`check` compare the tool's output with the library's values.
         .testTarget(name: "CLITests", dependencies: ["_TestSupport", "LongMemory"]),
         .testTarget(name: "NotebookTests", dependencies: ["_TestSupport"]),

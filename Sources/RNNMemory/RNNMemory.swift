@@ -2,3 +2,4 @@
 @_exported import MemoryNumerics
 @_exported import LongMemory
 @_exported import Recurrent
+@_exported import Spectra
