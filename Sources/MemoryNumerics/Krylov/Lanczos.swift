@@ -9,6 +9,15 @@ public struct SymmetricEigenpairs: Sendable, Equatable {
 
     /// Number of pairs.
     public var count: Int { values.count }
+
+    /// Pairs from their parts (k values, an n × k matrix of vectors and k residual norms).
+    public init(values: [Double], vectors: Matrix, residualNorms: [Double]) {
+        precondition(values.count == vectors.columns && values.count == residualNorms.count,
+                     "SymmetricEigenpairs: \(values.count) values, \(vectors.columns) vectors, \(residualNorms.count) residuals")
+        self.values = values
+        self.vectors = vectors
+        self.residualNorms = residualNorms
+    }
 }
 
 /// Options of ``Lanczos/extremeEigenpairs(of:top:bottom:options:)``.
