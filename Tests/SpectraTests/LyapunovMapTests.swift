@@ -68,4 +68,22 @@ struct LyapunovMapTests {
         let two = try #require(spectrum.twoTrajectoryLargestExponent)
         #expect(abs(two - spectrum.exponents[0]) <= 0.02 * spectrum.exponents[0], "\(two) vs \(spectrum.exponents[0])")
     }
+
+    /// k < n exponents keep the first k columns of the same frame: the 3 leading exponents of a run with k = 3 equal
+    /// the first 3 of the full run from the same seed (the frame's first k columns are the same draws), rel 1e-9 —
+    /// the check of the k < N defect once present in ChaosTools.jl.
+    @Test func leadingExponentsAreConsistent() throws {
+        let map = try RandomTanhMap(size: 30, gain: 1.8, seed: 5)
+        let options = LyapunovOptions(steps: 600, transientSteps: 100, warmUpSteps: 100, seed: 9, perturbation: nil)
+        var partial = options
+        partial.exponents = 3
+        let full = try LyapunovSpectrum(map, options: options)
+        let top = try LyapunovSpectrum(map, options: partial)
+        #expect(full.exponents.count == 30 && top.exponents.count == 3)
+        for i in 0..<3 {
+            #expect(abs(top.exponents[i] - full.exponents[i]) <= 1e-9 * abs(full.exponents[i]), "λ_\(i + 1)")
+        }
+        #expect(TestSupport.maxAbsError(top.leadingVector.map(abs), full.leadingVector.map(abs)) < 1e-9)
+        #expect(full.leadingVectorParticipationRatio >= 1 && full.leadingVectorParticipationRatio <= 30)
+    }
 }

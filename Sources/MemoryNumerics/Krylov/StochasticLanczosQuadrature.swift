@@ -7,8 +7,8 @@ public struct QuadratureRule: Sendable, Equatable {
     public let weights: [Double]
 }
 
-/// A spectral density on a grid.
-public struct SpectralDensity: Sendable, Equatable {
+/// A smoothed eigenvalue density (spectral density of a symmetric operator) on a grid.
+public struct EigenvalueDensity: Sendable, Equatable {
     /// Grid points t_j (ascending, equally spaced).
     public let grid: [Double]
     /// φ(t_j) = (1/n_v) Σ_v Σ_k w_k N(t_j; θ_k, σ²): integrates to 1 over the real line (multiply by the dimension
@@ -103,7 +103,7 @@ public struct StochasticLanczosQuadrature: Sendable, Equatable {
     ///   - padding: margin added on both sides of the node range (nil: 5σ).
     /// - Throws: ``NumericsError/domain(_:)`` for a variance ≤ 0 or non-finite, fewer than 2 points or a negative
     ///   padding.
-    public func density(variance: Double? = nil, points: Int = 10_000, padding: Double? = nil) throws -> SpectralDensity {
+    public func density(variance: Double? = nil, points: Int = 10_000, padding: Double? = nil) throws -> EigenvalueDensity {
         let s2 = variance ?? defaultVariance
         guard s2.isFinite, s2 > 0 else { throw NumericsError.domain("density: variance must be finite and > 0, got \(s2)") }
         guard points >= 2 else { throw NumericsError.domain("density: points must be ≥ 2, got \(points)") }
@@ -113,7 +113,7 @@ public struct StochasticLanczosQuadrature: Sendable, Equatable {
         let r = nodeRange
         let lo = r.lowerBound - pad, hi = r.upperBound + pad
         let grid = (0..<points).map { lo + (hi - lo) * Double($0) / Double(points - 1) }
-        return SpectralDensity(grid: grid, density: try density(on: grid, variance: s2), variance: s2)
+        return EigenvalueDensity(grid: grid, density: try density(on: grid, variance: s2), variance: s2)
     }
 
     /// The Gaussian-smoothed density (as ``density(variance:points:padding:)``) at given points.

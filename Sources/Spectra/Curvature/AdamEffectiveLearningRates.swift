@@ -72,13 +72,13 @@ public struct AdamEffectiveLearningRates: Sendable, Equatable {
         self.groups = summaries
     }
 
-    /// Rates of an ``Adam`` optimiser's state at learning rate lr, over the model's parameter groups.
+    /// Rates of an `Adam` optimiser's state at learning rate lr, over the model's parameter groups.
     public init(adam: Adam, learningRate: Double, groups: [ParameterGroup]) throws {
         try self.init(secondMoment: adam.secondMoment, stepCount: adam.stepCount, beta2: adam.beta2,
                       epsilon: adam.epsilon, learningRate: learningRate, groups: groups)
     }
 
-    /// Rates of an ``AdamW`` optimiser's state (decoupled weight decay does not enter η_i).
+    /// Rates of an `AdamW` optimiser's state (decoupled weight decay does not enter η_i).
     public init(adamW: AdamW, learningRate: Double, groups: [ParameterGroup]) throws {
         try self.init(secondMoment: adamW.secondMoment, stepCount: adamW.stepCount, beta2: adamW.beta2,
                       epsilon: adamW.epsilon, learningRate: learningRate, groups: groups)

@@ -14,7 +14,7 @@ public enum CurvatureMatrixKind: String, Sendable, Equatable, Hashable, CaseIter
 
 /// The curvature of a recurrent network's loss over a data set as a matrix-free symmetric operator of size P
 /// (the number of parameters): the Hessian, the Gauss–Newton matrix or the empirical Fisher, in the parameter
-/// layout of ``RecurrentModel/parameterGroups``. Products loop over the data set's batches with the weights of
+/// layout of `RecurrentModel.parameterGroups`. Products loop over the data set's batches with the weights of
 /// ``CurvatureDataset``.
 ///
 /// * **Hessian**: H·v = Σ_b w_b H_b v, each H_b v an exact Hessian-vector product of the engine (forward-over-

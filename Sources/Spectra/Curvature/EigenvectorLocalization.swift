@@ -27,7 +27,7 @@ public struct EigenvectorLocalization: Sendable, Equatable {
     public let vectors: [Vector]
 
     /// Localisation of the columns of `vectors` (P × k; each normalised here) over `groups`, which must partition
-    /// 0..<P (as ``RecurrentModel/parameterGroups`` do).
+    /// 0..<P (as `RecurrentModel.parameterGroups` do).
     ///
     /// - Throws: ``SpectraError/invalidArgument(argument:message:)`` if the groups do not partition the rows or
     ///   a vector is zero or not finite.

@@ -34,7 +34,7 @@ public struct FullCurvatureSpectrum: Sendable, Equatable {
     /// The exact trace Σ λ_i.
     public var trace: Double { eigenvalues.reduce(0, +) }
 
-    /// The `count` largest eigenpairs (descending) or smallest (ascending) as ``SymmetricEigenpairs`` (residual
+    /// The `count` largest eigenpairs (descending) or smallest (ascending) as `SymmetricEigenpairs` (residual
     /// norms ‖Av − λv‖ computed against the decomposed matrix).
     public func extremePairs(top count: Int) throws -> SymmetricEigenpairs {
         try pairs((0..<count).map { eigenvalues.count - 1 - $0 })

@@ -5,7 +5,7 @@ import MemoryNumerics
 /// Method (Benettin, Galgani, Giorgilli & Strelcyn 1980, *Meccanica* 15:9/15:21; Shimada & Nagashima 1979; for
 /// recurrent networks Engelken, Wolf & Abbott 2023, *Phys. Rev. Research* 5:043044): a random orthonormal frame
 /// Q (n × k) is carried along the trajectory, Q ← D_t Q, and re-orthonormalised by Householder QR every t_ONS
-/// steps, Q R = D_t ⋯ Q, keeping R_ii ≥ 0 (see ``OrthonormalFrame``); λ_i = Σ log R_ii / (elapsed time). Only the
+/// steps, Q R = D_t ⋯ Q, keeping R_ii ≥ 0 (see `OrthonormalFrame`); λ_i = Σ log R_ii / (elapsed time). Only the
 /// first k columns are ever carried, and column i only mixes with columns before it, so the k leading exponents
 /// are right for any k ≤ n. Exponents are natural-log rates per unit of the system's ``TangentDynamics/timeStep``.
 ///

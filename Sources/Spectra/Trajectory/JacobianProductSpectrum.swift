@@ -10,7 +10,7 @@ public enum ProductAnchor: Sendable, Equatable, Hashable {
 }
 
 /// Singular values of the Jacobian products J_{t,k} = ∂s_t/∂s_k = D_t ⋯ D_{k+1} for growing lags ℓ = t − k,
-/// computed by QR-renormalised products (``RenormalizedProduct``: the raw product, whose entries may leave the
+/// computed by QR-renormalised products (`RenormalizedProduct`: the raw product, whose entries may leave the
 /// floating-point range after a few hundred steps, is never formed).
 ///
 /// (1/ℓ)·log σ_i(J) tends to the i-th Lyapunov exponent along an ergodic trajectory; σ_1 shrinking or growing
