@@ -52,6 +52,10 @@ struct LyapunovMapTests {
         #expect(chaotic ? lambda > 0.05 : lambda < -0.05, "g = \(gain): λ₁ = \(lambda)")
         let two = try #require(spectrum.twoTrajectoryLargestExponent)
         #expect(abs(two - lambda) <= 0.02 * abs(lambda), "two-trajectory \(two) vs QR \(lambda)")
+        // The annealed mean-field λ₁ (ln g below 1) is close to the finite-N value (loose: finite N, finite T).
+        let meanField = try RandomTanhMap.meanFieldLargestExponent(gain: gain)
+        #expect(abs(meanField - lambda) < 0.08, "mean field \(meanField) vs QR \(lambda)")
+        if gain < 1 { #expect(abs(meanField - Double.log(gain)) < 1e-12) }
     }
 
     /// The Euler-discretised chaotic rate network (g = 4, Δt = 0.1, J_ii = 0, N = 50, seed 1: chaotic, while small

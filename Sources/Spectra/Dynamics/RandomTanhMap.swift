@@ -93,4 +93,40 @@ public struct RandomTanhMap: TangentDynamics, Equatable {
     public func logAbsDeterminant() throws -> Double {
         state.reduce(logAbsDeterminantOfCouplings) { $0 + logSech2($1) }
     }
+
+    /// The annealed mean-field estimate of λ₁ for J_ij ~ N(0, g²/N) as N → ∞: the local fields are Gaussian,
+    /// h ~ N(0, Δ*) with Δ* = g²·E[tanh²(h)] (the stable fixed point of that map, 0 for g ≤ 1), and a tangent vector
+    /// grows on average by g²·E[sech⁴(h)] in squared norm per step, so λ₁ ≈ ½·ln(g²·E[sech⁴ h]) (= ln g for g ≤ 1)
+    /// (the annealed approximation of Molgedey, Schuchhardt & Schuster 1992 for the discrete-time network; at finite
+    /// N, ρ(J) fluctuates above g and the quenched λ₁ differs). Unverified detail: this is the standard annealed
+    /// approximation for discrete-time tanh maps, not checked against a published table; the tests compare it with
+    /// simulations only loosely.
+    ///
+    /// Gaussian expectations by a 200-point Gauss–Legendre rule over ±12 standard deviations; the fixed point by
+    /// iteration to relative change 1e-14.
+    ///
+    /// - Throws: ``SpectraError/invalidArgument(argument:message:)`` for a non-finite or non-positive gain.
+    public static func meanFieldLargestExponent(gain g: Double) throws -> Double {
+        try SpectraChecks.finite(g, "gain", positive: true)
+        let (nodes, weights) = try Quadrature.gaussLegendreRule(points: 200)
+        let density = nodes.map { Double.exp(-72 * $0 * $0) * 12 / (2 * Double.pi).squareRoot() }  // z = 12x
+        func expectation(_ variance: Double, _ f: (Double) -> Double) -> Double {
+            let sd = variance.squareRoot()
+            var s = 0.0
+            for i in nodes.indices { s += weights[i] * density[i] * f(sd * 12 * nodes[i]) }
+            return s
+        }
+        var delta = g * g
+        for _ in 0..<100_000 {
+            let next = g * g * expectation(delta) { Double.tanh($0) * Double.tanh($0) }
+            if next < 1e-300 { delta = 0; break }
+            if abs(next - delta) <= 1e-14 * delta {
+                delta = next
+                break
+            }
+            delta = next
+        }
+        let growth = g * g * expectation(delta) { let s = sech2($0); return s * s }
+        return 0.5 * Double.log(growth)
+    }
 }

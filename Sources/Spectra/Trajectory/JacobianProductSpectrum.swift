@@ -44,7 +44,6 @@ public struct JacobianProductSpectrum: Sendable, Equatable {
     /// - Throws: ``SpectraError/invalidArgument(argument:message:)`` for an anchor or lag outside the trajectory or
     ///   Jacobians of different shapes, ``SpectraError/divergence(step:message:)`` for non-finite Jacobians.
     public init(jacobians: [Matrix], anchor: ProductAnchor, lags: [Int]? = nil) throws {
-        let steps = jacobians.count
         guard let first = jacobians.first, first.isSquare, first.rows >= 1 else {
             throw SpectraError.invalidArgument(argument: "jacobians", message: "needs at least one square Jacobian")
         }
@@ -52,28 +51,12 @@ public struct JacobianProductSpectrum: Sendable, Equatable {
         if let bad = jacobians.firstIndex(where: { $0.rows != n || $0.columns != n }) {
             throw SpectraError.invalidArgument(argument: "jacobians", message: "D_\(bad + 1) is not \(n)×\(n)")
         }
-        let maxLag = try Self.maximumLag(anchor, steps: steps)
-        let wanted = try Self.resolvedLags(lags, maximum: maxLag)
-        var product = try RenormalizedProduct(dimension: n)
-        var rows: [[Double]] = []
-        var next = 0
-        for l in 1...(wanted.last ?? 0) {
-            let factor: Matrix
-            let time: Int
+        let wanted = try Self.resolvedLags(lags, maximum: try Self.maximumLag(anchor, steps: jacobians.count))
+        // factor(ℓ) = the ℓ-th factor multiplied on the left, and the time of its Jacobian.
+        let rows = try Self.logSingularValues(dimension: n, lags: wanted) { l in
             switch anchor {
-            case .end(let t):
-                time = t - l + 1
-                factor = jacobians[time - 1].transposed  // J_{t,t−ℓ}ᵀ = D_{t−ℓ+1}ᵀ J_{t,t−ℓ+1}ᵀ
-            case .start(let k):
-                time = k + l
-                factor = jacobians[time - 1]
-            }
-            do { try product.multiply(onLeftBy: factor) } catch let error as NumericsError {
-                throw SpectraError.divergence(step: time, message: "\(error)")
-            }
-            if next < wanted.count && wanted[next] == l {
-                rows.append(try product.logSingularValues())
-                next += 1
+            case .end(let t): return (jacobians[t - l].transposed, t - l + 1)  // J_{t,t−ℓ}ᵀ = D_{t−ℓ+1}ᵀ J_{t,t−ℓ+1}ᵀ
+            case .start(let k): return (jacobians[k + l - 1], k + l)
             }
         }
         self.anchor = anchor
@@ -82,26 +65,51 @@ public struct JacobianProductSpectrum: Sendable, Equatable {
     }
 
     /// Products of the exact state Jacobians of `model` along `sequence` (one sequence, joint state of all
-    /// layers).
+    /// layers). Only the Jacobians inside the product window are kept.
     public init(model: any RecurrentModel, sequence: SequenceBatch, initialStates: [Matrix]? = nil,
                 anchor: ProductAnchor, lags: [Int]? = nil) throws {
         try TrajectoryJacobians.validate(model: model, sequence: sequence)
-        let maxLag = try Self.maximumLag(anchor, steps: sequence.steps)
-        let wanted = try Self.resolvedLags(lags, maximum: maxLag)
-        let last: Int, firstNeeded: Int
+        let wanted = try Self.resolvedLags(lags, maximum: try Self.maximumLag(anchor, steps: sequence.steps))
+        let longest = wanted.last ?? 0
+        let (firstNeeded, last): (Int, Int)
         switch anchor {
-        case .end(let t): (last, firstNeeded) = (t, t - (wanted.last ?? 0) + 1)
-        case .start(let k): (last, firstNeeded) = (k + (wanted.last ?? 0), k + 1)
+        case .end(let t): (firstNeeded, last) = (t - longest + 1, t)
+        case .start(let k): (firstNeeded, last) = (k + 1, k + longest)
         }
-        var jacobians: [Matrix] = []
+        var window: [Matrix] = []  // D_firstNeeded … D_last
         try TrajectoryJacobians.forEach(model: model, sequence: sequence, initialStates: initialStates,
                                         through: last) { j in
-            // Steps before the window are not kept (identity placeholders keep the indexing).
-            jacobians.append(j.time >= firstNeeded ? j.state : Matrix(rows: 0, columns: 0))
+            if j.time >= firstNeeded { window.append(j.state) }
         }
-        let n = model.stateSize
-        jacobians = jacobians.map { $0.rows == 0 ? Matrix.identity(n) : $0 }
-        try self.init(jacobians: jacobians, anchor: anchor, lags: wanted)
+        let rows = try Self.logSingularValues(dimension: model.stateSize, lags: wanted) { l in
+            switch anchor {
+            case .end(let t): return (window[t - l + 1 - firstNeeded].transposed, t - l + 1)
+            case .start(let k): return (window[k + l - firstNeeded], k + l)
+            }
+        }
+        self.anchor = anchor
+        self.lags = wanted
+        logSingularValues = rows
+    }
+
+    /// Multiply the factors for ℓ = 1 … max(lags) into a `RenormalizedProduct` and record log σ at the lags.
+    static func logSingularValues(
+        dimension n: Int, lags: [Int], factor: (Int) -> (matrix: Matrix, time: Int)
+    ) throws -> [[Double]] {
+        var product = try RenormalizedProduct(dimension: n)
+        var rows: [[Double]] = []
+        var next = 0
+        for l in 1...(lags.last ?? 0) {
+            let (matrix, time) = factor(l)
+            do { try product.multiply(onLeftBy: matrix) } catch let error as NumericsError {
+                throw SpectraError.divergence(step: time, message: "\(error)")
+            }
+            if next < lags.count && lags[next] == l {
+                rows.append(try product.logSingularValues())
+                next += 1
+            }
+        }
+        return rows
     }
 
     static func maximumLag(_ anchor: ProductAnchor, steps: Int) throws -> Int {
