@@ -37,6 +37,7 @@ public struct CurvatureOperator: SymmetricLinearOperator {
     /// Per-sequence gradients g_n (P × n_seq) and shares π_n, for the empirical Fisher.
     let sequenceGradients: Matrix?
     let sequenceShares: [Double]
+    let workspaces = RecurrentWorkspacePool()
 
     /// Largest P × (number of sequences) the empirical Fisher stores (2²⁷ doubles, 1 GiB).
     public static let maximumStoredGradientValues = 1 << 27
@@ -96,20 +97,24 @@ public struct CurvatureOperator: SymmetricLinearOperator {
 
     /// H·v = Σ_b w_b H_b v.
     func hessianProduct(_ v: [Double]) throws -> [Double] {
-        var total = [Double](repeating: 0, count: dimension)
-        let workspace = RecurrentWorkspace()
-        for (b, w) in zip(dataset.batches, dataset.weights) {
-            let hv = try model.hessianVectorProduct(inputs: b.inputs, targets: b.targets, direction: v,
-                                                    loss: dataset.loss.outputLoss, workspace: workspace)
-            accumulate(&total, hv.product, weight: w)
+        try workspaces.withWorkspace { workspace in
+            var total = [Double](repeating: 0, count: dimension)
+            for (b, w) in zip(dataset.batches, dataset.weights) {
+                let hv = try model.hessianVectorProduct(inputs: b.inputs, targets: b.targets, direction: v,
+                                                        loss: dataset.loss.outputLoss, workspace: workspace)
+                accumulate(&total, hv.product, weight: w)
+            }
+            return total
         }
-        return total
     }
 
     /// G·v = Σ_b w_b J_bᵀ H_ℓ,b J_b v with H_ℓ,b = 2s·mask/(d_out·T′_b·B_b).
     func gaussNewtonProduct(_ v: [Double]) throws -> [Double] {
+        try workspaces.withWorkspace { workspace in try gaussNewtonProduct(v, workspace: workspace) }
+    }
+
+    func gaussNewtonProduct(_ v: [Double], workspace: RecurrentWorkspace) throws -> [Double] {
         var total = [Double](repeating: 0, count: dimension)
-        let workspace = RecurrentWorkspace()
         let loss = dataset.loss
         for (b, w) in zip(dataset.batches, dataset.weights) {
             let (_, tangents) = try model.jacobianVectorProduct(inputs: b.inputs, parameterDirection: v,
