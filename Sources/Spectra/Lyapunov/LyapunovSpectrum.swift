@@ -104,14 +104,19 @@ public struct LyapunovSpectrum: Sendable, Equatable {
         let total = warmUp + options.steps
         let dt = system.timeStep
         // All n vectors of a system with a closed-form Jacobian: apply the Householder factors of the last QR to
-        // D_t directly (cheaper than forming Q and multiplying); otherwise step the tangent vectors.
+        // D_t directly (cheaper than forming Q and multiplying); otherwise step the tangent vectors — unless D_t is
+        // formed anyway for its determinant.
         let explicitJacobian = system.hasCheapJacobian && k == n
-        var jacobian = Matrix(rows: explicitJacobian ? n : 0, columns: explicitJacobian ? n : 0)
+        var jacobian = Matrix(rows: n, columns: n)
         for t in 0..<total {
             let accumulating = t >= warmUp
-            if accumulating && options.computesDeterminant { logDeterminantSum += try system.logAbsDeterminant() }
-            if explicitJacobian {
+            let determinant = accumulating && options.computesDeterminant
+            if explicitJacobian || determinant {
                 try system.writeJacobian(into: &jacobian)
+                if determinant {
+                    logDeterminantSum += system.hasCheapJacobian
+                        ? try system.logAbsDeterminant() : try LinearAlgebra.logAbsDeterminant(jacobian).logAbs
+                }
                 try frame.multiply(by: jacobian)
                 try system.step()
             } else {
