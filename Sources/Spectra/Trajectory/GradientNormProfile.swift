@@ -40,9 +40,9 @@ public struct GradientNormProfile: Sendable, Equatable {
         var stateJacobians: [Matrix] = []
         var outputState = Matrix(rows: 0, columns: 0)
         let first = t - maximumLag + 1
-        try TrajectoryJacobians.forEach(model: model, sequence: sequence, initialStates: initialStates, through: t) { j in
-            if j.time == t { outputState = j.outputState }
-            if j.time >= first && j.time < t { stateJacobians.append(j.state) }  // D_first … D_{t−1}
+        try TrajectoryJacobians.forEach(model: model, sequence: sequence, initialStates: initialStates, from: first,
+                                        through: t) { time, j in
+            if time == t { outputState = j.outputState } else { stateJacobians.append(j.state) }  // D_first … D_{t−1}
         }
         let layouts = model.stateLayouts
         let offset = model.stateOffsets.last ?? 0

@@ -78,9 +78,7 @@ public struct JacobianProductSpectrum: Sendable, Equatable {
         }
         var window: [Matrix] = []  // D_firstNeeded … D_last
         try TrajectoryJacobians.forEach(model: model, sequence: sequence, initialStates: initialStates,
-                                        through: last) { j in
-            if j.time >= firstNeeded { window.append(j.state) }
-        }
+                                        from: firstNeeded, through: last) { _, j in window.append(j.state) }
         let rows = try Self.logSingularValues(dimension: model.stateSize, lags: wanted) { l in
             switch anchor {
             case .end(let t): return (window[t - l + 1 - firstNeeded].transposed, t - l + 1)

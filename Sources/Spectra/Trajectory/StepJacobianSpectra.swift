@@ -55,14 +55,14 @@ public struct StepJacobianSpectra: Sendable, Equatable {
         let offsets = model.stateOffsets
         var result: [StepJacobianSpectrum] = []
         try TrajectoryJacobians.forEach(model: model, sequence: sequence, initialStates: initialStates,
-                                        through: sequence.steps) { j in
-            guard j.time % stride == 0 else { return }
+                                        through: sequence.steps) { time, j in
+            guard time % stride == 0 else { return }
             let layers = try zip(offsets, sizes).map { offset, size -> JacobianBlockSpectrum in
                 var block = Matrix(rows: size, columns: size)
                 for c in 0..<size { for r in 0..<size { block[r, c] = j.state[offset + r, offset + c] } }
                 return try JacobianBlockSpectrum(block)
             }
-            result.append(StepJacobianSpectrum(time: j.time, joint: try JacobianBlockSpectrum(j.state), layers: layers))
+            result.append(StepJacobianSpectrum(time: time, joint: try JacobianBlockSpectrum(j.state), layers: layers))
         }
         steps = result
         stateOffsets = offsets
