@@ -32,6 +32,7 @@ public struct LanczosOptions: Sendable, Equatable {
     /// A start vector instead of the random one (need not be normalised; must not be zero).
     public var startVector: [Double]?
 
+    /// Options; every argument is described at its property.
     public init(maximumSteps: Int? = nil, tolerance: Double = 1e-10, seed: UInt64 = 0, startVector: [Double]? = nil) {
         self.maximumSteps = maximumSteps
         self.tolerance = tolerance

@@ -12,6 +12,7 @@ public struct TraceEstimate: Sendable, Equatable {
     public let estimate: Double
     /// Estimated standard deviation of ``estimate`` (see the estimator's documentation for how it is formed).
     public let standardError: Double
+    /// The estimator used.
     public let method: TraceMethod
     /// Number of random probe vectors (Hutch++: the probes of its residual Hutchinson part).
     public let probes: Int

@@ -136,6 +136,7 @@ public struct DenseSymmetricOperator: SymmetricLinearOperator, Equatable {
 /// A symmetric operator given by a closure computing A·v (e.g. a composition of other operators, or a shifted
 /// operator A + cI). The closure must be symmetric, deterministic and thread-safe.
 public struct ClosureSymmetricOperator: SymmetricLinearOperator {
+    /// n.
     public let dimension: Int
     let product: @Sendable ([Double]) throws -> [Double]
 

@@ -11,11 +11,17 @@ import Recurrent
 public struct AdamEffectiveLearningRates: Sendable, Equatable {
     /// Summary of one group's rates.
     public struct GroupSummary: Sendable, Equatable {
+        /// The group's name.
         public let name: String
+        /// Number of parameters in the group.
         public let count: Int
+        /// Arithmetic mean of η_i over the group.
         public let mean: Double
+        /// Median of η_i (mean of the two middle values for an even count).
         public let median: Double
+        /// Smallest η_i.
         public let minimum: Double
+        /// Largest η_i.
         public let maximum: Double
         /// exp(mean log η_i).
         public let geometricMean: Double

@@ -10,6 +10,7 @@ public struct CurvatureLoss: Sendable, Equatable, Hashable {
     /// Number k of leading steps excluded from the loss (0: every step).
     public var burnIn: Int
 
+    /// ½·MSE over every step by default.
     public init(halved: Bool = true, burnIn: Int = 0) {
         self.halved = halved
         self.burnIn = burnIn
@@ -26,9 +27,12 @@ public struct CurvatureLoss: Sendable, Equatable, Hashable {
 
 /// One batch of a ``CurvatureDataset``: inputs T × B × d_in and targets T × B × d_out.
 public struct CurvatureBatch: Sendable, Equatable {
+    /// T × B × d_in.
     public let inputs: SequenceBatch
+    /// T × B × d_out.
     public let targets: SequenceBatch
 
+    /// A batch; throws if the shapes disagree or a value is not finite (naming the tensor `input` or `target`).
     public init(inputs: SequenceBatch, targets: SequenceBatch) throws {
         guard inputs.steps == targets.steps, inputs.batchSize == targets.batchSize else {
             throw SpectraError.invalidArgument(
@@ -53,7 +57,9 @@ public struct CurvatureBatch: Sendable, Equatable {
 /// weights for batches of equal shape). Every curvature operator uses the same weights, so the Hessian of this L,
 /// its Gauss–Newton matrix and the empirical Fisher refer to one objective.
 public struct CurvatureDataset: Sendable, Equatable {
+    /// The batches, in order.
     public let batches: [CurvatureBatch]
+    /// The loss whose curvature is analysed.
     public let loss: CurvatureLoss
     /// w_b, summing to 1.
     public let weights: [Double]

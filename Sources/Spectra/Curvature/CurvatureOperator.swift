@@ -31,8 +31,11 @@ public enum CurvatureMatrixKind: String, Sendable, Equatable, Hashable, CaseIter
 ///   Balles & Hennig 2019, "Limitations of the empirical Fisher approximation for natural gradient descent",
 ///   NeurIPS). For a Gaussian likelihood the true Fisher is the Gauss–Newton matrix up to the noise variance.
 public struct CurvatureOperator: SymmetricLinearOperator {
+    /// Which matrix the operator multiplies by.
     public let kind: CurvatureMatrixKind
+    /// The network, at the parameters where the curvature is taken.
     public let model: any RecurrentModel
+    /// The data and loss.
     public let dataset: CurvatureDataset
     /// Per-sequence gradients g_n (P × n_seq) and shares π_n, for the empirical Fisher.
     let sequenceGradients: Matrix?

@@ -11,6 +11,7 @@ import Recurrent
 public struct EigenvectorLocalization: Sendable, Equatable {
     /// One entry per eigenvector (column of the input), in order.
     public struct Vector: Sendable, Equatable {
+        /// IPR = Σ_i v_i⁴ of the unit vector.
         public let inverseParticipationRatio: Double
         /// Participation ratio 1/IPR: the effective number of parameters involved.
         public var participationRatio: Double { inverseParticipationRatio > 0 ? 1 / inverseParticipationRatio : 0 }
@@ -24,6 +25,7 @@ public struct EigenvectorLocalization: Sendable, Equatable {
 
     /// Group names, in the order of every per-group array.
     public let groupNames: [String]
+    /// One entry per eigenvector.
     public let vectors: [Vector]
 
     /// Localisation of the columns of `vectors` (P × k; each normalised here) over `groups`, which must partition

@@ -40,6 +40,7 @@ public struct FullCurvatureSpectrum: Sendable, Equatable {
         try pairs((0..<count).map { eigenvalues.count - 1 - $0 })
     }
 
+    /// The `count` smallest eigenpairs, ascending (most negative first).
     public func extremePairs(bottom count: Int) throws -> SymmetricEigenpairs {
         try pairs(Array(0..<count))
     }

@@ -2,7 +2,9 @@ import MemoryNumerics
 /// A map x_{t+1} = F(x_t) given by closures for F and its Jacobian — e.g. the Hénon map for checking the
 /// Lyapunov machinery against published exponents, or a model of the user's own.
 public struct IteratedMap: TangentDynamics {
+    /// n.
     public let dimension: Int
+    /// Time per iteration.
     public let timeStep: Double
     public private(set) var state: [Double]
     public private(set) var stepIndex = 0

@@ -42,6 +42,7 @@ public protocol TangentDynamics: Sendable {
 }
 
 extension TangentDynamics {
+    /// 0 for systems that do not count their steps.
     public var stepIndex: Int { 0 }
 
     public var hasCheapJacobian: Bool { false }

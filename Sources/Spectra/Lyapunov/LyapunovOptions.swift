@@ -28,6 +28,7 @@ public struct LyapunovOptions: Sendable, Equatable {
     /// nil to skip that estimate.
     public var perturbation: Double?
 
+    /// Options; every argument is described at its property.
     public init(steps: Int, exponents: Int? = nil, transientSteps: Int = 0, warmUpSteps: Int? = nil,
                 renormalizationInterval: Int = 1, windowSteps: Int? = nil, seed: UInt64 = 0,
                 computesDeterminant: Bool = false, perturbation: Double? = 1e-6) {

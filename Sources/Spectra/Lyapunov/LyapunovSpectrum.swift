@@ -18,10 +18,13 @@ public struct LyapunovSpectrum: Sendable, Equatable {
     public let exponents: [Double]
     /// n, the state dimension.
     public let dimension: Int
-    /// Accumulated steps, transient and warm-up used (see ``LyapunovOptions``).
+    /// Steps over which the exponents were averaged (see ``LyapunovOptions``).
     public let steps: Int
+    /// Steps of the state alone before the frame was introduced.
     public let transientSteps: Int
+    /// Steps with the frame but without accumulation.
     public let warmUpSteps: Int
+    /// Re-orthonormalisation interval t_ONS.
     public let renormalizationInterval: Int
     /// Time per step; exponents are per unit of this time.
     public let timeStep: Double

@@ -17,6 +17,7 @@ public enum ProductAnchor: Sendable, Equatable, Hashable {
 /// geometrically in ℓ is the vanishing or exploding gradient of Bengio, Simard & Frasconi (1994) and Pascanu,
 /// Mikolov & Bengio (2013).
 public struct JacobianProductSpectrum: Sendable, Equatable {
+    /// Which end of the products is fixed.
     public let anchor: ProductAnchor
     /// The lags ℓ analysed, ascending.
     public let lags: [Int]

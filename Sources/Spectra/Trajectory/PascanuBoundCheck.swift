@@ -17,6 +17,7 @@ public struct PascanuBoundCheck: Sendable, Equatable {
     public let recurrentNorm: Double
     /// The lags checked and, per lag, the margin (t − k)·log(γσ_max(W)) − log‖J_{t,k}‖₂ (≥ 0 where the bound holds).
     public let lags: [Int]
+    /// (t − k)·log(γσ_max(W)) − log‖J_{t,k}‖₂ per lag.
     public let logMargins: [Double]
     /// The first lag at which the bound fails, with the times (t, k) of that product; nil if it holds everywhere.
     public let firstViolation: (lag: Int, t: Int, k: Int)?

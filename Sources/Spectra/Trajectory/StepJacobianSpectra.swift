@@ -40,6 +40,7 @@ public struct StepJacobianSpectra: Sendable, Equatable {
     public let steps: [StepJacobianSpectrum]
     /// Where each layer's state starts inside the joint state, and its size.
     public let stateOffsets: [Int]
+    /// S_ℓ per layer.
     public let stateSizes: [Int]
 
     /// Analyse the step Jacobians of `model` along `sequence` (one sequence) at t = `stride`, 2·`stride`, …, T
