@@ -38,6 +38,7 @@ let package = Package(
         .library(name: "LongMemory", targets: ["LongMemory"]),
         .library(name: "Recurrent", targets: ["Recurrent"]),
         .library(name: "MemoryNumerics", targets: ["MemoryNumerics"]),
+        .library(name: "Spectra", targets: ["Spectra"]),
         .library(name: "CurseOfMemory", targets: ["CurseOfMemory"]),
         .library(name: "MemoryProbes", targets: ["MemoryProbes"]),
         .executable(name: "rnnmem", targets: ["rnnmem"]),
@@ -66,13 +67,14 @@ let package = Package(
             ]),
         .target(name: "LongMemory", dependencies: ["MemoryNumerics"]),
         .target(name: "Recurrent", dependencies: ["MemoryNumerics", "_CVectorMath"]),
+        .target(name: "Spectra", dependencies: ["MemoryNumerics", "Recurrent"]),
         .target(name: "CurseOfMemory", dependencies: ["MemoryNumerics", "Recurrent"]),
         // The first module joining the two halves: memory probes of recurrent networks (capacity, horizon,
         // connectivity, response coefficients) with the long-memory estimators applied to their states.
         .target(name: "MemoryProbes", dependencies: ["MemoryNumerics", "LongMemory", "Recurrent"]),
         .target(
             name: "RNNMemory",
-            dependencies: ["MemoryNumerics", "LongMemory", "Recurrent", "CurseOfMemory", "MemoryProbes"]),
+            dependencies: ["MemoryNumerics", "LongMemory", "Recurrent", "Spectra", "CurseOfMemory", "MemoryProbes"]),
         // Grids of rnnmem commands run in shards (one machine, GNU parallel, Slurm job arrays), resumable, merged.
         // Foundation only: the numerical library stays free of process management.
         .target(name: "Sweeps"),
@@ -99,6 +101,7 @@ let package = Package(
         // LongMemory: the CLI tests of `estimate`/`test`/`check` compare the tool's output with the library's values;
         // _RNNMemCLI: the in-process entry point is compared with the binary.
         .testTarget(name: "CLITests", dependencies: ["_TestSupport", "LongMemory", "_RNNMemCLI"]),
+        .testTarget(name: "SpectraTests", dependencies: ["Spectra", "Recurrent", "_TestSupport"]),
         .testTarget(name: "NotebookTests", dependencies: ["_TestSupport"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "_TestSupport"]),
 

@@ -4,3 +4,4 @@
 @_exported import Recurrent
 @_exported import CurseOfMemory
 @_exported import MemoryProbes
+@_exported import Spectra
