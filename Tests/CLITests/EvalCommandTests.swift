@@ -36,7 +36,7 @@ struct EvalCommandTests {
         let weights = Self.fixture("lstm_l2")
         let args = [
             "eval", "--weights", weights, "--pytorch", "--model", "lstm", "--recurrent-prefix", "rnn.",
-            "--readout-prefix", "fc.", "--reference", "--compare", weights,
+            "--readout-prefix", "fc.", "--data", weights, "--compare", weights,
         ]
         let plain = CLI.lines(try CLI.run(args).stdout)
         let r = try CLI.run(args + ["--json"])
@@ -45,9 +45,12 @@ struct EvalCommandTests {
         #expect(
             Set(o.keys) == [
                 "weights", "kind", "architecture", "input_size", "hidden_size", "output_size", "layer_count",
-                "parameter_count", "parameter_checksum", "reference", "compare", "task",
+                "parameter_count", "parameter_checksum", "data", "reference", "compare", "task",
             ])
         #expect(o["task"] is NSNull)
+        let data = try #require(o["data"] as? [String: Any])
+        #expect(data["steps"] as? Int == 5 && data["sequences"] as? Int == 3)
+        #expect(data["loss"] is NSNull)  // the fixture holds reference outputs, not targets
         #expect(plain.contains("checksum \(o["parameter_checksum"] as? String ?? "?")"))
         let reference = try #require(o["reference"] as? [String: Any])
         let maxError = try #require(reference["max_abs_difference"] as? Double)
@@ -63,7 +66,7 @@ struct EvalCommandTests {
         ("gru_l2", "gru", ["--recurrent-prefix", "rnn.", "--readout-prefix", "fc."]), ("lstm_l1_f32", "lstm", []),
     ])
     func pytorchReference(_ name: String, _ model: String, _ extra: [String]) throws {
-        let r = try CLI.run(["eval", "--weights", Self.fixture(name), "--pytorch", "--model", model, "--reference"] + extra)
+        let r = try CLI.run(["eval", "--weights", Self.fixture(name), "--pytorch", "--model", model, "--data", Self.fixture(name)] + extra)
         CLI.expectSuccess(r)
         let line = try #require(CLI.lines(r.stdout).first { $0.hasPrefix("max |y − output| ") })
         let error = try #require(Double(line.dropFirst("max |y − output| ".count)))
@@ -151,12 +154,13 @@ struct EvalCommandTests {
                         "no such file")
     }
 
-    @Test("--reference needs the file's input and output tensors")
+    @Test("--data needs the file's input tensor; the old --reference spelling is a clear error")
     func referenceMissing() throws {
         let dir = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         CLI.expectSuccess(try CLI.run(TrainCommandTests.tinyRecall(output: dir.path)))
-        CLI.expectError(try CLI.run(["eval", "--weights", dir.appendingPathComponent("weights.safetensors").path, "--reference"]),
-                        "input")
+        let weights = dir.appendingPathComponent("weights.safetensors").path
+        CLI.expectError(try CLI.run(["eval", "--weights", weights, "--data", weights]), weights, "no tensor \"input\"")
+        CLI.expectError(try CLI.run(["eval", "--weights", weights, "--reference"]), "--reference was replaced by --data FILE")
     }
 }

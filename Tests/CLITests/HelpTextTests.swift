@@ -63,9 +63,8 @@ struct HelpTextTests {
         NETWORKS SUBCOMMANDS:
           train                   Train a recurrent model on a task; write
                                   weights.safetensors, loss.csv and summary.json.
-          eval                    Evaluate saved weights (rnnmem or PyTorch
-                                  safetensors) on a task or on reference data in the
-                                  file.
+          eval                    Evaluate a network (rnnmem or PyTorch weights, or a
+                                  new one) on a task or on sequence data.
           grad-check              Check a model's BPTT gradient and exact
                                   Hessian-vector product against finite differences.
 
@@ -611,18 +610,45 @@ struct HelpTextTests {
         MODEL:
           --model <name>          Architecture. (values: rnn, lstm, gru, linear, cdiag,
                                   lru, mrnn, mrnnf, mlstm, mlstmf)
-          --hidden <N>            Hidden width N of each layer. (default: 32)
-          --layers <L>            Number of stacked layers (mrnn, mrnnf: 1). (default:
-                                  1)
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
           --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
                                   mlstmf (default 100 for mrnn/mrnnf, 25 for
                                   mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
 
         TASK:
-          --task <name>           Task (required for train): lsi = linear-system
-                                  identification (Zucchet & Orvieto), series = one-step
-                                  prediction of a CSV column (Zhao et al.), recall =
-                                  output x_(t−k). (values: lsi, series, recall)
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
           --delay <k>             recall: delay k ≥ 0. (default: 5)
           --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
                                   1 (0: i.i.d.). (default: 0.0)
@@ -633,13 +659,23 @@ struct HelpTextTests {
                                   batches (default 256; lsi 128).
           --teacher-size <d>      lsi: teacher state size d. (default: 10)
           --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
-                                  1. (default: 0.99)
-          --data <file>           series: CSV file holding the series.
-          --column <name|index>   series: column, a header name or 1-based index
-                                  (default: the last numeric column).
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
           --scaler <whole|train>  series: fit the min–max scaler on the whole series
                                   (Zhao et al.) or on the training split. (values:
                                   whole, train; default: whole)
+
+        TASK DATA:
+          --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
+                                  and optionally 'target' [T, B, d_out] (F32 or F64),
+                                  or a CSV holding one sequence ('-': standard input);
+                                  with --task series, the CSV holding the series.
+          --column <name|index>   CSV column: a header name or a 1-based index
+                                  (default: the last numeric column not used as a
+                                  target).
 
         OPTIONS:
           --steps <n>             Number of updates (default per task, see above).
@@ -664,35 +700,118 @@ struct HelpTextTests {
           -h, --help              Show help information.
         """#,
         "eval": #"""
-        OVERVIEW: Evaluate saved weights (rnnmem or PyTorch safetensors) on a task or
-        on reference data in the file.
+        OVERVIEW: Evaluate a network (rnnmem or PyTorch weights, or a new one) on a
+        task or on sequence data.
 
-        rnnmem weights files (written by 'rnnmem train') describe their model in their
-        metadata. A PyTorch state dict saved with safetensors (nn.RNN with tanh,
-        nn.LSTM or nn.GRU, plus an nn.Linear readout) is read with --pytorch --model
-        rnn|lstm|gru: tensors <prefix>weight_ih_l<k>, weight_hh_l<k>, bias_ih_l<k>,
-        bias_hh_l<k> and <readout-prefix>weight, <readout-prefix>bias (defaults: no
-        prefix and 'linear.'; e.g. --recurrent-prefix rnn. --readout-prefix fc. for a
-        module with attributes rnn and fc). --task uses the same task options and
-        --seed as 'train', so 'eval --seed s' scores the validation and test data that
-        'train --seed s' held out. --reference runs the network on the file's 'input'
-        tensor [T, B, d_in] and compares with its 'output' tensor [T, B, d_out]. Always
-        printed: the model and the checksum of its parameters (identical parameters ⇒
-        identical checksum).
+        Network: rnnmem weights files (written by 'train' or 'export') describe their
+        model in their metadata; a PyTorch state dict saved with safetensors (nn.RNN
+        with tanh, nn.LSTM or nn.GRU, plus an nn.Linear readout) is read with --pytorch
+        --model rnn|lstm|gru: tensors <prefix>weight_ih_l<k>, weight_hh_l<k>,
+        bias_ih_l<k>, bias_hh_l<k> and <readout-prefix>weight, <readout-prefix>bias
+        (defaults: no prefix and 'linear.'; e.g. --recurrent-prefix rnn.
+        --readout-prefix fc. for a module with attributes rnn and fc); --model NAME
+        without --weights builds a new network from --seed. Always printed: the model
+        and the checksum of its parameters (identical parameters ⇒ identical checksum).
+
+        Data: --task uses the same task options and --seed as 'train', so 'eval --seed
+        s' scores the validation and test data that 'train --seed s' held out (a
+        warning goes to standard error when the weights' metadata record another task
+        or other task settings). --data FILE runs the network on the file's 'input' [T,
+        B, d_in] (safetensors; or one CSV sequence) and reports the loss on its
+        'target' when present (--loss, --burn-in) and, for safetensors, the difference
+        from its 'output' tensor [T, B, d_out] when present (reference outputs, e.g.
+        PyTorch's; a PyTorch fixture can be its own --data). 'rnnmem run' writes the
+        outputs, states and derivatives themselves.
 
         JSON keys: weights, kind, architecture, input_size, hidden_size, output_size,
-        layer_count, parameter_count, parameter_checksum, reference ({steps, sequences,
-        max_abs_difference, mean_squared_difference} or null), compare ({file,
-        identical, differing_parameters, max_abs_difference} or null), task ({name,
-        seed, validation_loss, test_loss, test_metrics} or null).
+        layer_count, parameter_count, parameter_checksum, data ({source, steps,
+        sequences, loss_kind, burn_in, loss} or null; loss null without targets),
+        reference ({steps, sequences, max_abs_difference, mean_squared_difference} or
+        null), compare ({file, identical, differing_parameters, max_abs_difference} or
+        null), task ({name, seed, validation_loss, test_loss, test_metrics} or null).
 
-        USAGE: rnnmem eval [<options>] --weights <file>
+        USAGE: rnnmem eval <options>
 
-        TASK:
-          --task <name>           Task (required for train): lsi = linear-system
-                                  identification (Zucchet & Orvieto), series = one-step
-                                  prediction of a CSV column (Zhao et al.), recall =
-                                  output x_(t−k). (values: lsi, series, recall)
+        NETWORK:
+          --weights <file>        Weights file (safetensors): rnnmem weights, or a
+                                  PyTorch state dict with --pytorch.
+          --pytorch               The weights file is a PyTorch state dict (give
+                                  --model rnn|lstm|gru).
+          --model <name>          Architecture: of a new network (rnn, lstm, gru,
+                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
+                                  with --pytorch the module (rnn = tanh, lstm, gru).
+                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
+                                  mrnnf, mlstm, mlstmf)
+          --recurrent-prefix <prefix>
+                                  With --pytorch: prefix of the recurrent module's
+                                  tensors (e.g. 'rnn.').
+          --readout-prefix <prefix>
+                                  With --pytorch: prefix of the readout's weight and
+                                  bias (e.g. 'fc.'). (default: linear.)
+          --no-readout            With --pytorch: the file has no readout; the model
+                                  outputs the top layer's h.
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
+          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
+                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+          --inputs <d>            New network: input width d_in (default: the data's).
+          --outputs <d>           New network: output width d_out (default: the
+                                  targets', else d_in).
+
+        DATA:
+          --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
+                                  and optionally 'target' [T, B, d_out] (F32 or F64),
+                                  or a CSV holding one sequence ('-': standard input);
+                                  with --task series, the CSV holding the series.
+          --column <name|index>   CSV column: a header name or a 1-based index
+                                  (default: the last numeric column not used as a
+                                  target).
+          --columns <list>        CSV: several input columns, comma-separated names or
+                                  indices.
+          --target-column <name|index>
+                                  CSV: the column holding the targets y_t (default:
+                                  none, no targets).
+          --input-tensor <name>   Safetensors: name of the input tensor. (default:
+                                  input)
+          --target-tensor <name>  Safetensors: name of the target tensor (optional in
+                                  the file). (default: target)
+          --split <test|validation|train>
+                                  With --task: the task's fixed test or validation
+                                  batch, or its first training batch. (values: test,
+                                  validation, train)
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
           --delay <k>             recall: delay k ≥ 0. (default: 5)
           --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
                                   1 (0: i.i.d.). (default: 0.0)
@@ -703,31 +822,25 @@ struct HelpTextTests {
                                   batches (default 256; lsi 128).
           --teacher-size <d>      lsi: teacher state size d. (default: 10)
           --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
-                                  1. (default: 0.99)
-          --data <file>           series: CSV file holding the series.
-          --column <name|index>   series: column, a header name or 1-based index
-                                  (default: the last numeric column).
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
           --scaler <whole|train>  series: fit the min–max scaler on the whole series
                                   (Zhao et al.) or on the training split. (values:
                                   whole, train; default: whole)
 
+        LOSS:
+          --loss <kind>           Loss on --data targets: half-mse = ½·mean (ŷ − y)²
+                                  over steps, sequences and outputs (default), mse =
+                                  mean (ŷ − y)². (values: half-mse, mse)
+          --burn-in <k>           Leave the first k steps out of the loss (burn-in;
+                                  default 0).
+
         OPTIONS:
-          --weights <file>        Weights file (safetensors).
-          --pytorch               The file is a PyTorch state dict (give --model).
-          --model <name>          With --pytorch: the module, rnn (tanh), lstm or gru.
-                                  (values: rnn, lstm, gru)
-          --recurrent-prefix <prefix>
-                                  With --pytorch: prefix of the recurrent module's
-                                  tensors (e.g. 'rnn.').
-          --readout-prefix <prefix>
-                                  With --pytorch: prefix of the readout's weight and
-                                  bias (e.g. 'fc.'). (default: linear.)
-          --no-readout            With --pytorch: the file has no readout; the model
-                                  outputs the top layer's h.
-          --seed <seed>           Seed of the task data (as given to 'train').
-                                  (default: 0)
-          --reference             Compare the outputs on the file's 'input' tensor with
-                                  its 'output' tensor.
+          --seed <seed>           Seed of the task data (as given to 'train') and of a
+                                  new network. (default: 0)
           --compare <file>        Compare the parameters bit for bit with those of
                                   another weights file (read the same way).
           --json                  Print one JSON object instead of plain text.
@@ -759,12 +872,39 @@ struct HelpTextTests {
         MODEL:
           --model <name>          Architecture. (values: rnn, lstm, gru, linear, cdiag,
                                   lru, mrnn, mrnnf, mlstm, mlstmf)
-          --hidden <N>            Hidden width N of each layer. (default: 32)
-          --layers <L>            Number of stacked layers (mrnn, mrnnf: 1). (default:
-                                  1)
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
           --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
                                   mlstmf (default 100 for mrnn/mrnnf, 25 for
                                   mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
 
         OPTIONS:
           --inputs <d>            Input width d_in. (default: 2)

@@ -9,6 +9,13 @@
 /// * `skip` — readout skip term of linear (default matrix), cdiag (default matrix) and LRU (default diagonal);
 /// * `complexDiagonal` — parametrization / normalisation of cdiag (default: ``ComplexDiagonalConfiguration``'s
 ///   defaults; its `skip` is overridden by `skip` when that is set).
+///
+/// Initialisation (used by ``makeModel(seed:)`` only; not part of a weights file's description of the model):
+/// * `diagonalInitialization` — the ring initialisation of cdiag and LRU (nil: ``defaultDiagonalInitialization``);
+/// * `linearInitialization` — the eigenvalue moduli and phases of the dense linear RNN (nil:
+///   ``LinearRNNInitialization``'s defaults);
+/// * ``protocolInitialization(for:)`` sets both as a task's published protocol prescribes (the students of Zucchet
+///   & Orvieto's linear-system identification).
 public struct ModelSpecification: Sendable, Equatable {
     /// The architecture.
     public var architecture: Architecture
@@ -30,11 +37,17 @@ public struct ModelSpecification: Sendable, Equatable {
     public var skip: SkipConnection?
     /// Parametrization and normalisation of the complex-diagonal RNN.
     public var complexDiagonal: ComplexDiagonalConfiguration
+    /// Ring initialisation of cdiag and LRU (nil: ``defaultDiagonalInitialization``).
+    public var diagonalInitialization: DiagonalInitialization?
+    /// Initialisation of the dense linear RNN (nil: ``LinearRNNInitialization``'s defaults).
+    public var linearInitialization: LinearRNNInitialization?
 
     /// A specification; throws for a size < 1.
     public init(architecture: Architecture, inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1,
                 window: Int? = nil, outputTanh: Bool = false, heads: Int = 1, skip: SkipConnection? = nil,
-                complexDiagonal: ComplexDiagonalConfiguration = ComplexDiagonalConfiguration()) throws {
+                complexDiagonal: ComplexDiagonalConfiguration = ComplexDiagonalConfiguration(),
+                diagonalInitialization: DiagonalInitialization? = nil,
+                linearInitialization: LinearRNNInitialization? = nil) throws {
         for (name, v) in [("inputSize", inputSize), ("hiddenSize", hiddenSize), ("outputSize", outputSize),
                           ("layers", layers), ("heads", heads)] where v < 1 {
             throw RecurrentError.invalidArgument(argument: name, message: "must be ≥ 1, got \(v)")
@@ -52,6 +65,8 @@ public struct ModelSpecification: Sendable, Equatable {
         self.heads = heads
         self.skip = skip
         self.complexDiagonal = complexDiagonal
+        self.diagonalInitialization = diagonalInitialization
+        self.linearInitialization = linearInitialization
     }
 
     /// The specification of an existing model (so that ``makeModel(parameters:)`` with its parameters rebuilds it).
@@ -98,11 +113,15 @@ public struct ModelSpecification: Sendable, Equatable {
         case .gru: return try GRU(inputSize: i, hiddenSize: n, outputSize: o, layers: l, seed: seed)
         case .linearRNN:
             return try LinearRNN(inputSize: i, hiddenSize: n, outputSize: o, layers: l, heads: heads, skip: skip ?? .matrix,
-                                 seed: seed)
+                                 initialization: linearInitialization ?? LinearRNNInitialization(), seed: seed)
         case .complexDiagonalRNN:
             return try ComplexDiagonalRNN(inputSize: i, hiddenSize: n, outputSize: o, layers: l,
-                                          configuration: complexDiagonalConfiguration, seed: seed)
-        case .lru: return try LRU(inputSize: i, hiddenSize: n, outputSize: o, layers: l, skip: skip ?? .diagonal, seed: seed)
+                                          configuration: complexDiagonalConfiguration,
+                                          initialization: diagonalInitialization ?? defaultDiagonalInitialization,
+                                          seed: seed)
+        case .lru:
+            return try LRU(inputSize: i, hiddenSize: n, outputSize: o, layers: l, skip: skip ?? .diagonal,
+                           initialization: diagonalInitialization ?? defaultDiagonalInitialization, seed: seed)
         case .mrnn:
             return try MRNN(inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MRNN.defaultWindow, layers: l,
                             seed: seed)
@@ -116,6 +135,45 @@ public struct ModelSpecification: Sendable, Equatable {
             return try MLSTMF(inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MLSTMF.defaultWindow, layers: l,
                               seed: seed)
         }
+    }
+
+    /// The ring initialisation cdiag and LRU use when ``diagonalInitialization`` is nil: the paper's scheme for
+    /// the LRU (``DiagonalInitialization/orvieto2023(minimumModulus:maximumModulus:maximumPhase:)``, r ∈ [0, 1],
+    /// φ_max = 6.28) and Zucchet & Orvieto's repository scheme for cdiag
+    /// (``DiagonalInitialization/zucchetOrvieto2024(minimumModulus:maximumModulus:maximumPhase:)``, r ∈ [0, 1],
+    /// φ_max = π).
+    public var defaultDiagonalInitialization: DiagonalInitialization {
+        architecture == .lru ? .orvieto2023() : .zucchetOrvieto2024()
+    }
+
+    /// The specification with the initialisation a task's published protocol prescribes for its students, where
+    /// one exists and none is set yet (a set ``diagonalInitialization`` or ``linearInitialization`` is kept).
+    ///
+    /// Linear-system identification (Zucchet & Orvieto 2024, NeurIPS, arXiv 2405.21064, §5 and Fig. 3; their
+    /// repository's `run_train.py` with `force_lsi_min_nu_model`): the LRU and the complex-diagonal students draw
+    /// |λ| on the ring [ν₀, 1) with the repository's scheme and the teacher's largest phase
+    /// (``DiagonalInitialization/zucchetOrvieto2024(minimumModulus:maximumModulus:maximumPhase:)`` with r_min = ν₀,
+    /// r_max = 1, φ_max = the teacher's `max_phase`, 3.14 by default), ν₀ being the teacher's smallest modulus;
+    /// the dense linear student is built like the teacher but with ν₀ = 0 ("better results without", their
+    /// `train.py`): moduli tanh|l|, phases scaled by the same φ_max/π. Other tasks and architectures: unchanged.
+    public func protocolInitialization(for task: TaskSpecification) -> ModelSpecification {
+        guard case let .linearSystemIdentification(_, nu0, _, _, _, maximumPhase) = task else { return self }
+        var s = self
+        switch architecture {
+        case .lru, .complexDiagonalRNN:
+            if s.diagonalInitialization == nil {
+                s.diagonalInitialization = .zucchetOrvieto2024(minimumModulus: nu0, maximumModulus: 1,
+                                                               maximumPhase: maximumPhase)
+            }
+        case .linearRNN:
+            if s.linearInitialization == nil {
+                s.linearInitialization = LinearRNNInitialization(minimumModulus: 0, maximumModulus: 1,
+                                                                 maximumPhase: maximumPhase)
+            }
+        default:
+            break
+        }
+        return s
     }
 
     /// The model with the given flat parameters (layout: that model's ``RecurrentModel/parameterGroups``): the

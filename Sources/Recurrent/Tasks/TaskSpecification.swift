@@ -5,11 +5,12 @@ public enum TaskSpecification: Sendable, Equatable {
     /// take the recipe's defaults: sequence length T = 50, training batch 32, validation and test batches 256.
     case delayedRecall(delay: Int, correlation: Double = 0, sequenceLength: Int? = nil, batchSize: Int? = nil,
                        evaluationBatchSize: Int? = nil)
-    /// Linear system identification (``LinearSystemIdentificationTask``) with a teacher of state size d and
-    /// smallest eigenvalue modulus ν₀; nil sizes take the paper's: T = 300, training batch 128, validation and
-    /// test batches 128.
+    /// Linear system identification (``LinearSystemIdentificationTask``) with a teacher of state size d,
+    /// smallest eigenvalue modulus ν₀ and largest phase φ_max (phases angle(l)·φ_max/π); nil sizes take the
+    /// paper's: T = 300, training batch 128, validation and test batches 128.
     case linearSystemIdentification(teacherSize: Int = 10, minimumModulus: Double = 0.99, sequenceLength: Int? = nil,
-                                    batchSize: Int? = nil, evaluationBatchSize: Int? = nil)
+                                    batchSize: Int? = nil, evaluationBatchSize: Int? = nil,
+                                    maximumPhase: Double = 3.14)
     /// One-step prediction of `series` (``SeriesPredictionTask``); `dataset` selects Zhao et al.'s split sizes when
     /// it is one of their data-set names.
     case seriesPrediction(series: [Double], dataset: String? = nil, scalerFit: ScalerFit = .wholeSeries)
@@ -33,9 +34,10 @@ public enum TaskSpecification: Sendable, Equatable {
                 batchSize: batchSize ?? 32, evaluationBatchSize: evaluationBatchSize ?? 256)
             return try DelayedRecallTask(configuration: c, seed: seed)
         case let .linearSystemIdentification(teacherSize, minimumModulus, sequenceLength, batchSize,
-                                             evaluationBatchSize):
+                                             evaluationBatchSize, maximumPhase):
             let c = LinearSystemIdentificationConfiguration(
-                teacherSize: teacherSize, minimumModulus: minimumModulus, sequenceLength: sequenceLength ?? 300,
+                teacherSize: teacherSize, minimumModulus: minimumModulus, maximumPhase: maximumPhase,
+                sequenceLength: sequenceLength ?? 300,
                 batchSize: batchSize ?? 128, evaluationBatchSize: evaluationBatchSize ?? 128)
             return try LinearSystemIdentificationTask(configuration: c, seed: seed)
         case let .seriesPrediction(series, dataset, scalerFit):

@@ -1,147 +1,112 @@
 import ArgumentParser
 import RNNMemory
 
-/// `--model rnn|lstm|gru` of a PyTorch state dict.
-enum PyTorchModelArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case rnn, lstm, gru
-
-    var architecture: PyTorchArchitecture {
-        switch self {
-        case .rnn: return .rnn
-        case .lstm: return .lstm
-        case .gru: return .gru
-        }
-    }
-}
-
-/// `rnnmem eval --weights FILE [--task …]`: load saved weights and report the task loss and metrics.
+/// `rnnmem eval --weights FILE [--task … | --data FILE] [--compare FILE]`: describe a network and score it on a
+/// task or on sequence data.
 struct EvalCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Evaluate saved weights (rnnmem or PyTorch safetensors) on a task or on reference data in the file.",
+        abstract: "Evaluate a network (rnnmem or PyTorch weights, or a new one) on a task or on sequence data.",
         discussion: """
-            rnnmem weights files (written by 'rnnmem train') describe their model in their metadata. A PyTorch \
-            state dict saved with safetensors (nn.RNN with tanh, nn.LSTM or nn.GRU, plus an nn.Linear readout) is \
-            read with --pytorch --model rnn|lstm|gru: tensors <prefix>weight_ih_l<k>, weight_hh_l<k>, \
+            Network: rnnmem weights files (written by 'train' or 'export') describe their model in their metadata; \
+            a PyTorch state dict saved with safetensors (nn.RNN with tanh, nn.LSTM or nn.GRU, plus an nn.Linear \
+            readout) is read with --pytorch --model rnn|lstm|gru: tensors <prefix>weight_ih_l<k>, weight_hh_l<k>, \
             bias_ih_l<k>, bias_hh_l<k> and <readout-prefix>weight, <readout-prefix>bias (defaults: no prefix and \
-            'linear.'; e.g. --recurrent-prefix rnn. --readout-prefix fc. for a module with attributes rnn and fc). \
-            --task uses the same task options and --seed as 'train', so 'eval --seed s' scores the validation and \
-            test data that 'train --seed s' held out. --reference runs the network on the file's 'input' tensor \
-            [T, B, d_in] and compares with its 'output' tensor [T, B, d_out]. Always printed: the model and the \
+            'linear.'; e.g. --recurrent-prefix rnn. --readout-prefix fc. for a module with attributes rnn and fc); \
+            --model NAME without --weights builds a new network from --seed. Always printed: the model and the \
             checksum of its parameters (identical parameters ⇒ identical checksum).
 
+            Data: --task uses the same task options and --seed as 'train', so 'eval --seed s' scores the validation \
+            and test data that 'train --seed s' held out (a warning goes to standard error when the weights' \
+            metadata record another task or other task settings). --data FILE runs the network on the file's \
+            'input' [T, B, d_in] (safetensors; or one CSV sequence) and reports the loss on its 'target' when \
+            present (--loss, --burn-in) and, for safetensors, the difference from its 'output' tensor \
+            [T, B, d_out] when present (reference outputs, e.g. PyTorch's; a PyTorch fixture can be its own --data). \
+            'rnnmem run' writes the outputs, states and derivatives themselves.
+
             JSON keys: weights, kind, architecture, input_size, hidden_size, output_size, layer_count, \
-            parameter_count, parameter_checksum, reference ({steps, sequences, max_abs_difference, \
-            mean_squared_difference} or null), compare ({file, identical, differing_parameters, \
-            max_abs_difference} or null), task ({name, seed, validation_loss, test_loss, test_metrics} or null).
+            parameter_count, parameter_checksum, data ({source, steps, sequences, loss_kind, burn_in, loss} or \
+            null; loss null without targets), reference ({steps, sequences, max_abs_difference, \
+            mean_squared_difference} or null), compare ({file, identical, differing_parameters, max_abs_difference} \
+            or null), task ({name, seed, validation_loss, test_loss, test_metrics} or null).
             """)
 
-    @Option(help: ArgumentHelp("Weights file (safetensors).", valueName: "file"))
-    var weights: String
+    @OptionGroup(title: "Network") var network: NetworkOptions
 
-    @Flag(help: "The file is a PyTorch state dict (give --model).")
-    var pytorch = false
+    @OptionGroup(title: "Data") var data: DataOptions
 
-    @Option(help: ArgumentHelp("With --pytorch: the module, rnn (tanh), lstm or gru.", valueName: "name"))
-    var model: PyTorchModelArgument?
-
-    @Option(help: ArgumentHelp("With --pytorch: prefix of the recurrent module's tensors (e.g. 'rnn.').", valueName: "prefix"))
-    var recurrentPrefix: String = ""
-
-    @Option(help: ArgumentHelp("With --pytorch: prefix of the readout's weight and bias (e.g. 'fc.').", valueName: "prefix"))
-    var readoutPrefix: String = "linear."
-
-    @Flag(help: "With --pytorch: the file has no readout; the model outputs the top layer's h.")
-    var noReadout = false
-
-    @OptionGroup(title: "Task") var taskOptions: TrainTaskOptions
+    @OptionGroup(title: "Loss") var lossOptions: LossOptions
 
     @Option(parsing: .unconditional,
-            help: ArgumentHelp("Seed of the task data (as given to 'train').", valueName: "seed"))
+            help: ArgumentHelp("Seed of the task data (as given to 'train') and of a new network.", valueName: "seed"))
     var seed: UInt64 = 0
-
-    @Flag(help: "Compare the outputs on the file's 'input' tensor with its 'output' tensor.")
-    var reference = false
 
     @Option(help: ArgumentHelp("Compare the parameters bit for bit with those of another weights file (read the same way).",
                                valueName: "file"))
     var compare: String?
 
+    @Flag(help: .hidden)
+    var reference = false
+
     @OptionGroup var output: OutputOptions
 
-    func validateValues() throws(CLIError) {
-        if pytorch {
-            guard model != nil else { throw CLIError("--pytorch needs --model rnn|lstm|gru") }
-        } else {
-            if model != nil { throw CLIError("--model applies with --pytorch only (rnnmem weights record their model)") }
-            if noReadout || recurrentPrefix != "" || readoutPrefix != "linear." {
-                throw CLIError("--recurrent-prefix, --readout-prefix and --no-readout apply with --pytorch only")
-            }
-        }
-        if taskOptions.task != nil { try taskOptions.validateValues() }
-    }
+    /// Whether data were asked for (a task or a data file).
+    var hasData: Bool { data.isTask || data.file.data != nil }
 
-    func loadModel(_ path: String? = nil) throws(CLIError) -> (model: any RecurrentModel, file: SafetensorsFile, kind: String) {
-        let weights = path ?? self.weights
-        let file: SafetensorsFile
-        do {
-            file = try SafetensorsFile.read(contentsOf: weights)
-        } catch {
-            throw CLIError(error.description)
+    func validateValues() throws(CLIError) {
+        if reference {
+            throw CLIError("--reference was replaced by --data FILE: the file's 'input' is run and compared with its 'output' (e.g. --data \(network.weights ?? "FILE"))")
         }
-        do {
-            if pytorch, let model {
-                let names = PyTorchNames(recurrentPrefix: recurrentPrefix, readoutPrefix: noReadout ? nil : readoutPrefix)
-                let m = try PyTorchImport.model(from: file, architecture: model.architecture,
-                                                options: PyTorchImportOptions(names: names))
-                return (m, file, "PyTorch \(model.architecture.moduleName)")
+        try network.validateValues()
+        if hasData {
+            try data.validateValues()
+            if data.split != nil {
+                throw CLIError("--split applies to 'run'; eval scores a task's validation and test batches")
             }
-            return (try ModelIO.model(from: file), file, "rnnmem weights")
-        } catch {
-            if error.kind == .invalidMetadata && error.message.contains("PyTorch") {
-                throw CLIError(error.description + "; use --pytorch --model rnn|lstm|gru")
-            }
-            throw CLIError(error.description)
+        }
+        try lossOptions.validateValues(isTask: data.isTask)
+        if !hasData, lossOptions.loss != nil || lossOptions.burnIn != nil {
+            throw CLIError("--loss and --burn-in apply with --data FILE")
         }
     }
 
     func run(console: Console) throws {
         try validateValues()
-        let (model, file, kind) = try loadModel()
-        let checksum = ModelIO.checksum(model.parameters)
-        var lines = [
-            "model \(model.architecture)  input \(model.inputSize)  hidden \(model.hiddenSize)  output \(model.outputSize)  layers \(model.layerCount)  parameters \(model.parameterCount)  (\(kind))",
-            "checksum \(checksum)",
-        ]
-        var fields: [(String, JSONValue)] = [
-            ("weights", .string(weights)), ("kind", .string(kind)), ("architecture", .string(model.architecture.rawValue)),
-            ("input_size", .integer(model.inputSize)), ("hidden_size", .integer(model.hiddenSize)),
-            ("output_size", .integer(model.outputSize)), ("layer_count", .integer(model.layerCount)),
-            ("parameter_count", .integer(model.parameterCount)), ("parameter_checksum", .string(checksum)),
-        ]
-        if reference {
-            let r = try referenceComparison(model, file)
-            lines += [
-                "reference: \(r.steps) steps × \(r.sequences) sequences",
-                "max |y − output| \(NumberText.format(r.maxError))",
-                "mean squared difference \(NumberText.format(r.meanSquaredDifference))",
-            ]
-            fields.append(
-                (
-                    "reference",
-                    .object([
-                        ("steps", .integer(r.steps)), ("sequences", .integer(r.sequences)),
-                        ("max_abs_difference", .number(r.maxError)),
-                        ("mean_squared_difference", .number(r.meanSquaredDifference)),
-                    ])
-                ))
+        var loadedData: LoadedData? = nil
+        var taskSpecification: TaskSpecification? = nil
+        var task: (any TrainingTask)? = nil
+        var widths = NetworkOptions.DataWidths.none
+        if data.isTask {
+            // The task's own validation and test batches are scored below.
+            let spec = try taskSpecificationOnly(console: console)
+            let made = try makeTask(spec)
+            taskSpecification = spec
+            task = made
+            widths = NetworkOptions.DataWidths(inputSize: made.inputSize, outputSize: made.outputSize,
+                                               source: "--task \(made.name)")
+        } else if hasData {
+            let d = try data.load(seed: seed, console: console)
+            loadedData = d
+            widths = d.widths
+        }
+        let loaded = try network.load(widths: widths, seed: seed, task: taskSpecification)
+        let model = loaded.model
+        var lines = [loaded.summaryLine, "checksum \(ModelIO.checksum(model.parameters))"]
+        if !loaded.initialization.isEmpty { lines.append("initialisation \(loaded.initialization)") }
+        var fields = loaded.jsonFields
+
+        if let loadedData {
+            try loadedData.validate(for: model)
+            let (dataLines, dataField, referenceField) = try evaluate(model, on: loadedData)
+            lines += dataLines
+            fields += [("data", dataField), ("reference", referenceField)]
         } else {
-            fields.append(("reference", .null))
+            fields += [("data", .null), ("reference", .null)]
         }
         if let compare {
-            let other = try loadModel(compare).model
+            let other = try NetworkOptions.reading(compare, like: network)
             guard other.architecture == model.architecture, other.parameterGroups == model.parameterGroups else {
-                throw CLIError("--compare \(compare): a different model (\(other.architecture), \(other.parameterCount) parameters) from \(weights) (\(model.architecture), \(model.parameterCount) parameters)")
+                throw CLIError("--compare \(compare): a different model (\(other.architecture), \(other.parameterCount) parameters) from \(loaded.source ?? "the network") (\(model.architecture), \(model.parameterCount) parameters)")
             }
             var differing = 0, maxDifference = 0.0
             for (a, b) in zip(model.parameters, other.parameters) where a.bitPattern != b.bitPattern {
@@ -163,80 +128,150 @@ struct EvalCommand: ToolCommand {
         } else {
             fields.append(("compare", .null))
         }
-        if let name = taskOptions.task {
-            var taskFields: [(String, JSONValue)] = [("name", .string(name.rawValue)), ("seed", .unsigned(seed))]
-            do {
-                let task = try taskOptions.makeTask(seed: RunSeeds(seed).task, console: console)
-                try task.validateCompatible(model)
-                lines.append("task \(name.rawValue)  seed \(seed)")
-                var validationLoss: Double? = nil
-                var testLoss: Double? = nil
-                if let v = try task.validationBatch() {
-                    let l = try model.loss(on: v)
-                    lines.append("validation loss \(NumberText.format(l))")
-                    validationLoss = l
-                }
-                if let t = try task.testBatch() {
-                    let l = try model.loss(on: t)
-                    lines.append("test loss \(NumberText.format(l))")
-                    testLoss = l
-                }
-                let metrics = try task.testMetrics(of: model)
-                var metricFields: [(String, JSONValue)] = []
-                for key in metrics.keys.sorted() {
-                    if let v = metrics[key] {
-                        lines.append("test \(key) \(NumberText.format(v))")
-                        metricFields.append((key, .number(v)))
-                    }
-                }
-                taskFields += [
-                    ("validation_loss", .optional(validationLoss)), ("test_loss", .optional(testLoss)),
-                    ("test_metrics", .object(metricFields)),
-                ]
-            } catch {
-                throw cliError(error, context: "--task \(name.rawValue)")
-            }
-            fields.append(("task", .object(taskFields)))
+        if let task, let name = data.task.task {
+            warnIfOtherTask(loaded, console: console)
+            let (taskLines, taskField) = try evaluate(model, task: task, name: name)
+            lines += taskLines
+            fields.append(("task", taskField))
         } else {
             fields.append(("task", .null))
         }
         try output.emit(to: console, plain: { lines.joined(separator: "\n") + "\n" }, json: { .object(fields) })
     }
 
-    /// The network's outputs on the file's `input` against its `output`.
-    struct ReferenceComparison {
-        let steps: Int
-        let sequences: Int
-        let maxError: Double
-        let meanSquaredDifference: Double
-    }
-
-    /// Outputs on the file's `input` versus its `output`.
-    func referenceComparison(_ model: any RecurrentModel, _ file: SafetensorsFile) throws(CLIError)
-        -> ReferenceComparison
-    {
+    private func taskSpecificationOnly(console: Console) throws(CLIError) -> TaskSpecification {
         do {
-            let x = try file.tensor(named: "input")
-            guard x.shape.count == 3, x.shape[2] == model.inputSize else {
-                throw CLIError("\(weights): tensor \"input\" has shape \(x.shape), expected [T, B, \(model.inputSize)]")
-            }
-            let y = try file.tensor(named: "output", shape: [x.shape[0], x.shape[1], model.outputSize])
-            let inputs = try SequenceBatch(steps: x.shape[0], batchSize: x.shape[1], features: x.shape[2], values: x.values)
-            let out = try model.outputs(inputs)
-            var maxError = 0.0, sse = 0.0
-            for (a, b) in zip(out.values, y.values) {
-                maxError = max(maxError, abs(a - b))
-                sse += (a - b) * (a - b)
-            }
-            return ReferenceComparison(
-                steps: x.shape[0], sequences: x.shape[1], maxError: maxError,
-                meanSquaredDifference: sse / Double(max(1, y.values.count)))
-        } catch let e as CLIError {
-            throw e
-        } catch let e as SafetensorsError {
-            throw CLIError(e.description)
+            return try data.task.specification(dataFile: data.file.data, column: data.file.column, console: console)
         } catch {
-            throw CLIError("\(weights): \(error)")
+            throw cliError(error, context: "--task \(data.task.task?.rawValue ?? "")")
         }
     }
+
+    private func makeTask(_ spec: TaskSpecification) throws(CLIError) -> any TrainingTask {
+        do {
+            return try spec.makeTask(seed: RunSeeds(seed).task)
+        } catch {
+            throw cliError(error, context: "--task \(data.task.task?.rawValue ?? "")")
+        }
+    }
+
+    /// A warning when the weights' metadata record another task, or the same task with other settings.
+    func warnIfOtherTask(_ loaded: LoadedNetwork, console: Console) {
+        guard let recorded = loaded.metadata["task"], let name = data.task.task else { return }
+        guard recorded == name.rawValue else {
+            console.warning("\(loaded.source ?? "the weights") were trained on --task \(recorded), not \(name.rawValue)")
+            return
+        }
+        let given = data.task.metadata(dataFile: data.file.data, column: data.file.column)
+        let differing = given.keys.sorted().filter { key in
+            guard key != "task", let r = loaded.metadata[key], let g = given[key] else { return false }
+            return r != g
+        }
+        if !differing.isEmpty {
+            let list = differing.map { "\(String($0.dropFirst("task_".count)).replacingUnderscores) \(loaded.metadata[$0] ?? "") (now \(given[$0] ?? ""))" }
+            console.warning("\(loaded.source ?? "the weights") were trained on --task \(recorded) with other settings: \(list.joined(separator: ", "))")
+        }
+    }
+
+    /// Scores the model on a task's validation and test batches.
+    func evaluate(_ model: any RecurrentModel, task: any TrainingTask, name: TaskArgument) throws(CLIError)
+        -> ([String], JSONValue)
+    {
+        var lines: [String] = []
+        var taskFields: [(String, JSONValue)] = [("name", .string(name.rawValue)), ("seed", .unsigned(seed))]
+        do {
+            try task.validateCompatible(model)
+            lines.append("task \(name.rawValue)  seed \(seed)")
+            var validationLoss: Double? = nil
+            var testLoss: Double? = nil
+            if let v = try task.validationBatch() {
+                let l = try model.loss(on: v)
+                lines.append("validation loss \(NumberText.format(l))")
+                validationLoss = l
+            }
+            if let t = try task.testBatch() {
+                let l = try model.loss(on: t)
+                lines.append("test loss \(NumberText.format(l))")
+                testLoss = l
+            }
+            let metrics = try task.testMetrics(of: model)
+            var metricFields: [(String, JSONValue)] = []
+            for key in metrics.keys.sorted() {
+                if let v = metrics[key] {
+                    lines.append("test \(key) \(NumberText.format(v))")
+                    metricFields.append((key, .number(v)))
+                }
+            }
+            taskFields += [
+                ("validation_loss", .optional(validationLoss)), ("test_loss", .optional(testLoss)),
+                ("test_metrics", .object(metricFields)),
+            ]
+        } catch {
+            throw cliError(error, context: "--task \(name.rawValue)")
+        }
+        return (lines, .object(taskFields))
+    }
+
+    /// Runs the model on `--data`: the loss on the targets, and the difference from a reference `output` tensor.
+    func evaluate(_ model: any RecurrentModel, on loaded: LoadedData) throws(CLIError)
+        -> (lines: [String], data: JSONValue, reference: JSONValue)
+    {
+        let d = loaded.data
+        try MemoryBudget.check(
+            bytes: MemoryBudget.networkBytes(steps: d.steps, batchSize: d.batchSize, inputSize: model.inputSize,
+                                             outputSize: model.outputSize, stateSize: model.stateSize,
+                                             parameterCount: model.parameterCount, derivative: .none),
+            for: "running the network on \(loaded.description) (\(d.steps) steps × \(d.batchSize) sequences)")
+        var lines = ["data \(loaded.description): \(d.steps) steps × \(d.batchSize) sequences"]
+        var loss: Double? = nil
+        let outputs: SequenceBatch
+        do {
+            outputs = try model.outputs(d.inputs)
+            if d.targets != nil {
+                let l = try d.taskBatch(loss: try lossOptions.outputLoss(steps: d.steps))
+                loss = try model.loss(on: l)
+            }
+        } catch {
+            throw cliError(error, context: "--data \(loaded.description)")
+        }
+        if let loss {
+            let burn = lossOptions.burnIn ?? 0
+            lines.append("loss (\(lossOptions.kind.rawValue)\(burn > 0 ? ", burn-in \(burn)" : "")) \(NumberText.format(loss))")
+        } else {
+            lines.append("no targets (\(d.targetName)): no loss")
+        }
+        let dataField = JSONValue.object([
+            ("source", .string(loaded.description)), ("steps", .integer(d.steps)), ("sequences", .integer(d.batchSize)),
+            ("loss_kind", .string(lossOptions.kind.rawValue)), ("burn_in", .integer(lossOptions.burnIn ?? 0)),
+            ("loss", .optional(loss)),
+        ])
+        guard let file = loaded.file, file.tensors["output"] != nil else { return (lines, dataField, .null) }
+        let y: SafetensorsTensor
+        do {
+            y = try file.tensor(named: "output", shape: [d.steps, d.batchSize, model.outputSize])
+        } catch {
+            throw CLIError(error.description)
+        }
+        var maxError = 0.0, sse = 0.0
+        for (a, b) in zip(outputs.values, y.values) {
+            maxError = max(maxError, abs(a - b))
+            sse += (a - b) * (a - b)
+        }
+        let msd = sse / Double(max(1, y.values.count))
+        lines += [
+            "reference 'output': \(d.steps) steps × \(d.batchSize) sequences",
+            "max |y − output| \(NumberText.format(maxError))",
+            "mean squared difference \(NumberText.format(msd))",
+        ]
+        let referenceField = JSONValue.object([
+            ("steps", .integer(d.steps)), ("sequences", .integer(d.batchSize)),
+            ("max_abs_difference", .number(maxError)), ("mean_squared_difference", .number(msd)),
+        ])
+        return (lines, dataField, referenceField)
+    }
+}
+
+extension String {
+    /// `teacher_size` → `teacher size`, for messages.
+    fileprivate var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
 }

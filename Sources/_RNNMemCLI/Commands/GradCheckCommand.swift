@@ -20,7 +20,7 @@ struct GradCheckCommand: ToolCommand {
             batch, seed, gradient_error, gradient_tolerance, gradient_ok, hvp_error, hvp_tolerance, hvp_ok.
             """)
 
-    @OptionGroup(title: "Model") var modelOptions: TrainModelOptions
+    @OptionGroup(title: "Model") var modelOptions: NewModelOptions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Input width d_in.", valueName: "d"))
     var inputs: Int = 2
@@ -47,8 +47,8 @@ struct GradCheckCommand: ToolCommand {
 
     func validateValues() throws(CLIError) {
         try modelOptions.validateValues()
-        guard modelOptions.estimatedParameterCount <= 200_000 else {
-            throw CLIError("--hidden \(modelOptions.hidden) with --layers \(modelOptions.layers) is too large for finite differences (2 loss evaluations per parameter); use --hidden ≤ 100")
+        guard modelOptions.architecture.estimatedParameterCount <= 200_000 else {
+            throw CLIError("--hidden \(modelOptions.architecture.hiddenSize) with --layers \(modelOptions.architecture.layerCount) is too large for finite differences (2 loss evaluations per parameter); use --hidden ≤ 100")
         }
         for (name, v, limit) in [("--inputs", inputs, 1024), ("--outputs", outputs, 1024), ("--length", length, 10_000),
                                  ("--batch", batch, 10_000)] {

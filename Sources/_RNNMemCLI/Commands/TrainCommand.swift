@@ -49,9 +49,11 @@ struct TrainCommand: ToolCommand {
             (absent losses are null).
             """)
 
-    @OptionGroup(title: "Model") var modelOptions: TrainModelOptions
+    @OptionGroup(title: "Model") var modelOptions: NewModelOptions
 
-    @OptionGroup(title: "Task") var taskOptions: TrainTaskOptions
+    @OptionGroup(title: "Task") var taskOptions: TaskOptions
+
+    @OptionGroup(title: "Task data") var dataFile: DataFileOptions
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Number of updates (default per task, see above).", valueName: "n"))
     var steps: Int?
@@ -89,7 +91,8 @@ struct TrainCommand: ToolCommand {
 
     func validateValues() throws(CLIError) {
         try modelOptions.validateValues()
-        try taskOptions.validateValues()
+        guard taskOptions.task != nil else { throw CLIError("missing --task (one of lsi, series, recall)") }
+        try taskOptions.validateValues(dataFile: dataFile.data, column: dataFile.column)
         if steps != nil && epochs != nil { throw CLIError("give --steps or --epochs, not both") }
         if let steps { try Arguments.count(steps, "--steps") }
         if let epochs { try Arguments.count(epochs, "--epochs") }
@@ -123,19 +126,24 @@ struct TrainCommand: ToolCommand {
         try validateValues()
         guard let taskName = taskOptions.task else { throw CLIError("missing --task (one of lsi, series, recall)") }
         let task: any TrainingTask
+        let taskSpecification: TaskSpecification
         do {
-            task = try taskOptions.makeTask(seed: RunSeeds(seed).task, console: console)
+            taskSpecification = try taskOptions.specification(dataFile: dataFile.data, column: dataFile.column,
+                                                              console: console)
+            task = try taskSpecification.makeTask(seed: RunSeeds(seed).task)
         } catch {
             throw cliError(error, context: "--task \(taskName.rawValue)")
         }
         let model: any RecurrentModel
+        let modelSpecification: ModelSpecification
         do {
-            let spec = try modelOptions.specification(inputSize: task.inputSize, outputSize: task.outputSize)
-            model = try spec.makeModel(seed: RunSeeds(seed).model)
+            modelSpecification = try modelOptions.specification(inputSize: task.inputSize, outputSize: task.outputSize,
+                                                                task: taskSpecification)
+            model = try modelSpecification.makeModel(seed: RunSeeds(seed).model)
         } catch {
             throw cliError(error, context: "--model \(modelOptions.model.rawValue)")
         }
-        let directory = try TrainOutputDirectory(path: outputDir)
+        let directory = try OutputDirectory(path: outputDir, option: "--output-dir")
         let config = trainingConfiguration(task: taskName)
         let result: TrainingRun<any RecurrentModel>
         do {
@@ -148,8 +156,10 @@ struct TrainCommand: ToolCommand {
         }
         let trained = result.model
         let checksum = ModelIO.checksum(trained.parameters)
-        var metadata = taskOptions.metadata
+        var metadata = taskOptions.metadata(dataFile: dataFile.data, column: dataFile.column)
         metadata["seed"] = String(seed)
+        let initialization = ArchitectureOptions.initializationDescription(modelSpecification)
+        if !initialization.isEmpty { metadata["initialization"] = initialization }
         metadata["steps"] = String(result.summary.steps)
         metadata["stop_reason"] = result.summary.stopReason.rawValue
         do {
@@ -227,29 +237,6 @@ extension TrainCommand {
             ),
         ])
     }
-}
-
-/// The `--output-dir` directory of a run (created with its parents when missing).
-struct TrainOutputDirectory {
-    let path: String
-
-    init(path: String) throws(CLIError) {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw CLIError("--output-dir '\(path)' exists and is not a directory")
-            }
-        } else {
-            do {
-                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            } catch {
-                throw CLIError.unwritable(path, reason: "cannot create the directory")
-            }
-        }
-        self.path = path
-    }
-
-    func file(_ name: String) -> String { path.hasSuffix("/") ? path + name : path + "/" + name }
 }
 
 /// summary.json: the library's ``TrainingSummary`` (snake_case keys, sorted), plus the checksum and the task
