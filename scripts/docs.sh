@@ -25,7 +25,7 @@ for argument in "$@"; do
   esac
 done
 # The library modules (the products' targets); the umbrella RNNMemory holds the Getting Started article.
-[ ${#modules[@]} -gt 0 ] || modules=(MemoryNumerics LongMemory Recurrent RNNMemory)
+[ ${#modules[@]} -gt 0 ] || modules=(MemoryNumerics LongMemory Recurrent Spectra CurseOfMemory MemoryProbes Sweeps RNNMemory)
 
 docc=$(command -v docc || true)
 [ -n "$docc" ] || docc=$(dirname "$(readlink -f "$(command -v swift)")")/docc

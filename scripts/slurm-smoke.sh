@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Slurm smoke test of `rnnmem sweep` (issue 14 §2): start a private one-node Slurm cluster on localhost, run
+# Slurm smoke test of `rnnmem sweep` : start a private one-node Slurm cluster on localhost, run
 # data/sweeps/smoke.json as a 4-task job array (`rnnmem sweep slurm` + `sbatch --wait`), resubmit two of the tasks
 # after deleting two of their results (only those two cells must be recomputed), collect, and check that the
 # collected table equals an unsharded `rnnmem sweep run` of the same grid, cell for cell (every column except the

@@ -33,7 +33,9 @@ extension SymmetricLinearOperator {
     /// together with its symmetric part ½(A + Aᵀ) and the relative asymmetry ‖A − Aᵀ‖_F/‖A‖_F (rounding level for
     /// an exactly symmetric operator; a large value reveals an operator that is not symmetric).
     ///
-    /// - Parameter maximumDimension: refuse operators larger than this (n² doubles are allocated).
+    /// - Parameters:
+    ///   - blockSize: columns of the identity applied per block product (≥ 1).
+    ///   - maximumDimension: refuse operators larger than this (n² doubles are allocated).
     /// - Throws: ``NumericsError/domain(_:)`` if n exceeds `maximumDimension` or a product is not finite.
     public func denseMatrix(blockSize: Int = 32, maximumDimension: Int = 8192) throws -> DenseOperatorMatrix {
         let n = dimension

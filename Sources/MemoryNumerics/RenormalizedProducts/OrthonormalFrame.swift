@@ -38,7 +38,11 @@ public struct OrthonormalFrame: Sendable {
     /// A frame starting from a random orthonormal basis: the Q factor of an n × k Gaussian matrix drawn from
     /// `seed` (a Haar-distributed frame; Mezzadri 2007, *Notices AMS* 54:592, with R_ii ≥ 0).
     ///
-    /// - Parameter keepsTriangularFactor: keep R of every renormalisation in ``triangularFactor``.
+    /// - Parameters:
+    ///   - n: the dimension of the space.
+    ///   - k: the number of frame vectors (columns), 1 ≤ k ≤ n.
+    ///   - seed: the seed of the Gaussian draw.
+    ///   - keepsTriangularFactor: keep R of every renormalisation in ``triangularFactor``.
     /// - Throws: ``NumericsError/domain(_:)`` unless 1 ≤ k ≤ n.
     public init(dimension n: Int, columns k: Int, seed: UInt64, keepsTriangularFactor: Bool = false) throws {
         try Self.checkShape(n, k)
