@@ -600,13 +600,25 @@ struct HelpTextTests {
 
         Files in --output-dir: weights.safetensors (the returned parameters, with the
         task settings and seed in its metadata), loss.csv (the loss curve) and
-        summary.json (the training summary, snake_case keys). Standard output: a report
-        of the run; with --json one object with the keys architecture, hidden_size,
-        layer_count, parameter_count, task, task_settings, seed (--seed), steps,
+        summary.json (the training summary, snake_case keys). Best parameters: every
+        evaluated parameter set competes, the final one included (best_validation_step
+        = steps + 1 then: step s evaluates the parameters before update s), so the
+        returned model is never worse on the validation data than the final one; for
+        series, Zhao et al.'s selection keeps the parameters after the best-scoring
+        update, so its best_validation_loss belongs to the parameters before that
+        update (best_validation_selection afterUpdate) and returned_validation_loss is
+        the kept parameters' own.
+
+        Standard output: a report of the run; with --json one object with the keys
+        architecture, hidden_size, layer_count, parameter_count, task, task_settings,
+        seed (--seed), seeds {model, task, trainer} (the seeds derived from it), steps,
         requested_steps, epochs, stop_reason, final_training_loss,
         final_validation_loss, best_validation_loss, best_validation_step,
-        returned_parameters, test_loss, test_metrics, parameter_checksum, files
-        {weights, loss, summary} (absent losses are null).
+        best_validation_selection (evaluated or afterUpdate), returned_parameters,
+        returned_validation_loss, test_loss, test_metrics, parameter_checksum, files
+        {weights, loss, summary} (absent losses are null). summary.json holds the
+        library's training summary (snake_case), seed and seeds as here, the checksum
+        and the weights' metadata.
 
         USAGE: rnnmem train [<options>] --model <name> --output-dir <dir>
 
@@ -863,12 +875,18 @@ struct HelpTextTests {
         the Hessian-vector product Hv by forward-over-reverse differentiation
         (Pearlmutter 1994), along a random unit direction v, with (∇L(θ + εv) − ∇L(θ −
         εv))/(2ε), ε = 1e-5. Each error is max_i |exact_i − difference_i| / max_i
-        |difference_i|. Exit status 1 when an error exceeds its tolerance (defaults
-        1e-6 and 1e-5; the report is printed either way).
+        |difference_i|, and per tensor (parameter group g) max_(i∈g) |exact_i −
+        difference_i| / max(max_(i∈g) |difference_i|, 1e-3·max_i |difference_i|) (the
+        floor keeps a tensor whose derivative vanishes from reporting rounding noise),
+        so that an error in a small tensor is not hidden by the large entries of
+        another. Exit status 1 when the overall or the worst tensor's error exceeds its
+        tolerance (defaults 1e-6 and 1e-5; the report is printed either way).
 
         JSON keys: architecture, hidden_size, layer_count, parameter_count, input_size,
         output_size, length, batch, seed, gradient_error, gradient_tolerance,
-        gradient_ok, hvp_error, hvp_tolerance, hvp_ok.
+        gradient_ok, hvp_error, hvp_tolerance, hvp_ok, worst_gradient_tensor,
+        worst_gradient_tensor_error, worst_hvp_tensor, worst_hvp_tensor_error, tensors
+        [{name, gradient_error, hvp_error}].
 
         USAGE: rnnmem grad-check [<options>] --model <name>
 

@@ -222,7 +222,7 @@ struct EvalCommand: ToolCommand {
                                              outputSize: model.outputSize, stateSize: model.stateSize,
                                              parameterCount: model.parameterCount, derivative: .none),
             for: "running the network on \(loaded.description) (\(d.steps) steps × \(d.batchSize) sequences)")
-        var lines = ["data \(loaded.description): \(d.steps) steps × \(d.batchSize) sequences"]
+        var lines = ["data \(loaded.description): \(LoadedData.shapeText(d))"]
         var loss: Double? = nil
         let outputs: SequenceBatch
         do {
@@ -259,7 +259,7 @@ struct EvalCommand: ToolCommand {
         }
         let msd = sse / Double(max(1, y.values.count))
         lines += [
-            "reference 'output': \(d.steps) steps × \(d.batchSize) sequences",
+            "reference 'output': \(LoadedData.shapeText(d))",
             "max |y − output| \(NumberText.format(maxError))",
             "mean squared difference \(NumberText.format(msd))",
         ]

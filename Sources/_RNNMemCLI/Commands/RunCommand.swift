@@ -319,7 +319,7 @@ struct RunCommand: ToolCommand {
         let d = loadedData.data
         var lines = [loaded.summaryLine, "checksum \(ModelIO.checksum(loaded.model.parameters))"]
         if !loaded.initialization.isEmpty { lines.append("initialisation \(loaded.initialization)") }
-        lines.append("data \(loadedData.description): \(d.steps) steps × \(d.batchSize) sequences")
+        lines.append("data \(loadedData.description): \(LoadedData.shapeText(d))")
         if let loss, let l = result.loss {
             lines.append("loss (\(Self.lossDescription(loss).text)) \(NumberText.format(l))")
         } else {
