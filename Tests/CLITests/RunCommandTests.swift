@@ -245,15 +245,16 @@ struct RunCommandTests {
         let (dir4, ints) = try Self.dataFolder(extra: ["input": try SafetensorsTensor(shape: [2, 1, 3], values: [0, 1, 2, 3, 4, 5], dtype: .f32)])
         defer { try? FileManager.default.removeItem(at: dir4) }
         CLI.expectSuccess(try CLI.run(["run"] + pt + ["--data", ints, "--target-tensor", "none"]))
-        // Too large for memory: 10⁶ steps × sequences through an LSTM of width 2000.
-        let (dir5, big) = try Self.dataFolder(extra: [
-            "input": try SafetensorsTensor(shape: [1000, 1000, 1], values: [Double](repeating: 0, count: 1_000_000)),
+        // Too large for memory: 100 × 100 steps and sequences through an MLSTM whose state holds a window of 10⁵ cells.
+        let (dir5, small) = try Self.dataFolder(extra: [
+            "input": try SafetensorsTensor(shape: [100, 100, 1], values: [Double](repeating: 0, count: 10_000)),
             "target": try SafetensorsTensor(shape: [1, 1, 1], values: [0]),
         ])
         defer { try? FileManager.default.removeItem(at: dir5) }
-        CLI.expectError(try CLI.run(["run", "--model", "lstm", "--hidden", "2000", "--data", big, "--target-tensor", "none"]),
-                        "needs about", "GB of memory", big)
-        CLI.expectError(try CLI.run(["run", "--model", "rnn", "--data", big]), big, "tensor \"target\" has 1 steps")
+        CLI.expectError(try CLI.run(["run", "--model", "mlstm", "--hidden", "10", "--window", "100000", "--data", small,
+                                     "--target-tensor", "none"]),
+                        "needs about", "GB of memory", small, "100 steps × 100 sequences")
+        CLI.expectError(try CLI.run(["run", "--model", "rnn", "--data", small]), small, "tensor \"target\" has 1 steps")
         // A --task too large for memory.
         CLI.expectError(try CLI.run(["run", "--model", "rnn", "--task", "lsi", "--length", "100000", "--eval-batch", "100000"]),
                         "--task lsi", "GB of memory")
