@@ -255,6 +255,16 @@ struct RunCommandTests {
                                      "--target-tensor", "none"]),
                         "needs about", "GB of memory", small, "100 steps × 100 sequences")
         CLI.expectError(try CLI.run(["run", "--model", "rnn", "--data", small]), small, "tensor \"target\" has 1 steps")
+        // Results that overflow: a linear network on inputs near the largest double.
+        let (dir6, huge) = try Self.dataFolder(extra: [
+            "input": try SafetensorsTensor(shape: [5, 1, 4], values: [Double](repeating: 1.7e308, count: 20)),
+            "target": try SafetensorsTensor(shape: [5, 1, 1], values: [Double](repeating: 0, count: 5)),
+        ])
+        defer { try? FileManager.default.removeItem(at: dir6) }
+        for verb in ["run", "eval"] {
+            CLI.expectError(try CLI.run([verb, "--model", "linear", "--hidden", "3", "--data", huge]),
+                            "the network's output on \(huge) is not finite at step 0")
+        }
         // A --task too large for memory.
         CLI.expectError(try CLI.run(["run", "--model", "rnn", "--task", "lsi", "--length", "100000", "--eval-batch", "100000"]),
                         "--task lsi", "GB of memory")

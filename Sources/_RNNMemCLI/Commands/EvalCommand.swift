@@ -234,6 +234,10 @@ struct EvalCommand: ToolCommand {
         } catch {
             throw cliError(error, context: "--data \(loaded.description)")
         }
+        try RunCommand.requireFinite(outputs, what: "the network's output", source: loaded.description)
+        if let loss, !loss.isFinite {
+            throw CLIError("the loss on \(loaded.description) is not finite (\(NumberText.format(loss))): the outputs or targets are too large")
+        }
         if let loss {
             let burn = lossOptions.burnIn ?? 0
             lines.append("loss (\(lossOptions.kind.rawValue)\(burn > 0 ? ", burn-in \(burn)" : "")) \(NumberText.format(loss))")
