@@ -16,8 +16,10 @@ struct RNNMem: ParsableCommand {
 
             Networks: 'train' trains a recurrent model (RNN, LSTM, GRU, linear, complex-diagonal, LRU, MRNN/MLSTM) \
             on a built-in task and writes its weights, loss curve and summary to --output-dir; 'eval' scores saved \
-            weights (rnnmem or PyTorch safetensors) on a task or on reference data; 'grad-check' checks a model's \
-            exact gradient and Hessian-vector product against finite differences.
+            weights (rnnmem or PyTorch safetensors) on a task or on sequence data; 'run' runs a network on data and \
+            writes its outputs, states, loss, gradient and Hessian-vector products (safetensors, NumPy .npy); \
+            'export' writes a network as a PyTorch state dict; 'grad-check' checks a model's exact gradient and \
+            Hessian-vector product against finite differences.
 
             Output: plain text (one value per line, a CSV table or a report), or one JSON object with --json \
             (snake_case keys, listed in each command's help); --output FILE writes it to a file. Notes, warnings and \
@@ -46,6 +48,8 @@ struct RNNMem: ParsableCommand {
                 subcommands: [
                     TrainCommand.self,
                     EvalCommand.self,
+                    RunCommand.self,
+                    ExportCommand.self,
                     GradCheckCommand.self,
                 ]),
             CommandGroup(

@@ -64,3 +64,30 @@ enum CLI {
     /// max_i |a_i − b_i|, ∞ when the lengths differ.
     static func maxAbsError(_ a: [Double], _ b: [Double]) -> Double { TestSupport.maxAbsError(a, b) }
 }
+
+import _RNNMemCLI
+
+extension CLI {
+    /// Run rnnmem in-process (``CommandLineTool/run(_:standardInput:helpColumns:)``: the binary's status and bytes,
+    /// without starting a process; `InProcessTests` checks the equivalence). Paths must be absolute.
+    static func runInProcess(_ arguments: [String], stdin: String? = nil) async -> ToolResult {
+        await CommandLineTool.run(arguments, standardInput: stdin.map { Data($0.utf8) }, helpColumns: 80)
+    }
+
+    /// ``expectError(_:_:sourceLocation:)`` for an in-process run.
+    static func expectError(_ result: ToolResult, _ fragments: String..., sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(result.status == 2, "exit status \(result.status); stderr: \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stdout.isEmpty, "stdout: \(result.stdout)", sourceLocation: sourceLocation)
+        #expect(result.stderr.hasPrefix("rnnmem: error: ") && result.stderr.filter { $0 == "\n" }.count == 1
+                && result.stderr.hasSuffix("\n"), "stderr: \(result.stderr)", sourceLocation: sourceLocation)
+        for fragment in fragments {
+            #expect(result.stderr.contains(fragment), "'\(fragment)' missing from: \(result.stderr)", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// ``expectSuccess(_:sourceLocation:)`` for an in-process run.
+    static func expectSuccess(_ result: ToolResult, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(result.status == 0, "exit status \(result.status); stderr: \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.isEmpty, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import RNNMemory
 import Testing
 import _TestSupport
 
@@ -162,5 +163,43 @@ struct EvalCommandTests {
         let weights = dir.appendingPathComponent("weights.safetensors").path
         CLI.expectError(try CLI.run(["eval", "--weights", weights, "--data", weights]), weights, "no tensor \"input\"")
         CLI.expectError(try CLI.run(["eval", "--weights", weights, "--reference"]), "--reference was replaced by --data FILE")
+    }
+}
+
+/// `eval --data`: losses on data files and every kind of bad data (issue 8 §4).
+@Suite("eval --data")
+struct EvalDataTests {
+    @Test("targets give the loss (--loss, --burn-in); widths that disagree, non-finite values, CSV cells: one line naming the file")
+    func data() throws {
+        let (dir, data) = try RunCommandTests.dataFolder(inputs: 3, outputs: 2)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let weights = EvalCommandTests.fixture("rnn_l1")  // d_in = 3, d_out = 2
+        let pt = ["--weights", weights, "--pytorch", "--model", "rnn"]
+        let r = try CLI.run(["eval"] + pt + ["--data", data, "--loss", "mse", "--burn-in", "1", "--json"])
+        CLI.expectSuccess(r)
+        let model = try PyTorchImport.model(contentsOf: weights, architecture: .rnn)
+        let d = try SequenceData.read(contentsOf: data)
+        let expected = try model.loss(on: try d.taskBatch(loss: MeanSquaredError(mask: .fromStep(1), halved: false)))
+        #expect(RunCommandTests.number(r.stdout, "loss") == expected)
+        #expect(r.stdout.contains("\"loss_kind\": \"mse\"") && RunCommandTests.number(r.stdout, "burn_in") == 1)
+        // Other widths.
+        let (dir2, narrow) = try RunCommandTests.dataFolder(inputs: 2, outputs: 2)
+        defer { try? FileManager.default.removeItem(at: dir2) }
+        CLI.expectError(try CLI.run(["eval"] + pt + ["--data", narrow]), narrow, "tensor \"input\"", "expected 3 features")
+        // A reference 'output' of the wrong shape.
+        let (dir3, wrongOutput) = try RunCommandTests.dataFolder(inputs: 3, outputs: 2, extra: [
+            "output": try SafetensorsTensor(shape: [6, 2, 1], values: [Double](repeating: 0, count: 12))])
+        defer { try? FileManager.default.removeItem(at: dir3) }
+        CLI.expectError(try CLI.run(["eval"] + pt + ["--data", wrongOutput]), wrongOutput, "tensor \"output\"", "[6, 2, 1]")
+        // Non-finite targets.
+        let (dir4, inf) = try RunCommandTests.dataFolder(inputs: 3, outputs: 2, extra: [
+            "target": try SafetensorsTensor(shape: [6, 2, 2], values: [Double](repeating: 0, count: 23) + [.infinity])])
+        defer { try? FileManager.default.removeItem(at: dir4) }
+        CLI.expectError(try CLI.run(["eval"] + pt + ["--data", inf]), inf, "tensor \"target\"", "non-finite value inf",
+                        "step 5, sequence 1, feature 1")
+        // --loss without data, --split, the burn-in beyond the data.
+        CLI.expectError(try CLI.run(["eval"] + pt + ["--loss", "mse"]), "--loss and --burn-in apply with --data FILE")
+        CLI.expectError(try CLI.run(["eval"] + pt + ["--task", "recall", "--split", "test"]), "--split applies to 'run'")
+        CLI.expectError(try CLI.run(["eval"] + pt + ["--data", data, "--burn-in", "6"]), "--burn-in 6", "6 steps")
     }
 }

@@ -18,9 +18,13 @@ struct GradCheckCommandTests {
         let r = try CLI.run(Self.args(model))
         CLI.expectSuccess(r)
         let lines = CLI.lines(r.stdout)
-        #expect(lines.count == 3)
         #expect(lines.first?.hasPrefix("model \(model)  hidden 3") == true)
-        #expect(lines.dropFirst().allSatisfy { $0.hasSuffix(" ok") })
+        #expect(lines[1].hasPrefix("gradient vs central differences: max relative error ") && lines[1].hasSuffix(" ok"))
+        #expect(lines[2].hasPrefix("Hessian-vector product vs differences of gradients: ") && lines[2].hasSuffix(" ok"))
+        #expect(lines[1].contains(", worst tensor ") && lines[2].contains(", worst tensor "))
+        // One line per parameter group: name, gradient error, HVP error.
+        #expect(lines[3] == "relative error per tensor (gradient, HVP):")
+        #expect(lines.count > 4 && lines.dropFirst(4).allSatisfy { $0.hasPrefix("  ") && $0.split(separator: " ").count == 3 })
     }
 
     @Test("an impossible tolerance fails with status 1 and says FAIL")
@@ -40,8 +44,15 @@ struct GradCheckCommandTests {
             Set(o.keys) == [
                 "architecture", "hidden_size", "layer_count", "parameter_count", "input_size", "output_size", "length",
                 "batch", "seed", "gradient_error", "gradient_tolerance", "gradient_ok", "hvp_error", "hvp_tolerance",
-                "hvp_ok",
+                "hvp_ok", "worst_gradient_tensor", "worst_gradient_tensor_error", "worst_hvp_tensor",
+                "worst_hvp_tensor_error", "tensors",
             ])
+        let tensors = try #require(o["tensors"] as? [[String: Any]])
+        #expect(tensors.map { $0["name"] as? String } == ["layer0.W_ih", "layer0.W_hh", "layer0.b_ih", "layer0.b_hh", "readout.C", "readout.c"])
+        let worst = try #require(o["worst_gradient_tensor_error"] as? Double)
+        #expect(worst == tensors.compactMap { $0["gradient_error"] as? Double }.max())
+        #expect(o["worst_gradient_tensor"] as? String == tensors.first { $0["gradient_error"] as? Double == worst }?["name"] as? String)
+        #expect(worst <= 1e-6)
         #expect(o["gradient_ok"] as? Bool == true && o["hvp_ok"] as? Bool == true)
         #expect((o["gradient_error"] as? Double).map { $0 <= 1e-6 } == true)
         let failing = try CLI.run(Self.args("rnn", ["--tolerance", "1e-300", "--json"]))

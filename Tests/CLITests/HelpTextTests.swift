@@ -21,8 +21,11 @@ struct HelpTextTests {
         Networks: 'train' trains a recurrent model (RNN, LSTM, GRU, linear,
         complex-diagonal, LRU, MRNN/MLSTM) on a built-in task and writes its weights,
         loss curve and summary to --output-dir; 'eval' scores saved weights (rnnmem or
-        PyTorch safetensors) on a task or on reference data; 'grad-check' checks a
-        model's exact gradient and Hessian-vector product against finite differences.
+        PyTorch safetensors) on a task or on sequence data; 'run' runs a network on
+        data and writes its outputs, states, loss, gradient and Hessian-vector products
+        (safetensors, NumPy .npy); 'export' writes a network as a PyTorch state dict;
+        'grad-check' checks a model's exact gradient and Hessian-vector product against
+        finite differences.
 
         Output: plain text (one value per line, a CSV table or a report), or one JSON
         object with --json (snake_case keys, listed in each command's help); --output
@@ -65,6 +68,10 @@ struct HelpTextTests {
                                   weights.safetensors, loss.csv and summary.json.
           eval                    Evaluate a network (rnnmem or PyTorch weights, or a
                                   new one) on a task or on sequence data.
+          run                     Run a network on data: outputs, states of every
+                                  layer, loss, gradient and Hessian-vector product.
+          export                  Write a network as a PyTorch state dict (--pytorch)
+                                  or as an rnnmem weights file.
           grad-check              Check a model's BPTT gradient and exact
                                   Hessian-vector product against finite differences.
 
@@ -597,13 +604,25 @@ struct HelpTextTests {
 
         Files in --output-dir: weights.safetensors (the returned parameters, with the
         task settings and seed in its metadata), loss.csv (the loss curve) and
-        summary.json (the training summary, snake_case keys). Standard output: a report
-        of the run; with --json one object with the keys architecture, hidden_size,
-        layer_count, parameter_count, task, task_settings, seed (--seed), steps,
+        summary.json (the training summary, snake_case keys). Best parameters: every
+        evaluated parameter set competes, the final one included (best_validation_step
+        = steps + 1 then: step s evaluates the parameters before update s), so the
+        returned model is never worse on the validation data than the final one; for
+        series, Zhao et al.'s selection keeps the parameters after the best-scoring
+        update, so its best_validation_loss belongs to the parameters before that
+        update (best_validation_selection afterUpdate) and returned_validation_loss is
+        the kept parameters' own.
+
+        Standard output: a report of the run; with --json one object with the keys
+        architecture, hidden_size, layer_count, parameter_count, task, task_settings,
+        seed (--seed), seeds {model, task, trainer} (the seeds derived from it), steps,
         requested_steps, epochs, stop_reason, final_training_loss,
         final_validation_loss, best_validation_loss, best_validation_step,
-        returned_parameters, test_loss, test_metrics, parameter_checksum, files
-        {weights, loss, summary} (absent losses are null).
+        best_validation_selection (evaluated or afterUpdate), returned_parameters,
+        returned_validation_loss, test_loss, test_metrics, parameter_checksum, files
+        {weights, loss, summary} (absent losses are null). summary.json holds the
+        library's training summary (snake_case), seed and seeds as here, the checksum
+        and the weights' metadata.
 
         USAGE: rnnmem train [<options>] --model <name> --output-dir <dir>
 
@@ -860,12 +879,18 @@ struct HelpTextTests {
         the Hessian-vector product Hv by forward-over-reverse differentiation
         (Pearlmutter 1994), along a random unit direction v, with (∇L(θ + εv) − ∇L(θ −
         εv))/(2ε), ε = 1e-5. Each error is max_i |exact_i − difference_i| / max_i
-        |difference_i|. Exit status 1 when an error exceeds its tolerance (defaults
-        1e-6 and 1e-5; the report is printed either way).
+        |difference_i|, and per tensor (parameter group g) max_(i∈g) |exact_i −
+        difference_i| / max(max_(i∈g) |difference_i|, 1e-3·max_i |difference_i|) (the
+        floor keeps a tensor whose derivative vanishes from reporting rounding noise),
+        so that an error in a small tensor is not hidden by the large entries of
+        another. Exit status 1 when the overall or the worst tensor's error exceeds its
+        tolerance (defaults 1e-6 and 1e-5; the report is printed either way).
 
         JSON keys: architecture, hidden_size, layer_count, parameter_count, input_size,
         output_size, length, batch, seed, gradient_error, gradient_tolerance,
-        gradient_ok, hvp_error, hvp_tolerance, hvp_ok.
+        gradient_ok, hvp_error, hvp_tolerance, hvp_ok, worst_gradient_tensor,
+        worst_gradient_tensor_error, worst_hvp_tensor, worst_hvp_tensor_error, tensors
+        [{name, gradient_error, hvp_error}].
 
         USAGE: rnnmem grad-check [<options>] --model <name>
 
@@ -920,6 +945,274 @@ struct HelpTextTests {
           --json                  Print one JSON object instead of plain text.
           -o, --output <file>     Write the result to this file instead of standard
                                   output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "run": #"""
+        OVERVIEW: Run a network on data: outputs, states of every layer, loss, gradient
+        and Hessian-vector product.
+
+        Network: --weights FILE (rnnmem weights), --weights FILE --pytorch --model
+        rnn|lstm|gru (a PyTorch state dict), or a new --model NAME initialised from
+        --seed as 'train --seed' does (widths from the data, or --inputs/--outputs).
+        Data: --data FILE, safetensors with 'input' [T, B, d_in] and optionally
+        'target' [T, B, d_out] (F32 or F64; the layout of a contiguous PyTorch tensor
+        (T, B, d)), or a CSV holding one sequence, one row per step (inputs
+        --column/--columns, default the last numeric column; targets --target-column,
+        default none); or a built-in --task with its options, whose --split
+        test|validation|train batch (drawn from --seed as 'train --seed' draws it) is
+        scored by the task's own loss.
+
+        Always computed: the outputs y_1 … y_T and the states s_1 … s_T of every layer
+        (h_0 = 0). With targets: the loss, ½·mean (ŷ − y)² by default (--loss mse:
+        without the ½; --burn-in k: steps k+1 … T only). --gradient: ∂L/∂θ by
+        backpropagation through time. --direction: the exact Hessian-vector product Hv
+        (forward-over-reverse, Pearlmutter 1994) along v = a safetensors FILE with one
+        tensor per parameter group, named and shaped as in rnnmem weights files (absent
+        groups are 0; --direction-prefix P reads tensors P<group>, e.g. 'gradient.' of
+        an earlier run's --output), or random entries drawn from --seed: 'rademacher'
+        (±1, also 'random') or 'gaussian' (N(0, 1)). A file named like a keyword is
+        given as ./NAME.
+
+        Arrays (--output FILE: one safetensors file, F64; --save DIR: one NumPy .npy
+        file per array, float64, C order): output [T, B, d_out]; layer<ℓ>.<segment> [T,
+        B, rows] for the states — h (rnn, gru, lstm, linear, mrnn, mlstm; all of the
+        state of rnn, gru and linear), c (lstm, mlstm), m and d (mrnn, mlstm's d), re
+        and im (cdiag, lru: Re h and Im h); the K-step windows of the fractional cells
+        are not written; --no-states leaves the states out; loss [] (with targets);
+        gradient.<group>, direction.<group>, hvp.<group> (group shapes, C order).
+        Progress of long stages goes to standard error (--progress).
+
+        Standard output: a report, or with --json one object with the keys weights,
+        kind, architecture, input_size, hidden_size, output_size, layer_count,
+        parameter_count, parameter_checksum, data {source, steps, sequences}, loss_kind
+        (half-mse, mse, or custom for a task's weighted loss), burn_in (steps left out,
+        null for a task's last-step or weighted loss), loss, gradient_norm,
+        gradient_norms {group: ‖∂L/∂θ_g‖}, direction, direction_norm,
+        directional_derivative (vᵀ∇L), curvature (vᵀHv), rayleigh_quotient (vᵀHv/vᵀv),
+        hvp_norm, arrays (names written), files {output, save} (absent values are null).
+
+        USAGE: rnnmem run <options>
+
+        NETWORK:
+          --weights <file>        Weights file (safetensors): rnnmem weights, or a
+                                  PyTorch state dict with --pytorch.
+          --pytorch               The weights file is a PyTorch state dict (give
+                                  --model rnn|lstm|gru).
+          --model <name>          Architecture: of a new network (rnn, lstm, gru,
+                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
+                                  with --pytorch the module (rnn = tanh, lstm, gru).
+                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
+                                  mrnnf, mlstm, mlstmf)
+          --recurrent-prefix <prefix>
+                                  With --pytorch: prefix of the recurrent module's
+                                  tensors (e.g. 'rnn.').
+          --readout-prefix <prefix>
+                                  With --pytorch: prefix of the readout's weight and
+                                  bias (e.g. 'fc.'). (default: linear.)
+          --no-readout            With --pytorch: the file has no readout; the model
+                                  outputs the top layer's h.
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
+          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
+                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+          --inputs <d>            New network: input width d_in (default: the data's).
+          --outputs <d>           New network: output width d_out (default: the
+                                  targets', else d_in).
+
+        DATA:
+          --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
+                                  and optionally 'target' [T, B, d_out] (F32 or F64),
+                                  or a CSV holding one sequence ('-': standard input);
+                                  with --task series, the CSV holding the series.
+          --column <name|index>   CSV column: a header name or a 1-based index
+                                  (default: the last numeric column not used as a
+                                  target).
+          --columns <list>        CSV: several input columns, comma-separated names or
+                                  indices.
+          --target-column <name|index>
+                                  CSV: the column holding the targets y_t (default:
+                                  none, no targets).
+          --input-tensor <name>   Safetensors: name of the input tensor. (default:
+                                  input)
+          --target-tensor <name>  Safetensors: name of the target tensor (optional in
+                                  the file). (default: target)
+          --split <test|validation|train>
+                                  With --task: the task's fixed test or validation
+                                  batch, or its first training batch. (values: test,
+                                  validation, train)
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+
+        LOSS:
+          --loss <kind>           Loss on --data targets: half-mse = ½·mean (ŷ − y)²
+                                  over steps, sequences and outputs (default), mse =
+                                  mean (ŷ − y)². (values: half-mse, mse)
+          --burn-in <k>           Leave the first k steps out of the loss (burn-in;
+                                  default 0).
+
+        OPTIONS:
+          --gradient              Compute the gradient ∂L/∂θ of the loss (needs
+                                  targets).
+          --direction <file|rademacher|gaussian>
+                                  Hessian-vector product along: a safetensors FILE of
+                                  per-group tensors, or rademacher (also random),
+                                  gaussian (drawn from --seed).
+          --direction-prefix <prefix>
+                                  With --direction FILE: read the tensors named
+                                  <prefix><group>.
+          --no-states             Leave the states out of --output and --save.
+          --seed <seed>           Seed of a new network (s), a task's data (s + 1) and
+                                  a random direction. (default: 0)
+          --output <file>         Write the arrays to this safetensors file.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of the report.
+          --progress <style>      Progress of long stages on standard error: auto, bar,
+                                  lines, none. (values: auto, bar, lines, none;
+                                  default: auto)
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "export": #"""
+        OVERVIEW: Write a network as a PyTorch state dict (--pytorch) or as an rnnmem
+        weights file.
+
+        The network: --weights FILE (rnnmem weights, e.g. from 'train'), or a new
+        --model NAME initialised from --seed (widths --inputs, --outputs; default 1 and
+        d_in). With --pytorch the file is a PyTorch state dict in safetensors form with
+        PyTorch's names, shapes and gate order: <recurrent-prefix>weight_ih_l<k>,
+        weight_hh_l<k>, bias_ih_l<k>, bias_hh_l<k> for layers k = 0 … L−1 and
+        <readout-prefix>weight, <readout-prefix>bias (defaults: no prefix and
+        'linear.'). It loads into nn.RNN(d_in, N, L, nonlinearity='tanh') /
+        nn.LSTM(d_in, N, L) / nn.GRU(d_in, N, L) (sequence-first, h_0 = 0) plus
+        nn.Linear(N, d_out): state = safetensors.torch.load_file(FILE);
+        rnn.load_state_dict({k: v for k, v in state.items() if not
+        k.startswith('linear.')}); linear.load_state_dict({k[7:]: v for k, v in
+        state.items() if k.startswith('linear.')}) (after .double(), or --dtype f32).
+        rnn, lstm and gru only: linear, cdiag, lru, mrnn, mrnnf, mlstm and mlstmf have
+        no PyTorch module and are an error with --pytorch. Reading the file back with
+        'rnnmem eval --weights FILE --pytorch --model NAME' gives the same parameters,
+        bit for bit (F64). Without --pytorch the file is rnnmem weights (any
+        architecture).
+
+        JSON keys: weights, kind, architecture, input_size, hidden_size, output_size,
+        layer_count, parameter_count, parameter_checksum, format (pytorch or rnnmem),
+        module (nn.RNN, nn.LSTM, nn.GRU or null), dtype, output, tensors (the names
+        written).
+
+        USAGE: rnnmem export [<options>] --output <file>
+
+        NETWORK:
+          --weights <file>        Weights file (safetensors): rnnmem weights, or a
+                                  PyTorch state dict with --pytorch.
+          --pytorch               The weights file is a PyTorch state dict (give
+                                  --model rnn|lstm|gru).
+          --model <name>          Architecture: of a new network (rnn, lstm, gru,
+                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
+                                  with --pytorch the module (rnn = tanh, lstm, gru).
+                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
+                                  mrnnf, mlstm, mlstmf)
+          --recurrent-prefix <prefix>
+                                  With --pytorch: prefix of the recurrent module's
+                                  tensors (e.g. 'rnn.').
+          --readout-prefix <prefix>
+                                  With --pytorch: prefix of the readout's weight and
+                                  bias (e.g. 'fc.'). (default: linear.)
+          --no-readout            With --pytorch: the file has no readout; the model
+                                  outputs the top layer's h.
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
+          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
+                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+          --inputs <d>            New network: input width d_in (default: the data's).
+          --outputs <d>           New network: output width d_out (default: the
+                                  targets', else d_in).
+
+        OPTIONS:
+          --seed <seed>           Seed of a new network. (default: 0)
+          --dtype <f64|f32>       Element type of the file: f64 (exact) or f32
+                                  (rounded). (values: f64, f32; default: f64)
+          --output <file>         The file to write (safetensors).
+          --json                  Print one JSON object instead of the report.
           --version               Show the version.
           -h, --help              Show help information.
         """#,

@@ -47,6 +47,8 @@ struct InProcessTests {
         Invocation(["simulate"]),
         Invocation(["--version"]),
         Invocation(["grad-check", "--model", "rnn", "--hidden", "3", "--length", "4", "--batch", "2"]),
+        Invocation(["run", "--model", "lstm", "--hidden", "2", "--data", "-", "--json"], stdin: series),
+        Invocation(["export", "--pytorch", "--model", "lru", "--output", "/nonexistent/x.safetensors"]),
     ]
 
     @Test("same status, standard output and standard error as the binary", arguments: invocations)

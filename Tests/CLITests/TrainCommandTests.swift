@@ -39,6 +39,11 @@ struct TrainCommandTests {
         let keys = Self.allKeys(summary)
         #expect(keys.contains("stop_reason") && keys.contains("batch_size") && keys.contains("weights_metadata"))
         #expect(keys.allSatisfy { $0 == $0.lowercased() }, "camelCase keys: \(keys.filter { $0 != $0.lowercased() })")
+        // The user's seed and the seeds derived from it, named (not the trainer's seed as "seed").
+        #expect(summary["seed"] as? Int == 3)
+        #expect(summary["seeds"] as? [String: Int] == ["model": 3, "task": 4, "trainer": 5])
+        #expect(summary["trainer_seed"] as? Int == 5)
+        #expect((summary["weights_metadata"] as? [String: String])?["seed"] == "3")
     }
 
     /// Every key of every object inside a parsed JSON value.
@@ -61,13 +66,18 @@ struct TrainCommandTests {
         #expect(again.stdout == first.stdout)
         let o = try #require(JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
         let documented = [
-            "architecture", "hidden_size", "layer_count", "parameter_count", "task", "task_settings", "seed", "steps",
-            "requested_steps", "epochs", "stop_reason", "final_training_loss", "final_validation_loss",
-            "best_validation_loss", "best_validation_step", "returned_parameters", "test_loss", "test_metrics",
-            "parameter_checksum", "files",
+            "architecture", "hidden_size", "layer_count", "parameter_count", "task", "task_settings", "seed", "seeds",
+            "steps", "requested_steps", "epochs", "stop_reason", "final_training_loss", "final_validation_loss",
+            "best_validation_loss", "best_validation_step", "best_validation_selection", "returned_parameters",
+            "returned_validation_loss", "test_loss", "test_metrics", "parameter_checksum", "files",
         ]
         #expect(Set(o.keys) == Set(documented))
         #expect(o["seed"] as? Int == 3)
+        #expect(o["seeds"] as? [String: Int] == ["model": 3, "task": 4, "trainer": 5])
+        #expect(o["best_validation_selection"] as? String == "evaluated")
+        // The returned parameters are never worse on the validation data than the final ones.
+        let returned = try #require(o["returned_validation_loss"] as? Double)
+        #expect(returned <= (o["final_validation_loss"] as? Double ?? -1))
         #expect(o["parameter_count"] as? Int == 76)
         #expect((o["files"] as? [String: String])?["weights"] == out + "/weights.safetensors")
         let plain = CLI.lines(try CLI.run(Self.tinyRecall(output: out)).stdout)
@@ -118,6 +128,33 @@ struct TrainCommandTests {
         CLI.expectSuccess(series)
         #expect(series.stdout.contains("task series  steps 3/3"))
         #expect(series.stdout.contains("test rmse "))
+        // Zhao et al.'s selection: the printed best loss is labelled as that of the parameters before the kept update,
+        // and the kept parameters' own validation loss is printed beside them.
+        let lines = CLI.lines(series.stdout)
+        #expect(lines.contains { $0.hasPrefix("best validation loss ") && $0.hasSuffix(", of the parameters before update \($0.split(separator: " ")[6].dropLast()) (kept: those after it)") },
+                "\(series.stdout)")
+        #expect(lines.contains { $0.hasPrefix("returned parameters bestValidation, validation loss ") })
+    }
+
+    /// Issue 8's defect (recall/rnn: the returned "best" model 3.356e-3 vs 3.129e-3 for the final one): with
+    /// validation only at the first and the last update the final parameters beat both, so they are returned.
+    @Test("the final parameters compete for best: the returned validation loss is ≤ the final one")
+    func finalParametersCompete() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["train", "--model", "rnn", "--task", "recall", "--hidden", "6", "--delay", "2", "--length", "12",
+                             "--batch", "8", "--eval-batch", "32", "--steps", "40", "--validation-interval", "1000",
+                             "--seed", "2", "--progress", "none", "--json", "--output-dir", dir.path])
+        CLI.expectSuccess(r)
+        let o = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let final = try #require(o["final_validation_loss"] as? Double)
+        let returned = try #require(o["returned_validation_loss"] as? Double)
+        #expect(returned <= final)
+        #expect(o["returned_parameters"] as? String == "final" && o["best_validation_step"] as? Int == 41)
+        let plain = try CLI.run(["train", "--model", "rnn", "--task", "recall", "--hidden", "6", "--delay", "2", "--length", "12",
+                                 "--batch", "8", "--eval-batch", "32", "--steps", "40", "--validation-interval", "1000",
+                                 "--seed", "2", "--progress", "none", "--output-dir", dir.path])
+        #expect(CLI.lines(plain.stdout).contains { $0.hasPrefix("best validation loss ") && $0.hasSuffix(": the final parameters") })
     }
 
     @Test("progress lines go to standard error with --progress lines")

@@ -214,3 +214,58 @@ public enum ModelIO {
         try model(from: try SafetensorsFile.read(contentsOf: path))
     }
 }
+
+extension ModelIO {
+    /// A vector in the layout of `groups` (a parameter vector, a gradient, an HVP, an eigenvector of the Hessian)
+    /// as one tensor per group, named `<prefix><group name>`, with the group's shape in C order — the layout of
+    /// weights files, so that such tensors open in numpy or PyTorch like the weights themselves.
+    /// - Throws: ``RecurrentError`` when `vector` does not have the groups' total length.
+    public static func tensors(of vector: [Double], groups: [ParameterGroup], prefix: String = "",
+                               dtype: SafetensorsDType = .f64) throws -> [String: SafetensorsTensor] {
+        let count = groups.reduce(0) { max($0, $1.range.upperBound) }
+        guard vector.count == count else {
+            throw RecurrentError.shapeMismatch(argument: "vector", expected: "\(count) values (the parameter groups)",
+                                               got: "\(vector.count)")
+        }
+        var out: [String: SafetensorsTensor] = [:]
+        for g in groups {
+            out[prefix + g.name] = try SafetensorsTensor(columnMajor: Array(vector[g.range]), shape: g.shape, dtype: dtype)
+        }
+        return out
+    }
+
+    /// The inverse of ``tensors(of:groups:prefix:dtype:)``: a vector in the layout of `groups` from the tensors
+    /// `<prefix><group name>` of `file` (each with its group's shape, finite values).
+    ///
+    /// Without a prefix every tensor must be a group (a weights file of the same model qualifies); with one,
+    /// tensors not starting with it are ignored. With `missingGroupsAreZero`, absent groups are zero (e.g. a
+    /// direction that moves only `layer0.W_hh`); otherwise they are an error.
+    /// - Throws: ``SafetensorsError`` naming the file and the tensor (`.unexpectedTensor`, `.missingTensor`,
+    ///   `.wrongShape`, `.invalidValue`).
+    public static func vector(from file: SafetensorsFile, groups: [ParameterGroup], prefix: String = "",
+                              missingGroupsAreZero: Bool = false) throws(SafetensorsError) -> [Double] {
+        let byName = Dictionary(groups.map { (prefix + $0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for name in file.names where byName[name] == nil && name.hasPrefix(prefix) {
+            throw SafetensorsError(.unexpectedTensor, source: file.source,
+                                   "tensor \"\(name)\" is not a parameter group of the network (groups: \(groups.map { prefix + $0.name }.joined(separator: ", ")))")
+        }
+        let count = groups.reduce(0) { max($0, $1.range.upperBound) }
+        var vector = [Double](repeating: 0, count: count)
+        var found = 0
+        for g in groups {
+            let name = prefix + g.name
+            guard file.tensors[name] != nil else {
+                if missingGroupsAreZero { continue }
+                throw SafetensorsError(.missingTensor, source: file.source, "no tensor \"\(name)\" (parameter group \(g.name), shape \(SafetensorsTensor.shapeText(g.shape)))")
+            }
+            let t = try file.tensor(named: name, shape: g.shape)
+            vector.replaceSubrange(g.range, with: t.columnMajorValues)
+            found += 1
+        }
+        guard found > 0 else {
+            throw SafetensorsError(.missingTensor, source: file.source,
+                                   "no tensor is named after a parameter group\(prefix.isEmpty ? "" : " with prefix \"\(prefix)\"") (expected e.g. \"\(prefix)\(groups.first?.name ?? "")\"; the file has \(file.names.prefix(8).joined(separator: ", ")))")
+        }
+        return vector
+    }
+}

@@ -12,12 +12,15 @@ import MemoryNumerics
 /// 5. g_k clipped to ``TrainingConfiguration/gradientClipNorm``; η_k = schedule(k);
 /// 6. θ_{k+1} = optimiser update (discarded and the run stopped if not finite);
 /// 7. the best validation loss so far (strict improvement) keeps θ_k or θ_{k+1}
-///    (``TrainingConfiguration/bestParameterSelection``);
+///    (``TrainingConfiguration/bestParameterSelection``; with ``BestParameterSelection/afterUpdate`` the kept loss is
+///    θ_k's, not the kept parameters');
 /// 8. early stopping observes L_k (training monitor) or the validation loss (when evaluated) and may stop the run.
 ///
-/// After the loop: the validation loss of the final parameters, the returned parameters (best-validation when
-/// ``TrainingConfiguration/keepBestValidationParameters`` and validation data exist, otherwise final), and their
-/// test loss and ``TrainingTask/testMetrics(of:)``.
+/// After the loop: the validation loss of the final parameters, which with ``BestParameterSelection/evaluated``
+/// competes with every loss evaluated in the loop (step ``TrainingSummary/steps`` + 1 when it wins, so a returned
+/// "best" model is never worse on the validation data than the final one); the returned parameters (the best when
+/// ``TrainingConfiguration/keepBestValidationParameters`` and validation data exist, otherwise final), their
+/// validation loss, test loss and ``TrainingTask/testMetrics(of:)``.
 ///
 /// Progress: ``progress``, when set, receives a ``TrainingProgress`` after every applied update and at the end.
 public struct Trainer<Model: RecurrentModel> {
@@ -139,10 +142,21 @@ public struct Trainer<Model: RecurrentModel> {
         }
 
         let finalValidationLoss = try validation.map { try model.loss(on: $0, workspace: evaluationWorkspace) }
+        // Every evaluated parameter set competes, the final one included: it is evaluated after the loop, as if at
+        // update applied + 1 (the step convention of the records: step s evaluates the parameters before update s).
+        // Zhao et al.'s after-update selection keeps its protocol (its losses belong to other parameters).
+        if config.bestParameterSelection == .evaluated, let f = finalValidationLoss, f < (best?.loss ?? .infinity) {
+            best = (f, applied + 1, theta)
+        }
         var returned = ReturnedParameters.final
-        if config.keepBestValidationParameters, let best {
+        var returnedValidationLoss = finalValidationLoss
+        if config.keepBestValidationParameters, let best, best.step != applied + 1 {
             try model.setParameters(best.parameters)
             returned = .bestValidation
+            switch config.bestParameterSelection {
+            case .evaluated: returnedValidationLoss = best.loss
+            case .afterUpdate: returnedValidationLoss = try validation.map { try model.loss(on: $0, workspace: evaluationWorkspace) }
+            }
         }
         let testLoss = try task.testBatch().map { try model.loss(on: $0, workspace: workspace) }
         let metrics = try task.testMetrics(of: model)
@@ -153,9 +167,10 @@ public struct Trainer<Model: RecurrentModel> {
         let summary = TrainingSummary(
             architecture: model.architecture, hiddenSize: model.hiddenSize, layerCount: model.layerCount,
             parameterCount: model.parameterCount, task: task.name, taskSettings: task.settings, configuration: config,
-            seed: config.seed, requestedSteps: total, steps: applied, epochs: applied / stepsPerEpoch,
+            trainerSeed: config.seed, requestedSteps: total, steps: applied, epochs: applied / stepsPerEpoch,
             stopReason: stopReason, finalTrainingLoss: lastLoss, finalValidationLoss: finalValidationLoss,
-            bestValidationLoss: best?.loss, bestValidationStep: best?.step, returnedParameters: returned,
+            bestValidationLoss: best?.loss, bestValidationStep: best?.step, bestParameterSelection: config.bestParameterSelection,
+            returnedParameters: returned, returnedValidationLoss: returnedValidationLoss,
             testLoss: testLoss, testMetrics: metrics, elapsedSeconds: Self.seconds(clock.now - start))
         return TrainingRun(model: model, history: TrainingHistory(records: records), summary: summary)
     }

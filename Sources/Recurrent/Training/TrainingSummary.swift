@@ -15,8 +15,9 @@ public struct TrainingSummary: Sendable, Codable, Equatable {
     public let taskSettings: [String: String]
     /// The training configuration.
     public let configuration: TrainingConfiguration
-    /// ``TrainingConfiguration/seed``.
-    public let seed: UInt64
+    /// The trainer's seed (``TrainingConfiguration/seed``; a command-line run derives it from its seed s as s + 2,
+    /// ``RunSeeds/trainer``).
+    public let trainerSeed: UInt64
     /// Updates requested (``TrainingConfiguration/length`` in updates).
     public let requestedSteps: Int
     /// Updates applied.
@@ -29,12 +30,20 @@ public struct TrainingSummary: Sendable, Codable, Equatable {
     public let finalTrainingLoss: Double?
     /// Validation loss of the final parameters (after the last update), nil without validation data.
     public let finalValidationLoss: Double?
-    /// Best validation loss seen during training and the update (``TrainingRecord/step``) where it was evaluated.
+    /// Best validation loss among the evaluated parameter sets (with ``BestParameterSelection/evaluated``, the final
+    /// parameters included). With ``BestParameterSelection/afterUpdate`` (Zhao et al.'s protocol) it is the loss of
+    /// the parameters *before* the update whose result was kept, not of the kept parameters: see
+    /// ``returnedValidationLoss``.
     public let bestValidationLoss: Double?
-    /// The update where the best validation loss was evaluated.
+    /// The update (``TrainingRecord/step``) where the best validation loss was evaluated: step s evaluates the
+    /// parameters before update s; s = ``steps`` + 1 denotes the final parameters, evaluated after the last update.
     public let bestValidationStep: Int?
+    /// How the best parameters were chosen (``TrainingConfiguration/bestParameterSelection``).
+    public let bestParameterSelection: BestParameterSelection
     /// Which parameters were returned.
     public let returnedParameters: ReturnedParameters
+    /// Validation loss of the returned parameters (nil without validation data).
+    public let returnedValidationLoss: Double?
     /// Loss of the returned parameters on the task's test data, nil without test data.
     public let testLoss: Double?
     /// ``TrainingTask/testMetrics(of:)`` of the returned parameters.

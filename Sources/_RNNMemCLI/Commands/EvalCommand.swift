@@ -222,7 +222,7 @@ struct EvalCommand: ToolCommand {
                                              outputSize: model.outputSize, stateSize: model.stateSize,
                                              parameterCount: model.parameterCount, derivative: .none),
             for: "running the network on \(loaded.description) (\(d.steps) steps × \(d.batchSize) sequences)")
-        var lines = ["data \(loaded.description): \(d.steps) steps × \(d.batchSize) sequences"]
+        var lines = ["data \(loaded.description): \(LoadedData.shapeText(d))"]
         var loss: Double? = nil
         let outputs: SequenceBatch
         do {
@@ -233,6 +233,10 @@ struct EvalCommand: ToolCommand {
             }
         } catch {
             throw cliError(error, context: "--data \(loaded.description)")
+        }
+        try RunCommand.requireFinite(outputs, what: "the network's output", source: loaded.description)
+        if let loss, !loss.isFinite {
+            throw CLIError("the loss on \(loaded.description) is not finite (\(NumberText.format(loss))): the outputs or targets are too large")
         }
         if let loss {
             let burn = lossOptions.burnIn ?? 0
@@ -259,7 +263,7 @@ struct EvalCommand: ToolCommand {
         }
         let msd = sse / Double(max(1, y.values.count))
         lines += [
-            "reference 'output': \(d.steps) steps × \(d.batchSize) sequences",
+            "reference 'output': \(LoadedData.shapeText(d))",
             "max |y − output| \(NumberText.format(maxError))",
             "mean squared difference \(NumberText.format(msd))",
         ]

@@ -13,11 +13,16 @@ struct GradCheckCommand: ToolCommand {
             compared with central differences (L(θ + h_i e_i) − L(θ − h_i e_i))/(2h_i), h_i = 1e-6·max(1, |θ_i|); \
             the Hessian-vector product Hv by forward-over-reverse differentiation (Pearlmutter 1994), along a \
             random unit direction v, with (∇L(θ + εv) − ∇L(θ − εv))/(2ε), ε = 1e-5. Each error is \
-            max_i |exact_i − difference_i| / max_i |difference_i|. Exit status 1 when an error exceeds its \
-            tolerance (defaults 1e-6 and 1e-5; the report is printed either way).
+            max_i |exact_i − difference_i| / max_i |difference_i|, and per tensor (parameter group g) \
+            max_(i∈g) |exact_i − difference_i| / max(max_(i∈g) |difference_i|, 1e-3·max_i |difference_i|) (the \
+            floor keeps a tensor whose derivative vanishes from reporting rounding noise), so that an error in a \
+            small tensor is not hidden by the large entries of another. Exit status 1 when the overall or the \
+            worst tensor's error exceeds its tolerance (defaults 1e-6 and 1e-5; the report is printed either way).
 
             JSON keys: architecture, hidden_size, layer_count, parameter_count, input_size, output_size, length, \
-            batch, seed, gradient_error, gradient_tolerance, gradient_ok, hvp_error, hvp_tolerance, hvp_ok.
+            batch, seed, gradient_error, gradient_tolerance, gradient_ok, hvp_error, hvp_tolerance, hvp_ok, \
+            worst_gradient_tensor, worst_gradient_tensor_error, worst_hvp_tensor, worst_hvp_tensor_error, tensors \
+            [{name, gradient_error, hvp_error}].
             """)
 
     @OptionGroup(title: "Model") var modelOptions: NewModelOptions
@@ -74,13 +79,23 @@ struct GradCheckCommand: ToolCommand {
         let check = try model.derivativeCheck(steps: length, batchSize: batch, seed: seed)
         let p = check.parameterCount
         let gradientError = check.gradientError, hvpError = check.hessianVectorProductError
-        let gradientOK = gradientError <= tolerance
-        let hvpOK = hvpError <= hvpTolerance
-        let lines = [
+        let worstGradient = check.worstGradientGroup, worstHVP = check.worstHessianVectorProductGroup
+        let worstGradientError = worstGradient?.gradientError ?? gradientError
+        let worstHVPError = worstHVP?.hessianVectorProductError ?? hvpError
+        // A verdict on the worst tensor too: an error in a small group is not hidden by a large one elsewhere.
+        let gradientOK = gradientError <= tolerance && worstGradientError <= tolerance
+        let hvpOK = hvpError <= hvpTolerance && worstHVPError <= hvpTolerance
+        var lines = [
             "model \(model.architecture)  hidden \(model.hiddenSize)  layers \(model.layerCount)  parameters \(p)  T \(length)  batch \(batch)  seed \(seed)",
-            "gradient vs central differences: max relative error \(Self.short(gradientError)) (tolerance \(NumberText.format(tolerance))) \(gradientOK ? "ok" : "FAIL")",
-            "Hessian-vector product vs differences of gradients: max relative error \(Self.short(hvpError)) (tolerance \(NumberText.format(hvpTolerance))) \(hvpOK ? "ok" : "FAIL")",
+            "gradient vs central differences: max relative error \(Self.short(gradientError)), worst tensor \(worstGradient?.name ?? "-") \(Self.short(worstGradientError)) (tolerance \(NumberText.format(tolerance))) \(gradientOK ? "ok" : "FAIL")",
+            "Hessian-vector product vs differences of gradients: max relative error \(Self.short(hvpError)), worst tensor \(worstHVP?.name ?? "-") \(Self.short(worstHVPError)) (tolerance \(NumberText.format(hvpTolerance))) \(hvpOK ? "ok" : "FAIL")",
+            "relative error per tensor (gradient, HVP):",
         ]
+        let width = check.groupErrors.map(\.name.count).max() ?? 0
+        for g in check.groupErrors {
+            lines.append("  " + g.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                         + "  \(Self.short(g.gradientError))  \(Self.short(g.hessianVectorProductError))")
+        }
         try output.emit(
             to: console,
             plain: { lines.joined(separator: "\n") + "\n" },
@@ -93,6 +108,14 @@ struct GradCheckCommand: ToolCommand {
                     ("gradient_error", .number(gradientError)), ("gradient_tolerance", .number(tolerance)),
                     ("gradient_ok", .bool(gradientOK)), ("hvp_error", .number(hvpError)),
                     ("hvp_tolerance", .number(hvpTolerance)), ("hvp_ok", .bool(hvpOK)),
+                    ("worst_gradient_tensor", .optional(worstGradient?.name)),
+                    ("worst_gradient_tensor_error", .number(worstGradientError)),
+                    ("worst_hvp_tensor", .optional(worstHVP?.name)),
+                    ("worst_hvp_tensor_error", .number(worstHVPError)),
+                    ("tensors", .array(check.groupErrors.map {
+                        .object([("name", .string($0.name)), ("gradient_error", .number($0.gradientError)),
+                                 ("hvp_error", .number($0.hessianVectorProductError))])
+                    })),
                 ])
             })
         if !(gradientOK && hvpOK) { throw ExitCode(1) }

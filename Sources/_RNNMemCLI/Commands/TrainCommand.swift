@@ -42,11 +42,20 @@ struct TrainCommand: ToolCommand {
 
             Files in --output-dir: weights.safetensors (the returned parameters, with the task settings and seed in \
             its metadata), loss.csv (the loss curve) and summary.json (the training summary, snake_case keys). \
+            Best parameters: every evaluated parameter set competes, the final one included (best_validation_step \
+            = steps + 1 then: step s evaluates the parameters before update s), so the returned model is never \
+            worse on the validation data than the final one; for series, Zhao et al.'s selection keeps the \
+            parameters after the best-scoring update, so its best_validation_loss belongs to the parameters before \
+            that update (best_validation_selection afterUpdate) and returned_validation_loss is the kept \
+            parameters' own.
+
             Standard output: a report of the run; with --json one object with the keys architecture, hidden_size, \
-            layer_count, parameter_count, task, task_settings, seed (--seed), steps, requested_steps, epochs, \
-            stop_reason, final_training_loss, final_validation_loss, best_validation_loss, best_validation_step, \
-            returned_parameters, test_loss, test_metrics, parameter_checksum, files {weights, loss, summary} \
-            (absent losses are null).
+            layer_count, parameter_count, task, task_settings, seed (--seed), seeds {model, task, trainer} (the \
+            seeds derived from it), steps, requested_steps, epochs, stop_reason, final_training_loss, \
+            final_validation_loss, best_validation_loss, best_validation_step, best_validation_selection \
+            (evaluated or afterUpdate), returned_parameters, returned_validation_loss, test_loss, test_metrics, \
+            parameter_checksum, files {weights, loss, summary} (absent losses are null). summary.json holds the \
+            library's training summary (snake_case), seed and seeds as here, the checksum and the weights' metadata.
             """)
 
     @OptionGroup(title: "Model") var modelOptions: NewModelOptions
@@ -168,7 +177,7 @@ struct TrainCommand: ToolCommand {
             throw cliError(error, context: "writing the weights")
         }
         try Console.writeFile(result.history.csv(), path: directory.file("loss.csv"))
-        try Console.writeFile(try TrainSummaryJSON.text(result.summary, checksum: checksum, metadata: metadata),
+        try Console.writeFile(try TrainSummaryJSON.text(result.summary, seed: seed, checksum: checksum, metadata: metadata),
                               path: directory.file("summary.json"))
 
         let files = ["weights.safetensors", "loss.csv", "summary.json"].map(directory.file)
@@ -189,8 +198,17 @@ extension TrainCommand {
         if let l = s.finalTrainingLoss { lines.append("final training loss \(NumberText.format(l))") }
         if let l = s.finalValidationLoss { lines.append("final validation loss \(NumberText.format(l))") }
         if let l = s.bestValidationLoss, let k = s.bestValidationStep {
-            lines.append("best validation loss \(NumberText.format(l)) at step \(k)")
-            lines.append("returned parameters \(s.returnedParameters.rawValue)")
+            switch s.bestParameterSelection {
+            case .evaluated:
+                lines.append(k == s.steps + 1
+                    ? "best validation loss \(NumberText.format(l)): the final parameters"
+                    : "best validation loss \(NumberText.format(l)) at step \(k)")
+            case .afterUpdate:
+                lines.append("best validation loss \(NumberText.format(l)) at step \(k), of the parameters before update \(k) (kept: those after it)")
+            }
+            var returned = "returned parameters \(s.returnedParameters.rawValue)"
+            if let r = s.returnedValidationLoss { returned += ", validation loss \(NumberText.format(r))" }
+            lines.append(returned)
         }
         if let l = s.testLoss { lines.append("test loss \(NumberText.format(l))") }
         for key in s.testMetrics.keys.sorted() {
@@ -199,6 +217,12 @@ extension TrainCommand {
         lines.append("checksum \(checksum)")
         lines.append("wrote " + files.joined(separator: ", "))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The seeds derived from `--seed s` (``RunSeeds``), by what they seed.
+    static func seeds(_ seed: UInt64) -> [(String, UInt64)] {
+        let r = RunSeeds(seed)
+        return [("model", r.model), ("task", r.task), ("trainer", r.trainer)]
     }
 
     /// The `--json` report of a run (no wall-clock times: the same command gives the same bytes).
@@ -215,6 +239,7 @@ extension TrainCommand {
                     s.taskSettings.map { (SnakeCase.key($0.key), JSONValue.string($0.value)) }.sorted { $0.0 < $1.0 })
             ),
             ("seed", .unsigned(seed)),
+            ("seeds", .object(Self.seeds(seed).map { ($0.0, JSONValue.unsigned($0.1)) })),
             ("steps", .integer(s.steps)),
             ("requested_steps", .integer(s.requestedSteps)),
             ("epochs", .integer(s.epochs)),
@@ -223,7 +248,9 @@ extension TrainCommand {
             ("final_validation_loss", .optional(s.finalValidationLoss)),
             ("best_validation_loss", .optional(s.bestValidationLoss)),
             ("best_validation_step", .optional(s.bestValidationStep)),
+            ("best_validation_selection", .string(s.bestParameterSelection.rawValue)),
             ("returned_parameters", .string(s.returnedParameters.rawValue)),
+            ("returned_validation_loss", .optional(s.returnedValidationLoss)),
             ("test_loss", .optional(s.testLoss)),
             (
                 "test_metrics",
@@ -239,10 +266,13 @@ extension TrainCommand {
     }
 }
 
-/// summary.json: the library's ``TrainingSummary`` (snake_case keys, sorted), plus the checksum and the task
-/// metadata.
+/// summary.json: the library's ``TrainingSummary`` (snake_case keys, sorted), plus the user's seed and the seeds
+/// derived from it (`seed`, `seeds` {model, task, trainer}; the summary's own `trainer_seed` is `seeds.trainer`), the
+/// checksum and the weights' metadata.
 enum TrainSummaryJSON {
-    static func text(_ summary: TrainingSummary, checksum: String, metadata: [String: String]) throws(CLIError) -> String {
+    static func text(_ summary: TrainingSummary, seed: UInt64, checksum: String, metadata: [String: String]) throws(CLIError)
+        -> String
+    {
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
@@ -254,6 +284,8 @@ enum TrainSummaryJSON {
             }
             object["parameter_checksum"] = checksum
             object["weights_metadata"] = metadata
+            object["seed"] = seed
+            object["seeds"] = Dictionary(uniqueKeysWithValues: TrainCommand.seeds(seed))
             let out = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
             return String(decoding: out, as: UTF8.self) + "\n"
         } catch let e as CLIError {

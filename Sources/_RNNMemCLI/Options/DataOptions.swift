@@ -149,12 +149,6 @@ struct DataOptions: ParsableArguments {
     }
 
     private func loadTask(_ name: TaskArgument, seed: UInt64, console: Console) throws(CLIError) -> LoadedData {
-        // The task's fixed batches are generated when it is built: bound them before allocating.
-        let steps = task.length ?? (name == .lsi ? 300 : 50)
-        let sequences = max(task.batch ?? (name == .lsi ? 128 : 32), task.evalBatch ?? (name == .lsi ? 128 : 256))
-        if name != .series {
-            try MemoryBudget.check(bytes: 8 * 4 * Double(steps) * Double(sequences), for: "--task \(name.rawValue) with --length \(steps) and batches of \(sequences)")
-        }
         let seeds = RunSeeds(seed)
         let split = self.split ?? .test
         do {

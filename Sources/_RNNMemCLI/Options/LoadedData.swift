@@ -18,6 +18,11 @@ struct LoadedData {
         NetworkOptions.DataWidths(inputSize: data.inputSize, outputSize: data.targetSize, source: description)
     }
 
+    /// `60 steps × 1 sequence`, `5 steps × 3 sequences`.
+    static func shapeText(_ d: SequenceData) -> String {
+        "\(d.steps) step\(d.steps == 1 ? "" : "s") × \(d.batchSize) sequence\(d.batchSize == 1 ? "" : "s")"
+    }
+
     /// Checks that the data fit `model` (one line naming the file and the tensor, or the columns, otherwise).
     func validate(for model: any RecurrentModel) throws(CLIError) {
         do {

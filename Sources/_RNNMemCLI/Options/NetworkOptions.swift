@@ -150,10 +150,15 @@ struct NetworkOptions: ParsableArguments {
                              initialization: ArchitectureOptions.initializationDescription(spec))
     }
 
-    /// Reads another weights file the way `--weights` is read (the same `--pytorch`, `--model` and prefixes), e.g.
-    /// for `eval --compare`.
+    /// Reads another weights file, e.g. for `eval --compare`: rnnmem weights (recognised by their metadata) as
+    /// such, anything else the way `--weights` is read (the same `--pytorch`, `--model` and prefixes), so that a
+    /// PyTorch file and rnnmem weights can be compared either way round.
     static func reading(_ path: String, like options: NetworkOptions) throws(CLIError) -> any RecurrentModel {
-        try options.read(path, role: .read).model
+        var plain = options
+        if let file = try? SafetensorsFile.read(contentsOf: path), file.metadata["format"] == ModelIO.formatName {
+            plain.pytorch = false
+        }
+        return try plain.read(path, role: .read).model
     }
 
     /// The network in `path` (role: see ``Role``).
@@ -175,7 +180,9 @@ struct NetworkOptions: ParsableArguments {
                                  metadata: file.metadata, initialization: "")
         } catch {
             if error.kind == .invalidMetadata && error.message.contains("PyTorch") {
-                throw CLIError(error.description + (role == .read ? "; use --pytorch --model rnn|lstm|gru" : ""))
+                throw CLIError(error.description + (role == .read
+                    ? "; use --pytorch --model rnn|lstm|gru"
+                    : "; export reads rnnmem weights (run and eval read PyTorch files with --pytorch --model)"))
             }
             throw CLIError(error.description)
         }

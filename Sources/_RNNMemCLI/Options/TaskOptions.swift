@@ -77,6 +77,14 @@ struct TaskOptions: ParsableArguments {
         case .series:
             guard dataFile != nil else { throw CLIError("--task series needs --data FILE (and optionally --column)") }
         }
+        if task != .series {
+            // The fixed validation and test batches (inputs and targets) are generated when the task is built, and a
+            // training batch at every update: bound them before anything is allocated.
+            let steps = length ?? (task == .lsi ? 300 : 50)
+            let sequences = max(batch ?? (task == .lsi ? 128 : 32), evalBatch ?? (task == .lsi ? 128 : 256))
+            try MemoryBudget.check(bytes: 8 * 6 * Double(steps) * Double(sequences),
+                                   for: "--task \(task.rawValue) with --length \(steps) and batches of \(sequences) sequences")
+        }
         if task != .series && (dataFile != nil || column != nil) {
             throw CLIError("--data and --column apply to --task series only, not --task \(task.rawValue) (its data are generated from --seed)")
         }

@@ -190,3 +190,56 @@ struct PyTorchImportTests {
         }
     }
 }
+
+/// Export of imported PyTorch files (issue 8): `PyTorchImport.stateDict(of:)` of a fixture's model reproduces the
+/// fixture's parameter tensors bit for bit (names, shapes, dtype, values), and vectors in the parameter layout go to
+/// per-group tensors and back.
+@Suite("PyTorch export of imported fixtures")
+struct PyTorchExportTests {
+    @Test("import → export reproduces every fixture's state dict, bit for bit", arguments: PyTorchImportTests.fixtures)
+    func exportOfImportIsIdentity(_ f: PyTorchImportTests.Fixture) throws {
+        let file = try torchFixture(f.name)
+        let options = PyTorchImportTests.options(f)
+        let model = try PyTorchImport.model(from: file, architecture: f.architecture, options: options)
+        let dtype: SafetensorsDType = f.name.hasSuffix("f32") ? .f32 : .f64
+        let exported = try PyTorchImport.stateDict(of: model, names: options.names, dtype: dtype)
+        let parameters = file.names.filter { !["input", "output", "h_n", "c_n"].contains($0) }
+        #expect(exported.names == parameters.sorted())
+        for name in parameters {
+            let a = try #require(exported.tensors[name]), b = try #require(file.tensors[name])
+            #expect(a.shape == b.shape && a.dtype == b.dtype, "\(name)")
+            #expect(a.values.map(\.bitPattern) == b.values.map(\.bitPattern), "\(name)")
+            // And the bytes written: the same encoding of the same values.
+            let one = try SafetensorsFile(tensors: [name: a]).encoded(), other = try SafetensorsFile(tensors: [name: b]).encoded()
+            #expect(one == other, "\(name)")
+        }
+    }
+
+    @Test("ModelIO.tensors(of:) and vector(from:) are inverse; missing groups are zero on request; errors name the tensor")
+    func vectorTensors() throws {
+        let model = try LSTM(inputSize: 2, hiddenSize: 3, outputSize: 1, layers: 2, seed: 4)
+        var rng = SeededRandom(seed: 9)
+        let v = rng.gaussians(model.parameterCount)
+        let tensors = try ModelIO.tensors(of: v, groups: model.parameterGroups, prefix: "g.")
+        #expect(tensors.count == model.parameterGroups.count)
+        #expect(tensors["g.layer0.W_ih"]?.shape == [12, 2])
+        let file = SafetensorsFile(tensors: tensors, source: "v.safetensors")
+        #expect(try ModelIO.vector(from: file, groups: model.parameterGroups, prefix: "g.") == v)
+        // A weights file is a vector of the same model (no prefix).
+        #expect(try ModelIO.vector(from: try ModelIO.safetensors(of: model), groups: model.parameterGroups) == model.parameters)
+        var partial = SafetensorsFile(tensors: ["layer1.W_hh": try #require(tensors["g.layer1.W_hh"])], source: "p.safetensors")
+        let w = try ModelIO.vector(from: partial, groups: model.parameterGroups, missingGroupsAreZero: true)
+        let group = try model.parameterGroup(named: "layer1.W_hh")
+        #expect(Array(w[group.range]) == Array(v[group.range]))
+        #expect(w.enumerated().allSatisfy { group.range.contains($0.offset) || $0.element == 0 })
+        #expect(throws: SafetensorsError.self) { try ModelIO.vector(from: partial, groups: model.parameterGroups) }
+        partial.tensors["layer9.W"] = try SafetensorsTensor(shape: [1], values: [1])
+        do {
+            _ = try ModelIO.vector(from: partial, groups: model.parameterGroups, missingGroupsAreZero: true)
+            Issue.record("no error")
+        } catch {
+            #expect(error.kind == .unexpectedTensor && error.description.contains("\"layer9.W\""))
+        }
+        #expect(throws: RecurrentError.self) { try ModelIO.tensors(of: [1, 2], groups: model.parameterGroups) }
+    }
+}

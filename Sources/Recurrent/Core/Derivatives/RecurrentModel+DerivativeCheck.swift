@@ -43,8 +43,14 @@ extension RecurrentModel {
         try model.setParameters(zip(theta, v).map { $0 - epsilon * $1 })
         let (_, gMinus) = try model.lossAndGradient(inputs: inputs, targets: targets, loss: loss, workspace: workspace)
         let hvpDifferences = zip(gPlus, gMinus).map { ($0 - $1) / (2 * epsilon) }
+        let groups = parameterGroups.map { g in
+            DerivativeCheck.GroupError(
+                name: g.name, gradientError: DerivativeCheck.groupRelativeError(gradient, differences, range: g.range),
+                hessianVectorProductError: DerivativeCheck.groupRelativeError(hvp, hvpDifferences, range: g.range))
+        }
         return DerivativeCheck(parameterCount: p, gradientError: DerivativeCheck.relativeError(gradient, differences),
-                               hessianVectorProductError: DerivativeCheck.relativeError(hvp, hvpDifferences))
+                               hessianVectorProductError: DerivativeCheck.relativeError(hvp, hvpDifferences),
+                               groupErrors: groups)
     }
 
     /// The check `rnnmem grad-check` runs: inputs and targets i.i.d. N(0, 1) of `steps` × `batchSize` sequences, then
