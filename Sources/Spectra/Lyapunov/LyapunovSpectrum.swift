@@ -55,7 +55,11 @@ public struct LyapunovSpectrum: Sendable, Equatable {
     /// The Kaplan–Yorke dimension j + Σ_{i≤j} λ_i/|λ_{j+1}|, j the largest index with Σ_{i≤j} λ_i ≥ 0 (Kaplan &
     /// Yorke 1979, *Lect. Notes Math.* 730:204): 0 if λ₁ < 0; nil if the partial sums never turn negative within
     /// the computed exponents (compute more of them).
-    public var kaplanYorkeDimension: Double? {
+    public var kaplanYorkeDimension: Double? { Self.kaplanYorkeDimension(of: exponents) }
+
+    /// The Kaplan–Yorke dimension of a descending list of exponents (e.g. a mean over sequences); see
+    /// ``kaplanYorkeDimension``.
+    public static func kaplanYorkeDimension(of exponents: [Double]) -> Double? {
         var partial = 0.0
         for (j, lambda) in exponents.enumerated() {
             if partial + lambda < 0 {
