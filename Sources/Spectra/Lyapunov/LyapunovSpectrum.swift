@@ -90,7 +90,8 @@ public struct LyapunovSpectrum: Sendable, Equatable {
         let interval = options.renormalizationInterval
         var system = dynamics
         for _ in 0..<options.transientSteps { try system.step() }
-        var frame = try OrthonormalFrame(dimension: n, columns: k, seed: options.seed)
+        var frame = try options.initialFrame.map { try OrthonormalFrame(basis: $0) }
+            ?? OrthonormalFrame(dimension: n, columns: k, seed: options.seed)
         // The partner trajectory of the two-trajectory estimate starts at the beginning of the warm-up.
         var partner: D? = nil
         var d0 = 0.0
