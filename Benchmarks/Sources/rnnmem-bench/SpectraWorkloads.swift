@@ -87,6 +87,14 @@ enum SpectraWorkloads {
 
     // MARK: harness
 
+    /// CPU time of the process (user + system), seconds: on a loaded machine the wall-clock median mixes in the
+    /// other processes; the CPU time of a one-threaded run does not (much).
+    static func cpuSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+    }
+
     /// Runs `--workload W` (timing protocol of the README) or `--spectra-check DIR`, then exits.
     static func main(_ options: [String: String], n: Int) -> Never {
         do {
@@ -139,18 +147,21 @@ enum SpectraWorkloads {
             let single = now() - t0
             let batch = single < 0.02 ? Int((0.02 / max(single, 1e-9)).rounded(.up)) : 1
             var samples: [Double] = []
+            var cpuSamples: [Double] = []
             for _ in 0..<max(1, repeats) {
-                let s = now()
+                let s = now(), c = cpuSeconds()
                 for _ in 0..<batch { checksum = try work() }
                 samples.append((now() - s) / Double(batch))
+                cpuSamples.append((cpuSeconds() - c) / Double(batch))
             }
             samples.sort()
+            cpuSamples.sort()
             print(
                 String(
                     format:
-                        "RESULT %@ %d rnnmem %.6e %.1f base_rss_mb=%.1f repeats=%d batch=%d min_s=%.6e checksum=%.17g",
+                        "RESULT %@ %d rnnmem %.6e %.1f base_rss_mb=%.1f repeats=%d batch=%d min_s=%.6e cpu_s=%.6e checksum=%.17g",
                     name, n, samples[samples.count / 2], peakRSSMegabytes(), baseRSS, samples.count, batch, samples[0],
-                    checksum))
+                    cpuSamples[cpuSamples.count / 2], checksum))
             exit(0)
         } catch {
             FileHandle.standardError.write(Data("rnnmem-bench: spectra workload failed: \(error)\n".utf8))

@@ -212,13 +212,15 @@ def versions():
 
 def timed(step, repeats):
     checksum = step()  # warm-up: jit compilation, allocations
-    samples = []
+    samples, cpu = [], []
     for _ in range(max(1, repeats)):
-        s = time.perf_counter()
+        s, c = time.perf_counter(), time.process_time()
         checksum = step()
         samples.append(time.perf_counter() - s)
+        cpu.append(time.process_time() - c)
     samples.sort()
-    return samples, checksum
+    cpu.sort()
+    return samples, cpu, checksum
 
 
 def check(a):
@@ -243,11 +245,21 @@ def check(a):
         write("slq", [float(loss(theta)), float(th @ h), float(np.linalg.norm(h)), nodes.max(), nodes.min()])
 
 
-def verify(directory):
+def verify(directory, lyapunov_input=None, n=200):
     """Every peer's file against rnnmem's: exponents and log-det to 1e-9 absolute (they are O(1) per step), the
     SLQ loss and quadratic forms to 1e-9 relative, the extreme nodes to 1e-6 relative (each program draws its own
-    probe vectors; 100 Lanczos steps converge the extremes)."""
+    probe vectors; 100 Lanczos steps converge the extremes). With the (non-chaotic, g < 1) Lyapunov input also
+    rnnmem's exponents against sorted log|eig J|, the exponents of the attracting fixed point h = 0 (Y2: abs 5e-3)."""
     failures = 0
+    ref_path = os.path.join(directory, "lyapunov-rnnmem.txt")
+    if lyapunov_input and os.path.exists(ref_path):
+        j, _, _ = read_lyapunov(lyapunov_input, n)
+        expected = np.sort(np.log(np.abs(np.linalg.eigvals(j))))[::-1]
+        got = np.loadtxt(ref_path, ndmin=1)[:n]
+        err = float(np.max(np.abs(got - expected)))
+        ok = err <= 5e-3
+        print(f"VERIFY lyapunov-y2 rnnmem {'ok' if ok else 'FAILED'} max_error={err:.3e} (exponents vs log|eig J|, N = {n})")
+        failures += 0 if ok else 1
     for name, tolerance, relative in (("lyapunov", 1e-9, False), ("slq", None, True)):
         ref_path = os.path.join(directory, f"{name}-rnnmem.txt")
         if not os.path.exists(ref_path):
@@ -293,7 +305,7 @@ def main():
         versions()
         return
     if a.verify:
-        sys.exit(1 if verify(a.verify) else 0)
+        sys.exit(1 if verify(a.verify, a.lyapunov_input, a.n) else 0)
     try:
         if a.check:
             check(a)
@@ -322,9 +334,9 @@ def main():
     except ImportError as e:
         print(f"UNAVAILABLE {a.workload} {a.n} {a.impl} {e} (pip install jax from PyPI)")
         return
-    samples, checksum = timed(step, a.repeats)
+    samples, cpu, checksum = timed(step, a.repeats)
     print(f"RESULT {a.workload} {a.n} {a.impl} {samples[len(samples) // 2]:.6e} {peak_rss_mb():.1f} "
-          f"repeats={len(samples)} batch=1 min_s={samples[0]:.6e} checksum={checksum:.17g}")
+          f"repeats={len(samples)} batch=1 min_s={samples[0]:.6e} cpu_s={cpu[len(cpu) // 2]:.6e} checksum={checksum:.17g}")
 
 
 if __name__ == "__main__":

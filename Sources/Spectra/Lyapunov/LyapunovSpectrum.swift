@@ -119,12 +119,15 @@ public struct LyapunovSpectrum: Sendable, Equatable {
         for t in 0..<total {
             let accumulating = t >= warmUp
             let determinant = accumulating && options.computesDeterminant
-            if explicitJacobian || determinant {
+            if explicitJacobian {
+                // D_t is formed where the product needs it (no copy), its determinant from the closed form.
+                if determinant { logDeterminantSum += try system.logAbsDeterminant() }
+                try frame.multiply(byMatrixWrittenBy: { try system.writeJacobian(into: &$0) })
+                try system.step()
+            } else if determinant {
                 try system.writeJacobian(into: &jacobian)
-                if determinant {
-                    logDeterminantSum += system.hasCheapJacobian
-                        ? try system.logAbsDeterminant() : try LinearAlgebra.logAbsDeterminant(jacobian).logAbs
-                }
+                logDeterminantSum += system.hasCheapJacobian
+                    ? try system.logAbsDeterminant() : try LinearAlgebra.logAbsDeterminant(jacobian).logAbs
                 try frame.multiply(by: jacobian)
                 try system.step()
             } else {

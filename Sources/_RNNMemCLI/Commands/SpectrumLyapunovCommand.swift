@@ -32,8 +32,9 @@ struct SpectrumLyapunovCommand: ToolCommand {
 
             JSON keys (one run): system {kind, state_size, gain, dt, seed, sequences}, exponents (descending), sum, \
             mean_log_abs_det (null unless all n exponents), two_trajectory_lambda1, identity_error (|sum − \
-            mean_log_abs_det|), mean_field_lambda1 (random tanh; else null), exponent_standard_deviations (over \
-            sequences; zeros for one), kaplan_yorke_dimension (null if undetermined), positive_exponent_sum, \
+            mean_log_abs_det|), mean_field_lambda1 (random tanh; else null), origin_exponents (random networks: \
+            the exponents of the fixed point h = 0, the Lyapunov exponents when it attracts; else null), \
+            exponent_standard_deviations (over sequences; zeros for one), kaplan_yorke_dimension (null if undetermined), positive_exponent_sum, \
             leading_vector_participation_ratio, dimension, steps, transient_steps, warm_up_steps, \
             renormalization_interval, time_step, window_steps, finite_time_exponents (per window, frame order), \
             figures, saved; with a network also its fields and data. With --gains: system, gains, lambda1, \
@@ -291,7 +292,23 @@ struct SpectrumLyapunovCommand: ToolCommand {
         try emit(
             [spectrum], system: systemFields(gain: .number(g)),
             description: [systemDescription(gain: NumberText.format(g))],
-            extraJSON: [], meanField: meanField, console: console)
+            extraJSON: [], meanField: meanField, origin: try originExponents(system, count: spectrum.exponents.count),
+            console: console)
+    }
+
+    /// The exponents of the fixed point h = 0, sorted descending (the first `count`): the map's linearisation there
+    /// is D = J (tanh map: log|μ_i(J)|) or (1 − Δt)I + Δt·J (rate network: log|1 − Δt + Δt·μ_i|/Δt). When the origin
+    /// attracts (ρ(J) < 1 for the map) they are the Lyapunov exponents themselves.
+    func originExponents(_ system: any TangentDynamics, count: Int) throws(CLIError) -> [Double] {
+        let couplings = (system as? RandomTanhMap)?.couplings ?? (system as? RateNetwork)?.couplings
+        guard let couplings else { return [] }
+        let mu = try SpectrumErrors.checked(context: "--\(systemName)") { try LinearAlgebra.eigenvalues(couplings) }
+        let values = mu.map { m -> Double in
+            if randomTanh { return Double.log(m.length) }
+            let re = 1 - dt + dt * m.real, im = dt * m.imaginary
+            return Double.log((re * re + im * im).squareRoot()) / dt
+        }
+        return Array(values.sorted(by: >).prefix(count))
     }
 
     /// LyapunovSpectrum of an existential system.
@@ -442,7 +459,7 @@ struct SpectrumLyapunovCommand: ToolCommand {
     /// Report one spectrum, or the mean over several sequences.
     func emit(
         _ spectra: [LyapunovSpectrum], system: [(String, JSONValue)], description: [String],
-        extraJSON: [(String, JSONValue)], meanField: Double?, console: Console
+        extraJSON: [(String, JSONValue)], meanField: Double?, origin: [Double] = [], console: Console
     ) throws {
         let first = spectra[0]
         let conditional = ConditionalLyapunovSpectrum(perSequence: spectra)
@@ -521,6 +538,12 @@ struct SpectrumLyapunovCommand: ToolCommand {
                 top += "; two trajectories: " + (twoTrajectory.map(NumberText.format) ?? "not computed")
                 if let meanField { top += "; annealed mean field: \(NumberText.format(meanField))" }
                 lines.append(top)
+                if !origin.isEmpty {
+                    let gap = zip(origin, exponentsMean).map { abs($0 - $1) }.max() ?? 0
+                    lines.append(
+                        "exponents of the fixed point h = 0 (exact when it attracts): largest \(NumberText.format(origin[0])); max |λ_i − λ_i(0)| = \(NumberText.format(gap))"
+                    )
+                }
                 if let logDet, let identityError {
                     lines.append(
                         "sum of the exponents \(NumberText.format(sum)); mean log|det D_t| \(NumberText.format(logDet)) (difference \(NumberText.format(identityError)))"
@@ -546,6 +569,7 @@ struct SpectrumLyapunovCommand: ToolCommand {
                     ("system", .object(system)), ("exponents", .numbers(exponentsMean)), ("sum", .number(sum)),
                     ("mean_log_abs_det", .optional(logDet)), ("two_trajectory_lambda1", .optional(twoTrajectory)),
                     ("identity_error", .optional(identityError)), ("mean_field_lambda1", .optional(meanField)),
+                    ("origin_exponents", origin.isEmpty ? .null : .numbers(origin)),
                     ("exponent_standard_deviations", .numbers(deviations)),
                     ("kaplan_yorke_dimension", .optional(summary.kaplanYorke)),
                     ("positive_exponent_sum", .number(summary.positiveSum)),
