@@ -21,11 +21,17 @@ trap 'rm -rf "$run"' EXIT
 log="$fig/04-runs.txt"
 : > "$log"
 
-# record CMD...: runs `rnnmem CMD` (as printed in the notebook, with the binary named rnnmem) and appends the
-# command and its standard output to 04-runs.txt.
+# record CMD...: runs `rnnmem CMD` and appends the command and its standard output to 04-runs.txt, as the
+# notebook quotes them: without the --figures option (a temporary folder) and its 'figures:' line.
 record() {
-  printf '$ rnnmem %s\n' "$*" >> "$log"
-  "$bin" "$@" --progress none >> "$log"
+  local shown=() skip=0 a
+  for a in "$@"; do
+    if [ "$skip" -eq 1 ]; then skip=0; continue; fi
+    if [ "$a" = --figures ]; then skip=1; continue; fi
+    shown+=("$a")
+  done
+  printf '$ rnnmem %s\n' "${shown[*]}" >> "$log"
+  "$bin" "$@" --progress none | grep -v '^figures: ' | { if [ -n "${HEAD:-}" ]; then head -n "$HEAD"; echo "..."; cat > /dev/null; else cat; fi; } >> "$log"
   printf '\n' >> "$log"
 }
 
@@ -61,10 +67,11 @@ for g in 0.5 0.9 1.25 2; do cp "$run/grad-$g/gradients.csv" "$fig/04-gradients-g
 # 4. The LSTM before and after training: Jacobian eigenvalues and Lyapunov spectra along a test sequence.
 for state in before after; do
   if [ "$state" = before ]; then net=(--model lstm --hidden 16); else net=(--weights "$inputs/04-lstm-recall.safetensors"); fi
-  "$bin" spectrum jacobian "${net[@]}" --task recall --delay 5 --length 200 --eval-batch 4 --seed 1 --progress none \
-    --figures "$run/jac-$state" > /dev/null
+  HEAD=8 record spectrum jacobian "${net[@]}" --task recall --delay 5 --length 200 --eval-batch 4 --seed 1 \
+    --figures "$run/jac-$state"
   cp "$run/jac-$state/jacobian-eigenvalues.svg" "$fig/04-lstm-$state-eigenvalues.svg"
-  cp "$run/jac-$state/jacobian-eigenvalues.csv" "$fig/04-lstm-$state-eigenvalues.csv"
+  # the plotted steps only (the full table has every step's 32 eigenvalues)
+  awk -F, 'NR == 1 || $5 == 1' "$run/jac-$state/jacobian-eigenvalues.csv" > "$fig/04-lstm-$state-eigenvalues.csv"
   record spectrum lyapunov "${net[@]}" --task recall --delay 5 --length 200 --eval-batch 4 --sequences 4 --seed 1 \
     --figures "$run/lya-$state"
   cp "$run/lya-$state/lyapunov-spectrum.csv" "$fig/04-lstm-$state-lyapunov.csv"
