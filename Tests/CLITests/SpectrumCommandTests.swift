@@ -192,12 +192,14 @@ struct SpectrumCommandTests {
         #expect(
             Set(o.keys) == [
                 "system", "exponents", "sum", "mean_log_abs_det", "two_trajectory_lambda1", "identity_error",
-                "mean_field_lambda1",
-                "exponent_standard_deviations", "kaplan_yorke_dimension", "positive_exponent_sum",
+                "mean_field_lambda1", "origin_exponents", "exponent_standard_deviations", "kaplan_yorke_dimension", "positive_exponent_sum",
                 "leading_vector_participation_ratio", "dimension", "steps", "transient_steps", "warm_up_steps",
                 "renormalization_interval", "time_step", "window_steps", "finite_time_exponents", "figures", "saved",
             ])
         let map = try RandomTanhMap(size: 20, gain: 1.2, seed: 4)
+        // The fixed point's exponents: sorted log|μ_i(J)|.
+        let moduli = try LinearAlgebra.eigenvalues(map.couplings).map { Double.log($0.length) }.sorted(by: >)
+        #expect(Self.same(Self.numbers(o["origin_exponents"]), moduli))
         let library = try LyapunovSpectrum(
             map, options: LyapunovOptions(steps: 150, transientSteps: 30, seed: 7, computesDeterminant: true))
         let exponents = Self.numbers(o["exponents"])
