@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "MemoryProbesTests", dependencies: ["MemoryProbes", "_TestSupport"]),
         // LongMemory: the CLI tests of `estimate`/`test`/`check` compare the tool's output with the library's values;
         // _RNNMemCLI: the in-process entry point is compared with the binary.
-        .testTarget(name: "CLITests", dependencies: ["_TestSupport", "LongMemory", "_RNNMemCLI"]),
+        .testTarget(name: "CLITests", dependencies: ["_TestSupport", "LongMemory", "RNNMemory", "_RNNMemCLI"]),
         .testTarget(name: "SpectraTests", dependencies: ["Spectra", "Recurrent", "_TestSupport"]),
         .testTarget(name: "NotebookTests", dependencies: ["_TestSupport"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "_TestSupport"]),

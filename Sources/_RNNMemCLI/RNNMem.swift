@@ -51,6 +51,7 @@ struct RNNMem: ParsableCommand {
                     RunCommand.self,
                     ExportCommand.self,
                     GradCheckCommand.self,
+                    SpectrumCommand.self,
                 ]),
             CommandGroup(
                 name: "Experiments",

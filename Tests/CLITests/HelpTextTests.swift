@@ -74,6 +74,8 @@ struct HelpTextTests {
                                   or as an rnnmem weights file.
           grad-check              Check a model's BPTT gradient and exact
                                   Hessian-vector product against finite differences.
+          spectrum                Jacobian, Lyapunov and Hessian spectra of a recurrent
+                                  network on a task or on your data.
 
         EXPERIMENTS SUBCOMMANDS:
           sweep                   Run a grid of rnnmem commands in shards (one machine,
@@ -1385,6 +1387,1108 @@ struct HelpTextTests {
           --rnnmem <path>         The rnnmem binary the tasks run (default: this one).
           -o, --output <file>     Write the script to this file.
           --json                  Print one JSON object (the script under 'script').
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "spectrum": #"""
+        OVERVIEW: Jacobian, Lyapunov and Hessian spectra of a recurrent network on a
+        task or on your data.
+
+        Along a trajectory: 'jacobian' (eigenvalues, spectral radius and norm of each
+        step's state Jacobian D_t = ∂s_t/∂s_(t−1)), 'products' (singular values of
+        J_(t,k) = ∂s_t/∂s_k against the lag t − k, from QR-renormalised products, and
+        the bound of Pascanu, Mikolov & Bengio 2013), 'gradients' (‖∂L_t/∂s_(t−ℓ)‖
+        against ℓ: vanishing or exploding gradients), 'lyapunov' (Lyapunov spectrum by
+        the QR method: of the network driven by its input, or of a random tanh map or
+        rate network). Curvature of the loss: 'hessian' (eigenvalues of the Hessian,
+        Gauss–Newton or empirical Fisher matrix, full or by Lanczos, trace,
+        localisation of the top eigenvectors among the parameter groups, Adam's
+        effective learning rates), 'density' (spectral density by stochastic Lanczos
+        quadrature).
+
+        Networks: --weights FILE (rnnmem, or PyTorch with --pytorch --model
+        rnn|lstm|gru) or a new --model. Data: --task (as 'train', 'eval') or --data
+        FILE (safetensors 'input' [T, B, d_in] and 'target' [T, B, d_out], or CSV). The
+        state s_t is the joint state of all layers (for the LSTM each layer's [h; c]).
+        Every verb has --json (keys in its help), --figures DIR (SVG by gnuplot + the
+        CSV beside it) and --save DIR (NumPy .npy arrays). Seeds: with --seed s a new
+        network comes from s and task data from s + 1 (as 'train'); random frames,
+        perturbations and probe vectors from s + 3; the W_hh of --recurrent-gain from s
+        + 4.
+
+        USAGE: rnnmem spectrum <subcommand>
+
+        OPTIONS:
+          --version               Show the version.
+          -h, --help              Show help information.
+
+        SUBCOMMANDS:
+          jacobian                Eigenvalues, spectral radius and norm of each step's
+                                  state Jacobian ∂s_t/∂s_(t−1).
+          products                Singular values of the Jacobian products ∂s_t/∂s_k
+                                  against the lag t − k; the Pascanu bound.
+          gradients               Norm of the gradient ∂L_t/∂s_(t−ℓ) of one step's loss
+                                  against the lag ℓ (vanishing, exploding).
+          lyapunov                Lyapunov spectrum by the QR method: of a network on
+                                  its input, or of a random tanh/rate network.
+          hessian                 Eigenvalues, trace and localisation of the loss
+                                  Hessian (or Gauss–Newton, empirical Fisher).
+          density                 Spectral density of the loss Hessian (or
+                                  Gauss–Newton, empirical Fisher) by stochastic Lanczos
+                                  quadrature.
+
+          See 'rnnmem help spectrum <subcommand>' for detailed help.
+        """#,
+        "spectrum jacobian": #"""
+        OVERVIEW: Eigenvalues, spectral radius and norm of each step's state Jacobian
+        ∂s_t/∂s_(t−1).
+
+        The exact state Jacobian D_t = ∂s_t/∂s_(t−1) (S × S, forward-mode derivatives)
+        along one sequence of the data (--sequence), at t = k, 2k, … ≤ T (--stride k).
+        Its eigenvalues (LAPACK dgeev, complex, by decreasing modulus), spectral radius
+        ρ and largest singular value σ_max, for the joint state and for each layer's
+        diagonal block (D_t is block lower triangular in the layers, so its eigenvalues
+        are the union of the blocks'). ρ > 1 or σ_max > 1 marks a step that can expand
+        a perturbation; σ_max ≫ ρ a non-normal Jacobian (transient growth).
+
+        Report: per block the mean and largest ρ and σ_max and the number of steps
+        above 1, the leading eigenvalues at the last step, and one row per step (t, ρ,
+        σ_max, then ρ and σ_max of each layer).
+
+        JSON keys: the network (weights, kind, architecture, input_size, hidden_size,
+        output_size, layer_count, parameter_count, parameter_checksum), data {source,
+        steps, sequences}, sequence, stride, state_size, layer_state_sizes, time,
+        spectral_radius, spectral_norm, eigenvalues_real, eigenvalues_imaginary (per
+        step, by decreasing modulus), layers [{spectral_radius, spectral_norm}],
+        summary [{block, mean_spectral_radius, max_spectral_radius, mean_spectral_norm,
+        max_spectral_norm, steps_radius_above_one, steps_norm_above_one}], figures,
+        saved.
+
+        --figures DIR: jacobian-eigenvalues.svg (the eigenvalues of up to 40 evenly
+        spaced steps in the complex plane, coloured by t, with the unit circle;
+        jacobian-eigenvalues.csv holds every step) and jacobian-norms.svg (ρ and σ_max
+        against t; jacobian-norms.csv). --save DIR: time, eigenvalues_real,
+        eigenvalues_imaginary [steps, S], spectral_radius, spectral_norm [steps],
+        layer_spectral_radius, layer_spectral_norm [steps, layers].
+
+        USAGE: rnnmem spectrum jacobian <options>
+
+        NETWORK:
+          --weights <file>        Weights file (safetensors): rnnmem weights, or a
+                                  PyTorch state dict with --pytorch.
+          --pytorch               The weights file is a PyTorch state dict (give
+                                  --model rnn|lstm|gru).
+          --model <name>          Architecture: of a new network (rnn, lstm, gru,
+                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
+                                  with --pytorch the module (rnn = tanh, lstm, gru).
+                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
+                                  mrnnf, mlstm, mlstmf)
+          --recurrent-prefix <prefix>
+                                  With --pytorch: prefix of the recurrent module's
+                                  tensors (e.g. 'rnn.').
+          --readout-prefix <prefix>
+                                  With --pytorch: prefix of the readout's weight and
+                                  bias (e.g. 'fc.'). (default: linear.)
+          --no-readout            With --pytorch: the file has no readout; the model
+                                  outputs the top layer's h.
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
+          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
+                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+          --inputs <d>            New network: input width d_in (default: the data's).
+          --outputs <d>           New network: output width d_out (default: the
+                                  targets', else d_in).
+
+        DATA:
+          --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
+                                  and optionally 'target' [T, B, d_out] (F32 or F64),
+                                  or a CSV holding one sequence ('-': standard input);
+                                  with --task series, the CSV holding the series.
+          --column <name|index>   CSV column: a header name or a 1-based index
+                                  (default: the last numeric column not used as a
+                                  target).
+          --columns <list>        CSV: several input columns, comma-separated names or
+                                  indices.
+          --target-column <name|index>
+                                  CSV: the column holding the targets y_t (default:
+                                  none, no targets).
+          --input-tensor <name>   Safetensors: name of the input tensor. (default:
+                                  input)
+          --target-tensor <name>  Safetensors: name of the target tensor (optional in
+                                  the file). (default: target)
+          --split <test|validation|train>
+                                  With --task: the task's fixed test or validation
+                                  batch, or its first training batch. (values: test,
+                                  validation, train)
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+
+        OUTPUT:
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --figures <dir>         Write the figures (SVG by gnuplot, and the CSV data
+                                  beside each) to this folder.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --progress <style>      Progress on standard error for runs longer than 2 s:
+                                  auto, bar, lines, none. (values: auto, bar, lines,
+                                  none; default: auto)
+
+        OPTIONS:
+          --recurrent-gain <g>    New --model rnn: redraw every layer's W_hh with
+                                  i.i.d. N(0, g²/N) entries from the seed (spectral
+                                  radius ≈ g).
+          --sequence <b>          Which sequence of the data (0-based; default 0).
+                                  (default: 0)
+          --stride <k>            Analyse every k-th step (default 1). (default: 1)
+          --seed <seed>           Seed of a new network and of task data (as 'train').
+                                  (default: 0)
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "spectrum products": #"""
+        OVERVIEW: Singular values of the Jacobian products ∂s_t/∂s_k against the lag t
+        − k; the Pascanu bound.
+
+        The products J_(t,k) = D_t D_(t−1) ⋯ D_(k+1) = ∂s_t/∂s_k of the exact state
+        Jacobians along one sequence (--sequence), for lags ℓ = t − k = 1 … K (--lags
+        K; default every lag the sequence allows). With --anchor end (default) t is
+        fixed (--time, default T) and k = t − ℓ: how the gradient at t reaches back;
+        with --anchor start k is fixed (--time k, default 0) and t = k + ℓ: how a
+        perturbation at k grows. The products are kept as Q·diag(e^ℓ)·U with QR
+        re-orthonormalisation after every factor, never formed raw, so singular values
+        far outside the floating-point range are exact; they are reported as natural
+        logarithms log σ_1 ≥ … ≥ log σ_S. (1/ℓ)·log σ_i are finite-time Lyapunov
+        exponents; σ_1 falling or rising geometrically in ℓ is the vanishing or
+        exploding gradient (Bengio, Simard & Frasconi 1994).
+
+        Pascanu, Mikolov & Bengio (2013, ICML, §2.1): for a one-layer tanh RNN,
+        ‖J_(t,k)‖₂ ≤ σ_max(W_hh)^(t−k). It is checked at every lag and reported as
+        holding, or violated at the first lag where it fails (with t and k); for other
+        networks it is reported as not applicable.
+
+        Report: the anchor, the bound, then one row per lag: lag, t, k, log σ_max, log
+        σ_min, (1/ℓ)·log σ_max and the bound's margin ℓ·log σ_max(W) − log σ_max (≥ 0
+        where it holds). '-inf (zero)' is an exactly zero singular value.
+
+        JSON keys: the network and data (as 'jacobian'), sequence, anchor, time,
+        state_size, lags, log_singular_values (per lag, descending; null for an exactly
+        zero value), log_spectral_norms, finite_time_exponents ((1/ℓ)·log σ_i at the
+        largest lag), pascanu {applicable, reason, gamma, recurrent_norm, holds,
+        first_violation {lag, t, k} or null, log_margins}, figures, saved.
+
+        --figures DIR: products-singular-values.svg (σ_i against the lag, log axis,
+        with the Pascanu bound; products-singular-values.csv holds log10 σ_i per lag).
+        --save DIR: lags [L], log_singular_values [L, S], pascanu_log_margins [L] (when
+        applicable).
+
+        USAGE: rnnmem spectrum products <options>
+
+        NETWORK:
+          --weights <file>        Weights file (safetensors): rnnmem weights, or a
+                                  PyTorch state dict with --pytorch.
+          --pytorch               The weights file is a PyTorch state dict (give
+                                  --model rnn|lstm|gru).
+          --model <name>          Architecture: of a new network (rnn, lstm, gru,
+                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
+                                  with --pytorch the module (rnn = tanh, lstm, gru).
+                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
+                                  mrnnf, mlstm, mlstmf)
+          --recurrent-prefix <prefix>
+                                  With --pytorch: prefix of the recurrent module's
+                                  tensors (e.g. 'rnn.').
+          --readout-prefix <prefix>
+                                  With --pytorch: prefix of the readout's weight and
+                                  bias (e.g. 'fc.'). (default: linear.)
+          --no-readout            With --pytorch: the file has no readout; the model
+                                  outputs the top layer's h.
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
+          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
+                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+          --inputs <d>            New network: input width d_in (default: the data's).
+          --outputs <d>           New network: output width d_out (default: the
+                                  targets', else d_in).
+
+        DATA:
+          --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
+                                  and optionally 'target' [T, B, d_out] (F32 or F64),
+                                  or a CSV holding one sequence ('-': standard input);
+                                  with --task series, the CSV holding the series.
+          --column <name|index>   CSV column: a header name or a 1-based index
+                                  (default: the last numeric column not used as a
+                                  target).
+          --columns <list>        CSV: several input columns, comma-separated names or
+                                  indices.
+          --target-column <name|index>
+                                  CSV: the column holding the targets y_t (default:
+                                  none, no targets).
+          --input-tensor <name>   Safetensors: name of the input tensor. (default:
+                                  input)
+          --target-tensor <name>  Safetensors: name of the target tensor (optional in
+                                  the file). (default: target)
+          --split <test|validation|train>
+                                  With --task: the task's fixed test or validation
+                                  batch, or its first training batch. (values: test,
+                                  validation, train)
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+
+        OUTPUT:
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --figures <dir>         Write the figures (SVG by gnuplot, and the CSV data
+                                  beside each) to this folder.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --progress <style>      Progress on standard error for runs longer than 2 s:
+                                  auto, bar, lines, none. (values: auto, bar, lines,
+                                  none; default: auto)
+
+        OPTIONS:
+          --recurrent-gain <g>    New --model rnn: redraw every layer's W_hh with
+                                  i.i.d. N(0, g²/N) entries from the seed (spectral
+                                  radius ≈ g).
+          --sequence <b>          Which sequence of the data (0-based; default 0).
+                                  (default: 0)
+          --anchor <end|start>    Fix the end t of the products (end, default) or their
+                                  start k (start). (values: end, start; default: end)
+          --time <t>              The fixed time: t with --anchor end (default T), k
+                                  with --anchor start (default 0).
+          --lags <K>              Largest lag K (default: every lag possible).
+          --seed <seed>           Seed of a new network and of task data (as 'train').
+                                  (default: 0)
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "spectrum gradients": #"""
+        OVERVIEW: Norm of the gradient ∂L_t/∂s_(t−ℓ) of one step's loss against the lag
+        ℓ (vanishing, exploding).
+
+        For the loss term of step t (--time, default T) of one sequence (--sequence),
+        L_t = (c/d_out)·Σ_k (ŷ_(t,k) − y_(t,k))² with c = ½ (half-mse, the default and
+        the tasks' loss) or 1 (--loss mse), the gradient with respect to the state ℓ
+        steps earlier, ∂L_t/∂s_(t−ℓ) = (∂L_t/∂y_t)(∂y_t/∂s_(t−1)) D_(t−1) ⋯ D_(t−ℓ+1),
+        is propagated by exact Jacobian transposes with its scale kept apart, so norms
+        far below 1e-308 or above 1e308 are exact (reported as natural logarithms;
+        '-inf (zero)' for an exactly zero gradient). Data without targets use the unit
+        cotangent ∂L_t/∂y_t = (1, …, 1)/√d_out. The norms are given over the joint
+        state of all layers and over the hidden part h of the last layer (for the LSTM
+        without its cell state). The slope of log‖∂L_t/∂s_(t−ℓ)‖ against ℓ (least
+        squares over the lags) is the rate per step at which the gradient decays
+        (negative: vanishing) or grows (positive: exploding) (Bengio, Simard & Frasconi
+        1994; Pascanu, Mikolov & Bengio 2013).
+
+        JSON keys: the network and data (as 'jacobian'), sequence, time, cotangent
+        (loss or unit), loss_kind, lags, log_state_norms, log_hidden_norms (null for an
+        exactly zero gradient), log_norm_slope, figures, saved.
+
+        --figures DIR: gradients.svg (both norms against ℓ, log axis; gradients.csv
+        holds log10 of them). --save DIR: lags, log_state_norms, log_hidden_norms.
+
+        USAGE: rnnmem spectrum gradients <options>
+
+        NETWORK:
+          --weights <file>        Weights file (safetensors): rnnmem weights, or a
+                                  PyTorch state dict with --pytorch.
+          --pytorch               The weights file is a PyTorch state dict (give
+                                  --model rnn|lstm|gru).
+          --model <name>          Architecture: of a new network (rnn, lstm, gru,
+                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
+                                  with --pytorch the module (rnn = tanh, lstm, gru).
+                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
+                                  mrnnf, mlstm, mlstmf)
+          --recurrent-prefix <prefix>
+                                  With --pytorch: prefix of the recurrent module's
+                                  tensors (e.g. 'rnn.').
+          --readout-prefix <prefix>
+                                  With --pytorch: prefix of the readout's weight and
+                                  bias (e.g. 'fc.'). (default: linear.)
+          --no-readout            With --pytorch: the file has no readout; the model
+                                  outputs the top layer's h.
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
+          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
+                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+          --inputs <d>            New network: input width d_in (default: the data's).
+          --outputs <d>           New network: output width d_out (default: the
+                                  targets', else d_in).
+
+        DATA:
+          --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
+                                  and optionally 'target' [T, B, d_out] (F32 or F64),
+                                  or a CSV holding one sequence ('-': standard input);
+                                  with --task series, the CSV holding the series.
+          --column <name|index>   CSV column: a header name or a 1-based index
+                                  (default: the last numeric column not used as a
+                                  target).
+          --columns <list>        CSV: several input columns, comma-separated names or
+                                  indices.
+          --target-column <name|index>
+                                  CSV: the column holding the targets y_t (default:
+                                  none, no targets).
+          --input-tensor <name>   Safetensors: name of the input tensor. (default:
+                                  input)
+          --target-tensor <name>  Safetensors: name of the target tensor (optional in
+                                  the file). (default: target)
+          --split <test|validation|train>
+                                  With --task: the task's fixed test or validation
+                                  batch, or its first training batch. (values: test,
+                                  validation, train)
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+
+        LOSS:
+          --loss <kind>           Loss on --data targets: half-mse = ½·mean (ŷ − y)²
+                                  over steps, sequences and outputs (default), mse =
+                                  mean (ŷ − y)². (values: half-mse, mse)
+          --burn-in <k>           Leave the first k steps out of the loss (burn-in;
+                                  default 0).
+
+        OUTPUT:
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --figures <dir>         Write the figures (SVG by gnuplot, and the CSV data
+                                  beside each) to this folder.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --progress <style>      Progress on standard error for runs longer than 2 s:
+                                  auto, bar, lines, none. (values: auto, bar, lines,
+                                  none; default: auto)
+
+        OPTIONS:
+          --recurrent-gain <g>    New --model rnn: redraw every layer's W_hh with
+                                  i.i.d. N(0, g²/N) entries from the seed (spectral
+                                  radius ≈ g).
+          --sequence <b>          Which sequence of the data (0-based; default 0).
+                                  (default: 0)
+          --time <t>              The step t of the loss term (default T).
+          --lags <K>              Largest lag K ≤ t (default t).
+          --seed <seed>           Seed of a new network and of task data (as 'train').
+                                  (default: 0)
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "spectrum lyapunov": #"""
+        OVERVIEW: Lyapunov spectrum by the QR method: of a network on its input, or of
+        a random tanh/rate network.
+
+        Method (Benettin et al. 1980; Engelken, Wolf & Abbott 2023): a random
+        orthonormal frame of k tangent vectors (--exponents k, default all n) is
+        carried along the trajectory, Q ← D_t Q, and re-orthonormalised by Householder
+        QR every t_ONS steps (--renormalize-every, default 1), R_ii ≥ 0; λ_i = Σ log
+        R_ii / (steps · Δt). Phases: --transient (the state alone), --warm-up (frame
+        evolved, nothing accumulated; default steps/10), --steps (accumulated). Checks
+        reported with every run: Σ_i λ_i = ⟨log|det D_t|⟩ (with all n exponents), λ₁
+        from two trajectories at distance --perturbation (renormalised every step), the
+        participation ratio 1/Σ q_i⁴ of the leading Lyapunov vector, the Kaplan–Yorke
+        dimension; finite-time exponents over windows of --window-steps.
+
+        Systems: (1) a network (--weights or --model) driven by its data (--task or
+        --data): the conditional spectrum of the joint state along each of the first
+        --sequences sequences from the zero state (exponents per step; default steps:
+        the whole sequence after the transient, 10/11 accumulated and 1/11 warm-up);
+        with several sequences the mean and the sample standard deviation over them.
+        (2) --random-tanh: h ← J tanh(h), J_ij ~ N(0, g²/N) (--n N, --gain g; exponents
+        per step; default 1000 steps after a 200-step transient); the annealed
+        mean-field λ₁ = ½ ln(g² E[sech⁴ h]) is printed beside (0 < λ₁ marks chaos; ln g
+        for g ≤ 1 as N → ∞). (3) --random-rate: τ dh/dt = −h + J tanh(h), J_ii = 0,
+        Euler step --dt (in units of τ, default 0.1; exponents per τ; default 1000
+        steps after a 1000-step transient); a chaotic flow has one exponent ≈ 0. Random
+        couplings and h_0 come from --seed s, frames and perturbations from s + 3.
+        --gains a:b:step (or a list a,b,c) runs (2) or (3) for each gain with the same
+        couplings scaled (default --exponents 1): λ₁ against the gain.
+
+        JSON keys (one run): system {kind, state_size, gain, dt, seed, sequences},
+        exponents (descending), sum, mean_log_abs_det (null unless all n exponents),
+        two_trajectory_lambda1, identity_error (|sum − mean_log_abs_det|),
+        mean_field_lambda1 (random tanh; else null), origin_exponents (random networks:
+        the exponents of the fixed point h = 0, the Lyapunov exponents when it
+        attracts; else null), exponent_standard_deviations (over sequences; zeros for
+        one), kaplan_yorke_dimension (null if undetermined), positive_exponent_sum,
+        leading_vector_participation_ratio, dimension, steps, transient_steps,
+        warm_up_steps, renormalization_interval, time_step, window_steps,
+        finite_time_exponents (per window, frame order), figures, saved; with a network
+        also its fields and data. With --gains: system, gains, lambda1,
+        two_trajectory_lambda1, mean_field_lambda1 (null entries for the rate network),
+        exponents (per gain), steps, transient_steps, warm_up_steps, figures, saved.
+
+        --figures DIR: lyapunov-spectrum.svg (λ_i against i; lyapunov-spectrum.csv),
+        with windows lyapunov-finite-time.svg (.csv); with --gains lyapunov-gain.svg
+        (λ₁ against g, two-trajectory and mean-field; lyapunov-gain.csv). --save DIR:
+        exponents, finite_time_exponents [windows, k], leading_vector; with --gains
+        gains, lambda1, two_trajectory_lambda1, mean_field_lambda1, exponents [gains,
+        k].
+
+        USAGE: rnnmem spectrum lyapunov <options>
+
+        NETWORK:
+          --weights <file>        Weights file (safetensors): rnnmem weights, or a
+                                  PyTorch state dict with --pytorch.
+          --pytorch               The weights file is a PyTorch state dict (give
+                                  --model rnn|lstm|gru).
+          --model <name>          Architecture: of a new network (rnn, lstm, gru,
+                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
+                                  with --pytorch the module (rnn = tanh, lstm, gru).
+                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
+                                  mrnnf, mlstm, mlstmf)
+          --recurrent-prefix <prefix>
+                                  With --pytorch: prefix of the recurrent module's
+                                  tensors (e.g. 'rnn.').
+          --readout-prefix <prefix>
+                                  With --pytorch: prefix of the readout's weight and
+                                  bias (e.g. 'fc.'). (default: linear.)
+          --no-readout            With --pytorch: the file has no readout; the model
+                                  outputs the top layer's h.
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
+          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
+                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+          --inputs <d>            New network: input width d_in (default: the data's).
+          --outputs <d>           New network: output width d_out (default: the
+                                  targets', else d_in).
+
+        DATA:
+          --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
+                                  and optionally 'target' [T, B, d_out] (F32 or F64),
+                                  or a CSV holding one sequence ('-': standard input);
+                                  with --task series, the CSV holding the series.
+          --column <name|index>   CSV column: a header name or a 1-based index
+                                  (default: the last numeric column not used as a
+                                  target).
+          --columns <list>        CSV: several input columns, comma-separated names or
+                                  indices.
+          --target-column <name|index>
+                                  CSV: the column holding the targets y_t (default:
+                                  none, no targets).
+          --input-tensor <name>   Safetensors: name of the input tensor. (default:
+                                  input)
+          --target-tensor <name>  Safetensors: name of the target tensor (optional in
+                                  the file). (default: target)
+          --split <test|validation|train>
+                                  With --task: the task's fixed test or validation
+                                  batch, or its first training batch. (values: test,
+                                  validation, train)
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+
+        OUTPUT:
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --figures <dir>         Write the figures (SVG by gnuplot, and the CSV data
+                                  beside each) to this folder.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --progress <style>      Progress on standard error for runs longer than 2 s:
+                                  auto, bar, lines, none. (values: auto, bar, lines,
+                                  none; default: auto)
+
+        OPTIONS:
+          --recurrent-gain <g>    New --model rnn: redraw every layer's W_hh with
+                                  i.i.d. N(0, g²/N) entries from the seed (spectral
+                                  radius ≈ g).
+          --random-tanh           The random tanh map h ← J tanh(h), J_ij ~ N(0, g²/N),
+                                  instead of a network.
+          --random-rate           The random rate network τ dh/dt = −h + J tanh(h)
+                                  (Euler, J_ii = 0), instead of a network.
+          --n <N>                 Random network: size N (default 200). (default: 200)
+          --gain <g>              Random network: gain g (default 1.5 for
+                                  --random-tanh, 4 for --random-rate).
+          --gains <gains>         Random network: a sweep of gains, a:b:step or a list
+                                  a,b,… (λ₁ against g).
+          --dt <dt>               --random-rate: Euler step Δt/τ in (0, 1] (default
+                                  0.1). (default: 0.1)
+          --steps <n>             Steps accumulated (see above for the defaults).
+          --transient <n>         Steps of the state alone first (see above).
+          --warm-up <n>           Steps with the frame but no accumulation (default
+                                  steps/10).
+          --exponents <k>         Number k of leading exponents (default all; 1 with
+                                  --gains).
+          --renormalize-every <t> Re-orthonormalise every t_ONS steps (default 1).
+                                  (default: 1)
+          --window-steps <w>      Finite-time exponents over windows of this many steps.
+          --perturbation <eps>    Distance of the two-trajectory estimate of λ₁
+                                  (default 1e-6). (default: 1e-06)
+          --sequences <n>         Network: the first this many sequences of the data
+                                  (default 1). (default: 1)
+          --seed <seed>           Seed: random couplings, new network, task data;
+                                  frames from s + 3. (default: 0)
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "spectrum hessian": #"""
+        OVERVIEW: Eigenvalues, trace and localisation of the loss Hessian (or
+        Gauss–Newton, empirical Fisher).
+
+        The loss is the engine's mean squared error over every scored step, sequence
+        and output of the data (½·MSE by default and for the tasks; --loss mse,
+        --burn-in k for --data files; a task uses its own loss). Matrices (--matrix):
+        hessian = ∂²L/∂θ² (exact Hessian-vector products, forward-over-reverse),
+        gauss-newton = JᵀH_ℓJ (positive semidefinite, = the Hessian at a zero-loss
+        optimum), fisher = the empirical Fisher Σ_n π_n g_n g_nᵀ of the per-sequence
+        gradients (not the Fisher information in general: Kunstner, Balles & Hennig
+        2019). --groups restricts the matrix to some parameter groups (its principal
+        submatrix).
+
+        --method full (default for P ≤ 1500; P ≤ 4096): P products assemble the matrix,
+        LAPACK dsyevd gives every eigenvalue; --method lanczos: the --top k most
+        positive and --bottom k most negative eigenpairs by Lanczos with full
+        reorthogonalisation (by sign, not magnitude), at most --lanczos-steps steps;
+        every returned pair has its residual ‖Av − λv‖ from an explicit product. Trace:
+        exact with the full method; otherwise (or with --trace) Hutchinson with
+        --probes Rademacher vectors, or Hutch++ with --probes products in all (≥ 6),
+        with its standard error. Localisation of each top eigenvector v (unit): inverse
+        participation ratio Σ v_i⁴ (1/P spread, 1 one parameter), participation ratio
+        1/IPR, and per parameter group the share Σ_(i∈g) v_i² (shares sum to 1), the
+        IPR within the group and the enrichment share/(|g|/P). --adam-state FILE:
+        Adam's effective learning rates lr/(√v̂ + ε) per group (see --adam-state).
+
+        JSON keys: the network and data (as 'jacobian'), loss {kind, burn_in, value},
+        matrix, method, dimension, groups, eigenvalues (ascending; full method, else
+        null), top (descending) and bottom (ascending) eigenvalues, residuals {top,
+        bottom}, trace {estimate, standard_error, method, probes, operator_products}
+        (method exact for the full method without --trace), exact_trace (full) or null,
+        lanczos {steps, converged, restarts, operator_products} or null,
+        relative_asymmetry (full) or null, localization {groups [{name, size}], vectors
+        [{eigenvalue, inverse_participation_ratio, participation_ratio, group_shares,
+        group_inverse_participation_ratios, group_enrichments}]}, adam {file,
+        optimizer, learning_rate, step_count, beta2, epsilon, groups [{name, count,
+        mean, median, minimum, maximum, geometric_mean}]} or null, figures, saved.
+
+        --figures DIR: hessian-localization.svg (heat map of each top eigenvector's
+        share per group; hessian-localization.csv) and hessian-eigenvalues.svg (every
+        eigenvalue against its index with the full method, the top and bottom ones with
+        Lanczos; hessian-eigenvalues.csv). --save DIR: eigenvalues [P] and eigenvectors
+        [P, P] (column j for eigenvalue j; full method), top_eigenvalues,
+        top_eigenvectors [P, k], top_residuals, bottom_eigenvalues,
+        bottom_eigenvectors, bottom_residuals, group_shares [k, groups], adam_rates [P].
+
+        USAGE: rnnmem spectrum hessian <options>
+
+        NETWORK:
+          --weights <file>        Weights file (safetensors): rnnmem weights, or a
+                                  PyTorch state dict with --pytorch.
+          --pytorch               The weights file is a PyTorch state dict (give
+                                  --model rnn|lstm|gru).
+          --model <name>          Architecture: of a new network (rnn, lstm, gru,
+                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
+                                  with --pytorch the module (rnn = tanh, lstm, gru).
+                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
+                                  mrnnf, mlstm, mlstmf)
+          --recurrent-prefix <prefix>
+                                  With --pytorch: prefix of the recurrent module's
+                                  tensors (e.g. 'rnn.').
+          --readout-prefix <prefix>
+                                  With --pytorch: prefix of the readout's weight and
+                                  bias (e.g. 'fc.'). (default: linear.)
+          --no-readout            With --pytorch: the file has no readout; the model
+                                  outputs the top layer's h.
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
+          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
+                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+          --inputs <d>            New network: input width d_in (default: the data's).
+          --outputs <d>           New network: output width d_out (default: the
+                                  targets', else d_in).
+
+        DATA:
+          --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
+                                  and optionally 'target' [T, B, d_out] (F32 or F64),
+                                  or a CSV holding one sequence ('-': standard input);
+                                  with --task series, the CSV holding the series.
+          --column <name|index>   CSV column: a header name or a 1-based index
+                                  (default: the last numeric column not used as a
+                                  target).
+          --columns <list>        CSV: several input columns, comma-separated names or
+                                  indices.
+          --target-column <name|index>
+                                  CSV: the column holding the targets y_t (default:
+                                  none, no targets).
+          --input-tensor <name>   Safetensors: name of the input tensor. (default:
+                                  input)
+          --target-tensor <name>  Safetensors: name of the target tensor (optional in
+                                  the file). (default: target)
+          --split <test|validation|train>
+                                  With --task: the task's fixed test or validation
+                                  batch, or its first training batch. (values: test,
+                                  validation, train)
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+
+        LOSS:
+          --loss <kind>           Loss on --data targets: half-mse = ½·mean (ŷ − y)²
+                                  over steps, sequences and outputs (default), mse =
+                                  mean (ŷ − y)². (values: half-mse, mse)
+          --burn-in <k>           Leave the first k steps out of the loss (burn-in;
+                                  default 0).
+
+        CURVATURE:
+          --matrix <name>         Matrix: hessian (exact HVPs), gauss-newton (JᵀH_ℓJ),
+                                  fisher (empirical Fisher, not the Fisher
+                                  information). (values: hessian, gauss-newton, fisher;
+                                  default: hessian)
+          --method <full|lanczos> full (every eigenvalue, P ≤ 4096) or lanczos
+                                  (matrix-free; default when P > 1500). (values: full,
+                                  lanczos)
+          --groups <list>         Restrict to these parameter groups (comma-separated
+                                  names, e.g. layer0.W_hh): the principal submatrix.
+
+        ADAM:
+          --adam-state <file>     Adam's state (safetensors: second_moment [P],
+                                  metadata step_count, beta2, epsilon, learning_rate):
+                                  effective learning rates per group.
+          --adam-lr <lr>          With --adam-state: the learning rate lr (default: the
+                                  file's).
+
+        OUTPUT:
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --figures <dir>         Write the figures (SVG by gnuplot, and the CSV data
+                                  beside each) to this folder.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --progress <style>      Progress on standard error for runs longer than 2 s:
+                                  auto, bar, lines, none. (values: auto, bar, lines,
+                                  none; default: auto)
+
+        OPTIONS:
+          --recurrent-gain <g>    New --model rnn: redraw every layer's W_hh with
+                                  i.i.d. N(0, g²/N) entries from the seed (spectral
+                                  radius ≈ g).
+          --top <k>               Number of most positive eigenpairs (default 5).
+                                  (default: 5)
+          --bottom <k>            Number of most negative eigenpairs (default 5).
+                                  (default: 5)
+          --trace <name>          Trace estimator: hutchinson or hutch++ (default:
+                                  exact with --method full, else hutchinson). (values:
+                                  hutchinson, hutch++)
+          --probes <n>            Trace: Hutchinson's probe vectors, or Hutch++'s
+                                  products in all (default 30). (default: 30)
+          --lanczos-steps <m>     Lanczos: largest number of steps (default min(P,
+                                  max(80, 4(top + bottom) + 20))).
+          --seed <seed>           Seed of a new network and task data (as 'train');
+                                  start and probe vectors from s + 3. (default: 0)
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "spectrum density": #"""
+        OVERVIEW: Spectral density of the loss Hessian (or Gauss–Newton, empirical
+        Fisher) by stochastic Lanczos quadrature.
+
+        Loss, matrices and --groups as in 'spectrum hessian'. --method lanczos
+        (default): stochastic Lanczos quadrature (Ubaru, Chen & Saad 2017; Lin, Saad &
+        Yang 2016): for each of --probes Rademacher vectors, --lanczos-steps m steps of
+        Lanczos with full reorthogonalisation give a Gauss quadrature rule whose nodes
+        are the Ritz values θ_k and whose weights are the squared first components of
+        the tridiagonal's eigenvectors (Σ w_k = 1 per probe). --method full: the exact
+        eigenvalues, each with weight 1/P. The density φ(t) = mean over probes of Σ_k
+        w_k N(t; θ_k, σ²) integrates to 1 (multiply by P for a count density); σ² is a
+        variance (--variance; default 1e-5·max(1, θ_max − θ_min), PyHessian's),
+        evaluated on --points equally spaced points from θ_min − 5σ to θ_max + 5σ. Also
+        reported: the SLQ estimate of the trace P·mean Σ_k w_k θ_k (exact with --method
+        full).
+
+        JSON keys: the network, data, loss, matrix, method, dimension, groups (as
+        'hessian'), grid, density, variance, probes, lanczos_steps, nodes (per probe),
+        node_weights (per probe), node_range [min, max], trace_estimate, figures,
+        saved.
+
+        --figures DIR: density.svg (φ on a log axis; density.csv). --save DIR: grid,
+        density [points], nodes, node_weights, probe (the probe of each node) [nodes].
+
+        USAGE: rnnmem spectrum density <options>
+
+        NETWORK:
+          --weights <file>        Weights file (safetensors): rnnmem weights, or a
+                                  PyTorch state dict with --pytorch.
+          --pytorch               The weights file is a PyTorch state dict (give
+                                  --model rnn|lstm|gru).
+          --model <name>          Architecture: of a new network (rnn, lstm, gru,
+                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
+                                  with --pytorch the module (rnn = tanh, lstm, gru).
+                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
+                                  mrnnf, mlstm, mlstmf)
+          --recurrent-prefix <prefix>
+                                  With --pytorch: prefix of the recurrent module's
+                                  tensors (e.g. 'rnn.').
+          --readout-prefix <prefix>
+                                  With --pytorch: prefix of the readout's weight and
+                                  bias (e.g. 'fc.'). (default: linear.)
+          --no-readout            With --pytorch: the file has no readout; the model
+                                  outputs the top layer's h.
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
+          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
+                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+          --inputs <d>            New network: input width d_in (default: the data's).
+          --outputs <d>           New network: output width d_out (default: the
+                                  targets', else d_in).
+
+        DATA:
+          --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
+                                  and optionally 'target' [T, B, d_out] (F32 or F64),
+                                  or a CSV holding one sequence ('-': standard input);
+                                  with --task series, the CSV holding the series.
+          --column <name|index>   CSV column: a header name or a 1-based index
+                                  (default: the last numeric column not used as a
+                                  target).
+          --columns <list>        CSV: several input columns, comma-separated names or
+                                  indices.
+          --target-column <name|index>
+                                  CSV: the column holding the targets y_t (default:
+                                  none, no targets).
+          --input-tensor <name>   Safetensors: name of the input tensor. (default:
+                                  input)
+          --target-tensor <name>  Safetensors: name of the target tensor (optional in
+                                  the file). (default: target)
+          --split <test|validation|train>
+                                  With --task: the task's fixed test or validation
+                                  batch, or its first training batch. (values: test,
+                                  validation, train)
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+
+        LOSS:
+          --loss <kind>           Loss on --data targets: half-mse = ½·mean (ŷ − y)²
+                                  over steps, sequences and outputs (default), mse =
+                                  mean (ŷ − y)². (values: half-mse, mse)
+          --burn-in <k>           Leave the first k steps out of the loss (burn-in;
+                                  default 0).
+
+        CURVATURE:
+          --matrix <name>         Matrix: hessian (exact HVPs), gauss-newton (JᵀH_ℓJ),
+                                  fisher (empirical Fisher, not the Fisher
+                                  information). (values: hessian, gauss-newton, fisher;
+                                  default: hessian)
+          --method <full|lanczos> full (every eigenvalue, P ≤ 4096) or lanczos
+                                  (matrix-free; default when P > 1500). (values: full,
+                                  lanczos)
+          --groups <list>         Restrict to these parameter groups (comma-separated
+                                  names, e.g. layer0.W_hh): the principal submatrix.
+
+        OUTPUT:
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --figures <dir>         Write the figures (SVG by gnuplot, and the CSV data
+                                  beside each) to this folder.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --progress <style>      Progress on standard error for runs longer than 2 s:
+                                  auto, bar, lines, none. (values: auto, bar, lines,
+                                  none; default: auto)
+
+        OPTIONS:
+          --recurrent-gain <g>    New --model rnn: redraw every layer's W_hh with
+                                  i.i.d. N(0, g²/N) entries from the seed (spectral
+                                  radius ≈ g).
+          --lanczos-steps <m>     Lanczos steps per probe (default min(P, 100)).
+          --probes <n>            Number of Rademacher probe vectors (default 4).
+                                  (default: 4)
+          --variance <s2>         Variance σ² of the Gaussian kernel (default
+                                  1e-5·max(1, range)).
+          --points <n>            Number of grid points (default 2000). (default: 2000)
+          --seed <seed>           Seed of a new network and task data (as 'train');
+                                  probe vectors from s + 3. (default: 0)
           --version               Show the version.
           -h, --help              Show help information.
         """#,

@@ -67,6 +67,25 @@ struct KrylovQuadratureTests {
         #expect(throws: NumericsError.self) { try slq.density(variance: 0) }
         #expect(throws: NumericsError.self) { try StochasticLanczosQuadrature(op, steps: 0, probes: 1, seed: 0) }
     }
+
+    /// Rules given explicitly — every eigenvalue with weight 1/n — give the exact trace of f and a density whose
+    /// mass sits at the eigenvalues; malformed rules are refused.
+    @Test func explicitRules() throws {
+        let a = KrylovTestKit.gaussianSymmetric(12, seed: 93)
+        let eig = try LinearAlgebra.symmetricEigen(a).values
+        let rule = try QuadratureRule(nodes: eig, weights: [Double](repeating: 1.0 / 12, count: 12))
+        let exact = try StochasticLanczosQuadrature(rules: [rule], dimension: 12, steps: 12)
+        var trace = 0.0
+        for i in 0..<12 { trace += a[i, i] }
+        #expect(abs(exact.trace { $0 } - trace) < 1e-12 * max(1, abs(trace)))
+        let density = try exact.density(variance: 1e-4, points: 20_000)
+        let h = density.grid[1] - density.grid[0]
+        #expect(abs(density.density.reduce(0, +) * h - 1) < 1e-6)
+        #expect(throws: NumericsError.self) { try QuadratureRule(nodes: [1, 2], weights: [1]) }
+        #expect(throws: NumericsError.self) { try QuadratureRule(nodes: [1], weights: [-1]) }
+        #expect(throws: NumericsError.self) { try QuadratureRule(nodes: [.nan], weights: [1]) }
+        #expect(throws: NumericsError.self) { try StochasticLanczosQuadrature(rules: [], dimension: 3, steps: 1) }
+    }
 }
 
 /// x^p by repeated multiplication (exact integer powers, no libm).

@@ -89,4 +89,27 @@ struct RenormalizedProductTests {
         #expect(throws: NumericsError.self) { try thin.renormalize() }
         #expect(throws: NumericsError.self) { try OrthonormalFrame(dimension: 3, columns: 4, seed: 0) }
     }
+
+    /// A matrix written in place by the caller gives the same frame and stretches as an explicit one — right after a
+    /// renormalisation (reflectors applied from the right) and between renormalisations (explicit Q); a
+    /// non-finite product is still reported.
+    @Test func matrixWrittenInPlace() throws {
+        let a = LinAlgTestKit.gaussian(6, 6, seed: 21), b = LinAlgTestKit.gaussian(6, 6, seed: 22)
+        var explicit = try OrthonormalFrame(dimension: 6, columns: 6, seed: 4)
+        var inPlace = explicit
+        try explicit.multiply(by: a)
+        try explicit.multiply(by: b)
+        try inPlace.multiply(byMatrixWrittenBy: { $0 = a })
+        try inPlace.multiply(byMatrixWrittenBy: { m in
+            for i in m.elements.indices { m.elements[i] = b.elements[i] }
+        })
+        #expect(try explicit.renormalize() == (try inPlace.renormalize()))
+        #expect(explicit.basis == inPlace.basis)
+        try explicit.multiply(by: a)
+        try inPlace.multiply(byMatrixWrittenBy: { $0 = a })
+        #expect(try explicit.renormalize() == (try inPlace.renormalize()))
+        try inPlace.multiply(byMatrixWrittenBy: { m in m.elements[7] = .nan })
+        #expect(throws: NumericsError.self) { try inPlace.renormalize() }
+        #expect(throws: NumericsError.self) { try inPlace.multiply(byMatrixWrittenBy: { $0 = Matrix(rows: 2, columns: 2) }) }
+    }
 }

@@ -5,6 +5,7 @@
 //   rnnmem-bench --workload fracdiff|acf100|periodogram|davies_harte --n N --input FILE [--repeats R]
 //   rnnmem-bench --workload train_lstm|grad_gru|hvp_rnn|… --n HIDDEN [--repeats R]   (RecurrentWorkloads.swift)
 //   rnnmem-bench --workload lw|hr|dfa|check_djia --n N --input FILE [--djia CSV] [--repeats R]   (MemoryWorkloads.swift)
+//   rnnmem-bench --workload lyapunov|slq|hessian_linear25 --n N [--input FILE] [--repeats R]   (SpectraWorkloads.swift)
 //       → `RESULT <workload> <n> rnnmem <median_seconds> <peak_rss_mb> base_rss_mb=… repeats=… batch=… min_s=… checksum=…`
 //   rnnmem-bench --check DIR --n N --input FILE
 //       → DIR/<workload>-rnnmem.txt, one value per line (%.17g), for peers/verify.py
@@ -53,6 +54,10 @@ while let a = it.next() {
     options[String(a.dropFirst(2))] = v
 }
 guard let nText = options["n"], let n = Int(nText), n >= 2 else { fail("--n must be an integer ≥ 2") }
+// lyapunov, slq, hessian_linear25 and --spectra-check read their own inputs (SpectraWorkloads.swift).
+if options["spectra-check"] != nil || options["workload"].map(SpectraWorkloads.names.contains) == true {
+    SpectraWorkloads.main(options, n: n)
+}
 let x: [Double] = options["input"].map { readInput($0, count: n) } ?? {
     var rng = SeededRandom(seed: 12345)
     return rng.gaussians(n)

@@ -5,6 +5,21 @@ public struct QuadratureRule: Sendable, Equatable {
     public let nodes: [Double]
     /// w_k ≥ 0, Σ_k w_k = 1.
     public let weights: [Double]
+
+    /// A rule from its nodes (ascending) and weights (non-negative, summing to 1), e.g. the exact eigenvalues of a
+    /// small matrix with weights 1/n.
+    ///
+    /// - Throws: ``NumericsError/domain(_:)`` for different lengths, non-finite values or negative weights.
+    public init(nodes: [Double], weights: [Double]) throws {
+        guard nodes.count == weights.count else {
+            throw NumericsError.domain("QuadratureRule: \(nodes.count) nodes and \(weights.count) weights")
+        }
+        try OperatorChecks.finite(nodes, "QuadratureRule: nodes")
+        try OperatorChecks.finite(weights, "QuadratureRule: weights")
+        guard weights.allSatisfy({ $0 >= 0 }) else { throw NumericsError.domain("QuadratureRule: negative weight") }
+        self.nodes = nodes
+        self.weights = weights
+    }
 }
 
 /// A smoothed eigenvalue density (spectral density of a symmetric operator) on a grid.
@@ -56,6 +71,18 @@ public struct StochasticLanczosQuadrature: Sendable, Equatable {
         self.steps = steps
     }
 
+    /// Rules obtained otherwise (e.g. one rule holding every eigenvalue of a small matrix with weight 1/n, whose
+    /// smoothed density is then exact up to the kernel), for the same density and trace formulas.
+    ///
+    /// - Throws: ``NumericsError/domain(_:)`` for no rule or a dimension < 1.
+    public init(rules: [QuadratureRule], dimension: Int, steps: Int) throws {
+        guard !rules.isEmpty else { throw NumericsError.domain("stochastic Lanczos quadrature: no rule") }
+        try OperatorChecks.positive(dimension, "dimension")
+        self.rules = rules
+        self.dimension = dimension
+        self.steps = steps
+    }
+
     /// The Gauss quadrature rule of m Lanczos steps from `start`: nodes = eigenvalues of T_m, weights = squared first
     /// components of its unit eigenvectors, Σ_k w_k θ_k^p = vᵀA^p v/‖v‖² for p ≤ 2m − 1 (fewer nodes, and an exact
     /// rule, when the Krylov space of `start` is invariant before m steps).
@@ -68,7 +95,7 @@ public struct StochasticLanczosQuadrature: Sendable, Equatable {
         let eig = try lanczos.tridiagonalEigen()
         guard let s = eig.vectors else { preconditionFailure("eigenvectors were requested") }
         let m = eig.values.count
-        return QuadratureRule(nodes: eig.values, weights: (0..<m).map { s[0, $0] * s[0, $0] })
+        return try QuadratureRule(nodes: eig.values, weights: (0..<m).map { s[0, $0] * s[0, $0] })
     }
 
     /// Smallest and largest node over all probes (approximations of λ_min and λ_max from inside the spectrum).

@@ -34,6 +34,8 @@ public struct OrthonormalFrame: Sendable {
     var wyFactor: [Double]
     var work: [Double]
     let blockSize: Int
+    /// An n × n buffer for ``multiply(byMatrixWrittenBy:)`` between renormalisations (allocated on first use).
+    var spare: Matrix? = nil
 
     /// A frame starting from a random orthonormal basis: the Q factor of an n × k Gaussian matrix drawn from
     /// `seed` (a Haar-distributed frame; Mezzadri 2007, *Notices AMS* 54:592, with R_ii ≥ 0).
@@ -100,26 +102,58 @@ public struct OrthonormalFrame: Sendable {
     ///
     /// - Throws: ``NumericsError/dimensionMismatch(_:)`` if A is not n × n.
     public mutating func multiply(by a: Matrix) throws {
-        let n = dimension, k = columnCount
+        let n = dimension
         guard a.rows == n, a.columns == n else {
             throw NumericsError.dimensionMismatch(
                 "OrthonormalFrame.multiply: a \(a.rows)×\(a.columns) matrix for dimension \(n)")
         }
-        if factored && k == n {
-            // A·Q′ = A·(H_1 ⋯ H_n)·diag(signs), applying the reflectors from the right.
+        if factored && columnCount == n {
             scratch.elements.withUnsafeMutableBufferPointer { c in
                 a.elements.withUnsafeBufferPointer { src in c.baseAddress!.update(from: src.baseAddress!, count: n * n) }
             }
-            try Self.applyReflectors(side: "R", reflectors: storage, wy: wyFactor, blockSize: blockSize, work: &work,
-                                     to: &scratch)
-            flipColumns(&scratch, rows: n)
-            swap(&storage, &scratch)
-            factored = false
+            try multiplyScratchFromRight()
             return
         }
         try materialize()
         try BLAS.gemm(a, storage, into: &scratch)
         swap(&storage, &scratch)
+    }
+
+    /// Q ← A·Q for an n × n matrix A that `write` writes into the buffer it is given (n × n, contents unspecified)
+    /// — for a Jacobian with a closed form, which is then formed where the product needs it, without a copy.
+    ///
+    /// With all n columns and a factored Q (right after ``renormalize()``) the reflectors are applied to A from
+    /// the right in place; otherwise A is formed in a temporary and multiplied.
+    ///
+    /// - Throws: ``NumericsError/dimensionMismatch(_:)`` if `write` changes the buffer's shape; errors of `write`.
+    public mutating func multiply(byMatrixWrittenBy write: (inout Matrix) throws -> Void) throws {
+        let n = dimension
+        guard factored && columnCount == n else {
+            // Explicit Q: A is written into a kept n × n buffer and multiplied.
+            try materialize()
+            var a = spare ?? Matrix(rows: n, columns: n)
+            spare = nil
+            try write(&a)
+            try multiply(by: a)
+            spare = a
+            return
+        }
+        try write(&scratch)
+        guard scratch.rows == n, scratch.columns == n else {
+            throw NumericsError.dimensionMismatch(
+                "OrthonormalFrame.multiply: the matrix written is \(scratch.rows)×\(scratch.columns), expected \(n)×\(n)")
+        }
+        try multiplyScratchFromRight()
+    }
+
+    /// storage ← scratch·Q′ = scratch·(H_1 ⋯ H_n)·diag(signs), applying the reflectors from the right (k = n,
+    /// factored).
+    private mutating func multiplyScratchFromRight() throws {
+        try Self.applyReflectors(side: "R", reflectors: storage, wy: wyFactor, blockSize: blockSize, work: &work,
+                                 to: &scratch)
+        flipColumns(&scratch, rows: dimension)
+        swap(&storage, &scratch)
+        factored = false
     }
 
     /// Q ← M(Q) for a linear map applied by `body`, which reads the current n × k basis (first argument) and writes
@@ -143,7 +177,25 @@ public struct OrthonormalFrame: Sendable {
     public mutating func renormalize() throws -> [Double] {
         let n = dimension, k = columnCount
         try materialize()
-        for (index, v) in storage.elements.enumerated() where !v.isFinite {
+        // One vectorisable pass (x·0 is NaN exactly for a non-finite x); the entry is located only on failure.
+        let probe = storage.elements.withUnsafeBufferPointer { p in
+            var a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0
+            var i = 0
+            while i + 4 <= p.count {
+                a0 += p[i] * 0
+                a1 += p[i + 1] * 0
+                a2 += p[i + 2] * 0
+                a3 += p[i + 3] * 0
+                i += 4
+            }
+            while i < p.count {
+                a0 += p[i] * 0
+                i += 1
+            }
+            return a0 + a1 + a2 + a3
+        }
+        if !probe.isFinite, let index = storage.elements.firstIndex(where: { !$0.isFinite }) {
+            let v = storage.elements[index]
             throw NumericsError.domain(
                 "OrthonormalFrame: non-finite entry \(v) at (\(index % n), \(index / n)) before re-orthonormalisation (divergent product)")
         }

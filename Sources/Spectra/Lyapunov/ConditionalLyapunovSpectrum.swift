@@ -26,6 +26,11 @@ public struct ConditionalLyapunovSpectrum: Sendable, Equatable {
         return first.indices.map { i in rows.reduce(0) { $0 + $1[i] } / Double(rows.count) }
     }
 
+    /// Spectra computed one by one (e.g. with progress reports), summarised together.
+    public init(perSequence: [LyapunovSpectrum]) {
+        self.perSequence = perSequence
+    }
+
     /// The conditional spectrum of `model` on every sequence of `inputs` (T × B × d_in), each from the zero
     /// state (or `initialState`, a joint state), with the same options (and the same frame seed) for every
     /// sequence.

@@ -1,3 +1,4 @@
+import MemoryNumerics
 /// Settings of the QR (Benettin) computation of Lyapunov exponents, ``LyapunovSpectrum``.
 ///
 /// The run has three phases, all stated in the result:
@@ -27,6 +28,9 @@ public struct LyapunovOptions: Sendable, Equatable {
     /// Norm of the perturbation of the two-trajectory estimate of λ₁ (renormalised to this norm every step);
     /// nil to skip that estimate.
     public var perturbation: Double?
+    /// A starting frame (n × k, orthonormalised by QR with R_ii ≥ 0) instead of the random one from ``seed`` — to
+    /// reproduce a computation of another program exactly; nil for the random frame.
+    public var initialFrame: Matrix? = nil
 
     /// Options; every argument is described at its property.
     public init(steps: Int, exponents: Int? = nil, transientSteps: Int = 0, warmUpSteps: Int? = nil,
@@ -70,6 +74,12 @@ public struct LyapunovOptions: Sendable, Equatable {
             }
         }
         if let p = perturbation { try SpectraChecks.finite(p, "perturbation", positive: true) }
+        if let q = initialFrame {
+            guard q.rows == n, q.columns == (exponents ?? n), q.elements.allSatisfy(\.isFinite) else {
+                throw SpectraError.invalidArgument(
+                    argument: "initialFrame", message: "must be a finite \(n) × \(exponents ?? n) matrix, got \(q.rows) × \(q.columns)")
+            }
+        }
         if let r = remainingSteps {
             let needed = transientSteps + resolvedWarmUpSteps + steps
             guard needed <= r else {

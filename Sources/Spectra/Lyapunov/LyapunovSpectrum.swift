@@ -55,7 +55,11 @@ public struct LyapunovSpectrum: Sendable, Equatable {
     /// The Kaplan–Yorke dimension j + Σ_{i≤j} λ_i/|λ_{j+1}|, j the largest index with Σ_{i≤j} λ_i ≥ 0 (Kaplan &
     /// Yorke 1979, *Lect. Notes Math.* 730:204): 0 if λ₁ < 0; nil if the partial sums never turn negative within
     /// the computed exponents (compute more of them).
-    public var kaplanYorkeDimension: Double? {
+    public var kaplanYorkeDimension: Double? { Self.kaplanYorkeDimension(of: exponents) }
+
+    /// The Kaplan–Yorke dimension of a descending list of exponents (e.g. a mean over sequences); see
+    /// ``kaplanYorkeDimension``.
+    public static func kaplanYorkeDimension(of exponents: [Double]) -> Double? {
         var partial = 0.0
         for (j, lambda) in exponents.enumerated() {
             if partial + lambda < 0 {
@@ -86,7 +90,8 @@ public struct LyapunovSpectrum: Sendable, Equatable {
         let interval = options.renormalizationInterval
         var system = dynamics
         for _ in 0..<options.transientSteps { try system.step() }
-        var frame = try OrthonormalFrame(dimension: n, columns: k, seed: options.seed)
+        var frame = try options.initialFrame.map { try OrthonormalFrame(basis: $0) }
+            ?? OrthonormalFrame(dimension: n, columns: k, seed: options.seed)
         // The partner trajectory of the two-trajectory estimate starts at the beginning of the warm-up.
         var partner: D? = nil
         var d0 = 0.0
@@ -114,12 +119,15 @@ public struct LyapunovSpectrum: Sendable, Equatable {
         for t in 0..<total {
             let accumulating = t >= warmUp
             let determinant = accumulating && options.computesDeterminant
-            if explicitJacobian || determinant {
+            if explicitJacobian {
+                // D_t is formed where the product needs it (no copy), its determinant from the closed form.
+                if determinant { logDeterminantSum += try system.logAbsDeterminant() }
+                try frame.multiply(byMatrixWrittenBy: { try system.writeJacobian(into: &$0) })
+                try system.step()
+            } else if determinant {
                 try system.writeJacobian(into: &jacobian)
-                if determinant {
-                    logDeterminantSum += system.hasCheapJacobian
-                        ? try system.logAbsDeterminant() : try LinearAlgebra.logAbsDeterminant(jacobian).logAbs
-                }
+                logDeterminantSum += system.hasCheapJacobian
+                    ? try system.logAbsDeterminant() : try LinearAlgebra.logAbsDeterminant(jacobian).logAbs
                 try frame.multiply(by: jacobian)
                 try system.step()
             } else {

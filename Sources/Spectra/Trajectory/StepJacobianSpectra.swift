@@ -46,10 +46,11 @@ public struct StepJacobianSpectra: Sendable, Equatable {
     /// Analyse the step Jacobians of `model` along `sequence` (one sequence) at t = `stride`, 2·`stride`, …, T
     /// (every step by default).
     ///
+    /// - Parameter progress: called after every analysed step with (steps done, steps in all).
     /// - Throws: ``SpectraError/invalidArgument(argument:message:)`` for a wrong sequence or stride,
     ///   ``SpectraError/divergence(step:message:)`` for a non-finite Jacobian.
     public init(model: any RecurrentModel, sequence: SequenceBatch, initialStates: [Matrix]? = nil,
-                stride: Int = 1) throws {
+                stride: Int = 1, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws {
         try TrajectoryJacobians.validate(model: model, sequence: sequence)
         try SpectraChecks.positive(stride, "stride")
         let sizes = model.stateLayouts.map(\.size)
@@ -64,6 +65,7 @@ public struct StepJacobianSpectra: Sendable, Equatable {
                 return try JacobianBlockSpectrum(block)
             }
             result.append(StepJacobianSpectrum(time: time, joint: try JacobianBlockSpectrum(j.state), layers: layers))
+            progress?(time / stride, sequence.steps / stride)
         }
         steps = result
         stateOffsets = offsets

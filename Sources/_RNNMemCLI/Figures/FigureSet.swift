@@ -1,0 +1,107 @@
+import Foundation
+
+/// The figures of one command run in a `--figures DIR`: CSV files (always), one gnuplot script and, when gnuplot is
+/// installed, the SVG files it draws. Non-finite values are written as `NaN`, which gnuplot skips.
+struct FigureSet {
+    /// The directory (created if needed).
+    let directory: OutputDirectory
+    /// Names of the files written, in order.
+    private(set) var files: [String] = []
+    /// Why no SVG was drawn (gnuplot missing or failing); nil when the SVGs were written or none was asked for.
+    private(set) var problem: String? = nil
+
+    /// A figure set in `path` (`--figures`).
+    init(path: String) throws(CLIError) {
+        directory = try OutputDirectory(path: path, option: "--figures")
+    }
+
+    /// Paths of the files written.
+    var paths: [String] { files.map(directory.file) }
+
+    /// A CSV table from columns of numbers (the shortest column sets the row count).
+    mutating func csv(_ name: String, header: [String], columns: [[Double]]) throws(CLIError) {
+        let rows = columns.map(\.count).min() ?? 0
+        var text = header.map(NumberText.csvField).joined(separator: ",") + "\n"
+        text.reserveCapacity(rows * 20 * max(1, columns.count))
+        for i in 0..<rows {
+            for (j, column) in columns.enumerated() {
+                if j > 0 { text.append(",") }
+                text.append(Self.cell(column[i]))
+            }
+            text.append("\n")
+        }
+        try write(name, text)
+    }
+
+    /// A CSV table from rows of text cells.
+    mutating func csv(_ name: String, header: [String], rows: [[String]]) throws(CLIError) {
+        var text = header.map(NumberText.csvField).joined(separator: ",") + "\n"
+        for row in rows { text += row.map(NumberText.csvField).joined(separator: ",") + "\n" }
+        try write(name, text)
+    }
+
+    /// A number as a CSV cell (`NaN` for non-finite values).
+    static func cell(_ x: Double) -> String { x.isFinite ? x.description : "NaN" }
+
+    /// Writes the gnuplot script `name` (prefixed with the SVG terminal settings) and runs gnuplot in the directory;
+    /// `svgs` are the files the script draws.
+    mutating func render(script name: String, _ body: String, svgs: [String]) throws(CLIError) {
+        let text = """
+            # rnnmem figures; redraw inside this folder with: gnuplot \(name)
+            set terminal svg size 720,480 font "sans,12" background "white"
+            set datafile separator ","
+            set datafile missing "NaN"
+            set grid
+            set key below
+
+            """ + body
+        try write(name, text)
+        guard let gnuplot = Gnuplot.executable() else {
+            problem =
+                "gnuplot is not installed (\(Gnuplot.installHint)); then run: cd \(directory.path) && gnuplot \(name)"
+            return
+        }
+        if let failure = Gnuplot.run(script: name, in: directory.path, executable: gnuplot) {
+            problem = failure
+            return
+        }
+        files += svgs
+    }
+
+    /// A string for a gnuplot script, double-quoted with escapes.
+    static func quoted(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    private mutating func write(_ name: String, _ text: String) throws(CLIError) {
+        try Console.writeFile(text, path: directory.file(name))
+        files.append(name)
+    }
+}
+
+/// What a `spectrum` verb wrote besides its report: figures (`--figures`) and arrays (`--save`).
+struct SpectrumOutputs {
+    var figures: FigureSet?
+    var saved: [String] = []
+
+    /// A note on standard error when gnuplot could not draw the SVGs.
+    func noteProblems(console: Console) {
+        if let problem = figures?.problem { console.note("no SVG figures: \(problem)") }
+    }
+
+    /// Plain-report lines naming the files.
+    var lines: [String] {
+        var lines: [String] = []
+        if let figures { lines.append("figures: " + figures.paths.joined(separator: ", ")) }
+        if !saved.isEmpty { lines.append("saved: " + saved.joined(separator: ", ")) }
+        return lines
+    }
+
+    /// JSON fields `figures` and `saved` (lists of paths, empty without --figures / --save).
+    var jsonFields: [(String, JSONValue)] {
+        [
+            ("figures", .array((figures?.paths ?? []).map(JSONValue.string))),
+            ("saved", .array(saved.map(JSONValue.string))),
+        ]
+    }
+}

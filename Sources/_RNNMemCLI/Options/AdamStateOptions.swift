@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import RNNMemory
+
+/// `--adam-state FILE [--adam-lr lr]`: Adam's effective per-parameter learning rates lr/(√v̂ + ε) from an optimiser
+/// state saved beside the weights.
+///
+/// The state file is safetensors holding the library's `Adam`/`AdamW` state in the model's parameter layout:
+/// tensor `second_moment` [P] (V, F64 or F32; `first_moment` [P] may be present and is not used) and the metadata
+/// `step_count` (t ≥ 1), `beta2`, `epsilon` and `learning_rate` (the rate of the last update; `--adam-lr` overrides
+/// it), optionally `optimizer` (adam or adamw) and `parameter_checksum` (of the parameters the state belongs to;
+/// a mismatch with the analysed weights is a warning). This reader is kept apart from `train`, which is to write
+/// the file (`optimizer.safetensors`).
+struct AdamStateOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Adam's state (safetensors: second_moment [P], metadata step_count, beta2, epsilon, learning_rate): effective learning rates per group.",
+            valueName: "file"))
+    var adamState: String?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("With --adam-state: the learning rate lr (default: the file's).", valueName: "lr"))
+    var adamLr: Double?
+
+    /// The state read from `--adam-state`, or nil.
+    struct State {
+        let path: String
+        let secondMoment: [Double]
+        let stepCount: Int
+        let beta2: Double
+        let epsilon: Double
+        let learningRate: Double
+        let optimizer: String
+    }
+
+    func validateValues() throws(CLIError) {
+        if adamLr != nil && adamState == nil { throw CLIError("--adam-lr applies with --adam-state FILE") }
+        if let lr = adamLr, !(lr.isFinite && lr > 0) {
+            throw CLIError.invalidArgument("--adam-lr", NumberText.format(lr), "must be finite and > 0")
+        }
+    }
+
+    /// Reads the state for a model with `parameterCount` parameters and parameters of checksum `checksum`.
+    func read(parameterCount: Int, checksum: String, console: Console) throws(CLIError) -> State? {
+        guard let path = adamState else { return nil }
+        let file: SafetensorsFile
+        do {
+            file = try SafetensorsFile.read(contentsOf: path)
+        } catch {
+            throw CLIError(error.description)
+        }
+        let v: SafetensorsTensor
+        do {
+            v = try file.tensor(named: "second_moment", shape: [parameterCount])
+        } catch {
+            throw CLIError("--adam-state: \(error.description)")
+        }
+        func number(_ key: String) throws(CLIError) -> Double {
+            guard let text = file.metadata[key] else {
+                throw CLIError("--adam-state \(path): metadata \"\(key)\" is missing")
+            }
+            guard let x = Double(text), x.isFinite else {
+                throw CLIError("--adam-state \(path): metadata \"\(key)\" = \"\(text)\" is not a finite number")
+            }
+            return x
+        }
+        guard let stepText = file.metadata["step_count"], let steps = Int(stepText), steps >= 1 else {
+            throw CLIError(
+                "--adam-state \(path): metadata \"step_count\" must be an integer ≥ 1 (Adam has taken no step otherwise)"
+            )
+        }
+        let lr: Double
+        if let adamLr { lr = adamLr } else { lr = try number("learning_rate") }
+        if let recorded = file.metadata["parameter_checksum"], recorded != checksum {
+            console.warning(
+                "--adam-state \(path) belongs to parameters with checksum \(recorded), not to the analysed ones (\(checksum))"
+            )
+        }
+        let beta2 = try number("beta2"), epsilon = try number("epsilon")
+        return State(
+            path: path, secondMoment: v.values, stepCount: steps, beta2: beta2, epsilon: epsilon, learningRate: lr,
+            optimizer: file.metadata["optimizer"] ?? "adam")
+    }
+}
