@@ -47,6 +47,7 @@ struct RNNMem: ParsableCommand {
                     TrainCommand.self,
                     EvalCommand.self,
                     GradCheckCommand.self,
+                    CurseCommand.self,
                 ]),
             CommandGroup(
                 name: "Experiments",
