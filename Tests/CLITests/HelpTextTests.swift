@@ -67,6 +67,9 @@ struct HelpTextTests {
                                   new one) on a task or on sequence data.
           grad-check              Check a model's BPTT gradient and exact
                                   Hessian-vector product against finite differences.
+          curse                   The curse of memory: sensitivities of recurrent
+                                  states to their parameters, landscapes, Hessians,
+                                  trained students.
 
         EXPERIMENTS SUBCOMMANDS:
           sweep                   Run a grid of rnnmem commands in shards (one machine,
@@ -1092,6 +1095,419 @@ struct HelpTextTests {
           --rnnmem <path>         The rnnmem binary the tasks run (default: this one).
           -o, --output <file>     Write the script to this file.
           --json                  Print one JSON object (the script under 'script').
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "curse": #"""
+        OVERVIEW: The curse of memory: sensitivities of recurrent states to their
+        parameters, landscapes, Hessians, trained students.
+
+        As a recurrent network's memory grows, its states become ever more sensitive to
+        its recurrent parameters, even without exploding gradients (Zucchet & Orvieto
+        2024, NeurIPS, arXiv 2405.21064). For h_t = λh_(t−1) + x_t with input
+        autocorrelation ρ^|Δ|, E[h²] grows like (1 − λ)^−1 but E[(d_λh)²] like (1 −
+        λ)^−3, and (1 − λ)^−4 at ρ = 1; normalisation by γ = √(1 − |λ|²) and the exp
+        (LRU) or optimal parametrisations tame the modulus direction.
+
+        'sensitivity' prints a closed form beside a Monte-Carlo estimate; 'gru' does
+        the same for a constant-gate GRU and measures it on the engine's GRU;
+        'landscape' writes the one-dimensional teacher–student loss and its curvature
+        (Fig. 1, 6) or a grid with Adam's paths (Fig. 7); 'hessian' analyses the
+        Hessians at the optimum of a dense and a complex-diagonal network (Fig. 4, 9);
+        'teacher-student' trains a student on linear-system identification and reports
+        its final loss and Adam's effective learning rates (Fig. 3, 4).
+
+        USAGE: rnnmem curse <subcommand>
+
+        OPTIONS:
+          --version               Show the version.
+          -h, --help              Show help information.
+
+        SUBCOMMANDS:
+          sensitivity             Print a closed-form sensitivity E[(∂h̃/∂ω)²] of h_t =
+                                  λh_(t−1) + x_t, with a Monte-Carlo check.
+          gru                     Print E[h²] and E[(d_z h)²] of a constant-gate GRU:
+                                  closed form, Monte Carlo, the engine's GRU.
+          landscape               Write the teacher–student loss and its curvature
+                                  along |λ| or θ (Fig. 1, 6), or a grid with Adam paths
+                                  (Fig. 7).
+          hessian                 Compare the Hessians at the optimum of a dense and a
+                                  complex-diagonal linear RNN (Fig. 4, 9).
+          teacher-student         Train a student on linear-system identification;
+                                  print its final loss and Adam's effective learning
+                                  rates.
+
+          See 'rnnmem help curse <subcommand>' for detailed help.
+        """#,
+        "curse sensitivity": #"""
+        OVERVIEW: Print a closed-form sensitivity E[(∂h̃/∂ω)²] of h_t = λh_(t−1) + x_t,
+        with a Monte-Carlo check.
+
+        The unit h_t = λh_(t−1) + x_t, λ = νe^(iθ), is driven by a stationary zero-mean
+        input with autocorrelation ρ^|Δ| (--rho) or Σ c_k ρ_k^|Δ| (--acf); h̃ = γh with
+        γ = √(1 − |λ|²) under --normalized. The quantity is an entry of E[Re(∂_(ω_i)h̃
+        conj ∂_(ω_j)h̃)] in the coordinates ω of --param (none: ω = (Re λ, Im λ); polar:
+        (ν, θ); exp: ν = exp(−e^ω₁), θ = e^ω₂ as the LRU; optimal: ν = tanh ω₁, θ =
+        ω₂(1 − ν²)/(ν√(1 + ν²))), i.e. the Hessian at the optimum of the one-unit
+        teacher–student loss (Zucchet & Orvieto 2024, NeurIPS, §2–3), or the activity
+        E|h̃|². For a real λ, --param none, the first entry is E[(d_λh)²] =
+        [(1+λ²)(1−λ²ρ²) + 2λρ(1−λ²)]/[(1−λ²)³(1−λρ)²]. --lambda is a real λ in (−1, 1),
+        or with --theta the modulus ν ∈ [0, 1).
+
+        --limit reports the leading behaviour as |λ| → 1 at the given phase instead: a
+        divergence C·(1 − |λ|)^−p (e.g. p = 3 for E[(d_λh)²] at ρ < 1, p = 4 at ρ = 1),
+        printed 'infinite' with its order, or a finite limit (¼ for the exp modulus
+        entry at ρ = 0). Values are never NaN.
+
+        --monte-carlo simulates the forward-mode recursion s_t = λs_(t−1) + h_(t−1)
+        over --chains independent chains (burn-in ⌈30/(1 − ν) + 30/(1 − ρ_max)⌉ unless
+        --burn-in), --samples samples per chain --spacing steps apart, and prints the
+        estimate, its standard error (standard deviation of the chains' averages over
+        √chains) and z = (estimate − closed form)/standard error. The same --seed gives
+        the same bytes, with any number of threads.
+
+        JSON (--json): quantity, description, lambda (null with --limit), theta, acf,
+        parametrization, normalized, closed_form (a number, or "infinite"), asymptotic
+        {order, coefficient} (the leading behaviour C·(1 − |λ|)^−order as |λ| → 1;
+        order 0: the finite limit C), and with --monte-carlo monte_carlo {estimate,
+        standard_error, z}, chains, burn_in, seed.
+
+        USAGE: rnnmem curse sensitivity <options>
+
+        INPUT:
+          --rho <rho>             Input autocorrelation ρ^|Δ| (unit variance), 0 ≤ ρ ≤
+                                  1 (default 0: white noise).
+          --acf <list>            Input autocorrelation Σ c_k ρ_k^|Δ| as
+                                  'c1:rho1,c2:rho2' (c > 0, 0 ≤ ρ ≤ 1), or 'bert' =
+                                  0.04306·0.99701^|Δ| + 0.332·1[Δ = 0] (Zucchet &
+                                  Orvieto's fit to BERT embeddings).
+
+        OPTIONS:
+          --lambda <lambda>       Eigenvalue λ ∈ (−1, 1), or its modulus ν ∈ [0, 1)
+                                  with --theta.
+          --theta <theta>         Phase θ of λ = νe^(iθ) in radians (default 0).
+          --param <name>          Coordinates of λ: none, polar, exp, optimal (default
+                                  none). (default: none)
+          --normalized            Normalise the state by γ = √(1 − |λ|²)
+                                  (differentiated with λ).
+          --quantity <name>       Entry: first (ω₁: Re λ, ν or ω_ν), second (ω₂: Im λ,
+                                  θ or ω_θ), cross, or activity E|h̃|² (default first).
+                                  (values: first, second, cross, activity; default:
+                                  first)
+          --limit                 Report the leading behaviour as |λ| → 1 at the given
+                                  phase (order and coefficient).
+          --monte-carlo           Also estimate the quantity by simulation.
+          --chains <n>            Monte Carlo: number of chains ≥ 2 (default 20000).
+                                  (default: 20000)
+          --samples <n>           Monte Carlo: samples averaged per chain (default 1).
+                                  (default: 1)
+          --spacing <k>           Monte Carlo: steps between samples (default 1).
+                                  (default: 1)
+          --burn-in <k>           Monte Carlo: burn-in steps (default ⌈30/(1 − ν) +
+                                  30/(1 − ρ_max)⌉).
+          --seed <seed>           Monte Carlo: seed (default 1). (default: 1)
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "curse gru": #"""
+        OVERVIEW: Print E[h²] and E[(d_z h)²] of a constant-gate GRU: closed form,
+        Monte Carlo, the engine's GRU.
+
+        The GRU with a constant update gate z = σ(b) and candidate n_t = x_t is h_t = z
+        h_(t−1) + (1 − z)x_t. With A(α, β) = Σ_k c_k(1 − α)(1 − β)(1 − ρ_k²αβ)/((1 −
+        ρ_kα)(1 − ρ_kβ)(1 − αβ)) for the input autocorrelation Σ_k c_k ρ_k^|Δ|, E[h²] =
+        A(z, z) and E[(d_z h)²] is the mixed derivative ∂_α∂_βA at α = β = z (not A +
+        2∂A + ∂²A, as the official notebook of Zucchet & Orvieto 2024 computes), and
+        E[(d_b h)²] = z²(1 − z)²·E[(d_z h)²]. The default input is their fit to BERT
+        embeddings (--acf bert).
+
+        --monte-carlo simulates the recursion (burn-in ⌈30/(1 − z) + 30/(1 − ρ_max)⌉)
+        over --chains chains, --samples samples --spacing steps apart. --engine builds
+        the recurrent engine's GRU (PyTorch's cell) with every weight zero except the
+        update-gate bias logit(z) and a candidate input weight 10^−3 (so n_t =
+        tanh(10^−3 x_t)), and measures E[h²] and E[(d_z h)²] (rescaled by 10^6) from
+        its exact forward-mode tangents on --sequences stationary input sequences,
+        --samples steps each after a burn-in of ⌈30/(1 − z)⌉. Standard errors are the
+        standard deviation of per-chain (per-sequence) averages over √n.
+
+        JSON: gate, acf, closed_form {activity, gate_sensitivity, bias_sensitivity},
+        and with --monte-carlo monte_carlo {activity, gate_sensitivity}, with --engine
+        engine {activity, gate_sensitivity, sequences, samples, burn_in}; each measured
+        entry is {estimate, standard_error, z}.
+
+        USAGE: rnnmem curse gru --gate <z> [--rho <rho>] [--acf <list>] [--monte-carlo] [--engine] [--chains <n>] [--sequences <n>] [--samples <n>] [--spacing <k>] [--seed <seed>] [--json] [--output <file>]
+
+        INPUT (DEFAULT: --ACF BERT):
+          --rho <rho>             Input autocorrelation ρ^|Δ| (unit variance), 0 ≤ ρ ≤
+                                  1 (default 0: white noise).
+          --acf <list>            Input autocorrelation Σ c_k ρ_k^|Δ| as
+                                  'c1:rho1,c2:rho2' (c > 0, 0 ≤ ρ ≤ 1), or 'bert' =
+                                  0.04306·0.99701^|Δ| + 0.332·1[Δ = 0] (Zucchet &
+                                  Orvieto's fit to BERT embeddings).
+
+        OPTIONS:
+          --gate <z>              Constant update gate z ∈ (0, 1).
+          --monte-carlo           Estimate by simulating the recursion.
+          --engine                Measure the engine's GRU with a constant gate.
+          --chains <n>            Monte Carlo: number of chains ≥ 2 (default 256).
+                                  (default: 256)
+          --sequences <n>         --engine: number of input sequences ≥ 2 (default
+                                  128). (default: 128)
+          --samples <n>           Samples per chain (default 48) or steps sampled per
+                                  sequence with --engine (default 4000).
+          --spacing <k>           Monte Carlo: steps between samples (default 128).
+                                  (default: 128)
+          --seed <seed>           Seed of the simulations (default 1). (default: 1)
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "curse landscape": #"""
+        OVERVIEW: Write the teacher–student loss and its curvature along |λ| or θ (Fig.
+        1, 6), or a grid with Adam paths (Fig. 7).
+
+        The loss is L(λ) = ½E|h̃ − h̃*|² of a student h_t = λh_(t−1) + x_t learning a
+        teacher with eigenvalue λ* from the same input (Zucchet & Orvieto 2024,
+        NeurIPS, §4.1), in closed form for the input of --rho or --acf (h̃ = γh, γ = √(1
+        − |λ|²), under --normalized). Curvatures are the exact second derivatives in
+        the coordinates of --param (none, polar, exp, optimal; default polar).
+
+        --direction modulus (default): for every teacher λ* = ν* of --teachers (default
+        0.99, 0.98, 0.96, 0.92, 0.84, 0.68, 0.36, Fig. 1), a real student with ν on
+        --points values in [--from, --to] (default [0.2, 0.999]): columns teacher, x =
+        ν, omega = ω₁(ν), loss, curvature ∂²L/∂ω₁². --direction angle: teachers λ* =
+        ν*e^(iθ*) (--teacher-phase, default π/100), students with the teacher's modulus
+        and θ in [--from, --to] (default [0.001, 0.2]): x = θ, omega = ω₂, curvature
+        ∂²L/∂ω₂². Standard output: that table (CSV).
+
+        --direction grid: L on a --points × --points grid of (ν, θ) ∈ [--from, --to] ×
+        [--theta-from, --theta-to] for the teacher
+        --teacher-modulus·e^(i·--teacher-phase) (defaults 0.99, π/100, the unnormalised
+        loss of Fig. 7); with --adam-steps n, Adam's paths (learning rate --lr, default
+        1e-3) from --start-modulus·e^(i·--start-phase) (default 0.99e^(iπ/4)) under the
+        three parametrisations of Fig. 7 as the official notebook codes them (ν = tanh
+        ω₁ with θ = ω₂, θ = e^ω₂, θ = ω₂(1 − ν²)/(ν√(1 + ν²))). Standard output: the
+        grid (CSV nu,theta,loss), or with --adam-steps a summary of each path.
+
+        JSON: direction, parametrization, normalized, acf, and slices
+        [{teacher_modulus, teacher_phase, x, omega, loss, curvature}] (modulus, angle)
+        or grid {nu, theta, loss (row-major, θ fastest)} and paths [{parametrization,
+        steps, nu, theta, loss, left_domain_at_step}] (grid). --figures DIR writes the
+        CSVs and SVGs of loss and curvature (landscape-*.csv/svg); --save DIR the
+        arrays as .npy.
+
+        USAGE: rnnmem curse landscape <options>
+
+        INPUT:
+          --rho <rho>             Input autocorrelation ρ^|Δ| (unit variance), 0 ≤ ρ ≤
+                                  1 (default 0: white noise).
+          --acf <list>            Input autocorrelation Σ c_k ρ_k^|Δ| as
+                                  'c1:rho1,c2:rho2' (c > 0, 0 ≤ ρ ≤ 1), or 'bert' =
+                                  0.04306·0.99701^|Δ| + 0.332·1[Δ = 0] (Zucchet &
+                                  Orvieto's fit to BERT embeddings).
+
+        OPTIONS:
+          --direction <name>      modulus, angle (Fig. 1, 6) or grid (Fig. 7). (values:
+                                  modulus, angle, grid; default: modulus)
+          --param <name>          Coordinates of the curvature: none, polar, exp,
+                                  optimal (default polar). (default: polar)
+          --normalized            γ-normalise student and teacher states.
+          --teachers <list>       Teacher moduli ν* for the slices (comma-separated,
+                                  each in (0, 1)). (default:
+                                  0.99,0.98,0.96,0.92,0.84,0.68,0.36)
+          --teacher-phase <theta> Teacher phase θ* (angle slices and grid; default
+                                  π/100). (default: 0.031415926535897934)
+          --teacher-modulus <nu>  Grid: teacher modulus (default 0.99). (default: 0.99)
+          --points <n>            Number of points per axis (default 200 for slices, 81
+                                  for the grid).
+          --from <x>              Start of the ν (modulus, grid) or θ (angle) range.
+          --to <x>                End of the ν or θ range.
+          --theta-from <theta>    Grid: start of the θ range (default 0). (default: 0.0)
+          --theta-to <theta>      Grid: end of the θ range (default 1). (default: 1.0)
+          --adam-steps <n>        Grid: Adam updates per path (default 0: no paths).
+                                  (default: 0)
+          --lr <lr>               Grid: Adam's learning rate (default 0.001). (default:
+                                  0.001)
+          --start-modulus <nu>    Grid: modulus of the paths' start (default 0.99).
+                                  (default: 0.99)
+          --start-phase <theta>   Grid: phase of the paths' start (default π/4).
+                                  (default: 0.7853981633974483)
+          --record-every <n>      Grid: record every n-th point of a path (default
+                                  steps/500).
+          --figures <dir>         Write CSV tables and SVG figures to this directory.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "curse hessian": #"""
+        OVERVIEW: Compare the Hessians at the optimum of a dense and a complex-diagonal
+        linear RNN (Fig. 4, 9).
+
+        A teacher of dimension d = 2·--pairs made of conjugate eigenvalue pairs, |λ| =
+        --modulus + --spread·U[0, 1], phases U[0, 2π), A = P·blockdiag·P⁻¹ with a
+        Gaussian basis P, B ~ N(0, 1), C ~ N(0, 1)/√d, D ~ N(0, 1); the students are
+        the teacher itself as a dense linear RNN and as the complex-diagonal network
+        computing the same function (zero loss). On --batch sequences of --length
+        i.i.d. N(0, 1) inputs, the full Hessians of ½·MSE (exact, from Hessian-vector
+        products, Float64) are analysed: eigenvalues, the top eigenvectors' mass per
+        parameter group and participation ratio 1/Σv_i⁴ (the number of coordinates they
+        occupy), and the Gauss–Newton identity H = JᵀJ/n at zero loss. The diagonal
+        network's Hessian is also compared with its closed-form expectation at this T
+        (finite horizon, h₀ = 0). Defaults: the paper's two pairs, |λ| ∈ [0.99, 0.993],
+        T = 300, batch 64.
+
+        JSON: pairs, teacher_eigenvalues [{re, im}], length, batch, seed,
+        output_mismatch, dense and diagonal {parameter_count, loss, eigenvalues,
+        gauss_newton_mismatch, asymmetry, top_eigenvectors [{eigenvalue,
+        participation_ratio, groups {name: mass}}]}, diagonal_prediction_error,
+        diagonal_stationary_prediction_error. --save DIR: dense_hessian,
+        diagonal_hessian, dense_eigenvalues, diagonal_eigenvalues,
+        dense_top_eigenvectors, diagonal_top_eigenvectors, diagonal_prediction,
+        diagonal_stationary_prediction (.npy). --figures DIR: the two spectra and the
+        top eigenvectors' coordinates (hessian-*.csv/svg).
+
+        USAGE: rnnmem curse hessian [--pairs <n>] [--modulus <nu>] [--spread <w>] [--length <T>] [--batch <B>] [--top <k>] [--seed <seed>] [--figures <dir>] [--save <dir>] [--json] [--output <file>]
+
+        OPTIONS:
+          --pairs <n>             Number of conjugate pairs (default 2). (default: 2)
+          --modulus <nu>          Smallest teacher modulus (default 0.99). (default:
+                                  0.99)
+          --spread <w>            Width of the modulus range (default 0.003). (default:
+                                  0.003)
+          --length <T>            Sequence length T (default 300). (default: 300)
+          --batch <B>             Number of sequences (default 64). (default: 64)
+          --top <k>               Eigenvectors analysed per network (default 3).
+                                  (default: 3)
+          --seed <seed>           Seed of the teacher and the inputs (default 0).
+                                  (default: 0)
+          --figures <dir>         Write CSV tables and SVG figures to this directory.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "curse teacher-student": #"""
+        OVERVIEW: Train a student on linear-system identification; print its final loss
+        and Adam's effective learning rates.
+
+        The task is train's --task lsi (Zucchet & Orvieto 2024, NeurIPS, §4): a dense
+        linear teacher of size --teacher-size whose eigenvalue moduli lie in [ν₀, 1)
+        (--min-modulus ν₀), i.i.d. N(0, 1) inputs, fresh batches every update, loss
+        ½·MSE over every step. The student (--model linear, cdiag or lru, and the
+        architecture options) is initialised by the protocol (dense: moduli tanh|l|;
+        cdiag, lru: ring [ν₀, 1), the repository scheme) unless
+        --ring-min/--ring-max/--max-phase/--init-scheme say otherwise. Training is
+        train's, update for update (same seeds: model s, teacher s + 1, batches s + 2;
+        Adam with PyTorch's defaults; --schedule cosine = the warm-up–cosine schedule
+        1e-7 → --lr → 1e-7, or constant), and keeps Adam's state: the effective
+        learning rate of parameter i is η/(√V̂_i + ε), η = --lr, V̂ the bias-corrected
+        second moment after the last update, summarised per parameter group by its
+        geometric mean.
+
+        final_loss is the loss of the final parameters on the task's fixed test batch
+        (--eval-batch sequences); final_training_loss the mean of the last tenth of the
+        training losses. A run whose loss or parameters become non-finite stops:
+        diverged is true and both losses are null.
+
+        JSON: model, hidden_size, parameter_count, min_modulus, teacher_size, length,
+        batch, steps, learning_rate, schedule, seed, initialization, diverged,
+        final_loss, final_training_loss, recurrent_effective_learning_rate (geometric
+        mean over the recurrent groups: A, or the eigenvalue coordinates),
+        effective_learning_rates [{group, kind, geometric_mean, minimum, maximum}].
+        --save DIR: training_loss, learning_rate, effective_learning_rate, parameters
+        (.npy); --figures DIR: the loss curve and the effective learning rates per
+        parameter (teacher-student-*.csv/svg).
+
+        USAGE: rnnmem curse teacher-student [<options>] --model <name>
+
+        STUDENT:
+          --model <name>          Architecture. (values: rnn, lstm, gru, linear, cdiag,
+                                  lru, mrnn, mrnnf, mlstm, mlstmf)
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
+          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
+                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+
+        TEACHER (--TASK LSI):
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+
+        OPTIONS:
+          --steps <n>             Number of updates (default 1000). (default: 1000)
+          --lr <lr>               Peak learning rate η (default 0.001). (default: 0.001)
+          --schedule <name>       Learning-rate schedule: cosine (warm-up–cosine,
+                                  default) or constant. (values: cosine, constant;
+                                  default: cosine)
+          --seed <seed>           Seed (as train's --seed). (default: 0)
+          --progress <style>      Progress on standard error: auto, bar, lines, none.
+                                  (values: auto, bar, lines, none; default: auto)
+          --figures <dir>         Write CSV tables and SVG figures to this directory.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
           --version               Show the version.
           -h, --help              Show help information.
         """#,

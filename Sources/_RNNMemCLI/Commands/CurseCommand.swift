@@ -16,11 +16,12 @@ struct CurseCommand: ParsableCommand {
             constant-gate GRU and measures it on the engine's GRU; 'landscape' writes the one-dimensional \
             teacher–student loss and its curvature (Fig. 1, 6) or a grid with Adam's paths (Fig. 7); 'hessian' \
             analyses the Hessians at the optimum of a dense and a complex-diagonal network (Fig. 4, 9); \
+            'propagation' measures activity and gradients of a deep stack at initialisation against memory (Fig. 5); \
             'teacher-student' trains a student on linear-system identification and reports its final loss and \
             Adam's effective learning rates (Fig. 3, 4).
             """,
         subcommands: [
-            CurseSensitivityCommand.self, CurseGRUCommand.self, CurseLandscapeCommand.self, CurseHessianCommand.self,
+            CurseSensitivityCommand.self, CurseGRUCommand.self, CurseLandscapeCommand.self, CurseHessianCommand.self, CursePropagationCommand.self,
             CurseTeacherStudentCommand.self,
         ])
 }
