@@ -1114,8 +1114,10 @@ struct HelpTextTests {
         'landscape' writes the one-dimensional teacher–student loss and its curvature
         (Fig. 1, 6) or a grid with Adam's paths (Fig. 7); 'hessian' analyses the
         Hessians at the optimum of a dense and a complex-diagonal network (Fig. 4, 9);
-        'teacher-student' trains a student on linear-system identification and reports
-        its final loss and Adam's effective learning rates (Fig. 3, 4).
+        'propagation' measures activity and gradients of a deep stack at initialisation
+        against memory (Fig. 5); 'teacher-student' trains a student on linear-system
+        identification and reports its final loss and Adam's effective learning rates
+        (Fig. 3, 4).
 
         USAGE: rnnmem curse <subcommand>
 
@@ -1133,6 +1135,9 @@ struct HelpTextTests {
                                   (Fig. 7).
           hessian                 Compare the Hessians at the optimum of a dense and a
                                   complex-diagonal linear RNN (Fig. 4, 9).
+          propagation             Print activity and gradient magnitudes per layer of a
+                                  deep complex-diagonal stack at initialisation,
+                                  against memory.
           teacher-student         Train a student on linear-system identification;
                                   print its final loss and Adam's effective learning
                                   rates.
@@ -1502,6 +1507,54 @@ struct HelpTextTests {
           --seed <seed>           Seed (as train's --seed). (default: 0)
           --progress <style>      Progress on standard error: auto, bar, lines, none.
                                   (values: auto, bar, lines, none; default: auto)
+          --figures <dir>         Write CSV tables and SVG figures to this directory.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "curse propagation": #"""
+        OVERVIEW: Print activity and gradient magnitudes per layer of a deep
+        complex-diagonal stack at initialisation, against memory.
+
+        Signal propagation at initialisation (Zucchet & Orvieto 2024, NeurIPS, §5, Fig.
+        5): --layers stacked layers of --hidden complex units (the engine's
+        complex-diagonal layers; layer ℓ ≥ 1 reads [Re h; Im h] of the layer below; no
+        nonlinearity, GLU or LayerNorm between them), eigenvalues on the ring |λ| ∈ [1
+        − 1/T, 1 − 1/(2T)] for each memory T of --memories, B ~ CN(0, 1/d). Three
+        networks: cdiag (λ = a + ib, no normalisation), cdiag-l2 (fixed γ = √(1 −
+        |λ|²)) and lru (exp parametrisation, learned γ). Inputs: --sequences stationary
+        sequences of --length steps with the autocorrelation of --rho/--acf (default:
+        --acf bert); loss ½·MSE of predicting x_(t+1).
+
+        Standard output: a CSV table variant, memory, nu_min, nu_max, layer, activity
+        (E|h|²), recurrent_gradient (mean squared gradient of the layer's eigenvalue
+        parameters), other_gradient (of its B and γ). JSON: the same rows as objects
+        under 'rows', with the settings. --figures DIR: propagation.csv and
+        propagation-{activity,gradient}.svg; --save DIR: the arrays.
+
+        USAGE: rnnmem curse propagation [--layers <L>] [--hidden <N>] [--length <T>] [--sequences <B>] [--memories <list>] [--rho <rho>] [--acf <list>] [--seed <seed>] [--figures <dir>] [--save <dir>] [--json] [--output <file>]
+
+        INPUT (DEFAULT: --ACF BERT):
+          --rho <rho>             Input autocorrelation ρ^|Δ| (unit variance), 0 ≤ ρ ≤
+                                  1 (default 0: white noise).
+          --acf <list>            Input autocorrelation Σ c_k ρ_k^|Δ| as
+                                  'c1:rho1,c2:rho2' (c > 0, 0 ≤ ρ ≤ 1), or 'bert' =
+                                  0.04306·0.99701^|Δ| + 0.332·1[Δ = 0] (Zucchet &
+                                  Orvieto's fit to BERT embeddings).
+
+        OPTIONS:
+          --layers <L>            Number of layers (default 4). (default: 4)
+          --hidden <N>            Complex units per layer (default 32). (default: 32)
+          --length <T>            Sequence length (default 256). (default: 256)
+          --sequences <B>         Number of sequences (default 16). (default: 16)
+          --memories <list>       Memories T ≥ 1, comma-separated (default
+                                  1,3.16,10,31.6,100). (default:
+                                  1,3.1622776601683795,10,31.622776601683793,100)
+          --seed <seed>           Seed (default 0). (default: 0)
           --figures <dir>         Write CSV tables and SVG figures to this directory.
           --save <dir>            Write the arrays as NumPy .npy files (float64) to
                                   this directory (created if needed).

@@ -48,7 +48,7 @@ struct EngineGRUTests {
     func engineMeasurement() throws {
         let m = try ConstantGateGRUMeasurement.run(gates: [0.5, 0.9], input: .bertEmbeddings, sequences: 96, samples: 3000,
                                                    seed: 4)
-        #expect(m.burnIn == 300)
+        #expect(m.burnIn == Int((30 / (1 - 0.9)).rounded(.up)))
         for u in m.units {
             for (name, c) in [("E[h²]", u.activity), ("E[(d_z h)²]", u.gateSensitivity)] {
                 #expect(abs(c.ratio - 1) < 0.05, "z = \(u.gate) \(name): \(c.estimate) vs \(c.closedForm)")

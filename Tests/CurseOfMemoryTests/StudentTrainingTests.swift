@@ -66,7 +66,8 @@ struct StudentTrainingTests {
             let values = Array(expected[g.range])
             let geometric = Double.pow(10, values.map { Double.log10($0) }.reduce(0, +) / Double(values.count))
             #expect(TestSupport.relativeError(g.geometricMean, geometric) < 1e-12, "\(g.name)")
-            #expect(g.minimum == values.min() && g.maximum == values.max())
+            #expect(TestSupport.relativeError(g.minimum, values.min() ?? 0) < 1e-12)
+            #expect(TestSupport.relativeError(g.maximum, values.max() ?? 0) < 1e-12)
         }
         let recurrent = r.groups.filter { $0.kind == .recurrent }
         #expect(recurrent.map(\.name) == ["layer0.A"])
@@ -78,8 +79,8 @@ struct StudentTrainingTests {
     func divergence() throws {
         let task = try Self.task(0.99)
         let r = try StudentTraining.run(model: try Self.student(.linearRNN, 0.99), task: task,
-                                        configuration: .init(steps: 200, learningRate: 1e3, seed: 1,
-                                                             schedule: .constant(learningRate: 1e3)))
+                                        configuration: .init(steps: 200, learningRate: 1e30, seed: 1,
+                                                             schedule: .constant(learningRate: 1e30)))
         #expect(r.diverged)
         #expect(r.finalTrainingLoss == nil && r.testLoss == nil)
         #expect(r.steps < 200)

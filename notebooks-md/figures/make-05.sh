@@ -49,11 +49,17 @@ cp "$tmp/hessian/hessian-spectra.svg" "$fig/05-hessian-spectra.svg"
 cp "$tmp/hessian/hessian-top-eigenvector.csv" "$fig/05-hessian-top-eigenvector.csv"
 cp "$tmp/hessian/hessian-top-eigenvector.svg" "$fig/05-hessian-top-eigenvector.svg"
 
+# Signal propagation at initialisation (Fig. 5), default size.
+record propagation curse propagation --figures "$tmp/prop"
+cp "$tmp/prop/propagation.csv" "$fig/05-propagation.csv"
+cp "$tmp/prop/propagation-activity.svg" "$fig/05-propagation-activity.svg"
+cp "$tmp/prop/propagation-gradient.svg" "$fig/05-propagation-gradient.svg"
+
 # 3. Effective learning rates (the small sweep's scale, ν₀ = 0.99, each at its best rate of the sweep's grid).
 for m in linear lru; do
   lr=$([ "$m" = linear ] && echo 0.001 || echo 0.032)
   record "effective-lr-$m" curse teacher-student --model "$m" --hidden 16 --min-modulus 0.99 --length 100 \
-    --batch 16 --eval-batch 64 --steps 1000 --lr "$lr" --seed 0 --progress none --figures "$tmp/ts-$m"
+    --batch 16 --eval-batch 64 --steps 2000 --lr "$lr" --seed 0 --progress none --figures "$tmp/ts-$m"
   cp "$tmp/ts-$m/teacher-student-effective-lr.csv" "$fig/05-effective-lr-$m.csv"
   cp "$tmp/ts-$m/teacher-student-effective-lr.svg" "$fig/05-effective-lr-$m.svg"
 done

@@ -127,7 +127,7 @@ def make(directory, model, f32):
 
     @jax.jit
     def run_given(xs):  # xs: [K, T, B] inputs of the first K updates
-        _, losses = jax.lax.scan(update, (p0, zero, zero, jnp.asarray(0)), xs)
+        _, losses = jax.lax.scan(update, (p0, zero, zero, jnp.asarray(0)), xs.astype(real))
         return losses
 
     @jax.jit
