@@ -87,6 +87,25 @@ struct StudentTrainingTests {
         #expect(r.effectiveLearningRates.allSatisfy { $0.isFinite })
     }
 
+    @Test("Protocol initialisation of the students (as `train --task lsi` builds them): LRU and complex-diagonal moduli on the ring [ν₀, 1), phases within ±3.14; the dense student's eigenvalue moduli tanh|l| < 1")
+    func protocolInitialization() throws {
+        for nu0 in [0.36, 0.95] {
+            for a in [Architecture.lru, .complexDiagonalRNN] {
+                let m = try Self.student(a, nu0)
+                let lambdas = a == .lru ? try (m as? LRU)?.eigenvalues() ?? [] : try (m as? ComplexDiagonalRNN)?.eigenvalues() ?? []
+                #expect(lambdas.count == 6)
+                for l in lambdas {
+                    #expect(l.length >= nu0 - 1e-12 && l.length < 1, "\(a) ν₀ = \(nu0): |λ| = \(l.length)")
+                    let phase = abs(Double.atan2(y: l.imaginary, x: l.real))
+                    #expect(phase <= 3.14 + 1e-12, "\(a): phase \(phase)")
+                }
+            }
+            let dense = try #require(try Self.student(.linearRNN, nu0) as? LinearRNN)
+            let moduli = try LinearAlgebra.eigenvalues(dense.recurrentMatrix(layer: 0)).map(\.length)
+            #expect(moduli.allSatisfy { $0 < 1 } && moduli.contains { $0 < nu0 }, "dense moduli \(moduli)")
+        }
+    }
+
     @Test("Bad input: zero steps, a zero final window")
     func badInput() throws {
         let task = try Self.task(0.5)
