@@ -7,7 +7,9 @@ import _TestSupport
 /// Stationary Gaussian inputs with a sum-of-exponentials autocorrelation (the inputs of the engine checks).
 @Suite("Input sequences")
 struct InputSamplingTests {
-    @Test("Sample autocovariances at lags 0, 1, 5, 40 match Σ c_k ρ_k^|Δ| from the first step on (|z| < 4); same seed ⇒ same values")
+    @Test(
+        "Sample autocovariances at lags 0, 1, 5, 40 match Σ c_k ρ_k^|Δ| from the first step on (|z| < 4); same seed ⇒ same values"
+    )
     func autocovariance() throws {
         let acf = try InputAutocorrelation(components: [(0.6, 0.9), (0.4, 0)])
         let steps = 60, count = 4000

@@ -8,9 +8,12 @@
 #   4. the Fig. 3A sweep at the scale of data/sweeps/curse-fig3a-small-*.json through `rnnmem sweep run/collect`
 #      (resumable: rerunning skips finished cells), its best-learning-rate table and figure with error bars.
 # Recorded outputs go to notebooks-md/figures/05-*.txt (pasted into the notebook's text blocks).
-# Usage: bash notebooks-md/figures/make-05.sh [path/to/rnnmem]   (default .build/release/rnnmem)
+# Usage: bash notebooks-md/figures/make-05.sh [--sweep-only] [path/to/rnnmem]   (default .build/release/rnnmem)
+#   --sweep-only  only part 4 (the sweep, its table and figure)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+sweep_only=0
+if [ "${1:-}" = --sweep-only ]; then sweep_only=1; shift; fi
 bin=${1:-.build/release/rnnmem}
 [ -x "$bin" ] || { echo "build first: swift build -c release --product rnnmem" >&2; exit 1; }
 fig=notebooks-md/figures
@@ -21,6 +24,7 @@ record() {  # record NAME CMD...: run rnnmem with the arguments, keep "$ rnnmem 
   { echo "$ rnnmem $*"; "$bin" "$@"; } > "$fig/05-$name.txt"
 }
 
+if [ "$sweep_only" -eq 0 ]; then
 # 1. Landscapes.
 for p in polar exp optimal; do
   "$bin" curse landscape --direction modulus --param "$p" --normalized --figures "$tmp/mod-$p" > /dev/null 2>&1
@@ -63,6 +67,8 @@ for m in linear lru; do
   cp "$tmp/ts-$m/teacher-student-effective-lr.csv" "$fig/05-effective-lr-$m.csv"
   cp "$tmp/ts-$m/teacher-student-effective-lr.svg" "$fig/05-effective-lr-$m.svg"
 done
+
+fi
 
 # 4. The Fig. 3A sweep.
 start=$(date +%s)

@@ -1,5 +1,6 @@
 import MemoryNumerics
 import Recurrent
+import Spectra
 
 /// Trains a student network on a teacher–student task exactly as the engine's `Trainer` does — the same training
 /// batches (drawn from `SeededRandom(seed:)` in the same order), the same learning-rate schedule and the same Adam
@@ -17,8 +18,8 @@ import Recurrent
 /// rate of the schedule, is its step per unit of normalised first moment. (The official repository logs the update
 /// of a gradient of ones, −optax-update(1), which adds the probe itself to the moments; at convergence it is the
 /// same order of magnitude. The peak rate is used because the warm-up–cosine schedule ends near 1e-7 whatever the
-/// model.) ``StudentTrainingResult/groups`` summarises them per parameter group by their geometric mean
-/// 10^{mean log₁₀}, as the repository's "Mean LR" metric.
+/// model.) They are Spectra's `AdamEffectiveLearningRates` of the final Adam state, summarised per parameter group
+/// (the geometric mean is the repository's "Mean LR" metric).
 public enum StudentTraining {
     /// What the run does besides the model and the task.
     public struct Configuration: Sendable, Equatable {
@@ -90,19 +91,13 @@ public enum StudentTraining {
             testLoss = l.isFinite ? l : nil
             if !l.isFinite { diverged = true }
         }
-        let effective = effectiveLearningRates(adam, peak: c.schedule.peakLearningRate, count: theta.count)
+        // No update applied (a first gradient that is not finite): there is no second moment, hence no rates.
+        // A diverging last update may also have overflowed V: then no rates either.
+        let effective = adam.stepCount > 0
+            ? try? AdamEffectiveLearningRates(adam: adam, learningRate: c.schedule.peakLearningRate,
+                                              groups: model.parameterGroups) : nil
         return StudentTrainingResult(
             model: model, trainingLosses: losses, learningRates: rates, diverged: diverged,
-            finalTrainingLoss: finalTraining, testLoss: testLoss, effectiveLearningRates: effective,
-            groups: model.parameterGroups.map { EffectiveLearningRate(group: $0, rates: effective) })
-    }
-
-    /// η/(√V̂_i + ε) from Adam's state (η for every coordinate before the first update).
-    static func effectiveLearningRates(_ adam: Adam, peak eta: Double, count: Int) -> [Double] {
-        guard adam.stepCount > 0, adam.secondMoment.count == count else {
-            return [Double](repeating: eta / adam.epsilon, count: count)
-        }
-        let correction = 1 - Double.pow(adam.beta2, Double(adam.stepCount))
-        return adam.secondMoment.map { eta / (($0 / correction).squareRoot() + adam.epsilon) }
+            finalTrainingLoss: finalTraining, testLoss: testLoss, effectiveLearningRates: effective)
     }
 }

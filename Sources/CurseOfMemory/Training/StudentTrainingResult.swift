@@ -1,4 +1,6 @@
+import MemoryNumerics
 import Recurrent
+import Spectra
 
 /// The outcome of ``StudentTraining/run(model:task:configuration:progress:)``.
 public struct StudentTrainingResult: Sendable {
@@ -14,10 +16,9 @@ public struct StudentTrainingResult: Sendable {
     public let finalTrainingLoss: Double?
     /// The task's loss of the final parameters on its fixed test batch; nil when diverged or without test data.
     public let testLoss: Double?
-    /// η/(√V̂_i + ε) per parameter, in the model's parameter order.
-    public let effectiveLearningRates: [Double]
-    /// The effective learning rates summarised per parameter group, in storage order.
-    public let groups: [EffectiveLearningRate]
+    /// Adam's effective learning rates η/(√V̂_i + ε) after the last update, η the schedule's peak, per parameter and
+    /// per group (Spectra's `AdamEffectiveLearningRates`); nil when no update was applied.
+    public let effectiveLearningRates: AdamEffectiveLearningRates?
 
     /// Number of updates applied.
     public var steps: Int { trainingLosses.count }
@@ -25,8 +26,9 @@ public struct StudentTrainingResult: Sendable {
     /// The geometric mean of the effective learning rates over the recurrent parameters (groups of kind
     /// `recurrent`: A of a dense network, the two eigenvalue coordinates of a diagonal one); nil if there are none.
     public var recurrentEffectiveLearningRate: Double? {
-        EffectiveLearningRate.geometricMean(groups.filter { $0.kind == .recurrent }.flatMap { g in
-            effectiveLearningRates[g.range]
-        })
+        guard let rates = effectiveLearningRates?.rates else { return nil }
+        let values = model.parameterGroups.filter { $0.kind == .recurrent }.flatMap { rates[$0.range] }
+        guard !values.isEmpty else { return nil }
+        return Double.exp(values.reduce(0) { $0 + Double.log($1) } / Double(values.count))
     }
 }

@@ -112,8 +112,10 @@ struct CurseTeacherStudentCommand: ToolCommand {
         var arrays = SafetensorsFile()
         arrays.tensors["training_loss"] = try SafetensorsTensor(shape: [result.steps], values: result.trainingLosses)
         arrays.tensors["learning_rate"] = try SafetensorsTensor(shape: [result.steps], values: result.learningRates)
-        arrays.tensors["effective_learning_rate"] = try SafetensorsTensor(
-            shape: [result.effectiveLearningRates.count], values: result.effectiveLearningRates)
+        let rates = result.effectiveLearningRates?.rates ?? []
+        let kinds = Dictionary(result.model.parameterGroups.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let groups = result.effectiveLearningRates?.groups ?? []
+        arrays.tensors["effective_learning_rate"] = try SafetensorsTensor(shape: [rates.count], values: rates)
         arrays.tensors["parameters"] = try SafetensorsTensor(shape: [result.model.parameterCount], values: result.model.parameters)
         try save.write(arrays)
         if let figures {
@@ -121,12 +123,12 @@ struct CurseTeacherStudentCommand: ToolCommand {
             var curve = "step,training_loss,learning_rate\n"
             for (k, l) in result.trainingLosses.enumerated() { curve += "\(k + 1),\(l),\(result.learningRates[k])\n" }
             try f.write("teacher-student-loss.csv", curve)
-            var rates = "index,group,group_index,effective_learning_rate\n"
-            for (g, group) in result.groups.enumerated() {
-                for i in group.range { rates += "\(i + 1),\(group.name),\(g + 1),\(result.effectiveLearningRates[i])\n" }
+            var table = "index,group,group_index,effective_learning_rate\n"
+            for (g, summary) in groups.enumerated() {
+                for i in kinds[summary.name]?.range ?? 0..<0 { table += "\(i + 1),\(summary.name),\(g + 1),\(rates[i])\n" }
             }
-            try f.write("teacher-student-effective-lr.csv", rates)
-            let tics = result.groups.enumerated().map { "\"\($1.name)\" \($0 + 1)" }.joined(separator: ", ")
+            try f.write("teacher-student-effective-lr.csv", table)
+            let tics = groups.enumerated().map { "\"\($1.name)\" \($0 + 1)" }.joined(separator: ", ")
             let script = """
                 set output "teacher-student-loss.svg"
                 set title "\(modelOptions.model.rawValue) student, ν₀ = \(NumberText.format(nu0)), peak lr \(NumberText.format(lr))"
@@ -138,7 +140,7 @@ struct CurseTeacherStudentCommand: ToolCommand {
                 set title "Adam's effective learning rates η/(√V̂ + ε) after \(result.steps) updates"
                 set xlabel "parameter group"; set ylabel "effective learning rate"
                 set xtics (\(tics)) rotate by -30
-                set xrange [0.5:\(result.groups.count).5]
+                set xrange [0.5:\(groups.count).5]
                 plot 'teacher-student-effective-lr.csv' every ::1 using ($3 + 0.3*(rand(0) - 0.5)):4 with points pt 7 ps 0.4 lc rgb '#4477aa' notitle
 
                 """
@@ -157,8 +159,8 @@ struct CurseTeacherStudentCommand: ToolCommand {
                     "final training loss (mean of the last tenth) \(optional(result.finalTrainingLoss))",
                     "effective learning rates η/(√V̂ + ε), geometric mean [min, max] per group:",
                 ]
-                for g in result.groups {
-                    lines.append("  \(g.name) (\(g.kind.rawValue)) \(String(format: "%.3e", g.geometricMean)) [\(String(format: "%.3e", g.minimum)), \(String(format: "%.3e", g.maximum))]")
+                for g in groups {
+                    lines.append("  \(g.name) (\(kinds[g.name]?.kind.rawValue ?? "")) \(String(format: "%.3e", g.geometricMean)) [\(String(format: "%.3e", g.minimum)), \(String(format: "%.3e", g.maximum))]")
                 }
                 if let r = result.recurrentEffectiveLearningRate {
                     lines.append("recurrent parameters: \(String(format: "%.3e", r))")
@@ -175,8 +177,8 @@ struct CurseTeacherStudentCommand: ToolCommand {
                     ("diverged", .bool(result.diverged)), ("final_loss", .optional(result.testLoss)),
                     ("final_training_loss", .optional(result.finalTrainingLoss)),
                     ("recurrent_effective_learning_rate", .optional(result.recurrentEffectiveLearningRate)),
-                    ("effective_learning_rates", .array(result.groups.map { g in
-                        .object([("group", .string(g.name)), ("kind", .string(g.kind.rawValue)),
+                    ("effective_learning_rates", .array(groups.map { g in
+                        .object([("group", .string(g.name)), ("kind", .string(kinds[g.name]?.kind.rawValue ?? "")),
                                  ("geometric_mean", .number(g.geometricMean)), ("minimum", .number(g.minimum)),
                                  ("maximum", .number(g.maximum))])
                     })),
