@@ -30,8 +30,11 @@ enum CurseWorkloads {
 
         func student(_ model: String) throws -> any RecurrentModel {
             let architecture: Architecture = model == "linear" ? .linearRNN : .lru
-            let spec = try ModelSpecification(architecture: architecture, inputSize: 1, hiddenSize: hidden, outputSize: 1)
-                .protocolInitialization(for: .linearSystemIdentification(
+            let spec = try ModelSpecification(
+                architecture: architecture, inputSize: 1, hiddenSize: hidden, outputSize: 1
+            )
+            .protocolInitialization(
+                for: .linearSystemIdentification(
                     teacherSize: Self.teacherSize, minimumModulus: Self.minimumModulus, sequenceLength: length,
                     batchSize: batch))
             return try spec.makeModel(seed: RunSeeds(Self.seed).model)
@@ -77,7 +80,8 @@ enum CurseWorkloads {
             let r = try s.run(model)
             try save("curse_\(model)_losses", r.trainingLosses, [r.steps])
         }
-        let settings = "hidden \(s.hidden)\nsteps \(s.steps)\nlength \(s.length)\nbatch \(s.batch)\nteacher_size \(Setting.teacherSize)\nmin_modulus \(Setting.minimumModulus)\nlr_linear \(Setting.learningRate("linear"))\nlr_lru \(Setting.learningRate("lru"))\nupdates \(updates)\n"
+        let settings =
+            "hidden \(s.hidden)\nsteps \(s.steps)\nlength \(s.length)\nbatch \(s.batch)\nteacher_size \(Setting.teacherSize)\nmin_modulus \(Setting.minimumModulus)\nlr_linear \(Setting.learningRate("linear"))\nlr_lru \(Setting.learningRate("lru"))\nupdates \(updates)\n"
         try settings.write(toFile: "\(directory)/curse_settings.txt", atomically: true, encoding: .utf8)
     }
 }

@@ -43,8 +43,10 @@ public struct ConstantGateGRUMeasurement: Sendable {
 
     /// Run the check (see the type's documentation). Throws for gates outside (0, 1), fewer than 2 sequences, a
     /// non-positive scale or sample count.
-    public static func run(gates: [Double], input: InputAutocorrelation = .bertEmbeddings, sequences: Int = 256,
-                           samples: Int = 1000, burnIn: Int? = nil, inputScale: Double = 1e-3, seed: UInt64 = 1) throws
+    public static func run(
+        gates: [Double], input: InputAutocorrelation = .bertEmbeddings, sequences: Int = 256,
+        samples: Int = 1000, burnIn: Int? = nil, inputScale: Double = 1e-3, seed: UInt64 = 1
+    ) throws
         -> ConstantGateGRUMeasurement
     {
         try CurseOfMemoryError.require(!gates.isEmpty, "gate", "needs at least one gate")
@@ -53,8 +55,9 @@ public struct ConstantGateGRUMeasurement: Sendable {
         }
         try CurseOfMemoryError.require(sequences >= 2, "sequences", "needs at least 2 sequences, got \(sequences)")
         try CurseOfMemoryError.require(samples >= 1, "samples", "must be ≥ 1, got \(samples)")
-        try CurseOfMemoryError.require(inputScale.isFinite && inputScale > 0, "input-scale",
-                                       "must be finite and > 0, got \(inputScale)")
+        try CurseOfMemoryError.require(
+            inputScale.isFinite && inputScale > 0, "input-scale",
+            "must be finite and > 0, got \(inputScale)")
         let zMax = gates.max() ?? 0
         let burn = burnIn ?? Int((30 / (1 - zMax)).rounded(.up))
         try CurseOfMemoryError.require(burn >= 0, "burn-in", "must be ≥ 0, got \(burn)")
@@ -93,12 +96,14 @@ public struct ConstantGateGRUMeasurement: Sendable {
                 s[b] = ss / Double(samples) / scale2
             }
             let model = (try? ConstantGateGRU(gate: z, input: input))
-            return Unit(gate: z,
-                        activity: Self.compare(a, model?.activity ?? .nan),
-                        gateSensitivity: Self.compare(s, model?.gateSensitivity ?? .nan))
+            return Unit(
+                gate: z,
+                activity: Self.compare(a, model?.activity ?? .nan),
+                gateSensitivity: Self.compare(s, model?.gateSensitivity ?? .nan))
         }
-        return ConstantGateGRUMeasurement(units: units, burnIn: burn, samples: samples, sequences: sequences,
-                                          inputScale: inputScale)
+        return ConstantGateGRUMeasurement(
+            units: units, burnIn: burn, samples: samples, sequences: sequences,
+            inputScale: inputScale)
     }
 
     static func compare(_ perSequence: [Double], _ closedForm: Double) -> MonteCarloComparison {

@@ -10,9 +10,10 @@ extension InputAutocorrelation {
     public func sequences(steps: Int, count: Int, seed: UInt64) throws -> SequenceBatch {
         try CurseOfMemoryError.require(steps >= 1, "steps", "must be ≥ 1, got \(steps)")
         try CurseOfMemoryError.require(count >= 1, "sequences", "must be ≥ 1, got \(count)")
-        try CurseOfMemoryError.require(steps.multipliedReportingOverflow(by: count).overflow == false
-                                       && steps * count <= 500_000_000, "steps",
-                                       "steps × sequences = \(steps) × \(count) is too large")
+        try CurseOfMemoryError.require(
+            steps.multipliedReportingOverflow(by: count).overflow == false
+                && steps * count <= 500_000_000, "steps",
+            "steps × sequences = \(steps) × \(count) is too large")
         var rng = SeededRandom(seed: seed)
         let gauss = ZigguratGaussian.shared
         let k = components.count

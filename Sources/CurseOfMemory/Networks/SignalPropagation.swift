@@ -60,9 +60,11 @@ public enum SignalPropagation {
 
         /// Defaults: 4 layers of 32 units, T = 256, 16 sequences, memories 10^{0, 0.5, 1, 1.5, 2} as the notebook,
         /// the BERT-fit input.
-        public init(layers: Int = 4, hidden: Int = 32, length: Int = 256, sequences: Int = 16,
-                    memories: [Double] = [1, 3.1622776601683795, 10, 31.622776601683793, 100],
-                    input: InputAutocorrelation = .bertEmbeddings, seed: UInt64 = 0) {
+        public init(
+            layers: Int = 4, hidden: Int = 32, length: Int = 256, sequences: Int = 16,
+            memories: [Double] = [1, 3.1622776601683795, 10, 31.622776601683793, 100],
+            input: InputAutocorrelation = .bertEmbeddings, seed: UInt64 = 0
+        ) {
             self.layers = layers
             self.hidden = hidden
             self.length = length
@@ -96,24 +98,29 @@ public enum SignalPropagation {
         -> [Measurement]
     {
         try CurseOfMemoryError.require(c.layers >= 1 && c.layers <= 64, "layers", "must be in [1, 64], got \(c.layers)")
-        try CurseOfMemoryError.require(c.hidden >= 1 && c.hidden <= 4096, "hidden", "must be in [1, 4096], got \(c.hidden)")
+        try CurseOfMemoryError.require(
+            c.hidden >= 1 && c.hidden <= 4096, "hidden", "must be in [1, 4096], got \(c.hidden)")
         try CurseOfMemoryError.require(c.length >= 2, "length", "must be ≥ 2, got \(c.length)")
         try CurseOfMemoryError.require(c.sequences >= 1, "sequences", "must be ≥ 1, got \(c.sequences)")
-        try CurseOfMemoryError.require(!c.memories.isEmpty && c.memories.allSatisfy { $0.isFinite && $0 >= 1 },
-                                       "memories", "each memory T must be finite and ≥ 1")
+        try CurseOfMemoryError.require(
+            !c.memories.isEmpty && c.memories.allSatisfy { $0.isFinite && $0 >= 1 },
+            "memories", "each memory T must be finite and ≥ 1")
         let x = try c.input.sequences(steps: c.length + 1, count: c.sequences, seed: c.seed)
         let b = c.sequences
-        let inputs = try SequenceBatch(steps: c.length, batchSize: b, features: 1,
-                                       values: Array(x.values[0..<(c.length * b)]))
-        let targets = try SequenceBatch(steps: c.length, batchSize: b, features: 1,
-                                        values: Array(x.values[b..<((c.length + 1) * b)]))
+        let inputs = try SequenceBatch(
+            steps: c.length, batchSize: b, features: 1,
+            values: Array(x.values[0..<(c.length * b)]))
+        let targets = try SequenceBatch(
+            steps: c.length, batchSize: b, features: 1,
+            values: Array(x.values[b..<((c.length + 1) * b)]))
         var out: [Measurement] = []
         for variant in variants {
             for (k, t) in c.memories.enumerated() {
                 let low = max(0, 1 - 1 / t), high = max(low, 1 - 1 / (2 * t))
                 var rng = SeededRandom(seed: c.seed, stream: UInt64(k + 1))
                 let model = try ComplexDiagonalRNN(
-                    inputSize: 1, hiddenSize: c.hidden, outputSize: 1, layers: c.layers, configuration: variant.configuration,
+                    inputSize: 1, hiddenSize: c.hidden, outputSize: 1, layers: c.layers,
+                    configuration: variant.configuration,
                     initialization: .orvieto2023(minimumModulus: low, maximumModulus: high), using: &rng)
                 let trajectory = try model.forward(inputs)
                 let (loss, gradient) = try model.lossAndGradient(inputs: inputs, targets: targets)
@@ -124,13 +131,18 @@ public enum SignalPropagation {
                     let groups = model.parameterGroups.filter { $0.name.hasPrefix("layer\(l).") }
                     func meanSquare(_ gs: [ParameterGroup]) -> Double {
                         let n = gs.reduce(0) { $0 + $1.count }
-                        return n == 0 ? 0 : gs.reduce(0) { acc, g in acc + g.range.reduce(0) { $0 + gradient[$1] * gradient[$1] } } / Double(n)
+                        return n == 0
+                            ? 0
+                            : gs.reduce(0) { acc, g in acc + g.range.reduce(0) { $0 + gradient[$1] * gradient[$1] } }
+                                / Double(n)
                     }
                     recurrent.append(meanSquare(groups.filter { $0.kind == .recurrent }))
                     other.append(meanSquare(groups.filter { $0.kind != .recurrent }))
                 }
-                out.append(Measurement(variant: variant, memory: t, modulusRange: low...high, activity: activity,
-                                       recurrentGradient: recurrent, otherGradient: other, loss: loss))
+                out.append(
+                    Measurement(
+                        variant: variant, memory: t, modulusRange: low...high, activity: activity,
+                        recurrentGradient: recurrent, otherGradient: other, loss: loss))
             }
         }
         return out

@@ -34,8 +34,10 @@ public enum StudentTraining {
 
         /// A configuration; `schedule` defaults to Zucchet & Orvieto's warm-up–cosine schedule peaking at
         /// `learningRate` (1e-7 → η → 1e-7, no warm-up).
-        public init(steps: Int, learningRate: Double, seed: UInt64, schedule: LearningRateSchedule? = nil,
-                    finalWindow: Int? = nil) {
+        public init(
+            steps: Int, learningRate: Double, seed: UInt64, schedule: LearningRateSchedule? = nil,
+            finalWindow: Int? = nil
+        ) {
             self.steps = steps
             self.schedule = schedule ?? .zucchetOrvieto(peak: learningRate)
             self.seed = seed
@@ -46,8 +48,10 @@ public enum StudentTraining {
     /// Train `model` on `task`; `progress` receives (updates done, last training loss) after every update.
     /// Throws for an incompatible model and task or an invalid configuration; a non-finite loss, gradient or update
     /// ends the run as diverged (not an error).
-    public static func run(model: any RecurrentModel, task: any TrainingTask, configuration c: Configuration,
-                           progress: ((Int, Double) -> Void)? = nil) throws -> StudentTrainingResult {
+    public static func run(
+        model: any RecurrentModel, task: any TrainingTask, configuration c: Configuration,
+        progress: ((Int, Double) -> Void)? = nil
+    ) throws -> StudentTrainingResult {
         try CurseOfMemoryError.require(c.steps >= 1, "steps", "must be ≥ 1, got \(c.steps)")
         if let w = c.finalWindow { try CurseOfMemoryError.require(w >= 1, "final-window", "must be ≥ 1, got \(w)") }
         try c.schedule.validate(totalSteps: c.steps)
@@ -93,9 +97,11 @@ public enum StudentTraining {
         }
         // No update applied (a first gradient that is not finite): there is no second moment, hence no rates.
         // A diverging last update may also have overflowed V: then no rates either.
-        let effective = adam.stepCount > 0
-            ? try? AdamEffectiveLearningRates(adam: adam, learningRate: c.schedule.peakLearningRate,
-                                              groups: model.parameterGroups) : nil
+        let effective =
+            adam.stepCount > 0
+            ? try? AdamEffectiveLearningRates(
+                adam: adam, learningRate: c.schedule.peakLearningRate,
+                groups: model.parameterGroups) : nil
         return StudentTrainingResult(
             model: model, trainingLosses: losses, learningRates: rates, diverged: diverged,
             finalTrainingLoss: finalTraining, testLoss: testLoss, effectiveLearningRates: effective)

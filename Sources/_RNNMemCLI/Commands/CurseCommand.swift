@@ -4,7 +4,8 @@ import ArgumentParser
 struct CurseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "curse",
-        abstract: "The curse of memory: sensitivities of recurrent states to their parameters, landscapes, Hessians, trained students.",
+        abstract:
+            "The curse of memory: sensitivities of recurrent states to their parameters, landscapes, Hessians, trained students.",
         discussion: """
             As a recurrent network's memory grows, its states become ever more sensitive to its recurrent \
             parameters, even without exploding gradients (Zucchet & Orvieto 2024, NeurIPS, arXiv 2405.21064). For \
@@ -21,7 +22,8 @@ struct CurseCommand: ParsableCommand {
             Adam's effective learning rates (Fig. 3, 4).
             """,
         subcommands: [
-            CurseSensitivityCommand.self, CurseGRUCommand.self, CurseLandscapeCommand.self, CurseHessianCommand.self, CursePropagationCommand.self,
+            CurseSensitivityCommand.self, CurseGRUCommand.self, CurseLandscapeCommand.self, CurseHessianCommand.self,
+            CursePropagationCommand.self,
             CurseTeacherStudentCommand.self,
         ])
 }

@@ -36,17 +36,25 @@ struct CurseGRUCommand: ToolCommand {
     @Flag(help: "Measure the engine's GRU with a constant gate.")
     var engine = false
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Monte Carlo: number of chains ≥ 2 (default 256).", valueName: "n"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Monte Carlo: number of chains ≥ 2 (default 256).", valueName: "n"))
     var chains: Int = 256
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("--engine: number of input sequences ≥ 2 (default 128).", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("--engine: number of input sequences ≥ 2 (default 128).", valueName: "n"))
     var sequences: Int = 128
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("Samples per chain (default 48) or steps sampled per sequence with --engine (default 4000).", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Samples per chain (default 48) or steps sampled per sequence with --engine (default 4000).", valueName: "n"
+        ))
     var samples: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Monte Carlo: steps between samples (default 128).", valueName: "k"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Monte Carlo: steps between samples (default 128).", valueName: "k")
+    )
     var spacing: Int = 128
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the simulations (default 1).", valueName: "seed"))
@@ -55,8 +63,10 @@ struct CurseGRUCommand: ToolCommand {
     @OptionGroup var output: OutputOptions
 
     static func entry(_ c: MonteCarloComparison) -> JSONValue {
-        .object([("estimate", CurseNumber.json(c.estimate)), ("standard_error", CurseNumber.json(c.standardError)),
-                 ("z", CurseNumber.json(c.z))])
+        .object([
+            ("estimate", CurseNumber.json(c.estimate)), ("standard_error", CurseNumber.json(c.standardError)),
+            ("z", CurseNumber.json(c.z)),
+        ])
     }
 
     static func line(_ label: String, _ c: MonteCarloComparison) -> String {
@@ -67,7 +77,8 @@ struct CurseGRUCommand: ToolCommand {
         guard gate.isFinite, gate > 0, gate < 1 else {
             throw CLIError.invalidArgument("--gate", NumberText.format(gate), "must lie in (0, 1)")
         }
-        let acf = input.rho == nil && input.acf == nil ? InputAutocorrelation.bertEmbeddings : try input.autocorrelation()
+        let acf =
+            input.rho == nil && input.acf == nil ? InputAutocorrelation.bertEmbeddings : try input.autocorrelation()
         guard chains >= 2, chains <= 10_000_000 else {
             throw CLIError.invalidArgument("--chains", String(chains), "must lie in [2, 10000000]")
         }
@@ -84,8 +95,11 @@ struct CurseGRUCommand: ToolCommand {
             guard Double(chains) * Double(n) * Double(spacing) <= 1e10 else {
                 throw CLIError("--chains × --samples × --spacing is too much work (limit 1e10)")
             }
-            mc = try MonteCarloVerifier.gru(g, settings: MonteCarloSettings(chains: chains, seed: seed,
-                                                                            samplesPerChain: n, sampleSpacing: spacing))
+            mc = try MonteCarloVerifier.gru(
+                g,
+                settings: MonteCarloSettings(
+                    chains: chains, seed: seed,
+                    samplesPerChain: n, sampleSpacing: spacing))
         }
         var measured: ConstantGateGRUMeasurement? = nil
         if engine {
@@ -93,8 +107,9 @@ struct CurseGRUCommand: ToolCommand {
             guard Double(sequences) * Double(n + Int(30 / (1 - gate)) + 1) <= 5e8 else {
                 throw CLIError("--sequences × (--samples + burn-in) is too large (limit 5e8 steps)")
             }
-            measured = try ConstantGateGRUMeasurement.run(gates: [gate], input: acf, sequences: sequences, samples: n,
-                                                          seed: seed)
+            measured = try ConstantGateGRUMeasurement.run(
+                gates: [gate], input: acf, sequences: sequences, samples: n,
+                seed: seed)
         }
         try output.emit(
             to: console,
@@ -106,7 +121,9 @@ struct CurseGRUCommand: ToolCommand {
                 if let mc {
                     lines.append(Self.line("monte carlo E[h²]", mc.activity))
                     lines.append(Self.line("monte carlo E[(d_z h)²]", mc.gateSensitivity))
-                    lines.append("(\(chains) chains × \(samples ?? 48) samples every \(spacing) steps, burn-in \(mc.burnIn), seed \(seed))")
+                    lines.append(
+                        "(\(chains) chains × \(samples ?? 48) samples every \(spacing) steps, burn-in \(mc.burnIn), seed \(seed))"
+                    )
                 }
                 if let m = measured, let u = m.units.first {
                     lines.append(Self.line("engine GRU E[h²]", u.activity))
@@ -118,20 +135,36 @@ struct CurseGRUCommand: ToolCommand {
             json: {
                 var pairs: [(String, JSONValue)] = [
                     ("gate", .number(gate)), ("acf", .string(acf.description)),
-                    ("closed_form", .object([("activity", .number(g.activity)),
-                                             ("gate_sensitivity", .number(g.gateSensitivity)),
-                                             ("bias_sensitivity", .number(g.biasSensitivity))])),
+                    (
+                        "closed_form",
+                        .object([
+                            ("activity", .number(g.activity)),
+                            ("gate_sensitivity", .number(g.gateSensitivity)),
+                            ("bias_sensitivity", .number(g.biasSensitivity)),
+                        ])
+                    ),
                 ]
                 if let mc {
-                    pairs.append(("monte_carlo", .object([("activity", Self.entry(mc.activity)),
-                                                          ("gate_sensitivity", Self.entry(mc.gateSensitivity))])))
+                    pairs.append(
+                        (
+                            "monte_carlo",
+                            .object([
+                                ("activity", Self.entry(mc.activity)),
+                                ("gate_sensitivity", Self.entry(mc.gateSensitivity)),
+                            ])
+                        ))
                 }
                 if let m = measured, let u = m.units.first {
-                    pairs.append(("engine", .object([
-                        ("activity", Self.entry(u.activity)), ("gate_sensitivity", Self.entry(u.gateSensitivity)),
-                        ("sequences", .integer(m.sequences)), ("samples", .integer(m.samples)),
-                        ("burn_in", .integer(m.burnIn)),
-                    ])))
+                    pairs.append(
+                        (
+                            "engine",
+                            .object([
+                                ("activity", Self.entry(u.activity)),
+                                ("gate_sensitivity", Self.entry(u.gateSensitivity)),
+                                ("sequences", .integer(m.sequences)), ("samples", .integer(m.samples)),
+                                ("burn_in", .integer(m.burnIn)),
+                            ])
+                        ))
                 }
                 return .object(pairs)
             })

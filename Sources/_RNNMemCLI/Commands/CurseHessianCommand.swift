@@ -43,10 +43,13 @@ struct CurseHessianCommand: ToolCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Number of sequences (default 64).", valueName: "B"))
     var batch: Int = 64
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Eigenvectors analysed per network (default 3).", valueName: "k"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Eigenvectors analysed per network (default 3).", valueName: "k"))
     var top: Int = 3
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the teacher and the inputs (default 0).", valueName: "seed"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Seed of the teacher and the inputs (default 0).", valueName: "seed"))
     var seed: UInt64 = 0
 
     @Option(help: ArgumentHelp("Write CSV tables and SVG figures to this directory.", valueName: "dir"))
@@ -61,10 +64,17 @@ struct CurseHessianCommand: ToolCommand {
             ("parameter_count", .integer(a.eigenvalues.count)), ("loss", .number(a.loss)),
             ("eigenvalues", .numbers(a.eigenvalues)), ("gauss_newton_mismatch", .number(a.gaussNewtonMismatch)),
             ("asymmetry", .number(a.asymmetry)),
-            ("top_eigenvectors", .array(a.topEigenvectors.map { v in
-                .object([("eigenvalue", .number(v.eigenvalue)), ("participation_ratio", .number(v.participationRatio)),
-                         ("groups", .object(v.groups.map { ($0.group, .number($0.mass)) }))])
-            })),
+            (
+                "top_eigenvectors",
+                .array(
+                    a.topEigenvectors.map { v in
+                        .object([
+                            ("eigenvalue", .number(v.eigenvalue)),
+                            ("participation_ratio", .number(v.participationRatio)),
+                            ("groups", .object(v.groups.map { ($0.group, .number($0.mass)) })),
+                        ])
+                    })
+            ),
         ])
     }
 
@@ -77,29 +87,37 @@ struct CurseHessianCommand: ToolCommand {
         ]
         for (k, v) in a.topEigenvectors.enumerated() {
             let masses = v.groups.filter { $0.mass >= 0.01 }.map { "\($0.group) \(String(format: "%.2f", $0.mass))" }
-            lines.append("  eigenvector \(k + 1): eigenvalue \(short(v.eigenvalue)), participation ratio \(String(format: "%.2f", v.participationRatio)); mass \(masses.joined(separator: ", "))")
+            lines.append(
+                "  eigenvector \(k + 1): eigenvalue \(short(v.eigenvalue)), participation ratio \(String(format: "%.2f", v.participationRatio)); mass \(masses.joined(separator: ", "))"
+            )
         }
         return lines
     }
 
     func run(console: Console) throws {
-        guard pairs >= 1, pairs <= 16 else { throw CLIError.invalidArgument("--pairs", String(pairs), "must lie in [1, 16]") }
+        guard pairs >= 1, pairs <= 16 else {
+            throw CLIError.invalidArgument("--pairs", String(pairs), "must lie in [1, 16]")
+        }
         guard modulus.isFinite, modulus > 0, modulus < 1 else {
             throw CLIError.invalidArgument("--modulus", NumberText.format(modulus), "must lie in (0, 1)")
         }
         guard spread.isFinite, spread >= 0, modulus + spread < 1 else {
-            throw CLIError.invalidArgument("--spread", NumberText.format(spread), "must be ≥ 0 with --modulus + --spread < 1")
+            throw CLIError.invalidArgument(
+                "--spread", NumberText.format(spread), "must be ≥ 0 with --modulus + --spread < 1")
         }
         try Arguments.count(length, "--length")
         try Arguments.count(batch, "--batch")
         guard top >= 1 else { throw CLIError.invalidArgument("--top", String(top), "must be ≥ 1") }
         let p = 4 * pairs * pairs + 4 * pairs + 1
-        try MemoryBudget.check(bytes: 8 * (Double(length) * Double(batch) * Double(p) * 3 + Double(p * p) * 8),
-                               for: "the Hessians (--length \(length) × --batch \(batch) × \(p) parameters)")
-        let config = OptimumHessianStudy.Configuration(pairs: pairs, modulusBase: modulus, modulusSpread: spread,
-                                                       steps: length, batchSize: batch, seed: seed, topCount: top)
+        try MemoryBudget.check(
+            bytes: 8 * (Double(length) * Double(batch) * Double(p) * 3 + Double(p * p) * 8),
+            for: "the Hessians (--length \(length) × --batch \(batch) × \(p) parameters)")
+        let config = OptimumHessianStudy.Configuration(
+            pairs: pairs, modulusBase: modulus, modulusSpread: spread,
+            steps: length, batchSize: batch, seed: seed, topCount: top)
         let r = try OptimumHessianStudy.run(config)
-        let stationaryError = (r.diagonal.hessian - r.diagonalStationaryPrediction).frobeniusNorm
+        let stationaryError =
+            (r.diagonal.hessian - r.diagonalStationaryPrediction).frobeniusNorm
             / r.diagonalStationaryPrediction.frobeniusNorm
         var arrays = SafetensorsFile()
         func matrix(_ m: Matrix) throws -> SafetensorsTensor {
@@ -107,8 +125,10 @@ struct CurseHessianCommand: ToolCommand {
         }
         arrays.tensors["dense_hessian"] = try matrix(r.dense.hessian)
         arrays.tensors["diagonal_hessian"] = try matrix(r.diagonal.hessian)
-        arrays.tensors["dense_eigenvalues"] = try SafetensorsTensor(shape: [r.dense.eigenvalues.count], values: r.dense.eigenvalues)
-        arrays.tensors["diagonal_eigenvalues"] = try SafetensorsTensor(shape: [r.diagonal.eigenvalues.count], values: r.diagonal.eigenvalues)
+        arrays.tensors["dense_eigenvalues"] = try SafetensorsTensor(
+            shape: [r.dense.eigenvalues.count], values: r.dense.eigenvalues)
+        arrays.tensors["diagonal_eigenvalues"] = try SafetensorsTensor(
+            shape: [r.diagonal.eigenvalues.count], values: r.diagonal.eigenvalues)
         arrays.tensors["dense_top_eigenvectors"] = try SafetensorsTensor(
             shape: [r.dense.topEigenvectors.count, p], values: r.dense.topEigenvectors.flatMap(\.vector))
         arrays.tensors["diagonal_top_eigenvectors"] = try SafetensorsTensor(
@@ -125,7 +145,8 @@ struct CurseHessianCommand: ToolCommand {
             let dv = r.dense.topEigenvectors.first?.vector ?? [], gv = r.diagonal.topEigenvectors.first?.vector ?? []
             func group(_ a: HessianAnalysis, _ i: Int) -> String { a.groups.first { $0.range.contains(i) }?.name ?? "" }
             for i in 0..<p {
-                vectors += "\(i + 1),\(group(r.dense, i)),\(i < dv.count ? dv[i] * dv[i] : 0),\(group(r.diagonal, i)),\(i < gv.count ? gv[i] * gv[i] : 0)\n"
+                vectors +=
+                    "\(i + 1),\(group(r.dense, i)),\(i < dv.count ? dv[i] * dv[i] : 0),\(group(r.diagonal, i)),\(i < gv.count ? gv[i] * gv[i] : 0)\n"
             }
             try f.write("hessian-top-eigenvector.csv", vectors)
             let script = """
@@ -157,22 +178,29 @@ struct CurseHessianCommand: ToolCommand {
                     "teacher: \(pairs) conjugate pair\(pairs == 1 ? "" : "s"), λ = "
                         + stride(from: 0, to: r.teacher.eigenvalues.count, by: 2).map { k in
                             let l = r.teacher.eigenvalues[k]
-                            return "\(Self.short(l.length))·e^(±i·\(Self.short(abs(Double.atan2(y: l.imaginary, x: l.real)))))"
+                            return
+                                "\(Self.short(l.length))·e^(±i·\(Self.short(abs(Double.atan2(y: l.imaginary, x: l.real)))))"
                         }.joined(separator: ", ")
                         + "; T = \(length), batch \(batch), seed \(seed)",
                     "the two networks' outputs agree to \(Self.short(r.outputMismatch))",
                 ]
                 lines += Self.report("dense linear RNN", r.dense)
                 lines += Self.report("complex diagonal", r.diagonal)
-                lines.append("complex diagonal vs closed form at T = \(length): ‖H − E[H]‖/‖E[H]‖ \(Self.short(r.diagonalPredictionError)) (stationary form: \(Self.short(stationaryError)))")
+                lines.append(
+                    "complex diagonal vs closed form at T = \(length): ‖H − E[H]‖/‖E[H]‖ \(Self.short(r.diagonalPredictionError)) (stationary form: \(Self.short(stationaryError)))"
+                )
                 return lines.joined(separator: "\n") + "\n"
             },
             json: {
                 .object([
                     ("pairs", .integer(pairs)),
-                    ("teacher_eigenvalues", .array(r.teacher.eigenvalues.map {
-                        .object([("re", .number($0.real)), ("im", .number($0.imaginary))])
-                    })),
+                    (
+                        "teacher_eigenvalues",
+                        .array(
+                            r.teacher.eigenvalues.map {
+                                .object([("re", .number($0.real)), ("im", .number($0.imaginary))])
+                            })
+                    ),
                     ("length", .integer(length)), ("batch", .integer(batch)), ("seed", .unsigned(seed)),
                     ("output_mismatch", .number(r.outputMismatch)),
                     ("dense", Self.analysisJSON(r.dense)), ("diagonal", Self.analysisJSON(r.diagonal)),

@@ -12,7 +12,8 @@ enum LandscapeDirection: String, ExpressibleByArgument, CaseIterable, Sendable {
 struct CurseLandscapeCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "landscape",
-        abstract: "Write the teacher–student loss and its curvature along |λ| or θ (Fig. 1, 6), or a grid with Adam paths (Fig. 7).",
+        abstract:
+            "Write the teacher–student loss and its curvature along |λ| or θ (Fig. 1, 6), or a grid with Adam paths (Fig. 7).",
         discussion: """
             The loss is L(λ) = ½E|h̃ − h̃*|² of a student h_t = λh_(t−1) + x_t learning a teacher with eigenvalue λ* \
             from the same input (Zucchet & Orvieto 2024, NeurIPS, §4.1), in closed form for the input of --rho or \
@@ -42,7 +43,9 @@ struct CurseLandscapeCommand: ToolCommand {
     @Option(help: ArgumentHelp("modulus, angle (Fig. 1, 6) or grid (Fig. 7).", valueName: "name"))
     var direction: LandscapeDirection = .modulus
 
-    @Option(help: ArgumentHelp("Coordinates of the curvature: none, polar, exp, optimal (default polar).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Coordinates of the curvature: none, polar, exp, optimal (default polar).", valueName: "name"))
     var param: String = "polar"
 
     @Flag(help: "γ-normalise student and teacher states.")
@@ -50,19 +53,26 @@ struct CurseLandscapeCommand: ToolCommand {
 
     @OptionGroup(title: "Input") var input: CurseInputOptions
 
-    @Option(help: ArgumentHelp("Teacher moduli ν* for the slices (comma-separated, each in (0, 1)).", valueName: "list"))
+    @Option(
+        help: ArgumentHelp("Teacher moduli ν* for the slices (comma-separated, each in (0, 1)).", valueName: "list"))
     var teachers: String = "0.99,0.98,0.96,0.92,0.84,0.68,0.36"
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Teacher phase θ* (angle slices and grid; default π/100).", valueName: "theta"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Teacher phase θ* (angle slices and grid; default π/100).", valueName: "theta"))
     var teacherPhase: Double = Double.pi / 100
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Grid: teacher modulus (default 0.99).", valueName: "nu"))
     var teacherModulus: Double = 0.99
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Number of points per axis (default 200 for slices, 81 for the grid).", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Number of points per axis (default 200 for slices, 81 for the grid).", valueName: "n"))
     var points: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Start of the ν (modulus, grid) or θ (angle) range.", valueName: "x"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Start of the ν (modulus, grid) or θ (angle) range.", valueName: "x"))
     var from: Double?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("End of the ν or θ range.", valueName: "x"))
@@ -74,19 +84,27 @@ struct CurseLandscapeCommand: ToolCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Grid: end of the θ range (default 1).", valueName: "theta"))
     var thetaTo: Double = 1
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Grid: Adam updates per path (default 0: no paths).", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Grid: Adam updates per path (default 0: no paths).", valueName: "n"))
     var adamSteps: Int = 0
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Grid: Adam's learning rate (default 0.001).", valueName: "lr"))
     var lr: Double = 1e-3
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Grid: modulus of the paths' start (default 0.99).", valueName: "nu"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Grid: modulus of the paths' start (default 0.99).", valueName: "nu"))
     var startModulus: Double = 0.99
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Grid: phase of the paths' start (default π/4).", valueName: "theta"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Grid: phase of the paths' start (default π/4).", valueName: "theta"))
     var startPhase: Double = Double.pi / 4
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Grid: record every n-th point of a path (default steps/500).", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Grid: record every n-th point of a path (default steps/500).", valueName: "n"))
     var recordEvery: Int?
 
     @Option(help: ArgumentHelp("Write CSV tables and SVG figures to this directory.", valueName: "dir"))
@@ -120,11 +138,15 @@ struct CurseLandscapeCommand: ToolCommand {
     }
 
     /// [from, to] of the swept variable.
-    func range(default d: (Double, Double), lower: Double, upper: Double, name: String) throws(CLIError) -> (Double, Double) {
+    func range(default d: (Double, Double), lower: Double, upper: Double, name: String) throws(CLIError) -> (
+        Double, Double
+    ) {
         let a = from ?? d.0, b = to ?? d.1
         for (flag, v) in [("--from", a), ("--to", b)] {
             guard v.isFinite, v >= lower, v <= upper else {
-                throw CLIError.invalidArgument(flag, NumberText.format(v), "\(name) must lie in [\(NumberText.format(lower)), \(NumberText.format(upper))]")
+                throw CLIError.invalidArgument(
+                    flag, NumberText.format(v),
+                    "\(name) must lie in [\(NumberText.format(lower)), \(NumberText.format(upper))]")
             }
         }
         guard a < b else { throw CLIError("--from \(NumberText.format(a)) must be below --to \(NumberText.format(b))") }
@@ -141,7 +163,8 @@ struct CurseLandscapeCommand: ToolCommand {
         let normalization: Normalization = normalized ? .l2 : .none
         let n = points ?? (direction == .grid ? 81 : 200)
         guard n >= 1, n <= (direction == .grid ? 2000 : 100_000) else {
-            throw CLIError.invalidArgument("--points", String(n), "must lie in [1, \(direction == .grid ? 2000 : 100_000)]")
+            throw CLIError.invalidArgument(
+                "--points", String(n), "must lie in [1, \(direction == .grid ? 2000 : 100_000)]")
         }
         try Arguments.finite(teacherPhase, "--teacher-phase")
         if direction == .grid {
@@ -157,21 +180,31 @@ struct CurseLandscapeCommand: ToolCommand {
                 let nu = Self.grid(a, b, n)
                 // ω₁ depends on ν only (any non-zero phase gives it).
                 let omega = try nu.map { v in
-                    parametrization.isPolar ? try parametrization.coordinates(of: Complex(v * Double.cos(1), v * Double.sin(1))).0 : v
+                    parametrization.isPolar
+                        ? try parametrization.coordinates(of: Complex(v * Double.cos(1), v * Double.sin(1))).0 : v
                 }
-                let s = try LossLandscape.modulusSlices(teacherModuli: moduli, parametrization: parametrization,
-                                                        normalization: normalization, input: acf, coordinates: omega)
-                slices = zip(moduli, s).map { Slice(teacher: $0, phase: 0, x: nu, omega: omega, loss: $1.loss, curvature: $1.curvature) }
+                let s = try LossLandscape.modulusSlices(
+                    teacherModuli: moduli, parametrization: parametrization,
+                    normalization: normalization, input: acf, coordinates: omega)
+                slices = zip(moduli, s).map {
+                    Slice(teacher: $0, phase: 0, x: nu, omega: omega, loss: $1.loss, curvature: $1.curvature)
+                }
             case .angle:
                 let (a, b) = try range(default: (0.001, 0.2), lower: -2 * Double.pi, upper: 2 * Double.pi, name: "θ")
                 let theta = Self.grid(a, b, n)
                 for m in moduli {
-                    let omega = try theta.map { t in try parametrization.coordinates(of: Complex(m * Double.cos(t), m * Double.sin(t))).1 }
-                    let s = try LossLandscape.angleSlices(teacherModuli: [m], teacherPhase: teacherPhase,
-                                                          parametrization: parametrization, normalization: normalization,
-                                                          input: acf, coordinates: omega)
+                    let omega = try theta.map { t in
+                        try parametrization.coordinates(of: Complex(m * Double.cos(t), m * Double.sin(t))).1
+                    }
+                    let s = try LossLandscape.angleSlices(
+                        teacherModuli: [m], teacherPhase: teacherPhase,
+                        parametrization: parametrization, normalization: normalization,
+                        input: acf, coordinates: omega)
                     if let first = s.first {
-                        slices.append(Slice(teacher: m, phase: teacherPhase, x: theta, omega: omega, loss: first.loss, curvature: first.curvature))
+                        slices.append(
+                            Slice(
+                                teacher: m, phase: teacherPhase, x: theta, omega: omega, loss: first.loss,
+                                curvature: first.curvature))
                     }
                 }
             case .grid:
@@ -208,7 +241,8 @@ struct CurseLandscapeCommand: ToolCommand {
             for (k, s) in slices.enumerated() {
                 let every = "every ::\(k * cols + 1)::\((k + 1) * cols)"
                 plotLoss.append("'\(csv)' \(every) using 3:5 with lines lw 2 title 'ν* = \(s.teacher)'")
-                plotCurv.append("'\(csv)' \(every) using 3:($6 > 0 ? $6 : 1/0) with lines lw 2 title 'ν* = \(s.teacher)'")
+                plotCurv.append(
+                    "'\(csv)' \(every) using 3:($6 > 0 ? $6 : 1/0) with lines lw 2 title 'ν* = \(s.teacher)'")
             }
             let script = """
                 set xlabel "\(label)"
@@ -224,8 +258,9 @@ struct CurseLandscapeCommand: ToolCommand {
                 plot \(plotCurv.joined(separator: ", \\\n     "))
 
                 """
-            try f.draw(script: "landscape-\(direction.rawValue).gp", script,
-                       svgs: ["landscape-\(direction.rawValue)-loss.svg", "landscape-\(direction.rawValue)-curvature.svg"])
+            try f.draw(
+                script: "landscape-\(direction.rawValue).gp", script,
+                svgs: ["landscape-\(direction.rawValue)-loss.svg", "landscape-\(direction.rawValue)-curvature.svg"])
             f.report(to: console)
         }
         try output.emit(
@@ -234,11 +269,17 @@ struct CurseLandscapeCommand: ToolCommand {
                 .object([
                     ("direction", .string(direction.rawValue)), ("parametrization", .string(parametrization.name)),
                     ("normalized", .bool(normalized)), ("acf", .string(acf.description)),
-                    ("slices", .array(slices.map { s in
-                        .object([("teacher_modulus", .number(s.teacher)), ("teacher_phase", .number(s.phase)),
-                                 ("x", .numbers(s.x)), ("omega", .numbers(s.omega)), ("loss", .numbers(s.loss)),
-                                 ("curvature", .numbers(s.curvature))])
-                    })),
+                    (
+                        "slices",
+                        .array(
+                            slices.map { s in
+                                .object([
+                                    ("teacher_modulus", .number(s.teacher)), ("teacher_phase", .number(s.phase)),
+                                    ("x", .numbers(s.x)), ("omega", .numbers(s.omega)), ("loss", .numbers(s.loss)),
+                                    ("curvature", .numbers(s.curvature)),
+                                ])
+                            })
+                    ),
                 ])
             })
     }
@@ -258,7 +299,9 @@ struct CurseLandscapeCommand: ToolCommand {
         guard adamSteps >= 0, adamSteps <= 10_000_000 else {
             throw CLIError.invalidArgument("--adam-steps", String(adamSteps), "must lie in [0, 10000000]")
         }
-        guard lr.isFinite, lr > 0 else { throw CLIError.invalidArgument("--lr", NumberText.format(lr), "must be finite and > 0") }
+        guard lr.isFinite, lr > 0 else {
+            throw CLIError.invalidArgument("--lr", NumberText.format(lr), "must be finite and > 0")
+        }
         let every = recordEvery ?? max(1, adamSteps / 500)
         guard every >= 1 else { throw CLIError.invalidArgument("--record-every", String(every), "must be ≥ 1") }
         let teacher = Complex(teacherModulus * Double.cos(teacherPhase), teacherModulus * Double.sin(teacherPhase))
@@ -276,8 +319,9 @@ struct CurseLandscapeCommand: ToolCommand {
         if adamSteps > 0 {
             let start = Complex(startModulus * Double.cos(startPhase), startModulus * Double.sin(startPhase))
             paths = try [Parametrization.figure7Polar, .figure7Exp, .figure7Optimal].map {
-                try AdamPath.run(loss: loss, parametrization: $0, start: start, learningRate: lr, steps: adamSteps,
-                                 recordEvery: every)
+                try AdamPath.run(
+                    loss: loss, parametrization: $0, start: start, learningRate: lr, steps: adamSteps,
+                    recordEvery: every)
             }
         }
         let names = ["polar", "exp", "optimal"]
@@ -291,7 +335,9 @@ struct CurseLandscapeCommand: ToolCommand {
         var pathTable = "parametrization,step,nu,theta,loss\n"
         for (k, p) in paths.enumerated() {
             let c = pathColumns(p)
-            for i in p.steps.indices { pathTable += "\(names[k]),\(p.steps[i]),\(c.nu[i]),\(c.theta[i]),\(p.losses[i])\n" }
+            for i in p.steps.indices {
+                pathTable += "\(names[k]),\(p.steps[i]),\(c.nu[i]),\(c.theta[i]),\(p.losses[i])\n"
+            }
         }
         var arrays = SafetensorsFile()
         arrays.tensors["nu"] = try SafetensorsTensor(shape: [n], values: nu)
@@ -300,7 +346,8 @@ struct CurseLandscapeCommand: ToolCommand {
         for (k, p) in paths.enumerated() {
             let c = pathColumns(p)
             arrays.tensors["path_\(names[k])"] = try SafetensorsTensor(
-                shape: [p.steps.count, 4], values: p.steps.indices.flatMap { [Double(p.steps[$0]), c.nu[$0], c.theta[$0], p.losses[$0]] })
+                shape: [p.steps.count, 4],
+                values: p.steps.indices.flatMap { [Double(p.steps[$0]), c.nu[$0], c.theta[$0], p.losses[$0]] })
         }
         try save.write(arrays)
         if let figures {
@@ -319,7 +366,9 @@ struct CurseLandscapeCommand: ToolCommand {
                 let colors = ["#4477aa", "#cc3311", "#228833"]
                 for (k, p) in paths.enumerated() {
                     let start = 1 + p.steps.count * k, end = p.steps.count * (k + 1)
-                    plots.append("'landscape-paths.csv' every ::\(start)::\(end) using 3:4 with lines lw 2 lc rgb '\(colors[k])' title '\(names[k])'")
+                    plots.append(
+                        "'landscape-paths.csv' every ::\(start)::\(end) using 3:4 with lines lw 2 lc rgb '\(colors[k])' title '\(names[k])'"
+                    )
                 }
             }
             let script = """
@@ -338,11 +387,14 @@ struct CurseLandscapeCommand: ToolCommand {
             to: console,
             plain: {
                 guard !paths.isEmpty else { return gridTable }
-                var lines = ["loss on a \(n) × \(n) grid of (ν, θ); teacher \(NumberText.format(teacherModulus))·e^(i·\(NumberText.format(teacherPhase)))"]
+                var lines = [
+                    "loss on a \(n) × \(n) grid of (ν, θ); teacher \(NumberText.format(teacherModulus))·e^(i·\(NumberText.format(teacherPhase)))"
+                ]
                 for (k, p) in paths.enumerated() {
                     let c = pathColumns(p)
                     let last = p.steps.count - 1
-                    var line = "adam \(names[k]): \(p.steps[last]) steps, ν = \(NumberText.format(c.nu[last])), θ = \(NumberText.format(c.theta[last])), loss \(NumberText.format(p.losses[last]))"
+                    var line =
+                        "adam \(names[k]): \(p.steps[last]) steps, ν = \(NumberText.format(c.nu[last])), θ = \(NumberText.format(c.theta[last])), loss \(NumberText.format(p.losses[last]))"
                     if let s = p.leftDomainAtStep { line += " (left the unit disk at step \(s))" }
                     lines.append(line)
                 }
@@ -353,12 +405,19 @@ struct CurseLandscapeCommand: ToolCommand {
                     ("direction", .string("grid")), ("parametrization", .string("figure7")),
                     ("normalized", .bool(normalized)), ("acf", .string(acf.description)),
                     ("grid", .object([("nu", .numbers(nu)), ("theta", .numbers(theta)), ("loss", .numbers(values))])),
-                    ("paths", .array(paths.enumerated().map { k, p in
-                        let c = pathColumns(p)
-                        return .object([("parametrization", .string(names[k])), ("steps", .array(p.steps.map { .integer($0) })),
-                                        ("nu", .numbers(c.nu)), ("theta", .numbers(c.theta)), ("loss", .numbers(p.losses)),
-                                        ("left_domain_at_step", .optional(p.leftDomainAtStep))])
-                    })),
+                    (
+                        "paths",
+                        .array(
+                            paths.enumerated().map { k, p in
+                                let c = pathColumns(p)
+                                return .object([
+                                    ("parametrization", .string(names[k])),
+                                    ("steps", .array(p.steps.map { .integer($0) })),
+                                    ("nu", .numbers(c.nu)), ("theta", .numbers(c.theta)), ("loss", .numbers(p.losses)),
+                                    ("left_domain_at_step", .optional(p.leftDomainAtStep)),
+                                ])
+                            })
+                    ),
                 ])
             })
     }

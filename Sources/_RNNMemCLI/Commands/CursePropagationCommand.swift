@@ -5,7 +5,8 @@ import RNNMemory
 struct CursePropagationCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "propagation",
-        abstract: "Print activity and gradient magnitudes per layer of a deep complex-diagonal stack at initialisation, against memory.",
+        abstract:
+            "Print activity and gradient magnitudes per layer of a deep complex-diagonal stack at initialisation, against memory.",
         discussion: """
             Signal propagation at initialisation (Zucchet & Orvieto 2024, NeurIPS, §5, Fig. 5): --layers stacked \
             layers of --hidden complex units (the engine's complex-diagonal layers; layer ℓ ≥ 1 reads [Re h; Im h] \
@@ -49,8 +50,12 @@ struct CursePropagationCommand: ToolCommand {
     @OptionGroup var output: OutputOptions
 
     func run(console: Console) throws {
-        guard layers >= 1, layers <= 64 else { throw CLIError.invalidArgument("--layers", String(layers), "must lie in [1, 64]") }
-        guard hidden >= 1, hidden <= 4096 else { throw CLIError.invalidArgument("--hidden", String(hidden), "must lie in [1, 4096]") }
+        guard layers >= 1, layers <= 64 else {
+            throw CLIError.invalidArgument("--layers", String(layers), "must lie in [1, 64]")
+        }
+        guard hidden >= 1, hidden <= 4096 else {
+            throw CLIError.invalidArgument("--hidden", String(hidden), "must lie in [1, 4096]")
+        }
         guard length >= 2 else { throw CLIError.invalidArgument("--length", String(length), "must be ≥ 2") }
         try Arguments.count(sequences, "--sequences")
         var ts: [Double] = []
@@ -62,24 +67,31 @@ struct CursePropagationCommand: ToolCommand {
             ts.append(t)
         }
         try MemoryBudget.check(
-            bytes: MemoryBudget.networkBytes(steps: length, batchSize: sequences, inputSize: 1, outputSize: 1,
-                                             stateSize: 2 * hidden * layers, parameterCount: 0, derivative: .gradient),
+            bytes: MemoryBudget.networkBytes(
+                steps: length, batchSize: sequences, inputSize: 1, outputSize: 1,
+                stateSize: 2 * hidden * layers, parameterCount: 0, derivative: .gradient),
             for: "--length \(length) × --sequences \(sequences) × --layers \(layers) × --hidden \(hidden)")
-        let acf = input.rho == nil && input.acf == nil ? InputAutocorrelation.bertEmbeddings : try input.autocorrelation()
-        let results = try SignalPropagation.run(SignalPropagation.Configuration(
-            layers: layers, hidden: hidden, length: length, sequences: sequences, memories: ts, input: acf, seed: seed))
+        let acf =
+            input.rho == nil && input.acf == nil ? InputAutocorrelation.bertEmbeddings : try input.autocorrelation()
+        let results = try SignalPropagation.run(
+            SignalPropagation.Configuration(
+                layers: layers, hidden: hidden, length: length, sequences: sequences, memories: ts, input: acf,
+                seed: seed))
         var table = "variant,memory,nu_min,nu_max,layer,activity,recurrent_gradient,other_gradient\n"
         for m in results {
             for l in 0..<layers {
-                table += "\(m.variant.rawValue),\(m.memory),\(m.modulusRange.lowerBound),\(m.modulusRange.upperBound),\(l),\(m.activity[l]),\(m.recurrentGradient[l]),\(m.otherGradient[l])\n"
+                table +=
+                    "\(m.variant.rawValue),\(m.memory),\(m.modulusRange.lowerBound),\(m.modulusRange.upperBound),\(l),\(m.activity[l]),\(m.recurrentGradient[l]),\(m.otherGradient[l])\n"
             }
         }
         var arrays = SafetensorsFile()
         let rows = results.count
         arrays.tensors["memory"] = try SafetensorsTensor(shape: [ts.count], values: ts)
         arrays.tensors["activity"] = try SafetensorsTensor(shape: [rows, layers], values: results.flatMap(\.activity))
-        arrays.tensors["recurrent_gradient"] = try SafetensorsTensor(shape: [rows, layers], values: results.flatMap(\.recurrentGradient))
-        arrays.tensors["other_gradient"] = try SafetensorsTensor(shape: [rows, layers], values: results.flatMap(\.otherGradient))
+        arrays.tensors["recurrent_gradient"] = try SafetensorsTensor(
+            shape: [rows, layers], values: results.flatMap(\.recurrentGradient))
+        arrays.tensors["other_gradient"] = try SafetensorsTensor(
+            shape: [rows, layers], values: results.flatMap(\.otherGradient))
         try save.write(arrays)
         if let figures {
             var f = try FigureSet(path: figures)
@@ -91,8 +103,12 @@ struct CursePropagationCommand: ToolCommand {
                 for l in Set([0, last]).sorted() {
                     let sel = "\"< grep '^\(v.rawValue),' propagation.csv | grep ',\(l),[^,]*,[^,]*,[^,]*$'\""
                     let dash = l == 0 ? "dt 2" : "dt 1"
-                    act.append("\(sel) using 2:6 with linespoints lw 2 \(dash) lc rgb '\(colors[v.rawValue] ?? "black")' title '\(v.rawValue) layer \(l + 1)'")
-                    grad.append("\(sel) using 2:7 with linespoints lw 2 \(dash) lc rgb '\(colors[v.rawValue] ?? "black")' title '\(v.rawValue) λ, layer \(l + 1)'")
+                    act.append(
+                        "\(sel) using 2:6 with linespoints lw 2 \(dash) lc rgb '\(colors[v.rawValue] ?? "black")' title '\(v.rawValue) layer \(l + 1)'"
+                    )
+                    grad.append(
+                        "\(sel) using 2:7 with linespoints lw 2 \(dash) lc rgb '\(colors[v.rawValue] ?? "black")' title '\(v.rawValue) λ, layer \(l + 1)'"
+                    )
                 }
             }
             let script = """
@@ -109,7 +125,8 @@ struct CursePropagationCommand: ToolCommand {
                 plot \(grad.joined(separator: ", \\\n     "))
 
                 """
-            try f.draw(script: "propagation.gp", script, svgs: ["propagation-activity.svg", "propagation-gradient.svg"])
+            try f.draw(
+                script: "propagation.gp", script, svgs: ["propagation-activity.svg", "propagation-gradient.svg"])
             f.report(to: console)
         }
         try output.emit(
@@ -118,17 +135,22 @@ struct CursePropagationCommand: ToolCommand {
                 .object([
                     ("layers", .integer(layers)), ("hidden", .integer(hidden)), ("length", .integer(length)),
                     ("sequences", .integer(sequences)), ("acf", .string(acf.description)), ("seed", .unsigned(seed)),
-                    ("rows", .array(results.flatMap { m in
-                        (0..<layers).map { l in
-                            JSONValue.object([
-                                ("variant", .string(m.variant.rawValue)), ("memory", .number(m.memory)),
-                                ("nu_min", .number(m.modulusRange.lowerBound)), ("nu_max", .number(m.modulusRange.upperBound)),
-                                ("layer", .integer(l)), ("activity", .number(m.activity[l])),
-                                ("recurrent_gradient", .number(m.recurrentGradient[l])),
-                                ("other_gradient", .number(m.otherGradient[l])),
-                            ])
-                        }
-                    })),
+                    (
+                        "rows",
+                        .array(
+                            results.flatMap { m in
+                                (0..<layers).map { l in
+                                    JSONValue.object([
+                                        ("variant", .string(m.variant.rawValue)), ("memory", .number(m.memory)),
+                                        ("nu_min", .number(m.modulusRange.lowerBound)),
+                                        ("nu_max", .number(m.modulusRange.upperBound)),
+                                        ("layer", .integer(l)), ("activity", .number(m.activity[l])),
+                                        ("recurrent_gradient", .number(m.recurrentGradient[l])),
+                                        ("other_gradient", .number(m.otherGradient[l])),
+                                    ])
+                                }
+                            })
+                    ),
                 ])
             })
     }

@@ -37,11 +37,14 @@ struct CurseSensitivityCommand: ToolCommand {
             monte_carlo {estimate, standard_error, z}, chains, burn_in, seed.
             """)
 
-    @Option(name: .customLong("lambda"), parsing: .unconditional,
-            help: ArgumentHelp("Eigenvalue λ ∈ (−1, 1), or its modulus ν ∈ [0, 1) with --theta.", valueName: "lambda"))
+    @Option(
+        name: .customLong("lambda"), parsing: .unconditional,
+        help: ArgumentHelp("Eigenvalue λ ∈ (−1, 1), or its modulus ν ∈ [0, 1) with --theta.", valueName: "lambda"))
     var lambda: Double?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Phase θ of λ = νe^(iθ) in radians (default 0).", valueName: "theta"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Phase θ of λ = νe^(iθ) in radians (default 0).", valueName: "theta"))
     var theta: Double?
 
     @OptionGroup(title: "Input") var input: CurseInputOptions
@@ -52,9 +55,10 @@ struct CurseSensitivityCommand: ToolCommand {
     @Flag(help: "Normalise the state by γ = √(1 − |λ|²) (differentiated with λ).")
     var normalized = false
 
-    @Option(help: ArgumentHelp(
-        "Entry: first (ω₁: Re λ, ν or ω_ν), second (ω₂: Im λ, θ or ω_θ), cross, or activity E|h̃|² (default first).",
-        valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Entry: first (ω₁: Re λ, ν or ω_ν), second (ω₂: Im λ, θ or ω_θ), cross, or activity E|h̃|² (default first).",
+            valueName: "name"))
     var quantity: CurseQuantity = .first
 
     @Flag(help: "Report the leading behaviour as |λ| → 1 at the given phase (order and coefficient).")
@@ -63,16 +67,23 @@ struct CurseSensitivityCommand: ToolCommand {
     @Flag(help: "Also estimate the quantity by simulation.")
     var monteCarlo = false
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Monte Carlo: number of chains ≥ 2 (default 20000).", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Monte Carlo: number of chains ≥ 2 (default 20000).", valueName: "n"))
     var chains: Int = 20_000
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Monte Carlo: samples averaged per chain (default 1).", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Monte Carlo: samples averaged per chain (default 1).", valueName: "n"))
     var samples: Int = 1
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Monte Carlo: steps between samples (default 1).", valueName: "k"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Monte Carlo: steps between samples (default 1).", valueName: "k"))
     var spacing: Int = 1
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Monte Carlo: burn-in steps (default ⌈30/(1 − ν) + 30/(1 − ρ_max)⌉).", valueName: "k"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Monte Carlo: burn-in steps (default ⌈30/(1 − ν) + 30/(1 − ρ_max)⌉).", valueName: "k"))
     var burnIn: Int?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Monte Carlo: seed (default 1).", valueName: "seed"))
@@ -92,7 +103,8 @@ struct CurseSensitivityCommand: ToolCommand {
         }
         if theta != nil {
             guard lambda >= 0 else {
-                throw CLIError.invalidArgument("--lambda", NumberText.format(lambda), "with --theta it is the modulus |λ| ≥ 0")
+                throw CLIError.invalidArgument(
+                    "--lambda", NumberText.format(lambda), "with --theta it is the modulus |λ| ≥ 0")
             }
         }
         guard abs(lambda) < 1 else {
@@ -107,7 +119,9 @@ struct CurseSensitivityCommand: ToolCommand {
         guard monteCarlo else { return }
         if limit { throw CLIError("--monte-carlo needs |λ| < 1: it cannot be combined with --limit") }
         guard chains >= 2 else { throw CLIError.invalidArgument("--chains", String(chains), "must be ≥ 2") }
-        guard chains <= 100_000_000 else { throw CLIError.invalidArgument("--chains", String(chains), "must be ≤ 100000000") }
+        guard chains <= 100_000_000 else {
+            throw CLIError.invalidArgument("--chains", String(chains), "must be ≤ 100000000")
+        }
         try Arguments.count(samples, "--samples")
         try Arguments.count(spacing, "--spacing")
         if let burnIn {
@@ -116,11 +130,14 @@ struct CurseSensitivityCommand: ToolCommand {
             }
         }
         let work = Double(chains) * Double(samples) * Double(spacing)
-        guard work <= 1e10 else { throw CLIError("--chains × --samples × --spacing = \(Int(work)) is too much work (limit 1e10)") }
+        guard work <= 1e10 else {
+            throw CLIError("--chains × --samples × --spacing = \(Int(work)) is too much work (limit 1e10)")
+        }
     }
 
     /// A readable name of the quantity, e.g. `E[(∂h̃/∂ν)²]`.
-    static func describe(_ q: CurseQuantity, parametrization p: Parametrization, normalized: Bool, real: Bool) -> String {
+    static func describe(_ q: CurseQuantity, parametrization p: Parametrization, normalized: Bool, real: Bool) -> String
+    {
         let h = normalized ? "h̃" : "h"
         let names: (String, String)
         switch p.name {
@@ -143,8 +160,9 @@ struct CurseSensitivityCommand: ToolCommand {
         try validateMonteCarlo()
         let s: RecurrentSensitivity
         do {
-            s = try RecurrentSensitivity(modulus: modulus, phase: phase, input: input,
-                                         normalization: normalized ? .l2 : .none, parametrization: parametrization)
+            s = try RecurrentSensitivity(
+                modulus: modulus, phase: phase, input: input,
+                normalization: normalized ? .l2 : .none, parametrization: parametrization)
         } catch {
             throw CLIError("--lambda, --theta, --param: \(error)")
         }
@@ -163,8 +181,9 @@ struct CurseSensitivityCommand: ToolCommand {
         var mc: MonteCarloComparison? = nil
         var burn = 0
         if monteCarlo {
-            let settings = MonteCarloSettings(chains: chains, seed: seed, burnIn: burnIn, samplesPerChain: samples,
-                                              sampleSpacing: spacing)
+            let settings = MonteCarloSettings(
+                chains: chains, seed: seed, burnIn: burnIn, samplesPerChain: samples,
+                sampleSpacing: spacing)
             let r = try MonteCarloVerifier.sensitivity(s, settings: settings)
             burn = r.burnIn
             switch quantity {
@@ -178,7 +197,8 @@ struct CurseSensitivityCommand: ToolCommand {
         let description = Self.describe(quantity, parametrization: parametrization, normalized: normalized, real: real)
         let lambdaText: String
         if limit {
-            lambdaText = "|λ| → 1" + (real ? (phase == 0 ? " (λ → 1)" : " (λ → −1)") : ", θ = \(NumberText.format(phase))")
+            lambdaText =
+                "|λ| → 1" + (real ? (phase == 0 ? " (λ → 1)" : " (λ → −1)") : ", θ = \(NumberText.format(phase))")
         } else if let lambda, let theta {
             lambdaText = "λ = \(NumberText.format(lambda))·e^(i·\(NumberText.format(theta)))"
         } else {
@@ -193,7 +213,9 @@ struct CurseSensitivityCommand: ToolCommand {
                 ]
                 if !limit { lines.append("as |λ| → 1 \(asymptotic.limitText)") }
                 if let mc {
-                    lines.append("monte carlo \(CurseNumber.text(mc.estimate))  standard error \(CurseNumber.text(mc.standardError))  z \(CurseNumber.text(mc.z))")
+                    lines.append(
+                        "monte carlo \(CurseNumber.text(mc.estimate))  standard error \(CurseNumber.text(mc.standardError))  z \(CurseNumber.text(mc.z))"
+                    )
                     lines.append("(\(chains) chains × \(samples) samples, burn-in \(burn), seed \(seed))")
                 }
                 return lines.joined(separator: "\n") + "\n"
@@ -211,11 +233,15 @@ struct CurseSensitivityCommand: ToolCommand {
                     ("asymptotic", asymptotic.asymptoticJSON),
                 ]
                 if let mc {
-                    pairs.append(("monte_carlo", .object([
-                        ("estimate", CurseNumber.json(mc.estimate)),
-                        ("standard_error", CurseNumber.json(mc.standardError)),
-                        ("z", CurseNumber.json(mc.z)),
-                    ])))
+                    pairs.append(
+                        (
+                            "monte_carlo",
+                            .object([
+                                ("estimate", CurseNumber.json(mc.estimate)),
+                                ("standard_error", CurseNumber.json(mc.standardError)),
+                                ("z", CurseNumber.json(mc.z)),
+                            ])
+                        ))
                     pairs.append(("chains", .integer(chains)))
                     pairs.append(("burn_in", .integer(burn)))
                     pairs.append(("seed", .unsigned(seed)))

@@ -12,7 +12,8 @@ enum CurseScheduleArgument: String, ExpressibleByArgument, CaseIterable, Sendabl
 struct CurseTeacherStudentCommand: ToolCommand {
     static let configuration = CommandConfiguration(
         commandName: "teacher-student",
-        abstract: "Train a student on linear-system identification; print its final loss and Adam's effective learning rates.",
+        abstract:
+            "Train a student on linear-system identification; print its final loss and Adam's effective learning rates.",
         discussion: """
             The task is train's --task lsi (Zucchet & Orvieto 2024, NeurIPS, §4): a dense linear teacher of size \
             --teacher-size whose eigenvalue moduli lie in [ν₀, 1) (--min-modulus ν₀), i.i.d. N(0, 1) inputs, fresh \
@@ -46,7 +47,8 @@ struct CurseTeacherStudentCommand: ToolCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Peak learning rate η (default 0.001).", valueName: "lr"))
     var lr: Double = 1e-3
 
-    @Option(help: ArgumentHelp("Learning-rate schedule: cosine (warm-up–cosine, default) or constant.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("Learning-rate schedule: cosine (warm-up–cosine, default) or constant.", valueName: "name"))
     var schedule: CurseScheduleArgument = .cosine
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Seed (as train's --seed).", valueName: "seed"))
@@ -65,7 +67,9 @@ struct CurseTeacherStudentCommand: ToolCommand {
     func run(console: Console) throws {
         try modelOptions.validateValues()
         guard [.linear, .cdiag, .lru].contains(modelOptions.model) else {
-            throw CLIError("--model \(modelOptions.model.rawValue): the teacher–student problem takes linear, cdiag or lru students")
+            throw CLIError(
+                "--model \(modelOptions.model.rawValue): the teacher–student problem takes linear, cdiag or lru students"
+            )
         }
         if let task = taskOptions.task, task != .lsi {
             throw CLIError("--task \(task.rawValue): curse teacher-student runs --task lsi only")
@@ -74,8 +78,12 @@ struct CurseTeacherStudentCommand: ToolCommand {
         task.task = .lsi
         try task.validateValues(dataFile: nil, column: nil)
         try Arguments.count(steps, "--steps")
-        guard steps <= 10_000_000 else { throw CLIError.invalidArgument("--steps", String(steps), "must be ≤ 10000000") }
-        guard lr.isFinite, lr > 0 else { throw CLIError.invalidArgument("--lr", NumberText.format(lr), "must be a finite number > 0") }
+        guard steps <= 10_000_000 else {
+            throw CLIError.invalidArgument("--steps", String(steps), "must be ≤ 10000000")
+        }
+        guard lr.isFinite, lr > 0 else {
+            throw CLIError.invalidArgument("--lr", NumberText.format(lr), "must be a finite number > 0")
+        }
         let spec = try task.specification(dataFile: nil, column: nil, console: console)
         let lsi: any TrainingTask
         do { lsi = try spec.makeTask(seed: RunSeeds(seed).task) } catch { throw cliError(error, context: "--task lsi") }
@@ -89,15 +97,17 @@ struct CurseTeacherStudentCommand: ToolCommand {
         }
         let length = task.length ?? 300, batch = task.batch ?? 128
         try MemoryBudget.check(
-            bytes: MemoryBudget.networkBytes(steps: length, batchSize: batch, inputSize: lsi.inputSize,
-                                             outputSize: lsi.outputSize, stateSize: 2 * model.hiddenSize,
-                                             parameterCount: model.parameterCount, derivative: .gradient),
+            bytes: MemoryBudget.networkBytes(
+                steps: length, batchSize: batch, inputSize: lsi.inputSize,
+                outputSize: lsi.outputSize, stateSize: 2 * model.hiddenSize,
+                parameterCount: model.parameterCount, derivative: .gradient),
             for: "training (--length \(length) × --batch \(batch), --hidden \(model.hiddenSize))")
         let configuration = StudentTraining.Configuration(
             steps: steps, learningRate: lr, seed: RunSeeds(seed).trainer,
             schedule: schedule == .constant ? .constant(learningRate: lr) : nil)
-        let reporter = ProgressReporter(total: steps, label: "curse teacher-student \(modelOptions.model.rawValue)",
-                                                 options: progress.options(console: console))
+        let reporter = ProgressReporter(
+            total: steps, label: "curse teacher-student \(modelOptions.model.rawValue)",
+            options: progress.options(console: console))
         let result: StudentTrainingResult
         do {
             result = try StudentTraining.run(model: model, task: lsi, configuration: configuration) { k, loss in
@@ -116,7 +126,8 @@ struct CurseTeacherStudentCommand: ToolCommand {
         let kinds = Dictionary(result.model.parameterGroups.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         let groups = result.effectiveLearningRates?.groups ?? []
         arrays.tensors["effective_learning_rate"] = try SafetensorsTensor(shape: [rates.count], values: rates)
-        arrays.tensors["parameters"] = try SafetensorsTensor(shape: [result.model.parameterCount], values: result.model.parameters)
+        arrays.tensors["parameters"] = try SafetensorsTensor(
+            shape: [result.model.parameterCount], values: result.model.parameters)
         try save.write(arrays)
         if let figures {
             var f = try FigureSet(path: figures)
@@ -125,7 +136,9 @@ struct CurseTeacherStudentCommand: ToolCommand {
             try f.write("teacher-student-loss.csv", curve)
             var table = "index,group,group_index,effective_learning_rate\n"
             for (g, summary) in groups.enumerated() {
-                for i in kinds[summary.name]?.range ?? 0..<0 { table += "\(i + 1),\(summary.name),\(g + 1),\(rates[i])\n" }
+                for i in kinds[summary.name]?.range ?? 0..<0 {
+                    table += "\(i + 1),\(summary.name),\(g + 1),\(rates[i])\n"
+                }
             }
             try f.write("teacher-student-effective-lr.csv", table)
             let tics = groups.enumerated().map { "\"\($1.name)\" \($0 + 1)" }.joined(separator: ", ")
@@ -144,7 +157,9 @@ struct CurseTeacherStudentCommand: ToolCommand {
                 plot 'teacher-student-effective-lr.csv' every ::1 using ($3 + 0.3*(rand(0) - 0.5)):4 with points pt 7 ps 0.4 lc rgb '#4477aa' notitle
 
                 """
-            try f.draw(script: "teacher-student.gp", script, svgs: ["teacher-student-loss.svg", "teacher-student-effective-lr.svg"])
+            try f.draw(
+                script: "teacher-student.gp", script,
+                svgs: ["teacher-student-loss.svg", "teacher-student-effective-lr.svg"])
             f.report(to: console)
         }
         func optional(_ x: Double?) -> String { x.map(NumberText.format) ?? "none (diverged)" }
@@ -160,7 +175,9 @@ struct CurseTeacherStudentCommand: ToolCommand {
                     "effective learning rates η/(√V̂ + ε), geometric mean [min, max] per group:",
                 ]
                 for g in groups {
-                    lines.append("  \(g.name) (\(kinds[g.name]?.kind.rawValue ?? "")) \(String(format: "%.3e", g.geometricMean)) [\(String(format: "%.3e", g.minimum)), \(String(format: "%.3e", g.maximum))]")
+                    lines.append(
+                        "  \(g.name) (\(kinds[g.name]?.kind.rawValue ?? "")) \(String(format: "%.3e", g.geometricMean)) [\(String(format: "%.3e", g.minimum)), \(String(format: "%.3e", g.maximum))]"
+                    )
                 }
                 if let r = result.recurrentEffectiveLearningRate {
                     lines.append("recurrent parameters: \(String(format: "%.3e", r))")
@@ -171,17 +188,25 @@ struct CurseTeacherStudentCommand: ToolCommand {
                 .object([
                     ("model", .string(modelOptions.model.rawValue)), ("hidden_size", .integer(model.hiddenSize)),
                     ("parameter_count", .integer(model.parameterCount)), ("min_modulus", .number(nu0)),
-                    ("teacher_size", .integer(task.teacherSize)), ("length", .integer(length)), ("batch", .integer(batch)),
-                    ("steps", .integer(result.steps)), ("learning_rate", .number(lr)), ("schedule", .string(schedule.rawValue)),
+                    ("teacher_size", .integer(task.teacherSize)), ("length", .integer(length)),
+                    ("batch", .integer(batch)),
+                    ("steps", .integer(result.steps)), ("learning_rate", .number(lr)),
+                    ("schedule", .string(schedule.rawValue)),
                     ("seed", .unsigned(seed)), ("initialization", .string(initialization)),
                     ("diverged", .bool(result.diverged)), ("final_loss", .optional(result.testLoss)),
                     ("final_training_loss", .optional(result.finalTrainingLoss)),
                     ("recurrent_effective_learning_rate", .optional(result.recurrentEffectiveLearningRate)),
-                    ("effective_learning_rates", .array(groups.map { g in
-                        .object([("group", .string(g.name)), ("kind", .string(kinds[g.name]?.kind.rawValue ?? "")),
-                                 ("geometric_mean", .number(g.geometricMean)), ("minimum", .number(g.minimum)),
-                                 ("maximum", .number(g.maximum))])
-                    })),
+                    (
+                        "effective_learning_rates",
+                        .array(
+                            groups.map { g in
+                                .object([
+                                    ("group", .string(g.name)), ("kind", .string(kinds[g.name]?.kind.rawValue ?? "")),
+                                    ("geometric_mean", .number(g.geometricMean)), ("minimum", .number(g.minimum)),
+                                    ("maximum", .number(g.maximum)),
+                                ])
+                            })
+                    ),
                 ])
             })
     }

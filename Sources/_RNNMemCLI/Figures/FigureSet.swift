@@ -36,7 +36,8 @@ struct FigureSet {
             """
         try write(name, header + text)
         guard let gnuplot = Gnuplot.executable() else {
-            problem = "gnuplot is not installed (\(Gnuplot.installHint)); then run: cd \(directory.path) && gnuplot \(name)"
+            problem =
+                "gnuplot is not installed (\(Gnuplot.installHint)); then run: cd \(directory.path) && gnuplot \(name)"
             return
         }
         if let failure = Gnuplot.run(script: name, in: directory.path, executable: gnuplot) {

@@ -4,14 +4,17 @@ import RNNMemory
 /// The input of the curse-of-memory verbs: `--rho ρ` (unit variance, E[x_t x_{t+Δ}] = ρ^|Δ|) or `--acf LIST` (a sum
 /// of exponentials Σ c_k ρ_k^|Δ|, or `bert` for Zucchet & Orvieto's fit); white noise when neither is given.
 struct CurseInputOptions: ParsableArguments {
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("Input autocorrelation ρ^|Δ| (unit variance), 0 ≤ ρ ≤ 1 (default 0: white noise).",
-                               valueName: "rho"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Input autocorrelation ρ^|Δ| (unit variance), 0 ≤ ρ ≤ 1 (default 0: white noise).",
+            valueName: "rho"))
     var rho: Double?
 
-    @Option(help: ArgumentHelp(
-        "Input autocorrelation Σ c_k ρ_k^|Δ| as 'c1:rho1,c2:rho2' (c > 0, 0 ≤ ρ ≤ 1), or 'bert' = 0.04306·0.99701^|Δ| + 0.332·1[Δ = 0] (Zucchet & Orvieto's fit to BERT embeddings).",
-        valueName: "list"))
+    @Option(
+        help: ArgumentHelp(
+            "Input autocorrelation Σ c_k ρ_k^|Δ| as 'c1:rho1,c2:rho2' (c > 0, 0 ≤ ρ ≤ 1), or 'bert' = 0.04306·0.99701^|Δ| + 0.332·1[Δ = 0] (Zucchet & Orvieto's fit to BERT embeddings).",
+            valueName: "list"))
     var acf: String?
 
     /// The autocorrelation given, validated; errors name `--rho` or `--acf`.
