@@ -88,6 +88,28 @@ struct CurseCommandTests {
         CLI.expectError(try CLI.run(["curse", "sensitivity"] + arguments), named)
     }
 
+    @Test(
+        "sensitivity and gru --save write .npy arrays, --figures the CSV of the curve (ρ = 1: the curve follows (1 − λ)^−4 exactly)"
+    )
+    func sensitivityFiguresAndArrays() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let r = try CLI.run([
+            "curse", "sensitivity", "--lambda", "0.9", "--rho", "1", "--save", dir.appendingPathComponent("s").path,
+            "--figures", dir.appendingPathComponent("f").path,
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        for name in ["closed_form", "curve_one_minus_modulus", "curve_closed_form", "curve_leading_term"] {
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("s/\(name).npy").path), "\(name)")
+        }
+        let csv = try String(contentsOf: dir.appendingPathComponent("f/sensitivity.csv"), encoding: .utf8)
+        let rows = CLI.lines(csv).dropFirst().map { $0.split(separator: ",").compactMap { Double($0) } }
+        #expect(rows.count > 100)
+        for row in rows { #expect(TestSupport.relativeError(row[1], row[2]) < 1e-9, "\(row)") }
+        let g = try CLI.run(["curse", "gru", "--gate", "0.5", "--save", dir.appendingPathComponent("g").path])
+        CLI.expectSuccess(g)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("g/curve_gate_sensitivity.npy").path))
+    }
+
     @Test("gru: the closed forms of Z9 (published digits); --engine measures the engine's GRU within 4 standard errors")
     func gru() throws {
         let r = try CLI.run([

@@ -1175,7 +1175,10 @@ struct HelpTextTests {
         parametrization, normalized, closed_form (a number, or "infinite"), asymptotic
         {order, coefficient} (the leading behaviour C·(1 − |λ|)^−order as |λ| → 1;
         order 0: the finite limit C), and with --monte-carlo monte_carlo {estimate,
-        standard_error, z}, chains, burn_in, seed.
+        standard_error, z}, chains, burn_in, seed. --figures DIR draws the quantity
+        against 1 − |λ| ∈ [10^−6, 0.99] at this phase beside its leading term
+        (sensitivity.csv/svg); --save DIR writes closed_form, monte_carlo (estimate,
+        standard error, z) and that curve as .npy.
 
         USAGE: rnnmem curse sensitivity <options>
 
@@ -1211,6 +1214,10 @@ struct HelpTextTests {
           --burn-in <k>           Monte Carlo: burn-in steps (default ⌈30/(1 − ν) +
                                   30/(1 − ρ_max)⌉).
           --seed <seed>           Monte Carlo: seed (default 1). (default: 1)
+          --figures <dir>         Write the quantity against 1 − |λ| (closed form and
+                                  leading term) as CSV and SVG to this directory.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
           --json                  Print one JSON object instead of plain text.
           -o, --output <file>     Write the result to this file instead of standard
                                   output.
@@ -1241,9 +1248,12 @@ struct HelpTextTests {
         JSON: gate, acf, closed_form {activity, gate_sensitivity, bias_sensitivity},
         and with --monte-carlo monte_carlo {activity, gate_sensitivity}, with --engine
         engine {activity, gate_sensitivity, sequences, samples, burn_in}; each measured
-        entry is {estimate, standard_error, z}.
+        entry is {estimate, standard_error, z}. --figures DIR draws the closed forms
+        against z with the measured points (gru.csv, gru-measured.csv, gru.svg); --save
+        DIR writes closed_form, monte_carlo, engine (rows estimate, standard error, z)
+        and the curves as .npy.
 
-        USAGE: rnnmem curse gru --gate <z> [--rho <rho>] [--acf <list>] [--monte-carlo] [--engine] [--chains <n>] [--sequences <n>] [--samples <n>] [--spacing <k>] [--seed <seed>] [--json] [--output <file>]
+        USAGE: rnnmem curse gru [<options>] --gate <z>
 
         INPUT (DEFAULT: --ACF BERT):
           --rho <rho>             Input autocorrelation ρ^|Δ| (unit variance), 0 ≤ ρ ≤
@@ -1266,6 +1276,10 @@ struct HelpTextTests {
           --spacing <k>           Monte Carlo: steps between samples (default 128).
                                   (default: 128)
           --seed <seed>           Seed of the simulations (default 1). (default: 1)
+          --figures <dir>         Write the closed forms against z ∈ [0.01, 0.99] (CSV
+                                  and SVG) to this directory.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
           --json                  Print one JSON object instead of plain text.
           -o, --output <file>     Write the result to this file instead of standard
                                   output.

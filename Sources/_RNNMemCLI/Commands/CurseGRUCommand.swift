@@ -22,7 +22,9 @@ struct CurseGRUCommand: ToolCommand {
 
             JSON: gate, acf, closed_form {activity, gate_sensitivity, bias_sensitivity}, and with --monte-carlo \
             monte_carlo {activity, gate_sensitivity}, with --engine engine {activity, gate_sensitivity, sequences, \
-            samples, burn_in}; each measured entry is {estimate, standard_error, z}.
+            samples, burn_in}; each measured entry is {estimate, standard_error, z}. --figures DIR draws the closed \
+            forms against z with the measured points (gru.csv, gru-measured.csv, gru.svg); --save DIR writes \
+            closed_form, monte_carlo, engine (rows estimate, standard error, z) and the curves as .npy.
             """)
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Constant update gate z ∈ (0, 1).", valueName: "z"))
@@ -59,6 +61,14 @@ struct CurseGRUCommand: ToolCommand {
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the simulations (default 1).", valueName: "seed"))
     var seed: UInt64 = 1
+
+    @Option(
+        help: ArgumentHelp(
+            "Write the closed forms against z ∈ [0.01, 0.99] (CSV and SVG) to this directory.",
+            valueName: "dir"))
+    var figures: String?
+
+    @OptionGroup var save: SaveOptions
 
     @OptionGroup var output: OutputOptions
 
@@ -110,6 +120,58 @@ struct CurseGRUCommand: ToolCommand {
             measured = try ConstantGateGRUMeasurement.run(
                 gates: [gate], input: acf, sequences: sequences, samples: n,
                 seed: seed)
+        }
+        // The closed forms against the gate (figures and --save).
+        let gates = (1...99).map { Double($0) / 100 }
+        let curves = gates.compactMap { z in (try? ConstantGateGRU(gate: z, input: acf)).map { (z, $0) } }
+        var arrays = SafetensorsFile()
+        arrays.tensors["closed_form"] = try SafetensorsTensor(
+            shape: [3], values: [g.activity, g.gateSensitivity, g.biasSensitivity])
+        if let mc {
+            arrays.tensors["monte_carlo"] = try SafetensorsTensor(
+                shape: [2, 3],
+                values: [mc.activity, mc.gateSensitivity].flatMap { [$0.estimate, $0.standardError, $0.z] })
+        }
+        if let u = measured?.units.first {
+            arrays.tensors["engine"] = try SafetensorsTensor(
+                shape: [2, 3],
+                values: [u.activity, u.gateSensitivity].flatMap { [$0.estimate, $0.standardError, $0.z] })
+        }
+        arrays.tensors["curve_gate"] = try SafetensorsTensor(shape: [curves.count], values: curves.map(\.0))
+        arrays.tensors["curve_activity"] = try SafetensorsTensor(
+            shape: [curves.count], values: curves.map(\.1.activity))
+        arrays.tensors["curve_gate_sensitivity"] = try SafetensorsTensor(
+            shape: [curves.count], values: curves.map(\.1.gateSensitivity))
+        try save.write(arrays)
+        if let figures {
+            var f = try FigureSet(path: figures)
+            var table = "gate,activity,gate_sensitivity,bias_sensitivity\n"
+            for (z, c) in curves { table += "\(z),\(c.activity),\(c.gateSensitivity),\(c.biasSensitivity)\n" }
+            try f.write("gru.csv", table)
+            var points = "gate,kind,estimate,standard_error\n"
+            if let mc {
+                points += "\(gate),monte_carlo,\(mc.gateSensitivity.estimate),\(mc.gateSensitivity.standardError)\n"
+            }
+            if let u = measured?.units.first {
+                points += "\(gate),engine,\(u.gateSensitivity.estimate),\(u.gateSensitivity.standardError)\n"
+            }
+            try f.write("gru-measured.csv", points)
+            let measuredPlot =
+                mc != nil || measured != nil
+                ? ", \\\n     'gru-measured.csv' every ::1 using 1:3:4 with yerrorbars pt 7 lc rgb '#cc3311' title 'measured E[(d_z h)²]'"
+                : ""
+            let script = """
+                set output "gru.svg"
+                set title "Constant-gate GRU, input \(acf)"
+                set xlabel "update gate z"; set ylabel "second moment"
+                set logscale y
+                set format y "10^{%L}"
+                plot 'gru.csv' every ::1 using 1:3 with lines lw 2 lc rgb '#4477aa' title 'E[(d_z h)²] = ∂_α∂_βA', \\
+                     'gru.csv' every ::1 using 1:2 with lines lw 2 lc rgb '#228833' title 'E[h²]'\(measuredPlot)
+
+                """
+            try f.draw(script: "gru.gp", script, svgs: ["gru.svg"])
+            f.report(to: console)
         }
         try output.emit(
             to: console,

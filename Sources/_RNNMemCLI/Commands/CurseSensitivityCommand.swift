@@ -34,7 +34,9 @@ struct CurseSensitivityCommand: ToolCommand {
             JSON (--json): quantity, description, lambda (null with --limit), theta, acf, parametrization, \
             normalized, closed_form (a number, or "infinite"), asymptotic {order, coefficient} (the leading \
             behaviour C·(1 − |λ|)^−order as |λ| → 1; order 0: the finite limit C), and with --monte-carlo \
-            monte_carlo {estimate, standard_error, z}, chains, burn_in, seed.
+            monte_carlo {estimate, standard_error, z}, chains, burn_in, seed. --figures DIR draws the quantity \
+            against 1 − |λ| ∈ [10^−6, 0.99] at this phase beside its leading term (sensitivity.csv/svg); --save DIR \
+            writes closed_form, monte_carlo (estimate, standard error, z) and that curve as .npy.
             """)
 
     @Option(
@@ -88,6 +90,14 @@ struct CurseSensitivityCommand: ToolCommand {
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Monte Carlo: seed (default 1).", valueName: "seed"))
     var seed: UInt64 = 1
+
+    @Option(
+        help: ArgumentHelp(
+            "Write the quantity against 1 − |λ| (closed form and leading term) as CSV and SVG to this directory.",
+            valueName: "dir"))
+    var figures: String?
+
+    @OptionGroup var save: SaveOptions
 
     @OptionGroup var output: OutputOptions
 
@@ -194,6 +204,58 @@ struct CurseSensitivityCommand: ToolCommand {
             }
         }
         let real = theta == nil
+        // The curve along 1 − |λ| ∈ [1e-6, 0.99] at this phase (figures and --save).
+        var curve: (epsilon: [Double], value: [Double], leading: [Double]) = ([], [], [])
+        if figures != nil || save.save != nil {
+            for k in 0..<121 {
+                let e = Double.pow(10, -6 + 6 * Double(k) / 120) * 0.99
+                guard
+                    let sk = try? RecurrentSensitivity(
+                        modulus: 1 - e, phase: phase, input: input, normalization: normalized ? .l2 : .none,
+                        parametrization: parametrization), let v = pick(sk.evaluate()).value, v.isFinite
+                else { continue }
+                curve.epsilon.append(e)
+                curve.value.append(v)
+                switch asymptotic {
+                case .finite(let c): curve.leading.append(c)
+                case .divergent(let order, let c): curve.leading.append(c * Double.pow(e, -Double(order)))
+                }
+            }
+        }
+        var arrays = SafetensorsFile()
+        if let v = closed.value, v.isFinite {
+            arrays.tensors["closed_form"] = try SafetensorsTensor(shape: [1], values: [v])
+        }
+        if let mc {
+            arrays.tensors["monte_carlo"] = try SafetensorsTensor(
+                shape: [3], values: [mc.estimate, mc.standardError, mc.z])
+        }
+        arrays.tensors["curve_one_minus_modulus"] = try SafetensorsTensor(
+            shape: [curve.epsilon.count], values: curve.epsilon)
+        arrays.tensors["curve_closed_form"] = try SafetensorsTensor(shape: [curve.value.count], values: curve.value)
+        arrays.tensors["curve_leading_term"] = try SafetensorsTensor(
+            shape: [curve.leading.count], values: curve.leading)
+        try save.write(arrays)
+        if let figures {
+            var f = try FigureSet(path: figures)
+            var table = "one_minus_modulus,closed_form,leading_term\n"
+            for k in curve.epsilon.indices { table += "\(curve.epsilon[k]),\(curve.value[k]),\(curve.leading[k])\n" }
+            try f.write("sensitivity.csv", table)
+            let name = Self.describe(quantity, parametrization: parametrization, normalized: normalized, real: real)
+            let script = """
+                set output "sensitivity.svg"
+                set title "\(name), θ = \(NumberText.format(phase)), input \(input)"
+                set xlabel "1 − |λ|"; set ylabel "\(name)"
+                set logscale x
+                set format x "10^{%L}"
+                \(curve.value.allSatisfy { $0 > 0 } ? "set logscale y\nset format y \"10^{%L}\"" : "")
+                plot 'sensitivity.csv' every ::1 using 1:2 with lines lw 2 lc rgb '#4477aa' title 'closed form', \\
+                     'sensitivity.csv' every ::1 using 1:3 with lines lw 1 dt 2 lc rgb '#cc3311' title '\(asymptotic.limitText) (leading term)'
+
+                """
+            try f.draw(script: "sensitivity.gp", script, svgs: ["sensitivity.svg"])
+            f.report(to: console)
+        }
         let description = Self.describe(quantity, parametrization: parametrization, normalized: normalized, real: real)
         let lambdaText: String
         if limit {
