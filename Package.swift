@@ -68,7 +68,7 @@ let package = Package(
         .target(name: "LongMemory", dependencies: ["MemoryNumerics"]),
         .target(name: "Recurrent", dependencies: ["MemoryNumerics", "_CVectorMath"]),
         .target(name: "Spectra", dependencies: ["MemoryNumerics", "Recurrent"]),
-        .target(name: "CurseOfMemory", dependencies: ["MemoryNumerics", "Recurrent"]),
+        .target(name: "CurseOfMemory", dependencies: ["MemoryNumerics", "Recurrent", "Spectra"]),
         // The first module joining the two halves: memory probes of recurrent networks (capacity, horizon,
         // connectivity, response coefficients) with the long-memory estimators applied to their states.
         .target(name: "MemoryProbes", dependencies: ["MemoryNumerics", "LongMemory", "Recurrent"]),
@@ -95,7 +95,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RecurrentTests", dependencies: ["Recurrent", "_TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "CurseOfMemoryTests", dependencies: ["CurseOfMemory", "Recurrent", "_TestSupport"],
+        .testTarget(name: "CurseOfMemoryTests", dependencies: ["CurseOfMemory", "Recurrent", "Spectra", "_TestSupport"],
                     exclude: ["ReferenceScripts"]),
         .testTarget(name: "MemoryProbesTests", dependencies: ["MemoryProbes", "_TestSupport"]),
         // LongMemory: the CLI tests of `estimate`/`test`/`check` compare the tool's output with the library's values;

@@ -52,6 +52,7 @@ struct RNNMem: ParsableCommand {
                     ExportCommand.self,
                     GradCheckCommand.self,
                     SpectrumCommand.self,
+                    CurseCommand.self,
                 ]),
             CommandGroup(
                 name: "Experiments",

@@ -40,3 +40,22 @@ struct GRUTests {
         #expect(abs((try ConstantGateGRU(bias: 0, input: .white)).gate - 0.5) < 1e-15)
     }
 }
+
+/// Z9 on the recurrent engine: a PyTorch-style GRU with constant gates, measured by exact forward-mode tangents.
+@Suite("Constant-gate GRU on the engine (Z9)")
+struct EngineGRUTests {
+    @Test("Z9: the engine's GRU with constant update gates z ∈ {0.5, 0.9}, BERT-fit input: measured E[h²] and E[(d_z h)²] vs the closed form (rel 0.05, |z| < 4)")
+    func engineMeasurement() throws {
+        let m = try ConstantGateGRUMeasurement.run(gates: [0.5, 0.9], input: .bertEmbeddings, sequences: 96, samples: 3000,
+                                                   seed: 4)
+        #expect(m.burnIn == Int((30 / (1 - 0.9)).rounded(.up)))
+        for u in m.units {
+            for (name, c) in [("E[h²]", u.activity), ("E[(d_z h)²]", u.gateSensitivity)] {
+                #expect(abs(c.ratio - 1) < 0.05, "z = \(u.gate) \(name): \(c.estimate) vs \(c.closedForm)")
+                #expect(abs(c.z) < 4, "z = \(u.gate) \(name): z-score \(c.z)")
+            }
+        }
+        #expect(throws: CurseOfMemoryError.self) { try ConstantGateGRUMeasurement.run(gates: [1]) }
+        #expect(throws: CurseOfMemoryError.self) { try ConstantGateGRUMeasurement.run(gates: [0.5], sequences: 1) }
+    }
+}

@@ -63,6 +63,18 @@ let x: [Double] = options["input"].map { readInput($0, count: n) } ?? {
     return rng.gaussians(n)
 }()
 
+let curseSetting = CurseWorkloads.Setting(
+    hidden: n, steps: options["steps"].flatMap(Int.init) ?? 2000, length: options["length"].flatMap(Int.init) ?? 200,
+    batch: options["batch"].flatMap(Int.init) ?? 32)
+if let dir = options["check-curse"] {
+    do {
+        try CurseWorkloads.writeCheck(curseSetting, directory: dir, updates: options["updates"].flatMap(Int.init) ?? 10)
+    } catch {
+        fail("check-curse failed: \(error)")
+    }
+    exit(0)
+}
+
 // MARK: workloads (each returns a checksum so the work cannot be optimised away)
 let seriesWorkloads: [String: ([Double]) throws -> Double] = [
     // Same d on every call, as for many series of one length: rnnmem pools its FFT work arrays.
@@ -75,6 +87,8 @@ let seriesWorkloads: [String: ([Double]) throws -> Double] = [
 let workloads = seriesWorkloads.merging(RecurrentWorkloads.make(hidden: n)) { a, _ in a }
     // lw, hr, dfa, check_djia (MemoryWorkloads.swift); --djia PATH locates the DJIA CSV.
     .merging(MemoryWorkloads.make(djiaPath: options["djia"] ?? "data/djia_daily_1885_2023.csv")) { a, _ in a }
+    // curse_linear, curse_lru: whole teacher–student training runs, --n = the student's width (CurseWorkloads.swift).
+    .merging(CurseWorkloads.make(curseSetting)) { a, _ in a }
 
 if let dir = options["check"] {
     // Verification outputs (see Benchmarks/README.md): fracdiff of the demeaned input, acf, periodogram, and

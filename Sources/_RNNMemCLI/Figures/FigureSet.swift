@@ -11,8 +11,8 @@ struct FigureSet {
     private(set) var problem: String? = nil
 
     /// A figure set in `path` (`--figures`).
-    init(path: String) throws(CLIError) {
-        directory = try OutputDirectory(path: path, option: "--figures")
+    init(path: String, option: String = "--figures") throws(CLIError) {
+        directory = try OutputDirectory(path: path, option: option)
     }
 
     /// Paths of the files written.
@@ -73,9 +73,18 @@ struct FigureSet {
         "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    private mutating func write(_ name: String, _ text: String) throws(CLIError) {
+    /// Writes `text` as `name` in the directory.
+    mutating func write(_ name: String, _ text: String) throws(CLIError) {
         try Console.writeFile(text, path: directory.file(name))
         files.append(name)
+    }
+}
+
+extension FigureSet {
+    /// Reports where the figures went (or why the SVGs are missing) on standard error.
+    func report(to console: Console) {
+        if let problem { console.warning("figures: \(problem)") }
+        console.note("figures: wrote \(paths.joined(separator: ", "))")
     }
 }
 
