@@ -17,7 +17,9 @@ struct RNNMem: ParsableCommand {
             Networks: 'train' trains a recurrent model (RNN, LSTM, GRU, linear, complex-diagonal, LRU, MRNN/MLSTM) \
             on a built-in task and writes its weights, loss curve and summary to --output-dir; 'eval' scores saved \
             weights (rnnmem or PyTorch safetensors) on a task or on reference data; 'grad-check' checks a model's \
-            exact gradient and Hessian-vector product against finite differences.
+            exact gradient and Hessian-vector product against finite differences; 'memory' probes a network's memory \
+            (capacity, information processing capacity, horizon, connectivity, response coefficients, d of its \
+            states).
 
             Output: plain text (one value per line, a CSV table or a report), or one JSON object with --json \
             (snake_case keys, listed in each command's help); --output FILE writes it to a file. Notes, warnings and \
@@ -47,6 +49,7 @@ struct RNNMem: ParsableCommand {
                     TrainCommand.self,
                     EvalCommand.self,
                     GradCheckCommand.self,
+                    MemoryCommand.self,
                 ]),
             CommandGroup(
                 name: "Experiments",

@@ -22,7 +22,9 @@ struct HelpTextTests {
         complex-diagonal, LRU, MRNN/MLSTM) on a built-in task and writes its weights,
         loss curve and summary to --output-dir; 'eval' scores saved weights (rnnmem or
         PyTorch safetensors) on a task or on reference data; 'grad-check' checks a
-        model's exact gradient and Hessian-vector product against finite differences.
+        model's exact gradient and Hessian-vector product against finite differences;
+        'memory' probes a network's memory (capacity, information processing capacity,
+        horizon, connectivity, response coefficients, d of its states).
 
         Output: plain text (one value per line, a CSV table or a report), or one JSON
         object with --json (snake_case keys, listed in each command's help); --output
@@ -67,6 +69,8 @@ struct HelpTextTests {
                                   new one) on a task or on sequence data.
           grad-check              Check a model's BPTT gradient and exact
                                   Hessian-vector product against finite differences.
+          memory                  Memory of a network: capacity, IPC, horizon,
+                                  connectivity, response coefficients, d of its states.
 
         EXPERIMENTS SUBCOMMANDS:
           sweep                   Run a grid of rnnmem commands in shards (one machine,
@@ -1092,6 +1096,1153 @@ struct HelpTextTests {
           --rnnmem <path>         The rnnmem binary the tasks run (default: this one).
           -o, --output <file>     Write the script to this file.
           --json                  Print one JSON object (the script under 'script').
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "memory": #"""
+        OVERVIEW: Memory of a network: capacity, IPC, horizon, connectivity, response
+        coefficients, d of its states.
+
+        Every verb takes a network — --weights FILE (rnnmem weights), --weights FILE
+        --pytorch --model rnn|lstm|gru, or a new --model NAME [--hidden N …]
+        initialised from --seed — and its inputs: --data FILE (safetensors 'input' [T,
+        B, d_in] and optionally 'target'; or a CSV holding one sequence), a built-in
+        --task's batch, or a generated input (--input iid|uniform|ar|arfima, drawn from
+        the data seed s + 1 of --seed s). Conventions: x_t enters the state s_t, so
+        delay k = 0 (the current input) counts; a delay is never allowed to reach the
+        sequence length.
+
+          capacity      Jaeger's memory capacity MC_k and MC = Σ MC_k (analytic or
+        empirical)
+          ipc           Dambre et al.'s information processing capacity by degree
+          horizon       k*(θ) = max{k : score_k ≥ θ} from MC_k or from networks trained
+        to recall x_(t−k)
+          connectivity  Madsen's conn(t, τ) = ‖∂y_t/∂x_τ‖, its lag profile and
+        long-range share
+          response      Zhao et al.'s response coefficients A_k and the
+        exponential/power-law verdict
+          states        d of the inputs, hidden units and outputs (driven, autonomous,
+        residuals)
+
+        USAGE: rnnmem memory <subcommand>
+
+        OPTIONS:
+          --version               Show the version.
+          -h, --help              Show help information.
+
+        SUBCOMMANDS:
+          capacity                Jaeger's memory capacity MC_k (k = 0 … K) and MC = Σ
+                                  MC_k of a network, analytic or empirical.
+          ipc                     Information processing capacity (Dambre et al. 2012):
+                                  capacities of Legendre products, by degree.
+          horizon                 Memory horizon k*(θ) = max{k : score_k ≥ θ}, from
+                                  MC_k or from networks trained to recall x_(t−k).
+          connectivity            Connectivity conn(t, τ) = ‖∂y_t/∂x_τ‖ (Madsen 2019):
+                                  heat map, profile against lag, long-range share.
+          response                Response coefficients A_k = ∂y_t/∂x_(t−k) (Zhao et
+                                  al. 2020, Definition 3) and their decay verdict.
+          states                  Memory parameter d of a network's inputs, state units
+                                  and outputs, with 'check' verdicts.
+
+          See 'rnnmem help memory <subcommand>' for detailed help.
+        """#,
+        "memory capacity": #"""
+        OVERVIEW: Jaeger's memory capacity MC_k (k = 0 … K) and MC = Σ MC_k of a
+        network, analytic or empirical.
+
+        MC_k = corr²(ŷ_k(t), x_(t−k)), the squared correlation between the input k
+        steps back and its best linear readout ŷ_k(t) = w_kᵀ[s_t; 1] of the state
+        (Jaeger 2002, GMD Report 152); MC = Σ_k MC_k ≤ N, the number of state
+        variables, for i.i.d. input. x_t enters s_t, so k = 0 counts (tools starting at
+        k = 1 miss MC_0).
+
+        --method analytic (linear networks: linear, cdiag, lru without nonlinearity):
+        MC_k = (A^k b)ᵀΣ⁺(A^k b) with Σ = AΣAᵀ + bbᵀ, the stationary covariance under
+        i.i.d. unit-variance input; Σ_(k≥0) MC_k = rank of the controllability matrix
+        (reported as rank; Gonon, Grigoryeva & Ortega 2020). A network whose state
+        update is not linear is refused. --method empirical (default, any network):
+        drive it with the input, drop the washout, fit one least-squares readout per
+        delay on the first --training-fraction of the samples and score it on the rest;
+        a rank-deficient state matrix (dead or duplicated units) is stated on standard
+        error and fitted with a ridge λ = 1e-8 × the largest covariance eigenvalue,
+        reported. The input is --data/--task (delays must stay below its length) or
+        generated: --input iid (default) with --samples n after the washout. A
+        correlated input is allowed and noted (MC ≤ N assumes i.i.d. input).
+
+        JSON keys: mc (list over k = 0 … K), total, method, max_delay, washout,
+        readout, state_variables, rank, covariance_condition (analytic), r_squared
+        (held-out R²_k, empirical), standard_error (of each MC_k, empirical),
+        train_samples, test_samples, ridge, relative_ridge (0: ordinary least squares),
+        notes, input {source, steps, sequences, process}, network {weights, kind,
+        architecture, input_size, hidden_size, output_size, layer_count,
+        parameter_count, parameter_checksum}, figures, saved (absent values are null).
+        --figures DIR: capacity.csv (k, mc, r_squared, standard_error) and
+        capacity.svg, MC_k against k. --save DIR: mc.npy, r_squared.npy.
+
+        USAGE: rnnmem memory capacity <options>
+
+        NETWORK:
+          --weights <file>        Weights file (safetensors): rnnmem weights, or a
+                                  PyTorch state dict with --pytorch.
+          --pytorch               The weights file is a PyTorch state dict (give
+                                  --model rnn|lstm|gru).
+          --model <name>          Architecture: of a new network (rnn, lstm, gru,
+                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
+                                  with --pytorch the module (rnn = tanh, lstm, gru).
+                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
+                                  mrnnf, mlstm, mlstmf)
+          --recurrent-prefix <prefix>
+                                  With --pytorch: prefix of the recurrent module's
+                                  tensors (e.g. 'rnn.').
+          --readout-prefix <prefix>
+                                  With --pytorch: prefix of the readout's weight and
+                                  bias (e.g. 'fc.'). (default: linear.)
+          --no-readout            With --pytorch: the file has no readout; the model
+                                  outputs the top layer's h.
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
+          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
+                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+          --inputs <d>            New network: input width d_in (default: the data's).
+          --outputs <d>           New network: output width d_out (default: the
+                                  targets', else d_in).
+
+        DATA:
+          --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
+                                  and optionally 'target' [T, B, d_out] (F32 or F64),
+                                  or a CSV holding one sequence ('-': standard input);
+                                  with --task series, the CSV holding the series.
+          --column <name|index>   CSV column: a header name or a 1-based index
+                                  (default: the last numeric column not used as a
+                                  target).
+          --columns <list>        CSV: several input columns, comma-separated names or
+                                  indices.
+          --target-column <name|index>
+                                  CSV: the column holding the targets y_t (default:
+                                  none, no targets).
+          --input-tensor <name>   Safetensors: name of the input tensor. (default:
+                                  input)
+          --target-tensor <name>  Safetensors: name of the target tensor (optional in
+                                  the file). (default: target)
+          --split <test|validation|train>
+                                  With --task: the task's fixed test or validation
+                                  batch, or its first training batch. (values: test,
+                                  validation, train)
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+
+        GENERATED INPUT:
+          --input <kind>          Generated input (without --data/--task): iid = i.i.d.
+                                  N(0, 1), uniform = i.i.d. U[−1, 1], ar = AR(1) with
+                                  --phi, arfima = ARFIMA(p, d, q) with --d [--ar,
+                                  --ma]; unit variance (uniform: ⅓). (values: iid,
+                                  uniform, ar, arfima)
+          --d <d>                 --input arfima: memory parameter d, −0.5 < d < 0.5.
+          --ar <list>             --input arfima: AR coefficients φ₁,…,φ_p of φ(z) = 1
+                                  − φ₁z − … − φ_p z^p.
+          --ma <list>             --input arfima: MA coefficients θ₁,…,θ_q of θ(z) = 1
+                                  + θ₁z + … + θ_q z^q.
+          --phi <phi>             --input ar: lag-one correlation φ, −1 < φ < 1.
+          --sequences <B>         Generated input: number of independent sequences B
+                                  (default per verb); their length is --length T where
+                                  the verb says so.
+
+        CAPACITY:
+          --method <method>       Capacity: analytic (linear networks: stationary
+                                  covariance from the Stein equation) or empirical (any
+                                  network: held-out linear readouts). (values:
+                                  analytic, empirical; default: empirical)
+          --max-delay <K>         Largest delay K: delays k = 0 … K (default: 2 × state
+                                  variables, between 20 and 200).
+          --samples <n>           Empirical, generated input: samples n after the
+                                  washout (default 10000; half fit the readouts, half
+                                  score them).
+          --washout <w>           Empirical: steps dropped at the start of every
+                                  sequence, ≥ K (default max(K, 100); data: max(K,
+                                  min(100, T/4))).
+          --readout <vars>        Empirical: variables the readouts see: state (the
+                                  joint state, LSTM h and c), hidden (last layer's h),
+                                  outputs. (values: state, hidden, outputs; default:
+                                  state)
+          --training-fraction <f> Empirical: fraction of the samples the readouts are
+                                  fitted on; the rest scores them. (default: 0.5)
+
+        OPTIONS:
+          --seed <seed>           Seed: a new network from s, the generated input or
+                                  the task's data from s + 1. (default: 0)
+          --figures <dir>         Write the figures (CSV data, gnuplot script, SVG when
+                                  gnuplot is installed) to this folder.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "memory ipc": #"""
+        OVERVIEW: Information processing capacity (Dambre et al. 2012): capacities of
+        Legendre products, by degree.
+
+        Drive the network with i.i.d. U[−1, 1] input u_t; for every product of
+        normalised Legendre polynomials y_t = Π_i P̃_(d_i)(u_(t−k_i)) of total degree D
+        ≤ --max-degree and delays k_i ≤ --max-delay, fit a least-squares readout of the
+        state and take C[y] = 1 − min_w ⟨(y − ŷ)²⟩/⟨y²⟩ (Dambre, Verstraeten, Schrauwen
+        & Massar 2012, Sci. Rep. 2:514). The capacities of this orthogonal family sum
+        to at most r, the rank of the state matrix; degree 1 is Jaeger's linear memory
+        capacity. A linear network has no capacity above degree 1.
+
+        Threshold (stated in the output): with T samples every capacity is biased
+        upward by about r/T, so a capacity below θ = 2·F⁻¹_χ²(r)(1 − p)/T counts as 0 —
+        the level an independent target exceeds with probability below p
+        (--tail-probability, default 0.001), doubled for the dependence between samples
+        of a recurrent state; --threshold θ fixes θ ∈ [0, 1] instead. The finite-sample
+        bias of the counted capacities, ≈ Σ(1 − C_i)·r/T, is reported and allowed for
+        in the check total ≤ r. Input: generated (--input uniform, the default and the
+        only generated input the basis is orthonormal for) with --samples n after the
+        washout, or --data/--task whose inputs lie in [−1, 1].
+
+        JSON keys: total, by_degree (list over D = 1 … max_degree), threshold,
+        threshold_rule, max_degree, max_delay, samples, washout, state_variables, rank,
+        finite_sample_bias, within_bound (total − bias ≤ rank), linear_memory (degree-1
+        capacities by delay), terms_evaluated and terms_counted (by degree), counted
+        [{term, degree, capacity}] (every counted basis function, largest first),
+        input, network, figures, saved. --figures DIR: ipc.csv (degree, capacity,
+        counted, evaluated), ipc-linear.csv (k, capacity) and ipc.svg. --save DIR:
+        by_degree.npy, linear_memory.npy, estimates.npy and capacities.npy (every basis
+        function before and after the threshold, in the order of the counted list's
+        enumeration).
+
+        USAGE: rnnmem memory ipc <options>
+
+        NETWORK:
+          --weights <file>        Weights file (safetensors): rnnmem weights, or a
+                                  PyTorch state dict with --pytorch.
+          --pytorch               The weights file is a PyTorch state dict (give
+                                  --model rnn|lstm|gru).
+          --model <name>          Architecture: of a new network (rnn, lstm, gru,
+                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
+                                  with --pytorch the module (rnn = tanh, lstm, gru).
+                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
+                                  mrnnf, mlstm, mlstmf)
+          --recurrent-prefix <prefix>
+                                  With --pytorch: prefix of the recurrent module's
+                                  tensors (e.g. 'rnn.').
+          --readout-prefix <prefix>
+                                  With --pytorch: prefix of the readout's weight and
+                                  bias (e.g. 'fc.'). (default: linear.)
+          --no-readout            With --pytorch: the file has no readout; the model
+                                  outputs the top layer's h.
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
+          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
+                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+          --inputs <d>            New network: input width d_in (default: the data's).
+          --outputs <d>           New network: output width d_out (default: the
+                                  targets', else d_in).
+
+        DATA:
+          --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
+                                  and optionally 'target' [T, B, d_out] (F32 or F64),
+                                  or a CSV holding one sequence ('-': standard input);
+                                  with --task series, the CSV holding the series.
+          --column <name|index>   CSV column: a header name or a 1-based index
+                                  (default: the last numeric column not used as a
+                                  target).
+          --columns <list>        CSV: several input columns, comma-separated names or
+                                  indices.
+          --target-column <name|index>
+                                  CSV: the column holding the targets y_t (default:
+                                  none, no targets).
+          --input-tensor <name>   Safetensors: name of the input tensor. (default:
+                                  input)
+          --target-tensor <name>  Safetensors: name of the target tensor (optional in
+                                  the file). (default: target)
+          --split <test|validation|train>
+                                  With --task: the task's fixed test or validation
+                                  batch, or its first training batch. (values: test,
+                                  validation, train)
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+
+        GENERATED INPUT:
+          --input <kind>          Generated input (without --data/--task): iid = i.i.d.
+                                  N(0, 1), uniform = i.i.d. U[−1, 1], ar = AR(1) with
+                                  --phi, arfima = ARFIMA(p, d, q) with --d [--ar,
+                                  --ma]; unit variance (uniform: ⅓). (values: iid,
+                                  uniform, ar, arfima)
+          --d <d>                 --input arfima: memory parameter d, −0.5 < d < 0.5.
+          --ar <list>             --input arfima: AR coefficients φ₁,…,φ_p of φ(z) = 1
+                                  − φ₁z − … − φ_p z^p.
+          --ma <list>             --input arfima: MA coefficients θ₁,…,θ_q of θ(z) = 1
+                                  + θ₁z + … + θ_q z^q.
+          --phi <phi>             --input ar: lag-one correlation φ, −1 < φ < 1.
+          --sequences <B>         Generated input: number of independent sequences B
+                                  (default per verb); their length is --length T where
+                                  the verb says so.
+
+        OPTIONS:
+          --max-degree <D>        Largest total degree D ≥ 1 (default 3). (default: 3)
+          --max-delay <K>         Largest delay K ≥ 0 of a factor (default 10).
+                                  (default: 10)
+          --samples <n>           Generated input: samples T after the washout (default
+                                  10000).
+          --washout <w>           Steps dropped at the start of every sequence, ≥ K
+                                  (default max(K, 100); data: max(K, min(100, T/4))).
+          --readout <vars>        Variables the readouts see: state, hidden, outputs.
+                                  (values: state, hidden, outputs; default: state)
+          --threshold <theta>     Fixed threshold θ ∈ [0, 1] (default: the χ² rule, see
+                                  above).
+          --tail-probability <p>  χ² rule: tail probability p, 0 < p < 1 (default
+                                  0.001).
+          --max-terms <n>         Refuse more basis functions than this (default
+                                  200000). (default: 200000)
+          --seed <seed>           Seed: a new network from s, the generated input or
+                                  the task's data from s + 1. (default: 0)
+          --figures <dir>         Write the figures (CSV data, gnuplot script, SVG when
+                                  gnuplot is installed) to this folder.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "memory horizon": #"""
+        OVERVIEW: Memory horizon k*(θ) = max{k : score_k ≥ θ}, from MC_k or from
+        networks trained to recall x_(t−k).
+
+        θ ∈ [0, 1] is always given (--threshold): horizons at different θ are different
+        quantities. --rule maximum (default) takes the largest delay reaching θ
+        wherever it lies; contiguous the largest k such that every scored delay ≤ k
+        reaches θ.
+
+        --scores capacity (default): score_k = MC_k, Jaeger's memory capacity of the
+        network (every option of 'memory capacity': --method, --max-delay, --samples,
+        --washout, --readout, --training-fraction, the network and its input).
+
+        --scores recall: the random memorisation task of Illium et al. (2022, ICAART,
+        arXiv 2212.11085). For every delay k in --delays (default 0 … --max-delay,
+        default 0 … 20) a new network (--model, --hidden, …, initialised from --seed s
+        as 'train --seed s' does) is trained to output x_(t−k) from inputs x_t — i.i.d.
+        N(0, 1), or AR(1) with lag-one correlation --correlation ρ — with Adam
+        (--steps, --lr, --clip) on fresh batches of --batch sequences of length
+        --length (default k_max + 50), the loss ½·MSE over the steps t > k_max, and
+        scored by the held-out R² on a fixed test batch of --eval-batch sequences (task
+        data from s + 1, batches from s + 2). --joint trains one network with one
+        output per delay instead. For correlated inputs the memoryless predictor ρ^k
+        x_t already reaches R² = ρ^(2k) (reported as memoryless). Beside the horizon:
+        the memory capacity of the same network before training (empirical, i.i.d.
+        input, --samples), its total and its horizon at the same θ.
+
+        JSON keys: horizon (k*, null when no delay reaches θ), threshold, scores
+        (score_k for each delay), delays, rule, source (capacity or recall), memoryless
+        (recall: ρ^(2k)), final_losses (recall), recalled (the number of delays
+        reaching θ), score_total (Σ_k max(0, score_k)), capacity ({method, total, mc,
+        horizon, state_variables} of the untrained network for recall; of the network
+        for capacity), trained_capacity ({total, mc, horizon} of the --joint network
+        after training, fresh readouts of its state; else null), training ({steps,
+        learning_rate, clip, batch, eval_batch, length, correlation, joint, seeds} or
+        null), input, network, figures, saved. --figures DIR: horizon.csv (k, score,
+        memoryless) and horizon.svg, score_k against k with θ and k*. --save DIR:
+        delays.npy, scores.npy.
+
+        USAGE: rnnmem memory horizon [<options>] --threshold <theta>
+
+        NETWORK:
+          --weights <file>        Weights file (safetensors): rnnmem weights, or a
+                                  PyTorch state dict with --pytorch.
+          --pytorch               The weights file is a PyTorch state dict (give
+                                  --model rnn|lstm|gru).
+          --model <name>          Architecture: of a new network (rnn, lstm, gru,
+                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
+                                  with --pytorch the module (rnn = tanh, lstm, gru).
+                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
+                                  mrnnf, mlstm, mlstmf)
+          --recurrent-prefix <prefix>
+                                  With --pytorch: prefix of the recurrent module's
+                                  tensors (e.g. 'rnn.').
+          --readout-prefix <prefix>
+                                  With --pytorch: prefix of the readout's weight and
+                                  bias (e.g. 'fc.'). (default: linear.)
+          --no-readout            With --pytorch: the file has no readout; the model
+                                  outputs the top layer's h.
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
+          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
+                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+          --inputs <d>            New network: input width d_in (default: the data's).
+          --outputs <d>           New network: output width d_out (default: the
+                                  targets', else d_in).
+
+        DATA:
+          --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
+                                  and optionally 'target' [T, B, d_out] (F32 or F64),
+                                  or a CSV holding one sequence ('-': standard input);
+                                  with --task series, the CSV holding the series.
+          --column <name|index>   CSV column: a header name or a 1-based index
+                                  (default: the last numeric column not used as a
+                                  target).
+          --columns <list>        CSV: several input columns, comma-separated names or
+                                  indices.
+          --target-column <name|index>
+                                  CSV: the column holding the targets y_t (default:
+                                  none, no targets).
+          --input-tensor <name>   Safetensors: name of the input tensor. (default:
+                                  input)
+          --target-tensor <name>  Safetensors: name of the target tensor (optional in
+                                  the file). (default: target)
+          --split <test|validation|train>
+                                  With --task: the task's fixed test or validation
+                                  batch, or its first training batch. (values: test,
+                                  validation, train)
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+
+        GENERATED INPUT:
+          --input <kind>          Generated input (without --data/--task): iid = i.i.d.
+                                  N(0, 1), uniform = i.i.d. U[−1, 1], ar = AR(1) with
+                                  --phi, arfima = ARFIMA(p, d, q) with --d [--ar,
+                                  --ma]; unit variance (uniform: ⅓). (values: iid,
+                                  uniform, ar, arfima)
+          --d <d>                 --input arfima: memory parameter d, −0.5 < d < 0.5.
+          --ar <list>             --input arfima: AR coefficients φ₁,…,φ_p of φ(z) = 1
+                                  − φ₁z − … − φ_p z^p.
+          --ma <list>             --input arfima: MA coefficients θ₁,…,θ_q of θ(z) = 1
+                                  + θ₁z + … + θ_q z^q.
+          --phi <phi>             --input ar: lag-one correlation φ, −1 < φ < 1.
+          --sequences <B>         Generated input: number of independent sequences B
+                                  (default per verb); their length is --length T where
+                                  the verb says so.
+
+        CAPACITY:
+          --method <method>       Capacity: analytic (linear networks: stationary
+                                  covariance from the Stein equation) or empirical (any
+                                  network: held-out linear readouts). (values:
+                                  analytic, empirical; default: empirical)
+          --max-delay <K>         Largest delay K: delays k = 0 … K (default: 2 × state
+                                  variables, between 20 and 200).
+          --samples <n>           Empirical, generated input: samples n after the
+                                  washout (default 10000; half fit the readouts, half
+                                  score them).
+          --washout <w>           Empirical: steps dropped at the start of every
+                                  sequence, ≥ K (default max(K, 100); data: max(K,
+                                  min(100, T/4))).
+          --readout <vars>        Empirical: variables the readouts see: state (the
+                                  joint state, LSTM h and c), hidden (last layer's h),
+                                  outputs. (values: state, hidden, outputs; default:
+                                  state)
+          --training-fraction <f> Empirical: fraction of the samples the readouts are
+                                  fitted on; the rest scores them. (default: 0.5)
+
+        OPTIONS:
+          --threshold <theta>     Threshold θ ∈ [0, 1] of k*(θ) = max{k : score_k ≥ θ}.
+          --rule <rule>           maximum: the largest k with score_k ≥ θ; contiguous:
+                                  every delay up to k reaches θ. (values: maximum,
+                                  contiguous; default: maximum)
+          --scores <source>       Scores: capacity (MC_k of the network) or recall
+                                  (networks trained to output x_(t−k)). (values:
+                                  capacity, recall; default: capacity)
+          --delays <list>         Recall: the delays scored, e.g. 0:20 or 1,2,4,8,16
+                                  (default 0 … --max-delay).
+          --steps <n>             Recall: Adam updates per network (default 500).
+                                  (default: 500)
+          --lr <lr>               Recall: constant learning rate (default 0.005).
+                                  (default: 0.005)
+          --clip <norm>           Recall: clip the gradient to this global ℓ2 norm
+                                  (default 1; 0: no clipping). (default: 1.0)
+          --joint                 Recall: one network with one output per delay instead
+                                  of one network per delay.
+          --seed <seed>           Seed: the network from s, the task's or generated
+                                  data from s + 1, training batches from s + 2.
+                                  (default: 0)
+          --progress <style>      Recall: progress on standard error: auto, bar, lines,
+                                  none. (values: auto, bar, lines, none; default: auto)
+          --figures <dir>         Write the figures (CSV data, gnuplot script, SVG when
+                                  gnuplot is installed) to this folder.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "memory connectivity": #"""
+        OVERVIEW: Connectivity conn(t, τ) = ‖∂y_t/∂x_τ‖ (Madsen 2019): heat map,
+        profile against lag, long-range share.
+
+        How strongly the output at t depends on the input at τ ≤ t (Madsen 2019,
+        "Visualizing memorization in RNNs", Distill): the gradient of the selected
+        output with respect to the input vector x_τ, exact by one backward pass per
+        output position (cost O(T²) steps per sequence and selected output). Selection:
+        every output (default; the Frobenius norm of the d_out × d_in Jacobian block),
+        --output-unit j (1-based), or --target-class (per step the output unit of the
+        largest target value — Madsen's "correct class" — from --data/--task targets).
+        --norm magnitude (default) is the article's ‖·‖; --norm squared is the squared
+        norm returned by the article's published code (halves the apparent decay rate
+        on a log scale and inflates the share of the nearest lags).
+
+        Summaries: the profile against lag ℓ = t − τ (the mean of conn(t, t − ℓ) over
+        every sequence and every t > ℓ) and the share of connectivity at lags ≥ L,
+        Σ_(t−τ≥L) conn / Σ_(τ≤t) conn, for L in --share-lags (each below the sequence
+        length; default 5,10,20, those below it). Input: --data/--task, or generated
+        (--input, default iid) of --sequences B (default 1) × --length T (default 50)
+        steps.
+
+        JSON keys: profile (list over lag ℓ = 0 … T − 1), share_at_lag ({"L": share}),
+        norm (magnitude or squared), selection, steps, sequences, input, network,
+        figures, saved. --figures DIR: connectivity-heatmap.csv (the T × T matrix of
+        --sequence b, row t, column τ; empty above the diagonal),
+        connectivity-profile.csv (lag, profile), connectivity.svg (heat map over (t,
+        τ)) and connectivity-profile.svg (profile against lag, logarithmic). --save
+        DIR: conn.npy [B, T, T] (row t − 1, column τ − 1, in the chosen norm),
+        profile.npy.
+
+        USAGE: rnnmem memory connectivity <options>
+
+        NETWORK:
+          --weights <file>        Weights file (safetensors): rnnmem weights, or a
+                                  PyTorch state dict with --pytorch.
+          --pytorch               The weights file is a PyTorch state dict (give
+                                  --model rnn|lstm|gru).
+          --model <name>          Architecture: of a new network (rnn, lstm, gru,
+                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
+                                  with --pytorch the module (rnn = tanh, lstm, gru).
+                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
+                                  mrnnf, mlstm, mlstmf)
+          --recurrent-prefix <prefix>
+                                  With --pytorch: prefix of the recurrent module's
+                                  tensors (e.g. 'rnn.').
+          --readout-prefix <prefix>
+                                  With --pytorch: prefix of the readout's weight and
+                                  bias (e.g. 'fc.'). (default: linear.)
+          --no-readout            With --pytorch: the file has no readout; the model
+                                  outputs the top layer's h.
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
+          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
+                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+          --inputs <d>            New network: input width d_in (default: the data's).
+          --outputs <d>           New network: output width d_out (default: the
+                                  targets', else d_in).
+
+        DATA:
+          --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
+                                  and optionally 'target' [T, B, d_out] (F32 or F64),
+                                  or a CSV holding one sequence ('-': standard input);
+                                  with --task series, the CSV holding the series.
+          --column <name|index>   CSV column: a header name or a 1-based index
+                                  (default: the last numeric column not used as a
+                                  target).
+          --columns <list>        CSV: several input columns, comma-separated names or
+                                  indices.
+          --target-column <name|index>
+                                  CSV: the column holding the targets y_t (default:
+                                  none, no targets).
+          --input-tensor <name>   Safetensors: name of the input tensor. (default:
+                                  input)
+          --target-tensor <name>  Safetensors: name of the target tensor (optional in
+                                  the file). (default: target)
+          --split <test|validation|train>
+                                  With --task: the task's fixed test or validation
+                                  batch, or its first training batch. (values: test,
+                                  validation, train)
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+
+        GENERATED INPUT:
+          --input <kind>          Generated input (without --data/--task): iid = i.i.d.
+                                  N(0, 1), uniform = i.i.d. U[−1, 1], ar = AR(1) with
+                                  --phi, arfima = ARFIMA(p, d, q) with --d [--ar,
+                                  --ma]; unit variance (uniform: ⅓). (values: iid,
+                                  uniform, ar, arfima)
+          --d <d>                 --input arfima: memory parameter d, −0.5 < d < 0.5.
+          --ar <list>             --input arfima: AR coefficients φ₁,…,φ_p of φ(z) = 1
+                                  − φ₁z − … − φ_p z^p.
+          --ma <list>             --input arfima: MA coefficients θ₁,…,θ_q of θ(z) = 1
+                                  + θ₁z + … + θ_q z^q.
+          --phi <phi>             --input ar: lag-one correlation φ, −1 < φ < 1.
+          --sequences <B>         Generated input: number of independent sequences B
+                                  (default per verb); their length is --length T where
+                                  the verb says so.
+
+        OPTIONS:
+          --norm <norm>           magnitude (‖·‖, the article's definition) or squared
+                                  (‖·‖², the article's code). (values: magnitude,
+                                  squared; default: magnitude)
+          --output-unit <j>       Take the gradient of output unit j (1-based) only.
+          --target-class          Per step, the output unit with the largest target
+                                  value (Madsen's correct class; needs targets).
+          --share-lags <list>     Lags L of the long-range shares, comma-separated
+                                  (default 5,10,20).
+          --sequence <b>          The sequence b (1-based) of the heat map. (default: 1)
+          --seed <seed>           Seed: a new network from s, the generated input or
+                                  the task's data from s + 1. (default: 0)
+          --figures <dir>         Write the figures (CSV data, gnuplot script, SVG when
+                                  gnuplot is installed) to this folder.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "memory response": #"""
+        OVERVIEW: Response coefficients A_k = ∂y_t/∂x_(t−k) (Zhao et al. 2020,
+        Definition 3) and their decay verdict.
+
+        Writing y_t ≈ Σ_(k≥0) A_k x_(t−k), a network has long memory when A_k decays
+        polynomially rather than geometrically (Zhao, Huang, Li & Chen 2020, "Do RNN
+        and LSTM have long memory?", ICML, Definition 3). Here Ā_k = (1/n) Σ_t
+        ∂y_t/∂x_(t−k), exact by forward mode, averaged over the same time points t =
+        burn-in + b + 1 … T of every sequence for every k = 0 … b; for Gaussian i.i.d.
+        inputs it is the coefficient of x_(t−k) in the best linear predictor of y_t
+        (Stein's lemma). a_k = ‖Ā_k‖_F (--magnitude norm-of-mean, the default) or the
+        mean norm E‖∂y_t/∂x_(t−k)‖_F (mean-of-norm, which cannot cancel between time
+        points — the robust choice for gated cells); --target hidden or state takes the
+        last layer's h or the joint state instead of the output.
+
+        Verdict over the k range --lags a:b (default 5:60): least-squares lines of log
+        a_k against k (exponential, rate r per step, ratio e^(−r)) and against log(k +
+        k₀) (power law, exponent p; k₀ = --lag-offset, default 0). exponential if
+        R²_exp ≥ --min-r-squared (0.99) and the power law leaves at least --dominance
+        (2) times as much unexplained variance; power-law symmetrically; inconclusive
+        otherwise. A contracting RNN or LSTM decays geometrically (Zhao et al.'s
+        Theorem 1 and Corollaries); the fractional filter of MRNNF has taps w_j(d) ~
+        j^(−1−d). For a one-layer tanh RNN the exact bound ‖∂h_t/∂x_(t−k)‖₂ ≤
+        ‖U‖₂‖W‖₂^k is checked at every (t, k). Input: generated --input iid (default)
+        of --sequences B (default 4) × --length T (default b + 250), or --data/--task.
+
+        JSON keys: coefficients (a_k, k = 0 … b), verdict (exponential, power-law or
+        inconclusive), rate, exponent (both fits are always reported), ratio
+        (e^(−rate)), lags [a, b], target, magnitude, exponential_fit and power_law_fit
+        {intercept, slope, r_squared}, criterion {min_r_squared, dominance,
+        lag_offset}, reason, bound ({recurrent_norm, input_norm, pairs, violations,
+        worst_ratio, holds}, tanh RNN only, else null), times [first, last], sequences,
+        input, network, figures, saved. --figures DIR: response.csv (k, coefficient,
+        exponential_fit, power_law_fit), response-log.svg (logarithmic a_k against k)
+        and response-loglog.svg (log–log axes), both with the two fits. --save DIR:
+        coefficients.npy, mean_coefficients.npy [b + 1, rows, d_in] (Ā_k of the
+        target), mean_norm.npy.
+
+        USAGE: rnnmem memory response <options>
+
+        NETWORK:
+          --weights <file>        Weights file (safetensors): rnnmem weights, or a
+                                  PyTorch state dict with --pytorch.
+          --pytorch               The weights file is a PyTorch state dict (give
+                                  --model rnn|lstm|gru).
+          --model <name>          Architecture: of a new network (rnn, lstm, gru,
+                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
+                                  with --pytorch the module (rnn = tanh, lstm, gru).
+                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
+                                  mrnnf, mlstm, mlstmf)
+          --recurrent-prefix <prefix>
+                                  With --pytorch: prefix of the recurrent module's
+                                  tensors (e.g. 'rnn.').
+          --readout-prefix <prefix>
+                                  With --pytorch: prefix of the readout's weight and
+                                  bias (e.g. 'fc.'). (default: linear.)
+          --no-readout            With --pytorch: the file has no readout; the model
+                                  outputs the top layer's h.
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
+          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
+                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+          --inputs <d>            New network: input width d_in (default: the data's).
+          --outputs <d>           New network: output width d_out (default: the
+                                  targets', else d_in).
+
+        DATA:
+          --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
+                                  and optionally 'target' [T, B, d_out] (F32 or F64),
+                                  or a CSV holding one sequence ('-': standard input);
+                                  with --task series, the CSV holding the series.
+          --column <name|index>   CSV column: a header name or a 1-based index
+                                  (default: the last numeric column not used as a
+                                  target).
+          --columns <list>        CSV: several input columns, comma-separated names or
+                                  indices.
+          --target-column <name|index>
+                                  CSV: the column holding the targets y_t (default:
+                                  none, no targets).
+          --input-tensor <name>   Safetensors: name of the input tensor. (default:
+                                  input)
+          --target-tensor <name>  Safetensors: name of the target tensor (optional in
+                                  the file). (default: target)
+          --split <test|validation|train>
+                                  With --task: the task's fixed test or validation
+                                  batch, or its first training batch. (values: test,
+                                  validation, train)
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+
+        GENERATED INPUT:
+          --input <kind>          Generated input (without --data/--task): iid = i.i.d.
+                                  N(0, 1), uniform = i.i.d. U[−1, 1], ar = AR(1) with
+                                  --phi, arfima = ARFIMA(p, d, q) with --d [--ar,
+                                  --ma]; unit variance (uniform: ⅓). (values: iid,
+                                  uniform, ar, arfima)
+          --d <d>                 --input arfima: memory parameter d, −0.5 < d < 0.5.
+          --ar <list>             --input arfima: AR coefficients φ₁,…,φ_p of φ(z) = 1
+                                  − φ₁z − … − φ_p z^p.
+          --ma <list>             --input arfima: MA coefficients θ₁,…,θ_q of θ(z) = 1
+                                  + θ₁z + … + θ_q z^q.
+          --phi <phi>             --input ar: lag-one correlation φ, −1 < φ < 1.
+          --sequences <B>         Generated input: number of independent sequences B
+                                  (default per verb); their length is --length T where
+                                  the verb says so.
+
+        OPTIONS:
+          --lags <a:b>            The k range a:b of the fits (coefficients are
+                                  computed for k = 0 … b; default 5:60).
+          --target <target>       output (∂y_t/∂x_(t−k)), hidden (last layer's h) or
+                                  state (the joint state). (values: output, hidden,
+                                  state; default: output)
+          --magnitude <kind>      norm-of-mean (‖Ā_k‖_F, Definition 3's A_k) or
+                                  mean-of-norm (E‖∂·/∂x_(t−k)‖_F). (values:
+                                  norm-of-mean, mean-of-norm; default: norm-of-mean)
+          --burn-in <n>           Steps before the first averaged window (default:
+                                  generated input 50, at most half the steps left after
+                                  b; data 0).
+          --min-r-squared <r2>    R² the winning fit must reach, in [0, 1] (default
+                                  0.99). (default: 0.99)
+          --dominance <x>         How many times more unexplained variance the losing
+                                  fit must leave, ≥ 1 (default 2). (default: 2.0)
+          --lag-offset <k0>       k₀ of the power law (k + k₀)^(−p), ≥ 0 (default 0).
+                                  (default: 0.0)
+          --seed <seed>           Seed: a new network from s, the generated input or
+                                  the task's data from s + 1. (default: 0)
+          --figures <dir>         Write the figures (CSV data, gnuplot script, SVG when
+                                  gnuplot is installed) to this folder.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "memory states": #"""
+        OVERVIEW: Memory parameter d of a network's inputs, state units and outputs,
+        with 'check' verdicts.
+
+        Runs the network on one sequence, drops --burn-in steps and estimates d of
+        every input feature, every unit of the last layer's state segment --segment
+        (default h, the hidden output; e.g. c of an LSTM, m of an MRNN) and every
+        output, by local Whittle (Robinson 1995; m = ⌊n^0.65⌋) and GPH (Geweke &
+        Porter-Hudak 1983; m = ⌊n^0.5⌋), with the verdict of 'rnnmem check' on each
+        series (short memory, long memory, antipersistent, nonstationary,
+        inconclusive). Short-memory persistence biases both estimators upward, LW more:
+        for slowly contracting networks prefer GPH.
+
+        What theory predicts (Zhao, Huang, Li & Chen 2020, ICML): a contracting network
+        driven by white noise has short-memory states and outputs; driven by a
+        long-memory input it passes the memory through (every direction with A(1) ≠ 0
+        keeps the input's d); run autonomously, y_t = g(s_t) + σε_t fed back as the
+        next input (--autonomous σ, their Theorem 1), it has short memory under their
+        contraction conditions. --residuals adds d of the residuals e_t = target_t −
+        y_t (with targets, e.g. --task series, whose targets are x_(t+1)) or e_(t+1) =
+        x_(t+1) − y_t (a one-input, one-output predictor without targets): a predictor
+        with summable coefficients leaves the input's d in its residuals; the
+        fractional filter of MRNN/MRNNF can remove it.
+
+        Input: --data/--task (one sequence, --sequence b), or generated (--input iid by
+        default; --input arfima --d 0.4 for long memory) of --burn-in + --length n
+        steps (defaults 100 + 4096). JSON keys: mode (driven or autonomous), samples,
+        burn_in, segment, inputs, units, outputs, residuals (each a list of {d_lw,
+        se_lw, d_gph, se_gph, verdict}, null when absent; a failed estimate is null
+        with its reason in failure), units_median_d_lw, units_median_d_gph,
+        unit_verdicts ({verdict: count}), input, network, figures, saved. --figures
+        DIR: states.csv (unit, d_lw, se_lw, d_gph, se_gph) and states.svg. --save DIR:
+        units.npy [n, units], outputs.npy [n, d_out], inputs.npy [n, d_in],
+        residuals.npy.
+
+        USAGE: rnnmem memory states <options>
+
+        NETWORK:
+          --weights <file>        Weights file (safetensors): rnnmem weights, or a
+                                  PyTorch state dict with --pytorch.
+          --pytorch               The weights file is a PyTorch state dict (give
+                                  --model rnn|lstm|gru).
+          --model <name>          Architecture: of a new network (rnn, lstm, gru,
+                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
+                                  with --pytorch the module (rnn = tanh, lstm, gru).
+                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
+                                  mrnnf, mlstm, mlstmf)
+          --recurrent-prefix <prefix>
+                                  With --pytorch: prefix of the recurrent module's
+                                  tensors (e.g. 'rnn.').
+          --readout-prefix <prefix>
+                                  With --pytorch: prefix of the readout's weight and
+                                  bias (e.g. 'fc.'). (default: linear.)
+          --no-readout            With --pytorch: the file has no readout; the model
+                                  outputs the top layer's h.
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
+          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
+                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+          --inputs <d>            New network: input width d_in (default: the data's).
+          --outputs <d>           New network: output width d_out (default: the
+                                  targets', else d_in).
+
+        DATA:
+          --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
+                                  and optionally 'target' [T, B, d_out] (F32 or F64),
+                                  or a CSV holding one sequence ('-': standard input);
+                                  with --task series, the CSV holding the series.
+          --column <name|index>   CSV column: a header name or a 1-based index
+                                  (default: the last numeric column not used as a
+                                  target).
+          --columns <list>        CSV: several input columns, comma-separated names or
+                                  indices.
+          --target-column <name|index>
+                                  CSV: the column holding the targets y_t (default:
+                                  none, no targets).
+          --input-tensor <name>   Safetensors: name of the input tensor. (default:
+                                  input)
+          --target-tensor <name>  Safetensors: name of the target tensor (optional in
+                                  the file). (default: target)
+          --split <test|validation|train>
+                                  With --task: the task's fixed test or validation
+                                  batch, or its first training batch. (values: test,
+                                  validation, train)
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+
+        GENERATED INPUT:
+          --input <kind>          Generated input (without --data/--task): iid = i.i.d.
+                                  N(0, 1), uniform = i.i.d. U[−1, 1], ar = AR(1) with
+                                  --phi, arfima = ARFIMA(p, d, q) with --d [--ar,
+                                  --ma]; unit variance (uniform: ⅓). (values: iid,
+                                  uniform, ar, arfima)
+          --d <d>                 --input arfima: memory parameter d, −0.5 < d < 0.5.
+          --ar <list>             --input arfima: AR coefficients φ₁,…,φ_p of φ(z) = 1
+                                  − φ₁z − … − φ_p z^p.
+          --ma <list>             --input arfima: MA coefficients θ₁,…,θ_q of θ(z) = 1
+                                  + θ₁z + … + θ_q z^q.
+          --phi <phi>             --input ar: lag-one correlation φ, −1 < φ < 1.
+          --sequences <B>         Generated input: number of independent sequences B
+                                  (default per verb); their length is --length T where
+                                  the verb says so.
+
+        OPTIONS:
+          --autonomous <sigma>    Autonomous run: feed y_t + σε_t back as the next
+                                  input (needs d_in = d_out), noise scale σ ≥ 0.
+          --residuals             Also estimate d of the residuals (target − output, or
+                                  x_(t+1) − y_t for a one-step predictor).
+          --segment <name>        The last layer's state segment analysed (default h;
+                                  e.g. c, m). (default: h)
+          --burn-in <n>           Steps dropped at the start (default: generated 100,
+                                  data 0).
+          --sequence <b>          --data/--task: the sequence b (1-based) analysed.
+                                  (default: 1)
+          --seed <seed>           Seed: a new network from s, the generated input, the
+                                  task's data or the noise from s + 1. (default: 0)
+          --figures <dir>         Write the figures (CSV data, gnuplot script, SVG when
+                                  gnuplot is installed) to this folder.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
           --version               Show the version.
           -h, --help              Show help information.
         """#,
