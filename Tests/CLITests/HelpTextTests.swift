@@ -1536,7 +1536,8 @@ struct HelpTextTests {
 
         JSON keys: horizon (k*, null when no delay reaches θ), threshold, scores
         (score_k for each delay), delays, rule, source (capacity or recall), memoryless
-        (recall: ρ^(2k)), final_losses (recall), recalled (the number of delays
+        (recall: ρ^(2k)), final_losses (recall: the final training loss of each
+        network, one per delay or one for --joint), recalled (the number of delays
         reaching θ), score_total (Σ_k max(0, score_k)), capacity ({method, total, mc,
         horizon, state_variables} of the untrained network for recall; of the network
         for capacity), trained_capacity ({total, mc, horizon} of the --joint network

@@ -355,6 +355,40 @@ struct MemoryCommandTests {
         CLI.expectError(try CLI.run(["memory", "states", "--model", "rnn", "--hidden", "2"] + extra), fragment)
     }
 
+    // MARK: sweeps
+
+    @Test(
+        "the horizon grids in data/sweeps load, and their cell command runs",
+        arguments: [
+            ("memory-horizon.json", "126 cells"), ("memory-horizon-paper.json", "1080 cells"),
+        ])
+    func horizonSweeps(_ file: String, _ cells: String) throws {
+        let path = TestSupport.packageRoot.appendingPathComponent("data/sweeps/\(file)").path
+        let plan = try CLI.run(["sweep", "plan", path])
+        CLI.expectSuccess(plan)
+        #expect(plan.stdout.contains(cells), "\(plan.stdout)")
+    }
+
+    @Test("one cell of the machine-scale grid, shrunk, gives every metric the grid reads")
+    func horizonSweepCell() throws {
+        // The command of data/sweeps/memory-horizon.json with tiny sizes: the same flags and JSON paths.
+        let r = try CLI.run([
+            "memory", "horizon", "--scores", "recall", "--joint", "--model", "gru", "--hidden", "2", "--correlation",
+            "0.8", "--delays", "0:4", "--steps", "3", "--lr", "0.005", "--threshold", "0.5", "--samples", "300",
+            "--seed", "0", "--progress", "none", "--json", "--length", "10", "--eval-batch", "8", "--batch", "4",
+        ])
+        CLI.expectSuccess(r)
+        let o = try Self.json(r)
+        for key in ["horizon", "recalled", "score_total", "scores", "capacity", "trained_capacity"] {
+            #expect(o.keys.contains(key), "\(key)")
+        }
+        let capacity = try #require(o["capacity"] as? [String: Any])
+        let trained = try #require(o["trained_capacity"] as? [String: Any])
+        for key in ["total", "horizon", "state_variables"] { #expect(capacity.keys.contains(key), "\(key)") }
+        for key in ["total", "horizon"] { #expect(trained.keys.contains(key), "\(key)") }
+        #expect(Self.numbers(o["scores"]).count == 5)
+    }
+
     // MARK: figures
 
     @Test("--figures writes the CSV data and the gnuplot script (SVG when gnuplot is installed)")

@@ -34,7 +34,8 @@ struct MemoryHorizonCommand: ToolCommand {
             i.i.d. input, --samples), its total and its horizon at the same θ.
 
             JSON keys: horizon (k*, null when no delay reaches θ), threshold, scores (score_k for each delay), \
-            delays, rule, source (capacity or recall), memoryless (recall: ρ^(2k)), final_losses (recall), \
+            delays, rule, source (capacity or recall), memoryless (recall: ρ^(2k)), final_losses (recall: the final \
+            training loss of each network, one per delay or one for --joint), \
             recalled (the number of delays reaching θ), score_total (Σ_k max(0, score_k)), capacity ({method, \
             total, mc, horizon, state_variables} of the untrained network for recall; of the network for \
             capacity), trained_capacity ({total, mc, horizon} of the --joint network after training, fresh \
@@ -286,7 +287,8 @@ struct MemoryHorizonCommand: ToolCommand {
             + "(\(steps) Adam updates, lr \(NumberText.format(lr)), clip \(clip > 0 ? NumberText.format(clip) : "none"), "
             + "batch \(configuration.batchSize), T = \(length), test batch \(configuration.evaluationBatchSize), inputs \(inputText))"
         try report(
-            h, memoryless: results.map(\.memorylessRSquared), losses: results.map(\.finalTrainingLoss), capacity: mc,
+            h, memoryless: results.map(\.memorylessRSquared),
+            losses: joint ? [results.first?.finalTrainingLoss ?? nil] : results.map(\.finalTrainingLoss), capacity: mc,
             capacityHorizon: mcHorizon, trainedCapacity: trained, training: training, network: loaded, input: nil,
             description: description,
             console: console)
@@ -353,18 +355,26 @@ struct MemoryHorizonCommand: ToolCommand {
                 if let setup { text += "input \(setup.description)\n" }
                 text += description + "\n"
                 var header = ["k", scores == .recall ? "R²_k" : "MC_k"]
-                if memoryless != nil { header += ["memoryless", "final loss"] }
+                let perDelayLosses = !joint
+                if memoryless != nil { header += ["memoryless"] + (perDelayLosses ? ["final loss"] : []) }
                 var rows = [header]
                 for (i, k) in h.delays.enumerated() {
                     var row = [String(k), ProbeText.fixed(h.scores[i])]
                     if let memoryless {
-                        row += [ProbeText.fixed(memoryless[i]), losses?[i].map(ProbeText.scientific) ?? "-"]
+                        row.append(ProbeText.fixed(memoryless[i]))
+                        if perDelayLosses, let losses, i < losses.count {
+                            row.append(losses[i].map(ProbeText.scientific) ?? "-")
+                        }
                     }
                     rows.append(row)
                 }
                 text += ProbeText.columns(rows)
                 text +=
                     "horizon k*(θ = \(NumberText.format(threshold))) = \(horizonText) (rule \(rule.rawValue)); \(recalled) of \(h.delays.count) delays reach θ; Σ max(0, score_k) = \(ProbeText.fixed(scoreTotal))\n"
+                if scores == .recall && !perDelayLosses, let loss = losses?.first ?? nil {
+                    text +=
+                        "final training loss of the joint network (½·MSE averaged over the delays): \(ProbeText.scientific(loss))\n"
+                }
                 if scores == .recall {
                     text +=
                         "memory capacity of the untrained network (empirical, i.i.d. input): MC = \(ProbeText.fixed(mc.total)) of \(mc.stateVariables) state variables, k*(θ) from MC_k = \(capacityHorizon.map(String.init) ?? "none")\n"
