@@ -63,7 +63,7 @@ struct FigureSet {
             set datafile separator ","
             set datafile missing ""
             set grid
-            set key below
+            set key top right
 
             """ + body
         try write(scriptFile, script)
