@@ -129,6 +129,17 @@ struct MemoryCommandTests {
             ]), "--share-lags")
     }
 
+    @Test("a constant input has no capacity: one line, exit 2")
+    func constantInput() throws {
+        let dir = try CLI.folder(["c.csv": String(repeating: "0.5\n", count: 300)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("c.csv").path
+        for verb in ["capacity", "ipc"] {
+            CLI.expectError(try CLI.run(["memory", verb, "--model", "rnn", "--hidden", "3", "--data", path, "--max-delay", "3"]),
+                            "is constant")
+        }
+    }
+
     @Test("weights without the named tensors: one line naming the tensor")
     func missingTensors() throws {
         let fixture = TestSupport.packageRoot.appendingPathComponent("Tests/RecurrentTests/Fixtures/gru_l1.safetensors")

@@ -133,6 +133,7 @@ struct CapacityOptions: ParsableArguments {
             if w >= t {
                 throw CLIError.invalidArgument("--washout", String(w), "leaves no step of the sequence length \(t)")
             }
+            try setup.requireVariation(after: w)
             let result = try ProbeErrors.run(Self.flags) {
                 try MemoryCapacity.empirical(
                     model: model, inputs: setup.inputs, maxDelay: k, washout: w,

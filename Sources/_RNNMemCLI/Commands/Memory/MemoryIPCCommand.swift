@@ -163,6 +163,7 @@ struct MemoryIPCCommand: ToolCommand {
         guard w < t else {
             throw CLIError.invalidArgument("--washout", String(w), "leaves no step of the sequence length \(t)")
         }
+        try setup.requireVariation(after: w)
         let n = Double((t - w) * setup.inputs.batchSize)
         let width = Double(readout.features.width(of: model))
         let blockBytes: Double = 16 * n * min(terms, 256)

@@ -59,6 +59,18 @@ struct ProbeSetup {
         return ProbeSetup(network: network, inputs: inputs, targets: nil, process: process, description: description)
     }
 
+    /// Throws when input feature 0 takes a single value over steps first + 1 … T of every sequence: no capacity
+    /// (a squared correlation with a constant) is defined for it.
+    func requireVariation(after first: Int) throws(CLIError) {
+        let d = inputs.features, B = inputs.batchSize
+        guard first < inputs.steps else { return }
+        let x0 = inputs.values[d * B * first]
+        for t in first..<inputs.steps {
+            for b in 0..<B where inputs.values[d * (b + B * t)] != x0 { return }
+        }
+        throw CLIError("the input (\(description)) is constant after the washout of \(first) steps: its capacity is undefined")
+    }
+
     /// One forward pass over T × B steps must fit the memory budget.
     static func checkBudget(
         _ model: any RecurrentModel, steps: Int, sequences: Int,
