@@ -19,7 +19,10 @@ struct RNNMem: ParsableCommand {
             weights (rnnmem or PyTorch safetensors) on a task or on sequence data; 'run' runs a network on data and \
             writes its outputs, states, loss, gradient and Hessian-vector products (safetensors, NumPy .npy); \
             'export' writes a network as a PyTorch state dict; 'grad-check' checks a model's exact gradient and \
-            Hessian-vector product against finite differences.
+            Hessian-vector product against finite differences; 'spectrum' gives Jacobian, Lyapunov and Hessian \
+            spectra; 'curse' the curse of memory (sensitivities, landscapes, trained students); 'memory' probes a \
+            network's memory (capacity, information processing capacity, horizon, connectivity, response \
+            coefficients, d of its states).
 
             Output: plain text (one value per line, a CSV table or a report), or one JSON object with --json \
             (snake_case keys, listed in each command's help); --output FILE writes it to a file. Notes, warnings and \
@@ -53,6 +56,7 @@ struct RNNMem: ParsableCommand {
                     GradCheckCommand.self,
                     SpectrumCommand.self,
                     CurseCommand.self,
+                    MemoryCommand.self,
                 ]),
             CommandGroup(
                 name: "Experiments",

@@ -52,6 +52,19 @@ struct MemoryHorizonTests {
         #expect(a.scores[0].rSquared.bitPattern == b.scores[0].rSquared.bitPattern)
     }
 
+    /// The memoryless predictor ρ^k x_t reaches R² = ρ^{2k}: 1 at k = 0 for every ρ (including i.i.d. inputs, where
+    /// 0⁰ must not become NaN), ρ^{2k} beyond.
+    @Test func memorylessLevel() throws {
+        let spec = try ModelSpecification(architecture: .gru, inputSize: 1, hiddenSize: 2, outputSize: 1)
+        for rho in [0.0, 0.6] {
+            let configuration = RecallExperimentConfiguration(
+                model: spec, delays: [0, 2], joint: true, correlation: rho, sequenceLength: 6, batchSize: 4,
+                evaluationBatchSize: 4, steps: 1)
+            let scores = try RecallExperiment.run(configuration).scores
+            #expect(scores.map(\.memorylessRSquared) == [1, rho == 0 ? 0 : Double.pow(rho * rho, 2)])
+        }
+    }
+
     @Test func recallConfigurationErrors() throws {
         let spec = try ModelSpecification(architecture: .gru, inputSize: 1, hiddenSize: 2, outputSize: 1)
         #expect(throws: MemoryProbeError.invalidArgument(argument: "sequenceLength", message: "must exceed the largest delay 12, got 12")) {

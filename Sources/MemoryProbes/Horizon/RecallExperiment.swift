@@ -41,7 +41,7 @@ public enum RecallExperiment {
             let rho = c.correlation
             scores.append(RecallScore(
                 delay: k, rSquared: Scores.rSquared(predicted: predicted[...], target: target[...]),
-                memorylessRSquared: Double.pow(rho * rho, Double(k)), updates: run.summary.steps,
+                memorylessRSquared: k == 0 ? 1 : Double.pow(rho * rho, Double(k)), updates: run.summary.steps,
                 finalTrainingLoss: run.summary.finalTrainingLoss))
         }
         return (run.model, scores)

@@ -9,10 +9,18 @@ struct FigureSet {
     private(set) var files: [String] = []
     /// Why no SVG was drawn (gnuplot missing or failing); nil when the SVGs were written or none was asked for.
     private(set) var problem: String? = nil
+    /// The base name of the script written by ``draw(script:svgs:title:)``, e.g. `capacity`.
+    private(set) var name = "figures"
 
     /// A figure set in `path` (`--figures`).
     init(path: String, option: String = "--figures") throws(CLIError) {
         directory = try OutputDirectory(path: path, option: option)
+    }
+
+    /// A figure set in `path` (`--figures`) whose script ``draw(script:svgs:title:)`` names `<name>-figures.gp`.
+    init(directory path: String, name: String) throws(CLIError) {
+        try self.init(path: path)
+        self.name = name
     }
 
     /// Paths of the files written.
@@ -85,6 +93,56 @@ extension FigureSet {
     func report(to console: Console) {
         if let problem { console.warning("figures: \(problem)") }
         console.note("figures: wrote \(paths.joined(separator: ", "))")
+    }
+}
+
+extension FigureSet {
+    /// Writes `file` as a CSV table: a header, then one row per index; nil or non-finite values are empty cells
+    /// (gnuplot skips them).
+    mutating func table(_ file: String, header: [String], columns: [[Double?]]) throws(CLIError) {
+        let rows = columns.map(\.count).max() ?? 0
+        var out = header.map(NumberText.csvField).joined(separator: ",") + "\n"
+        for i in 0..<rows {
+            out +=
+                columns.map { c in
+                    guard i < c.count, let v = c[i], v.isFinite else { return "" }
+                    return Self.number(v)
+                }.joined(separator: ",") + "\n"
+        }
+        try write(file, out)
+    }
+
+    /// Writes `file` as a matrix for gnuplot's `matrix` plots (rows separated by newlines, values by commas;
+    /// non-finite values as `NaN`).
+    mutating func matrix(_ file: String, rows: Int, columns: Int, value: (Int, Int) -> Double) throws(CLIError) {
+        var out = ""
+        out.reserveCapacity(rows * columns * 12)
+        for i in 0..<rows {
+            out +=
+                (0..<columns).map { j in
+                    let v = value(i, j)
+                    return v.isFinite ? Self.number(v) : "NaN"
+                }.joined(separator: ",") + "\n"
+        }
+        try write(file, out)
+    }
+
+    /// Writes the script `<name>-figures.gp` (empty CSV cells are missing values) and runs gnuplot on it.
+    mutating func draw(script body: String, svgs: [String], title: String) throws(CLIError) {
+        try render(
+            script: "\(name)-figures.gp", "# Figures of \(title)\nset datafile missing \"\"\n" + body, svgs: svgs)
+    }
+
+    /// A note on standard error when no SVG could be drawn.
+    func reportProblem(to console: Console) {
+        if let problem { console.note("no SVG figures: \(problem)") }
+    }
+
+    /// A value for a CSV cell: integral values without a fractional part (`3`, not `3.0`), others as
+    /// ``NumberText/format(_:)``.
+    static func number(_ v: Double) -> String {
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
+        return NumberText.format(v)
     }
 }
 
