@@ -52,6 +52,7 @@ struct RNNMem: ParsableCommand {
                 name: "Experiments",
                 subcommands: [
                     SweepCommand.self,
+                    ForecastCommand.self,
                 ]),
         ])
 }
