@@ -71,6 +71,8 @@ struct HelpTextTests {
         EXPERIMENTS SUBCOMMANDS:
           sweep                   Run a grid of rnnmem commands in shards (one machine,
                                   GNU parallel, Slurm), resumable, merged.
+          forecast                One-step forecast baselines (fitted ARFIMA, naive) on
+                                  the splits of 'train --task series'.
 
           See 'rnnmem help <subcommand>' for detailed help.
         """#,
@@ -609,11 +611,12 @@ struct HelpTextTests {
 
         MODEL:
           --model <name>          Architecture. (values: rnn, lstm, gru, linear, cdiag,
-                                  lru, mrnn, mrnnf, mlstm, mlstmf)
+                                  lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf)
           --hidden <N>            Hidden width N of each layer (default 32).
-          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
-          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
-                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf,
+                                  mrnnw: 1).
+          --window <K>            Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf
+                                  (default 100 for mrnn/mrnnf/mrnnw, 25 for
                                   mlstm/mlstmf).
           --heads <H>             linear: number of diagonal blocks of the recurrent
                                   matrix (must divide --hidden; default 1).
@@ -667,6 +670,15 @@ struct HelpTextTests {
           --scaler <whole|train>  series: fit the min–max scaler on the whole series
                                   (Zhao et al.) or on the training split. (values:
                                   whole, train; default: whole)
+          --splits <a,b,c>        series: train,validation,test sizes in input–target
+                                  pairs (default: Zhao et al.'s sizes for their
+                                  data-set names arfima, DJI, traffic, tree7; else
+                                  50/30/20 per cent of the n − 1 pairs).
+          --transform <name>      series: use a transformation of the column (as the
+                                  series verbs' --transform). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns)
+          --last <N>              series: keep only the last N observations (after
+                                  --transform).
 
         TASK DATA:
           --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
@@ -738,10 +750,10 @@ struct HelpTextTests {
           --pytorch               The weights file is a PyTorch state dict (give
                                   --model rnn|lstm|gru).
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
-                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
-                                  with --pytorch the module (rnn = tanh, lstm, gru).
-                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
-                                  mrnnf, mlstm, mlstmf)
+                                  linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
+                                  mlstmf), or with --pytorch the module (rnn = tanh,
+                                  lstm, gru). (values: rnn, lstm, gru, linear, cdiag,
+                                  lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf)
           --recurrent-prefix <prefix>
                                   With --pytorch: prefix of the recurrent module's
                                   tensors (e.g. 'rnn.').
@@ -751,9 +763,10 @@ struct HelpTextTests {
           --no-readout            With --pytorch: the file has no readout; the model
                                   outputs the top layer's h.
           --hidden <N>            Hidden width N of each layer (default 32).
-          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
-          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
-                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf,
+                                  mrnnw: 1).
+          --window <K>            Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf
+                                  (default 100 for mrnn/mrnnf/mrnnw, 25 for
                                   mlstm/mlstmf).
           --heads <H>             linear: number of diagonal blocks of the recurrent
                                   matrix (must divide --hidden; default 1).
@@ -830,6 +843,15 @@ struct HelpTextTests {
           --scaler <whole|train>  series: fit the min–max scaler on the whole series
                                   (Zhao et al.) or on the training split. (values:
                                   whole, train; default: whole)
+          --splits <a,b,c>        series: train,validation,test sizes in input–target
+                                  pairs (default: Zhao et al.'s sizes for their
+                                  data-set names arfima, DJI, traffic, tree7; else
+                                  50/30/20 per cent of the n − 1 pairs).
+          --transform <name>      series: use a transformation of the column (as the
+                                  series verbs' --transform). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns)
+          --last <N>              series: keep only the last N observations (after
+                                  --transform).
 
         LOSS:
           --loss <kind>           Loss on --data targets: half-mse = ½·mean (ŷ − y)²
@@ -871,11 +893,12 @@ struct HelpTextTests {
 
         MODEL:
           --model <name>          Architecture. (values: rnn, lstm, gru, linear, cdiag,
-                                  lru, mrnn, mrnnf, mlstm, mlstmf)
+                                  lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf)
           --hidden <N>            Hidden width N of each layer (default 32).
-          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
-          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
-                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf,
+                                  mrnnw: 1).
+          --window <K>            Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf
+                                  (default 100 for mrnn/mrnnf/mrnnw, 25 for
                                   mlstm/mlstmf).
           --heads <H>             linear: number of diagonal blocks of the recurrent
                                   matrix (must divide --hidden; default 1).
@@ -1044,7 +1067,23 @@ struct HelpTextTests {
         (values, cells, complete, metrics: {m: {count, mean, std, min, max, sem}}). A
         result of another configuration in DIR is an error.
 
-        USAGE: rnnmem sweep collect <dir> [--output <file>] [--aggregates <file>] [--require-complete] [--json]
+        --compare AXIS=B1[,B2…] adds Welch two-sample t-tests (unequal variances,
+        Welch–Satterthwaite degrees of freedom; the numbers of scipy.stats.ttest_ind(x,
+        y, equal_var=False)) of every value of AXIS against each baseline value B, per
+        numeric metric (or --compare-metrics LIST), within every combination of the
+        other non-seed axes, the samples being the complete cells over the seeds:
+        printed after the aggregates (p = two-sided, p_less = one-sided for mean(value)
+        < mean(baseline), e.g. a smaller error), written as CSV with --comparisons FILE
+        (the group axes, AXIS, baseline, metric, n, n_baseline, mean, baseline_mean,
+        difference, t, df, p_value, p_less, p_greater; empty where a test is
+        undefined), and in JSON under comparisons {axis, group_axes[], rows[] {group,
+        value, baseline, metric, n, n_baseline, mean, baseline_mean, difference, t, df,
+        p_value, p_less, p_greater, undefined}} (null without --compare). A test needs
+        two complete cells on each side and a non-constant sample. The Zhao et al.
+        table: rnnmem sweep collect DIR --compare model=rnn,lstm --compare-metrics
+        rmse,mae.
+
+        USAGE: rnnmem sweep collect <dir> [--output <file>] [--aggregates <file>] [--compare <axis=b1,b2>] [--compare-metrics <list>] [--comparisons <file>] [--require-complete] [--json]
 
         ARGUMENTS:
           <dir>                   Output directory of the sweep.
@@ -1052,6 +1091,12 @@ struct HelpTextTests {
         OPTIONS:
           -o, --output <file>     Write the cell table (CSV) to this file.
           --aggregates <file>     Write the aggregates over seeds (CSV) to this file.
+          --compare <axis=b1,b2>  Welch t-tests of each value of AXIS against the
+                                  baseline values (see above).
+          --compare-metrics <list>
+                                  The metrics compared (default: every numeric metric).
+          --comparisons <file>    Write the comparisons (CSV) to this file (needs
+                                  --compare).
           --require-complete      Exit with status 2 (after writing the tables) when a
                                   cell is missing or failed.
           --json                  Print one JSON object.
@@ -1092,6 +1137,82 @@ struct HelpTextTests {
           --rnnmem <path>         The rnnmem binary the tasks run (default: this one).
           -o, --output <file>     Write the script to this file.
           --json                  Print one JSON object (the script under 'script').
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "forecast": #"""
+        OVERVIEW: One-step forecast baselines (fitted ARFIMA, naive) on the splits of
+        'train --task series'.
+
+        Reads the series as 'train --task series --data FILE' does (--column,
+        --transform, --last), splits its n − 1 input–target pairs (y_t, y_(t+1)) into
+        train, validation and test in time order (--splits a,b,c; default Zhao et al.'s
+        sizes for their data-set names arfima, DJI, traffic, tree7, else 50/30/20 per
+        cent), and scores one-step predictions of the test targets in original units:
+        RMSE, MAE, MAPE (when no target is 0) and the MSE of the min–max-scaled values
+        (--scaler, as train's; comparable with the networks' test loss).
+
+        --model naive predicts y_(t+1) by y_t (the ceiling a forecaster must beat).
+        --model arfima fits ARFIMA(p, d, q) to the training values y_1 … y_(train+1)
+        (--fit train-validation: also the validation values) with --method (default
+        whittle; mle, hr, css), p and q fixed by --ar-order/--ma-order or selected by
+        BIC over p, q ≤ --max-order (default 2), subtracts the fitting values' mean,
+        and predicts every y_(t+1) from all of y_1 … y_t: --predictor exact is the best
+        linear predictor from the finite past under the fitted model (Durbin–Levinson
+        on its autocovariance; the floor of linear one-step forecasts), --predictor
+        ar-infinity the AR(∞) form −Σ_(j≤K) π_j (y_(t+1−j) − μ) truncated at --window
+        K.
+
+        Plain output: 'key: value' lines. JSON keys: input, column, transform, n,
+        dataset, splits {train, validation, test}, scaler, model, predictor (null for
+        naive), fit (null for naive; else method, values, p, q, d, ar, ma, sigma2,
+        mean, log_likelihood, bic, candidates[] {p, q, bic}), test_pairs, rmse, mae,
+        mape (null when a target is 0), scaled_mse. --save DIR writes predictions.npy
+        and targets.npy (the test pairs); --figures DIR writes forecast.csv (t, target,
+        prediction) and forecast.svg.
+
+        USAGE: rnnmem forecast [<options>] <file> --model <name>
+
+        ARGUMENTS:
+          <file>                  CSV file holding the series.
+
+        OPTIONS:
+          --column <name|index>   Column to use: a header name or a 1-based index
+                                  (default: the last numeric column).
+          --transform <name>      Use a transformation of the column (log and returns
+                                  need positive values). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns;
+                                  default: none)
+          --last <N>              Keep only the last N observations (after --transform).
+          --splits <a,b,c>        train,validation,test sizes in input–target pairs
+                                  (see above).
+          --scaler <whole|train>  Min–max scaler of the scaled MSE: fitted on the whole
+                                  series or the training values. (values: whole, train;
+                                  default: whole)
+          --model <name>          Forecaster: arfima (fitted ARFIMA(p, d, q)) or naive
+                                  (y_t predicts y_(t+1)). (values: arfima, naive)
+          --method <method>       arfima: estimator of the fit: whittle, mle, hr, css.
+                                  (values: gph, lw, elw, elw2, whittle, hr, mle, css,
+                                  rs, dfa, aggvar; default: whittle)
+          --ar-order <p>          arfima: AR order p (with --ma-order; default: BIC
+                                  selection).
+          --ma-order <q>          arfima: MA order q (with --ar-order).
+          --max-order <k>         arfima: largest p and q of the BIC selection (0…3).
+          --fit <split>           arfima: values the model is fitted on: train or
+                                  train-validation. (values: train, train-validation;
+                                  default: train)
+          --predictor <name>      arfima: exact (finite-past best linear predictor) or
+                                  ar-infinity (truncated AR(∞)). (values: exact,
+                                  ar-infinity; default: exact)
+          --window <K>            arfima --predictor ar-infinity: truncation K (default
+                                  100).
+          --figures <dir>         Write forecast.csv and forecast.svg (test targets and
+                                  predictions) to this directory.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
           --version               Show the version.
           -h, --help              Show help information.
         """#,
