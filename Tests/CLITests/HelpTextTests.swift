@@ -1032,7 +1032,15 @@ struct HelpTextTests {
         status, exit_status, wall_time_seconds, error), failed[]. Exit status 2 when a
         cell failed (its result is kept and it is rerun next time).
 
-        USAGE: rnnmem sweep run <config> [--shard <i/N>] [--jobs <J>] [--output-dir <dir>] [--progress <style>] [--json]
+        --executor in-process runs each cell's command inside this process
+        (CommandLineTool.run: the same bytes as the binary, output captured per call,
+        --jobs cells on concurrent tasks) instead of a child process: it saves the
+        process start per cell (milliseconds; useful for grids of many very short
+        cells), but a cell that crashes takes the whole shard down (complete results
+        stay; a rerun resumes) and every cell shares this process's memory. The results
+        record the executor ("process" or "in-process"); the metrics are identical.
+
+        USAGE: rnnmem sweep run <config> [--shard <i/N>] [--jobs <J>] [--output-dir <dir>] [--progress <style>] [--executor <process|in-process>] [--json]
 
         ARGUMENTS:
           <config>                Sweep configuration (JSON).
@@ -1044,6 +1052,10 @@ struct HelpTextTests {
                                   hash>).
           --progress <style>      Progress on standard error: lines, none. (values:
                                   lines, none; default: lines)
+          --executor <process|in-process>
+                                  Run each cell as a child process (default) or inside
+                                  this process (see above). (values: process,
+                                  in-process; default: process)
           --json                  Print the summary as one JSON object.
           --version               Show the version.
           -h, --help              Show help information.
