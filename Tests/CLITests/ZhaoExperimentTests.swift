@@ -27,10 +27,12 @@ struct ZhaoExperimentTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try CLI.run(["forecast", "s.csv", "--model", "naive", "--json"], in: dir)
         CLI.expectSuccess(r)
-        #expect(JSONTests.keys(r.stdout) == [
-            "input", "column", "transform", "n", "dataset", "splits", "scaler", "model", "predictor", "fit", "test_pairs",
-            "rmse", "mae", "mape", "scaled_mse",
-        ])
+        #expect(
+            JSONTests.keys(r.stdout) == [
+                "input", "column", "transform", "n", "dataset", "splits", "scaler", "model", "predictor", "fit",
+                "test_pairs",
+                "rmse", "mae", "mape", "scaled_mse",
+            ])
         let o = try JSONTests.object(r.stdout)
         let values = Self.values
         // 40 pairs: train 20, validation 12, test 8; targets y_33 … y_40 (0-based), predictions y_32 … y_39.
@@ -61,8 +63,11 @@ struct ZhaoExperimentTests {
         #expect((fit["candidates"] as? [Any])?.count == 9)
         #expect(fit["values"] as? Int == 2001 && (fa["splits"] as? [String: Int])?["test"] == 800)
         // A fixed order and the truncated AR(∞) predictor agree with the exact predictor to a few per mille.
-        let t = try CLI.run(["forecast", "data/zhao/arfima.csv", "--model", "arfima", "--ar-order", "0", "--ma-order", "0",
-                             "--predictor", "ar-infinity", "--window", "200", "--json"], in: root)
+        let t = try CLI.run(
+            [
+                "forecast", "data/zhao/arfima.csv", "--model", "arfima", "--ar-order", "0", "--ma-order", "0",
+                "--predictor", "ar-infinity", "--window", "200", "--json",
+            ], in: root)
         CLI.expectSuccess(t)
         let ft = try JSONTests.object(t.stdout)
         #expect(abs((ft["rmse"] as? Double ?? 0) - floor) < 0.01 * floor)
@@ -73,37 +78,59 @@ struct ZhaoExperimentTests {
     func errors() throws {
         let dir = try Self.series()
         defer { try? FileManager.default.removeItem(at: dir) }
-        CLI.expectError(try CLI.run(["forecast", "s.csv", "--model", "naive", "--splits", "20,12"], in: dir), "--splits", "three")
-        CLI.expectError(try CLI.run(["forecast", "s.csv", "--model", "naive", "--splits", "20,12,9"], in: dir), "--splits", "40 pairs")
-        CLI.expectError(try CLI.run(["forecast", "s.csv", "--model", "naive", "--splits", "20,0,8"], in: dir), "--splits", "validation")
-        CLI.expectError(try CLI.run(["forecast", "s.csv", "--model", "naive", "--max-order", "1"], in: dir), "--max-order", "arfima")
-        CLI.expectError(try CLI.run(["forecast", "s.csv", "--model", "arfima", "--ar-order", "1"], in: dir), "--ma-order")
-        CLI.expectError(try CLI.run(["forecast", "s.csv", "--model", "arfima", "--window", "5"], in: dir), "--window", "ar-infinity")
-        CLI.expectError(try CLI.run(["forecast", "s.csv", "--model", "arfima", "--method", "gph"], in: dir), "--method")
+        CLI.expectError(
+            try CLI.run(["forecast", "s.csv", "--model", "naive", "--splits", "20,12"], in: dir), "--splits", "three")
+        CLI.expectError(
+            try CLI.run(["forecast", "s.csv", "--model", "naive", "--splits", "20,12,9"], in: dir), "--splits",
+            "40 pairs")
+        CLI.expectError(
+            try CLI.run(["forecast", "s.csv", "--model", "naive", "--splits", "20,0,8"], in: dir), "--splits",
+            "validation")
+        CLI.expectError(
+            try CLI.run(["forecast", "s.csv", "--model", "naive", "--max-order", "1"], in: dir), "--max-order", "arfima"
+        )
+        CLI.expectError(
+            try CLI.run(["forecast", "s.csv", "--model", "arfima", "--ar-order", "1"], in: dir), "--ma-order")
+        CLI.expectError(
+            try CLI.run(["forecast", "s.csv", "--model", "arfima", "--window", "5"], in: dir), "--window", "ar-infinity"
+        )
+        CLI.expectError(
+            try CLI.run(["forecast", "s.csv", "--model", "arfima", "--method", "gph"], in: dir), "--method")
         CLI.expectError(try CLI.run(["forecast", "missing.csv", "--model", "naive"], in: dir), "missing.csv")
-        CLI.expectError(try CLI.run(["train", "--task", "recall", "--model", "rnn", "--splits", "1,1,1", "--output-dir", "o"],
-                                    in: dir), "--splits", "--task series")
-        CLI.expectError(try CLI.run(["train", "--task", "series", "--data", "s.csv", "--model", "rnn", "--splits", "30,9,2",
-                                     "--output-dir", "o"], in: dir), "--splits", "40 pairs")
+        CLI.expectError(
+            try CLI.run(
+                ["train", "--task", "recall", "--model", "rnn", "--splits", "1,1,1", "--output-dir", "o"],
+                in: dir), "--splits", "--task series")
+        CLI.expectError(
+            try CLI.run(
+                [
+                    "train", "--task", "series", "--data", "s.csv", "--model", "rnn", "--splits", "30,9,2",
+                    "--output-dir", "o",
+                ], in: dir), "--splits", "40 pairs")
     }
 
     @Test("train --task series --splits/--last: the sizes reach the task; mrnnw trains and reports RMSE and MAE")
     func trainSplits() throws {
         let dir = try Self.series()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try CLI.run(["train", "--task", "series", "--data", "s.csv", "--last", "31", "--splits", "15,9,6",
-                             "--model", "mrnnw", "--hidden", "1", "--window", "4", "--epochs", "3", "--seed", "2",
-                             "--progress", "none", "--output-dir", "o", "--json"], in: dir)
+        let r = try CLI.run(
+            [
+                "train", "--task", "series", "--data", "s.csv", "--last", "31", "--splits", "15,9,6",
+                "--model", "mrnnw", "--hidden", "1", "--window", "4", "--epochs", "3", "--seed", "2",
+                "--progress", "none", "--output-dir", "o", "--json",
+            ], in: dir)
         CLI.expectSuccess(r)
         let o = try JSONTests.object(r.stdout)
         let settings = try #require(o["task_settings"] as? [String: String])
-        #expect(settings["values"] == "31" && settings["train_pairs"] == "15" && settings["validation_pairs"] == "9"
+        #expect(
+            settings["values"] == "31" && settings["train_pairs"] == "15" && settings["validation_pairs"] == "9"
                 && settings["test_pairs"] == "6")
         let metrics = try #require(o["test_metrics"] as? [String: Double])
         #expect(metrics["rmse"] != nil && metrics["mae"] != nil)
         #expect(o["architecture"] as? String == "mrnnw" && o["parameter_count"] as? Int == 4 + 3 + 3 + 3)
         // The naive forecast on the same splits scores the same test targets.
-        let f = try CLI.run(["forecast", "s.csv", "--last", "31", "--splits", "15,9,6", "--model", "naive", "--json"], in: dir)
+        let f = try CLI.run(
+            ["forecast", "s.csv", "--last", "31", "--splits", "15,9,6", "--model", "naive", "--json"], in: dir)
         #expect(try JSONTests.object(f.stdout)["test_pairs"] as? Int == 6)
     }
 
@@ -117,9 +144,13 @@ struct ZhaoExperimentTests {
     func compare() throws {
         let dir = try CLI.folder(["grid.json": Self.grid])
         defer { try? FileManager.default.removeItem(at: dir) }
-        CLI.expectSuccess(try CLI.run(["sweep", "run", "grid.json", "--output-dir", "out", "--progress", "none"], in: dir))
-        let r = try CLI.run(["sweep", "collect", "out", "--compare", "d=0.1", "--compare-metrics", "v0",
-                             "--comparisons", "cmp.csv", "--json"], in: dir)
+        CLI.expectSuccess(
+            try CLI.run(["sweep", "run", "grid.json", "--output-dir", "out", "--progress", "none"], in: dir))
+        let r = try CLI.run(
+            [
+                "sweep", "collect", "out", "--compare", "d=0.1", "--compare-metrics", "v0",
+                "--comparisons", "cmp.csv", "--json",
+            ], in: dir)
         CLI.expectSuccess(r)
         let o = try JSONTests.object(r.stdout)
         let comparisons = try #require(o["comparisons"] as? [String: Any])
@@ -144,18 +175,24 @@ struct ZhaoExperimentTests {
         let p = try #require(first["p_value"] as? Double)
         #expect(p > 0 && p <= 1)
         let csv = try String(contentsOf: dir.appendingPathComponent("cmp.csv"), encoding: .utf8)
-        #expect(CLI.lines(csv).first == "d,baseline,metric,n,n_baseline,mean,baseline_mean,difference,t,df,p_value,p_less,p_greater")
+        #expect(
+            CLI.lines(csv).first
+                == "d,baseline,metric,n,n_baseline,mean,baseline_mean,difference,t,df,p_value,p_less,p_greater")
         #expect(CLI.lines(csv).count == 3)
         let text = try CLI.run(["sweep", "collect", "out", "--compare", "d=0.1"], in: dir)
         CLI.expectSuccess(text)
         #expect(text.stdout.contains("Welch t-tests of d against the baselines"))
         // Bad input.
-        CLI.expectError(try CLI.run(["sweep", "collect", "out", "--compare", "model=rnn"], in: dir), "--compare", "no axis 'model'")
-        CLI.expectError(try CLI.run(["sweep", "collect", "out", "--compare", "d=0.2"], in: dir), "--compare", "'0.2' is not a value")
+        CLI.expectError(
+            try CLI.run(["sweep", "collect", "out", "--compare", "model=rnn"], in: dir), "--compare", "no axis 'model'")
+        CLI.expectError(
+            try CLI.run(["sweep", "collect", "out", "--compare", "d=0.2"], in: dir), "--compare", "'0.2' is not a value"
+        )
         CLI.expectError(try CLI.run(["sweep", "collect", "out", "--compare", "seed=0"], in: dir), "--compare", "seed")
         CLI.expectError(try CLI.run(["sweep", "collect", "out", "--compare", "d"], in: dir), "--compare", "AXIS=")
-        CLI.expectError(try CLI.run(["sweep", "collect", "out", "--compare", "d=0.1", "--compare-metrics", "v9"], in: dir),
-                        "--compare-metrics", "v9")
+        CLI.expectError(
+            try CLI.run(["sweep", "collect", "out", "--compare", "d=0.1", "--compare-metrics", "v9"], in: dir),
+            "--compare-metrics", "v9")
         CLI.expectError(try CLI.run(["sweep", "collect", "out", "--comparisons", "x.csv"], in: dir), "--compare")
     }
 }

@@ -7,7 +7,9 @@ import _TestSupport
 /// selection (Schwarz 1978).
 @Suite("One-step ARFIMA prediction")
 struct OneStepPredictionTests {
-    @Test("AR(∞) weights: FI(d) = fractional-difference weights; AR(1) = (1, −φ); MA(1) = (−θ)^j; ARFIMA(1, d, 1) recursion")
+    @Test(
+        "AR(∞) weights: FI(d) = fractional-difference weights; AR(1) = (1, −φ); MA(1) = (−θ)^j; ARFIMA(1, d, 1) recursion"
+    )
     func weights() throws {
         let fi = try OneStepPrediction.arInfinityWeights(ARFIMAModel(d: 0.3), count: 12)
         #expect(TestSupport.maxAbsError(fi, FractionalWeights.differencing(d: 0.3, count: 12)) < 1e-15)
@@ -22,7 +24,9 @@ struct OneStepPredictionTests {
         for j in 1..<30 {
             #expect(abs((pi[j] + 0.3 * pi[j - 1]) - (delta[j] - 0.4 * delta[j - 1])) < 1e-14)
         }
-        #expect(throws: (any Error).self) { try OneStepPrediction.arInfinityWeights(ARFIMAModel(d: 0, ma: [1.5]), count: 3) }
+        #expect(throws: (any Error).self) {
+            try OneStepPrediction.arInfinityWeights(ARFIMAModel(d: 0, ma: [1.5]), count: 3)
+        }
     }
 
     @Test("Exact predictor: AR(1) gives μ + φ(x_t − μ); FI(d): exact and AR(∞) forms agree at the end of a long series")
@@ -47,11 +51,14 @@ struct OneStepPredictionTests {
         let s = try ParametricEstimation.selectOrder(x, maxP: 1, maxQ: 1)
         #expect(s.candidates.count == 4)
         let best = try #require(s.candidates.compactMap(\.bic).min())
-        let chosen = try #require(s.candidates.first { $0.p == s.selected.model.ar.count && $0.q == s.selected.model.ma.count })
+        let chosen = try #require(
+            s.candidates.first { $0.p == s.selected.model.ar.count && $0.q == s.selected.model.ma.count })
         #expect(chosen.bic == best)
         let one = try ParametricEstimation.selectOrder(x, maxP: 1, maxQ: 0, minP: 1, minQ: 0)
         #expect(one.candidates.count == 1 && one.selected.model.ar.count == 1)
         #expect(throws: (any Error).self) { try ParametricEstimation.selectOrder(x, maxP: 0, maxQ: 0, minP: 1) }
-        #expect(throws: (any Error).self) { try ParametricEstimation.selectOrder(x, maxP: 1, maxQ: 1, method: .gewekePorterHudak) }
+        #expect(throws: (any Error).self) {
+            try ParametricEstimation.selectOrder(x, maxP: 1, maxQ: 1, method: .gewekePorterHudak)
+        }
     }
 }

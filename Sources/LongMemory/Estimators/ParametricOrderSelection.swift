@@ -54,7 +54,9 @@ extension ParametricEstimation {
             }
         }
         guard let best else {
-            throw firstError ?? LongMemoryError.invalidArgument(name: "x", value: "\(x.count) values", requirement: "no order could be fitted")
+            throw firstError
+                ?? LongMemoryError.invalidArgument(
+                    name: "x", value: "\(x.count) values", requirement: "no order could be fitted")
         }
         return (best.fit, candidates)
     }

@@ -51,50 +51,70 @@ struct ForecastCommand: ToolCommand {
     @Argument(help: ArgumentHelp("CSV file holding the series.", valueName: "file"))
     var file: String
 
-    @Option(help: ArgumentHelp("Column to use: a header name or a 1-based index (default: the last numeric column).",
-                               valueName: "name|index"))
+    @Option(
+        help: ArgumentHelp(
+            "Column to use: a header name or a 1-based index (default: the last numeric column).",
+            valueName: "name|index"))
     var column: String?
 
-    @Option(help: ArgumentHelp("Use a transformation of the column (log and returns need positive values).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Use a transformation of the column (log and returns need positive values).", valueName: "name"))
     var transform: SeriesTransform = .identity
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Keep only the last N observations (after --transform).", valueName: "N"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Keep only the last N observations (after --transform).", valueName: "N"))
     var last: Int?
 
     @Option(help: ArgumentHelp("train,validation,test sizes in input–target pairs (see above).", valueName: "a,b,c"))
     var splits: String?
 
-    @Option(help: ArgumentHelp("Min–max scaler of the scaled MSE: fitted on the whole series or the training values.",
-                               valueName: "whole|train"))
+    @Option(
+        help: ArgumentHelp(
+            "Min–max scaler of the scaled MSE: fitted on the whole series or the training values.",
+            valueName: "whole|train"))
     var scaler: ScalerArgument = .whole
 
-    @Option(help: ArgumentHelp("Forecaster: arfima (fitted ARFIMA(p, d, q)) or naive (y_t predicts y_(t+1)).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Forecaster: arfima (fitted ARFIMA(p, d, q)) or naive (y_t predicts y_(t+1)).", valueName: "name"))
     var model: ForecastModelArgument
 
     @Option(help: ArgumentHelp("arfima: estimator of the fit: whittle, mle, hr, css.", valueName: "method"))
     var method: EstimationMethod = .whittle
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("arfima: AR order p (with --ma-order; default: BIC selection).", valueName: "p"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("arfima: AR order p (with --ma-order; default: BIC selection).", valueName: "p"))
     var arOrder: Int?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("arfima: MA order q (with --ar-order).", valueName: "q"))
     var maOrder: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("arfima: largest p and q of the BIC selection (0…3).", valueName: "k"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("arfima: largest p and q of the BIC selection (0…3).", valueName: "k"))
     var maxOrder: Int?
 
     @Option(help: ArgumentHelp("arfima: values the model is fitted on: train or train-validation.", valueName: "split"))
     var fit: ForecastFitArgument = .train
 
-    @Option(help: ArgumentHelp("arfima: exact (finite-past best linear predictor) or ar-infinity (truncated AR(∞)).",
-                               valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "arfima: exact (finite-past best linear predictor) or ar-infinity (truncated AR(∞)).",
+            valueName: "name"))
     var predictor: ForecastPredictorArgument = .exact
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("arfima --predictor ar-infinity: truncation K (default 100).", valueName: "K"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("arfima --predictor ar-infinity: truncation K (default 100).", valueName: "K"))
     var window: Int?
 
-    @Option(help: ArgumentHelp("Write forecast.csv and forecast.svg (test targets and predictions) to this directory.",
-                               valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Write forecast.csv and forecast.svg (test targets and predictions) to this directory.",
+            valueName: "dir"))
     var figures: String?
 
     @OptionGroup var save: SaveOptions
@@ -104,18 +124,26 @@ struct ForecastCommand: ToolCommand {
     func validateValues() throws(CLIError) {
         if let last { try Arguments.count(last, "--last") }
         if model == .naive {
-            let arfimaOnly = [("--ar-order", arOrder != nil), ("--ma-order", maOrder != nil), ("--max-order", maxOrder != nil),
-                              ("--window", window != nil)]
-            if let (flag, _) = arfimaOnly.first(where: { $0.1 }) { throw CLIError("\(flag) applies to --model arfima only") }
+            let arfimaOnly = [
+                ("--ar-order", arOrder != nil), ("--ma-order", maOrder != nil), ("--max-order", maxOrder != nil),
+                ("--window", window != nil),
+            ]
+            if let (flag, _) = arfimaOnly.first(where: { $0.1 }) {
+                throw CLIError("\(flag) applies to --model arfima only")
+            }
         }
-        if (arOrder == nil) != (maOrder == nil) { throw CLIError("give --ar-order and --ma-order together (or neither, for BIC selection)") }
+        if (arOrder == nil) != (maOrder == nil) {
+            throw CLIError("give --ar-order and --ma-order together (or neither, for BIC selection)")
+        }
         if arOrder != nil && maxOrder != nil { throw CLIError("give --ar-order/--ma-order or --max-order, not both") }
         for (flag, v) in [("--ar-order", arOrder), ("--ma-order", maOrder), ("--max-order", maxOrder)] {
             if let v, !(0...3).contains(v) { throw CLIError.invalidArgument(flag, String(v), "must lie in 0…3") }
         }
         if let window {
             guard predictor == .arInfinity else { throw CLIError("--window applies to --predictor ar-infinity only") }
-            guard window >= 1, window <= 100_000 else { throw CLIError.invalidArgument("--window", String(window), "must lie in 1…100000") }
+            guard window >= 1, window <= 100_000 else {
+                throw CLIError.invalidArgument("--window", String(window), "must lie in 1…100000")
+            }
         }
         guard [.whittle, .exactMaximumLikelihood, .haslettRaftery, .conditionalSumOfSquares].contains(method) else {
             throw CLIError.invalidArgument("--method", method.rawValue, "must be one of whittle, mle, hr, css")
@@ -129,7 +157,8 @@ struct ForecastCommand: ToolCommand {
         let chosen = try input.splits(explicit)
         let task: SeriesPredictionTask
         do {
-            task = try SeriesPredictionTask(series: input.values, dataset: input.dataset, splits: chosen, scalerFit: scaler.fit)
+            task = try SeriesPredictionTask(
+                series: input.values, dataset: input.dataset, splits: chosen, scalerFit: scaler.fit)
         } catch {
             throw cliError(error, context: file)
         }
@@ -153,7 +182,8 @@ struct ForecastCommand: ToolCommand {
                 switch predictor {
                 case .exact: all = try OneStepPrediction.exact(past, model: selection.selected.model, mean: mean)
                 case .arInfinity:
-                    all = try OneStepPrediction.arInfinity(past, model: selection.selected.model, mean: mean, window: window ?? 100)
+                    all = try OneStepPrediction.arInfinity(
+                        past, model: selection.selected.model, mean: mean, window: window ?? 100)
                 }
                 predictions = Array(all[(start + 1)...chosen.pairCount])
             } catch let error as CLIError {
@@ -171,8 +201,10 @@ struct ForecastCommand: ToolCommand {
         if save.save != nil {
             var arrays = SafetensorsFile()
             do {
-                arrays.tensors["predictions"] = try SafetensorsTensor(shape: [metrics.predictions.count], values: metrics.predictions)
-                arrays.tensors["targets"] = try SafetensorsTensor(shape: [metrics.targets.count], values: metrics.targets)
+                arrays.tensors["predictions"] = try SafetensorsTensor(
+                    shape: [metrics.predictions.count], values: metrics.predictions)
+                arrays.tensors["targets"] = try SafetensorsTensor(
+                    shape: [metrics.targets.count], values: metrics.targets)
             } catch {
                 throw CLIError("cannot build the arrays to save: \(error)")
             }
@@ -192,8 +224,10 @@ struct ForecastCommand: ToolCommand {
         }
     }
 
-    private func plainReport(input: SeriesTaskInput, splits: SeriesSplits, metrics: SeriesPredictionMetrics,
-                             fit: (fit: ARFIMAFit, candidates: [ARFIMAOrderCandidate], values: Int, mean: Double)?) -> String {
+    private func plainReport(
+        input: SeriesTaskInput, splits: SeriesSplits, metrics: SeriesPredictionMetrics,
+        fit: (fit: ARFIMAFit, candidates: [ARFIMAOrderCandidate], values: Int, mean: Double)?
+    ) -> String {
         var lines = [
             "input: \(file)",
             "n: \(input.values.count)",
@@ -202,7 +236,9 @@ struct ForecastCommand: ToolCommand {
         ]
         if let fit {
             let m = fit.fit.model
-            lines.append("fit: ARFIMA(\(m.ar.count), d, \(m.ma.count)) by \(method.rawValue) on \(fit.values) values\(arOrder == nil ? " (BIC over p, q ≤ \(maxOrder ?? 2))" : "")")
+            lines.append(
+                "fit: ARFIMA(\(m.ar.count), d, \(m.ma.count)) by \(method.rawValue) on \(fit.values) values\(arOrder == nil ? " (BIC over p, q ≤ \(maxOrder ?? 2))" : "")"
+            )
             lines.append("d: \(NumberText.format(m.d))")
             if !m.ar.isEmpty { lines.append("ar: " + m.ar.map(NumberText.format).joined(separator: ",")) }
             if !m.ma.isEmpty { lines.append("ma: " + m.ma.map(NumberText.format).joined(separator: ",")) }
@@ -217,8 +253,10 @@ struct ForecastCommand: ToolCommand {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func jsonReport(input: SeriesTaskInput, splits: SeriesSplits, metrics: SeriesPredictionMetrics,
-                            fit: (fit: ARFIMAFit, candidates: [ARFIMAOrderCandidate], values: Int, mean: Double)?) -> JSONValue {
+    private func jsonReport(
+        input: SeriesTaskInput, splits: SeriesSplits, metrics: SeriesPredictionMetrics,
+        fit: (fit: ARFIMAFit, candidates: [ARFIMAOrderCandidate], values: Int, mean: Double)?
+    ) -> JSONValue {
         var fitJSON = JSONValue.null
         if let fit {
             let m = fit.fit.model
@@ -235,9 +273,13 @@ struct ForecastCommand: ToolCommand {
                 ("mean", .number(fit.mean)),
                 ("log_likelihood", .number(fit.fit.logLikelihood)),
                 ("bic", .optional(bic)),
-                ("candidates", .array(fit.candidates.map { c in
-                    .object([("p", .integer(c.p)), ("q", .integer(c.q)), ("bic", .optional(c.bic))])
-                })),
+                (
+                    "candidates",
+                    .array(
+                        fit.candidates.map { c in
+                            .object([("p", .integer(c.p)), ("q", .integer(c.q)), ("bic", .optional(c.bic))])
+                        })
+                ),
             ])
         }
         return .object([
@@ -246,8 +288,13 @@ struct ForecastCommand: ToolCommand {
             ("transform", .string(transform.commandLineName)),
             ("n", .integer(input.values.count)),
             ("dataset", .string(input.dataset)),
-            ("splits", .object([("train", .integer(splits.train)), ("validation", .integer(splits.validation)),
-                                ("test", .integer(splits.test))])),
+            (
+                "splits",
+                .object([
+                    ("train", .integer(splits.train)), ("validation", .integer(splits.validation)),
+                    ("test", .integer(splits.test)),
+                ])
+            ),
             ("scaler", .string(scaler.rawValue)),
             ("model", .string(model.rawValue)),
             ("predictor", model == .naive ? .null : .string(predictor.rawValue)),
@@ -261,11 +308,14 @@ struct ForecastCommand: ToolCommand {
     }
 
     /// forecast.csv (t = the target's 1-based index in the series, target, prediction) and forecast.svg.
-    private func writeFigures(_ path: String, metrics: SeriesPredictionMetrics, firstTarget: Int, console: Console) throws(CLIError) {
+    private func writeFigures(_ path: String, metrics: SeriesPredictionMetrics, firstTarget: Int, console: Console)
+        throws(CLIError)
+    {
         let directory = try OutputDirectory(path: path, option: "--figures")
         var csv = "t,target,prediction\n"
         for i in metrics.targets.indices {
-            csv += "\(firstTarget + i),\(NumberText.format(metrics.targets[i])),\(NumberText.format(metrics.predictions[i]))\n"
+            csv +=
+                "\(firstTarget + i),\(NumberText.format(metrics.targets[i])),\(NumberText.format(metrics.predictions[i]))\n"
         }
         try Console.writeFile(csv, path: directory.file("forecast.csv"))
         let script = """

@@ -29,21 +29,29 @@ struct SweepComparison {
 
     /// Parses `AXIS=B1,B2` against the configuration: the axis must exist and not be the seed axis, the baselines
     /// must be values of it.
-    static func parse(_ text: String, configuration: SweepConfiguration) throws(CLIError) -> (axis: SweepAxis, baselines: [SweepJSON]) {
+    static func parse(_ text: String, configuration: SweepConfiguration) throws(CLIError) -> (
+        axis: SweepAxis, baselines: [SweepJSON]
+    ) {
         let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
             throw CLIError.invalidArgument("--compare", text, "must be AXIS=BASELINE[,BASELINE…], e.g. model=rnn,lstm")
         }
         guard let axis = configuration.axes.first(where: { $0.name == parts[0] }) else {
             throw CLIError.invalidArgument(
-                "--compare", text, "sweep \(configuration.name) has no axis '\(parts[0])' (axes: \(configuration.axes.map(\.name).joined(separator: ", ")))")
+                "--compare", text,
+                "sweep \(configuration.name) has no axis '\(parts[0])' (axes: \(configuration.axes.map(\.name).joined(separator: ", ")))"
+            )
         }
-        guard !axis.isSeed else { throw CLIError.invalidArgument("--compare", text, "the seed axis holds the samples; compare another axis") }
+        guard !axis.isSeed else {
+            throw CLIError.invalidArgument("--compare", text, "the seed axis holds the samples; compare another axis")
+        }
         var baselines: [SweepJSON] = []
         for name in parts[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
             guard let value = axis.values.first(where: { $0.argumentText == name }) else {
                 throw CLIError.invalidArgument(
-                    "--compare", text, "'\(name)' is not a value of axis \(axis.name) (values: \(axis.values.map(\.argumentText).joined(separator: ", ")))")
+                    "--compare", text,
+                    "'\(name)' is not a value of axis \(axis.name) (values: \(axis.values.map(\.argumentText).joined(separator: ", ")))"
+                )
             }
             if !baselines.contains(value) { baselines.append(value) }
         }
@@ -59,7 +67,8 @@ struct SweepComparison {
             for m in metrics where !numeric.contains(m) {
                 throw CLIError.invalidArgument(
                     "--compare-metrics", metrics.joined(separator: ","),
-                    "'\(m)' is not a numeric metric of sweep \(configuration.name) (numeric metrics: \(numeric.joined(separator: ", ")))")
+                    "'\(m)' is not a numeric metric of sweep \(configuration.name) (numeric metrics: \(numeric.joined(separator: ", ")))"
+                )
             }
             chosen = metrics
         }
@@ -80,7 +89,9 @@ struct SweepComparison {
             guard case .complete(let result) = entry.state else { continue }
             let v = entry.cell.values[axisIndex].argumentText
             for m in chosen {
-                if let x = result.metric(m)?.doubleValue, x.isFinite { groups[key]?.samples[v, default: [:]][m, default: []].append(x) }
+                if let x = result.metric(m)?.doubleValue, x.isFinite {
+                    groups[key]?.samples[v, default: [:]][m, default: []].append(x)
+                }
             }
         }
         var rows: [Row] = []
@@ -89,20 +100,24 @@ struct SweepComparison {
             for baseline in baselines {
                 for value in axis.values where value != baseline {
                     for m in chosen {
-                        let x = group.samples[value.argumentText]?[m] ?? [], y = group.samples[baseline.argumentText]?[m] ?? []
+                        let x = group.samples[value.argumentText]?[m] ?? [],
+                            y = group.samples[baseline.argumentText]?[m] ?? []
                         var test: WelchTTest? = nil
                         var reason: String? = nil
                         do {
                             test = try WelchTTest(x, y)
                         } catch {
-                            reason = x.count < 2 || y.count < 2
+                            reason =
+                                x.count < 2 || y.count < 2
                                 ? "needs at least 2 complete cells on each side (\(x.count) and \(y.count))"
                                 : "both samples are constant"
                         }
                         func mean(_ s: [Double]) -> Double? { s.isEmpty ? nil : s.reduce(0, +) / Double(s.count) }
-                        rows.append(Row(group: group.values, value: value, baseline: baseline, metric: m, count: x.count,
-                                        baselineCount: y.count, mean: mean(x), baselineMean: mean(y), test: test,
-                                        undefinedReason: reason))
+                        rows.append(
+                            Row(
+                                group: group.values, value: value, baseline: baseline, metric: m, count: x.count,
+                                baselineCount: y.count, mean: mean(x), baselineMean: mean(y), test: test,
+                                undefinedReason: reason))
                     }
                 }
             }
@@ -114,8 +129,10 @@ struct SweepComparison {
 
     /// Column names of the table.
     var header: [String] {
-        groupAxes + [axis, "baseline", "metric", "n", "n_baseline", "mean", "baseline_mean", "difference", "t", "df",
-                     "p_value", "p_less", "p_greater"]
+        groupAxes + [
+            axis, "baseline", "metric", "n", "n_baseline", "mean", "baseline_mean", "difference", "t", "df",
+            "p_value", "p_less", "p_greater",
+        ]
     }
 
     /// CSV (exact numbers; empty fields where undefined).
@@ -123,11 +140,14 @@ struct SweepComparison {
         func f(_ x: Double?) -> String { x.map { SweepJSON.from($0).argumentText } ?? "" }
         var lines = [header.joined(separator: ",")]
         for r in rows {
-            let cells = r.group.map(\.argumentText) + [r.value.argumentText, r.baseline.argumentText, r.metric, String(r.count),
-                                                      String(r.baselineCount), f(r.mean), f(r.baselineMean),
-                                                      f(r.test?.meanDifference), f(r.test?.statistic),
-                                                      f(r.test?.degreesOfFreedom), f(r.test?.pValue), f(r.test?.pValueLess),
-                                                      f(r.test?.pValueGreater)]
+            let cells =
+                r.group.map(\.argumentText) + [
+                    r.value.argumentText, r.baseline.argumentText, r.metric, String(r.count),
+                    String(r.baselineCount), f(r.mean), f(r.baselineMean),
+                    f(r.test?.meanDifference), f(r.test?.statistic),
+                    f(r.test?.degreesOfFreedom), f(r.test?.pValue), f(r.test?.pValueLess),
+                    f(r.test?.pValueGreater),
+                ]
             lines.append(cells.map(Self.csvField).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -135,7 +155,8 @@ struct SweepComparison {
 
     /// RFC 4180 quoting of one field.
     static func csvField(_ text: String) -> String {
-        let quote = text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) || text.first == " " || text.last == " "
+        let quote =
+            text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) || text.first == " " || text.last == " "
         return quote ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 
@@ -145,14 +166,20 @@ struct SweepComparison {
         for r in rows {
             let tail: [String]
             if let t = r.test {
-                tail = [SweepSupport.short(t.statistic), SweepSupport.short(t.degreesOfFreedom), SweepSupport.short(t.pValue),
-                        SweepSupport.short(t.pValueLess)]
+                tail = [
+                    SweepSupport.short(t.statistic), SweepSupport.short(t.degreesOfFreedom),
+                    SweepSupport.short(t.pValue),
+                    SweepSupport.short(t.pValueLess),
+                ]
             } else {
                 tail = ["undefined", "-", "-", "-"]
             }
-            out.append(r.group.map(\.argumentText) + [r.value.argumentText, r.baseline.argumentText, r.metric,
-                                                      "\(r.count)/\(r.baselineCount)", SweepSupport.short(r.mean),
-                                                      SweepSupport.short(r.baselineMean)] + tail)
+            out.append(
+                r.group.map(\.argumentText) + [
+                    r.value.argumentText, r.baseline.argumentText, r.metric,
+                    "\(r.count)/\(r.baselineCount)", SweepSupport.short(r.mean),
+                    SweepSupport.short(r.baselineMean),
+                ] + tail)
         }
         return out
     }
@@ -163,25 +190,28 @@ struct SweepComparison {
         .object([
             JSONMember("axis", .string(axis)),
             JSONMember("group_axes", .array(groupAxes.map(SweepJSON.string))),
-            JSONMember("rows", .array(rows.map { r in
-                .object([
-                    JSONMember("group", .object(zip(groupAxes, r.group).map { JSONMember($0, $1) })),
-                    JSONMember("value", r.value),
-                    JSONMember("baseline", r.baseline),
-                    JSONMember("metric", .string(r.metric)),
-                    JSONMember("n", .integer(Int64(r.count))),
-                    JSONMember("n_baseline", .integer(Int64(r.baselineCount))),
-                    JSONMember("mean", .from(r.mean)),
-                    JSONMember("baseline_mean", .from(r.baselineMean)),
-                    JSONMember("difference", .from(r.test?.meanDifference)),
-                    JSONMember("t", .from(r.test?.statistic)),
-                    JSONMember("df", .from(r.test?.degreesOfFreedom)),
-                    JSONMember("p_value", .from(r.test?.pValue)),
-                    JSONMember("p_less", .from(r.test?.pValueLess)),
-                    JSONMember("p_greater", .from(r.test?.pValueGreater)),
-                    JSONMember("undefined", .from(r.undefinedReason)),
-                ])
-            })),
+            JSONMember(
+                "rows",
+                .array(
+                    rows.map { r in
+                        .object([
+                            JSONMember("group", .object(zip(groupAxes, r.group).map { JSONMember($0, $1) })),
+                            JSONMember("value", r.value),
+                            JSONMember("baseline", r.baseline),
+                            JSONMember("metric", .string(r.metric)),
+                            JSONMember("n", .integer(Int64(r.count))),
+                            JSONMember("n_baseline", .integer(Int64(r.baselineCount))),
+                            JSONMember("mean", .from(r.mean)),
+                            JSONMember("baseline_mean", .from(r.baselineMean)),
+                            JSONMember("difference", .from(r.test?.meanDifference)),
+                            JSONMember("t", .from(r.test?.statistic)),
+                            JSONMember("df", .from(r.test?.degreesOfFreedom)),
+                            JSONMember("p_value", .from(r.test?.pValue)),
+                            JSONMember("p_less", .from(r.test?.pValueLess)),
+                            JSONMember("p_greater", .from(r.test?.pValueGreater)),
+                            JSONMember("undefined", .from(r.undefinedReason)),
+                        ])
+                    })),
         ])
     }
 }

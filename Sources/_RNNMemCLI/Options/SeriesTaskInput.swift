@@ -28,7 +28,8 @@ struct SeriesTaskInput {
     static func splits(parsing text: String) throws(CLIError) -> SeriesSplits {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
         guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else {
-            throw CLIError.invalidArgument("--splits", text, "must be three comma-separated pair counts train,validation,test")
+            throw CLIError.invalidArgument(
+                "--splits", text, "must be three comma-separated pair counts train,validation,test")
         }
         for (name, v) in [("train", a), ("validation", b), ("test", c)] where v < 1 {
             throw CLIError.invalidArgument("--splits", text, "the \(name) size must be ≥ 1")
@@ -48,7 +49,8 @@ struct SeriesTaskInput {
             guard s.pairCount <= pairs else {
                 throw CLIError.invalidArgument(
                     "--splits", "\(s.train),\(s.validation),\(s.test)",
-                    "needs \(s.pairCount) input–target pairs, but the series has \(values.count) values (\(pairs) pairs)")
+                    "needs \(s.pairCount) input–target pairs, but the series has \(values.count) values (\(pairs) pairs)"
+                )
             }
             return s
         }

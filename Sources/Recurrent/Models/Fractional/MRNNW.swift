@@ -57,26 +57,38 @@ public struct MRNNW: LayoutBackedModel, Equatable {
 
 extension MRNNW {
     /// A randomly initialised network (see the type's documentation) drawing from `rng`.
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNNW.defaultWindow, layers: Int = 1,
-                using rng: inout SeededRandom) throws {
-        try self.init(layout: MRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
-                                         layers: layers, dynamicOrder: false, outputTanh: false, freeFilter: true),
-                      initialization: PyTorchInitialization(), using: &rng)
+    public init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNNW.defaultWindow, layers: Int = 1,
+        using rng: inout SeededRandom
+    ) throws {
+        try self.init(
+            layout: MRNNLayout(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
+                layers: layers, dynamicOrder: false, outputTanh: false, freeFilter: true),
+            initialization: PyTorchInitialization(), using: &rng)
     }
 
     /// A randomly initialised network from `seed` (same seed ⇒ identical parameters, byte for byte).
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNNW.defaultWindow, layers: Int = 1,
-                seed: UInt64) throws {
-        try self.init(layout: MRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
-                                         layers: layers, dynamicOrder: false, outputTanh: false, freeFilter: true),
-                      initialization: PyTorchInitialization(), seed: seed)
+    public init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNNW.defaultWindow, layers: Int = 1,
+        seed: UInt64
+    ) throws {
+        try self.init(
+            layout: MRNNLayout(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
+                layers: layers, dynamicOrder: false, outputTanh: false, freeFilter: true),
+            initialization: PyTorchInitialization(), seed: seed)
     }
 
     /// A network with the given flat parameters (layout: ``RecurrentModel/parameterGroups``).
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNNW.defaultWindow, layers: Int = 1,
-                parameters: [Double]) throws {
-        try self.init(layout: MRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
-                                         layers: layers, dynamicOrder: false, outputTanh: false, freeFilter: true),
-                      validating: parameters)
+    public init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNNW.defaultWindow, layers: Int = 1,
+        parameters: [Double]
+    ) throws {
+        try self.init(
+            layout: MRNNLayout(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
+                layers: layers, dynamicOrder: false, outputTanh: false, freeFilter: true),
+            validating: parameters)
     }
 }
