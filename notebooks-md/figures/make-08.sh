@@ -86,6 +86,7 @@ set datafile separator ","
 set title "Test RMSE over 10 seeds, scaled: 0 = fitted ARFIMA predictor (floor), 1 = naive y_t → y_{t+1} (ceiling)"
 set ylabel "(RMSE − floor) / (ceiling − floor)"
 set xrange [-0.6:3.6]
+set yrange [-0.6:2.6]
 set xtics ("ARFIMA(1, 0.3, 0)" 0, "DJIA |log returns|" 1, "tree rings" 2, "Nile minima" 3)
 set grid ytics
 set key outside right
