@@ -233,6 +233,18 @@ public enum SpecialFunctions {
         return gsl_cdf_chisq_Q(x, nu)
     }
 
+    /// Student-t upper tail P(T > t), ν > 0 degrees of freedom (ν need not be an integer). GSL `gsl_cdf_tdist_Q`.
+    public static func studentTUpperTail(_ t: Double, degreesOfFreedom nu: Double) -> Double {
+        NumericsSetup.ensure()
+        return gsl_cdf_tdist_Q(t, nu)
+    }
+
+    /// Student-t CDF P(T ≤ t), ν > 0 degrees of freedom. GSL `gsl_cdf_tdist_P`.
+    public static func studentTCDF(_ t: Double, degreesOfFreedom nu: Double) -> Double {
+        NumericsSetup.ensure()
+        return gsl_cdf_tdist_P(t, nu)
+    }
+
     /// Student-t quantile. GSL `gsl_cdf_tdist_Pinv`.
     public static func studentTQuantile(_ p: Double, degreesOfFreedom nu: Double) -> Double {
         NumericsSetup.ensure()

@@ -62,6 +62,7 @@ struct RNNMem: ParsableCommand {
                 name: "Experiments",
                 subcommands: [
                     SweepCommand.self,
+                    ForecastCommand.self,
                 ]),
         ])
 }

@@ -70,8 +70,9 @@ struct SweepCommandTests {
         CLI.expectSuccess(j)
         #expect(JSONTests.keys(j.stdout) == [
             "sweep", "config_hash", "output_dir", "axes", "metrics", "cell_count", "complete_count", "missing", "failed",
-            "cells", "aggregates",
+            "cells", "aggregates", "comparisons",
         ])
+        #expect(try JSONTests.object(j.stdout)["comparisons"] is NSNull)
     }
 
     @Test("Shards run separately; collect reports the missing cells; --require-complete fails until all ran")

@@ -6,7 +6,7 @@
 ///   is stored row by row, like numpy/PyTorch would hold it), F64 unless written as F32.
 /// * `__metadata__`: `format` = `rnnmem`, `format_version` = `1`, `architecture`, `input_size`, `hidden_size`,
 ///   `output_size`, `layers`, `parameter_count`, `parameter_checksum` (``checksum(_:)`` of the F64 parameters),
-///   and the structural options of the architecture: `window` (mrnn, mrnnf, mlstm, mlstmf), `output_tanh`
+///   and the structural options of the architecture: `window` (mrnn, mrnnf, mrnnw, mlstm, mlstmf), `output_tanh`
 ///   (mrnnf), `heads` and `skip` (linear), `skip` (lru), `skip`, `parametrization`, `normalization`,
 ///   `normalization_epsilon`, `scaled_exp_tangents` (cdiag). Callers may add their own entries (e.g. the task and
 ///   seed of a training run, as `rnnmem train` does); they cannot override the keys above.
@@ -45,7 +45,7 @@ public enum ModelIO {
             "layers": String(s.layers),
         ]
         switch s.architecture {
-        case .mrnn, .mrnnf, .mlstm, .mlstmf:
+        case .mrnn, .mrnnf, .mrnnw, .mlstm, .mlstmf:
             if let w = s.window { m["window"] = String(w) }
             if s.architecture == .mrnnf { m["output_tanh"] = s.outputTanh ? "true" : "false" }
         case .linearRNN:

@@ -3,7 +3,7 @@
 /// metadata, and what the command line builds from `--model … --hidden … --layers …`.
 ///
 /// Options (ignored by the architectures they do not concern):
-/// * `window` — K of MRNN/MRNNF/MLSTM/MLSTMF (nil: each model's default, MRNN(F) 100, MLSTM(F) 25);
+/// * `window` — K of MRNN/MRNNF/MRNNW/MLSTM/MLSTMF (nil: each model's default, MRNN(F/W) 100, MLSTM(F) 25);
 /// * `outputTanh` — MRNNF's compatibility flag (the official cell's output tanh, see ``MRNNF``);
 /// * `heads` — block count of the dense linear RNN;
 /// * `skip` — readout skip term of linear (default matrix), cdiag (default matrix) and LRU (default diagonal);
@@ -87,6 +87,8 @@ public struct ModelSpecification: Sendable, Equatable {
         case let m as MRNNF:
             window = m.window
             outputTanh = m.outputTanh
+        case let m as MRNNW:
+            window = m.window
         case let m as MLSTM:
             window = m.window
         case let m as MLSTMF:
@@ -128,6 +130,9 @@ public struct ModelSpecification: Sendable, Equatable {
         case .mrnnf:
             return try MRNNF(inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MRNNF.defaultWindow, layers: l,
                              outputTanh: outputTanh, seed: seed)
+        case .mrnnw:
+            return try MRNNW(inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MRNNW.defaultWindow, layers: l,
+                             seed: seed)
         case .mlstm:
             return try MLSTM(inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MLSTM.defaultWindow, layers: l,
                              seed: seed)

@@ -97,10 +97,28 @@ public struct SeriesPredictionTask: TrainingTask {
         try validateCompatible(model)
         let out = try model.outputs(test.inputs)
         let start = splits.train + splits.validation
-        let scaledPredictions = Array(out.values[start..<splits.pairCount])
-        let scaledTargets = Array(test.targets.values[start..<splits.pairCount])
-        let predictions = scaler.inverse(scaledPredictions)
-        let targets = Array(series[(start + 1)...splits.pairCount])
+        return try metrics(ofPredictions: scaler.inverse(Array(out.values[start..<splits.pairCount])))
+    }
+
+    /// The test targets y_{s+1} … y_{n_pairs+1} (s = train + validation pairs) in original units, in time order: what
+    /// every predictor of this task is scored on.
+    public var testTargets: [Double] {
+        Array(series[(splits.train + splits.validation + 1)...splits.pairCount])
+    }
+
+    /// The same metrics for predictions made by any other means (a baseline), given in original units for the
+    /// ``testTargets`` in order; the scaled MSE uses this task's scaler, so it is comparable with the networks'
+    /// test loss.
+    /// - Throws: when the count differs from the number of test pairs or a prediction is not finite.
+    public func metrics(ofPredictions predictions: [Double]) throws -> SeriesPredictionMetrics {
+        let targets = testTargets
+        guard predictions.count == targets.count else {
+            throw RecurrentError.shapeMismatch(argument: "predictions", expected: "\(targets.count) test predictions",
+                                               got: "\(predictions.count)")
+        }
+        if let i = predictions.firstIndex(where: { !$0.isFinite }) {
+            throw RecurrentError.invalidArgument(argument: "predictions", message: "prediction \(i) is \(predictions[i]) (not finite)")
+        }
         let m = Double(targets.count)
         var se = 0.0, ae = 0.0, ape = 0.0, sse = 0.0
         var zeroTarget = false
@@ -109,7 +127,7 @@ public struct SeriesPredictionTask: TrainingTask {
             se += e * e
             ae += abs(e)
             if targets[i] == 0 { zeroTarget = true } else { ape += abs(e / targets[i]) }
-            let es = scaledPredictions[i] - scaledTargets[i]
+            let es = scaler.transform(predictions[i]) - scaler.transform(targets[i])
             sse += es * es
         }
         return SeriesPredictionMetrics(rmse: (se / m).squareRoot(), mae: ae / m, mape: zeroTarget ? nil : ape / m,

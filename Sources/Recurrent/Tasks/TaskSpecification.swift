@@ -11,9 +11,11 @@ public enum TaskSpecification: Sendable, Equatable {
     case linearSystemIdentification(teacherSize: Int = 10, minimumModulus: Double = 0.99, sequenceLength: Int? = nil,
                                     batchSize: Int? = nil, evaluationBatchSize: Int? = nil,
                                     maximumPhase: Double = 3.14)
-    /// One-step prediction of `series` (``SeriesPredictionTask``); `dataset` selects Zhao et al.'s split sizes when
-    /// it is one of their data-set names.
-    case seriesPrediction(series: [Double], dataset: String? = nil, scalerFit: ScalerFit = .wholeSeries)
+    /// One-step prediction of `series` (``SeriesPredictionTask``): explicit `splits`, or (nil) Zhao et al.'s split
+    /// sizes when `dataset` is one of their data-set names and 50/30/20 per cent otherwise
+    /// (``SeriesSplits/automatic(valueCount:dataset:)``).
+    case seriesPrediction(series: [Double], dataset: String? = nil, scalerFit: ScalerFit = .wholeSeries,
+                          splits: SeriesSplits? = nil)
 
     /// The training protocol of this task.
     public var recipe: TrainingRecipe {
@@ -40,8 +42,8 @@ public enum TaskSpecification: Sendable, Equatable {
                 sequenceLength: sequenceLength ?? 300,
                 batchSize: batchSize ?? 128, evaluationBatchSize: evaluationBatchSize ?? 128)
             return try LinearSystemIdentificationTask(configuration: c, seed: seed)
-        case let .seriesPrediction(series, dataset, scalerFit):
-            return try SeriesPredictionTask(series: series, dataset: dataset, scalerFit: scalerFit)
+        case let .seriesPrediction(series, dataset, scalerFit, splits):
+            return try SeriesPredictionTask(series: series, dataset: dataset, splits: splits, scalerFit: scalerFit)
         }
     }
 }

@@ -2,6 +2,12 @@ import ArgumentParser
 import Foundation
 import Sweeps
 
+/// `--executor process|in-process` of `sweep run`.
+enum SweepExecutorArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case process
+    case inProcess = "in-process"
+}
+
 /// `--progress lines|none` of `sweep run`.
 enum SweepProgressArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
     case lines, none
@@ -26,6 +32,13 @@ struct SweepRunCommand: AsyncToolCommand {
             Progress goes to standard error; a summary to standard output. JSON keys: sweep, config_hash, shard, \
             output_dir, shard_cells, skipped[], ran[] (cell, status, exit_status, wall_time_seconds, error), \
             failed[]. Exit status 2 when a cell failed (its result is kept and it is rerun next time).
+
+            --executor in-process runs each cell's command inside this process (CommandLineTool.run: the same \
+            bytes as the binary, output captured per call, --jobs cells on concurrent tasks) instead of a child \
+            process: it saves the process start per cell (milliseconds; useful for grids of many very short cells), \
+            but a cell that crashes takes the whole shard down (complete results stay; a rerun resumes) and every \
+            cell shares this process's memory. The results record the executor ("process" or "in-process"); the \
+            metrics are identical.
             """)
 
     @Argument(help: ArgumentHelp("Sweep configuration (JSON).", valueName: "config"))
@@ -43,6 +56,10 @@ struct SweepRunCommand: AsyncToolCommand {
     @Option(help: ArgumentHelp("Progress on standard error: lines, none.", valueName: "style"))
     var progress: SweepProgressArgument = .lines
 
+    @Option(help: ArgumentHelp("Run each cell as a child process (default) or inside this process (see above).",
+                               valueName: "process|in-process"))
+    var executor: SweepExecutorArgument = .process
+
     @Flag(help: "Print the summary as one JSON object.")
     var json = false
 
@@ -56,7 +73,7 @@ struct SweepRunCommand: AsyncToolCommand {
         let runner = try SweepSupport.checked { () throws(SweepError) in
             try SweepRunner(
                 configuration: configuration, directory: directory,
-                executor: try ProcessExecutor(executable: URL(fileURLWithPath: SweepSupport.executablePath)),
+                executor: try makeExecutor(),
                 rnnmemVersion: RNNMem.version, jobs: jobs)
         }
         let showProgress = progress == .lines
@@ -100,6 +117,20 @@ struct SweepRunCommand: AsyncToolCommand {
         if let first = failed.first {
             throw CLIError(
                 "sweep \(configuration.name) shard \(shard): \(failed.count) of \(ran.count) cells failed (cell \(first.cell): \(first.error ?? "exit status \(first.exitStatus)")); their results are in \(directory.resultsDirectory) and a rerun retries them")
+        }
+    }
+
+    /// The executor chosen by `--executor`.
+    func makeExecutor() throws(SweepError) -> any CellExecutor {
+        switch executor {
+        case .process:
+            return try ProcessExecutor(executable: URL(fileURLWithPath: SweepSupport.executablePath))
+        case .inProcess:
+            return InProcessExecutor { arguments in
+                let result = await CommandLineTool.run(arguments)
+                return (result.status, String(decoding: result.standardOutput, as: UTF8.self),
+                        String(decoding: result.standardError, as: UTF8.self))
+            }
         }
     }
 

@@ -13,11 +13,11 @@ struct ArchitectureOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Hidden width N of each layer (default 32).", valueName: "N"))
     var hidden: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Number of stacked layers (default 1; mrnn, mrnnf: 1).", valueName: "L"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Number of stacked layers (default 1; mrnn, mrnnf, mrnnw: 1).", valueName: "L"))
     var layers: Int?
 
     @Option(parsing: .unconditional,
-            help: ArgumentHelp("Fractional filter window K of mrnn, mrnnf, mlstm, mlstmf (default 100 for mrnn/mrnnf, 25 for mlstm/mlstmf).",
+            help: ArgumentHelp("Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf (default 100 for mrnn/mrnnf/mrnnw, 25 for mlstm/mlstmf).",
                                valueName: "K"))
     var window: Int?
 
@@ -97,7 +97,7 @@ struct ArchitectureOptions: ParsableArguments {
         guard hiddenSize <= 4096 else { throw CLIError.invalidArgument("--hidden", String(hiddenSize), "must be ≤ 4096") }
         try Arguments.count(layerCount, "--layers")
         guard layerCount <= 64 else { throw CLIError.invalidArgument("--layers", String(layerCount), "must be ≤ 64") }
-        if (model == .mrnn || model == .mrnnf) && layerCount != 1 {
+        if [.mrnn, .mrnnf, .mrnnw].contains(model) && layerCount != 1 {
             throw CLIError.invalidArgument("--layers", String(layerCount), "\(model.rawValue) has one layer")
         }
         // A typo must give an error, not exhaust memory.
@@ -109,7 +109,7 @@ struct ArchitectureOptions: ParsableArguments {
                 throw CLIError("\(flag) applies to \(models.map(\.rawValue).joined(separator: ", ")), not \(model.rawValue)")
             }
         }
-        try only("--window", window != nil, [.mrnn, .mrnnf, .mlstm, .mlstmf])
+        try only("--window", window != nil, [.mrnn, .mrnnf, .mrnnw, .mlstm, .mlstmf])
         if let window {
             try Arguments.count(window, "--window")
             guard window <= 100_000 else { throw CLIError.invalidArgument("--window", String(window), "must be ≤ 100000") }

@@ -29,7 +29,7 @@ struct NetworkOptions: ParsableArguments {
     var pytorch = false
 
     @Option(help: ArgumentHelp(
-        "Architecture: of a new network (rnn, lstm, gru, linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or with --pytorch the module (rnn = tanh, lstm, gru).",
+        "Architecture: of a new network (rnn, lstm, gru, linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf), or with --pytorch the module (rnn = tanh, lstm, gru).",
         valueName: "name"))
     var model: ModelArgument?
 

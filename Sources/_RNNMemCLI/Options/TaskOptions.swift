@@ -44,6 +44,18 @@ struct TaskOptions: ParsableArguments {
                                valueName: "whole|train"))
     var scaler: ScalerArgument = .whole
 
+    @Option(help: ArgumentHelp(
+        "series: train,validation,test sizes in input–target pairs (default: Zhao et al.'s sizes for their data-set names arfima, DJI, traffic, tree7; else 50/30/20 per cent of the n − 1 pairs).",
+        valueName: "a,b,c"))
+    var splits: String?
+
+    @Option(help: ArgumentHelp("series: use a transformation of the column (as the series verbs' --transform).", valueName: "name"))
+    var transform: SeriesTransform?
+
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("series: keep only the last N observations (after --transform).", valueName: "N"))
+    var last: Int?
+
     /// Checks the settings of the chosen task (nothing without `--task`); `dataFile` is the `--data` given.
     func validateValues(dataFile: String?, column: String?) throws(CLIError) {
         guard let task else { return }
@@ -76,6 +88,8 @@ struct TaskOptions: ParsableArguments {
             }
         case .series:
             guard dataFile != nil else { throw CLIError("--task series needs --data FILE (and optionally --column)") }
+            if let splits { _ = try SeriesTaskInput.splits(parsing: splits) }
+            if let last { try Arguments.count(last, "--last") }
         }
         if task != .series {
             // The fixed validation and test batches (inputs and targets) are generated when the task is built, and a
@@ -87,6 +101,12 @@ struct TaskOptions: ParsableArguments {
         }
         if task != .series && (dataFile != nil || column != nil) {
             throw CLIError("--data and --column apply to --task series only, not --task \(task.rawValue) (its data are generated from --seed)")
+        }
+        if task != .series {
+            let seriesOnly = [("--splits", splits != nil), ("--transform", transform != nil), ("--last", last != nil)]
+            if let (flag, _) = seriesOnly.first(where: { $0.1 }) {
+                throw CLIError("\(flag) applies to --task series only, not --task \(task.rawValue)")
+            }
         }
     }
 
@@ -104,9 +124,11 @@ struct TaskOptions: ParsableArguments {
                                                maximumPhase: teacherMaxPhase)
         case .series:
             guard let dataFile else { throw CLIError("--task series needs --data FILE") }
-            let series = try SeriesTable.load(dataFile, console: console).series(column: column)
-            let name = URL(fileURLWithPath: dataFile).deletingPathExtension().lastPathComponent
-            return .seriesPrediction(series: series.values, dataset: name, scalerFit: scaler.fit)
+            let input = try SeriesTaskInput.load(dataFile, column: column, transform: transform ?? .identity, last: last,
+                                                 console: console)
+            let explicit = try splits.map { s throws(CLIError) in try SeriesTaskInput.splits(parsing: s) }
+            return .seriesPrediction(series: input.values, dataset: input.dataset, scalerFit: scaler.fit,
+                                     splits: try input.splits(explicit))
         }
     }
 
@@ -128,6 +150,9 @@ struct TaskOptions: ParsableArguments {
             m["task_data"] = dataFile ?? ""
             if let column { m["task_column"] = column }
             m["task_scaler"] = scaler.rawValue
+            if let splits { m["task_splits"] = splits }
+            if let transform { m["task_transform"] = transform.commandLineName }
+            if let last { m["task_last"] = String(last) }
         }
         return m
     }

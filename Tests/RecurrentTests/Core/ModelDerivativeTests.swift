@@ -43,7 +43,7 @@ struct DerivativeCase: Sendable, CustomStringConvertible {
     /// Every architecture: the three gated models; the dense linear RNN (heads, skips); the complex-diagonal RNN in
     /// every parametrization except scaled_exp (whose reported gradient is not ∇L by design, see
     /// ComplexDiagonalRNNTests) with every normalisation, stacked and wide variants; the LRU; MRNN, MRNNF (also with
-    /// the official output tanh); MLSTM, MLSTMF.
+    /// the official output tanh), MRNNW; MLSTM, MLSTMF.
     static let all: [DerivativeCase] = gated + linear + complexDiagonal + lru + fractional
 
     /// d_in = 2, N = 4, d_out = 3, two layers, T = 5, B = 2, parameters ×2.5 the PyTorch init so the gates leave
@@ -85,7 +85,9 @@ struct DerivativeCase: Sendable, CustomStringConvertible {
             DerivativeCase(description: v.rawValue, make: {
                 let p = try MRNNTests.Problem(v)
                 return DerivativeProblem(model: p.model, inputs: p.inputs, targets: p.targets)
-            }, jacobianSteps: 7, orderDirection: ("layer0.b_d", [1, -0.5]), dualGradientTolerance: 1e-13)
+            }, jacobianSteps: 7,
+            orderDirection: v == .mrnnw ? ("layer0.w_f", [1, -0.5, 0.3, 0.2, -0.1, 0.7, 0.4, -0.8, 0.05, 0.6])
+                : ("layer0.b_d", [1, -0.5]), dualGradientTolerance: 1e-13)
         }
         + MLSTMTests.Variant.allCases.map { v in
             DerivativeCase(description: v.rawValue, make: {

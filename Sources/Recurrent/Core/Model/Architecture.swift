@@ -1,4 +1,4 @@
-/// The ten architectures of rnnmem. The raw values are the names used on the command line and in weights files
+/// The eleven architectures of rnnmem. The raw values are the names used on the command line and in weights files
 /// (metadata `architecture`), and ``description`` is the raw value, so `"\(model.architecture)"` prints `lstm`.
 public enum Architecture: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     /// Elman tanh RNN (``TanhRNN``), "rnn".
@@ -17,6 +17,8 @@ public enum Architecture: String, Sendable, Hashable, Codable, CaseIterable, Cus
     case mrnn
     /// Memory-augmented RNN with a fixed fractional order (``MRNNF``), "mrnnf".
     case mrnnf
+    /// Dual-track RNN with free filter weights (``MRNNW``), "mrnnw".
+    case mrnnw
     /// Memory-augmented LSTM with a dynamic fractional order (``MLSTM``), "mlstm".
     case mlstm
     /// Memory-augmented LSTM with a fixed fractional order (``MLSTMF``), "mlstmf".

@@ -61,6 +61,36 @@ enum FractionalFilterKernels {
         }
     }
 
+    /// sum = Σ_{j=1}^{K} table[j − 1, i]·tap(j)[i, ·] with free weights (``MRNNW``), no slope.
+    @inline(__always)
+    static func sweep<A: RecurrentAlgebra>(
+        table: AlgebraMatrix<A>, taps K: Int, tap: (Int) -> AlgebraMatrix<A>, sum: AlgebraMatrix<A>
+    ) {
+        let R = sum.rows, B = sum.columns
+        sum.setZero()
+        for j in 1...K {
+            let x = tap(j)
+            for b in 0..<B { for i in 0..<R { sum[i, b] += table[j - 1, i] * x[i, b] } }
+        }
+    }
+
+    /// gradient[j − 1, i] += Σ_b δf[i, b]·tap(j)[i, b], j = 1 … K: the gradient of the free weights of ``MRNNW`` at
+    /// one step.
+    @inline(__always)
+    static func accumulateWeightGradient<A: RecurrentAlgebra>(
+        taps K: Int, tap: (Int) -> AlgebraMatrix<A>, filterGradient df: AlgebraMatrix<A>, into gradient: AlgebraMatrix<A>
+    ) {
+        let R = df.rows, B = df.columns
+        for j in 1...K {
+            let x = tap(j)
+            for i in 0..<R {
+                var s = gradient[j - 1, i]
+                for b in 0..<B { s += df[i, b] * x[i, b] }
+                gradient[j - 1, i] = s
+            }
+        }
+    }
+
     /// target(j) += sign·w_j(d)⊙gradient for j = 1 … last (per-element orders `orders`, R × B; nil targets are
     /// skipped but the weights still advance). `weight` is R × B scratch.
     @inline(__always)

@@ -8,7 +8,7 @@ extension MRNNLayout {
     ///     g^d_t = (δd_t + δf_t ⊙ ∂f_t/∂d_t) ⊙ d_t(1 − 2d_t)        (½σ′ = d(1 − 2d))
     ///
     /// and the pre-activation gradients overwrite δ in place. Weight gradients are one `gemm` each over all steps;
-    /// MRNNF's ∂L/∂b_d = d(1 − 2d)⊙Σ_t δf_t⊙∂f_t/∂d. Only when requested: ∂L/∂x_t = W_xhᵀ g^h_t + W_xdᵀ g^d_t +
+    /// MRNNF's ∂L/∂b_d = d(1 − 2d)⊙Σ_t δf_t⊙∂f_t/∂d; MRNNW's ∂L/∂w_j = Σ_t δf_t⊙x_{t+1−j}. Only when requested: ∂L/∂x_t = W_xhᵀ g^h_t + W_xdᵀ g^d_t +
     /// Σ_{j} w_j(d_{t+j−1}) δf_{t+j−1} (filter taps scattered back, O(K) each) and ∂L/∂s_0 (h, m, d rows as above,
     /// the input history from the taps that reach before t = 1).
     func backwardPass<A: RecurrentAlgebra>(_ pass: BackwardPass<A>) {
@@ -19,8 +19,9 @@ extension MRNNLayout {
         let body = states.columns(B..<((T + 1) * B))
         let previousStates = states.columns(0..<(T * B))
         let filtered = tape.matrix("layer0.filtered", rows: dIn, columns: T * B)
-        let slope = tape.matrix("layer0.filterSlope", rows: dIn, columns: T * B)
-        let table = tape.matrix("layer0.filterWeights", rows: K, columns: dynamicOrder ? 0 : dIn)
+        let slope = tape.matrix("layer0.filterSlope", rows: dIn, columns: freeFilter ? 0 : T * B)
+        let table = freeFilter ? AlgebraMatrix(orderBias, of: p)
+            : tape.matrix("layer0.filterWeights", rows: K, columns: dynamicOrder ? 0 : dIn)
 
         // Readout.
         var gz = pass.outputGradient
@@ -65,6 +66,15 @@ extension MRNNLayout {
             }
             let df = filterGradient.step(t - 1, batchSize: B)
             df.multiply(wfm, transposeA: true, dt.rows(n..<(2 * n)))
+            if freeFilter {
+                // ∂L/∂w_j += Σ_b δf_t ⊙ x_{t+1−j}: tap 1 is x_t, tap j ≥ 2 the history block j − 2 of s_{t−1}.
+                let previous = previousStates.step(t - 1, batchSize: B), xt = pass.inputs.step(t - 1, batchSize: B)
+                FractionalFilterKernels.accumulateWeightGradient(
+                    taps: K,
+                    tap: { j in j == 1 ? xt : previous.rows((xRow + (j - 2) * dIn)..<(xRow + (j - 1) * dIn)) },
+                    filterGradient: df, into: AlgebraMatrix(orderBias, of: g))
+                continue
+            }
             let st = slope.step(t - 1, batchSize: B)
             if dynamicOrder {
                 for j in 0..<B {
@@ -92,7 +102,7 @@ extension MRNNLayout {
                 .multiply(gd, previousStates.rows(0..<(2 * n + dIn)), transposeB: true, beta: 1)
             AlgebraMatrix(orderInput, of: g).multiply(gd, pass.inputs, transposeB: true, beta: 1)
             gd.addRowSums(into: AlgebraMatrix(orderBias, of: g))
-        } else {
+        } else if !freeFilter {
             let b = AlgebraMatrix(orderBias, of: p), gb = AlgebraMatrix(orderBias, of: g)
             for i in 0..<dIn {
                 let dv = 0.5 * b[i].sigmoid()

@@ -2,7 +2,8 @@ extension MRNNLayout {
     /// Forward pass of MRNN / MRNNF (Zhao et al. 2020, ICML, §4), one layer:
     ///
     ///     d_t = ½σ(W_hd h_{t−1} + W_md m_{t−1} + W_dd d_{t−1} + W_xd x_t + b_d)     (MRNNF: d = ½σ(b_d))
-    ///     f_t = Σ_{j=1}^{K} w_j(d_t) ⊙ x_{t+1−j}                                     (per input dimension)
+    ///     f_t = Σ_{j=1}^{K} w_j(d_t) ⊙ x_{t+1−j}                                     (per input dimension;
+    ///                                                                               MRNNW: free w_j)
     ///     m_t = tanh(W_mm m_{t−1} + W_fm f_t + b_m),   h_t = tanh(W_hh h_{t−1} + W_xh x_t + b_h)
     ///     y_t = W_hz h_t + W_mz m_t + b_z                                           (optionally tanh(·))
     ///
@@ -28,11 +29,14 @@ extension MRNNLayout {
             dBody.multiply(AlgebraMatrix(orderInput, of: p), x, beta: 1)
         }
         let filtered = tape.matrix("layer0.filtered", rows: dIn, columns: T * B)
-        let slope = tape.matrix("layer0.filterSlope", rows: dIn, columns: T * B)
-        // MRNNF: the K weights and derivatives of each input dimension, once (K × d each).
-        let table = tape.matrix("layer0.filterWeights", rows: K, columns: dynamicOrder ? 0 : dIn)
-        let tableSlope = tape.matrix("layer0.filterWeightDerivatives", rows: K, columns: dynamicOrder ? 0 : dIn)
-        if !dynamicOrder {
+        let slope = tape.matrix("layer0.filterSlope", rows: dIn, columns: freeFilter ? 0 : T * B)
+        // MRNNF: the K weights and derivatives of each input dimension, once (K × d each). MRNNW: the weights are
+        // the parameters w_f themselves (no slope).
+        let tabulated = !dynamicOrder && !freeFilter
+        let table = freeFilter ? AlgebraMatrix(orderBias, of: p)
+            : tape.matrix("layer0.filterWeights", rows: K, columns: tabulated ? dIn : 0)
+        let tableSlope = tape.matrix("layer0.filterWeightDerivatives", rows: K, columns: tabulated ? dIn : 0)
+        if tabulated {
             let b = AlgebraMatrix(orderBias, of: p)
             for i in 0..<dIn {
                 var r = FractionalWeightRecursion(order: 0.5 * b[i].sigmoid())
@@ -59,14 +63,18 @@ extension MRNNLayout {
                 dt.multiply(orderMatrix, previous.rows(0..<(2 * n + dIn)), beta: 1)
                 for j in 0..<B { for i in 0..<dIn { dt[i, j] = 0.5 * dt[i, j].sigmoid() } }
             }
-            let ft = filtered.step(t - 1, batchSize: B), st = slope.step(t - 1, batchSize: B)
+            let ft = filtered.step(t - 1, batchSize: B)
             // Tap j = 1 is x_t, tap j ≥ 2 is x_{t+1−j} = history block j − 2 of s_{t−1}.
             let tap = { (j: Int) in j == 1 ? xt : previous.rows((xRow + (j - 2) * dIn)..<(xRow + (j - 1) * dIn)) }
             if dynamicOrder {
                 FractionalFilterKernels.sweep(orders: current.rows(dRow..<(dRow + dIn)), taps: K, tap: tap, sum: ft,
-                                              slope: st, weight: weight, weightSlope: weightSlope)
+                                              slope: slope.step(t - 1, batchSize: B), weight: weight,
+                                              weightSlope: weightSlope)
+            } else if freeFilter {
+                FractionalFilterKernels.sweep(table: table, taps: K, tap: tap, sum: ft)
             } else {
-                FractionalFilterKernels.sweep(table: table, tableSlope: tableSlope, taps: K, tap: tap, sum: ft, slope: st)
+                FractionalFilterKernels.sweep(table: table, tableSlope: tableSlope, taps: K, tap: tap, sum: ft,
+                                              slope: slope.step(t - 1, batchSize: B))
             }
             let mt = current.rows(n..<(2 * n))
             mt.fillColumns(with: bm)

@@ -10,6 +10,8 @@ import MemoryNumerics
 /// the d × (2N + d) matrix [W_hd | W_md | W_dd] acting on the state rows (h, m, d), one `gemm` per step —
 /// `layer0.W_xd` [d, d] (input), `layer0.b_d` [d] (bias).
 /// MRNNF instead: `layer0.b_d` [d] (kind `other`), d = ½σ(b_d).
+/// MRNNW (free filter weights) instead: `layer0.w_f` [K, d] (kind `other`), column i holding w_1 … w_K of input
+/// dimension i.
 /// Both then: `layer0.W_hh` [N, N], `layer0.W_xh` [N, d], `layer0.b_h` [N] (the h-path);
 /// `layer0.W_mm` [N, N], `layer0.W_fm` [N, d], `layer0.b_m` [N] (the memory path);
 /// `readout.W_hz` [q, N], `readout.W_mz` [q, N] (back to back: [W_hz | W_mz] acting on (h, m)), `readout.b_z` [q].
@@ -32,8 +34,10 @@ public struct MRNNLayout: ParameterLayout {
     public let outputSize: Int
     /// K: number of filter taps (x_t … x_{t−K+1}).
     public let window: Int
-    /// true: MRNN (d_t from a recurrent network); false: MRNNF (d = ½σ(b_d) constant).
+    /// true: MRNN (d_t from a recurrent network); false: MRNNF (d = ½σ(b_d) constant) or MRNNW.
     public let dynamicOrder: Bool
+    /// true: MRNNW, the filter weights w_1 … w_K are free parameters (no fractional order at all).
+    public let freeFilter: Bool
     /// Compatibility with the official `MRNNFixDCell`: y_t = tanh(W_hz h_t + W_mz m_t + b_z) instead of the
     /// linear readout.
     public let outputTanh: Bool
@@ -43,7 +47,7 @@ public struct MRNNLayout: ParameterLayout {
     // Group handles.
     let orderRecurrent: ParameterGroup?  // W_hd (first of [W_hd | W_md | W_dd])
     let orderInput: ParameterGroup?      // W_xd
-    let orderBias: ParameterGroup        // b_d
+    let orderBias: ParameterGroup        // b_d (MRNNW: the free weights w_f, K × d)
     let hiddenRecurrent: ParameterGroup  // W_hh
     let hiddenInput: ParameterGroup      // W_xh
     let hiddenBias: ParameterGroup       // b_h
@@ -54,13 +58,14 @@ public struct MRNNLayout: ParameterLayout {
     let readoutBias: ParameterGroup      // b_z
 
     init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int, layers: Int, dynamicOrder: Bool,
-         outputTanh: Bool) throws {
+         outputTanh: Bool, freeFilter: Bool = false) throws {
+        precondition(!(dynamicOrder && freeFilter), "internal: MRNNLayout is dynamic, fixed or free")
         try Self.checkSizes(["inputSize": inputSize, "hiddenSize": hiddenSize, "outputSize": outputSize,
                              "window": window], capped: true)
         guard layers == 1 else {
             throw RecurrentError.invalidArgument(
                 argument: "layers",
-                message: "the memory-augmented RNN (\(dynamicOrder ? "mrnn" : "mrnnf")) supports exactly 1 layer, got \(layers) "
+                message: "the memory-augmented RNN (\(dynamicOrder ? "mrnn" : freeFilter ? "mrnnw" : "mrnnf")) supports exactly 1 layer, got \(layers) "
                     + "(its readout reads both h and m; a stacking rule is not defined by Zhao et al. 2020)")
         }
         self.inputSize = inputSize
@@ -69,12 +74,15 @@ public struct MRNNLayout: ParameterLayout {
         self.window = window
         self.dynamicOrder = dynamicOrder
         self.outputTanh = outputTanh
+        self.freeFilter = freeFilter
         let d = inputSize, n = hiddenSize, q = outputSize
         var entries: [(name: String, shape: [Int], kind: ParameterKind)] = []
         if dynamicOrder {
             entries += [("layer0.W_hd", [d, n], .recurrent), ("layer0.W_md", [d, n], .recurrent),
                         ("layer0.W_dd", [d, d], .recurrent), ("layer0.W_xd", [d, d], .input),
                         ("layer0.b_d", [d], .bias)]
+        } else if freeFilter {
+            entries.append(("layer0.w_f", [window, d], .other))
         } else {
             entries.append(("layer0.b_d", [d], .other))
         }
@@ -131,16 +139,26 @@ public struct MRNNLayout: ParameterLayout {
     /// PyTorch's `nn.Linear` default initialisation for every official sub-layer: weights and bias
     /// U(−1/√fan_in, 1/√fan_in) with fan_in = d for `d_d`, `x_d`, `f_m`, `x_h` and N for `h_d`, `m_d`, `m_m`, `h_h`,
     /// `h_z`, `m_z` (the bias of `d_d` has fan-in d, those of `m_m`, `h_h`, `h_z` fan-in N); MRNNF's b_d = 0
-    /// (d = ¼, as the official `MRNNFixD`). Drawn in flat-vector order from `rng`.
+    /// (d = ¼, as the official `MRNNFixD`). Drawn in flat-vector order from `rng`. MRNNW's free weights start at
+    /// MRNNF's initial filter w_j(¼) and draw nothing, so MRNNW and MRNNF of the same seed start as the same
+    /// function.
     public func initialParameters(_ initialization: PyTorchInitialization, using rng: inout SeededRandom) -> [Double] {
         let byInput = 1 / Double(inputSize).squareRoot(), byHidden = 1 / Double(hiddenSize).squareRoot()
-        return uniformInitialization(using: &rng) { g in
+        var p = uniformInitialization(using: &rng) { g in
             switch g.name {
-            case "layer0.b_d" where !dynamicOrder: return 0
+            case "layer0.b_d" where !dynamicOrder, "layer0.w_f": return 0
             case "layer0.W_dd", "layer0.W_xd", "layer0.b_d", "layer0.W_fm", "layer0.W_xh": return byInput
             default: return byHidden
             }
         }
+        if freeFilter {
+            var r = FractionalWeightRecursion(order: 0.25)
+            for j in 0..<window {
+                r.advance()
+                for i in 0..<inputSize { p[orderBias.range.lowerBound + i * window + j] = r.weight }
+            }
+        }
+        return p
     }
 
     /// d = ½σ(b_d) per input dimension (MRNNF; for MRNN the value of d_t when every other input of the order

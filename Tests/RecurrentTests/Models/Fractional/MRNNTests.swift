@@ -3,13 +3,14 @@ import Recurrent
 import Testing
 import _TestSupport
 
-/// The memory-augmented RNNs MRNN and MRNNF of Zhao et al. (2020, ICML, arXiv 2006.03860, §4):
+/// The memory-augmented RNNs MRNN and MRNNF of Zhao et al. (2020, ICML, arXiv 2006.03860, §4) and the dual-track
+/// ablation with free filter weights, MRNNW:
 /// forward pass against a direct transcription of the equations, determinism (their exact derivatives: ModelDerivativeTests), the filter
 /// identities of §2.7 and §10 L10, state layout, determinism.
-@Suite("MRNN and MRNNF")
+@Suite("MRNN, MRNNF and MRNNW")
 struct MRNNTests {
     enum Variant: String, CaseIterable, CustomStringConvertible, Sendable {
-        case mrnn, mrnnf, mrnnfTanh
+        case mrnn, mrnnf, mrnnfTanh, mrnnw
         var description: String { rawValue }
 
         func make(inputSize: Int = 2, hiddenSize: Int = 3, outputSize: Int = 2, window: Int = 5,
@@ -20,6 +21,8 @@ struct MRNNTests {
             case .mrnnf, .mrnnfTanh:
                 return try MRNNF(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
                                  outputTanh: self == .mrnnfTanh, seed: seed)
+            case .mrnnw:
+                return try MRNNW(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window, seed: seed)
             }
         }
 
@@ -32,6 +35,9 @@ struct MRNNTests {
                 return try MRNNF(inputSize: base.inputSize, hiddenSize: base.hiddenSize, outputSize: base.outputSize,
                                  window: (base as? MRNNF)?.window ?? 0, outputTanh: self == .mrnnfTanh,
                                  parameters: parameters)
+            case .mrnnw:
+                return try MRNNW(inputSize: base.inputSize, hiddenSize: base.hiddenSize, outputSize: base.outputSize,
+                                 window: (base as? MRNNW)?.window ?? 0, parameters: parameters)
             }
         }
     }
@@ -71,7 +77,9 @@ struct MRNNTests {
         let whh = try g("layer0.W_hh"), wxh = try g("layer0.W_xh"), bh = try g("layer0.b_h").elements
         let wmm = try g("layer0.W_mm"), wfm = try g("layer0.W_fm"), bm = try g("layer0.b_m").elements
         let whz = try g("readout.W_hz"), wmz = try g("readout.W_mz"), bz = try g("readout.b_z").elements
-        let bd = try g("layer0.b_d").elements
+        let free = model is MRNNW
+        let bd = free ? [] : try g("layer0.b_d").elements
+        let wf = free ? try g("layer0.w_f") : Matrix(rows: 0, columns: 0)
         var h = [Double](repeating: 0, count: n), m = h, d = [Double](repeating: 0, count: dIn)
         var ys: [[Double]] = [], hs: [[Double]] = [], ms: [[Double]] = [], ds: [[Double]] = []
         for t in 0..<x.count {
@@ -79,12 +87,12 @@ struct MRNNTests {
                 let a = add(add(add(add(mv(try g("layer0.W_dd"), d), mv(try g("layer0.W_hd"), h)),
                                     mv(try g("layer0.W_md"), m)), mv(try g("layer0.W_xd"), x[t])), bd)
                 d = a.map { 0.5 * sigmoid($0) }
-            } else {
+            } else if !free {
                 d = bd.map { 0.5 * sigmoid($0) }
             }
             var f = [Double](repeating: 0, count: dIn)
             for i in 0..<dIn {
-                let w = try FractionalMemoryWeights.weights(order: d[i], count: K)
+                let w = free ? (0..<K).map { wf[$0, i] } : try FractionalMemoryWeights.weights(order: d[i], count: K)
                 for j in 1...K where t + 1 - j >= 0 { f[i] += w[j - 1] * x[t + 1 - j][i] }
             }
             m = add(add(mv(wmm, m), mv(wfm, f)), bm).map { Double.tanh($0) }
@@ -157,6 +165,26 @@ struct MRNNTests {
             try g.setParameters([Double](repeating: .nan, count: m.parameterCount))
         }
         #expect(try MRNN(inputSize: 1, hiddenSize: 2, outputSize: 1, seed: 1).window == 100)
+    }
+
+    @Test("MRNNW: layout [K, d] free weights; starts as MRNNF of the same seed (w_j(¼)); filterWeights reads them")
+    func freeFilterLayoutAndInitialisation() throws {
+        let w = try MRNNW(inputSize: 2, hiddenSize: 3, outputSize: 1, window: 4, seed: 7)
+        let f = try MRNNF(inputSize: 2, hiddenSize: 3, outputSize: 1, window: 4, seed: 7)
+        #expect(w.architecture == .mrnnw && w.window == 4)
+        #expect(w.parameterGroups.first?.name == "layer0.w_f" && w.parameterGroups.first?.kind == .other)
+        #expect(w.parameterCount == f.parameterCount - 2 + 8)
+        #expect(Array(w.parameters[8...]) == Array(f.parameters[2...]))
+        let expected = try FractionalMemoryWeights.weights(order: 0.25, count: 4)
+        #expect(try w.filterWeights(dimension: 1) == expected)
+        #expect(throws: RecurrentError.self) { try w.filterWeights(dimension: 2) }
+        let x = try ModelDerivativeChecks.randomBatch(steps: 9, batchSize: 2, features: 2, seed: 3)
+        #expect(TestSupport.maxAbsError(try w.forward(x).outputs.values, try f.forward(x).outputs.values) < 1e-14)
+        #expect(w.stateLayouts[0].segments.map(\.name) == ["h", "m", "inputHistory"])
+        #expect(throws: RecurrentError.self) { try MRNNW(inputSize: 1, hiddenSize: 2, outputSize: 1, layers: 2, seed: 1) }
+        let spec = try ModelSpecification(describing: w)
+        #expect(spec.architecture == .mrnnw && spec.window == 4)
+        #expect(try spec.makeModel(seed: 7) as? MRNNW == w)
     }
 
     @Test("Initialisation: PyTorch nn.Linear bounds per sub-layer; same seed ⇒ same bytes")
