@@ -90,6 +90,6 @@ struct ExportCommandTests {
         let r = await CLI.runInProcess(["export", "--help"])
         #expect(r.status == 0)
         #expect(r.stdout.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "  ", with: " ")
-            .contains("linear, cdiag, lru, mrnn, mrnnf, mlstm and mlstmf have no PyTorch module"))
+            .contains("linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm and mlstmf have no PyTorch module"))
     }
 }

@@ -25,7 +25,10 @@ struct HelpTextTests {
         data and writes its outputs, states, loss, gradient and Hessian-vector products
         (safetensors, NumPy .npy); 'export' writes a network as a PyTorch state dict;
         'grad-check' checks a model's exact gradient and Hessian-vector product against
-        finite differences.
+        finite differences; 'spectrum' gives Jacobian, Lyapunov and Hessian spectra;
+        'curse' the curse of memory (sensitivities, landscapes, trained students);
+        'memory' probes a network's memory (capacity, information processing capacity,
+        horizon, connectivity, response coefficients, d of its states).
 
         Output: plain text (one value per line, a CSV table or a report), or one JSON
         object with --json (snake_case keys, listed in each command's help); --output
@@ -76,10 +79,17 @@ struct HelpTextTests {
                                   Hessian-vector product against finite differences.
           spectrum                Jacobian, Lyapunov and Hessian spectra of a recurrent
                                   network on a task or on your data.
+          curse                   The curse of memory: sensitivities of recurrent
+                                  states to their parameters, landscapes, Hessians,
+                                  trained students.
+          memory                  Memory of a network: capacity, IPC, horizon,
+                                  connectivity, response coefficients, d of its states.
 
         EXPERIMENTS SUBCOMMANDS:
           sweep                   Run a grid of rnnmem commands in shards (one machine,
                                   GNU parallel, Slurm), resumable, merged.
+          forecast                One-step forecast baselines (fitted ARFIMA, naive) on
+                                  the splits of 'train --task series'.
 
           See 'rnnmem help <subcommand>' for detailed help.
         """#,
@@ -630,11 +640,12 @@ struct HelpTextTests {
 
         MODEL:
           --model <name>          Architecture. (values: rnn, lstm, gru, linear, cdiag,
-                                  lru, mrnn, mrnnf, mlstm, mlstmf)
+                                  lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf)
           --hidden <N>            Hidden width N of each layer (default 32).
-          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
-          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
-                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf,
+                                  mrnnw: 1).
+          --window <K>            Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf
+                                  (default 100 for mrnn/mrnnf/mrnnw, 25 for
                                   mlstm/mlstmf).
           --heads <H>             linear: number of diagonal blocks of the recurrent
                                   matrix (must divide --hidden; default 1).
@@ -688,6 +699,15 @@ struct HelpTextTests {
           --scaler <whole|train>  series: fit the min–max scaler on the whole series
                                   (Zhao et al.) or on the training split. (values:
                                   whole, train; default: whole)
+          --splits <a,b,c>        series: train,validation,test sizes in input–target
+                                  pairs (default: Zhao et al.'s sizes for their
+                                  data-set names arfima, DJI, traffic, tree7; else
+                                  50/30/20 per cent of the n − 1 pairs).
+          --transform <name>      series: use a transformation of the column (as the
+                                  series verbs' --transform). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns)
+          --last <N>              series: keep only the last N observations (after
+                                  --transform).
 
         TASK DATA:
           --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
@@ -759,10 +779,10 @@ struct HelpTextTests {
           --pytorch               The weights file is a PyTorch state dict (give
                                   --model rnn|lstm|gru).
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
-                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
-                                  with --pytorch the module (rnn = tanh, lstm, gru).
-                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
-                                  mrnnf, mlstm, mlstmf)
+                                  linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
+                                  mlstmf), or with --pytorch the module (rnn = tanh,
+                                  lstm, gru). (values: rnn, lstm, gru, linear, cdiag,
+                                  lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf)
           --recurrent-prefix <prefix>
                                   With --pytorch: prefix of the recurrent module's
                                   tensors (e.g. 'rnn.').
@@ -772,9 +792,10 @@ struct HelpTextTests {
           --no-readout            With --pytorch: the file has no readout; the model
                                   outputs the top layer's h.
           --hidden <N>            Hidden width N of each layer (default 32).
-          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
-          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
-                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf,
+                                  mrnnw: 1).
+          --window <K>            Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf
+                                  (default 100 for mrnn/mrnnf/mrnnw, 25 for
                                   mlstm/mlstmf).
           --heads <H>             linear: number of diagonal blocks of the recurrent
                                   matrix (must divide --hidden; default 1).
@@ -851,6 +872,15 @@ struct HelpTextTests {
           --scaler <whole|train>  series: fit the min–max scaler on the whole series
                                   (Zhao et al.) or on the training split. (values:
                                   whole, train; default: whole)
+          --splits <a,b,c>        series: train,validation,test sizes in input–target
+                                  pairs (default: Zhao et al.'s sizes for their
+                                  data-set names arfima, DJI, traffic, tree7; else
+                                  50/30/20 per cent of the n − 1 pairs).
+          --transform <name>      series: use a transformation of the column (as the
+                                  series verbs' --transform). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns)
+          --last <N>              series: keep only the last N observations (after
+                                  --transform).
 
         LOSS:
           --loss <kind>           Loss on --data targets: half-mse = ½·mean (ŷ − y)²
@@ -898,11 +928,12 @@ struct HelpTextTests {
 
         MODEL:
           --model <name>          Architecture. (values: rnn, lstm, gru, linear, cdiag,
-                                  lru, mrnn, mrnnf, mlstm, mlstmf)
+                                  lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf)
           --hidden <N>            Hidden width N of each layer (default 32).
-          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
-          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
-                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf,
+                                  mrnnw: 1).
+          --window <K>            Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf
+                                  (default 100 for mrnn/mrnnf/mrnnw, 25 for
                                   mlstm/mlstmf).
           --heads <H>             linear: number of diagonal blocks of the recurrent
                                   matrix (must divide --hidden; default 1).
@@ -1002,10 +1033,10 @@ struct HelpTextTests {
           --pytorch               The weights file is a PyTorch state dict (give
                                   --model rnn|lstm|gru).
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
-                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
-                                  with --pytorch the module (rnn = tanh, lstm, gru).
-                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
-                                  mrnnf, mlstm, mlstmf)
+                                  linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
+                                  mlstmf), or with --pytorch the module (rnn = tanh,
+                                  lstm, gru). (values: rnn, lstm, gru, linear, cdiag,
+                                  lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf)
           --recurrent-prefix <prefix>
                                   With --pytorch: prefix of the recurrent module's
                                   tensors (e.g. 'rnn.').
@@ -1015,9 +1046,10 @@ struct HelpTextTests {
           --no-readout            With --pytorch: the file has no readout; the model
                                   outputs the top layer's h.
           --hidden <N>            Hidden width N of each layer (default 32).
-          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
-          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
-                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf,
+                                  mrnnw: 1).
+          --window <K>            Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf
+                                  (default 100 for mrnn/mrnnf/mrnnw, 25 for
                                   mlstm/mlstmf).
           --heads <H>             linear: number of diagonal blocks of the recurrent
                                   matrix (must divide --hidden; default 1).
@@ -1094,6 +1126,15 @@ struct HelpTextTests {
           --scaler <whole|train>  series: fit the min–max scaler on the whole series
                                   (Zhao et al.) or on the training split. (values:
                                   whole, train; default: whole)
+          --splits <a,b,c>        series: train,validation,test sizes in input–target
+                                  pairs (default: Zhao et al.'s sizes for their
+                                  data-set names arfima, DJI, traffic, tree7; else
+                                  50/30/20 per cent of the n − 1 pairs).
+          --transform <name>      series: use a transformation of the column (as the
+                                  series verbs' --transform). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns)
+          --last <N>              series: keep only the last N observations (after
+                                  --transform).
 
         LOSS:
           --loss <kind>           Loss on --data targets: half-mse = ½·mean (ŷ − y)²
@@ -1141,11 +1182,11 @@ struct HelpTextTests {
         rnn.load_state_dict({k: v for k, v in state.items() if not
         k.startswith('linear.')}); linear.load_state_dict({k[7:]: v for k, v in
         state.items() if k.startswith('linear.')}) (after .double(), or --dtype f32).
-        rnn, lstm and gru only: linear, cdiag, lru, mrnn, mrnnf, mlstm and mlstmf have
-        no PyTorch module and are an error with --pytorch. Reading the file back with
-        'rnnmem eval --weights FILE --pytorch --model NAME' gives the same parameters,
-        bit for bit (F64). Without --pytorch the file is rnnmem weights (any
-        architecture).
+        rnn, lstm and gru only: linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm and
+        mlstmf have no PyTorch module and are an error with --pytorch. Reading the file
+        back with 'rnnmem eval --weights FILE --pytorch --model NAME' gives the same
+        parameters, bit for bit (F64). Without --pytorch the file is rnnmem weights
+        (any architecture).
 
         JSON keys: weights, kind, architecture, input_size, hidden_size, output_size,
         layer_count, parameter_count, parameter_checksum, format (pytorch or rnnmem),
@@ -1160,10 +1201,10 @@ struct HelpTextTests {
           --pytorch               The weights file is a PyTorch state dict (give
                                   --model rnn|lstm|gru).
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
-                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
-                                  with --pytorch the module (rnn = tanh, lstm, gru).
-                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
-                                  mrnnf, mlstm, mlstmf)
+                                  linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
+                                  mlstmf), or with --pytorch the module (rnn = tanh,
+                                  lstm, gru). (values: rnn, lstm, gru, linear, cdiag,
+                                  lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf)
           --recurrent-prefix <prefix>
                                   With --pytorch: prefix of the recurrent module's
                                   tensors (e.g. 'rnn.').
@@ -1173,9 +1214,10 @@ struct HelpTextTests {
           --no-readout            With --pytorch: the file has no readout; the model
                                   outputs the top layer's h.
           --hidden <N>            Hidden width N of each layer (default 32).
-          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
-          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
-                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf,
+                                  mrnnw: 1).
+          --window <K>            Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf
+                                  (default 100 for mrnn/mrnnf/mrnnw, 25 for
                                   mlstm/mlstmf).
           --heads <H>             linear: number of diagonal blocks of the recurrent
                                   matrix (must divide --hidden; default 1).
@@ -1304,7 +1346,15 @@ struct HelpTextTests {
         status, exit_status, wall_time_seconds, error), failed[]. Exit status 2 when a
         cell failed (its result is kept and it is rerun next time).
 
-        USAGE: rnnmem sweep run <config> [--shard <i/N>] [--jobs <J>] [--output-dir <dir>] [--progress <style>] [--json]
+        --executor in-process runs each cell's command inside this process
+        (CommandLineTool.run: the same bytes as the binary, output captured per call,
+        --jobs cells on concurrent tasks) instead of a child process: it saves the
+        process start per cell (milliseconds; useful for grids of many very short
+        cells), but a cell that crashes takes the whole shard down (complete results
+        stay; a rerun resumes) and every cell shares this process's memory. The results
+        record the executor ("process" or "in-process"); the metrics are identical.
+
+        USAGE: rnnmem sweep run <config> [--shard <i/N>] [--jobs <J>] [--output-dir <dir>] [--progress <style>] [--executor <process|in-process>] [--json]
 
         ARGUMENTS:
           <config>                Sweep configuration (JSON).
@@ -1316,6 +1366,10 @@ struct HelpTextTests {
                                   hash>).
           --progress <style>      Progress on standard error: lines, none. (values:
                                   lines, none; default: lines)
+          --executor <process|in-process>
+                                  Run each cell as a child process (default) or inside
+                                  this process (see above). (values: process,
+                                  in-process; default: process)
           --json                  Print the summary as one JSON object.
           --version               Show the version.
           -h, --help              Show help information.
@@ -1339,7 +1393,23 @@ struct HelpTextTests {
         (values, cells, complete, metrics: {m: {count, mean, std, min, max, sem}}). A
         result of another configuration in DIR is an error.
 
-        USAGE: rnnmem sweep collect <dir> [--output <file>] [--aggregates <file>] [--require-complete] [--json]
+        --compare AXIS=B1[,B2…] adds Welch two-sample t-tests (unequal variances,
+        Welch–Satterthwaite degrees of freedom; the numbers of scipy.stats.ttest_ind(x,
+        y, equal_var=False)) of every value of AXIS against each baseline value B, per
+        numeric metric (or --compare-metrics LIST), within every combination of the
+        other non-seed axes, the samples being the complete cells over the seeds:
+        printed after the aggregates (p = two-sided, p_less = one-sided for mean(value)
+        < mean(baseline), e.g. a smaller error), written as CSV with --comparisons FILE
+        (the group axes, AXIS, baseline, metric, n, n_baseline, mean, baseline_mean,
+        difference, t, df, p_value, p_less, p_greater; empty where a test is
+        undefined), and in JSON under comparisons {axis, group_axes[], rows[] {group,
+        value, baseline, metric, n, n_baseline, mean, baseline_mean, difference, t, df,
+        p_value, p_less, p_greater, undefined}} (null without --compare). A test needs
+        two complete cells on each side and a non-constant sample. The Zhao et al.
+        table: rnnmem sweep collect DIR --compare model=rnn,lstm --compare-metrics
+        rmse,mae.
+
+        USAGE: rnnmem sweep collect <dir> [--output <file>] [--aggregates <file>] [--compare <axis=b1,b2>] [--compare-metrics <list>] [--comparisons <file>] [--require-complete] [--json]
 
         ARGUMENTS:
           <dir>                   Output directory of the sweep.
@@ -1347,6 +1417,12 @@ struct HelpTextTests {
         OPTIONS:
           -o, --output <file>     Write the cell table (CSV) to this file.
           --aggregates <file>     Write the aggregates over seeds (CSV) to this file.
+          --compare <axis=b1,b2>  Welch t-tests of each value of AXIS against the
+                                  baseline values (see above).
+          --compare-metrics <list>
+                                  The metrics compared (default: every numeric metric).
+          --comparisons <file>    Write the comparisons (CSV) to this file (needs
+                                  --compare).
           --require-complete      Exit with status 2 (after writing the tables) when a
                                   cell is missing or failed.
           --json                  Print one JSON object.
@@ -1479,10 +1555,10 @@ struct HelpTextTests {
           --pytorch               The weights file is a PyTorch state dict (give
                                   --model rnn|lstm|gru).
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
-                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
-                                  with --pytorch the module (rnn = tanh, lstm, gru).
-                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
-                                  mrnnf, mlstm, mlstmf)
+                                  linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
+                                  mlstmf), or with --pytorch the module (rnn = tanh,
+                                  lstm, gru). (values: rnn, lstm, gru, linear, cdiag,
+                                  lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf)
           --recurrent-prefix <prefix>
                                   With --pytorch: prefix of the recurrent module's
                                   tensors (e.g. 'rnn.').
@@ -1492,9 +1568,10 @@ struct HelpTextTests {
           --no-readout            With --pytorch: the file has no readout; the model
                                   outputs the top layer's h.
           --hidden <N>            Hidden width N of each layer (default 32).
-          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
-          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
-                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf,
+                                  mrnnw: 1).
+          --window <K>            Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf
+                                  (default 100 for mrnn/mrnnf/mrnnw, 25 for
                                   mlstm/mlstmf).
           --heads <H>             linear: number of diagonal blocks of the recurrent
                                   matrix (must divide --hidden; default 1).
@@ -1571,6 +1648,15 @@ struct HelpTextTests {
           --scaler <whole|train>  series: fit the min–max scaler on the whole series
                                   (Zhao et al.) or on the training split. (values:
                                   whole, train; default: whole)
+          --splits <a,b,c>        series: train,validation,test sizes in input–target
+                                  pairs (default: Zhao et al.'s sizes for their
+                                  data-set names arfima, DJI, traffic, tree7; else
+                                  50/30/20 per cent of the n − 1 pairs).
+          --transform <name>      series: use a transformation of the column (as the
+                                  series verbs' --transform). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns)
+          --last <N>              series: keep only the last N observations (after
+                                  --transform).
 
         OUTPUT:
           --json                  Print one JSON object instead of plain text.
@@ -1640,10 +1726,10 @@ struct HelpTextTests {
           --pytorch               The weights file is a PyTorch state dict (give
                                   --model rnn|lstm|gru).
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
-                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
-                                  with --pytorch the module (rnn = tanh, lstm, gru).
-                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
-                                  mrnnf, mlstm, mlstmf)
+                                  linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
+                                  mlstmf), or with --pytorch the module (rnn = tanh,
+                                  lstm, gru). (values: rnn, lstm, gru, linear, cdiag,
+                                  lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf)
           --recurrent-prefix <prefix>
                                   With --pytorch: prefix of the recurrent module's
                                   tensors (e.g. 'rnn.').
@@ -1653,9 +1739,10 @@ struct HelpTextTests {
           --no-readout            With --pytorch: the file has no readout; the model
                                   outputs the top layer's h.
           --hidden <N>            Hidden width N of each layer (default 32).
-          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
-          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
-                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf,
+                                  mrnnw: 1).
+          --window <K>            Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf
+                                  (default 100 for mrnn/mrnnf/mrnnw, 25 for
                                   mlstm/mlstmf).
           --heads <H>             linear: number of diagonal blocks of the recurrent
                                   matrix (must divide --hidden; default 1).
@@ -1732,6 +1819,15 @@ struct HelpTextTests {
           --scaler <whole|train>  series: fit the min–max scaler on the whole series
                                   (Zhao et al.) or on the training split. (values:
                                   whole, train; default: whole)
+          --splits <a,b,c>        series: train,validation,test sizes in input–target
+                                  pairs (default: Zhao et al.'s sizes for their
+                                  data-set names arfima, DJI, traffic, tree7; else
+                                  50/30/20 per cent of the n − 1 pairs).
+          --transform <name>      series: use a transformation of the column (as the
+                                  series verbs' --transform). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns)
+          --last <N>              series: keep only the last N observations (after
+                                  --transform).
 
         OUTPUT:
           --json                  Print one JSON object instead of plain text.
@@ -1794,10 +1890,10 @@ struct HelpTextTests {
           --pytorch               The weights file is a PyTorch state dict (give
                                   --model rnn|lstm|gru).
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
-                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
-                                  with --pytorch the module (rnn = tanh, lstm, gru).
-                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
-                                  mrnnf, mlstm, mlstmf)
+                                  linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
+                                  mlstmf), or with --pytorch the module (rnn = tanh,
+                                  lstm, gru). (values: rnn, lstm, gru, linear, cdiag,
+                                  lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf)
           --recurrent-prefix <prefix>
                                   With --pytorch: prefix of the recurrent module's
                                   tensors (e.g. 'rnn.').
@@ -1807,9 +1903,10 @@ struct HelpTextTests {
           --no-readout            With --pytorch: the file has no readout; the model
                                   outputs the top layer's h.
           --hidden <N>            Hidden width N of each layer (default 32).
-          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
-          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
-                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf,
+                                  mrnnw: 1).
+          --window <K>            Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf
+                                  (default 100 for mrnn/mrnnf/mrnnw, 25 for
                                   mlstm/mlstmf).
           --heads <H>             linear: number of diagonal blocks of the recurrent
                                   matrix (must divide --hidden; default 1).
@@ -1886,6 +1983,15 @@ struct HelpTextTests {
           --scaler <whole|train>  series: fit the min–max scaler on the whole series
                                   (Zhao et al.) or on the training split. (values:
                                   whole, train; default: whole)
+          --splits <a,b,c>        series: train,validation,test sizes in input–target
+                                  pairs (default: Zhao et al.'s sizes for their
+                                  data-set names arfima, DJI, traffic, tree7; else
+                                  50/30/20 per cent of the n − 1 pairs).
+          --transform <name>      series: use a transformation of the column (as the
+                                  series verbs' --transform). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns)
+          --last <N>              series: keep only the last N observations (after
+                                  --transform).
 
         LOSS:
           --loss <kind>           Loss on --data targets: half-mse = ½·mean (ŷ − y)²
@@ -1978,10 +2084,10 @@ struct HelpTextTests {
           --pytorch               The weights file is a PyTorch state dict (give
                                   --model rnn|lstm|gru).
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
-                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
-                                  with --pytorch the module (rnn = tanh, lstm, gru).
-                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
-                                  mrnnf, mlstm, mlstmf)
+                                  linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
+                                  mlstmf), or with --pytorch the module (rnn = tanh,
+                                  lstm, gru). (values: rnn, lstm, gru, linear, cdiag,
+                                  lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf)
           --recurrent-prefix <prefix>
                                   With --pytorch: prefix of the recurrent module's
                                   tensors (e.g. 'rnn.').
@@ -1991,9 +2097,10 @@ struct HelpTextTests {
           --no-readout            With --pytorch: the file has no readout; the model
                                   outputs the top layer's h.
           --hidden <N>            Hidden width N of each layer (default 32).
-          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
-          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
-                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf,
+                                  mrnnw: 1).
+          --window <K>            Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf
+                                  (default 100 for mrnn/mrnnf/mrnnw, 25 for
                                   mlstm/mlstmf).
           --heads <H>             linear: number of diagonal blocks of the recurrent
                                   matrix (must divide --hidden; default 1).
@@ -2070,6 +2177,15 @@ struct HelpTextTests {
           --scaler <whole|train>  series: fit the min–max scaler on the whole series
                                   (Zhao et al.) or on the training split. (values:
                                   whole, train; default: whole)
+          --splits <a,b,c>        series: train,validation,test sizes in input–target
+                                  pairs (default: Zhao et al.'s sizes for their
+                                  data-set names arfima, DJI, traffic, tree7; else
+                                  50/30/20 per cent of the n − 1 pairs).
+          --transform <name>      series: use a transformation of the column (as the
+                                  series verbs' --transform). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns)
+          --last <N>              series: keep only the last N observations (after
+                                  --transform).
 
         OUTPUT:
           --json                  Print one JSON object instead of plain text.
@@ -2171,10 +2287,10 @@ struct HelpTextTests {
           --pytorch               The weights file is a PyTorch state dict (give
                                   --model rnn|lstm|gru).
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
-                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
-                                  with --pytorch the module (rnn = tanh, lstm, gru).
-                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
-                                  mrnnf, mlstm, mlstmf)
+                                  linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
+                                  mlstmf), or with --pytorch the module (rnn = tanh,
+                                  lstm, gru). (values: rnn, lstm, gru, linear, cdiag,
+                                  lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf)
           --recurrent-prefix <prefix>
                                   With --pytorch: prefix of the recurrent module's
                                   tensors (e.g. 'rnn.').
@@ -2184,9 +2300,10 @@ struct HelpTextTests {
           --no-readout            With --pytorch: the file has no readout; the model
                                   outputs the top layer's h.
           --hidden <N>            Hidden width N of each layer (default 32).
-          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
-          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
-                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf,
+                                  mrnnw: 1).
+          --window <K>            Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf
+                                  (default 100 for mrnn/mrnnf/mrnnw, 25 for
                                   mlstm/mlstmf).
           --heads <H>             linear: number of diagonal blocks of the recurrent
                                   matrix (must divide --hidden; default 1).
@@ -2263,6 +2380,15 @@ struct HelpTextTests {
           --scaler <whole|train>  series: fit the min–max scaler on the whole series
                                   (Zhao et al.) or on the training split. (values:
                                   whole, train; default: whole)
+          --splits <a,b,c>        series: train,validation,test sizes in input–target
+                                  pairs (default: Zhao et al.'s sizes for their
+                                  data-set names arfima, DJI, traffic, tree7; else
+                                  50/30/20 per cent of the n − 1 pairs).
+          --transform <name>      series: use a transformation of the column (as the
+                                  series verbs' --transform). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns)
+          --last <N>              series: keep only the last N observations (after
+                                  --transform).
 
         LOSS:
           --loss <kind>           Loss on --data targets: half-mse = ½·mean (ŷ − y)²
@@ -2354,10 +2480,10 @@ struct HelpTextTests {
           --pytorch               The weights file is a PyTorch state dict (give
                                   --model rnn|lstm|gru).
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
-                                  linear, cdiag, lru, mrnn, mrnnf, mlstm, mlstmf), or
-                                  with --pytorch the module (rnn = tanh, lstm, gru).
-                                  (values: rnn, lstm, gru, linear, cdiag, lru, mrnn,
-                                  mrnnf, mlstm, mlstmf)
+                                  linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
+                                  mlstmf), or with --pytorch the module (rnn = tanh,
+                                  lstm, gru). (values: rnn, lstm, gru, linear, cdiag,
+                                  lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf)
           --recurrent-prefix <prefix>
                                   With --pytorch: prefix of the recurrent module's
                                   tensors (e.g. 'rnn.').
@@ -2367,9 +2493,10 @@ struct HelpTextTests {
           --no-readout            With --pytorch: the file has no readout; the model
                                   outputs the top layer's h.
           --hidden <N>            Hidden width N of each layer (default 32).
-          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf: 1).
-          --window <K>            Fractional filter window K of mrnn, mrnnf, mlstm,
-                                  mlstmf (default 100 for mrnn/mrnnf, 25 for
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf,
+                                  mrnnw: 1).
+          --window <K>            Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf
+                                  (default 100 for mrnn/mrnnf/mrnnw, 25 for
                                   mlstm/mlstmf).
           --heads <H>             linear: number of diagonal blocks of the recurrent
                                   matrix (must divide --hidden; default 1).
@@ -2446,6 +2573,15 @@ struct HelpTextTests {
           --scaler <whole|train>  series: fit the min–max scaler on the whole series
                                   (Zhao et al.) or on the training split. (values:
                                   whole, train; default: whole)
+          --splits <a,b,c>        series: train,validation,test sizes in input–target
+                                  pairs (default: Zhao et al.'s sizes for their
+                                  data-set names arfima, DJI, traffic, tree7; else
+                                  50/30/20 per cent of the n − 1 pairs).
+          --transform <name>      series: use a transformation of the column (as the
+                                  series verbs' --transform). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns)
+          --last <N>              series: keep only the last N observations (after
+                                  --transform).
 
         LOSS:
           --loss <kind>           Loss on --data targets: half-mse = ½·mean (ŷ − y)²
@@ -2489,6 +2625,1780 @@ struct HelpTextTests {
           --points <n>            Number of grid points (default 2000). (default: 2000)
           --seed <seed>           Seed of a new network and task data (as 'train');
                                   probe vectors from s + 3. (default: 0)
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "curse": #"""
+        OVERVIEW: The curse of memory: sensitivities of recurrent states to their
+        parameters, landscapes, Hessians, trained students.
+
+        As a recurrent network's memory grows, its states become ever more sensitive to
+        its recurrent parameters, even without exploding gradients (Zucchet & Orvieto
+        2024, NeurIPS, arXiv 2405.21064). For h_t = λh_(t−1) + x_t with input
+        autocorrelation ρ^|Δ|, E[h²] grows like (1 − λ)^−1 but E[(d_λh)²] like (1 −
+        λ)^−3, and (1 − λ)^−4 at ρ = 1; normalisation by γ = √(1 − |λ|²) and the exp
+        (LRU) or optimal parametrisations tame the modulus direction.
+
+        'sensitivity' prints a closed form beside a Monte-Carlo estimate; 'gru' does
+        the same for a constant-gate GRU and measures it on the engine's GRU;
+        'landscape' writes the one-dimensional teacher–student loss and its curvature
+        (Fig. 1, 6) or a grid with Adam's paths (Fig. 7); 'hessian' analyses the
+        Hessians at the optimum of a dense and a complex-diagonal network (Fig. 4, 9);
+        'propagation' measures activity and gradients of a deep stack at initialisation
+        against memory (Fig. 5); 'teacher-student' trains a student on linear-system
+        identification and reports its final loss and Adam's effective learning rates
+        (Fig. 3, 4).
+
+        USAGE: rnnmem curse <subcommand>
+
+        OPTIONS:
+          --version               Show the version.
+          -h, --help              Show help information.
+
+        SUBCOMMANDS:
+          sensitivity             Print a closed-form sensitivity E[(∂h̃/∂ω)²] of h_t =
+                                  λh_(t−1) + x_t, with a Monte-Carlo check.
+          gru                     Print E[h²] and E[(d_z h)²] of a constant-gate GRU:
+                                  closed form, Monte Carlo, the engine's GRU.
+          landscape               Write the teacher–student loss and its curvature
+                                  along |λ| or θ (Fig. 1, 6), or a grid with Adam paths
+                                  (Fig. 7).
+          hessian                 Compare the Hessians at the optimum of a dense and a
+                                  complex-diagonal linear RNN (Fig. 4, 9).
+          propagation             Print activity and gradient magnitudes per layer of a
+                                  deep complex-diagonal stack at initialisation,
+                                  against memory.
+          teacher-student         Train a student on linear-system identification;
+                                  print its final loss and Adam's effective learning
+                                  rates.
+
+          See 'rnnmem help curse <subcommand>' for detailed help.
+        """#,
+        "curse sensitivity": #"""
+        OVERVIEW: Print a closed-form sensitivity E[(∂h̃/∂ω)²] of h_t = λh_(t−1) + x_t,
+        with a Monte-Carlo check.
+
+        The unit h_t = λh_(t−1) + x_t, λ = νe^(iθ), is driven by a stationary zero-mean
+        input with autocorrelation ρ^|Δ| (--rho) or Σ c_k ρ_k^|Δ| (--acf); h̃ = γh with
+        γ = √(1 − |λ|²) under --normalized. The quantity is an entry of E[Re(∂_(ω_i)h̃
+        conj ∂_(ω_j)h̃)] in the coordinates ω of --param (none: ω = (Re λ, Im λ); polar:
+        (ν, θ); exp: ν = exp(−e^ω₁), θ = e^ω₂ as the LRU; optimal: ν = tanh ω₁, θ =
+        ω₂(1 − ν²)/(ν√(1 + ν²))), i.e. the Hessian at the optimum of the one-unit
+        teacher–student loss (Zucchet & Orvieto 2024, NeurIPS, §2–3), or the activity
+        E|h̃|². For a real λ, --param none, the first entry is E[(d_λh)²] =
+        [(1+λ²)(1−λ²ρ²) + 2λρ(1−λ²)]/[(1−λ²)³(1−λρ)²]. --lambda is a real λ in (−1, 1),
+        or with --theta the modulus ν ∈ [0, 1).
+
+        --limit reports the leading behaviour as |λ| → 1 at the given phase instead: a
+        divergence C·(1 − |λ|)^−p (e.g. p = 3 for E[(d_λh)²] at ρ < 1, p = 4 at ρ = 1),
+        printed 'infinite' with its order, or a finite limit (¼ for the exp modulus
+        entry at ρ = 0). Values are never NaN.
+
+        --monte-carlo simulates the forward-mode recursion s_t = λs_(t−1) + h_(t−1)
+        over --chains independent chains (burn-in ⌈30/(1 − ν) + 30/(1 − ρ_max)⌉ unless
+        --burn-in), --samples samples per chain --spacing steps apart, and prints the
+        estimate, its standard error (standard deviation of the chains' averages over
+        √chains) and z = (estimate − closed form)/standard error. The same --seed gives
+        the same bytes, with any number of threads.
+
+        JSON (--json): quantity, description, lambda (null with --limit), theta, acf,
+        parametrization, normalized, closed_form (a number, or "infinite"), asymptotic
+        {order, coefficient} (the leading behaviour C·(1 − |λ|)^−order as |λ| → 1;
+        order 0: the finite limit C), and with --monte-carlo monte_carlo {estimate,
+        standard_error, z}, chains, burn_in, seed. --figures DIR draws the quantity
+        against 1 − |λ| ∈ [10^−6, 0.99] at this phase beside its leading term
+        (sensitivity.csv/svg); --save DIR writes closed_form, monte_carlo (estimate,
+        standard error, z) and that curve as .npy.
+
+        USAGE: rnnmem curse sensitivity <options>
+
+        INPUT:
+          --rho <rho>             Input autocorrelation ρ^|Δ| (unit variance), 0 ≤ ρ ≤
+                                  1 (default 0: white noise).
+          --acf <list>            Input autocorrelation Σ c_k ρ_k^|Δ| as
+                                  'c1:rho1,c2:rho2' (c > 0, 0 ≤ ρ ≤ 1), or 'bert' =
+                                  0.04306·0.99701^|Δ| + 0.332·1[Δ = 0] (Zucchet &
+                                  Orvieto's fit to BERT embeddings).
+
+        OPTIONS:
+          --lambda <lambda>       Eigenvalue λ ∈ (−1, 1), or its modulus ν ∈ [0, 1)
+                                  with --theta.
+          --theta <theta>         Phase θ of λ = νe^(iθ) in radians (default 0).
+          --param <name>          Coordinates of λ: none, polar, exp, optimal (default
+                                  none). (default: none)
+          --normalized            Normalise the state by γ = √(1 − |λ|²)
+                                  (differentiated with λ).
+          --quantity <name>       Entry: first (ω₁: Re λ, ν or ω_ν), second (ω₂: Im λ,
+                                  θ or ω_θ), cross, or activity E|h̃|² (default first).
+                                  (values: first, second, cross, activity; default:
+                                  first)
+          --limit                 Report the leading behaviour as |λ| → 1 at the given
+                                  phase (order and coefficient).
+          --monte-carlo           Also estimate the quantity by simulation.
+          --chains <n>            Monte Carlo: number of chains ≥ 2 (default 20000).
+                                  (default: 20000)
+          --samples <n>           Monte Carlo: samples averaged per chain (default 1).
+                                  (default: 1)
+          --spacing <k>           Monte Carlo: steps between samples (default 1).
+                                  (default: 1)
+          --burn-in <k>           Monte Carlo: burn-in steps (default ⌈30/(1 − ν) +
+                                  30/(1 − ρ_max)⌉).
+          --seed <seed>           Monte Carlo: seed (default 1). (default: 1)
+          --figures <dir>         Write the quantity against 1 − |λ| (closed form and
+                                  leading term) as CSV and SVG to this directory.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "curse gru": #"""
+        OVERVIEW: Print E[h²] and E[(d_z h)²] of a constant-gate GRU: closed form,
+        Monte Carlo, the engine's GRU.
+
+        The GRU with a constant update gate z = σ(b) and candidate n_t = x_t is h_t = z
+        h_(t−1) + (1 − z)x_t. With A(α, β) = Σ_k c_k(1 − α)(1 − β)(1 − ρ_k²αβ)/((1 −
+        ρ_kα)(1 − ρ_kβ)(1 − αβ)) for the input autocorrelation Σ_k c_k ρ_k^|Δ|, E[h²] =
+        A(z, z) and E[(d_z h)²] is the mixed derivative ∂_α∂_βA at α = β = z (not A +
+        2∂A + ∂²A, as the official notebook of Zucchet & Orvieto 2024 computes), and
+        E[(d_b h)²] = z²(1 − z)²·E[(d_z h)²]. The default input is their fit to BERT
+        embeddings (--acf bert).
+
+        --monte-carlo simulates the recursion (burn-in ⌈30/(1 − z) + 30/(1 − ρ_max)⌉)
+        over --chains chains, --samples samples --spacing steps apart. --engine builds
+        the recurrent engine's GRU (PyTorch's cell) with every weight zero except the
+        update-gate bias logit(z) and a candidate input weight 10^−3 (so n_t =
+        tanh(10^−3 x_t)), and measures E[h²] and E[(d_z h)²] (rescaled by 10^6) from
+        its exact forward-mode tangents on --sequences stationary input sequences,
+        --samples steps each after a burn-in of ⌈30/(1 − z)⌉. Standard errors are the
+        standard deviation of per-chain (per-sequence) averages over √n.
+
+        JSON: gate, acf, closed_form {activity, gate_sensitivity, bias_sensitivity},
+        and with --monte-carlo monte_carlo {activity, gate_sensitivity}, with --engine
+        engine {activity, gate_sensitivity, sequences, samples, burn_in}; each measured
+        entry is {estimate, standard_error, z}. --figures DIR draws the closed forms
+        against z with the measured points (gru.csv, gru-measured.csv, gru.svg); --save
+        DIR writes closed_form, monte_carlo, engine (rows estimate, standard error, z)
+        and the curves as .npy.
+
+        USAGE: rnnmem curse gru [<options>] --gate <z>
+
+        INPUT (DEFAULT: --ACF BERT):
+          --rho <rho>             Input autocorrelation ρ^|Δ| (unit variance), 0 ≤ ρ ≤
+                                  1 (default 0: white noise).
+          --acf <list>            Input autocorrelation Σ c_k ρ_k^|Δ| as
+                                  'c1:rho1,c2:rho2' (c > 0, 0 ≤ ρ ≤ 1), or 'bert' =
+                                  0.04306·0.99701^|Δ| + 0.332·1[Δ = 0] (Zucchet &
+                                  Orvieto's fit to BERT embeddings).
+
+        OPTIONS:
+          --gate <z>              Constant update gate z ∈ (0, 1).
+          --monte-carlo           Estimate by simulating the recursion.
+          --engine                Measure the engine's GRU with a constant gate.
+          --chains <n>            Monte Carlo: number of chains ≥ 2 (default 256).
+                                  (default: 256)
+          --sequences <n>         --engine: number of input sequences ≥ 2 (default
+                                  128). (default: 128)
+          --samples <n>           Samples per chain (default 48) or steps sampled per
+                                  sequence with --engine (default 4000).
+          --spacing <k>           Monte Carlo: steps between samples (default 128).
+                                  (default: 128)
+          --seed <seed>           Seed of the simulations (default 1). (default: 1)
+          --figures <dir>         Write the closed forms against z ∈ [0.01, 0.99] (CSV
+                                  and SVG) to this directory.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "curse landscape": #"""
+        OVERVIEW: Write the teacher–student loss and its curvature along |λ| or θ (Fig.
+        1, 6), or a grid with Adam paths (Fig. 7).
+
+        The loss is L(λ) = ½E|h̃ − h̃*|² of a student h_t = λh_(t−1) + x_t learning a
+        teacher with eigenvalue λ* from the same input (Zucchet & Orvieto 2024,
+        NeurIPS, §4.1), in closed form for the input of --rho or --acf (h̃ = γh, γ = √(1
+        − |λ|²), under --normalized). Curvatures are the exact second derivatives in
+        the coordinates of --param (none, polar, exp, optimal; default polar).
+
+        --direction modulus (default): for every teacher λ* = ν* of --teachers (default
+        0.99, 0.98, 0.96, 0.92, 0.84, 0.68, 0.36, Fig. 1), a real student with ν on
+        --points values in [--from, --to] (default [0.2, 0.999]): columns teacher, x =
+        ν, omega = ω₁(ν), loss, curvature ∂²L/∂ω₁². --direction angle: teachers λ* =
+        ν*e^(iθ*) (--teacher-phase, default π/100), students with the teacher's modulus
+        and θ in [--from, --to] (default [0.001, 0.2]): x = θ, omega = ω₂, curvature
+        ∂²L/∂ω₂². Standard output: that table (CSV).
+
+        --direction grid: L on a --points × --points grid of (ν, θ) ∈ [--from, --to] ×
+        [--theta-from, --theta-to] for the teacher
+        --teacher-modulus·e^(i·--teacher-phase) (defaults 0.99, π/100, the unnormalised
+        loss of Fig. 7); with --adam-steps n, Adam's paths (learning rate --lr, default
+        1e-3) from --start-modulus·e^(i·--start-phase) (default 0.99e^(iπ/4)) under the
+        three parametrisations of Fig. 7 as the official notebook codes them (ν = tanh
+        ω₁ with θ = ω₂, θ = e^ω₂, θ = ω₂(1 − ν²)/(ν√(1 + ν²))). Standard output: the
+        grid (CSV nu,theta,loss), or with --adam-steps a summary of each path.
+
+        JSON: direction, parametrization, normalized, acf, and slices
+        [{teacher_modulus, teacher_phase, x, omega, loss, curvature}] (modulus, angle)
+        or grid {nu, theta, loss (row-major, θ fastest)} and paths [{parametrization,
+        steps, nu, theta, loss, left_domain_at_step}] (grid). --figures DIR writes the
+        CSVs and SVGs of loss and curvature (landscape-*.csv/svg); --save DIR the
+        arrays as .npy.
+
+        USAGE: rnnmem curse landscape <options>
+
+        INPUT:
+          --rho <rho>             Input autocorrelation ρ^|Δ| (unit variance), 0 ≤ ρ ≤
+                                  1 (default 0: white noise).
+          --acf <list>            Input autocorrelation Σ c_k ρ_k^|Δ| as
+                                  'c1:rho1,c2:rho2' (c > 0, 0 ≤ ρ ≤ 1), or 'bert' =
+                                  0.04306·0.99701^|Δ| + 0.332·1[Δ = 0] (Zucchet &
+                                  Orvieto's fit to BERT embeddings).
+
+        OPTIONS:
+          --direction <name>      modulus, angle (Fig. 1, 6) or grid (Fig. 7). (values:
+                                  modulus, angle, grid; default: modulus)
+          --param <name>          Coordinates of the curvature: none, polar, exp,
+                                  optimal (default polar). (default: polar)
+          --normalized            γ-normalise student and teacher states.
+          --teachers <list>       Teacher moduli ν* for the slices (comma-separated,
+                                  each in (0, 1)). (default:
+                                  0.99,0.98,0.96,0.92,0.84,0.68,0.36)
+          --teacher-phase <theta> Teacher phase θ* (angle slices and grid; default
+                                  π/100). (default: 0.031415926535897934)
+          --teacher-modulus <nu>  Grid: teacher modulus (default 0.99). (default: 0.99)
+          --points <n>            Number of points per axis (default 200 for slices, 81
+                                  for the grid).
+          --from <x>              Start of the ν (modulus, grid) or θ (angle) range.
+          --to <x>                End of the ν or θ range.
+          --theta-from <theta>    Grid: start of the θ range (default 0). (default: 0.0)
+          --theta-to <theta>      Grid: end of the θ range (default 1). (default: 1.0)
+          --adam-steps <n>        Grid: Adam updates per path (default 0: no paths).
+                                  (default: 0)
+          --lr <lr>               Grid: Adam's learning rate (default 0.001). (default:
+                                  0.001)
+          --start-modulus <nu>    Grid: modulus of the paths' start (default 0.99).
+                                  (default: 0.99)
+          --start-phase <theta>   Grid: phase of the paths' start (default π/4).
+                                  (default: 0.7853981633974483)
+          --record-every <n>      Grid: record every n-th point of a path (default
+                                  steps/500).
+          --figures <dir>         Write CSV tables and SVG figures to this directory.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "curse hessian": #"""
+        OVERVIEW: Compare the Hessians at the optimum of a dense and a complex-diagonal
+        linear RNN (Fig. 4, 9).
+
+        A teacher of dimension d = 2·--pairs made of conjugate eigenvalue pairs, |λ| =
+        --modulus + --spread·U[0, 1], phases U[0, 2π), A = P·blockdiag·P⁻¹ with a
+        Gaussian basis P, B ~ N(0, 1), C ~ N(0, 1)/√d, D ~ N(0, 1); the students are
+        the teacher itself as a dense linear RNN and as the complex-diagonal network
+        computing the same function (zero loss). On --batch sequences of --length
+        i.i.d. N(0, 1) inputs, the full Hessians of ½·MSE (exact, from Hessian-vector
+        products, Float64) are analysed: eigenvalues, the top eigenvectors' mass per
+        parameter group and participation ratio 1/Σv_i⁴ (the number of coordinates they
+        occupy), and the Gauss–Newton identity H = JᵀJ/n at zero loss. The diagonal
+        network's Hessian is also compared with its closed-form expectation at this T
+        (finite horizon, h₀ = 0). Defaults: the paper's two pairs, |λ| ∈ [0.99, 0.993],
+        T = 300, batch 64.
+
+        JSON: pairs, teacher_eigenvalues [{re, im}], length, batch, seed,
+        output_mismatch, dense and diagonal {parameter_count, loss, eigenvalues,
+        gauss_newton_mismatch, asymmetry, top_eigenvectors [{eigenvalue,
+        participation_ratio, groups {name: mass}}]}, diagonal_prediction_error,
+        diagonal_stationary_prediction_error. --save DIR: dense_hessian,
+        diagonal_hessian, dense_eigenvalues, diagonal_eigenvalues,
+        dense_top_eigenvectors, diagonal_top_eigenvectors, diagonal_prediction,
+        diagonal_stationary_prediction (.npy). --figures DIR: the two spectra and the
+        top eigenvectors' coordinates (hessian-*.csv/svg).
+
+        USAGE: rnnmem curse hessian [--pairs <n>] [--modulus <nu>] [--spread <w>] [--length <T>] [--batch <B>] [--top <k>] [--seed <seed>] [--figures <dir>] [--save <dir>] [--json] [--output <file>]
+
+        OPTIONS:
+          --pairs <n>             Number of conjugate pairs (default 2). (default: 2)
+          --modulus <nu>          Smallest teacher modulus (default 0.99). (default:
+                                  0.99)
+          --spread <w>            Width of the modulus range (default 0.003). (default:
+                                  0.003)
+          --length <T>            Sequence length T (default 300). (default: 300)
+          --batch <B>             Number of sequences (default 64). (default: 64)
+          --top <k>               Eigenvectors analysed per network (default 3).
+                                  (default: 3)
+          --seed <seed>           Seed of the teacher and the inputs (default 0).
+                                  (default: 0)
+          --figures <dir>         Write CSV tables and SVG figures to this directory.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "curse teacher-student": #"""
+        OVERVIEW: Train a student on linear-system identification; print its final loss
+        and Adam's effective learning rates.
+
+        The task is train's --task lsi (Zucchet & Orvieto 2024, NeurIPS, §4): a dense
+        linear teacher of size --teacher-size whose eigenvalue moduli lie in [ν₀, 1)
+        (--min-modulus ν₀), i.i.d. N(0, 1) inputs, fresh batches every update, loss
+        ½·MSE over every step. The student (--model linear, cdiag or lru, and the
+        architecture options) is initialised by the protocol (dense: moduli tanh|l|;
+        cdiag, lru: ring [ν₀, 1), the repository scheme) unless
+        --ring-min/--ring-max/--max-phase/--init-scheme say otherwise. Training is
+        train's, update for update (same seeds: model s, teacher s + 1, batches s + 2;
+        Adam with PyTorch's defaults; --schedule cosine = the warm-up–cosine schedule
+        1e-7 → --lr → 1e-7, or constant), and keeps Adam's state: the effective
+        learning rate of parameter i is η/(√V̂_i + ε), η = --lr, V̂ the bias-corrected
+        second moment after the last update, summarised per parameter group by its
+        geometric mean.
+
+        final_loss is the loss of the final parameters on the task's fixed test batch
+        (--eval-batch sequences); final_training_loss the mean of the last tenth of the
+        training losses. A run whose loss or parameters become non-finite stops:
+        diverged is true and both losses are null.
+
+        JSON: model, hidden_size, parameter_count, min_modulus, teacher_size, length,
+        batch, steps, learning_rate, schedule, seed, initialization, diverged,
+        final_loss, final_training_loss, recurrent_effective_learning_rate (geometric
+        mean over the recurrent groups: A, or the eigenvalue coordinates),
+        effective_learning_rates [{group, kind, geometric_mean, minimum, maximum}].
+        --save DIR: training_loss, learning_rate, effective_learning_rate, parameters
+        (.npy); --figures DIR: the loss curve and the effective learning rates per
+        parameter (teacher-student-*.csv/svg).
+
+        USAGE: rnnmem curse teacher-student [<options>] --model <name>
+
+        STUDENT:
+          --model <name>          Architecture. (values: rnn, lstm, gru, linear, cdiag,
+                                  lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf)
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf,
+                                  mrnnw: 1).
+          --window <K>            Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf
+                                  (default 100 for mrnn/mrnnf/mrnnw, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+
+        TEACHER (--TASK LSI):
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+          --splits <a,b,c>        series: train,validation,test sizes in input–target
+                                  pairs (default: Zhao et al.'s sizes for their
+                                  data-set names arfima, DJI, traffic, tree7; else
+                                  50/30/20 per cent of the n − 1 pairs).
+          --transform <name>      series: use a transformation of the column (as the
+                                  series verbs' --transform). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns)
+          --last <N>              series: keep only the last N observations (after
+                                  --transform).
+
+        OPTIONS:
+          --steps <n>             Number of updates (default 1000). (default: 1000)
+          --lr <lr>               Peak learning rate η (default 0.001). (default: 0.001)
+          --schedule <name>       Learning-rate schedule: cosine (warm-up–cosine,
+                                  default) or constant. (values: cosine, constant;
+                                  default: cosine)
+          --seed <seed>           Seed (as train's --seed). (default: 0)
+          --progress <style>      Progress on standard error: auto, bar, lines, none.
+                                  (values: auto, bar, lines, none; default: auto)
+          --figures <dir>         Write CSV tables and SVG figures to this directory.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "curse propagation": #"""
+        OVERVIEW: Print activity and gradient magnitudes per layer of a deep
+        complex-diagonal stack at initialisation, against memory.
+
+        Signal propagation at initialisation (Zucchet & Orvieto 2024, NeurIPS, §5, Fig.
+        5): --layers stacked layers of --hidden complex units (the engine's
+        complex-diagonal layers; layer ℓ ≥ 1 reads [Re h; Im h] of the layer below; no
+        nonlinearity, GLU or LayerNorm between them), eigenvalues on the ring |λ| ∈ [1
+        − 1/T, 1 − 1/(2T)] for each memory T of --memories, B ~ CN(0, 1/d). Three
+        networks: cdiag (λ = a + ib, no normalisation), cdiag-l2 (fixed γ = √(1 −
+        |λ|²)) and lru (exp parametrisation, learned γ). Inputs: --sequences stationary
+        sequences of --length steps with the autocorrelation of --rho/--acf (default:
+        --acf bert); loss ½·MSE of predicting x_(t+1).
+
+        Standard output: a CSV table variant, memory, nu_min, nu_max, layer, activity
+        (E|h|²), recurrent_gradient (mean squared gradient of the layer's eigenvalue
+        parameters), other_gradient (of its B and γ). JSON: the same rows as objects
+        under 'rows', with the settings. --figures DIR: propagation.csv and
+        propagation-{activity,gradient}.svg; --save DIR: the arrays.
+
+        USAGE: rnnmem curse propagation [--layers <L>] [--hidden <N>] [--length <T>] [--sequences <B>] [--memories <list>] [--rho <rho>] [--acf <list>] [--seed <seed>] [--figures <dir>] [--save <dir>] [--json] [--output <file>]
+
+        INPUT (DEFAULT: --ACF BERT):
+          --rho <rho>             Input autocorrelation ρ^|Δ| (unit variance), 0 ≤ ρ ≤
+                                  1 (default 0: white noise).
+          --acf <list>            Input autocorrelation Σ c_k ρ_k^|Δ| as
+                                  'c1:rho1,c2:rho2' (c > 0, 0 ≤ ρ ≤ 1), or 'bert' =
+                                  0.04306·0.99701^|Δ| + 0.332·1[Δ = 0] (Zucchet &
+                                  Orvieto's fit to BERT embeddings).
+
+        OPTIONS:
+          --layers <L>            Number of layers (default 4). (default: 4)
+          --hidden <N>            Complex units per layer (default 32). (default: 32)
+          --length <T>            Sequence length (default 256). (default: 256)
+          --sequences <B>         Number of sequences (default 16). (default: 16)
+          --memories <list>       Memories T ≥ 1, comma-separated (default
+                                  1,3.16,10,31.6,100). (default:
+                                  1,3.1622776601683795,10,31.622776601683793,100)
+          --seed <seed>           Seed (default 0). (default: 0)
+          --figures <dir>         Write CSV tables and SVG figures to this directory.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "memory": #"""
+        OVERVIEW: Memory of a network: capacity, IPC, horizon, connectivity, response
+        coefficients, d of its states.
+
+        Every verb takes a network — --weights FILE (rnnmem weights), --weights FILE
+        --pytorch --model rnn|lstm|gru, or a new --model NAME [--hidden N …]
+        initialised from --seed — and its inputs: --data FILE (safetensors 'input' [T,
+        B, d_in] and optionally 'target'; or a CSV holding one sequence), a built-in
+        --task's batch, or a generated input (--input iid|uniform|ar|arfima, drawn from
+        the data seed s + 1 of --seed s). Conventions: x_t enters the state s_t, so
+        delay k = 0 (the current input) counts; a delay is never allowed to reach the
+        sequence length.
+
+          capacity      Jaeger's memory capacity MC_k and MC = Σ MC_k (analytic or
+        empirical)
+          ipc           Dambre et al.'s information processing capacity by degree
+          horizon       k*(θ) = max{k : score_k ≥ θ} from MC_k or from networks trained
+        to recall x_(t−k)
+          connectivity  Madsen's conn(t, τ) = ‖∂y_t/∂x_τ‖, its lag profile and
+        long-range share
+          response      Zhao et al.'s response coefficients A_k and the
+        exponential/power-law verdict
+          states        d of the inputs, hidden units and outputs (driven, autonomous,
+        residuals)
+
+        USAGE: rnnmem memory <subcommand>
+
+        OPTIONS:
+          --version               Show the version.
+          -h, --help              Show help information.
+
+        SUBCOMMANDS:
+          capacity                Jaeger's memory capacity MC_k (k = 0 … K) and MC = Σ
+                                  MC_k of a network, analytic or empirical.
+          ipc                     Information processing capacity (Dambre et al. 2012):
+                                  capacities of Legendre products, by degree.
+          horizon                 Memory horizon k*(θ) = max{k : score_k ≥ θ}, from
+                                  MC_k or from networks trained to recall x_(t−k).
+          connectivity            Connectivity conn(t, τ) = ‖∂y_t/∂x_τ‖ (Madsen 2019):
+                                  heat map, profile against lag, long-range share.
+          response                Response coefficients A_k = ∂y_t/∂x_(t−k) (Zhao et
+                                  al. 2020, Definition 3) and their decay verdict.
+          states                  Memory parameter d of a network's inputs, state units
+                                  and outputs, with 'check' verdicts.
+
+          See 'rnnmem help memory <subcommand>' for detailed help.
+        """#,
+        "memory capacity": #"""
+        OVERVIEW: Jaeger's memory capacity MC_k (k = 0 … K) and MC = Σ MC_k of a
+        network, analytic or empirical.
+
+        MC_k = corr²(ŷ_k(t), x_(t−k)), the squared correlation between the input k
+        steps back and its best linear readout ŷ_k(t) = w_kᵀ[s_t; 1] of the state
+        (Jaeger 2002, GMD Report 152); MC = Σ_k MC_k ≤ N, the number of state
+        variables, for i.i.d. input. x_t enters s_t, so k = 0 counts (tools starting at
+        k = 1 miss MC_0).
+
+        --method analytic (linear networks: linear, cdiag, lru without nonlinearity):
+        MC_k = (A^k b)ᵀΣ⁺(A^k b) with Σ = AΣAᵀ + bbᵀ, the stationary covariance under
+        i.i.d. unit-variance input; Σ_(k≥0) MC_k = rank of the controllability matrix
+        (reported as rank; Gonon, Grigoryeva & Ortega 2020). A network whose state
+        update is not linear is refused. --method empirical (default, any network):
+        drive it with the input, drop the washout, fit one least-squares readout per
+        delay on the first --training-fraction of the samples and score it on the rest;
+        a rank-deficient state matrix (dead or duplicated units) is stated on standard
+        error and fitted with a ridge λ = 1e-8 × the largest covariance eigenvalue,
+        reported. The input is --data/--task (delays must stay below its length) or
+        generated: --input iid (default) with --samples n after the washout. A
+        correlated input is allowed and noted (MC ≤ N assumes i.i.d. input).
+
+        JSON keys: mc (list over k = 0 … K), total, method, max_delay, washout,
+        readout, state_variables, rank, covariance_condition (analytic), r_squared
+        (held-out R²_k, empirical), standard_error (of each MC_k, empirical),
+        train_samples, test_samples, ridge, relative_ridge (0: ordinary least squares),
+        notes, input {source, steps, sequences, process}, network {weights, kind,
+        architecture, input_size, hidden_size, output_size, layer_count,
+        parameter_count, parameter_checksum}, figures, saved (absent values are null).
+        --figures DIR: capacity.csv (k, mc, r_squared, standard_error) and
+        capacity.svg, MC_k against k. --save DIR: mc.npy, r_squared.npy.
+
+        USAGE: rnnmem memory capacity <options>
+
+        NETWORK:
+          --weights <file>        Weights file (safetensors): rnnmem weights, or a
+                                  PyTorch state dict with --pytorch.
+          --pytorch               The weights file is a PyTorch state dict (give
+                                  --model rnn|lstm|gru).
+          --model <name>          Architecture: of a new network (rnn, lstm, gru,
+                                  linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
+                                  mlstmf), or with --pytorch the module (rnn = tanh,
+                                  lstm, gru). (values: rnn, lstm, gru, linear, cdiag,
+                                  lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf)
+          --recurrent-prefix <prefix>
+                                  With --pytorch: prefix of the recurrent module's
+                                  tensors (e.g. 'rnn.').
+          --readout-prefix <prefix>
+                                  With --pytorch: prefix of the readout's weight and
+                                  bias (e.g. 'fc.'). (default: linear.)
+          --no-readout            With --pytorch: the file has no readout; the model
+                                  outputs the top layer's h.
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf,
+                                  mrnnw: 1).
+          --window <K>            Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf
+                                  (default 100 for mrnn/mrnnf/mrnnw, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+          --inputs <d>            New network: input width d_in (default: the data's).
+          --outputs <d>           New network: output width d_out (default: the
+                                  targets', else d_in).
+
+        DATA:
+          --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
+                                  and optionally 'target' [T, B, d_out] (F32 or F64),
+                                  or a CSV holding one sequence ('-': standard input);
+                                  with --task series, the CSV holding the series.
+          --column <name|index>   CSV column: a header name or a 1-based index
+                                  (default: the last numeric column not used as a
+                                  target).
+          --columns <list>        CSV: several input columns, comma-separated names or
+                                  indices.
+          --target-column <name|index>
+                                  CSV: the column holding the targets y_t (default:
+                                  none, no targets).
+          --input-tensor <name>   Safetensors: name of the input tensor. (default:
+                                  input)
+          --target-tensor <name>  Safetensors: name of the target tensor (optional in
+                                  the file). (default: target)
+          --split <test|validation|train>
+                                  With --task: the task's fixed test or validation
+                                  batch, or its first training batch. (values: test,
+                                  validation, train)
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+          --splits <a,b,c>        series: train,validation,test sizes in input–target
+                                  pairs (default: Zhao et al.'s sizes for their
+                                  data-set names arfima, DJI, traffic, tree7; else
+                                  50/30/20 per cent of the n − 1 pairs).
+          --transform <name>      series: use a transformation of the column (as the
+                                  series verbs' --transform). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns)
+          --last <N>              series: keep only the last N observations (after
+                                  --transform).
+
+        GENERATED INPUT:
+          --input <kind>          Generated input (without --data/--task): iid = i.i.d.
+                                  N(0, 1), uniform = i.i.d. U[−1, 1], ar = AR(1) with
+                                  --phi, arfima = ARFIMA(p, d, q) with --d [--ar,
+                                  --ma]; unit variance (uniform: ⅓). (values: iid,
+                                  uniform, ar, arfima)
+          --d <d>                 --input arfima: memory parameter d, −0.5 < d < 0.5.
+          --ar <list>             --input arfima: AR coefficients φ₁,…,φ_p of φ(z) = 1
+                                  − φ₁z − … − φ_p z^p.
+          --ma <list>             --input arfima: MA coefficients θ₁,…,θ_q of θ(z) = 1
+                                  + θ₁z + … + θ_q z^q.
+          --phi <phi>             --input ar: lag-one correlation φ, −1 < φ < 1.
+          --sequences <B>         Generated input: number of independent sequences B
+                                  (default per verb); their length is --length T where
+                                  the verb says so.
+
+        CAPACITY:
+          --method <method>       Capacity: analytic (linear networks: stationary
+                                  covariance from the Stein equation) or empirical (any
+                                  network: held-out linear readouts). (values:
+                                  analytic, empirical; default: empirical)
+          --max-delay <K>         Largest delay K: delays k = 0 … K (default: 2 × state
+                                  variables, between 20 and 200).
+          --samples <n>           Empirical, generated input: samples n after the
+                                  washout (default 10000; half fit the readouts, half
+                                  score them).
+          --washout <w>           Empirical: steps dropped at the start of every
+                                  sequence, ≥ K (default max(K, 100); data: max(K,
+                                  min(100, T/4))).
+          --readout <vars>        Empirical: variables the readouts see: state (the
+                                  joint state, LSTM h and c), hidden (last layer's h),
+                                  outputs. (values: state, hidden, outputs; default:
+                                  state)
+          --training-fraction <f> Empirical: fraction of the samples the readouts are
+                                  fitted on; the rest scores them. (default: 0.5)
+
+        OPTIONS:
+          --seed <seed>           Seed: a new network from s, the generated input or
+                                  the task's data from s + 1. (default: 0)
+          --figures <dir>         Write the figures (CSV data, gnuplot script, SVG when
+                                  gnuplot is installed) to this folder.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "memory ipc": #"""
+        OVERVIEW: Information processing capacity (Dambre et al. 2012): capacities of
+        Legendre products, by degree.
+
+        Drive the network with i.i.d. U[−1, 1] input u_t; for every product of
+        normalised Legendre polynomials y_t = Π_i P̃_(d_i)(u_(t−k_i)) of total degree D
+        ≤ --max-degree and delays k_i ≤ --max-delay, fit a least-squares readout of the
+        state and take C[y] = 1 − min_w ⟨(y − ŷ)²⟩/⟨y²⟩ (Dambre, Verstraeten, Schrauwen
+        & Massar 2012, Sci. Rep. 2:514). The capacities of this orthogonal family sum
+        to at most r, the rank of the state matrix; degree 1 is Jaeger's linear memory
+        capacity. A linear network has no capacity above degree 1.
+
+        Threshold (stated in the output): with T samples every capacity is biased
+        upward by about r/T, so a capacity below θ = 2·F⁻¹_χ²(r)(1 − p)/T counts as 0 —
+        the level an independent target exceeds with probability below p
+        (--tail-probability, default 0.001), doubled for the dependence between samples
+        of a recurrent state; --threshold θ fixes θ ∈ [0, 1] instead. The finite-sample
+        bias of the counted capacities, ≈ Σ(1 − C_i)·r/T, is reported and allowed for
+        in the check total ≤ r. Input: generated (--input uniform, the default and the
+        only generated input the basis is orthonormal for) with --samples n after the
+        washout, or --data/--task whose inputs lie in [−1, 1].
+
+        JSON keys: total, by_degree (list over D = 1 … max_degree), threshold,
+        threshold_rule, max_degree, max_delay, samples, washout, state_variables, rank,
+        finite_sample_bias, within_bound (total − bias ≤ rank), linear_memory (degree-1
+        capacities by delay), terms_evaluated and terms_counted (by degree), counted
+        [{term, degree, capacity}] (every counted basis function, largest first),
+        input, network, figures, saved. --figures DIR: ipc.csv (degree, capacity,
+        counted, evaluated), ipc-linear.csv (k, capacity) and ipc.svg. --save DIR:
+        by_degree.npy, linear_memory.npy, estimates.npy and capacities.npy (every basis
+        function before and after the threshold, in the order of the counted list's
+        enumeration).
+
+        USAGE: rnnmem memory ipc <options>
+
+        NETWORK:
+          --weights <file>        Weights file (safetensors): rnnmem weights, or a
+                                  PyTorch state dict with --pytorch.
+          --pytorch               The weights file is a PyTorch state dict (give
+                                  --model rnn|lstm|gru).
+          --model <name>          Architecture: of a new network (rnn, lstm, gru,
+                                  linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
+                                  mlstmf), or with --pytorch the module (rnn = tanh,
+                                  lstm, gru). (values: rnn, lstm, gru, linear, cdiag,
+                                  lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf)
+          --recurrent-prefix <prefix>
+                                  With --pytorch: prefix of the recurrent module's
+                                  tensors (e.g. 'rnn.').
+          --readout-prefix <prefix>
+                                  With --pytorch: prefix of the readout's weight and
+                                  bias (e.g. 'fc.'). (default: linear.)
+          --no-readout            With --pytorch: the file has no readout; the model
+                                  outputs the top layer's h.
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf,
+                                  mrnnw: 1).
+          --window <K>            Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf
+                                  (default 100 for mrnn/mrnnf/mrnnw, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+          --inputs <d>            New network: input width d_in (default: the data's).
+          --outputs <d>           New network: output width d_out (default: the
+                                  targets', else d_in).
+
+        DATA:
+          --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
+                                  and optionally 'target' [T, B, d_out] (F32 or F64),
+                                  or a CSV holding one sequence ('-': standard input);
+                                  with --task series, the CSV holding the series.
+          --column <name|index>   CSV column: a header name or a 1-based index
+                                  (default: the last numeric column not used as a
+                                  target).
+          --columns <list>        CSV: several input columns, comma-separated names or
+                                  indices.
+          --target-column <name|index>
+                                  CSV: the column holding the targets y_t (default:
+                                  none, no targets).
+          --input-tensor <name>   Safetensors: name of the input tensor. (default:
+                                  input)
+          --target-tensor <name>  Safetensors: name of the target tensor (optional in
+                                  the file). (default: target)
+          --split <test|validation|train>
+                                  With --task: the task's fixed test or validation
+                                  batch, or its first training batch. (values: test,
+                                  validation, train)
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+          --splits <a,b,c>        series: train,validation,test sizes in input–target
+                                  pairs (default: Zhao et al.'s sizes for their
+                                  data-set names arfima, DJI, traffic, tree7; else
+                                  50/30/20 per cent of the n − 1 pairs).
+          --transform <name>      series: use a transformation of the column (as the
+                                  series verbs' --transform). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns)
+          --last <N>              series: keep only the last N observations (after
+                                  --transform).
+
+        GENERATED INPUT:
+          --input <kind>          Generated input (without --data/--task): iid = i.i.d.
+                                  N(0, 1), uniform = i.i.d. U[−1, 1], ar = AR(1) with
+                                  --phi, arfima = ARFIMA(p, d, q) with --d [--ar,
+                                  --ma]; unit variance (uniform: ⅓). (values: iid,
+                                  uniform, ar, arfima)
+          --d <d>                 --input arfima: memory parameter d, −0.5 < d < 0.5.
+          --ar <list>             --input arfima: AR coefficients φ₁,…,φ_p of φ(z) = 1
+                                  − φ₁z − … − φ_p z^p.
+          --ma <list>             --input arfima: MA coefficients θ₁,…,θ_q of θ(z) = 1
+                                  + θ₁z + … + θ_q z^q.
+          --phi <phi>             --input ar: lag-one correlation φ, −1 < φ < 1.
+          --sequences <B>         Generated input: number of independent sequences B
+                                  (default per verb); their length is --length T where
+                                  the verb says so.
+
+        OPTIONS:
+          --max-degree <D>        Largest total degree D ≥ 1 (default 3). (default: 3)
+          --max-delay <K>         Largest delay K ≥ 0 of a factor (default 10).
+                                  (default: 10)
+          --samples <n>           Generated input: samples T after the washout (default
+                                  10000).
+          --washout <w>           Steps dropped at the start of every sequence, ≥ K
+                                  (default max(K, 100); data: max(K, min(100, T/4))).
+          --readout <vars>        Variables the readouts see: state, hidden, outputs.
+                                  (values: state, hidden, outputs; default: state)
+          --threshold <theta>     Fixed threshold θ ∈ [0, 1] (default: the χ² rule, see
+                                  above).
+          --tail-probability <p>  χ² rule: tail probability p, 0 < p < 1 (default
+                                  0.001).
+          --max-terms <n>         Refuse more basis functions than this (default
+                                  200000). (default: 200000)
+          --seed <seed>           Seed: a new network from s, the generated input or
+                                  the task's data from s + 1. (default: 0)
+          --figures <dir>         Write the figures (CSV data, gnuplot script, SVG when
+                                  gnuplot is installed) to this folder.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "memory horizon": #"""
+        OVERVIEW: Memory horizon k*(θ) = max{k : score_k ≥ θ}, from MC_k or from
+        networks trained to recall x_(t−k).
+
+        θ ∈ [0, 1] is always given (--threshold): horizons at different θ are different
+        quantities. --rule maximum (default) takes the largest delay reaching θ
+        wherever it lies; contiguous the largest k such that every scored delay ≤ k
+        reaches θ.
+
+        --scores capacity (default): score_k = MC_k, Jaeger's memory capacity of the
+        network (every option of 'memory capacity': --method, --max-delay, --samples,
+        --washout, --readout, --training-fraction, the network and its input).
+
+        --scores recall: the random memorisation task of Illium et al. (2022, ICAART,
+        arXiv 2212.11085). For every delay k in --delays (default 0 … --max-delay,
+        default 0 … 20) a new network (--model, --hidden, …, initialised from --seed s
+        as 'train --seed s' does) is trained to output x_(t−k) from inputs x_t — i.i.d.
+        N(0, 1), or AR(1) with lag-one correlation --correlation ρ — with Adam
+        (--steps, --lr, --clip) on fresh batches of --batch sequences of length
+        --length (default k_max + 50), the loss ½·MSE over the steps t > k_max, and
+        scored by the held-out R² on a fixed test batch of --eval-batch sequences (task
+        data from s + 1, batches from s + 2). --joint trains one network with one
+        output per delay instead. For correlated inputs the memoryless predictor ρ^k
+        x_t already reaches R² = ρ^(2k) (reported as memoryless). Beside the horizon:
+        the memory capacity of the same network before training (empirical, i.i.d.
+        input, --samples), its total and its horizon at the same θ.
+
+        JSON keys: horizon (k*, null when no delay reaches θ), threshold, scores
+        (score_k for each delay), delays, rule, source (capacity or recall), memoryless
+        (recall: ρ^(2k)), final_losses (recall: the final training loss of each
+        network, one per delay or one for --joint), recalled (the number of delays
+        reaching θ), score_total (Σ_k max(0, score_k)), capacity ({method, total, mc,
+        horizon, state_variables} of the untrained network for recall; of the network
+        for capacity), trained_capacity ({total, mc, horizon} of the --joint network
+        after training, fresh readouts of its state; else null), training ({steps,
+        learning_rate, clip, batch, eval_batch, length, correlation, joint, seeds} or
+        null), input, network, figures, saved. --figures DIR: horizon.csv (k, score,
+        memoryless) and horizon.svg, score_k against k with θ and k*. --save DIR:
+        delays.npy, scores.npy.
+
+        USAGE: rnnmem memory horizon [<options>] --threshold <theta>
+
+        NETWORK:
+          --weights <file>        Weights file (safetensors): rnnmem weights, or a
+                                  PyTorch state dict with --pytorch.
+          --pytorch               The weights file is a PyTorch state dict (give
+                                  --model rnn|lstm|gru).
+          --model <name>          Architecture: of a new network (rnn, lstm, gru,
+                                  linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
+                                  mlstmf), or with --pytorch the module (rnn = tanh,
+                                  lstm, gru). (values: rnn, lstm, gru, linear, cdiag,
+                                  lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf)
+          --recurrent-prefix <prefix>
+                                  With --pytorch: prefix of the recurrent module's
+                                  tensors (e.g. 'rnn.').
+          --readout-prefix <prefix>
+                                  With --pytorch: prefix of the readout's weight and
+                                  bias (e.g. 'fc.'). (default: linear.)
+          --no-readout            With --pytorch: the file has no readout; the model
+                                  outputs the top layer's h.
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf,
+                                  mrnnw: 1).
+          --window <K>            Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf
+                                  (default 100 for mrnn/mrnnf/mrnnw, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+          --inputs <d>            New network: input width d_in (default: the data's).
+          --outputs <d>           New network: output width d_out (default: the
+                                  targets', else d_in).
+
+        DATA:
+          --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
+                                  and optionally 'target' [T, B, d_out] (F32 or F64),
+                                  or a CSV holding one sequence ('-': standard input);
+                                  with --task series, the CSV holding the series.
+          --column <name|index>   CSV column: a header name or a 1-based index
+                                  (default: the last numeric column not used as a
+                                  target).
+          --columns <list>        CSV: several input columns, comma-separated names or
+                                  indices.
+          --target-column <name|index>
+                                  CSV: the column holding the targets y_t (default:
+                                  none, no targets).
+          --input-tensor <name>   Safetensors: name of the input tensor. (default:
+                                  input)
+          --target-tensor <name>  Safetensors: name of the target tensor (optional in
+                                  the file). (default: target)
+          --split <test|validation|train>
+                                  With --task: the task's fixed test or validation
+                                  batch, or its first training batch. (values: test,
+                                  validation, train)
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+          --splits <a,b,c>        series: train,validation,test sizes in input–target
+                                  pairs (default: Zhao et al.'s sizes for their
+                                  data-set names arfima, DJI, traffic, tree7; else
+                                  50/30/20 per cent of the n − 1 pairs).
+          --transform <name>      series: use a transformation of the column (as the
+                                  series verbs' --transform). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns)
+          --last <N>              series: keep only the last N observations (after
+                                  --transform).
+
+        GENERATED INPUT:
+          --input <kind>          Generated input (without --data/--task): iid = i.i.d.
+                                  N(0, 1), uniform = i.i.d. U[−1, 1], ar = AR(1) with
+                                  --phi, arfima = ARFIMA(p, d, q) with --d [--ar,
+                                  --ma]; unit variance (uniform: ⅓). (values: iid,
+                                  uniform, ar, arfima)
+          --d <d>                 --input arfima: memory parameter d, −0.5 < d < 0.5.
+          --ar <list>             --input arfima: AR coefficients φ₁,…,φ_p of φ(z) = 1
+                                  − φ₁z − … − φ_p z^p.
+          --ma <list>             --input arfima: MA coefficients θ₁,…,θ_q of θ(z) = 1
+                                  + θ₁z + … + θ_q z^q.
+          --phi <phi>             --input ar: lag-one correlation φ, −1 < φ < 1.
+          --sequences <B>         Generated input: number of independent sequences B
+                                  (default per verb); their length is --length T where
+                                  the verb says so.
+
+        CAPACITY:
+          --method <method>       Capacity: analytic (linear networks: stationary
+                                  covariance from the Stein equation) or empirical (any
+                                  network: held-out linear readouts). (values:
+                                  analytic, empirical; default: empirical)
+          --max-delay <K>         Largest delay K: delays k = 0 … K (default: 2 × state
+                                  variables, between 20 and 200).
+          --samples <n>           Empirical, generated input: samples n after the
+                                  washout (default 10000; half fit the readouts, half
+                                  score them).
+          --washout <w>           Empirical: steps dropped at the start of every
+                                  sequence, ≥ K (default max(K, 100); data: max(K,
+                                  min(100, T/4))).
+          --readout <vars>        Empirical: variables the readouts see: state (the
+                                  joint state, LSTM h and c), hidden (last layer's h),
+                                  outputs. (values: state, hidden, outputs; default:
+                                  state)
+          --training-fraction <f> Empirical: fraction of the samples the readouts are
+                                  fitted on; the rest scores them. (default: 0.5)
+
+        OPTIONS:
+          --threshold <theta>     Threshold θ ∈ [0, 1] of k*(θ) = max{k : score_k ≥ θ}.
+          --rule <rule>           maximum: the largest k with score_k ≥ θ; contiguous:
+                                  every delay up to k reaches θ. (values: maximum,
+                                  contiguous; default: maximum)
+          --scores <source>       Scores: capacity (MC_k of the network) or recall
+                                  (networks trained to output x_(t−k)). (values:
+                                  capacity, recall; default: capacity)
+          --delays <list>         Recall: the delays scored, e.g. 0:20 or 1,2,4,8,16
+                                  (default 0 … --max-delay).
+          --steps <n>             Recall: Adam updates per network (default 500).
+                                  (default: 500)
+          --lr <lr>               Recall: constant learning rate (default 0.005).
+                                  (default: 0.005)
+          --clip <norm>           Recall: clip the gradient to this global ℓ2 norm
+                                  (default 1; 0: no clipping). (default: 1.0)
+          --joint                 Recall: one network with one output per delay instead
+                                  of one network per delay.
+          --seed <seed>           Seed: the network from s, the task's or generated
+                                  data from s + 1, training batches from s + 2.
+                                  (default: 0)
+          --progress <style>      Recall: progress on standard error: auto, bar, lines,
+                                  none. (values: auto, bar, lines, none; default: auto)
+          --figures <dir>         Write the figures (CSV data, gnuplot script, SVG when
+                                  gnuplot is installed) to this folder.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "memory connectivity": #"""
+        OVERVIEW: Connectivity conn(t, τ) = ‖∂y_t/∂x_τ‖ (Madsen 2019): heat map,
+        profile against lag, long-range share.
+
+        How strongly the output at t depends on the input at τ ≤ t (Madsen 2019,
+        "Visualizing memorization in RNNs", Distill): the gradient of the selected
+        output with respect to the input vector x_τ, exact by one backward pass per
+        output position (cost O(T²) steps per sequence and selected output). Selection:
+        every output (default; the Frobenius norm of the d_out × d_in Jacobian block),
+        --output-unit j (1-based), or --target-class (per step the output unit of the
+        largest target value — Madsen's "correct class" — from --data/--task targets).
+        --norm magnitude (default) is the article's ‖·‖; --norm squared is the squared
+        norm returned by the article's published code (halves the apparent decay rate
+        on a log scale and inflates the share of the nearest lags).
+
+        Summaries: the profile against lag ℓ = t − τ (the mean of conn(t, t − ℓ) over
+        every sequence and every t > ℓ) and the share of connectivity at lags ≥ L,
+        Σ_(t−τ≥L) conn / Σ_(τ≤t) conn, for L in --share-lags (each below the sequence
+        length; default 5,10,20, those below it). Input: --data/--task, or generated
+        (--input, default iid) of --sequences B (default 1) × --length T (default 50)
+        steps.
+
+        JSON keys: profile (list over lag ℓ = 0 … T − 1), share_at_lag ({"L": share}),
+        norm (magnitude or squared), selection, steps, sequences, input, network,
+        figures, saved. --figures DIR: connectivity-heatmap.csv (the T × T matrix of
+        --sequence b, row t, column τ; empty above the diagonal),
+        connectivity-profile.csv (lag, profile), connectivity.svg (heat map over (t,
+        τ)) and connectivity-profile.svg (profile against lag, logarithmic). --save
+        DIR: conn.npy [B, T, T] (row t − 1, column τ − 1, in the chosen norm),
+        profile.npy.
+
+        USAGE: rnnmem memory connectivity <options>
+
+        NETWORK:
+          --weights <file>        Weights file (safetensors): rnnmem weights, or a
+                                  PyTorch state dict with --pytorch.
+          --pytorch               The weights file is a PyTorch state dict (give
+                                  --model rnn|lstm|gru).
+          --model <name>          Architecture: of a new network (rnn, lstm, gru,
+                                  linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
+                                  mlstmf), or with --pytorch the module (rnn = tanh,
+                                  lstm, gru). (values: rnn, lstm, gru, linear, cdiag,
+                                  lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf)
+          --recurrent-prefix <prefix>
+                                  With --pytorch: prefix of the recurrent module's
+                                  tensors (e.g. 'rnn.').
+          --readout-prefix <prefix>
+                                  With --pytorch: prefix of the readout's weight and
+                                  bias (e.g. 'fc.'). (default: linear.)
+          --no-readout            With --pytorch: the file has no readout; the model
+                                  outputs the top layer's h.
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf,
+                                  mrnnw: 1).
+          --window <K>            Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf
+                                  (default 100 for mrnn/mrnnf/mrnnw, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+          --inputs <d>            New network: input width d_in (default: the data's).
+          --outputs <d>           New network: output width d_out (default: the
+                                  targets', else d_in).
+
+        DATA:
+          --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
+                                  and optionally 'target' [T, B, d_out] (F32 or F64),
+                                  or a CSV holding one sequence ('-': standard input);
+                                  with --task series, the CSV holding the series.
+          --column <name|index>   CSV column: a header name or a 1-based index
+                                  (default: the last numeric column not used as a
+                                  target).
+          --columns <list>        CSV: several input columns, comma-separated names or
+                                  indices.
+          --target-column <name|index>
+                                  CSV: the column holding the targets y_t (default:
+                                  none, no targets).
+          --input-tensor <name>   Safetensors: name of the input tensor. (default:
+                                  input)
+          --target-tensor <name>  Safetensors: name of the target tensor (optional in
+                                  the file). (default: target)
+          --split <test|validation|train>
+                                  With --task: the task's fixed test or validation
+                                  batch, or its first training batch. (values: test,
+                                  validation, train)
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+          --splits <a,b,c>        series: train,validation,test sizes in input–target
+                                  pairs (default: Zhao et al.'s sizes for their
+                                  data-set names arfima, DJI, traffic, tree7; else
+                                  50/30/20 per cent of the n − 1 pairs).
+          --transform <name>      series: use a transformation of the column (as the
+                                  series verbs' --transform). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns)
+          --last <N>              series: keep only the last N observations (after
+                                  --transform).
+
+        GENERATED INPUT:
+          --input <kind>          Generated input (without --data/--task): iid = i.i.d.
+                                  N(0, 1), uniform = i.i.d. U[−1, 1], ar = AR(1) with
+                                  --phi, arfima = ARFIMA(p, d, q) with --d [--ar,
+                                  --ma]; unit variance (uniform: ⅓). (values: iid,
+                                  uniform, ar, arfima)
+          --d <d>                 --input arfima: memory parameter d, −0.5 < d < 0.5.
+          --ar <list>             --input arfima: AR coefficients φ₁,…,φ_p of φ(z) = 1
+                                  − φ₁z − … − φ_p z^p.
+          --ma <list>             --input arfima: MA coefficients θ₁,…,θ_q of θ(z) = 1
+                                  + θ₁z + … + θ_q z^q.
+          --phi <phi>             --input ar: lag-one correlation φ, −1 < φ < 1.
+          --sequences <B>         Generated input: number of independent sequences B
+                                  (default per verb); their length is --length T where
+                                  the verb says so.
+
+        OPTIONS:
+          --norm <norm>           magnitude (‖·‖, the article's definition) or squared
+                                  (‖·‖², the article's code). (values: magnitude,
+                                  squared; default: magnitude)
+          --output-unit <j>       Take the gradient of output unit j (1-based) only.
+          --target-class          Per step, the output unit with the largest target
+                                  value (Madsen's correct class; needs targets).
+          --share-lags <list>     Lags L of the long-range shares, comma-separated
+                                  (default 5,10,20).
+          --sequence <b>          The sequence b (1-based) of the heat map. (default: 1)
+          --seed <seed>           Seed: a new network from s, the generated input or
+                                  the task's data from s + 1. (default: 0)
+          --figures <dir>         Write the figures (CSV data, gnuplot script, SVG when
+                                  gnuplot is installed) to this folder.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "memory response": #"""
+        OVERVIEW: Response coefficients A_k = ∂y_t/∂x_(t−k) (Zhao et al. 2020,
+        Definition 3) and their decay verdict.
+
+        Writing y_t ≈ Σ_(k≥0) A_k x_(t−k), a network has long memory when A_k decays
+        polynomially rather than geometrically (Zhao, Huang, Li & Chen 2020, "Do RNN
+        and LSTM have long memory?", ICML, Definition 3). Here Ā_k = (1/n) Σ_t
+        ∂y_t/∂x_(t−k), exact by forward mode, averaged over the same time points t =
+        burn-in + b + 1 … T of every sequence for every k = 0 … b; for Gaussian i.i.d.
+        inputs it is the coefficient of x_(t−k) in the best linear predictor of y_t
+        (Stein's lemma). a_k = ‖Ā_k‖_F (--magnitude norm-of-mean, the default) or the
+        mean norm E‖∂y_t/∂x_(t−k)‖_F (mean-of-norm, which cannot cancel between time
+        points — the robust choice for gated cells); --target hidden or state takes the
+        last layer's h or the joint state instead of the output.
+
+        Verdict over the k range --lags a:b (default 5:60): least-squares lines of log
+        a_k against k (exponential, rate r per step, ratio e^(−r)) and against log(k +
+        k₀) (power law, exponent p; k₀ = --lag-offset, default 0). exponential if
+        R²_exp ≥ --min-r-squared (0.99) and the power law leaves at least --dominance
+        (2) times as much unexplained variance; power-law symmetrically; inconclusive
+        otherwise. A contracting RNN or LSTM decays geometrically (Zhao et al.'s
+        Theorem 1 and Corollaries); the fractional filter of MRNNF has taps w_j(d) ~
+        j^(−1−d). For a one-layer tanh RNN the exact bound ‖∂h_t/∂x_(t−k)‖₂ ≤
+        ‖U‖₂‖W‖₂^k is checked at every (t, k). Input: generated --input iid (default)
+        of --sequences B (default 4) × --length T (default b + 250), or --data/--task.
+
+        JSON keys: coefficients (a_k, k = 0 … b), verdict (exponential, power-law or
+        inconclusive), rate, exponent (both fits are always reported), ratio
+        (e^(−rate)), lags [a, b], target, magnitude, exponential_fit and power_law_fit
+        {intercept, slope, r_squared}, criterion {min_r_squared, dominance,
+        lag_offset}, reason, bound ({recurrent_norm, input_norm, pairs, violations,
+        worst_ratio, holds}, tanh RNN only, else null), times [first, last], sequences,
+        input, network, figures, saved. --figures DIR: response.csv (k, coefficient,
+        exponential_fit, power_law_fit), response-log.svg (logarithmic a_k against k)
+        and response-loglog.svg (log–log axes), both with the two fits. --save DIR:
+        coefficients.npy, mean_coefficients.npy [b + 1, rows, d_in] (Ā_k of the
+        target), mean_norm.npy.
+
+        USAGE: rnnmem memory response <options>
+
+        NETWORK:
+          --weights <file>        Weights file (safetensors): rnnmem weights, or a
+                                  PyTorch state dict with --pytorch.
+          --pytorch               The weights file is a PyTorch state dict (give
+                                  --model rnn|lstm|gru).
+          --model <name>          Architecture: of a new network (rnn, lstm, gru,
+                                  linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
+                                  mlstmf), or with --pytorch the module (rnn = tanh,
+                                  lstm, gru). (values: rnn, lstm, gru, linear, cdiag,
+                                  lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf)
+          --recurrent-prefix <prefix>
+                                  With --pytorch: prefix of the recurrent module's
+                                  tensors (e.g. 'rnn.').
+          --readout-prefix <prefix>
+                                  With --pytorch: prefix of the readout's weight and
+                                  bias (e.g. 'fc.'). (default: linear.)
+          --no-readout            With --pytorch: the file has no readout; the model
+                                  outputs the top layer's h.
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf,
+                                  mrnnw: 1).
+          --window <K>            Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf
+                                  (default 100 for mrnn/mrnnf/mrnnw, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+          --inputs <d>            New network: input width d_in (default: the data's).
+          --outputs <d>           New network: output width d_out (default: the
+                                  targets', else d_in).
+
+        DATA:
+          --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
+                                  and optionally 'target' [T, B, d_out] (F32 or F64),
+                                  or a CSV holding one sequence ('-': standard input);
+                                  with --task series, the CSV holding the series.
+          --column <name|index>   CSV column: a header name or a 1-based index
+                                  (default: the last numeric column not used as a
+                                  target).
+          --columns <list>        CSV: several input columns, comma-separated names or
+                                  indices.
+          --target-column <name|index>
+                                  CSV: the column holding the targets y_t (default:
+                                  none, no targets).
+          --input-tensor <name>   Safetensors: name of the input tensor. (default:
+                                  input)
+          --target-tensor <name>  Safetensors: name of the target tensor (optional in
+                                  the file). (default: target)
+          --split <test|validation|train>
+                                  With --task: the task's fixed test or validation
+                                  batch, or its first training batch. (values: test,
+                                  validation, train)
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+          --splits <a,b,c>        series: train,validation,test sizes in input–target
+                                  pairs (default: Zhao et al.'s sizes for their
+                                  data-set names arfima, DJI, traffic, tree7; else
+                                  50/30/20 per cent of the n − 1 pairs).
+          --transform <name>      series: use a transformation of the column (as the
+                                  series verbs' --transform). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns)
+          --last <N>              series: keep only the last N observations (after
+                                  --transform).
+
+        GENERATED INPUT:
+          --input <kind>          Generated input (without --data/--task): iid = i.i.d.
+                                  N(0, 1), uniform = i.i.d. U[−1, 1], ar = AR(1) with
+                                  --phi, arfima = ARFIMA(p, d, q) with --d [--ar,
+                                  --ma]; unit variance (uniform: ⅓). (values: iid,
+                                  uniform, ar, arfima)
+          --d <d>                 --input arfima: memory parameter d, −0.5 < d < 0.5.
+          --ar <list>             --input arfima: AR coefficients φ₁,…,φ_p of φ(z) = 1
+                                  − φ₁z − … − φ_p z^p.
+          --ma <list>             --input arfima: MA coefficients θ₁,…,θ_q of θ(z) = 1
+                                  + θ₁z + … + θ_q z^q.
+          --phi <phi>             --input ar: lag-one correlation φ, −1 < φ < 1.
+          --sequences <B>         Generated input: number of independent sequences B
+                                  (default per verb); their length is --length T where
+                                  the verb says so.
+
+        OPTIONS:
+          --lags <a:b>            The k range a:b of the fits (coefficients are
+                                  computed for k = 0 … b; default 5:60).
+          --target <target>       output (∂y_t/∂x_(t−k)), hidden (last layer's h) or
+                                  state (the joint state). (values: output, hidden,
+                                  state; default: output)
+          --magnitude <kind>      norm-of-mean (‖Ā_k‖_F, Definition 3's A_k) or
+                                  mean-of-norm (E‖∂·/∂x_(t−k)‖_F). (values:
+                                  norm-of-mean, mean-of-norm; default: norm-of-mean)
+          --burn-in <n>           Steps before the first averaged window (default:
+                                  generated input 50, at most half the steps left after
+                                  b; data 0).
+          --min-r-squared <r2>    R² the winning fit must reach, in [0, 1] (default
+                                  0.99). (default: 0.99)
+          --dominance <x>         How many times more unexplained variance the losing
+                                  fit must leave, ≥ 1 (default 2). (default: 2.0)
+          --lag-offset <k0>       k₀ of the power law (k + k₀)^(−p), ≥ 0 (default 0).
+                                  (default: 0.0)
+          --seed <seed>           Seed: a new network from s, the generated input or
+                                  the task's data from s + 1. (default: 0)
+          --figures <dir>         Write the figures (CSV data, gnuplot script, SVG when
+                                  gnuplot is installed) to this folder.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "memory states": #"""
+        OVERVIEW: Memory parameter d of a network's inputs, state units and outputs,
+        with 'check' verdicts.
+
+        Runs the network on one sequence, drops --burn-in steps and estimates d of
+        every input feature, every unit of the last layer's state segment --segment
+        (default h, the hidden output; e.g. c of an LSTM, m of an MRNN) and every
+        output, by local Whittle (Robinson 1995; m = ⌊n^0.65⌋) and GPH (Geweke &
+        Porter-Hudak 1983; m = ⌊n^0.5⌋), with the verdict of 'rnnmem check' on each
+        series (short memory, long memory, antipersistent, nonstationary,
+        inconclusive). Short-memory persistence biases both estimators upward, LW more:
+        for slowly contracting networks prefer GPH.
+
+        What theory predicts (Zhao, Huang, Li & Chen 2020, ICML): a contracting network
+        driven by white noise has short-memory states and outputs; driven by a
+        long-memory input it passes the memory through (every direction with A(1) ≠ 0
+        keeps the input's d); run autonomously, y_t = g(s_t) + σε_t fed back as the
+        next input (--autonomous σ, their Theorem 1), it has short memory under their
+        contraction conditions. --residuals adds d of the residuals e_t = target_t −
+        y_t (with targets, e.g. --task series, whose targets are x_(t+1)) or e_(t+1) =
+        x_(t+1) − y_t (a one-input, one-output predictor without targets): a predictor
+        with summable coefficients leaves the input's d in its residuals; the
+        fractional filter of MRNN/MRNNF can remove it.
+
+        Input: --data/--task (one sequence, --sequence b), or generated (--input iid by
+        default; --input arfima --d 0.4 for long memory) of --burn-in + --length n
+        steps (defaults 100 + 4096). JSON keys: mode (driven or autonomous), samples,
+        burn_in, segment, inputs, units, outputs, residuals (each a list of {d_lw,
+        se_lw, d_gph, se_gph, verdict}, null when absent; a failed estimate is null
+        with its reason in failure), units_median_d_lw, units_median_d_gph,
+        unit_verdicts ({verdict: count}), input, network, figures, saved. --figures
+        DIR: states.csv (unit, d_lw, se_lw, d_gph, se_gph) and states.svg. --save DIR:
+        units.npy [n, units], outputs.npy [n, d_out], inputs.npy [n, d_in],
+        residuals.npy.
+
+        USAGE: rnnmem memory states <options>
+
+        NETWORK:
+          --weights <file>        Weights file (safetensors): rnnmem weights, or a
+                                  PyTorch state dict with --pytorch.
+          --pytorch               The weights file is a PyTorch state dict (give
+                                  --model rnn|lstm|gru).
+          --model <name>          Architecture: of a new network (rnn, lstm, gru,
+                                  linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
+                                  mlstmf), or with --pytorch the module (rnn = tanh,
+                                  lstm, gru). (values: rnn, lstm, gru, linear, cdiag,
+                                  lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf)
+          --recurrent-prefix <prefix>
+                                  With --pytorch: prefix of the recurrent module's
+                                  tensors (e.g. 'rnn.').
+          --readout-prefix <prefix>
+                                  With --pytorch: prefix of the readout's weight and
+                                  bias (e.g. 'fc.'). (default: linear.)
+          --no-readout            With --pytorch: the file has no readout; the model
+                                  outputs the top layer's h.
+          --hidden <N>            Hidden width N of each layer (default 32).
+          --layers <L>            Number of stacked layers (default 1; mrnn, mrnnf,
+                                  mrnnw: 1).
+          --window <K>            Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf
+                                  (default 100 for mrnn/mrnnf/mrnnw, 25 for
+                                  mlstm/mlstmf).
+          --heads <H>             linear: number of diagonal blocks of the recurrent
+                                  matrix (must divide --hidden; default 1).
+          --skip <kind>           linear, cdiag, lru: readout skip term D x_t: none,
+                                  diagonal (needs d_out = d_in) or matrix (default:
+                                  matrix; lru diagonal). (values: none, diagonal,
+                                  matrix)
+          --parametrization <name>
+                                  cdiag: parametrization of λ: default (Re λ, Im λ),
+                                  polar, exp, scaled-exp, optimal (lru: exp). (values:
+                                  default, polar, exp, scaled-exp, optimal)
+          --normalization <name>  cdiag: input normalisation γ: none (default), l2 =
+                                  √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).
+                                  (values: none, l2, l1, learned)
+          --init-scheme <name>    cdiag, lru: ring initialisation scheme, orvieto2023
+                                  (lru's default) or zucchet-orvieto2024 (cdiag's
+                                  default; --task lsi). (values: orvieto2023,
+                                  zucchet-orvieto2024)
+          --ring-min <r>          cdiag, lru: smallest |λ| of the ring (default 0;
+                                  --task lsi: the teacher's ν₀); linear: ν₀ of the
+                                  moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).
+          --ring-max <r>          cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1);
+                                  linear: ν_max (default 1).
+          --max-phase <phi>       cdiag, lru, linear: largest eigenvalue phase φ_max
+                                  (defaults: lru 6.28, cdiag and linear π; --task lsi:
+                                  the teacher's, 3.14).
+          --output-tanh           mrnnf: apply tanh to the output, as the official
+                                  MRNNF cell of Zhao et al. does (compatibility;
+                                  default: linear readout).
+          --inputs <d>            New network: input width d_in (default: the data's).
+          --outputs <d>           New network: output width d_out (default: the
+                                  targets', else d_in).
+
+        DATA:
+          --data <file>           Data: safetensors with tensors 'input' [T, B, d_in]
+                                  and optionally 'target' [T, B, d_out] (F32 or F64),
+                                  or a CSV holding one sequence ('-': standard input);
+                                  with --task series, the CSV holding the series.
+          --column <name|index>   CSV column: a header name or a 1-based index
+                                  (default: the last numeric column not used as a
+                                  target).
+          --columns <list>        CSV: several input columns, comma-separated names or
+                                  indices.
+          --target-column <name|index>
+                                  CSV: the column holding the targets y_t (default:
+                                  none, no targets).
+          --input-tensor <name>   Safetensors: name of the input tensor. (default:
+                                  input)
+          --target-tensor <name>  Safetensors: name of the target tensor (optional in
+                                  the file). (default: target)
+          --split <test|validation|train>
+                                  With --task: the task's fixed test or validation
+                                  batch, or its first training batch. (values: test,
+                                  validation, train)
+          --task <name>           Task: lsi = linear-system identification (Zucchet &
+                                  Orvieto), series = one-step prediction of a CSV
+                                  column (Zhao et al.), recall = output x_(t−k).
+                                  (values: lsi, series, recall)
+          --delay <k>             recall: delay k ≥ 0. (default: 5)
+          --correlation <rho>     recall: lag-one correlation ρ of the inputs, −1 < ρ <
+                                  1 (0: i.i.d.). (default: 0.0)
+          --length <T>            recall, lsi: sequence length T (default 50; lsi 300).
+          --batch <B>             recall, lsi: training batch size (default 32; lsi
+                                  128).
+          --eval-batch <B>        recall, lsi: size of the fixed validation and test
+                                  batches (default 256; lsi 128).
+          --teacher-size <d>      lsi: teacher state size d. (default: 10)
+          --min-modulus <nu0>     lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ <
+                                  1 (also the cdiag/lru students' ring minimum).
+                                  (default: 0.99)
+          --teacher-max-phase <phi>
+                                  lsi: teacher phases angle(l)·φ/π (also the students'
+                                  --max-phase default). (default: 3.14)
+          --scaler <whole|train>  series: fit the min–max scaler on the whole series
+                                  (Zhao et al.) or on the training split. (values:
+                                  whole, train; default: whole)
+          --splits <a,b,c>        series: train,validation,test sizes in input–target
+                                  pairs (default: Zhao et al.'s sizes for their
+                                  data-set names arfima, DJI, traffic, tree7; else
+                                  50/30/20 per cent of the n − 1 pairs).
+          --transform <name>      series: use a transformation of the column (as the
+                                  series verbs' --transform). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns)
+          --last <N>              series: keep only the last N observations (after
+                                  --transform).
+
+        GENERATED INPUT:
+          --input <kind>          Generated input (without --data/--task): iid = i.i.d.
+                                  N(0, 1), uniform = i.i.d. U[−1, 1], ar = AR(1) with
+                                  --phi, arfima = ARFIMA(p, d, q) with --d [--ar,
+                                  --ma]; unit variance (uniform: ⅓). (values: iid,
+                                  uniform, ar, arfima)
+          --d <d>                 --input arfima: memory parameter d, −0.5 < d < 0.5.
+          --ar <list>             --input arfima: AR coefficients φ₁,…,φ_p of φ(z) = 1
+                                  − φ₁z − … − φ_p z^p.
+          --ma <list>             --input arfima: MA coefficients θ₁,…,θ_q of θ(z) = 1
+                                  + θ₁z + … + θ_q z^q.
+          --phi <phi>             --input ar: lag-one correlation φ, −1 < φ < 1.
+          --sequences <B>         Generated input: number of independent sequences B
+                                  (default per verb); their length is --length T where
+                                  the verb says so.
+
+        OPTIONS:
+          --autonomous <sigma>    Autonomous run: feed y_t + σε_t back as the next
+                                  input (needs d_in = d_out), noise scale σ ≥ 0.
+          --residuals             Also estimate d of the residuals (target − output, or
+                                  x_(t+1) − y_t for a one-step predictor).
+          --segment <name>        The last layer's state segment analysed (default h;
+                                  e.g. c, m). (default: h)
+          --burn-in <n>           Steps dropped at the start (default: generated 100,
+                                  data 0).
+          --sequence <b>          --data/--task: the sequence b (1-based) analysed.
+                                  (default: 1)
+          --seed <seed>           Seed: a new network from s, the generated input, the
+                                  task's data or the noise from s + 1. (default: 0)
+          --figures <dir>         Write the figures (CSV data, gnuplot script, SVG when
+                                  gnuplot is installed) to this folder.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
+          --version               Show the version.
+          -h, --help              Show help information.
+        """#,
+        "forecast": #"""
+        OVERVIEW: One-step forecast baselines (fitted ARFIMA, naive) on the splits of
+        'train --task series'.
+
+        Reads the series as 'train --task series --data FILE' does (--column,
+        --transform, --last), splits its n − 1 input–target pairs (y_t, y_(t+1)) into
+        train, validation and test in time order (--splits a,b,c; default Zhao et al.'s
+        sizes for their data-set names arfima, DJI, traffic, tree7, else 50/30/20 per
+        cent), and scores one-step predictions of the test targets in original units:
+        RMSE, MAE, MAPE (when no target is 0) and the MSE of the min–max-scaled values
+        (--scaler, as train's; comparable with the networks' test loss).
+
+        --model naive predicts y_(t+1) by y_t (the ceiling a forecaster must beat).
+        --model arfima fits ARFIMA(p, d, q) to the training values y_1 … y_(train+1)
+        (--fit train-validation: also the validation values) with --method (default
+        whittle; mle, hr, css), p and q fixed by --ar-order/--ma-order or selected by
+        BIC over p, q ≤ --max-order (default 2), subtracts the fitting values' mean,
+        and predicts every y_(t+1) from all of y_1 … y_t: --predictor exact is the best
+        linear predictor from the finite past under the fitted model (Durbin–Levinson
+        on its autocovariance; the floor of linear one-step forecasts), --predictor
+        ar-infinity the AR(∞) form −Σ_(j≤K) π_j (y_(t+1−j) − μ) truncated at --window
+        K.
+
+        Plain output: 'key: value' lines. JSON keys: input, column, transform, n,
+        dataset, splits {train, validation, test}, scaler, model, predictor (null for
+        naive), fit (null for naive; else method, values, p, q, d, ar, ma, sigma2,
+        mean, log_likelihood, bic, candidates[] {p, q, bic}), test_pairs, rmse, mae,
+        mape (null when a target is 0), scaled_mse. --save DIR writes predictions.npy
+        and targets.npy (the test pairs); --figures DIR writes forecast.csv (t, target,
+        prediction) and forecast.svg.
+
+        USAGE: rnnmem forecast [<options>] <file> --model <name>
+
+        ARGUMENTS:
+          <file>                  CSV file holding the series.
+
+        OPTIONS:
+          --column <name|index>   Column to use: a header name or a 1-based index
+                                  (default: the last numeric column).
+          --transform <name>      Use a transformation of the column (log and returns
+                                  need positive values). (values: none, diff, log,
+                                  log-returns, abs-log-returns, squared-log-returns;
+                                  default: none)
+          --last <N>              Keep only the last N observations (after --transform).
+          --splits <a,b,c>        train,validation,test sizes in input–target pairs
+                                  (see above).
+          --scaler <whole|train>  Min–max scaler of the scaled MSE: fitted on the whole
+                                  series or the training values. (values: whole, train;
+                                  default: whole)
+          --model <name>          Forecaster: arfima (fitted ARFIMA(p, d, q)) or naive
+                                  (y_t predicts y_(t+1)). (values: arfima, naive)
+          --method <method>       arfima: estimator of the fit: whittle, mle, hr, css.
+                                  (values: gph, lw, elw, elw2, whittle, hr, mle, css,
+                                  rs, dfa, aggvar; default: whittle)
+          --ar-order <p>          arfima: AR order p (with --ma-order; default: BIC
+                                  selection).
+          --ma-order <q>          arfima: MA order q (with --ar-order).
+          --max-order <k>         arfima: largest p and q of the BIC selection (0…3).
+          --fit <split>           arfima: values the model is fitted on: train or
+                                  train-validation. (values: train, train-validation;
+                                  default: train)
+          --predictor <name>      arfima: exact (finite-past best linear predictor) or
+                                  ar-infinity (truncated AR(∞)). (values: exact,
+                                  ar-infinity; default: exact)
+          --window <K>            arfima --predictor ar-infinity: truncation K (default
+                                  100).
+          --figures <dir>         Write forecast.csv and forecast.svg (test targets and
+                                  predictions) to this directory.
+          --save <dir>            Write the arrays as NumPy .npy files (float64) to
+                                  this directory (created if needed).
+          --json                  Print one JSON object instead of plain text.
+          -o, --output <file>     Write the result to this file instead of standard
+                                  output.
           --version               Show the version.
           -h, --help              Show help information.
         """#,

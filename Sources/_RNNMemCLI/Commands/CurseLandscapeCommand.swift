@@ -258,7 +258,7 @@ struct CurseLandscapeCommand: ToolCommand {
                 plot \(plotCurv.joined(separator: ", \\\n     "))
 
                 """
-            try f.draw(
+            try f.render(
                 script: "landscape-\(direction.rawValue).gp", script,
                 svgs: ["landscape-\(direction.rawValue)-loss.svg", "landscape-\(direction.rawValue)-curvature.svg"])
             f.report(to: console)

@@ -125,7 +125,7 @@ struct CursePropagationCommand: ToolCommand {
                 plot \(grad.joined(separator: ", \\\n     "))
 
                 """
-            try f.draw(
+            try f.render(
                 script: "propagation.gp", script, svgs: ["propagation-activity.svg", "propagation-gradient.svg"])
             f.report(to: console)
         }

@@ -157,7 +157,7 @@ struct CurseTeacherStudentCommand: ToolCommand {
                 plot 'teacher-student-effective-lr.csv' every ::1 using ($3 + 0.3*(rand(0) - 0.5)):4 with points pt 7 ps 0.4 lc rgb '#4477aa' notitle
 
                 """
-            try f.draw(
+            try f.render(
                 script: "teacher-student.gp", script,
                 svgs: ["teacher-student-loss.svg", "teacher-student-effective-lr.svg"])
             f.report(to: console)
