@@ -9,7 +9,7 @@ import Recurrent
 /// **Networks.** `layers` stacked layers of `hidden` complex units from the recurrent engine (layer ℓ ≥ 1 reads
 /// [Re h; Im h] of the layer below), a linear readout to one output, input width 1; eigenvalues on the ring
 /// |λ| ∈ [1 − 1/T, 1 − 1/(2T)] for a memory of T steps (the notebook's `min_nu`, `max_nu`), phases in (0, 6.28),
-/// B ~ CN(0, 1/d_ℓ) (``DiagonalInitialization/Scheme/orvieto2023``). Three variants: ``Variant/complexDiagonal`` (λ = a + ib,
+/// B ~ CN(0, 1/d_ℓ) (`DiagonalInitialization.Scheme.orvieto2023` of the recurrent engine). Three variants: ``Variant/complexDiagonal`` (λ = a + ib,
 /// no normalisation: the notebook's "complex"), ``Variant/normalized`` (the same with the fixed γ = √(1 − |λ|²)),
 /// and ``Variant/lru`` (exponential parametrisation, learned γ initialised at √(1 − |λ|²): the notebook's "lru").
 /// The engine's stack has no nonlinearity, GLU or LayerNorm between layers (the notebook's blocks do); the growth

@@ -14,7 +14,10 @@ public struct FullCurvatureSpectrum: Sendable, Equatable {
 
     /// Assemble and decompose `op` (P products, in blocks).
     ///
-    /// - Parameter maximumDimension: refuse larger operators (P² doubles and an O(P³) eigensolve).
+    /// - Parameters:
+    ///   - op: the curvature operator (Hessian, Gauss–Newton or empirical Fisher) whose P products with the unit
+    ///     vectors are its columns.
+    ///   - maximumDimension: refuse larger operators (P² doubles and an O(P³) eigensolve).
     /// - Throws: ``SpectraError/invalidArgument(argument:message:)`` for P above `maximumDimension`; errors of the
     ///   products or of LAPACK.
     public init<Op: SymmetricLinearOperator>(_ op: Op, maximumDimension: Int = 4096) throws {

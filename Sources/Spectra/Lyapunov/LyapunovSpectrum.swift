@@ -76,8 +76,11 @@ public struct LyapunovSpectrum: Sendable, Equatable {
 
     /// Compute the spectrum of `dynamics` (a copy is iterated; the argument is not changed).
     ///
-    /// - Parameter progress: called after every renormalisation with (steps done, total steps) over warm-up and
-    ///   accumulation.
+    /// - Parameters:
+    ///   - dynamics: the map, rate network or input-driven network whose tangent dynamics are iterated.
+    ///   - options: transient, warm-up, accumulated steps, number of exponents and windows of finite-time exponents.
+    ///   - progress: called after every renormalisation with (steps done, total steps) over warm-up and
+    ///     accumulation.
     /// - Throws: ``SpectraError/invalidArgument(argument:message:)`` for inconsistent options,
     ///   ``SpectraError/divergence(step:message:)`` when the trajectory or the tangent vectors overflow.
     public init<D: TangentDynamics>(

@@ -40,8 +40,11 @@ public struct JacobianProductSpectrum: Sendable, Equatable {
 
     /// Products of given step Jacobians: `jacobians[t − 1]` = D_t (S × S) for t = 1 … T.
     ///
-    /// - Parameter lags: ℓ values (each ≥ 1; for `.end(t)` at most t, for `.start(k)` at most T − k); nil: every
-    ///   lag up to the largest possible.
+    /// - Parameters:
+    ///   - jacobians: the step Jacobians D_1 … D_T, `jacobians[t − 1]` = D_t (S × S).
+    ///   - anchor: the fixed end of the products, `.end(t)` (∂s_t/∂s_(t−ℓ)) or `.start(k)` (∂s_(k+ℓ)/∂s_k).
+    ///   - lags: ℓ values (each ≥ 1; for `.end(t)` at most t, for `.start(k)` at most T − k); nil: every
+    ///     lag up to the largest possible.
     /// - Throws: ``SpectraError/invalidArgument(argument:message:)`` for an anchor or lag outside the trajectory or
     ///   Jacobians of different shapes, ``SpectraError/divergence(step:message:)`` for non-finite Jacobians.
     public init(jacobians: [Matrix], anchor: ProductAnchor, lags: [Int]? = nil) throws {

@@ -46,7 +46,12 @@ public struct StepJacobianSpectra: Sendable, Equatable {
     /// Analyse the step Jacobians of `model` along `sequence` (one sequence) at t = `stride`, 2·`stride`, …, T
     /// (every step by default).
     ///
-    /// - Parameter progress: called after every analysed step with (steps done, steps in all).
+    /// - Parameters:
+    ///   - model: the network.
+    ///   - sequence: the inputs of one sequence (T steps).
+    ///   - initialStates: the state at t = 0 (nil: zero).
+    ///   - stride: analyse every `stride`-th step (≥ 1).
+    ///   - progress: called after every analysed step with (steps done, steps in all).
     /// - Throws: ``SpectraError/invalidArgument(argument:message:)`` for a wrong sequence or stride,
     ///   ``SpectraError/divergence(step:message:)`` for a non-finite Jacobian.
     public init(model: any RecurrentModel, sequence: SequenceBatch, initialStates: [Matrix]? = nil,
