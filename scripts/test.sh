@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
-# The README's test command: install the system libraries, build, run every test target (library, CLI, notebooks).
+# The README's test command: install the system libraries, build, run every test target (library, CLI, notebooks),
+# then the Slurm test of the sweep runner (scripts/slurm-smoke.sh: a private one-node cluster from Debian's
+# slurm-wlm, a job array with sbatch --wait, the collected table against an unsharded run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 swift build
+set +e
 swift test 2>&1 | tee .test-output.log | grep -vE '^\[[0-9]+/[0-9]+\] (Compiling|Emitting|Linking|Write|Build)' | tail -n 200
 status=${PIPESTATUS[0]}
-exit "$status"
+bash scripts/slurm-smoke.sh
+slurm=$?
+set -e
+[ "$status" -eq 0 ] || { echo "test.sh: swift test failed (status $status)" >&2; exit "$status"; }
+[ "$slurm" -eq 0 ] || { echo "test.sh: the Slurm test failed (status $slurm)" >&2; exit "$slurm"; }
+echo "test.sh: every test passed (swift test and the Slurm test)"
