@@ -23,7 +23,7 @@ public struct WelchTTest: Sendable, Equatable, Codable {
     public let pValueGreater: Double
 
     /// The test of `x` against `y`.
-    /// - Throws: ``NumericsError.domain(_:)`` when a sample has fewer than 2 values or a non-finite value,
+    /// - Throws: ``NumericsError/domain(_:)`` when a sample has fewer than 2 values or a non-finite value,
     ///   or both samples have zero variance (t is then undefined: 0/0 or ±∞).
     public init(_ x: [Double], _ y: [Double]) throws {
         for (name, s) in [("x", x), ("y", y)] {
