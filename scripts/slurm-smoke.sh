@@ -6,12 +6,9 @@
 # wall time: status, exit status, the losses and the weights' checksum). About 20 s once the packages are installed
 # (apt-get adds about 25 s on first use).
 #
-# Needs Debian's slurm-wlm and munge (installed with apt-get, through sudo when not root). Runs without systemd
-# and without cgroups (ProctrackType=proctrack/linuxproc, TaskPlugin=task/none). Everything the cluster writes —
-# munge key and socket, slurm.conf (found through SLURM_CONF), state, spool, logs, ports 26817/26818 — lives in a
-# fresh temporary folder, so an existing Slurm or munge installation is neither used nor touched. The daemons
-# (munged, slurmctld, slurmd) run in the foreground as background jobs of this script, which records their
-# process ids and stops exactly those at exit.
+# The cluster is scripts/slurm-cluster.sh's (Debian's slurm-wlm and munge, installed with apt-get when missing; no
+# systemd, no cgroups), started in a fresh temporary folder on ports 26827/26828 and stopped at exit, so neither an
+# existing Slurm installation nor a cluster started for the README's examples is used or touched.
 #
 # Usage: bash scripts/slurm-smoke.sh        (RNNMEM=path/to/rnnmem to test another binary than .build/debug/rnnmem;
 #                                            KEEP=1 keeps the temporary folder)
@@ -25,15 +22,6 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 say() { printf 'slurm-smoke: %s\n' "$*"; }
 elapsed() { echo $(( $(date +%s) - START )); }
 
-# 1. Packages.
-if ! command -v slurmctld >/dev/null || ! command -v slurmd >/dev/null || ! command -v sbatch >/dev/null \
-    || ! command -v munged >/dev/null; then
-    say "installing slurm-wlm and munge with apt-get"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends slurm-wlm munge >/dev/null
-fi
-say "$(slurmctld -V), $(munged --version 2>&1 | head -n 1) ($(elapsed) s)"
-
 # 2. rnnmem.
 RNNMEM=${RNNMEM:-$ROOT/.build/debug/rnnmem}
 if [ ! -x "$RNNMEM" ]; then
@@ -42,22 +30,17 @@ if [ ! -x "$RNNMEM" ]; then
 fi
 RNNMEM=$(cd "$(dirname "$RNNMEM")" && pwd)/$(basename "$RNNMEM")
 
-# 3. A private cluster in a temporary folder; stopped at exit by process id.
+# 3. A private cluster in a temporary folder (scripts/slurm-cluster.sh, on ports of its own so that a cluster
+#    started for the README's examples is not disturbed); stopped at exit.
 WORK=$(mktemp -d /tmp/rnnmem-slurm-smoke.XXXXXX)
 chmod 755 "$WORK"
-PIDS=()
+CLUSTER=$WORK/cluster
 cleanup() {
     local status=$?
-    local pid
-    for pid in "${PIDS[@]}"; do $SUDO kill -TERM "$pid" 2>/dev/null || true; done
-    for pid in "${PIDS[@]}"; do
-        for _ in $(seq 50); do $SUDO kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-        $SUDO kill -KILL "$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
-    done
+    SLURM_PORT=26827 bash scripts/slurm-cluster.sh stop "$CLUSTER" 2>/dev/null || true
     if [ "$status" -ne 0 ]; then
         say "FAILED (status $status) after $(elapsed) s; logs:"
-        for log in "$WORK"/log/*.log "$WORK"/log/*.out "$WORK"/sharded/logs/*.out; do
+        for log in "$CLUSTER"/log/*.log "$CLUSTER"/log/*.out "$WORK"/sharded/logs/*.out; do
             [ -f "$log" ] && { echo "--- $log"; tail -n 25 "$log"; }
         done
     fi
@@ -71,68 +54,10 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-mkdir -p "$WORK/munge" "$WORK/log" "$WORK/state" "$WORK/spool" "$WORK/run"
-chmod 700 "$WORK/munge"
-head -c 1024 /dev/urandom > "$WORK/munge/munge.key"
-chmod 400 "$WORK/munge/munge.key"
-SOCKET=$WORK/munge/munge.socket
-$SUDO munged --foreground --force --key-file="$WORK/munge/munge.key" --socket="$SOCKET" \
-    --pid-file="$WORK/munge/munged.pid" --log-file="$WORK/log/munged.log" --seed-file="$WORK/munge/munged.seed" \
-    >"$WORK/log/munged.out" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 50); do [ -S "$SOCKET" ] && break; sleep 0.1; done
-munge -n -S "$SOCKET" | unmunge -S "$SOCKET" | grep -q "STATUS: *Success" \
-    || { say "munge does not work (see $WORK/log/munged.log)"; exit 1; }
-
-HOST=$(hostname -s)
-# The node line as slurmd detects this machine (CPUs, sockets, cores, threads, memory), so the node registers
-# without a mismatch that would drain it.
-NODE=$(slurmd -C | head -n 1)
-export SLURM_CONF=$WORK/slurm.conf
-cat > "$SLURM_CONF" <<CONF
-ClusterName=rnnmemsmoke
-SlurmctldHost=$HOST(127.0.0.1)
-SlurmctldPort=26817
-SlurmdPort=26818
-AuthType=auth/munge
-CredType=cred/munge
-AuthInfo=socket=$SOCKET
-ProctrackType=proctrack/linuxproc
-TaskPlugin=task/none
-JobAcctGatherType=jobacct_gather/none
-AccountingStorageType=accounting_storage/none
-SchedulerType=sched/builtin
-SelectType=select/cons_tres
-SelectTypeParameters=CR_Core
-MpiDefault=none
-MailProg=/bin/true
-SlurmUser=root
-SlurmdUser=root
-StateSaveLocation=$WORK/state
-SlurmdSpoolDir=$WORK/spool
-SlurmctldPidFile=$WORK/run/slurmctld.pid
-SlurmdPidFile=$WORK/run/slurmd.pid
-SlurmctldLogFile=$WORK/log/slurmctld.log
-SlurmdLogFile=$WORK/log/slurmd.log
-ReturnToService=2
-$NODE NodeAddr=127.0.0.1 State=UNKNOWN
-PartitionName=debug Nodes=$HOST Default=YES MaxTime=INFINITE State=UP
-CONF
-# The daemons log to their log files; their own standard streams go to *.out beside them.
-$SUDO env SLURM_CONF="$SLURM_CONF" slurmctld -D -c >"$WORK/log/slurmctld.out" 2>&1 &
-PIDS+=($!)
-sleep 2
-$SUDO env SLURM_CONF="$SLURM_CONF" slurmd -D >"$WORK/log/slurmd.out" 2>&1 &
-PIDS+=($!)
-state=""
-for _ in $(seq 60); do
-    state=$(sinfo -h -n "$HOST" -o %T 2>/dev/null || true)
-    [ "$state" = idle ] && break
-    sleep 1
-done
-[ "$state" = idle ] || { say "the node did not become idle (state '$state')"; exit 1; }
+SLURM_PORT=26827 bash scripts/slurm-cluster.sh start "$CLUSTER" >/dev/null
+export SLURM_CONF=$CLUSTER/slurm.conf
 CLUSTER_UP=$(elapsed)
-say "one-node cluster up: $HOST idle ($CLUSTER_UP s)"
+say "one-node cluster up: $(sinfo -h -o '%N %T') ($(slurmctld -V); $CLUSTER_UP s)"
 
 # 4. The smoke grid as a job array of 4 shards.
 CONFIG=data/sweeps/smoke.json

@@ -43,7 +43,7 @@ public enum CommandLineTool {
     /// Parses and runs one command, writing to `console`; returns the exit status.
     static func execute(_ arguments: [String], console: Console, helpColumns: Int?) async -> Int32 {
         do {
-            var command = try RNNMem.parseAsRoot(arguments)
+            var command = try parseCommand(arguments)
             if let toolCommand = command as? any ToolCommand {
                 try toolCommand.run(console: console)
             } else if let asyncToolCommand = command as? any AsyncToolCommand {
