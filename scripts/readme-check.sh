@@ -2,8 +2,8 @@
 # Run every command the README shows (the `$ ` lines of its ```console blocks, in order, from the package root), as
 # a reader would after the README's two set-up commands, and report which fail.
 #
-#   bash scripts/readme-check.sh          every command except those marked `# long:` (they are only parsed, by
-#                                         the CLITests suite "README commands")
+#   bash scripts/readme-check.sh          every command except those marked `# long:` (the Zhao sweep and its
+#                                         collection; the CLITests suite "README commands" parses them)
 #   bash scripts/readme-check.sh --all    every command, the long ones too (the Zhao sweep: about an hour on 2 cores)
 #
 # `rnnmem` is the one on the PATH (scripts/main.sh installs it); when there is none, .build/release/rnnmem is used.
@@ -15,7 +15,7 @@ all=0
 case "${1:-}" in
   --all) all=1 ;;
   "") ;;
-  -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "readme-check.sh: unknown option $1" >&2; exit 2 ;;
 esac
 if ! command -v rnnmem >/dev/null; then
