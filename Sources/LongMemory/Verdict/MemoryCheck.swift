@@ -103,15 +103,15 @@ public enum MemoryCheck {
                 let e: MemoryEstimate
                 switch method {
                 case .whittle:
-                    let selection = try ParametricEstimation.selectOrder(
-                        x, maxP: maximumOrder, maxQ: maximumOrder, method: .whittle, options: parametric)
+                    let selection = try ParametricEstimation.whittleOrderSelection(
+                        x, maxP: maximumOrder, maxQ: maximumOrder, options: parametric)
                     candidates = selection.candidates.map {
-                        MemoryEvidence.OrderCandidate(p: $0.p, q: $0.q, bic: $0.bic, d: $0.fit?.estimate.d)
+                        MemoryEvidence.OrderCandidate(p: $0.p, q: $0.q, bic: $0.bic, d: $0.d)
                     }
                     e = selection.selected.estimate
                     selected = e
                     if selection.selected.model.ar.count + selection.selected.model.ma.count > 0 {
-                        whiteFI = selection.candidates.first { $0.p == 0 && $0.q == 0 }?.fit?.estimate
+                        whiteFI = selection.fractionalNoise.estimate
                     }
                 case .localPolynomialWhittle:
                     e = try LocalPolynomialWhittle.estimate(
@@ -161,7 +161,8 @@ public enum MemoryCheck {
         }
         var splitting: SampleSplittingTest? = nil
         do {
-            splitting = try SampleSplittingTest.test(x, exponent: settings.whittleBandwidthExponent, level: checkLevel)
+            splitting = try SampleSplittingTest.test(
+                x, exponent: settings.whittleBandwidthExponent, level: settings.rule.splittingTestLevel)
         } catch {
             failedChecks.append(FailedComputation(kind: "sample_splitting", message: "\(error)"))
         }

@@ -133,12 +133,18 @@ public struct VerdictTally: Sendable, Equatable {
     public private(set) var counts: [MemoryVerdict: Int] = [:]
     /// Replications whose `check` failed (an error, not a verdict).
     public private(set) var failures: Int = 0
+    /// How many inconclusive verdicts each step of ``VerdictRule`` produced.
+    public private(set) var inconclusiveSteps: [Int: Int] = [:]
     public init() {}
 
-    public mutating func add(_ v: MemoryVerdict) { counts[v, default: 0] += 1 }
+    public mutating func add(_ v: MemoryVerdict, step: Int? = nil) {
+        counts[v, default: 0] += 1
+        if v == .inconclusive, let step { inconclusiveSteps[step, default: 0] += 1 }
+    }
     public mutating func addFailure() { failures += 1 }
     public mutating func merge(_ other: VerdictTally) {
         for (k, v) in other.counts { counts[k, default: 0] += v }
+        for (k, v) in other.inconclusiveSteps { inconclusiveSteps[k, default: 0] += v }
         failures += other.failures
     }
 
@@ -163,12 +169,12 @@ public enum VerdictCalibration {
         return stream
     }
 
-    /// The verdict on one replication (nil when `check` throws).
-    public static func verdict(
+    /// The report of `check` on one replication (nil when simulating or `check` throws).
+    public static func report(
         _ process: CalibrationProcess, acvf: [Double]?, length n: Int, rng: inout SeededRandom,
         settings: MemoryCheckSettings = MemoryCheckSettings()
-    ) -> MemoryVerdict? {
+    ) -> MemoryCheckReport? {
         guard let x = try? process.simulate(count: n, acvf: acvf, rng: &rng) else { return nil }
-        return try? MemoryCheck.run(x, settings: settings).verdict
+        return try? MemoryCheck.run(x, settings: settings)
     }
 }

@@ -28,11 +28,11 @@ struct CheckCommand: ToolCommand {
             elw's 95% CI above ½ → nonstationary (Shimotsu & Phillips 2005); (4) the stationary Whittle fit at its \
             bound 0.499 → inconclusive (evidence that d ≥ ½, not an estimate); (5) ARFIMA d significantly > 0 but \
             lpw differs from it by more than c_n of its s.e. → inconclusive; (6) ARFIMA d significantly > 0 and Qu's \
-            test or the sample-splitting test rejects at 2.5% each (family-wise 5%) → inconclusive: structural \
-            break or long memory, naming the test and the mean shift; (7) ARFIMA d significantly > 0 → long memory; \
+            test rejects at 2.5% or the sample-splitting test at 1% → inconclusive: structural break or long \
+            memory, naming the test and the mean shift; (7) ARFIMA d significantly > 0 → long memory; \
             (8) ARFIMA d significantly < 0 → antipersistent (inconclusive if lpw disagrees as in 5); (9) otherwise → \
-            short memory, unless lpw is significant (inconclusive) or 2 of Lo, V/S, KPSS reject toward persistence \
-            (inconclusive). Measured error rates: the calibration study in the README. Several columns: one report \
+            short memory, unless lpw is significant (inconclusive) or all 3 of Lo, V/S, KPSS reject toward \
+            persistence (inconclusive). Measured error rates: the calibration study in the README. Several columns: one report \
             each, then an overall verdict (nonstationary if any column is, else long memory if any column is — Zhao \
             et al. 2020 — else inconclusive if any is, else antipersistent if all are, else short memory).
 
