@@ -328,7 +328,7 @@ public struct VerdictRule: Sendable, Equatable {
         guard !tests.isEmpty else { return "no test of short memory could be computed" }
         var s = "\(persistent.count) of \(tests.count) tests of short memory reject toward persistence"
         if !persistent.isEmpty { s += " (" + persistent.map(\.name).joined(separator: ", ") + ")" }
-        return s + "; \(needed) needed"
+        return s + "; \(needed) would block a short-memory verdict"
     }
 
     // MARK: - Caveats
@@ -382,7 +382,12 @@ public struct VerdictRule: Sendable, Equatable {
         }
         switch v {
         case .longMemory:
-            if persistent < needed { c.append("the tests of short memory do not agree: " + testSentence) }
+            let available = e.tests.filter { shortMemoryTests.contains($0.method) }.count
+            if available > 0, 2 * persistent <= available {
+                c.append(
+                    "only \(persistent) of \(available) tests of short memory (Lo, V/S, KPSS) reject toward persistence: "
+                        + "they have little power against small d and do not decide the verdict")
+            }
             if let ns = e.estimate(.exactLocalWhittle), ns.confidenceInterval.upper >= 0.5 {
                 c.append(
                     "elw's \(VerdictText.percent(ns.confidenceInterval.level)) CI \(VerdictText.interval(ns.confidenceInterval)) "
