@@ -47,7 +47,7 @@ public enum LocalPolynomialWhittle {
     /// - Parameters:
     ///   - x: the series (finite, not constant, at least 16 values).
     ///   - bandwidth: m (``Bandwidth/count(_:)`` or ``Bandwidth/exponent(_:)``; default ⌊n^0.65⌋); m ≥ 10(r + 1).
-    ///   - order: r, the number of even polynomial terms (default 1).
+    ///   - r: the number of even polynomial terms (default 1; the argument label is `order`).
     ///   - confidenceLevel: level of the Wald interval.
     public static func estimate(
         _ x: [Double], bandwidth: Bandwidth = .exponent(defaultExponent), order r: Int = defaultOrder,

@@ -4,9 +4,13 @@ import MemoryNumerics
 public struct WhittleOrderSelection: Sendable, Equatable {
     /// One order: its BIC and d̂ (nil when the fit failed).
     public struct Candidate: Sendable, Equatable {
+        /// AR order.
         public let p: Int
+        /// MA order.
         public let q: Int
+        /// −2ℓ̂ + (p + q + 2) log n (nil when the fit failed).
         public let bic: Double?
+        /// d̂ of this order (nil when the fit failed).
         public let d: Double?
         /// (d, φ, θ) at the optimum; empty when the fit failed.
         public let parameters: [Double]

@@ -253,10 +253,9 @@ struct WhittleARFIMAObjective {
         sinTable = s
     }
 
-    /// |φ(e^{−iλ_j})|²/|θ(e^{−iλ_j})|².
+    /// φ(e^{−iλ_j}) = pr + i·pi and θ(e^{−iλ_j}) = tr + i·ti.
     @inline(__always)
-    func armaInverseGain(_ params: [Double], _ j: Int) -> Double {
-        if p + q == 0 { return 1 }
+    func armaValues(_ params: [Double], _ j: Int) -> (pr: Double, pi: Double, tr: Double, ti: Double) {
         var pr = 1.0, pi = 0.0, tr = 1.0, ti = 0.0
         for k in 0..<p {
             let c = params[1 + k]
@@ -268,7 +267,15 @@ struct WhittleARFIMAObjective {
             tr += c * cosTable[k * count + j]
             ti -= c * sinTable[k * count + j]
         }
-        return (pr * pr + pi * pi) / (tr * tr + ti * ti)
+        return (pr, pi, tr, ti)
+    }
+
+    /// |φ(e^{−iλ_j})|²/|θ(e^{−iλ_j})|².
+    @inline(__always)
+    func armaInverseGain(_ params: [Double], _ j: Int) -> Double {
+        if p + q == 0 { return 1 }
+        let v = armaValues(params, j)
+        return (v.pr * v.pr + v.pi * v.pi) / (v.tr * v.tr + v.ti * v.ti)
     }
 
     func q(_ params: [Double]) -> Double {
@@ -296,17 +303,7 @@ struct WhittleARFIMAObjective {
         var value = 0.0
         var gradient = [Double](repeating: 0, count: 1 + p + q)
         for j in 0..<count {
-            var pr = 1.0, pi = 0.0, tr = 1.0, ti = 0.0
-            for k in 0..<p {
-                let c = params[1 + k]
-                pr -= c * cosTable[k * count + j]
-                pi += c * sinTable[k * count + j]
-            }
-            for k in 0..<q {
-                let c = params[1 + p + k]
-                tr += c * cosTable[k * count + j]
-                ti -= c * sinTable[k * count + j]
-            }
+            let (pr, pi, tr, ti) = armaValues(params, j)
             let a = pr * pr + pi * pi
             let t = tr * tr + ti * ti
             let term = periodogram[j] * Double.exp(d * logFourSinSquared[j]) * a / t

@@ -34,11 +34,15 @@ public struct MemoryEvidence: Sendable, Equatable {
 
     /// One order of the BIC selection.
     public struct OrderCandidate: Codable, Sendable, Equatable {
+        /// AR order.
         public let p: Int
+        /// MA order.
         public let q: Int
         /// −2ℓ̂ + (p + q + 2) log n with the Whittle log-likelihood; nil when the fit failed.
         public let bic: Double?
+        /// d̂ of this order; nil when the fit failed.
         public let d: Double?
+        /// An order with its BIC and d̂.
         public init(p: Int, q: Int, bic: Double?, d: Double?) {
             self.p = p
             self.q = q

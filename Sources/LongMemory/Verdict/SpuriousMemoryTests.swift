@@ -25,8 +25,9 @@ public struct QuTest: Codable, Sendable, Equatable {
     public let bandwidth: Int
     /// ε, the trimming of the supremum.
     public let trimming: Double
-    /// The local Whittle d̂ and Ĝ at m used to normalise the periodogram.
+    /// The local Whittle d̂ at m used to normalise the periodogram.
     public let d: Double
+    /// Ĝ = (1/m)Σ λ_j^{2d̂} I_j at that d̂.
     public let scale: Double
     /// The test level.
     public let level: Double
@@ -154,7 +155,9 @@ public struct SampleSplittingTest: Codable, Sendable, Equatable {
     public let degreesOfFreedom: Int
     /// P(χ²_{b−1} > W).
     public let pValue: Double
+    /// The test level.
     public let level: Double
+    /// p < level.
     public let reject: Bool
 
     /// Run the test on `x` (n ≥ 200) with m = ⌊n^`exponent`⌋.
@@ -215,6 +218,7 @@ public struct MeanShiftCheck: Codable, Sendable, Equatable {
     /// d̂ of the series with both segment means removed (exact local Whittle).
     public let adjusted: MemoryEstimate
 
+    /// Locate the shift in `x` (n ≥ 100, finite, not constant) and estimate d of the adjusted series.
     public static func check(_ x: [Double], confidenceLevel: Double = 0.95) throws -> MeanShiftCheck {
         try EstimatorInput.validate(x, minimum: 100, estimator: "the mean-shift check")
         let n = x.count

@@ -29,6 +29,7 @@ public enum CalibrationProcess: Sendable, Hashable, CustomStringConvertible {
     /// with persistence α + β).
     case garchVolatility(omega: Double, alpha: Double, beta: Double)
 
+    /// The process in words, as the study's table prints it.
     public var description: String {
         switch self {
         case .whiteNoise: return "white noise"
@@ -130,24 +131,30 @@ public enum CalibrationProcess: Sendable, Hashable, CustomStringConvertible {
 
 /// Counts of the five verdicts over the replications of one process at one length.
 public struct VerdictTally: Sendable, Equatable {
+    /// Replications per verdict.
     public private(set) var counts: [MemoryVerdict: Int] = [:]
     /// Replications whose `check` failed (an error, not a verdict).
     public private(set) var failures: Int = 0
     /// How many inconclusive verdicts each step of ``VerdictRule`` produced.
     public private(set) var inconclusiveSteps: [Int: Int] = [:]
+    /// An empty tally.
     public init() {}
 
+    /// Count verdict `v` (and, for an inconclusive one, the step that gave it).
     public mutating func add(_ v: MemoryVerdict, step: Int? = nil) {
         counts[v, default: 0] += 1
         if v == .inconclusive, let step { inconclusiveSteps[step, default: 0] += 1 }
     }
+    /// Count a replication whose check failed.
     public mutating func addFailure() { failures += 1 }
+    /// Add the counts of `other`.
     public mutating func merge(_ other: VerdictTally) {
         for (k, v) in other.counts { counts[k, default: 0] += v }
         for (k, v) in other.inconclusiveSteps { inconclusiveSteps[k, default: 0] += v }
         failures += other.failures
     }
 
+    /// Replications counted, failures included.
     public var total: Int { counts.values.reduce(0, +) + failures }
 
     /// Share of verdict `v` among all replications (failures count in the denominator).

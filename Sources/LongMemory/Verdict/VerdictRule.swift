@@ -338,6 +338,11 @@ public struct VerdictRule: Sendable, Equatable {
         for f in e.failedEstimates { c.append("estimator \(f.kind.rawValue) failed: \(f.message)") }
         for f in e.failedTests { c.append("test \(f.kind.rawValue) failed: \(f.message)") }
         for f in e.failedChecks { c.append("check \(f.kind) failed: \(f.message)") }
+        for est in e.estimates where est.method == .whittle && abs(est.d) >= VerdictRule.whittleBound {
+            c.append(
+                "whittle \(orderText(est)) stops at the bound d = \(VerdictText.fixed(est.d)) of its stationary search "
+                    + "interval: evidence that this model wants |d| ≥ ½, not an estimate (its interval is not meaningful)")
+        }
         let band = primary.compactMap(\.bandwidth).max() ?? 0
         if let p = e.periodicity {
             for peak in p.peaks where peak.index > band {
