@@ -46,7 +46,8 @@ public enum CalibrationProcess: Sendable, Hashable, CustomStringConvertible {
         case .periodic(let period, let amplitude):
             return "white noise + \(VerdictText.fixed(amplitude, 1))·sin(2πt/\(VerdictText.fixed(period, 0)))"
         case .garchVolatility(let omega, let alpha, let beta):
-            return "GARCH(1,1) |r_t| ω = \(VerdictText.fixed(omega, 2)), α = \(VerdictText.fixed(alpha, 2)), β = \(VerdictText.fixed(beta, 2))"
+            return "GARCH(1,1) absolute returns, ω = \(VerdictText.fixed(omega, 2)), α = \(VerdictText.fixed(alpha, 2)), "
+                + "β = \(VerdictText.fixed(beta, 2))"
         }
     }
 
