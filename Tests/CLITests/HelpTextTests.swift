@@ -11,7 +11,7 @@ struct HelpTextTests {
         and recurrent models.
 
         Series: the fractional filter (1−B)^d and its lost memory, ARFIMA
-        autocovariances and exact simulation, sample ACF and periodogram, eleven
+        autocovariances and exact simulation, sample ACF and periodogram, twelve
         estimators of the memory parameter d (H = d + ½), tests of memory, and 'check',
         a verdict on whether a series has long memory. Series are read from CSV files
         (comma, or tab/semicolon when unambiguous), with or without a header row; '-'
