@@ -176,10 +176,11 @@ func runStudy(_ config: Config) throws {
                 var rng = VerdictCalibration.generator(
                     seed: config.studySeed, processIndex: item.processIndex, length: item.length, replication: r)
                 if let report = VerdictCalibration.report(process, acvf: acvf, length: item.length, rng: &rng) {
-                    // Step 6 is split by the test that rejected: 61 Qu only, 62 sample splitting only, 63 both.
+                    // Steps 4 and 6 are split by the tests against spurious memory that rejected: 10·step + 1 for Qu,
+                    // + 2 for sample splitting (61: step 6 by Qu only, 40: step 4 with neither).
                     var step = report.decision.step
-                    if step == 6 {
-                        step = 60 + (report.evidence.qu?.reject == true ? 1 : 0)
+                    if step == 4 || step == 6 {
+                        step = 10 * step + (report.evidence.qu?.reject == true ? 1 : 0)
                             + (report.evidence.sampleSplitting?.reject == true ? 2 : 0)
                     }
                     tally.add(report.verdict, step: step)
@@ -198,12 +199,9 @@ func runStudy(_ config: Config) throws {
     group.wait()
 
     func stepName(_ step: Int) -> String {
-        switch step {
-        case 61: return "6 Qu"
-        case 62: return "6 split"
-        case 63: return "6 Qu+split"
-        default: return String(step)
-        }
+        guard step >= 10 else { return String(step) }
+        let tests = ["", " Qu", " split", " Qu+split"][step % 10]
+        return "\(step / 10)\(tests)"
     }
     func share(_ t: VerdictTally, _ v: MemoryVerdict) -> String { String(format: "%.3f", t.share(v)) }
     print("# Calibration of the rnnmem check verdict (rule v\(VerdictRule.version))")

@@ -67,7 +67,7 @@ public enum EstimateClass: String, Codable, Sendable, Hashable {
 
     /// Classify d̂ against the threshold `threshold` (c_n).
     public static func classify(_ e: MemoryEstimate, threshold: Double) -> EstimateClass {
-        if e.method == .whittle, abs(e.d) >= VerdictRule.whittleBound { return .atBound }
+        if VerdictRule.isAtBound(e) { return .atBound }
         if e.confidenceInterval.lower > 0.5 { return .nonstationary }
         let z = e.waldStatistic()
         guard z.isFinite else { return .notSignificant }

@@ -25,8 +25,9 @@ import MemoryNumerics
 /// 2. a significant periodogram peak (``PeriodicityCheck``, family-wise 1%) inside the band j ≤ m of S and E →
 ///    *inconclusive*: a spectral peak away from λ = 0 is not a pole at 0 and distorts every d̂ on those frequencies;
 /// 3. E's 95% interval lies above ½ → *nonstationary* (an interval statement, Shimotsu & Phillips 2005);
-/// 4. P at the stationarity bound 0.499 → *inconclusive*: the stationary fit wants d ≥ ½ while E's interval still
-///    holds stationary values;
+/// 4. P within 10⁻³ of a bound ±0.499 of its stationary search → *inconclusive*: at +0.499 the stationary fit
+///    wants d ≥ ½ while E's interval still holds stationary values (at −0.499, d ≤ −½); the reasons add any test
+///    against spurious long memory that rejects;
 /// 5. P significantly positive, but S differs from P by more than c_n standard errors of S → *inconclusive* (the
 ///    parametric and the robust semiparametric evidence disagree);
 /// 6. P significantly positive and a test against spurious long memory rejects — Qu's (2011) W at level 2.5%, or
@@ -51,6 +52,13 @@ public struct VerdictRule: Sendable, Equatable {
 
     /// The upper end of the stationary Whittle search interval (`ARFIMAFitOptions.dInterval`).
     public static let whittleBound = 0.499
+
+    /// Whether a Whittle estimate sits at an end of its search interval: within 10⁻³ of ±``whittleBound`` (the
+    /// optimisers approach the bound only asymptotically, so "at the bound" needs a tolerance — the one of the
+    /// estimators' own boundary note).
+    public static func isAtBound(_ e: MemoryEstimate) -> Bool {
+        e.method == .whittle && abs(e.d) >= whittleBound - 1e-3
+    }
 
     /// The tests of short memory that vote in step 9.
     public var shortMemoryTests: [MemoryTestMethod]
@@ -175,7 +183,7 @@ public struct VerdictRule: Sendable, Equatable {
                     + "\(VerdictText.interval(ns.confidenceInterval)) (\(briefTuning(ns))) lies above ½; this estimator is "
                     + "consistent and asymptotically normal for nonstationary d (Shimotsu & Phillips 2005)"
             ]
-            if let p = parametric, abs(p.d) >= VerdictRule.whittleBound {
+            if let p = parametric, VerdictRule.isAtBound(p) {
                 r.append(
                     "the stationary Whittle fit \(orderText(p)) stops at the bound d = \(VerdictText.fixed(p.d)): "
                         + "evidence that d ≥ ½, not an estimate")
@@ -183,17 +191,26 @@ public struct VerdictRule: Sendable, Equatable {
             return decision(.nonstationary, step: 3, headline: ns, r)
         }
         // 4. The stationary parametric fit at its bound.
-        if let p = parametric, p.d >= VerdictRule.whittleBound {
-            var r = [
-                "the stationary Whittle fit \(orderText(p)) stops at the bound d = \(VerdictText.fixed(p.d)) of its "
-                    + "search interval: the likelihood increases toward d = ½, evidence that d ≥ ½, not an estimate"
-            ]
-            if let ns = exact {
-                r.append(
-                    "\(ns.method.rawValue) d̂ = \(VerdictText.fixed(ns.d)), \(VerdictText.percent(ns.confidenceInterval.level)) CI "
-                        + "\(VerdictText.interval(ns.confidenceInterval)) holds both stationary and nonstationary values: at "
-                        + "the boundary")
+        if let p = parametric, VerdictRule.isAtBound(p) {
+            var r: [String]
+            if p.d > 0 {
+                r = [
+                    "the stationary Whittle fit \(orderText(p)) stops at the bound d = \(VerdictText.fixed(p.d)) of its "
+                        + "search interval: the likelihood increases toward d = ½, evidence that d ≥ ½, not an estimate"
+                ]
+                if let ns = exact {
+                    r.append(
+                        "\(ns.method.rawValue) d̂ = \(VerdictText.fixed(ns.d)), \(VerdictText.percent(ns.confidenceInterval.level)) CI "
+                            + "\(VerdictText.interval(ns.confidenceInterval)) holds both stationary and nonstationary values: "
+                            + "at the boundary")
+                }
+            } else {
+                r = [
+                    "the stationary Whittle fit \(orderText(p)) stops at the bound d = \(VerdictText.fixed(p.d)) of its "
+                        + "search interval: evidence that d ≤ −½ (an over-differenced series?), not an estimate"
+                ]
             }
+            r += spuriousRejections(e)
             return decision(.inconclusive, step: 4, headline: exact ?? lead, r)
         }
         let leadClass = EstimateClass.classify(lead, threshold: c)
@@ -338,7 +355,7 @@ public struct VerdictRule: Sendable, Equatable {
         for f in e.failedEstimates { c.append("estimator \(f.kind.rawValue) failed: \(f.message)") }
         for f in e.failedTests { c.append("test \(f.kind.rawValue) failed: \(f.message)") }
         for f in e.failedChecks { c.append("check \(f.kind) failed: \(f.message)") }
-        for est in e.estimates where est.method == .whittle && abs(est.d) >= VerdictRule.whittleBound {
+        for est in e.estimates where VerdictRule.isAtBound(est) {
             c.append(
                 "whittle \(orderText(est)) stops at the bound d = \(VerdictText.fixed(est.d)) of its stationary search "
                     + "interval: evidence that this model wants |d| ≥ ½, not an estimate (its interval is not meaningful)")
