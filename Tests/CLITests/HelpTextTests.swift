@@ -425,12 +425,12 @@ struct HelpTextTests {
         estimates → inconclusive; (2) a significant periodogram peak inside the band j
         ≤ m of lpw/elw → inconclusive (a cycle is not a pole at λ = 0); (3) elw's 95%
         CI above ½ → nonstationary (Shimotsu & Phillips 2005); (4) the stationary
-        Whittle fit at its bound 0.499 → inconclusive (evidence that d ≥ ½, not an
-        estimate); (5) ARFIMA d significantly > 0 but lpw differs from it by more than
-        c_n of its s.e. → inconclusive; (6) ARFIMA d significantly > 0 and Qu's test
-        rejects at 2.5% or the sample-splitting test at 1% → inconclusive: structural
-        break or long memory, naming the test and the mean shift; (7) ARFIMA d
-        significantly > 0 → long memory; (8) ARFIMA d significantly < 0 →
+        Whittle fit within 0.001 of its bound ±0.499 → inconclusive (evidence that |d|
+        ≥ ½, not an estimate); (5) ARFIMA d significantly > 0 but lpw differs from it
+        by more than c_n of its s.e. → inconclusive; (6) ARFIMA d significantly > 0 and
+        Qu's test rejects at 2.5% or the sample-splitting test at 1% → inconclusive:
+        structural break or long memory, naming the test and the mean shift; (7) ARFIMA
+        d significantly > 0 → long memory; (8) ARFIMA d significantly < 0 →
         antipersistent (inconclusive if lpw disagrees as in 5); (9) otherwise → short
         memory, unless lpw is significant (inconclusive) or all 3 of Lo, V/S, KPSS
         reject toward persistence (inconclusive). Measured error rates: the calibration

@@ -48,10 +48,12 @@ struct VerdictCalibrationTests {
         #expect(try Self.tally(.randomWalk, index: 11).share(.nonstationary) >= 0.92)
     }
 
-    @Test("one level shift of 1 s.d. → long memory in ≤ 36%, Qu's test decides most (n = 500)")
+    @Test("one level shift of 1 s.d. → long memory in ≤ 36%, inconclusive at steps 4 or 6 (n = 500)")
     func levelShift() throws {
         let t = try Self.tally(.levelShifts(count: 1, size: 1), index: 12)
         #expect(t.share(.longMemory) <= 0.36, "long \(t.share(.longMemory)), steps \(t.inconclusiveSteps)")
-        #expect((t.inconclusiveSteps[6] ?? 0) >= 13)
+        // Step 6 (a test against spurious memory rejects) or step 4 (the stationary fit at its bound, with those tests
+        // in the reasons).
+        #expect((t.inconclusiveSteps[4] ?? 0) + (t.inconclusiveSteps[6] ?? 0) >= 13)
     }
 }
