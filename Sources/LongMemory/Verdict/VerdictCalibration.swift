@@ -76,6 +76,9 @@ public enum CalibrationProcess: Sendable, Hashable, CustomStringConvertible {
 
     /// One series of length n. `acvf` is ``autocovariance(count:)`` (computed once per process and length).
     public func simulate(count n: Int, acvf: [Double]?, rng: inout SeededRandom) throws -> [Double] {
+        guard n >= 2 else {
+            throw LongMemoryError.invalidArgument(name: "count", value: "\(n)", requirement: "must be at least 2")
+        }
         if let acvf { return try Simulation.daviesHarte(acvf: acvf, count: n, rng: &rng) }
         switch self {
         case .whiteNoise:
