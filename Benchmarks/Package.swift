@@ -12,7 +12,8 @@ let package = Package(
     name: "rnnmem-benchmarks",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "rnnmem-bench", targets: ["rnnmem-bench"])
+        .executable(name: "rnnmem-bench", targets: ["rnnmem-bench"]),
+        .executable(name: "rnnmem-calibrate", targets: ["rnnmem-calibrate"]),
     ],
     dependencies: [
         // The checkout's folder name varies (worktrees, clones): name the dependency explicitly.
@@ -23,6 +24,11 @@ let package = Package(
         .executableTarget(
             name: "rnnmem-bench",
             dependencies: [.product(name: "RNNMemory", package: "rnnmem")],
-            path: "Sources/rnnmem-bench")
+            path: "Sources/rnnmem-bench"),
+        // The calibration study of the `rnnmem check` verdict (Benchmarks/README.md, run-calibration.sh).
+        .executableTarget(
+            name: "rnnmem-calibrate",
+            dependencies: [.product(name: "RNNMemory", package: "rnnmem")],
+            path: "Sources/rnnmem-calibrate"),
     ]
 )

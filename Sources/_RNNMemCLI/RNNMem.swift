@@ -9,7 +9,7 @@ struct RNNMem: ParsableCommand {
         abstract: "Memory in time series and recurrent networks: long memory of series and recurrent models.",
         discussion: """
             Series: the fractional filter (1−B)^d and its lost memory, ARFIMA autocovariances and exact simulation, \
-            sample ACF and periodogram, eleven estimators of the memory parameter d (H = d + ½), tests of memory, \
+            sample ACF and periodogram, twelve estimators of the memory parameter d (H = d + ½), tests of memory, \
             and 'check', a verdict on whether a series has long memory. Series are read from CSV files (comma, or \
             tab/semicolon when unambiguous), with or without a header row; '-' reads standard input; --column or \
             --columns chooses the series, --transform and --last prepare it.

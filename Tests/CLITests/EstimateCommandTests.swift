@@ -112,4 +112,29 @@ struct EstimateCommandTests {
         CLI.expectError(
             try CLI.run(["estimate", "nan.csv", "--method", "lw"], in: dir), "nan.csv:4:1", "not a finite number")
     }
+
+    /// Issue 10: the exact MLE's length limit is said in the user's terms (the estimators to use instead), without
+    /// the name of an internal setting.
+    @Test("--method mle on n > 20000: one-line error naming hr and whittle, not an internal setting")
+    func exactMLELimit() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        CLI.expectSuccess(
+            try CLI.run(["simulate", "arfima", "--d", "0.2", "--length", "20001", "--seed", "1", "-o", "long.csv"], in: dir))
+        let r = try CLI.run(["estimate", "long.csv", "--method", "mle"], in: dir)
+        CLI.expectError(r, "n ≤ 20000", "Haslett–Raftery (hr) or Whittle")
+        #expect(!r.stderr.contains("maximumExactLength"))
+        #expect(!r.stderr.contains("`"))
+    }
+
+    @Test("--method lpw: local polynomial Whittle with r = 1 by default, --bias-reduction sets r")
+    func localPolynomialWhittle() throws {
+        let r = try MemoryCLI.run(["estimate", MemoryCLI.nile, "--method", "lpw", "--json"])
+        CLI.expectSuccess(r)
+        let o = try MemoryCLI.object(r.stdout)
+        let x = try MemoryCLI.data("nile_min_622_1284.csv")
+        #expect(MemoryCLI.same(o["d"], try LocalPolynomialWhittle.estimate(x).d))
+        let r2 = try MemoryCLI.run(["estimate", MemoryCLI.nile, "--method", "lpw", "--bias-reduction", "2", "--json"])
+        CLI.expectSuccess(r2)
+        #expect(MemoryCLI.same(try MemoryCLI.object(r2.stdout)["d"], try LocalPolynomialWhittle.estimate(x, order: 2).d))
+    }
 }

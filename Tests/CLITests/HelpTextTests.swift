@@ -11,7 +11,7 @@ struct HelpTextTests {
         and recurrent models.
 
         Series: the fractional filter (1−B)^d and its lost memory, ARFIMA
-        autocovariances and exact simulation, sample ACF and periodogram, eleven
+        autocovariances and exact simulation, sample ACF and periodogram, twelve
         estimators of the memory parameter d (H = d + ½), tests of memory, and 'check',
         a verdict on whether a series has long memory. Series are read from CSV files
         (comma, or tab/semicolon when unambiguous), with or without a header row; '-'
@@ -402,39 +402,60 @@ struct HelpTextTests {
         OVERVIEW: Report whether a series has long memory: verdict, estimates of d,
         tests, diagnostics, figures.
 
-        Computed (n ≥ 100, finite, not constant): exact local Whittle (elw) and local
-        Whittle (lw) with m = ⌊n^0.65⌋ and parametric Whittle ARFIMA(0,d,0) (whittle) —
-        the primary estimators; GPH with m = ⌊n^0.5⌋ (corroborating); R/S, DFA-1 and
-        aggregated variance (heuristics: regression s.e., supporting only); Lo's
-        modified R/S, V/S and KPSS (level) tests of short memory and Wald tests of d =
-        0; the Definition-1 slope (signed partial sums of the sample ACF, K ≤ n/10); a
-        periodicity check (periodogram peaks against a local power-law background,
-        family-wise 1%).
+        Computed (n ≥ 100, finite, not constant). Primary estimators: whittle — Whittle
+        ARFIMA(p,d,q) with p, q ≤ 3 selected by BIC = −2ℓ̂ + (p + q + 2) log n (Schwarz
+        1978; the fast Whittle likelihood, one periodogram for all 16 fits); lpw —
+        local polynomial Whittle, r = 1 (Andrews & Sun 2004), robust to AR-type
+        dynamics; elw — exact local Whittle, Shimotsu 2010 mean correction, valid for
+        nonstationary d (Shimotsu & Phillips 2005); lpw and elw with m = ⌊n^0.65⌋.
+        Corroborating: lw (local Whittle, Robinson 1995), the ARFIMA(0,d,0) Whittle fit
+        when another order is selected, GPH (m = ⌊n^0.5⌋). Heuristics (supporting
+        only): R/S, DFA-1, aggregated variance. Tests of short memory: Lo's modified
+        R/S, V/S, KPSS (level); Wald tests of d = 0. Against spurious long memory: Qu's
+        (2011) W (m = ⌊n^0.7⌋, ε = 0.02 for n > 500, else 0.05), the sample-splitting
+        test of constant d (after Shimotsu 2006: lw on 4 blocks, 2 when n < 1000, χ²),
+        the least-squares mean shift (Bai 1994) with elw on the adjusted series
+        (descriptive). Also: the Definition-1 slope (signed partial sums of the sample
+        ACF, K ≤ n/10), a periodicity check (periodogram peaks against a local
+        power-law background, family-wise 1%), ACF decay.
 
-        Verdict (first rule that applies): (1) fewer than 2 primary estimates →
-        inconclusive; (2) a significant periodogram peak inside the band j ≤ m of the
-        local Whittle estimators → inconclusive (a cycle is not a pole at λ = 0); (3)
-        elw d̂ ≥ ½ → nonstationary; (4) another primary d̂ ≥ ½ → inconclusive; (5) every
-        primary 95% CI above 0 → long memory if at least 2 of the 3 short-memory tests
-        reject toward persistence, else inconclusive; (6) every CI contains 0 → short
-        memory if fewer than 2 reject, else inconclusive; (7) every CI below 0 →
-        antipersistent (unless 2 reject toward persistence); (8) the estimators
-        disagree → inconclusive. Several columns: one report each, then an overall
-        verdict (nonstationary if any column is, else long memory if any column is —
-        Zhao et al. 2020 — else inconclusive if any is, else antipersistent if all are,
-        else short memory).
+        Verdict, rule v2 (first step that applies). A primary estimate is significant
+        when |d̂/s.e.| > c_n = max(1.96, √(log n)) — for the ARFIMA fit, z² > log n is
+        the Wald form of "adding d lowers BIC" (Schwarz 1978). (1) fewer than 2 primary
+        estimates → inconclusive; (2) a significant periodogram peak inside the band j
+        ≤ m of lpw/elw → inconclusive (a cycle is not a pole at λ = 0); (3) elw's 95%
+        CI above ½ → nonstationary (Shimotsu & Phillips 2005); (4) the stationary
+        Whittle fit within 0.001 of its bound ±0.499 → inconclusive (evidence that |d|
+        ≥ ½, not an estimate); (5) ARFIMA d significantly > 0 but lpw differs from it
+        by more than c_n of its s.e. → inconclusive; (6) ARFIMA d significantly > 0 and
+        Qu's test rejects at 2.5% or the sample-splitting test at 1% → inconclusive:
+        structural break or long memory, naming the test and the mean shift; (7) ARFIMA
+        d significantly > 0 → long memory; (8) ARFIMA d significantly < 0 →
+        antipersistent (inconclusive if lpw disagrees as in 5); (9) otherwise → short
+        memory, unless lpw is significant (inconclusive) or all 3 of Lo, V/S, KPSS
+        reject toward persistence (inconclusive). Measured error rates: the calibration
+        study in the README. Several columns: one report each, then an overall verdict
+        (nonstationary if any column is, else long memory if any column is — Zhao et
+        al. 2020 — else inconclusive if any is, else antipersistent if all are, else
+        short memory).
 
         --json keys: input, column, transform, n, verdict (short_memory, long_memory,
-        antipersistent, nonstationary, inconclusive), verdict_text, rule_step, d,
-        d_method, hurst, reasons[], caveats[], primary_classes[],
-        persistent_rejections, short_memory_tests, confidence_level, test_level,
-        estimates[] (role, method, name, variant, d, se, ci [lower, upper], ci_level,
-        n, bandwidth, trimming, order, scales, tuning, hurst, hurst_definition,
-        alternative_se, auxiliary, objective, notes), failed_estimates[], tests[]
-        (name, method, statistic, critical_value, level, alternative, reject,
-        rejection_side, p_value, p_value_kind, p_value_bounds, null_hypothesis,
-        alternative_hypothesis, n, lags, lag_rule, bandwidth, estimate_method,
-        critical_values, lag_profile, auxiliary, notes), failed_tests[], definition1,
+        antipersistent, nonstationary, inconclusive), verdict_text, rule_version,
+        rule_step, threshold, d, d_method, hurst, reasons[], caveats[],
+        primary_classes[], persistent_rejections, short_memory_tests, confidence_level,
+        test_level, estimates[] (role, method, name, variant, d, se, ci [lower, upper],
+        ci_level, n, bandwidth, trimming, order, scales, tuning, hurst,
+        hurst_definition, alternative_se, auxiliary, objective, notes),
+        failed_estimates[], tests[] (name, method, statistic, critical_value, level,
+        alternative, reject, rejection_side, p_value, p_value_kind, p_value_bounds,
+        null_hypothesis, alternative_hypothesis, n, lags, lag_rule, bandwidth,
+        estimate_method, critical_values, lag_profile, auxiliary, notes),
+        failed_tests[], order_selection {criterion, max_p, max_q, selected {p, q},
+        candidates[] {p, q, bic, d}}, spurious {qu {statistic, critical_value, level,
+        reject, p_value_bounds, bandwidth, trimming, d, G}, sample_splitting {blocks,
+        block_bandwidth, block_d, block_se, full_sample_d, statistic,
+        degrees_of_freedom, p_value, level, reject}, mean_shift {location,
+        standardized_shift, statistic, adjusted}}, failed_checks[], definition1,
         periodicity, acf_decay, spectral_fit, figures. Several columns: {input,
         transform, n, verdict, verdict_text, columns: [one object per column]}.
         Non-finite numbers are null.
@@ -475,13 +496,15 @@ struct HelpTextTests {
         estimator.
 
         Methods: gph (log-periodogram regression, m = ⌊n^0.5⌋), lw (local Whittle, m =
-        ⌊n^0.65⌋), elw (exact local Whittle, Shimotsu 2010 mean correction; valid for
-        nonstationary d), elw2 (two-step ELW), whittle (parametric ARFIMA(p,d,q)
-        Whittle), hr (Haslett–Raftery approximate MLE), mle (exact Gaussian MLE, n ≤
-        20000), css (conditional sum of squares), rs (R/S, Anis–Lloyd–Peters), dfa
-        (DFA-q), aggvar (aggregated variance). Standard errors: 1/(2√m) for lw/elw,
-        (π²/6)/Σ(X_j − X̄)² for gph, the Whittle Fisher information for the parametric
-        fits; the heuristics' s.e. are regression s.e. and unreliable.
+        ⌊n^0.65⌋), lpw (local polynomial Whittle of Andrews & Sun 2004, r = 1, m =
+        ⌊n^0.65⌋; robust to AR-type dynamics), elw (exact local Whittle, Shimotsu 2010
+        mean correction; valid for nonstationary d), elw2 (two-step ELW), whittle
+        (parametric ARFIMA(p,d,q) Whittle), hr (Haslett–Raftery approximate MLE), mle
+        (exact Gaussian MLE, n ≤ 20000), css (conditional sum of squares), rs (R/S,
+        Anis–Lloyd–Peters), dfa (DFA-q), aggvar (aggregated variance). Standard errors:
+        1/(2√m) for lw/elw, √(c_r/(4m)) for lpw (c₁ = 9/4), (π²/6)/Σ(X_j − X̄)² for gph,
+        the Whittle Fisher information for the parametric fits; the heuristics' s.e.
+        are regression s.e. and unreliable.
 
         Plain output: 'key: value' lines with exact numbers. JSON keys: input, column,
         transform, n, method, name, variant, d, se, ci ([lower, upper]), ci_level,
@@ -513,8 +536,8 @@ struct HelpTextTests {
           --taper <taper>         Data taper of lw: Velasco (1999) Kolmogorov taper of
                                   order 3, or Hurvich & Chen (2000) after one
                                   difference. (values: none, velasco, hurvich-chen)
-          --bias-reduction <r>    Andrews–Guggenberger bias-reduction order r = 0…4
-                                  (gph).
+          --bias-reduction <r>    Bias-reduction order r = 0…4: Andrews–Guggenberger
+                                  (gph), local polynomial order (lpw, default 1).
           --ar-order <p>          AR order p of ARFIMA(p,d,q) (whittle, hr, mle, css).
           --ma-order <q>          MA order q of ARFIMA(p,d,q) (whittle, hr, mle, css).
           --detrend <k>           Polynomial detrending order 0…3 before estimating
@@ -526,8 +549,8 @@ struct HelpTextTests {
                                   (default: 0.95)
 
         OPTIONS:
-          --method <method>       Estimator of d (see above). (values: gph, lw, elw,
-                                  elw2, whittle, hr, mle, css, rs, dfa, aggvar)
+          --method <method>       Estimator of d (see above). (values: gph, lw, lpw,
+                                  elw, elw2, whittle, hr, mle, css, rs, dfa, aggvar)
           --json                  Print one JSON object instead of plain text.
           -o, --output <file>     Write the result to this file instead of standard
                                   output.
@@ -587,8 +610,8 @@ struct HelpTextTests {
                                   and kpss greater, wald two-sided). (values:
                                   two-sided, greater, less)
           --estimator <method>    Estimator of d behind the Wald test (default lw).
-                                  (values: gph, lw, elw, elw2, whittle, hr, mle, css,
-                                  rs, dfa, aggvar)
+                                  (values: gph, lw, lpw, elw, elw2, whittle, hr, mle,
+                                  css, rs, dfa, aggvar)
           --bandwidth <m|plug-in> Bandwidth m of the Wald test's estimator, or
                                   'plug-in'.
           --alpha <α>             Bandwidth exponent of the Wald test's estimator: m =
@@ -4378,8 +4401,8 @@ struct HelpTextTests {
           --model <name>          Forecaster: arfima (fitted ARFIMA(p, d, q)) or naive
                                   (y_t predicts y_(t+1)). (values: arfima, naive)
           --method <method>       arfima: estimator of the fit: whittle, mle, hr, css.
-                                  (values: gph, lw, elw, elw2, whittle, hr, mle, css,
-                                  rs, dfa, aggvar; default: whittle)
+                                  (values: gph, lw, lpw, elw, elw2, whittle, hr, mle,
+                                  css, rs, dfa, aggvar; default: whittle)
           --ar-order <p>          arfima: AR order p (with --ma-order; default: BIC
                                   selection).
           --ma-order <q>          arfima: MA order q (with --ar-order).

@@ -12,7 +12,7 @@ struct EstimatorResultTests {
     func methodNames() {
         #expect(
             EstimationMethod.allCases.map(\.rawValue)
-                == ["gph", "lw", "elw", "elw2", "whittle", "hr", "mle", "css", "rs", "dfa", "aggvar"])
+                == ["gph", "lw", "lpw", "elw", "elw2", "whittle", "hr", "mle", "css", "rs", "dfa", "aggvar"])
         #expect(EstimationMethod(rawValue: "elw2") == .twoStepExactLocalWhittle)
         #expect(EstimationMethod.rescaledRange.family == .heuristic)
         #expect(EstimationMethod.whittle.family == .parametric)

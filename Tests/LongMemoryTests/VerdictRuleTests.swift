@@ -4,18 +4,22 @@ import _TestSupport
 
 @testable import LongMemory
 
-/// The decision list of `VerdictRule` on synthetic evidence: each test builds estimates with chosen d̂ and s.e.
-/// (95% Wald intervals d̂ ± 1.96·s.e.) and tests with chosen decisions, and checks the verdict and the step of the
-/// list that produced it. Each case sits on one side of a threshold of the rule, so a changed threshold fails.
+/// The decision list of `VerdictRule` (version 2) on synthetic evidence: each test builds the three primary
+/// estimates (P: Whittle ARFIMA(p,d,q), S: local polynomial Whittle, E: exact local Whittle) with chosen d̂ and s.e.,
+/// tests with chosen decisions and the checks against spurious long memory, and checks the verdict and the step of
+/// the list that produced it. Each case sits on one side of a threshold of the rule, so a changed threshold fails.
+/// n = 2000 throughout: c_n = √(log 2000) = 2.7570.
 @Suite("Verdict rule on synthetic evidence")
 struct VerdictRuleTests {
-    /// An estimate with d̂, s.e. and bandwidth (95% Wald interval).
-    static func estimate(_ m: EstimationMethod, _ d: Double, se: Double = 0.05, bandwidth: Int? = 100) throws
-        -> MemoryEstimate
-    {
+    static let n = 2000
+    static let c = Double.log(2000).squareRoot()
+
+    static func estimate(
+        _ m: EstimationMethod, _ d: Double, se: Double, bandwidth: Int? = 100, order: ARMAOrder? = nil
+    ) throws -> MemoryEstimate {
         try MemoryEstimate(
-            method: m, variant: "synthetic", d: d, standardError: se, confidenceLevel: 0.95, n: 1000,
-            bandwidth: bandwidth, tuningDescription: "synthetic")
+            method: m, variant: "synthetic", d: d, standardError: se, confidenceLevel: 0.95, n: n,
+            bandwidth: bandwidth, order: order, tuningDescription: "synthetic")
     }
 
     /// A test whose statistic falls above (`.greater`), below (`.less`) or inside (nil) the region [−2, 2].
@@ -24,191 +28,185 @@ struct VerdictRuleTests {
         return MemoryTestResult(
             method: m, name: m.displayName, statistic: statistic, level: 0.05, alternative: .twoSided,
             criticalValue: CriticalRegion(lower: -2, upper: 2), criticalValues: [], pValue: .point(0.5),
-            nullHypothesis: "short memory", alternativeHypothesis: "memory", n: 1000)
+            nullHypothesis: "short memory", alternativeHypothesis: "memory", n: n)
     }
 
-    /// Evidence with the three primary estimates at the given d̂ (s.e. 0.05) and Lo, V/S, KPSS decisions.
+    static func qu(reject: Bool) -> QuTest {
+        QuTest(
+            statistic: reject ? 2 : 0.5, bandwidth: 204, trimming: 0.02, d: 0.3, scale: 1, level: 0.025,
+            criticalValue: 1.374, reject: reject, pValueBounds: reject ? 0...0.01 : 0.1...1)
+    }
+
+    static func splitting(reject: Bool) -> SampleSplittingTest {
+        SampleSplittingTest(
+            blocks: 4, blockBandwidth: 34, blockEstimates: [0.3, 0.3, reject ? 0.9 : 0.3, 0.3],
+            blockStandardErrors: [0.1, 0.1, 0.1, 0.1], fullSampleD: 0.3, statistic: reject ? 27 : 0,
+            degreesOfFreedom: 3, pValue: reject ? 1e-5 : 1, level: 0.01, reject: reject)
+    }
+
+    /// Evidence with P (s.e. 0.02), S (s.e. 0.06), E (s.e. 0.04) at the given d̂, Lo/V/S/KPSS decisions, and the
+    /// spurious-memory checks.
     static func evidence(
-        elw: Double, lw: Double, whittle: Double, tests sides: [TestAlternative?], extra: [MemoryEstimate] = [],
-        periodicity: PeriodicityCheck? = nil
+        whittle: Double?, lpw: Double?, elw: Double?, tests sides: [TestAlternative?] = [nil, nil, nil],
+        quRejects: Bool = false, splitRejects: Bool = false, periodicity: PeriodicityCheck? = nil,
+        whittleSE: Double = 0.02, lpwSE: Double = 0.06, elwSE: Double = 0.04
     ) throws -> MemoryEvidence {
         let methods: [MemoryTestMethod] = [.loModifiedRescaledRange, .rescaledVariance, .kwiatkowskiPhillipsSchmidtShin]
+        let p = try whittle.map {
+            try estimate(.whittle, $0, se: whittleSE, bandwidth: nil, order: ARMAOrder(p: 1, q: 0))
+        }
+        let estimates = [
+            p, try lpw.map { try estimate(.localPolynomialWhittle, $0, se: lpwSE) },
+            try elw.map { try estimate(.exactLocalWhittle, $0, se: elwSE) },
+        ].compactMap { $0 }
         return MemoryEvidence(
-            n: 1000,
-            estimates: [
-                try estimate(.exactLocalWhittle, elw), try estimate(.localWhittle, lw), try estimate(.whittle, whittle, bandwidth: nil),
-            ] + extra,
-            tests: zip(methods, sides).map { test($0.0, $0.1) }, periodicity: periodicity)
+            n: n, estimates: estimates, tests: zip(methods, sides).map { test($0.0, $0.1) }, periodicity: periodicity,
+            selectedParametric: p, qu: qu(reject: quRejects), sampleSplitting: splitting(reject: splitRejects))
     }
 
-    @Test("every primary CI above 0 and 3 of 3 tests reject → long memory (step 5), headline ELW")
+    static func decide(_ e: MemoryEvidence) -> VerdictDecision { VerdictRule.standard.decide(e) }
+
+    @Test("c_n = max(1.96, √log n): 2.4929 at n = 500, 2.7570 at 2000, 3.0349 at 10000, 1.96 for n ≤ 46")
+    func threshold() {
+        #expect(abs(VerdictRule.threshold(n: 500) - 2.492_912) < 1e-6)
+        #expect(abs(VerdictRule.threshold(n: 2000) - 2.756_973) < 1e-6)
+        #expect(abs(VerdictRule.threshold(n: 10000) - 3.034_854) < 1e-6)
+        #expect(abs(VerdictRule.threshold(n: 40) - 1.959_964) < 1e-6)
+        #expect(VerdictRule.version == "2")
+    }
+
+    @Test("P significant, S agrees, no spurious-memory test rejects → long memory (step 7), headline P, rule v2")
     func longMemory() throws {
-        let d = VerdictRule.standard.decide(
-            try Self.evidence(elw: 0.4, lw: 0.38, whittle: 0.35, tests: [.greater, .greater, .greater]))
+        let d = Self.decide(try Self.evidence(whittle: 0.3, lpw: 0.32, elw: 0.31))
         #expect(d.verdict == .longMemory)
-        #expect(d.step == 5)
-        #expect(d.headline?.method == .exactLocalWhittle)
-        #expect(d.persistentRejections == 3)
+        #expect(d.step == 7)
+        #expect(d.headline?.method == .whittle)
+        #expect(d.ruleVersion == "2")
         #expect(d.primaryClasses.map(\.estimateClass) == [.positive, .positive, .positive])
+        #expect(d.reasons.contains { $0.hasPrefix("no test against spurious long memory rejects") })
+        // The tests of short memory do not gate long memory: none rejects, the verdict stands with a caveat.
+        #expect(d.caveats.contains { $0.hasPrefix("only 0 of 3 tests of short memory") })
     }
 
-    @Test("long memory needs 2 of 3 persistent rejections: 2 suffice, 1 does not")
-    func longMemoryVoteThreshold() throws {
-        let two = VerdictRule.standard.decide(
-            try Self.evidence(elw: 0.3, lw: 0.3, whittle: 0.3, tests: [nil, .greater, .greater]))
-        #expect(two.verdict == .longMemory)
-        let one = VerdictRule.standard.decide(
-            try Self.evidence(elw: 0.3, lw: 0.3, whittle: 0.3, tests: [nil, nil, .greater]))
-        #expect(one.verdict == .inconclusive)
-        #expect(one.step == 5)
-        // A rejection in the lower tail (antipersistence) is not a vote for persistence.
-        let lower = VerdictRule.standard.decide(
-            try Self.evidence(elw: 0.3, lw: 0.3, whittle: 0.3, tests: [.less, nil, .greater]))
-        #expect(lower.verdict == .inconclusive)
-    }
-
-    @Test("CI lower bound just above / just below 0 decides positive versus contains-zero (d̂ = ±1.96·s.e. ± ε)")
-    func intervalBoundary() throws {
-        // s.e. 0.05: the interval excludes 0 iff d̂ > 1.959964·0.05 = 0.0979982.
-        let above = VerdictRule.standard.decide(
-            try Self.evidence(elw: 0.0981, lw: 0.0981, whittle: 0.0981, tests: [.greater, .greater, nil]))
+    @Test("|z| just above / just below c_n decides long versus short memory; a 95% CI excluding 0 is not enough")
+    func evidenceThreshold() throws {
+        let se = 0.02
+        let above = Self.decide(try Self.evidence(whittle: (Self.c + 0.01) * se, lpw: 0, elw: 0))
         #expect(above.verdict == .longMemory)
-        let below = VerdictRule.standard.decide(
-            try Self.evidence(elw: 0.0979, lw: 0.0981, whittle: 0.0981, tests: [.greater, .greater, nil]))
-        #expect(below.verdict == .inconclusive)
-        #expect(below.step == 8)
+        let below = Self.decide(try Self.evidence(whittle: (Self.c - 0.01) * se, lpw: 0, elw: 0))
+        #expect(below.verdict == .shortMemory)
+        #expect(below.step == 9)
+        // z = 2.5: the 95% interval excludes 0, yet below the threshold.
+        #expect(Self.decide(try Self.evidence(whittle: 2.5 * se, lpw: 0, elw: 0)).verdict == .shortMemory)
     }
 
-    @Test("every CI contains 0 → short memory unless 2 tests reject toward persistence")
-    func shortMemory() throws {
-        let s = VerdictRule.standard.decide(
-            try Self.evidence(elw: 0.02, lw: -0.01, whittle: 0.0, tests: [nil, .greater, nil]))
-        #expect(s.verdict == .shortMemory)
-        #expect(s.step == 6)
-        let c = VerdictRule.standard.decide(
-            try Self.evidence(elw: 0.02, lw: -0.01, whittle: 0.0, tests: [.greater, .greater, nil]))
-        #expect(c.verdict == .inconclusive)
-        #expect(c.step == 6)
+    @Test("Qu rejects → inconclusive (step 6, names Qu); sample splitting rejects → step 6, names it")
+    func spurious() throws {
+        let qu = Self.decide(try Self.evidence(whittle: 0.3, lpw: 0.3, elw: 0.3, quRejects: true))
+        #expect(qu.verdict == .inconclusive)
+        #expect(qu.step == 6)
+        #expect(qu.reasons.contains { $0.hasPrefix("Qu's (2011) test rejects true long memory") })
+        #expect(qu.reasons.contains { $0.hasPrefix("structural break or long memory") })
+        let split = Self.decide(try Self.evidence(whittle: 0.3, lpw: 0.3, elw: 0.3, splitRejects: true))
+        #expect(split.step == 6)
+        #expect(split.reasons.contains { $0.hasPrefix("the sample-splitting test (after Shimotsu 2006) rejects") })
+        #expect(!split.reasons.contains { $0.hasPrefix("Qu's") })
     }
 
-    @Test("every CI below 0 → antipersistent; Lo's lower-tail rejection is cited; 2 persistent votes → inconclusive")
-    func antipersistent() throws {
-        let a = VerdictRule.standard.decide(
-            try Self.evidence(elw: -0.3, lw: -0.25, whittle: -0.3, tests: [.less, nil, nil]))
-        #expect(a.verdict == .antipersistent)
-        #expect(a.step == 7)
-        #expect(a.reasons.contains { $0.contains("lower tail") })
-        let c = VerdictRule.standard.decide(
-            try Self.evidence(elw: -0.3, lw: -0.25, whittle: -0.3, tests: [nil, .greater, .greater]))
-        #expect(c.verdict == .inconclusive)
+    @Test("S differs from P by more than c_n of its s.e. → inconclusive (step 5); within → long memory")
+    func robustDisagreement() throws {
+        let se = 0.06
+        let far = Self.decide(try Self.evidence(whittle: 0.3, lpw: 0.3 - (Self.c + 0.01) * se, elw: 0.3))
+        #expect(far.verdict == .inconclusive)
+        #expect(far.step == 5)
+        let near = Self.decide(try Self.evidence(whittle: 0.3, lpw: 0.3 - (Self.c - 0.01) * se, elw: 0.3))
+        #expect(near.verdict == .longMemory)
     }
 
-    @Test("ELW d̂ ≥ ½ → nonstationary (step 3) whatever the others say; the reason says whether the CI holds d < ½")
-    func nonstationary() throws {
-        let n = VerdictRule.standard.decide(
-            try Self.evidence(elw: 0.62, lw: 0.3, whittle: 0.0, tests: [nil, nil, nil]))
-        #expect(n.verdict == .nonstationary)
-        #expect(n.step == 3)
-        #expect(n.reasons.contains { $0.contains("lies above ½") })  // lower bound 0.62 − 1.96·0.05 = 0.522 > ½
-        let wide = VerdictRule.standard.decide(
-            MemoryEvidence(
-                n: 1000,
-                estimates: [
-                    try Self.estimate(.exactLocalWhittle, 0.55, se: 0.1), try Self.estimate(.localWhittle, 0.5),
-                    try Self.estimate(.whittle, 0.45),
-                ],
-                tests: []))
-        #expect(wide.verdict == .nonstationary)
-        #expect(wide.reasons.contains { $0.contains("also holds stationary values") })
-        let just = VerdictRule.standard.decide(
-            try Self.evidence(elw: 0.4999, lw: 0.3, whittle: 0.3, tests: [.greater, .greater, .greater]))
-        #expect(just.verdict == .longMemory)
+    @Test("E's 95% CI above ½ → nonstationary (step 3); E = 0.55 with CI reaching below ½ → not; caveat says so")
+    func nonstationarity() throws {
+        let ns = Self.decide(try Self.evidence(whittle: 0.45, lpw: 0.5, elw: 0.8))
+        #expect(ns.verdict == .nonstationary)
+        #expect(ns.step == 3)
+        #expect(ns.headline?.method == .exactLocalWhittle)
+        // Lower bound 0.55 − 1.96·0.04 = 0.4716 < ½.
+        let boundary = Self.decide(try Self.evidence(whittle: 0.45, lpw: 0.45, elw: 0.55))
+        #expect(boundary.verdict == .longMemory)
+        #expect(boundary.caveats.contains { $0.contains("reaches ½: nonstationary d is not excluded") })
+        // Lower bound just above ½.
+        let justAbove = Self.decide(try Self.evidence(whittle: 0.45, lpw: 0.45, elw: 0.5 + 1.96 * 0.04 + 1e-3))
+        #expect(justAbove.verdict == .nonstationary)
     }
 
-    @Test("another primary d̂ ≥ ½ while ELW is below ½ → inconclusive at the boundary (step 4)")
-    func boundary() throws {
-        let d = VerdictRule.standard.decide(
-            try Self.evidence(elw: 0.45, lw: 0.52, whittle: 0.45, tests: [.greater, .greater, .greater]))
+    @Test("the stationary Whittle fit within 1e-3 of ±0.499 → inconclusive (step 4): evidence, not an estimate")
+    func boundHit() throws {
+        let d = Self.decide(try Self.evidence(whittle: 0.499, lpw: 0.45, elw: 0.52))
         #expect(d.verdict == .inconclusive)
         #expect(d.step == 4)
+        #expect(d.reasons.first?.contains("evidence that d ≥ ½, not an estimate") == true)
+        #expect(d.primaryClasses.first?.estimateClass == .atBound)
+        // Within 1e-3 of the bound counts (the optimiser approaches it only asymptotically); 2e-3 below does not.
+        #expect(Self.decide(try Self.evidence(whittle: 0.4981, lpw: 0.45, elw: 0.45)).step == 4)
+        #expect(Self.decide(try Self.evidence(whittle: 0.497, lpw: 0.45, elw: 0.45)).step == 7)
+        // The lower bound: evidence that d ≤ −½; a rejecting spurious-memory test is named in the reasons.
+        let lower = Self.decide(try Self.evidence(whittle: -0.499, lpw: -0.4, elw: -0.45, quRejects: true))
+        #expect(lower.step == 4)
+        #expect(lower.reasons.first?.contains("evidence that d ≤ −½") == true)
+        #expect(lower.reasons.contains { $0.hasPrefix("Qu's (2011) test rejects") })
     }
 
-    @Test("primary estimators in different classes → inconclusive (step 8)")
-    func disagreement() throws {
-        let d = VerdictRule.standard.decide(
-            try Self.evidence(elw: 0.3, lw: 0.02, whittle: 0.3, tests: [.greater, .greater, .greater]))
-        #expect(d.verdict == .inconclusive)
+    @Test("P significantly negative → antipersistent (step 8); S disagreeing → inconclusive")
+    func antipersistence() throws {
+        let d = Self.decide(try Self.evidence(whittle: -0.3, lpw: -0.28, elw: -0.29))
+        #expect(d.verdict == .antipersistent)
         #expect(d.step == 8)
-        #expect(d.primaryClasses.map(\.estimateClass) == [.positive, .containsZero, .positive])
+        let disagree = Self.decide(try Self.evidence(whittle: -0.3, lpw: 0.1, elw: -0.29))
+        #expect(disagree.verdict == .inconclusive)
+        #expect(disagree.step == 8)
+    }
+
+    @Test("P not significant: S significant → inconclusive; all 3 tests persistent → inconclusive; 2 of 3 → short")
+    func shortMemoryBlocks() throws {
+        let robust = Self.decide(try Self.evidence(whittle: 0.01, lpw: (Self.c + 0.1) * 0.06, elw: 0.05))
+        #expect(robust.verdict == .inconclusive)
+        #expect(robust.step == 9)
+        let three = Self.decide(
+            try Self.evidence(whittle: 0.01, lpw: 0.02, elw: 0.02, tests: [.greater, .greater, .greater]))
+        #expect(three.verdict == .inconclusive)
+        let two = Self.decide(
+            try Self.evidence(whittle: 0.01, lpw: 0.02, elw: 0.02, tests: [nil, .greater, .greater]))
+        #expect(two.verdict == .shortMemory)
+        #expect(two.caveats.contains { $0.hasPrefix("|z| ≤ c_n bounds d") })
     }
 
     @Test("fewer than two primary estimates → inconclusive (step 1); two are enough")
     func missingPrimary() throws {
-        let one = VerdictRule.standard.decide(
-            MemoryEvidence(n: 1000, estimates: [try Self.estimate(.localWhittle, 0.4)], tests: [Self.test(.loModifiedRescaledRange, .greater)]))
+        let one = Self.decide(try Self.evidence(whittle: nil, lpw: nil, elw: 0.3))
         #expect(one.verdict == .inconclusive)
         #expect(one.step == 1)
-        let two = VerdictRule.standard.decide(
-            MemoryEvidence(
-                n: 1000, estimates: [try Self.estimate(.localWhittle, 0.4), try Self.estimate(.whittle, 0.4)],
-                tests: [Self.test(.loModifiedRescaledRange, .greater), Self.test(.rescaledVariance, .greater), Self.test(.kwiatkowskiPhillipsSchmidtShin, nil)]))
+        let two = Self.decide(try Self.evidence(whittle: nil, lpw: 0.3, elw: 0.3))
         #expect(two.verdict == .longMemory)
-        #expect(two.headline?.method == .localWhittle)  // ELW missing: the first primary estimate is quoted
-    }
-
-    @Test("votes needed: 2 of 3; with fewer tests available a majority of those (1 of 1, 2 of 2)")
-    func votesNeeded() throws {
-        let rule = VerdictRule.standard
-        #expect(rule.votesNeeded(available: 3) == 2)
-        #expect(rule.votesNeeded(available: 2) == 2)
-        #expect(rule.votesNeeded(available: 1) == 1)
-        let e = MemoryEvidence(
-            n: 1000,
-            estimates: [try Self.estimate(.exactLocalWhittle, 0.3), try Self.estimate(.localWhittle, 0.3), try Self.estimate(.whittle, 0.3)],
-            tests: [Self.test(.rescaledVariance, .greater)])
-        #expect(rule.decide(e).verdict == .longMemory)
-    }
-
-    @Test("heuristics, GPH and Wald tests do not vote: they leave the verdict unchanged")
-    func supportingEvidenceDoesNotVote() throws {
-        var e = try Self.evidence(
-            elw: 0.02, lw: 0.01, whittle: 0.0, tests: [nil, nil, nil],
-            extra: [
-                try Self.estimate(.rescaledRange, 0.45, se: 0.001), try Self.estimate(.detrendedFluctuationAnalysis, 0.4, se: 0.001),
-                try Self.estimate(.gewekePorterHudak, 0.45, se: 0.01),
-            ])
-        e.tests.append(Self.test(.wald, .greater))
-        e.tests.append(Self.test(.wald, .greater))
-        let d = VerdictRule.standard.decide(e)
-        #expect(d.verdict == .shortMemory)
-        // GPH's interval [0.43, 0.47] excludes the ELW estimate 0.02: reported as a caveat.
-        #expect(d.caveats.contains { $0.hasPrefix("gph (corroborating") })
-        #expect(d.caveats.contains { $0.hasPrefix("heuristics (supporting only") })
     }
 
     static func periodicity(peakIndex: Int) -> PeriodicityCheck {
         let peak = PeriodicityCheck.Peak(
-            index: peakIndex, frequency: 2 * Double.pi * Double(peakIndex) / 1000, period: 1000 / Double(peakIndex),
+            index: peakIndex, frequency: 2 * Double.pi * Double(peakIndex) / 2000, period: 2000 / Double(peakIndex),
             periodogram: 50, background: 1, ratio: 50, pValue: 1e-20, familyPValue: 1e-17)
         return PeriodicityCheck(
-            n: 1000, firstIndex: 3, lastIndex: 499, halfWindow: 11, gap: 2, familyLevel: 0.01, peaks: [peak],
+            n: 2000, firstIndex: 3, lastIndex: 999, halfWindow: 11, gap: 2, familyLevel: 0.01, peaks: [peak],
             largest: peak)
     }
 
     @Test("a significant periodogram peak inside the band j ≤ m → inconclusive (step 2); outside → only a caveat")
     func periodicityInBand() throws {
-        // Primary bandwidth 100: a peak at j = 100 is inside, at j = 101 outside.
-        let inside = VerdictRule.standard.decide(
-            try Self.evidence(
-                elw: 0.4, lw: 0.4, whittle: 0.4, tests: [.greater, .greater, .greater],
-                periodicity: Self.periodicity(peakIndex: 100)))
+        // S and E bandwidth 100: a peak at j = 100 is inside, at j = 101 outside.
+        let inside = Self.decide(
+            try Self.evidence(whittle: 0.4, lpw: 0.4, elw: 0.4, periodicity: Self.periodicity(peakIndex: 100)))
         #expect(inside.verdict == .inconclusive)
         #expect(inside.step == 2)
         #expect(inside.reasons.first?.contains("periodic component") == true)
-        let outside = VerdictRule.standard.decide(
-            try Self.evidence(
-                elw: 0.4, lw: 0.4, whittle: 0.4, tests: [.greater, .greater, .greater],
-                periodicity: Self.periodicity(peakIndex: 101)))
+        let outside = Self.decide(
+            try Self.evidence(whittle: 0.4, lpw: 0.4, elw: 0.4, periodicity: Self.periodicity(peakIndex: 101)))
         #expect(outside.verdict == .longMemory)
         #expect(outside.caveats.contains { $0.hasPrefix("periodic component") })
     }
@@ -224,13 +222,15 @@ struct VerdictRuleTests {
         #expect(MultivariateVerdict.overall([V]()) == .inconclusive)
     }
 
-    @Test("EstimateClass: d̂ ≥ ½ is nonstationary before the interval is looked at")
+    @Test("EstimateClass by c_n: positive, not significant, negative; 95% CI above ½; Whittle at its bound")
     func classes() throws {
-        #expect(EstimateClass.classify(try Self.estimate(.localWhittle, 0.5)) == .nonstationary)
-        #expect(EstimateClass.classify(try Self.estimate(.localWhittle, 0.2)) == .positive)
-        #expect(EstimateClass.classify(try Self.estimate(.localWhittle, -0.2)) == .negative)
-        #expect(EstimateClass.classify(try Self.estimate(.localWhittle, 0.05)) == .containsZero)
-        // A missing standard error gives (−∞, ∞): contains zero.
-        #expect(EstimateClass.classify(try Self.estimate(.localWhittle, 0.3, se: .nan)) == .containsZero)
+        let c = Self.c
+        #expect(EstimateClass.classify(try Self.estimate(.localWhittle, 0.2, se: 0.05), threshold: c) == .positive)
+        #expect(EstimateClass.classify(try Self.estimate(.localWhittle, -0.2, se: 0.05), threshold: c) == .negative)
+        #expect(EstimateClass.classify(try Self.estimate(.localWhittle, 0.1, se: 0.05), threshold: c) == .notSignificant)
+        #expect(EstimateClass.classify(try Self.estimate(.exactLocalWhittle, 0.7, se: 0.05), threshold: c) == .nonstationary)
+        #expect(EstimateClass.classify(try Self.estimate(.whittle, 0.499, se: 0.02), threshold: c) == .atBound)
+        // A missing standard error: no evidence either way.
+        #expect(EstimateClass.classify(try Self.estimate(.localWhittle, 0.3, se: .nan), threshold: c) == .notSignificant)
     }
 }

@@ -20,6 +20,9 @@ public enum EstimationMethod: String, CaseIterable, Codable, Sendable, Hashable 
     case gewekePorterHudak = "gph"
     /// Local Whittle (Robinson 1995, Ann. Statist. 23(5):1630–1661), optionally tapered. Identifier `lw`.
     case localWhittle = "lw"
+    /// Local polynomial Whittle (Andrews & Sun 2004, Econometrica 72(2):569–614), robust to smooth short-memory
+    /// dynamics. Identifier `lpw`.
+    case localPolynomialWhittle = "lpw"
     /// Exact local Whittle (Shimotsu & Phillips 2005, Ann. Statist. 33(4):1890–1933). Identifier `elw`.
     case exactLocalWhittle = "elw"
     /// Two-step exact local Whittle with mean correction / detrending (Shimotsu 2010, Econometric Theory 26:501–540).
@@ -46,6 +49,7 @@ public enum EstimationMethod: String, CaseIterable, Codable, Sendable, Hashable 
         switch self {
         case .gewekePorterHudak: return "GPH log-periodogram regression"
         case .localWhittle: return "local Whittle"
+        case .localPolynomialWhittle: return "local polynomial Whittle"
         case .exactLocalWhittle: return "exact local Whittle"
         case .twoStepExactLocalWhittle: return "two-step exact local Whittle"
         case .whittle: return "Whittle (ARFIMA)"
@@ -62,7 +66,8 @@ public enum EstimationMethod: String, CaseIterable, Codable, Sendable, Hashable 
     /// heuristic (a log–log slope over block sizes).
     public var family: EstimatorFamily {
         switch self {
-        case .gewekePorterHudak, .localWhittle, .exactLocalWhittle, .twoStepExactLocalWhittle: return .semiparametric
+        case .gewekePorterHudak, .localWhittle, .localPolynomialWhittle, .exactLocalWhittle, .twoStepExactLocalWhittle:
+            return .semiparametric
         case .whittle, .haslettRaftery, .exactMaximumLikelihood, .conditionalSumOfSquares: return .parametric
         case .rescaledRange, .detrendedFluctuationAnalysis, .aggregatedVariance: return .heuristic
         }

@@ -25,7 +25,8 @@ extension ParametricEstimation {
             throw LongMemoryError.invalidArgument(
                 name: "n", value: "\(n)",
                 requirement: "the exact MLE costs O(n²) per likelihood evaluation and is limited to n ≤ "
-                    + "\(options.maximumExactLength) (raise `maximumExactLength`, or use the Haslett–Raftery or Whittle estimator)")
+                    + "\(options.maximumExactLength) observations; use the Haslett–Raftery (hr) or Whittle estimator, "
+                    + "or a shorter stretch of the series")
         }
         let mean = x.mean
         let likelihood = ExactGaussianLikelihood(x: x.map { $0 - mean })

@@ -286,12 +286,9 @@ enum ParametricSupport {
         return (rp.parameters(b.u), b.value, evaluations, b.converged)
     }
 
-    /// L^{−T} with L Lᵀ = scale·Jᵀ W J (J = ∂η/∂u by central differences), or the identity.
-    static func whitening(_ rp: ARFIMAReparametrization, at u: [Double], scale: Double) -> Matrix {
+    /// J = ∂η/∂u of the reparametrisation at u, by central differences (step 10⁻⁶).
+    static func jacobian(_ rp: ARFIMAReparametrization, at u: [Double]) -> Matrix {
         let k = rp.dimension
-        let identity = Matrix.identity(k)
-        let eta = rp.parameters(u)
-        guard let w = try? WhittleInformation.arfima(model(eta, p: rp.p, q: rp.q)) else { return identity }
         var jac = Matrix(rows: k, columns: k)
         let h = 1e-6
         for j in 0..<k {
@@ -301,6 +298,16 @@ enum ParametricSupport {
             let a = rp.parameters(up), b = rp.parameters(down)
             for i in 0..<k { jac[i, j] = (a[i] - b[i]) / (2 * h) }
         }
+        return jac
+    }
+
+    /// L^{−T} with L Lᵀ = scale·Jᵀ W J (J = ∂η/∂u by central differences), or the identity.
+    static func whitening(_ rp: ARFIMAReparametrization, at u: [Double], scale: Double) -> Matrix {
+        let k = rp.dimension
+        let identity = Matrix.identity(k)
+        let eta = rp.parameters(u)
+        guard let w = try? WhittleInformation.arfima(model(eta, p: rp.p, q: rp.q)) else { return identity }
+        let jac = jacobian(rp, at: u)
         let hu = scale * (jac.transposed * (w * jac))
         var sym = hu
         for i in 0..<k { for j in 0..<k { sym[i, j] = 0.5 * (hu[i, j] + hu[j, i]) } }

@@ -72,24 +72,41 @@ extension ParametricEstimation {
             if !r.converged { notes.append("the Nelder–Mead search stopped before meeting its tolerance") }
             ParametricSupport.noteBoundary(params[0], options.dInterval, into: &notes)
         }
+        return try whittleFit(objective: objective, params: params, n: n, options: options, notes: notes,
+            evaluations: evaluations)
+    }
+
+    /// The ARFIMAFit of the Whittle estimator at `params` (σ̂², log-likelihood, Beran's test, information).
+    static func whittleFit(
+        objective: WhittleARFIMAObjective, params: [Double], n: Int, options: ARFIMAFitOptions, notes: [String],
+        evaluations: Int
+    ) throws -> ARFIMAFit {
         let qMin = objective.q(params)
         let sigma2 = 2 * Double.pi / Double(objective.count) * qMin
         let model = ParametricSupport.model(params, p: options.p, q: options.q, sigma2: sigma2)
         let fStar = objective.normalizedDensity(params)
         let gof = whittleGoodnessOfFit(periodogram: objective.periodogram, fitted: fStar, n: n)
-        // Whittle log-likelihood: −(n/2) log 2π − Σ_{j=1}^{ñ} [log(2π f_j) + I_j/f_j], f_j = (σ̂²/2π) f*_j.
+        return try ParametricSupport.assemble(
+            method: .whittle,
+            variant: "Whittle ARFIMA(\(options.p),d,\(options.q)) (Fox & Taqqu 1986; Beran 1994 §6.1), "
+                + "s.e. from the Whittle Fisher information",
+            model: model, n: n, options: options, mean: nil,
+            logLikelihood: whittleLogLikelihood(objective: objective, params: params, n: n), objective: qMin,
+            tuning: "ARFIMA(\(options.p),d,\(options.q)); all ñ = ⌊(n−1)/2⌋ = \(objective.count) Fourier frequencies",
+            notes: notes, goodnessOfFit: gof, evaluations: evaluations)
+    }
+
+    /// Whittle log-likelihood at the profiled σ̂²: −(n/2) log 2π − Σ_{j=1}^{ñ} [log(2π f_j) + I_j/f_j],
+    /// f_j = (σ̂²/2π) f*_j.
+    static func whittleLogLikelihood(objective: WhittleARFIMAObjective, params: [Double], n: Int) -> Double {
+        let sigma2 = 2 * Double.pi / Double(objective.count) * objective.q(params)
+        let fStar = objective.normalizedDensity(params)
         var logLik = -0.5 * Double(n) * Double.log(2 * Double.pi)
         for j in 0..<objective.count {
             let f = sigma2 / (2 * Double.pi) * fStar[j]
             logLik -= Double.log(2 * Double.pi * f) + objective.periodogram[j] / f
         }
-        return try ParametricSupport.assemble(
-            method: .whittle,
-            variant: "Whittle ARFIMA(\(options.p),d,\(options.q)) (Fox & Taqqu 1986; Beran 1994 §6.1), "
-                + "s.e. from the Whittle Fisher information",
-            model: model, n: n, options: options, mean: nil, logLikelihood: logLik, objective: qMin,
-            tuning: "ARFIMA(\(options.p),d,\(options.q)); all ñ = ⌊(n−1)/2⌋ = \(objective.count) Fourier frequencies",
-            notes: notes, goodnessOfFit: gof, evaluations: evaluations)
+        return logLik
     }
 
     /// Whittle estimator of fractional Gaussian noise (Beran 1994 §6.1; R longmemo `WhittleEst(model = "fGn")`):
@@ -200,8 +217,8 @@ public enum FGNWhittleNormalization: String, Sendable, Equatable, CaseIterable {
 
 /// Q(η) = Σ_j I(λ_j)·|2 sin(λ_j/2)|^{2d}·|φ(e^{−iλ_j})|²/|θ(e^{−iλ_j})|² with precomputed trigonometric tables.
 struct WhittleARFIMAObjective {
-    let p: Int
-    let q: Int
+    private(set) var p: Int
+    private(set) var q: Int
     let count: Int
     let periodogram: [Double]
     /// log(4 sin²(λ_j/2)).
@@ -236,10 +253,9 @@ struct WhittleARFIMAObjective {
         sinTable = s
     }
 
-    /// |φ(e^{−iλ_j})|²/|θ(e^{−iλ_j})|².
+    /// φ(e^{−iλ_j}) = pr + i·pi and θ(e^{−iλ_j}) = tr + i·ti.
     @inline(__always)
-    func armaInverseGain(_ params: [Double], _ j: Int) -> Double {
-        if p + q == 0 { return 1 }
+    func armaValues(_ params: [Double], _ j: Int) -> (pr: Double, pi: Double, tr: Double, ti: Double) {
         var pr = 1.0, pi = 0.0, tr = 1.0, ti = 0.0
         for k in 0..<p {
             let c = params[1 + k]
@@ -251,7 +267,15 @@ struct WhittleARFIMAObjective {
             tr += c * cosTable[k * count + j]
             ti -= c * sinTable[k * count + j]
         }
-        return (pr * pr + pi * pi) / (tr * tr + ti * ti)
+        return (pr, pi, tr, ti)
+    }
+
+    /// |φ(e^{−iλ_j})|²/|θ(e^{−iλ_j})|².
+    @inline(__always)
+    func armaInverseGain(_ params: [Double], _ j: Int) -> Double {
+        if p + q == 0 { return 1 }
+        let v = armaValues(params, j)
+        return (v.pr * v.pr + v.pi * v.pi) / (v.tr * v.tr + v.ti * v.ti)
     }
 
     func q(_ params: [Double]) -> Double {
@@ -261,6 +285,40 @@ struct WhittleARFIMAObjective {
             s += periodogram[j] * Double.exp(d * logFourSinSquared[j]) * armaInverseGain(params, j)
         }
         return s
+    }
+
+    /// The same periodogram and tables for orders p' ≤ p, q' ≤ q... up to max(p, q) of the tables.
+    func restricted(p newP: Int, q newQ: Int) -> WhittleARFIMAObjective {
+        var copy = self
+        copy.p = newP
+        copy.q = newQ
+        return copy
+    }
+
+    /// Q(η) and its gradient ∂Q/∂(d, φ, θ): with q_j the summand I_j·e^{d·L_j}·A_j/T_j (L_j = log 4 sin²(λ_j/2),
+    /// A_j = |φ(e^{−iλ_j})|², T_j = |θ(e^{−iλ_j})|²), ∂/∂d = Σ q_j L_j, ∂/∂φ_k = Σ q_j (∂A_j/∂φ_k)/A_j,
+    /// ∂/∂θ_k = −Σ q_j (∂T_j/∂θ_k)/T_j.
+    func valueAndGradient(_ params: [Double]) -> (value: Double, gradient: [Double]) {
+        let d = params[0]
+        var value = 0.0
+        var gradient = [Double](repeating: 0, count: 1 + p + q)
+        for j in 0..<count {
+            let (pr, pi, tr, ti) = armaValues(params, j)
+            let a = pr * pr + pi * pi
+            let t = tr * tr + ti * ti
+            let term = periodogram[j] * Double.exp(d * logFourSinSquared[j]) * a / t
+            value += term
+            gradient[0] += term * logFourSinSquared[j]
+            for k in 0..<p {
+                let da = -2 * pr * cosTable[k * count + j] + 2 * pi * sinTable[k * count + j]
+                gradient[1 + k] += term * da / a
+            }
+            for k in 0..<q {
+                let dt = 2 * tr * cosTable[k * count + j] - 2 * ti * sinTable[k * count + j]
+                gradient[1 + p + k] -= term * dt / t
+            }
+        }
+        return (value, gradient)
     }
 
     /// f*(λ_j; η) = |1 − e^{−iλ}|^{−2d}|θ|²/|φ|².

@@ -60,6 +60,11 @@ public enum MemoryEstimator {
             return try LocalWhittle.estimate(
                 x, bandwidth: s.bandwidth ?? .exponent(LocalWhittle.defaultExponent), trimming: s.trimming,
                 taper: s.taper, confidenceLevel: s.confidenceLevel)
+        case .localPolynomialWhittle:
+            return try LocalPolynomialWhittle.estimate(
+                x, bandwidth: s.bandwidth ?? .exponent(LocalPolynomialWhittle.defaultExponent),
+                order: s.biasReductionOrder > 0 ? s.biasReductionOrder : LocalPolynomialWhittle.defaultOrder,
+                confidenceLevel: s.confidenceLevel)
         case .exactLocalWhittle:
             return try ExactLocalWhittle.estimate(
                 x, bandwidth: s.bandwidth ?? .exponent(ExactLocalWhittle.defaultExponent), mean: s.exactLocalWhittleMean,

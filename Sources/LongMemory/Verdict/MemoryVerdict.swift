@@ -38,44 +38,53 @@ public enum MemoryVerdict: String, Codable, Sendable, Hashable, CaseIterable, Cu
 
 /// How an estimator's result enters the verdict.
 public enum EvidenceRole: String, Codable, Sendable, Hashable, CaseIterable {
-    /// Used by the decision list (local Whittle, exact local Whittle, parametric Whittle): a valid asymptotic
-    /// standard error and confidence interval.
+    /// Used by the decision list (the BIC-selected Whittle ARFIMA(p,d,q) fit, local polynomial Whittle, exact local
+    /// Whittle): a valid asymptotic standard error and confidence interval.
     case primary
-    /// Valid standard error but not used by the rule (GPH, two-step ELW, time-domain ARFIMA fits); its
-    /// disagreement with the primary estimators is reported as a caveat.
+    /// Valid standard error but not used by the rule (local Whittle, the Whittle ARFIMA(0,d,0) fit when another order
+    /// was selected, GPH, two-step ELW, time-domain ARFIMA fits); its disagreement with the verdict's estimate is
+    /// reported as a caveat.
     case corroborating
     /// A log–log slope over block sizes (R/S, DFA, aggregated variance): biased by short-memory dynamics, with a
     /// regression standard error that treats dependent points as independent. Shown as supporting evidence only.
     case heuristic
 }
 
-/// Where a primary estimate's confidence interval lies relative to d = 0 and d = ½.
+/// What a primary estimate says about d, by its Wald statistic z = d̂/s.e. against the evidence threshold
+/// c_n = max(z_{0.975}, √(log n)) of ``VerdictRule``, and by its interval relative to ½.
 public enum EstimateClass: String, Codable, Sendable, Hashable {
-    /// Lower bound > 0 and d̂ < ½: long memory by this estimator.
+    /// z > c_n: d > 0.
     case positive
-    /// The interval contains 0: no evidence of memory.
-    case containsZero = "contains_zero"
-    /// Upper bound < 0: antipersistence.
+    /// |z| ≤ c_n: no evidence that d ≠ 0 (for the parametric fit: adding d does not lower BIC).
+    case notSignificant = "not_significant"
+    /// z < −c_n: d < 0.
     case negative
-    /// d̂ ≥ ½: nonstationary by this estimator.
+    /// The 95% interval lies above ½.
     case nonstationary
+    /// The estimate sits at an end of its search interval (the stationary Whittle fit at ±0.499): evidence about the
+    /// bound, not a value.
+    case atBound = "at_bound"
 
-    /// Classify d̂ and its interval.
-    public static func classify(_ e: MemoryEstimate) -> EstimateClass {
-        if e.d >= 0.5 { return .nonstationary }
-        if e.confidenceInterval.lower > 0 { return .positive }
-        if e.confidenceInterval.upper < 0 { return .negative }
-        return .containsZero
+    /// Classify d̂ against the threshold `threshold` (c_n).
+    public static func classify(_ e: MemoryEstimate, threshold: Double) -> EstimateClass {
+        if VerdictRule.isAtBound(e) { return .atBound }
+        if e.confidenceInterval.lower > 0.5 { return .nonstationary }
+        let z = e.waldStatistic()
+        guard z.isFinite else { return .notSignificant }
+        if z > threshold { return .positive }
+        if z < -threshold { return .negative }
+        return .notSignificant
     }
 
-    /// In words, for reasons ("95% CI above 0", …).
-    public func describe(level: Double) -> String {
-        let pct = VerdictText.percent(level)
+    /// In words, for reasons ("z = 5.1 > 2.76", …).
+    public func describe(z: Double, threshold: Double) -> String {
+        let t = VerdictText.fixed(threshold, 2)
         switch self {
-        case .positive: return "\(pct) CI above 0"
-        case .containsZero: return "\(pct) CI contains 0"
-        case .negative: return "\(pct) CI below 0"
-        case .nonstationary: return "d̂ ≥ ½"
+        case .positive: return "z = \(VerdictText.fixed(z, 2)) > \(t)"
+        case .notSignificant: return "|z| = \(VerdictText.fixed(abs(z), 2)) ≤ \(t)"
+        case .negative: return "z = \(VerdictText.fixed(z, 2)) < −\(t)"
+        case .nonstationary: return "95% CI above ½"
+        case .atBound: return "at the search bound ±\(VerdictRule.whittleBound)"
         }
     }
 }
@@ -83,7 +92,8 @@ public enum EstimateClass: String, Codable, Sendable, Hashable {
 /// The verdict with everything needed to explain it.
 public struct VerdictDecision: Codable, Sendable, Equatable {
     public var verdict: MemoryVerdict
-    /// The estimate quoted with the verdict (exact local Whittle when available, else the first primary one).
+    /// The estimate quoted with the verdict (the BIC-selected Whittle fit; exact local Whittle for a nonstationary
+    /// verdict).
     public var headline: MemoryEstimate?
     /// Why: the rule's steps that fired, in order, in words.
     public var reasons: [String]
@@ -96,6 +106,10 @@ public struct VerdictDecision: Codable, Sendable, Equatable {
     public var shortMemoryTestsAvailable: Int
     /// The decision-list step that produced the verdict (1-based, see ``VerdictRule``).
     public var step: Int
+    /// ``VerdictRule/version`` of the rule that decided.
+    public var ruleVersion: String
+    /// The evidence threshold c_n = max(z_{0.975}, √(log n)) on |d̂/s.e.|.
+    public var threshold: Double
 
     public struct PrimaryClass: Codable, Sendable, Equatable {
         public var method: EstimationMethod
@@ -108,7 +122,8 @@ public struct VerdictDecision: Codable, Sendable, Equatable {
 
     public init(
         verdict: MemoryVerdict, headline: MemoryEstimate?, reasons: [String], caveats: [String],
-        primaryClasses: [PrimaryClass], persistentRejections: Int, shortMemoryTestsAvailable: Int, step: Int
+        primaryClasses: [PrimaryClass], persistentRejections: Int, shortMemoryTestsAvailable: Int, step: Int,
+        ruleVersion: String = VerdictRule.version, threshold: Double = .nan
     ) {
         self.verdict = verdict
         self.headline = headline
@@ -118,6 +133,8 @@ public struct VerdictDecision: Codable, Sendable, Equatable {
         self.persistentRejections = persistentRejections
         self.shortMemoryTestsAvailable = shortMemoryTestsAvailable
         self.step = step
+        self.ruleVersion = ruleVersion
+        self.threshold = threshold
     }
 }
 

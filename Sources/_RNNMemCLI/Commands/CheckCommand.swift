@@ -8,33 +8,48 @@ struct CheckCommand: ToolCommand {
         commandName: "check",
         abstract: "Report whether a series has long memory: verdict, estimates of d, tests, diagnostics, figures.",
         discussion: """
-            Computed (n ≥ \(MemoryCheck.minimumLength), finite, not constant): exact local Whittle (elw) and local \
-            Whittle (lw) with m = ⌊n^0.65⌋ and parametric Whittle ARFIMA(0,d,0) (whittle) — the primary estimators; \
-            GPH with m = ⌊n^0.5⌋ (corroborating); R/S, DFA-1 and aggregated variance (heuristics: regression s.e., \
-            supporting only); Lo's modified R/S, V/S and KPSS (level) tests of short memory and Wald tests of d = 0; \
-            the Definition-1 slope (signed partial sums of the sample ACF, K ≤ n/10); a periodicity check \
-            (periodogram peaks against a local power-law background, family-wise 1%).
+            Computed (n ≥ \(MemoryCheck.minimumLength), finite, not constant). Primary estimators: whittle — \
+            Whittle ARFIMA(p,d,q) with p, q ≤ 3 selected by BIC = −2ℓ̂ + (p + q + 2) log n (Schwarz 1978; the fast \
+            Whittle likelihood, one periodogram for all 16 fits); lpw — local polynomial Whittle, r = 1 (Andrews & \
+            Sun 2004), robust to AR-type dynamics; elw — exact local Whittle, Shimotsu 2010 mean correction, valid \
+            for nonstationary d (Shimotsu & Phillips 2005); lpw and elw with m = ⌊n^0.65⌋. Corroborating: lw (local \
+            Whittle, Robinson 1995), the ARFIMA(0,d,0) Whittle fit when another order is selected, GPH (m = \
+            ⌊n^0.5⌋). Heuristics (supporting only): R/S, DFA-1, aggregated variance. Tests of short memory: Lo's \
+            modified R/S, V/S, KPSS (level); Wald tests of d = 0. Against spurious long memory: Qu's (2011) W (m = \
+            ⌊n^0.7⌋, ε = 0.02 for n > 500, else 0.05), the sample-splitting test of constant d (after Shimotsu 2006: \
+            lw on 4 blocks, 2 when n < 1000, χ²), the least-squares mean shift (Bai 1994) with elw on the adjusted \
+            series (descriptive). Also: the Definition-1 slope (signed partial sums of the sample ACF, K ≤ n/10), a \
+            periodicity check (periodogram peaks against a local power-law background, family-wise 1%), ACF decay.
 
-            Verdict (first rule that applies): (1) fewer than 2 primary estimates → inconclusive; (2) a significant \
-            periodogram peak inside the band j ≤ m of the local Whittle estimators → inconclusive (a cycle is not a \
-            pole at λ = 0); (3) elw d̂ ≥ ½ → nonstationary; (4) another primary d̂ ≥ ½ → inconclusive; (5) every \
-            primary 95% CI above 0 → long memory if at least 2 of the 3 short-memory tests reject toward \
-            persistence, else inconclusive; (6) every CI contains 0 → short memory if fewer than 2 reject, else \
-            inconclusive; (7) every CI below 0 → antipersistent (unless 2 reject toward persistence); (8) the \
-            estimators disagree → inconclusive. Several columns: one report each, then an overall verdict \
-            (nonstationary if any column is, else long memory if any column is — Zhao et al. 2020 — else \
-            inconclusive if any is, else antipersistent if all are, else short memory).
+            Verdict, rule v\(VerdictRule.version) (first step that applies). A primary estimate is significant when \
+            |d̂/s.e.| > c_n = max(1.96, √(log n)) — for the ARFIMA fit, z² > log n is the Wald form of "adding d \
+            lowers BIC" (Schwarz 1978). (1) fewer than 2 primary estimates → inconclusive; (2) a significant \
+            periodogram peak inside the band j ≤ m of lpw/elw → inconclusive (a cycle is not a pole at λ = 0); (3) \
+            elw's 95% CI above ½ → nonstationary (Shimotsu & Phillips 2005); (4) the stationary Whittle fit within \
+            0.001 of its bound ±0.499 → inconclusive (evidence that |d| ≥ ½, not an estimate); (5) ARFIMA d significantly > 0 but \
+            lpw differs from it by more than c_n of its s.e. → inconclusive; (6) ARFIMA d significantly > 0 and Qu's \
+            test rejects at 2.5% or the sample-splitting test at 1% → inconclusive: structural break or long \
+            memory, naming the test and the mean shift; (7) ARFIMA d significantly > 0 → long memory; \
+            (8) ARFIMA d significantly < 0 → antipersistent (inconclusive if lpw disagrees as in 5); (9) otherwise → \
+            short memory, unless lpw is significant (inconclusive) or all 3 of Lo, V/S, KPSS reject toward \
+            persistence (inconclusive). Measured error rates: the calibration study in the README. Several columns: one report \
+            each, then an overall verdict (nonstationary if any column is, else long memory if any column is — Zhao \
+            et al. 2020 — else inconclusive if any is, else antipersistent if all are, else short memory).
 
             --json keys: input, column, transform, n, verdict (short_memory, long_memory, antipersistent, \
-            nonstationary, inconclusive), verdict_text, rule_step, d, d_method, hurst, reasons[], caveats[], \
-            primary_classes[], persistent_rejections, short_memory_tests, confidence_level, test_level, estimates[] \
-            (role, method, name, variant, d, se, ci [lower, upper], ci_level, n, bandwidth, trimming, order, scales, \
-            tuning, hurst, hurst_definition, alternative_se, auxiliary, objective, notes), failed_estimates[], tests[] \
-            (name, method, statistic, critical_value, level, alternative, reject, rejection_side, p_value, \
-            p_value_kind, p_value_bounds, null_hypothesis, alternative_hypothesis, n, lags, lag_rule, bandwidth, \
-            estimate_method, critical_values, lag_profile, auxiliary, notes), failed_tests[], definition1, \
-            periodicity, acf_decay, spectral_fit, figures. Several columns: {input, transform, n, verdict, \
-            verdict_text, columns: [one object per column]}. Non-finite numbers are null.
+            nonstationary, inconclusive), verdict_text, rule_version, rule_step, threshold, d, d_method, hurst, \
+            reasons[], caveats[], primary_classes[], persistent_rejections, short_memory_tests, confidence_level, \
+            test_level, estimates[] (role, method, name, variant, d, se, ci [lower, upper], ci_level, n, bandwidth, \
+            trimming, order, scales, tuning, hurst, hurst_definition, alternative_se, auxiliary, objective, notes), \
+            failed_estimates[], tests[] (name, method, statistic, critical_value, level, alternative, reject, \
+            rejection_side, p_value, p_value_kind, p_value_bounds, null_hypothesis, alternative_hypothesis, n, lags, \
+            lag_rule, bandwidth, estimate_method, critical_values, lag_profile, auxiliary, notes), failed_tests[], \
+            order_selection {criterion, max_p, max_q, selected {p, q}, candidates[] {p, q, bic, d}}, spurious {qu \
+            {statistic, critical_value, level, reject, p_value_bounds, bandwidth, trimming, d, G}, sample_splitting \
+            {blocks, block_bandwidth, block_d, block_se, full_sample_d, statistic, degrees_of_freedom, p_value, \
+            level, reject}, mean_shift {location, standardized_shift, statistic, adjusted}}, failed_checks[], \
+            definition1, periodicity, acf_decay, spectral_fit, figures. Several columns: {input, transform, n, \
+            verdict, verdict_text, columns: [one object per column]}. Non-finite numbers are null.
 
             --figures DIR writes, per column NAME, NAME-acf.csv and NAME-periodogram.csv (the plotted data), \
             NAME-figures.gp, and with gnuplot (\(Gnuplot.installHint)) NAME-acf.svg and NAME-periodogram.svg: the \

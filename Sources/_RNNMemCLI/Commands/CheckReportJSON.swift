@@ -12,7 +12,9 @@ enum CheckReportJSON {
         fields += [
             ("verdict", .string(d.verdict.rawValue)),
             ("verdict_text", .string(d.verdict.displayName)),
+            ("rule_version", .string(d.ruleVersion)),
             ("rule_step", .integer(d.step)),
+            ("threshold", .number(d.threshold)),
             ("d", .optional(d.headline?.d)),
             ("d_method", .optional(d.headline?.method.commandLineName)),
             ("hurst", .optional(d.headline.map { $0.d + 0.5 })),
@@ -35,7 +37,7 @@ enum CheckReportJSON {
                 "estimates",
                 .array(
                     e.estimates.map {
-                        .object([("role", .string(rule.role(of: $0.method).rawValue))] + EstimateOutput.jsonFields($0))
+                        .object([("role", .string(rule.role(of: $0, in: e).rawValue))] + EstimateOutput.jsonFields($0))
                     })
             ),
             (
@@ -52,6 +54,13 @@ enum CheckReportJSON {
                     e.failedTests.map {
                         .object([("method", .string($0.kind.commandLineName)), ("error", .string($0.message))])
                     })
+            ),
+            ("order_selection", orderSelection(e)),
+            ("spurious", spurious(e)),
+            (
+                "failed_checks",
+                .array(
+                    e.failedChecks.map { .object([("check", .string($0.kind)), ("error", .string($0.message))]) })
             ),
             ("definition1", e.definition1.map(definition1) ?? .null),
             ("periodicity", e.periodicity.map { periodicity($0, band: primaryBand(r)) } ?? .null),
@@ -71,8 +80,66 @@ enum CheckReportJSON {
     }
 
     static func primaryBand(_ r: MemoryCheckReport) -> Int {
-        r.evidence.estimates.filter { r.settings.rule.role(of: $0.method) == .primary }.compactMap(\.bandwidth).max()
-            ?? 0
+        r.evidence.estimates.filter { r.settings.rule.role(of: $0, in: r.evidence) == .primary }.compactMap(\.bandwidth)
+            .max() ?? 0
+    }
+
+    static func orderSelection(_ e: MemoryEvidence) -> JSONValue {
+        guard let selected = e.selectedParametric, let order = selected.order else { return .null }
+        return .object([
+            ("criterion", .string("bic")),
+            ("max_p", .integer(MemoryCheck.maximumOrder)),
+            ("max_q", .integer(MemoryCheck.maximumOrder)),
+            ("selected", .object([("p", .integer(order.p)), ("q", .integer(order.q))])),
+            (
+                "candidates",
+                .array(
+                    e.parametricCandidates.map {
+                        .object([
+                            ("p", .integer($0.p)), ("q", .integer($0.q)), ("bic", .optional($0.bic)), ("d", .optional($0.d)),
+                        ])
+                    })
+            ),
+        ])
+    }
+
+    static func spurious(_ e: MemoryEvidence) -> JSONValue {
+        .object([
+            (
+                "qu",
+                e.qu.map { q in
+                    .object([
+                        ("statistic", .number(q.statistic)), ("critical_value", .number(q.criticalValue)),
+                        ("level", .number(q.level)), ("reject", .bool(q.reject)),
+                        ("p_value_bounds", .numbers([q.pValueBounds.lowerBound, q.pValueBounds.upperBound])),
+                        ("bandwidth", .integer(q.bandwidth)), ("trimming", .number(q.trimming)), ("d", .number(q.d)),
+                        ("G", .number(q.scale)),
+                    ])
+                } ?? .null
+            ),
+            (
+                "sample_splitting",
+                e.sampleSplitting.map { t in
+                    .object([
+                        ("blocks", .integer(t.blocks)), ("block_bandwidth", .integer(t.blockBandwidth)),
+                        ("block_d", .numbers(t.blockEstimates)), ("block_se", .numbers(t.blockStandardErrors)),
+                        ("full_sample_d", .number(t.fullSampleD)), ("statistic", .number(t.statistic)),
+                        ("degrees_of_freedom", .integer(t.degreesOfFreedom)), ("p_value", .number(t.pValue)),
+                        ("level", .number(t.level)), ("reject", .bool(t.reject)),
+                    ])
+                } ?? .null
+            ),
+            (
+                "mean_shift",
+                e.meanShift.map { m in
+                    .object([
+                        ("location", .integer(m.location)), ("standardized_shift", .number(m.standardizedShift)),
+                        ("statistic", .number(m.statistic)),
+                        ("adjusted", .object([("method", .string("elw"))] + EstimateOutput.jsonFields(m.adjusted))),
+                    ])
+                } ?? .null
+            ),
+        ])
     }
 
     static func definition1(_ p: PartialSumDiagnostic) -> JSONValue {

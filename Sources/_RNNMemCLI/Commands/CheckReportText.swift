@@ -13,9 +13,9 @@ enum CheckReportText {
         s += "Verdict: \(r.verdict.displayName.uppercased())"
         if let h = r.decision.headline, r.verdict != .inconclusive {
             s += " (d = \(ReportFormat.fixed(h.d)), H = \(ReportFormat.fixed(h.d + 0.5)) by \(h.method.displayName)"
-            s += h.bandwidth.map { ", m = \($0))" } ?? ")"
+            s += h.bandwidth.map { ", m = \($0))" } ?? (h.order.map { ", ARFIMA(\($0.p),d,\($0.q)))" } ?? ")")
         }
-        s += "\n"
+        s += " — rule v\(r.decision.ruleVersion), step \(r.decision.step)\n"
         for reason in r.decision.reasons { s += ReportFormat.wrap(reason) }
 
         // Estimates.
@@ -24,7 +24,7 @@ enum CheckReportText {
             "\nEstimates of d (H = d + ½; \(ReportFormat.percent(level)) Wald intervals; heuristics: supporting only)\n"
         var rows = [["method", "role", "d", "s.e.", "\(ReportFormat.percent(level)) CI", "H", "tuning"]]
         for est in e.estimates {
-            let role = rule.role(of: est.method)
+            let role = rule.role(of: est, in: e)
             let heuristic = role == .heuristic
             rows.append([
                 est.method.commandLineName, role.rawValue, ReportFormat.fixed(est.d),
@@ -35,6 +35,7 @@ enum CheckReportText {
         }
         s += ReportFormat.table(rows)
         for f in e.failedEstimates { s += ReportFormat.wrap("\(f.kind.commandLineName) failed: \(f.message)") }
+        s += orderSelection(e)
 
         // Tests.
         s +=
@@ -51,6 +52,8 @@ enum CheckReportText {
         }
         s += ReportFormat.table(trows)
         for f in e.failedTests { s += ReportFormat.wrap("\(f.kind.commandLineName) failed: \(f.message)") }
+
+        s += spurious(e)
 
         // Definition 1.
         s += "\nDefinition 1 (long memory iff Σ_k |ρ(k)| = ∞; Zhao et al. 2020), on the sample ACF — supporting only\n"
@@ -70,7 +73,7 @@ enum CheckReportText {
             "\nPeriodicity (periodogram peaks against a local power-law background, family-wise level "
             + "\(ReportFormat.percent(e.periodicity?.familyLevel ?? 0.01)))\n"
         if let p = e.periodicity {
-            let band = e.estimates.filter { rule.role(of: $0.method) == .primary }.compactMap(\.bandwidth).max() ?? 0
+            let band = e.estimates.filter { rule.role(of: $0, in: e) == .primary }.compactMap(\.bandwidth).max() ?? 0
             if p.peaks.isEmpty {
                 var line = "no significant peak"
                 if let l = p.largest {
@@ -101,9 +104,15 @@ enum CheckReportText {
             s +=
                 "  power law    ρ̂(k) ≈ \(ReportFormat.fixed(Double.exp(p.intercept), 3))·k^(\(ReportFormat.fixed(p.slope, 3)))"
                 + " (d = (b + 1)/2 = \(ReportFormat.fixed(d, 3))), RSS \(ReportFormat.fixed(p.residualSumOfSquares, 3))\n"
-            s +=
-                "  exponential  ρ̂(k) ≈ \(ReportFormat.fixed(Double.exp(x.intercept), 3))·e^(-k/\(ReportFormat.fixed(tau, 2)))"
-                + ", RSS \(ReportFormat.fixed(x.residualSumOfSquares, 3))\n"
+            if tau.isFinite {
+                s +=
+                    "  exponential  ρ̂(k) ≈ \(ReportFormat.fixed(Double.exp(x.intercept), 3))·e^(-k/\(ReportFormat.fixed(tau, 2)))"
+                    + ", RSS \(ReportFormat.fixed(x.residualSumOfSquares, 3))\n"
+            } else {
+                s +=
+                    "  exponential  log ρ̂(k) ≈ \(ReportFormat.fixed(x.intercept, 3)) + \(ReportFormat.fixed(x.slope, 4))·k: "
+                    + "the fitted slope is not negative (no exponential decay), RSS \(ReportFormat.fixed(x.residualSumOfSquares, 3))\n"
+            }
             s += "  closer fit: \(a.closerFit ?? "—") (descriptive: sample autocorrelations are biased and dependent)\n"
         } else {
             s += "  fewer than 3 leading positive autocorrelations: no decay to fit\n"
@@ -131,6 +140,51 @@ enum CheckReportText {
                 "Figures: not requested; --figures DIR writes the log–log ACF and periodogram plots (CSV data, and SVG "
                     + "when gnuplot is installed: \(Gnuplot.installHint))", first: "", rest: "  ")
         }
+        return s
+    }
+
+    /// The BIC order selection: the selected order and the runners-up.
+    static func orderSelection(_ e: MemoryEvidence) -> String {
+        guard let selected = e.selectedParametric, let order = selected.order else { return "" }
+        let fitted = e.parametricCandidates.filter { $0.bic != nil }.sorted { ($0.bic ?? 0, $0.p, $0.q) < ($1.bic ?? 0, $1.p, $1.q) }
+        let maxOrder = MemoryCheck.maximumOrder
+        var line =
+            "order selection: ARFIMA(\(order.p),d,\(order.q)) has the smallest BIC = −2ℓ̂ + (p + q + 2) log n among "
+            + "\(fitted.count) of \((maxOrder + 1) * (maxOrder + 1)) Whittle fits (p, q ≤ \(maxOrder)); next: "
+        line += fitted.dropFirst().prefix(2).map {
+            "(\($0.p),\($0.q)) +\(ReportFormat.fixed(($0.bic ?? 0) - (fitted.first?.bic ?? 0), 1))"
+        }.joined(separator: ", ")
+        return ReportFormat.wrap(line)
+    }
+
+    /// Qu, sample splitting and the mean shift.
+    static func spurious(_ e: MemoryEvidence) -> String {
+        var s = "\nSpurious long memory (H0: true long memory; level shifts, breaks and trends mimic it)\n"
+        if let q = e.qu {
+            s += ReportFormat.wrap(
+                "Qu (2011) W = \(ReportFormat.fixed(q.statistic)), reject if > \(ReportFormat.fixed(q.criticalValue)) at "
+                    + "\(ReportFormat.percent(q.level)) (m = \(q.bandwidth), ε = \(ReportFormat.fixed(q.trimming, 2)), lw d̂ = "
+                    + "\(ReportFormat.fixed(q.d))): " + (q.reject ? "rejects" : "does not reject")
+                    + ", p in [\(ReportFormat.fixed(q.pValueBounds.lowerBound, 3)), \(ReportFormat.fixed(q.pValueBounds.upperBound, 3))]",
+                first: "  ", rest: "    ")
+        }
+        if let t = e.sampleSplitting {
+            s += ReportFormat.wrap(
+                "sample splitting (after Shimotsu 2006): lw d̂ of \(t.blocks) blocks (m = \(t.blockBandwidth) each) "
+                    + t.blockEstimates.map { ReportFormat.fixed($0) }.joined(separator: ", ")
+                    + ", whole series \(ReportFormat.fixed(t.fullSampleD)); W = \(ReportFormat.fixed(t.statistic, 2)) on "
+                    + "χ²(\(t.degreesOfFreedom)), p = \(ReportFormat.pValue(t.pValue)): "
+                    + (t.reject ? "rejects a constant d" : "does not reject") + " at \(ReportFormat.percent(t.level))",
+                first: "  ", rest: "    ")
+        }
+        if let m = e.meanShift {
+            s += ReportFormat.wrap(
+                "largest mean shift (least squares, Bai 1994; descriptive) after t = \(m.location): Δ = "
+                    + "\(ReportFormat.fixed(m.standardizedShift, 2)) residual s.d.; without it elw d̂ = "
+                    + "\(ReportFormat.fixed(m.adjusted.d)) \(ReportFormat.interval(m.adjusted.confidenceInterval.lower, m.adjusted.confidenceInterval.upper))",
+                first: "  ", rest: "    ")
+        }
+        for f in e.failedChecks { s += ReportFormat.wrap("\(f.kind) failed: \(f.message)") }
         return s
     }
 

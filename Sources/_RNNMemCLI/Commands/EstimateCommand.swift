@@ -8,12 +8,13 @@ struct EstimateCommand: ToolCommand {
         commandName: "estimate",
         abstract: "Estimate the memory parameter d (H = d + ½) of a series with one estimator.",
         discussion: """
-            Methods: gph (log-periodogram regression, m = ⌊n^0.5⌋), lw (local Whittle, m = ⌊n^0.65⌋), elw (exact \
+            Methods: gph (log-periodogram regression, m = ⌊n^0.5⌋), lw (local Whittle, m = ⌊n^0.65⌋), lpw (local \
+            polynomial Whittle of Andrews & Sun 2004, r = 1, m = ⌊n^0.65⌋; robust to AR-type dynamics), elw (exact \
             local Whittle, Shimotsu 2010 mean correction; valid for nonstationary d), elw2 (two-step ELW), whittle \
             (parametric ARFIMA(p,d,q) Whittle), hr (Haslett–Raftery approximate MLE), mle (exact Gaussian MLE, \
             n ≤ 20000), css (conditional sum of squares), rs (R/S, Anis–Lloyd–Peters), dfa (DFA-q), aggvar \
-            (aggregated variance). Standard errors: 1/(2√m) for lw/elw, (π²/6)/Σ(X_j − X̄)² for gph, the Whittle \
-            Fisher information for the parametric fits; the heuristics' s.e. are regression s.e. and unreliable.
+            (aggregated variance). Standard errors: 1/(2√m) for lw/elw, √(c_r/(4m)) for lpw (c₁ = 9/4), \
+            (π²/6)/Σ(X_j − X̄)² for gph, the Whittle Fisher information for the parametric fits; the heuristics' s.e. are regression s.e. and unreliable.
 
             Plain output: 'key: value' lines with exact numbers. JSON keys: input, column, transform, n, method, \
             name, variant, d, se, ci ([lower, upper]), ci_level, bandwidth, trimming, order ({p, q}), scales, \

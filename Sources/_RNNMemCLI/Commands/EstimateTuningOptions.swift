@@ -56,7 +56,9 @@ struct EstimatorTuningOptions: ParsableArguments {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Andrews–Guggenberger bias-reduction order r = 0…4 (gph).", valueName: "r"))
+        help: ArgumentHelp(
+            "Bias-reduction order r = 0…4: Andrews–Guggenberger (gph), local polynomial order (lpw, default 1).",
+            valueName: "r"))
     var biasReduction: Int?
 
     @Option(
@@ -96,11 +98,11 @@ struct EstimatorTuningOptions: ParsableArguments {
                 "\(flag) does not apply to --method \(method.commandLineName); it is used by "
                     + methods.map(\.commandLineName).joined(separator: ", "))
         }
-        try only("--bandwidth", bandwidth != nil, [.gewekePorterHudak, .localWhittle, .exactLocalWhittle, .twoStepExactLocalWhittle])
-        try only("--alpha", alpha != nil, [.gewekePorterHudak, .localWhittle, .exactLocalWhittle, .twoStepExactLocalWhittle])
+        try only("--bandwidth", bandwidth != nil, [.gewekePorterHudak, .localWhittle, .localPolynomialWhittle, .exactLocalWhittle, .twoStepExactLocalWhittle])
+        try only("--alpha", alpha != nil, [.gewekePorterHudak, .localWhittle, .localPolynomialWhittle, .exactLocalWhittle, .twoStepExactLocalWhittle])
         try only("--trim", trim != nil, [.gewekePorterHudak, .localWhittle])
         try only("--taper", taper != nil, [.localWhittle])
-        try only("--bias-reduction", biasReduction != nil, [.gewekePorterHudak])
+        try only("--bias-reduction", biasReduction != nil, [.gewekePorterHudak, .localPolynomialWhittle])
         try only("--ar-order", arOrder != nil, [.whittle, .haslettRaftery, .exactMaximumLikelihood, .conditionalSumOfSquares])
         try only("--ma-order", maOrder != nil, [.whittle, .haslettRaftery, .exactMaximumLikelihood, .conditionalSumOfSquares])
         try only("--detrend", detrend != nil, [.twoStepExactLocalWhittle])

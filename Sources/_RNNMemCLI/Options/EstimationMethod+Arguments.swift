@@ -1,7 +1,7 @@
 import ArgumentParser
 import RNNMemory
 
-/// `--method gph|lw|elw|elw2|whittle|hr|mle|css|rs|dfa|aggvar`: the library's ``EstimationMethod`` under its short
+/// `--method gph|lw|lpw|elw|elw2|whittle|hr|mle|css|rs|dfa|aggvar`: the library's ``EstimationMethod`` under its short
 /// command-line names, which are also the `method` values of JSON output.
 extension EstimationMethod: ExpressibleByArgument {
     /// The argument value naming the estimator.
@@ -9,6 +9,7 @@ extension EstimationMethod: ExpressibleByArgument {
         switch self {
         case .gewekePorterHudak: return "gph"
         case .localWhittle: return "lw"
+        case .localPolynomialWhittle: return "lpw"
         case .exactLocalWhittle: return "elw"
         case .twoStepExactLocalWhittle: return "elw2"
         case .whittle: return "whittle"

@@ -66,6 +66,21 @@ struct SeriesInputOptions<Default: DefaultColumns>: ParsableArguments {
             chosen = try table.series(columns: nil)
         } else {
             chosen = [try table.series(column: column)]
+            if column == nil {
+                // Numeric columns that are not an index (strictly increasing integers: year, t).
+                let numeric = (0..<table.columnCount).filter { index in
+                    guard table.looksNumeric(column: index) else { return false }
+                    guard let v = try? table.values(column: index), v.count > 1 else { return true }
+                    let isIndex = v.allSatisfy { $0 == $0.rounded() } && zip(v, v.dropFirst()).allSatisfy { $0 < $1 }
+                    return !isIndex
+                }
+                if numeric.count > 1, let s = chosen.first {
+                    console.note(
+                        "using column '\(s.name)' (column \(s.column), the last of the numeric columns "
+                            + numeric.map { "'\(table.name(ofColumn: $0))'" }.joined(separator: ", ")
+                            + "); --column chooses another")
+                }
+            }
         }
         var out: [AnalysedSeries] = []
         for s in chosen {
