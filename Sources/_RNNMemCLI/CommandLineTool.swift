@@ -42,6 +42,7 @@ public enum CommandLineTool {
 
     /// Parses and runs one command, writing to `console`; returns the exit status.
     static func execute(_ arguments: [String], console: Console, helpColumns: Int?) async -> Int32 {
+        let arguments = ArgumentPreprocessing.joiningNegativeValues(arguments)
         do {
             var command = try RNNMem.parseAsRoot(arguments)
             if let toolCommand = command as? any ToolCommand {
@@ -88,7 +89,7 @@ public enum CommandLineTool {
     }
 
     private static func fail(_ message: String, console: Console) -> Int32 {
-        console.writeStandardError("rnnmem: error: \(message)\n")
+        console.writeStandardError("rnnmem: error: \(ErrorLine.bounded(message))\n")
         return failureStatus
     }
 

@@ -1,3 +1,5 @@
+import RNNMemory
+
 /// Checks of argument values shared by the commands; each failure names the argument and the value.
 enum Arguments {
     /// The largest count of values a command will produce (8·10⁸ bytes of doubles): beyond it a typo would
@@ -14,5 +16,20 @@ enum Arguments {
         guard value <= maximumCount else {
             throw CLIError.invalidArgument(name, String(value), "must be ≤ \(maximumCount)")
         }
+    }
+
+    /// Checks that the first `count` weights of (1−B)^d (or of (1−B)^−d when `inverse`) are finite: |π_j| grows
+    /// like j^(−d−1)/|Γ(−d)|, so a large |d| overflows the double range after a few weights (`--d 1e308` at j = 2).
+    /// The error names `--d`, the first weight that overflows, and the largest usable length.
+    static func fractionalOrder(_ d: Double, count: Int, inverse: Bool) throws(CLIError) {
+        try finite(d, "--d")
+        let weights = inverse
+            ? FractionalWeights.integration(d: d, count: count) : FractionalWeights.differencing(d: d, count: count)
+        guard let j = weights.firstIndex(where: { !$0.isFinite }) else { return }
+        let symbol = inverse ? "ψ" : "π"
+        throw CLIError.invalidArgument(
+            "--d", NumberText.format(d),
+            "the weight \(symbol)_\(j) of (1−B)^\(inverse ? "−d" : "d") overflows the double range (it grows like "
+                + "j^|d|); use a smaller |d|, or at most \(j) weights")
     }
 }
