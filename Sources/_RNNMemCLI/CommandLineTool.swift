@@ -80,9 +80,13 @@ public enum CommandLineTool {
                 try? console.writeStandardOutput(text)
                 return 0
             }
-            let message = oneLine(RNNMem.message(for: error))
+            let message = oneLine(acceptedValuesInline(RNNMem.message(for: error)))
             return fail(
                 "\(message) (see '\(commandPath(arguments).joined(separator: " ")) --help')", console: console)
+        }
+        if FileSystemErrors.isFoundationError(error) {
+            let path = FileSystemErrors.path(error).map { " '\($0)'" } ?? ""
+            return fail("cannot access\(path): \(FileSystemErrors.reason(error))", console: console)
         }
         // An error thrown by the library: its description names the argument and the value at fault.
         return fail(oneLine(String(describing: error)), console: console)
@@ -113,6 +117,20 @@ public enum CommandLineTool {
             current = next
         }
         return path
+    }
+
+    /// ArgumentParser's list of accepted values ("Please provide one of the following:" then one `- value` line
+    /// each) as one clause: "the value 'foo' is invalid for '--model <name>': use one of rnn, lstm, gru".
+    static func acceptedValuesInline(_ message: String) -> String {
+        guard let range = message.range(of: "Please provide one of the following:") else { return message }
+        var head = message[..<range.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
+        if head.hasSuffix(".") { head.removeLast() }
+        let values = message[range.upperBound...].split(whereSeparator: \.isNewline).compactMap { line -> String? in
+            let item = line.trimmingCharacters(in: .whitespaces)
+            guard item.hasPrefix("- ") else { return nil }
+            return String(item.dropFirst(2))
+        }
+        return "\(head): use one of \(values.joined(separator: ", "))"
     }
 
     /// Collapses a multi-line message into one line and starts it in lower case, as rnnmem's own messages do.

@@ -32,4 +32,17 @@ enum Arguments {
             "the weight \(symbol)_\(j) of (1−B)^\(inverse ? "−d" : "d") overflows the double range (it grows like "
                 + "j^|d|); use a smaller |d|, or at most \(j) weights")
     }
+
+    /// Checks that σ² of a standard deviation σ > 0 is a positive double (neither overflows nor underflows):
+    /// 1.5·10⁻¹⁵⁴ ≤ σ ≤ 1.3·10¹⁵⁴.
+    static func varianceOfStandardDeviation(_ sigma: Double, _ name: String) throws(CLIError) {
+        let variance = sigma * sigma
+        guard variance.isFinite, variance >= Double.leastNormalMagnitude else {
+            throw CLIError.invalidArgument(
+                name, NumberText.format(sigma),
+                "its square σ² \(variance.isFinite ? "underflows to 0" : "overflows"); σ must lie in "
+                    + "[\(String(format: "%.2g", Double.leastNormalMagnitude.squareRoot())), "
+                    + "\(String(format: "%.2g", Double.greatestFiniteMagnitude.squareRoot()))]")
+        }
+    }
 }
