@@ -152,6 +152,16 @@ struct TrainCommand: ToolCommand {
         } catch {
             throw cliError(error, context: "--model \(modelOptions.model.rawValue)")
         }
+        if taskName != .series {
+            // A training step keeps the tape of the forward pass over the longest batch for the gradient.
+            let (steps, sequences) = taskOptions.generatedShape(taskName)
+            try MemoryBudget.check(
+                bytes: MemoryBudget.networkBytes(
+                    steps: steps, batchSize: sequences, inputSize: model.inputSize, outputSize: model.outputSize,
+                    stateSize: model.stateSize, parameterCount: model.parameterCount, derivative: .gradient),
+                for: "training --model \(modelOptions.model.rawValue) with --length \(steps) and batches of "
+                    + "\(sequences) sequences (--batch, --eval-batch)")
+        }
         let directory = try OutputDirectory(path: outputDir, option: "--output-dir")
         let config = trainingConfiguration(task: taskName)
         let result: TrainingRun<any RecurrentModel>
