@@ -22,13 +22,18 @@ public enum CommandLineTool {
     /// can call it many times and concurrently. Relative paths in the arguments are resolved against the
     /// process's working directory (give absolute paths when running concurrently in different folders).
     ///
-    /// - Parameter helpColumns: Width at which help text is wrapped (the process entry point uses the terminal's
-    ///   width, or `COLUMNS`).
-    public static func run(_ arguments: [String], standardInput: Data? = nil, helpColumns: Int = 80) async
-        -> ToolResult
-    {
+    /// - Parameters:
+    ///   - helpColumns: Width at which help text is wrapped (the process entry point uses the terminal's width, or
+    ///     `COLUMNS`).
+    ///   - environment: Values of rnnmem's environment variables (`RNNMEM_MEMORY_LIMIT`, `RNNMEM_MAX_ROWS`) for
+    ///     this invocation only, over the process's environment.
+    public static func run(
+        _ arguments: [String], standardInput: Data? = nil, helpColumns: Int = 80, environment: [String: String] = [:]
+    ) async -> ToolResult {
         let console = Console.capturing(standardInput: standardInput)
-        let status = await execute(arguments, console: console, helpColumns: helpColumns)
+        let status = await ToolEnvironment.$overrides.withValue(environment) {
+            await execute(arguments, console: console, helpColumns: helpColumns)
+        }
         return ToolResult(
             status: status, standardOutput: console.capturedOutput, standardError: console.capturedError)
     }
@@ -120,16 +125,30 @@ public enum CommandLineTool {
     }
 
     /// ArgumentParser's list of accepted values ("Please provide one of the following:" then one `- value` line
-    /// each) as one clause: "the value 'foo' is invalid for '--model <name>': use one of rnn, lstm, gru".
+    /// each, or "Please provide one of 'a', 'b' or 'c'.") as one clause: "the value 'foo' is invalid for '--model <name>': use one of rnn, lstm, gru".
     static func acceptedValuesInline(_ message: String) -> String {
-        guard let range = message.range(of: "Please provide one of the following:") else { return message }
+        guard let range = message.range(of: "Please provide one of the following:")
+            ?? message.range(of: "Please provide one of")
+        else { return message }
         var head = message[..<range.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
         if head.hasSuffix(".") { head.removeLast() }
-        let values = message[range.upperBound...].split(whereSeparator: \.isNewline).compactMap { line -> String? in
-            let item = line.trimmingCharacters(in: .whitespaces)
-            guard item.hasPrefix("- ") else { return nil }
-            return String(item.dropFirst(2))
+        let rest = message[range.upperBound...]
+        var values: [String]
+        if rest.contains(where: \.isNewline) {
+            // Long lists: one `- value` line each.
+            values = rest.split(whereSeparator: \.isNewline).compactMap { line -> String? in
+                let item = line.trimmingCharacters(in: .whitespaces)
+                guard item.hasPrefix("- ") else { return nil }
+                return String(item.dropFirst(2))
+            }
+        } else {
+            // Short lists on one line: "'lo', 'vs', 'kpss' or 'wald'." or "'arfima' and 'naive'.".
+            var list = rest.trimmingCharacters(in: .whitespaces)
+            if list.hasSuffix(".") { list.removeLast() }
+            values = list.replacingOccurrences(of: " or ", with: ", ").replacingOccurrences(of: " and ", with: ", ")
+                .components(separatedBy: ", ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "' ")) }
         }
+        values.removeAll(where: \.isEmpty)
         return "\(head): use one of \(values.joined(separator: ", "))"
     }
 

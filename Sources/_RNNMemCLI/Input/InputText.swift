@@ -14,7 +14,7 @@ struct InputText {
     /// The most data rows (lines) an input may have: ``Arguments/maximumCount`` (10⁸), or the environment
     /// variable `RNNMEM_MAX_ROWS`.
     static func rowLimit() throws(CLIError) -> Int {
-        guard let text = ProcessInfo.processInfo.environment[rowLimitVariable] else { return Arguments.maximumCount }
+        guard let text = ToolEnvironment.value(rowLimitVariable) else { return Arguments.maximumCount }
         guard let rows = Int(text.trimmingCharacters(in: .whitespaces)), rows >= 1 else {
             throw CLIError("\(rowLimitVariable)='\(text)' is not a row count ≥ 1")
         }

@@ -16,7 +16,7 @@ enum MemoryBudget {
 
     /// The limit in bytes: `RNNMEM_MEMORY_LIMIT` when set, else ``defaultLimit``.
     static func limit() throws(CLIError) -> Double {
-        guard let text = ProcessInfo.processInfo.environment[environmentVariable] else { return defaultLimit }
+        guard let text = ToolEnvironment.value(environmentVariable) else { return defaultLimit }
         guard let bytes = parseBytes(text) else {
             throw CLIError(
                 "\(environmentVariable)='\(text)' is not a byte count (give e.g. 8000000000, 8G, 512M)")

@@ -1,0 +1,171 @@
+import Foundation
+import RNNMemory
+
+/// SplitMix64 (Steele, Lea & Flood 2014): the fuzz harness's own generator, so that a case is a pure function of
+/// its seed whatever else the test support changes.
+struct FuzzRandom {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in 0..<n (n ≥ 1).
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
+
+    /// Uniform in [0, 1).
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+
+    mutating func chance(_ p: Double) -> Bool { unit() < p }
+
+    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+
+    /// Standard normal (Box–Muller).
+    mutating func gaussian() -> Double {
+        let u = max(unit(), 1e-300), v = unit()
+        return (-2 * Foundation.log(u)).squareRoot() * Foundation.cos(2 * Double.pi * v)
+    }
+}
+
+/// Generators of hostile inputs: CSV text, safetensors files and argument values, each either generated from a
+/// grammar (valid or nearly so) or mutated at the byte level.
+enum FuzzInputs {
+    // MARK: CSV
+
+    /// A CSV table: 0–400 rows, 1–3 columns, optional header, columns of one kind each (Gaussian noise, a random
+    /// walk, a constant, integers, values near ±1e300 or 1e-310, alternating ±1e308), occasional bad cells,
+    /// other delimiters, CRLF, a byte-order mark, blank lines and quotes.
+    static func csv(_ random: inout FuzzRandom) -> [UInt8] {
+        let rows = random.pick([0, 1, 2, 3, 5, 16, 33, 64, 129, 200, 400])
+        let columns = 1 + random.below(3)
+        let delimiter = random.chance(0.85) ? "," : random.pick(["\t", ";", " ", "|"])
+        let newline = random.chance(0.9) ? "\n" : "\r\n"
+        var text = random.chance(0.05) ? "\u{FEFF}" : ""
+        if random.chance(0.7) {
+            let names = (0..<columns).map { j in
+                random.chance(0.1) ? random.pick(["", "nan", "inf", "\"a,b\"", "x\"y", "ü", "1"]) : "c\(j)"
+            }
+            text += names.joined(separator: delimiter) + newline
+        }
+        let kinds = (0..<columns).map { _ in random.below(9) }
+        var walk = [Double](repeating: 0, count: columns)
+        for row in 0..<rows {
+            var cells: [String] = []
+            for j in 0..<columns {
+                let e = random.gaussian()
+                walk[j] += e
+                let value: String
+                switch kinds[j] {
+                case 0: value = "\(e)"
+                case 1: value = "\(walk[j])"
+                case 2: value = "3.5"
+                case 3: value = "\(Int(e * 100))"
+                case 4: value = "\(e * 1e300)"
+                case 5: value = "\(e * 1e-310)"
+                case 6: value = row % 2 == 0 ? "1e308" : "-1e308"
+                case 7: value = "\(abs(e) + 1e-3)"
+                default: value = String(format: "%.3e", e * 1e150)
+                }
+                cells.append(random.chance(0.01) ? random.pick(["", "nan", "inf", "abc", "1e999", "\"1\"", "0x1p3", "-"]) : value)
+            }
+            if random.chance(0.005) { cells.append("extra") }
+            text += cells.joined(separator: delimiter) + newline
+            if random.chance(0.005) { text += newline }
+        }
+        return Array(text.utf8)
+    }
+
+    /// Byte-level mutations of `bytes`: flips, insertions (NUL, 0xFF, newline, comma, quote, digits), deletions,
+    /// duplicated spans and truncation.
+    static func mutate(_ bytes: [UInt8], _ random: inout FuzzRandom, rounds: Int) -> [UInt8] {
+        var out = bytes
+        for _ in 0..<rounds {
+            let position = out.isEmpty ? 0 : random.below(out.count)
+            switch random.below(6) {
+            case 0 where !out.isEmpty: out[position] ^= UInt8(1 << random.below(8))
+            case 1: out.insert(random.pick([0, 0xFF, 0x0A, 0x2C, 0x22, 0x2D, 0x31, 0x65, 0x2E, 0x0D, 0xC3]), at: position)
+            case 2 where !out.isEmpty:
+                let end = min(out.count, position + 1 + random.below(16))
+                out.removeSubrange(position..<end)
+            case 3 where !out.isEmpty:
+                let end = min(out.count, position + 1 + random.below(64))
+                out.insert(contentsOf: out[position..<end], at: position)
+            case 4 where !out.isEmpty: out.removeSubrange(position...)
+            default:
+                out.insert(contentsOf: Array(random.pick(["1e308", "-", "nan", ",", "\n\n", "999999999999999999999"]).utf8), at: position)
+            }
+        }
+        return out
+    }
+
+    // MARK: Safetensors
+
+    /// A safetensors file (8-byte little-endian header length, JSON header, data) holding the given tensors.
+    static func safetensors(_ tensors: [(name: String, dtype: String, shape: [Int], data: [UInt8])],
+                            metadata: [String: String]? = nil) -> [UInt8] {
+        var header: [String] = []
+        if let metadata {
+            let pairs = metadata.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\"\($0.value)\"" }
+            header.append("\"__metadata__\":{\(pairs.joined(separator: ","))}")
+        }
+        var offset = 0
+        var data: [UInt8] = []
+        for t in tensors {
+            let shape = t.shape.map(String.init).joined(separator: ",")
+            header.append("\"\(t.name)\":{\"dtype\":\"\(t.dtype)\",\"shape\":[\(shape)],\"data_offsets\":[\(offset),\(offset + t.data.count)]}")
+            offset += t.data.count
+            data += t.data
+        }
+        let json = Array(("{" + header.joined(separator: ",") + "}").utf8)
+        var length = UInt64(json.count)
+        var out: [UInt8] = []
+        for _ in 0..<8 {
+            out.append(UInt8(length & 0xFF))
+            length >>= 8
+        }
+        return out + json + data
+    }
+
+    /// Little-endian F64 bytes.
+    static func f64(_ values: [Double]) -> [UInt8] {
+        values.flatMap { v -> [UInt8] in
+            let bits = v.bitPattern
+            return (0..<8).map { UInt8((bits >> (8 * UInt64($0))) & 0xFF) }
+        }
+    }
+
+    /// Sequence data `input` [T, B, 1] and `target` [T, B, 1] (values Gaussian, or near 1e308, or with a NaN),
+    /// sometimes with an odd dtype, shape or extra tensor.
+    static func sequenceData(_ random: inout FuzzRandom) -> [UInt8] {
+        let steps = random.pick([1, 2, 5, 17]), batch = random.pick([1, 2, 3])
+        func values() -> [Double] {
+            let scale = random.chance(0.1) ? 1e308 : 1
+            var v = (0..<(steps * batch)).map { _ in random.gaussian() * scale }
+            if random.chance(0.05), !v.isEmpty { v[random.below(v.count)] = .nan }
+            return v
+        }
+        var shape = [steps, batch, 1]
+        if random.chance(0.1) { shape = random.pick([[steps], [steps * batch], [0, batch, 1], [steps, batch, 2], [1 << 40, 1 << 30, 1]]) }
+        let dtype = random.chance(0.9) ? "F64" : random.pick(["F32", "F16", "BF16", "I64", "U8", "F128", ""])
+        return safetensors([
+            ("input", dtype, shape, f64(values())), ("target", "F64", [steps, batch, 1], f64(values())),
+        ])
+    }
+
+    // MARK: Argument values
+
+    /// Values at and past the limits of options: signs, zero, extremes, non-numbers, lists, control characters and
+    /// a token of 5,000 digits.
+    static let edgeValues: [String] = [
+        "0", "-1", "1", "2", "-0.3", "0.5", "0.49", "-0.49", "1e308", "-1e308", "1e-320", "nan", "inf", "-inf", "",
+        "abc", "1e400", "99999999999999999999", "9223372036854775807", "-9223372036854775808", "3.5", "0x10",
+        "1,2", "1,,2", "-", " 1 ", "a\nb", "\u{1B}[31m", "ü", "0.9999999", "1e9", "100000000", "-0",
+        String(repeating: "9", count: 5000),
+    ]
+}
