@@ -24,6 +24,8 @@ enum FuzzCampaign {
         var succeeded = 0
         var failed = 0
         var defects: [String] = []
+        /// The first error line of every case that exited with status 2 (kept when asked for).
+        var errors: [String] = []
     }
 
     /// The templates: `{csv}`, `{csv2}` a generated CSV, `{weights}` a network's weights, `{data}` sequence data,
@@ -67,15 +69,15 @@ enum FuzzCampaign {
         ["curse", "sensitivity", "--lambda", "0.9", "--rho", "0.5"],
         ["curse", "gru", "--gate", "0.5"],
         ["curse", "hessian", "--length", "20", "--batch", "2"],
-        ["memory", "capacity", "--model", "rnn", "--hidden", "2", "--delays", "5"],
-        ["memory", "horizon", "--model", "gru", "--hidden", "2"],
+        ["memory", "capacity", "--model", "rnn", "--hidden", "2", "--delay", "5"],
+        ["memory", "horizon", "--model", "gru", "--hidden", "2", "--threshold", "0.5"],
         ["memory", "connectivity", "--model", "rnn", "--hidden", "2", "--length", "8"],
         ["memory", "response", "--model", "rnn", "--hidden", "2"],
         ["memory", "states", "--model", "rnn", "--hidden", "2", "--length", "256"],
         ["forecast", "{csv}", "--model", "naive"],
         ["forecast", "{csv}", "--model", "arfima", "--ar-order", "0", "--ma-order", "0", "--json"],
         ["sweep", "plan", "{config}"],
-        ["sweep", "slurm", "{config}", "--output", "{out}"],
+        ["sweep", "slurm", "{config}", "--shards", "2", "--output", "{out}"],
     ]
 
     /// Options added at random (with a value from ``FuzzInputs/edgeValues``).
@@ -99,13 +101,13 @@ enum FuzzCampaign {
         var arguments = random.pick(templates)
         // Files.
         var csv = FuzzInputs.csv(&random)
-        if random.chance(0.3) { csv = FuzzInputs.mutate(csv, &random, rounds: 1 + random.below(6)) }
+        if random.chance(0.2) { csv = FuzzInputs.mutate(csv, &random, rounds: 1 + random.below(6)) }
         var weightBytes = weights
         if random.chance(0.4) { weightBytes = FuzzInputs.mutate(weightBytes, &random, rounds: 1 + random.below(4)) }
         var data = FuzzInputs.sequenceData(&random)
         if random.chance(0.2) { data = FuzzInputs.mutate(data, &random, rounds: 1 + random.below(4)) }
         var config = Array(
-            #"{"name": "fz", "command": ["weights", "--d", "{d}", "--length", "{n}"], "grid": {"d": [0.1, -0.2], "n": [3]}}"#
+            #"{"name": "fz", "command": ["weights", "--d", "{d}", "--length", "{n}", "--json"], "axes": {"d": [0.1, -0.2], "n": [2, 3]}, "metrics": {"w1": "weights.1"}}"#
                 .utf8)
         if random.chance(0.5) { config = FuzzInputs.mutate(config, &random, rounds: 1 + random.below(5)) }
         let files: [String: [UInt8]] = [
@@ -125,7 +127,8 @@ enum FuzzCampaign {
             return random.chance(0.05) ? oddPath(&random, directory: directory) : path
         }
         // Argument mutations.
-        for _ in 0..<random.below(4) {
+        // Half of the cases keep their arguments (the files alone vary), the others get one to three mutations.
+        for _ in 0..<(random.chance(0.5) ? 0 : 1 + random.below(3)) {
             let valueIndices = arguments.indices.filter { $0 > 0 && arguments[$0 - 1].hasPrefix("--") && !arguments[$0].hasPrefix("--") }
             switch random.below(5) {
             case 0, 1:
@@ -226,7 +229,7 @@ enum FuzzCampaign {
 
     /// Runs cases `first ..< first + count`; before each, writes its seed and command line to `trace` (when given)
     /// so that a trap can be traced to its case.
-    static func run(first: UInt64, count: Int, trace: String? = nil) async throws -> Outcome {
+    static func run(first: UInt64, count: Int, trace: String? = nil, keepErrors: Bool = false) async throws -> Outcome {
         let weights = try baseWeights()
         var outcome = Outcome()
         for seed in first..<(first + UInt64(count)) {
@@ -239,6 +242,9 @@ enum FuzzCampaign {
             }
             let result = await CommandLineTool.run(arguments, environment: environment)
             outcome.cases += 1
+            if result.status == 2, keepErrors {
+                outcome.errors.append("\(arguments.prefix(2).joined(separator: " ")): \(result.stderr.prefix(160))")
+            }
             if result.status == 2 { outcome.failed += 1 } else if result.status == 0 || result.status == 1 { outcome.succeeded += 1 }
             for problem in problems(result, arguments: arguments) {
                 outcome.defects.append("seed \(seed): \(problem) — " + arguments.map { String($0.debugDescription.prefix(80)) }.joined(separator: " "))

@@ -53,7 +53,12 @@ enum FuzzInputs {
             }
             text += names.joined(separator: delimiter) + newline
         }
-        let kinds = (0..<columns).map { _ in random.below(9) }
+        // Mostly ordinary columns (kinds 0–3, 7); the extreme ones (4–6, 8) one time in four.
+        let kinds = (0..<columns).map { _ in random.chance(0.25) ? random.pick([4, 5, 6, 8]) : random.pick([0, 1, 2, 3, 7, 0, 1]) }
+        // At most one bad cell, one ragged row and one blank line, each in a few tables.
+        let badRow = random.chance(0.1) ? random.below(max(rows, 1)) : -1
+        let raggedRow = random.chance(0.03) ? random.below(max(rows, 1)) : -1
+        let blankRow = random.chance(0.05) ? random.below(max(rows, 1)) : -1
         var walk = [Double](repeating: 0, count: columns)
         for row in 0..<rows {
             var cells: [String] = []
@@ -72,11 +77,12 @@ enum FuzzInputs {
                 case 7: value = "\(abs(e) + 1e-3)"
                 default: value = String(format: "%.3e", e * 1e150)
                 }
-                cells.append(random.chance(0.01) ? random.pick(["", "nan", "inf", "abc", "1e999", "\"1\"", "0x1p3", "-"]) : value)
+                cells.append(row == badRow && j == columns - 1
+                    ? random.pick(["", "nan", "inf", "abc", "1e999", "\"1\"", "0x1p3", "-"]) : value)
             }
-            if random.chance(0.005) { cells.append("extra") }
+            if row == raggedRow { cells.append("extra") }
             text += cells.joined(separator: delimiter) + newline
-            if random.chance(0.005) { text += newline }
+            if row == blankRow { text += newline }
         }
         return Array(text.utf8)
     }
