@@ -181,7 +181,7 @@ struct InputErrorTests {
         let r = await CLI.runInProcess(["check", dir.appendingPathComponent("x.csv").path, "--figures", plain + "/f"])
         CLI.expectError(r, "cannot create folder '\(plain)/f': '\(plain)' is not a folder")
         let train = await CLI.runInProcess([
-            "train", "--model", "rnn", "--hidden", "2", "--task", "recall", "--steps", "1", "--length", "4",
+            "train", "--model", "rnn", "--hidden", "2", "--task", "recall", "--steps", "1", "--length", "8",
             "--batch", "2", "--eval-batch", "2", "--output-dir", plain + "/a/b", "--progress", "none",
         ])
         CLI.expectError(train, "cannot create folder '\(plain)/a/b': '\(plain)' is not a folder")
