@@ -48,6 +48,13 @@ public enum CommandLineTool {
     /// Parses and runs one command, writing to `console`; returns the exit status.
     static func execute(_ arguments: [String], console: Console, helpColumns: Int?) async -> Int32 {
         let arguments = ArgumentPreprocessing.joiningNegativeValues(arguments)
+        let words = Set(arguments.flatMap { FiniteOutput.words(of: Substring($0)) })
+        return await ToolEnvironment.$argumentWords.withValue(words) {
+            await executeParsed(arguments, console: console, helpColumns: helpColumns)
+        }
+    }
+
+    private static func executeParsed(_ arguments: [String], console: Console, helpColumns: Int?) async -> Int32 {
         do {
             var command = try RNNMem.parseAsRoot(arguments)
             if let toolCommand = command as? any ToolCommand {

@@ -146,5 +146,26 @@ struct SeriesInputTests {
         #expect(object["ci"] is NSNull)
         #expect((object["notes"] as? [String])?.contains { $0.hasPrefix("standard error undefined: ") } == true)
     }
+
+    @Test("scale invariance inside the working range: KPSS of x·1e-20 equals KPSS of x (no absolute threshold)")
+    func tinyScaleKPSS() async throws {
+        var walk = 0.0
+        let values = (0..<200).map { i -> Double in
+            walk += Double((i * 7919) % 13) - 6
+            return walk
+        }
+        let dir = try CLI.folder([
+            "x.csv": "x\n" + values.map { "\($0)" }.joined(separator: "\n") + "\n",
+            "small.csv": "x\n" + values.map { "\($0 * 1e-20)" }.joined(separator: "\n") + "\n",
+        ])
+        func statistic(_ name: String) async throws -> Double {
+            let r = await CLI.runInProcess(["test", dir.appendingPathComponent(name).path, "--method", "kpss", "--json"])
+            #expect(r.status == 0, "\(r.stderr)")
+            let object = try #require(JSONSerialization.jsonObject(with: r.standardOutput) as? [String: Any])
+            return try #require(object["statistic"] as? Double)
+        }
+        let a = try await statistic("x.csv"), b = try await statistic("small.csv")
+        #expect(abs(a - b) <= 1e-9 * abs(a))
+    }
 }
 

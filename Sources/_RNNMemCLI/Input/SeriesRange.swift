@@ -1,16 +1,17 @@
 import Foundation
 
 /// The one check of magnitudes shared by every command that analyses a series (`acf`, `periodogram`, `fracdiff`,
-/// `check`, `estimate`, `test`, `columns`, `train --task series`, `forecast`): the values must be such that the
-/// sample variance and the periodogram are representable in double precision.
+/// `check`, `estimate`, `test`, `columns`, `train --task series`, `forecast`): the values must be such that every
+/// second moment the analyses form is representable in double precision.
 ///
-/// With D = max_t |x_t − x̄| and n values, Σ(x_t − x̄)² ≤ n·D² and the periodogram's |Σ(x_t − x̄)e^{−iλt}|² ≤ n²·D²,
-/// so every second moment a command forms is finite when n·D ≤ √(Double.greatestFiniteMagnitude)/4 ≈ 3.3·10¹⁵³;
-/// they underflow to zero (and a non-constant series looks constant) when D < √(Double.leastNormalMagnitude)·10⁴
-/// ≈ 1.5·10⁻¹⁵⁰. Outside that range the series is refused with its file and column, the size of its deviations
-/// and a factor to rescale it by (every estimate of d is scale invariant, so rescaling loses nothing).
+/// With D = max_t |x_t − x̄| and n values: Σ(x_t − x̄)² ≤ n·D², the periodogram's |Σ(x_t − x̄)e^{−iλt}|² ≤ n²·D², and
+/// the sums of squared partial sums S_k = Σ_{t≤k}(x_t − x̄) of the R/S, V/S, KPSS and DFA statistics ≤ n³·D². All
+/// are finite when n^{3/2}·D ≤ √(Double.greatestFiniteMagnitude)/4 ≈ 3.3·10¹⁵³; they underflow to zero (and a
+/// non-constant series looks constant) when D < √(Double.leastNormalMagnitude)·10⁴ ≈ 1.5·10⁻¹⁵⁰. Outside that range
+/// the series is refused with its file and column, the size of its deviations and a factor to rescale it by
+/// (every estimate of d is scale invariant, so rescaling loses nothing).
 enum SeriesRange {
-    /// The largest n·D allowed.
+    /// The largest n^{3/2}·D allowed.
     static let upperBound = Double.greatestFiniteMagnitude.squareRoot() / 4
     /// The smallest non-zero D allowed.
     static let lowerBound = Double.leastNormalMagnitude.squareRoot() * 1e4
@@ -33,8 +34,8 @@ enum SeriesRange {
     static func check(_ values: [Double], label: String) throws(CLIError) {
         let deviation = largestDeviation(values)
         let n = Double(max(values.count, 1))
-        if !(n * deviation <= upperBound) {
-            let limit = upperBound / n
+        let limit = upperBound / (n * n.squareRoot())
+        if !(deviation <= limit) {
             throw CLIError(
                 "\(label): the sample variance overflows: the values deviate from their mean by up to "
                     + "\(scientific(deviation)), beyond \(scientific(limit)) for \(values.count) values; rescale the "

@@ -67,14 +67,18 @@ enum FiniteOutput {
         words.contains(token.trimmingCharacters(in: " \t").lowercased())
     }
 
-    /// The first non-finite word of a line, outside '…' and "…" quotes.
+    /// The first non-finite word of a line, outside '…' and "…" quotes, that the user did not type as (part of) an
+    /// argument (``ToolEnvironment/argumentWords``: a file named `inf` is echoed, not computed).
     private static func nonFiniteToken(in line: Substring) -> String? {
+        let typed = ToolEnvironment.argumentWords
+        return Self.words(of: line).first { words.contains($0.lowercased()) && !typed.contains($0) }
+    }
+
+    /// The words of a line outside quotes: runs of letters, digits, signs and points.
+    static func words(of line: Substring) -> [String] {
+        var out: [String] = []
         var quote: Character?
         var word = ""
-        func finished() -> String? {
-            defer { word = "" }
-            return words.contains(word.lowercased()) ? word : nil
-        }
         for character in line {
             if let open = quote {
                 if character == open { quote = nil }
@@ -86,11 +90,13 @@ enum FiniteOutput {
                 || character == "."
             {
                 word.append(character)
-            } else {
-                if let found = finished() { return found }
+            } else if !word.isEmpty {
+                out.append(word)
+                word = ""
             }
         }
-        return finished()
+        if !word.isEmpty { out.append(word) }
+        return out
     }
 }
 

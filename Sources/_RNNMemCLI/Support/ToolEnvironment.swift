@@ -6,6 +6,10 @@ import Foundation
 enum ToolEnvironment {
     @TaskLocal static var overrides: [String: String] = [:]
 
+    /// The words of the invocation's arguments (split as ``FiniteOutput`` splits output lines), so that a value
+    /// the user typed and the output echoes (a file named `inf`) is not taken for a computed non-finite number.
+    @TaskLocal static var argumentWords: Set<String> = []
+
     /// The value of `name`: the invocation's override, else the process's environment.
     static func value(_ name: String) -> String? { overrides[name] ?? ProcessInfo.processInfo.environment[name] }
 }
