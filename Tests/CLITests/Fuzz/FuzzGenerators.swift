@@ -1,36 +1,27 @@
 import Foundation
 import RNNMemory
 
-/// SplitMix64 (Steele, Lea & Flood 2014): the fuzz harness's own generator, so that a case is a pure function of
-/// its seed whatever else the test support changes.
+/// The fuzz harness's random source: the project's ``SeededRandom`` (xoshiro256**), so that a case is a pure
+/// function of its seed.
 struct FuzzRandom {
-    private var state: UInt64
+    private var generator: SeededRandom
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { generator = SeededRandom(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { generator.next() }
 
     /// Uniform in 0..<n (n ≥ 1).
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
+    mutating func below(_ n: Int) -> Int { generator.integer(below: max(n, 1)) }
 
     /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    mutating func unit() -> Double { generator.uniform() }
 
     mutating func chance(_ p: Double) -> Bool { unit() < p }
 
     mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 
-    /// Standard normal (Box–Muller).
-    mutating func gaussian() -> Double {
-        let u = max(unit(), 1e-300), v = unit()
-        return (-2 * Foundation.log(u)).squareRoot() * Foundation.cos(2 * Double.pi * v)
-    }
+    /// Standard normal.
+    mutating func gaussian() -> Double { generator.gaussian() }
 }
 
 /// Generators of hostile inputs: CSV text, safetensors files and argument values, each either generated from a
