@@ -127,6 +127,10 @@ struct SeriesInputTests {
         CLI.expectError(
             await CLI.runInProcess(["acf", dir.appendingPathComponent("tiny.csv").path, "--lags", "2"]),
             "tiny.csv, column 'x': the sample variance underflows")
+        // A transform that overflows: the difference of 1e308 and −1e308.
+        CLI.expectError(
+            await CLI.runInProcess(["columns", "-", "--transform", "diff"], stdin: "x\n1e308\n-1e308\n1\n2\n"),
+            "<stdin>, column 'x' (diff): observation 1 is -inf after the transform")
     }
 
     @Test("no non-finite result with exit 0: aggvar on two scales reports an undefined s.e., in text and JSON")

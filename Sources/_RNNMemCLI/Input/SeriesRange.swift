@@ -32,6 +32,12 @@ enum SeriesRange {
 
     /// Throws when the sample variance of `values` (named `label` in the message) overflows or underflows.
     static func check(_ values: [Double], label: String) throws(CLIError) {
+        // The cells are finite when read; a transform can overflow (the difference of 1e308 and −1e308).
+        if let index = values.firstIndex(where: { !$0.isFinite }) {
+            throw CLIError(
+                "\(label): observation \(index + 1) is \(NumberText.format(values[index])) after the transform (it "
+                    + "overflows the double range); rescale the series")
+        }
         let deviation = largestDeviation(values)
         let n = Double(max(values.count, 1))
         let limit = upperBound / (n * n.squareRoot())
