@@ -175,5 +175,13 @@ struct ArgumentErrorTests {
         CLI.expectError(await CLI.runInProcess(arguments), "the result is not finite: line 1 of the output")
         CLI.expectError(await CLI.runInProcess(arguments + ["--json"]), "the result is not finite: 'acvf[0]' is inf")
     }
+
+    @Test("Lyapunov exponents of the random tanh map at gain 0 are −∞: refused up front, not printed")
+    func zeroGainLyapunov() async {
+        CLI.expectError(
+            await CLI.runInProcess(["spectrum", "lyapunov", "--random-tanh", "--n", "4", "--gain", "0", "--steps",
+                                    "20", "--progress", "none"]),
+            "invalid --gain 0.0: must be > 0 with --random-tanh", "every exponent is −∞")
+    }
 }
 

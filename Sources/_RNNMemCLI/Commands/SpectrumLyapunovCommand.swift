@@ -144,6 +144,9 @@ struct SpectrumLyapunovCommand: ToolCommand {
                 guard gain.isFinite, gain >= 0, gain <= 1e6 else {
                     throw CLIError.invalidArgument("--gain", NumberText.format(gain), "must be finite, ≥ 0 and ≤ 1e6")
                 }
+                if randomTanh, gain == 0 {
+                    throw CLIError.invalidArgument("--gain", NumberText.format(gain), Self.zeroTanhGain)
+                }
             }
             if gains != nil && gain != nil { throw CLIError("give --gain or --gains, not both") }
             if sequences != 1 { throw CLIError("--sequences applies to a network driven by its data") }
@@ -269,11 +272,18 @@ struct SpectrumLyapunovCommand: ToolCommand {
         }
     }
 
+    /// Why a zero gain is refused for the random tanh map: every exponent would be −∞.
+    static let zeroTanhGain =
+        "must be > 0 with --random-tanh: with g = 0 every Jacobian J·diag(1 − tanh²) is zero and every exponent is −∞"
+
     func runRandom(console: Console) throws {
         try MemoryBudget.check(bytes: Double(n) * Double(n) * 8 * 6, for: "a random network of size \(n) (--n)")
         let defaultTransient = randomTanh ? 200 : 1000
         if let gains {
             let values = try Self.parseGains(gains)
+            if randomTanh, values.contains(0) {
+                throw CLIError.invalidArgument("--gains", gains, Self.zeroTanhGain)
+            }
             try runSweep(values, defaultTransient: defaultTransient, console: console)
             return
         }
