@@ -171,5 +171,13 @@ struct SeriesInputTests {
         let a = try await statistic("x.csv"), b = try await statistic("small.csv")
         #expect(abs(a - b) <= 1e-9 * abs(a))
     }
+
+    @Test("check on a square wave (periodogram zero off its harmonics): a report, not a trap on a 10³⁰⁰ ratio")
+    func squareWave() async throws {
+        let dir = try CLI.folder(["w.csv": "x\n" + (0..<200).map { "\(($0 / 10) % 2)" }.joined(separator: "\n") + "\n"])
+        let r = await CLI.runInProcess(["check", dir.appendingPathComponent("w.csv").path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("period 20"))
+    }
 }
 

@@ -30,7 +30,8 @@ enum FuzzInputs {
     // MARK: CSV
 
     /// A CSV table: 0–400 rows, 1–3 columns, optional header, columns of one kind each (Gaussian noise, a random
-    /// walk, a constant, integers, values near ±1e300 or 1e-310, alternating ±1e308), occasional bad cells,
+    /// walk, a constant, integers, a square wave, a sine, values near ±1e300 or 1e-310, alternating ±1e308),
+    /// occasional bad cells,
     /// other delimiters, CRLF, a byte-order mark, blank lines and quotes.
     static func csv(_ random: inout FuzzRandom) -> [UInt8] {
         let rows = random.pick([0, 1, 2, 3, 5, 16, 33, 64, 129, 200, 400])
@@ -44,8 +45,8 @@ enum FuzzInputs {
             }
             text += names.joined(separator: delimiter) + newline
         }
-        // Mostly ordinary columns (kinds 0–3, 7); the extreme ones (4–6, 8) one time in four.
-        let kinds = (0..<columns).map { _ in random.chance(0.25) ? random.pick([4, 5, 6, 8]) : random.pick([0, 1, 2, 3, 7, 0, 1]) }
+        // Mostly ordinary columns (kinds 0–3, 7, 9, 10); the extreme ones (4–6, 8) one time in four.
+        let kinds = (0..<columns).map { _ in random.chance(0.25) ? random.pick([4, 5, 6, 8]) : random.pick([0, 1, 2, 3, 7, 9, 10, 0, 1]) }
         // At most one bad cell, one ragged row and one blank line, each in a few tables.
         let badRow = random.chance(0.1) ? random.below(max(rows, 1)) : -1
         let raggedRow = random.chance(0.03) ? random.below(max(rows, 1)) : -1
@@ -66,6 +67,8 @@ enum FuzzInputs {
                 case 5: value = "\(e * 1e-310)"
                 case 6: value = row % 2 == 0 ? "1e308" : "-1e308"
                 case 7: value = "\(abs(e) + 1e-3)"
+                case 9: value = "\((row / 10) % 2)"  // a square wave: periodogram zero off its harmonics
+                case 10: value = "\(Foundation.sin(Double(row) * 0.7))"
                 default: value = String(format: "%.3e", e * 1e150)
                 }
                 cells.append(row == badRow && j == columns - 1
