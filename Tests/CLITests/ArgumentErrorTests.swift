@@ -183,5 +183,12 @@ struct ArgumentErrorTests {
                                     "20", "--progress", "none"]),
             "invalid --gain 0.0: must be > 0 with --random-tanh", "every exponent is −∞")
     }
+
+    @Test("--gains a:b:step with a tiny step: refused by its count, not a trap converting 1e306 to Int")
+    func tinyGainStep() async {
+        CLI.expectError(
+            await CLI.runInProcess(["spectrum", "lyapunov", "--random-tanh", "--n", "4", "--gains", "0.1:1e6:1e-300"]),
+            "invalid --gains 0.1:1e6:1e-300: gives 9.99", "gains; at most 1000")
+    }
 }
 

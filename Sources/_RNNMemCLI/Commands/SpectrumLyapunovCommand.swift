@@ -360,10 +360,13 @@ struct SpectrumLyapunovCommand: ToolCommand {
             guard step > 0, b >= a else {
                 throw CLIError.invalidArgument("--gains", text, "needs a ≤ b and a step > 0")
             }
-            let count = Int(((b - a) / step * (1 + 1e-12)).rounded(.down)) + 1
-            guard count <= 1000 else {
-                throw CLIError.invalidArgument("--gains", text, "gives \(count) gains; at most 1000")
+            // Counted in Double first: (b − a)/step can exceed Int.max (a step of 1e-300).
+            let exactCount = ((b - a) / step * (1 + 1e-12)).rounded(.down) + 1
+            guard exactCount <= 1000 else {
+                throw CLIError.invalidArgument(
+                    "--gains", text, "gives \(NumberText.format(exactCount)) gains; at most 1000")
             }
+            let count = Int(exactCount)
             values = (0..<count).map { a + Double($0) * step }
         } else if parts.count == 1 {
             for p in text.split(separator: ",", omittingEmptySubsequences: false) { values.append(try number(p)) }

@@ -64,6 +64,8 @@ enum FuzzCampaign {
         ["spectrum", "products", "--weights", "{weights}", "--data", "{data}", "--lags", "3"],
         ["spectrum", "gradients", "--weights", "{weights}", "--data", "{data}"],
         ["spectrum", "lyapunov", "--random-tanh", "--n", "8", "--steps", "40", "--progress", "none"],
+        ["spectrum", "lyapunov", "--random-rate", "--n", "4", "--gains", "0.5:1.5:0.5", "--steps", "20", "--progress",
+         "none"],
         ["spectrum", "hessian", "--weights", "{weights}", "--data", "{data}", "--top", "2"],
         ["spectrum", "density", "--weights", "{weights}", "--data", "{data}", "--points", "50"],
         ["curse", "sensitivity", "--lambda", "0.9", "--rho", "0.5"],
