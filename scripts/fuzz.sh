@@ -35,6 +35,8 @@ done
 mkdir -p "$out"
 if [ "$build" = 1 ]; then swift build --build-tests >&2 || exit 2; fi
 # A private copy of the test binary, so that rebuilding during a campaign does not change it.
+out=$(cd "$out" && pwd)
+work="$out/work"; mkdir -p "$work"
 binary="$out/rnnmemPackageTests.xctest"
 cp .build/debug/rnnmemPackageTests.xctest "$binary" || exit 2
 : > "$out/defects.txt"
@@ -43,7 +45,8 @@ start=$(date +%s); total=0; exit0=0; exit2=0; next=$first; last=$((first + cases
 run_range() {  # run_range FIRST COUNT: runs cases, sets ran/ok/err, appends defects; returns the trapped seed or -1
     local from=$1 count=$2 report="$out/chunk.txt" trace="$out/trace.txt"
     rm -f "$report" "$trace"
-    (ulimit -v "$memory_kb"; RNNMEM_FUZZ_FIRST=$from RNNMEM_FUZZ_CASES=$count RNNMEM_FUZZ_TRACE="$trace" \
+    # From a scratch folder: nothing a case writes can land in the repository.
+    (cd "$work" && ulimit -v "$memory_kb"; RNNMEM_FUZZ_FIRST=$from RNNMEM_FUZZ_CASES=$count RNNMEM_FUZZ_TRACE="$trace" \
         RNNMEM_FUZZ_REPORT="$report" timeout "$chunk_timeout" "$binary" --testing-library swift-testing \
         --filter FuzzTests > "$out/chunk.log" 2>&1)
     local status=$?

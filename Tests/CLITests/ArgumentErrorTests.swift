@@ -190,5 +190,13 @@ struct ArgumentErrorTests {
             await CLI.runInProcess(["spectrum", "lyapunov", "--random-tanh", "--n", "4", "--gains", "0.1:1e6:1e-300"]),
             "invalid --gains 0.1:1e6:1e-300: gives 9.99", "gains; at most 1000")
     }
+
+    @Test("curse sensitivity: a work product past Int.max is refused, not a trap")
+    func hugeMonteCarloWork() async {
+        CLI.expectError(
+            await CLI.runInProcess(["curse", "sensitivity", "--lambda", "0.9", "--rho", "0.5", "--monte-carlo",
+                                    "--chains", "100000000", "--samples", "100000000", "--spacing", "1000"]),
+            "--chains × --samples × --spacing = 1e+19 is too much work (limit 1e10)")
+    }
 }
 

@@ -79,7 +79,7 @@ enum FuzzCampaign {
         ["forecast", "{csv}", "--model", "naive"],
         ["forecast", "{csv}", "--model", "arfima", "--ar-order", "0", "--ma-order", "0", "--json"],
         ["sweep", "plan", "{config}"],
-        ["sweep", "slurm", "{config}", "--shards", "2", "--output", "{out}"],
+        ["sweep", "slurm", "{config}", "--shards", "2", "--output", "{out}", "--output-dir", "{dir}"],
     ]
 
     /// Options added at random (with a value from ``FuzzInputs/edgeValues``).
@@ -87,6 +87,7 @@ enum FuzzCampaign {
         "--d", "--length", "--lags", "--column", "--columns", "--last", "--transform", "--window", "--tolerance",
         "--seed", "--hidden", "--steps", "--batch", "--sigma", "--ar", "--ma", "--scales", "--method", "--model",
         "--output", "--bandwidth", "--level", "--splits", "--json", "--inverse", "--skip", "--outputs", "--inputs",
+        "--chains", "--samples", "--spacing", "--gains", "--gate", "--n", "--delay", "--threshold", "--max-delay",
     ]
 
     /// Files given where a file is expected, in place of the generated one.
@@ -97,11 +98,55 @@ enum FuzzCampaign {
         ])
     }
 
-    /// The command line of case `seed`, with its files written into `directory`.
-    static func makeCase(seed: UInt64, directory: String, weights: [UInt8]) throws -> [String] {
+    /// Options that name a file or a folder the command writes.
+    static let outputOptions: Set<String> = ["--output", "-o", "--output-dir", "--save", "--figures"]
+
+    /// The options of a command (`verb` and its subcommand, as in a template), read from ArgumentParser's
+    /// description of it (`--experimental-dump-help`): name and whether it takes a value.
+    static func options(of template: [String]) async -> [(name: String, takesValue: Bool)] {
+        let path = Array(template.prefix { !$0.hasPrefix("-") && !$0.hasPrefix("{") && !$0.hasPrefix("/") })
+        let result = await CommandLineTool.run(path + ["--experimental-dump-help"])
+        guard let document = try? JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any],
+            let command = document["command"] as? [String: Any]
+        else { return [] }
+        var out: [(String, Bool)] = []
+        for argument in command["arguments"] as? [[String: Any]] ?? [] {
+            let kind = argument["kind"] as? String
+            guard kind == "option" || kind == "flag" else { continue }
+            for name in argument["names"] as? [[String: Any]] ?? [] where name["kind"] as? String == "long" {
+                if let text = name["name"] as? String, text != "help", text != "version" {
+                    out.append(("--" + text, kind == "option"))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Every path the command could write confined to `directory`: a relative value of an output option (an edge
+    /// value such as `-1` or `abc`) would otherwise be written into the working directory.
+    static func confined(_ arguments: [String], to directory: String) -> [String] {
+        var out = arguments
+        for i in out.indices {
+            if i > 0, outputOptions.contains(out[i - 1]), !out[i].hasPrefix("/") {
+                out[i] = directory + "/" + out[i]
+            }
+            if let equals = out[i].firstIndex(of: "="), outputOptions.contains(String(out[i][..<equals])) {
+                let value = out[i][out[i].index(after: equals)...]
+                if !value.hasPrefix("/") { out[i] = String(out[i][..<equals]) + "=" + directory + "/" + value }
+            }
+        }
+        return out
+    }
+
+    /// The command line of case `seed`, with its files written into `directory`; `verbOptions` are the options of
+    /// each template's command (``options(of:)``), from which added options are drawn.
+    static func makeCase(
+        seed: UInt64, directory: String, weights: [UInt8], verbOptions: [[(name: String, takesValue: Bool)]]
+    ) throws -> [String] {
         var random = FuzzRandom(seed: seed)
         // Templates in turn, so that any `templates.count` consecutive seeds cover every verb.
-        var arguments = templates[Int(seed % UInt64(templates.count))]
+        let templateIndex = Int(seed % UInt64(templates.count))
+        var arguments = templates[templateIndex]
         // Files.
         var csv = FuzzInputs.csv(&random)
         if random.chance(0.2) { csv = FuzzInputs.mutate(csv, &random, rounds: 1 + random.below(6)) }
@@ -141,9 +186,11 @@ enum FuzzCampaign {
             case 2 where arguments.count > 1:
                 arguments.remove(at: 1 + random.below(arguments.count - 1))
             case 3:
-                let option = random.pick(extraOptions)
+                // An option of the command itself (a flag alone), or one of another command.
+                let own = verbOptions[templateIndex]
+                let (option, takesValue) = !own.isEmpty && random.chance(0.7) ? random.pick(own) : (random.pick(extraOptions), true)
                 let position = arguments.count <= 1 ? arguments.count : 1 + random.below(arguments.count)
-                arguments.insert(contentsOf: [option, random.pick(FuzzInputs.edgeValues)], at: position)
+                arguments.insert(contentsOf: takesValue ? [option, random.pick(FuzzInputs.edgeValues)] : [option], at: position)
             default:
                 if let i = valueIndices.isEmpty ? nil : random.pick(valueIndices) {
                     arguments += [arguments[i - 1], random.pick(FuzzInputs.edgeValues)]
@@ -151,7 +198,7 @@ enum FuzzCampaign {
             }
         }
         if random.chance(0.15) { arguments.append("--json") }
-        return arguments
+        return confined(arguments, to: directory)
     }
 
     /// The problems of one outcome (empty when it satisfies the contract).
@@ -237,11 +284,13 @@ enum FuzzCampaign {
     /// so that a trap can be traced to its case.
     static func run(first: UInt64, count: Int, trace: String? = nil, keepErrors: Bool = false) async throws -> Outcome {
         let weights = try baseWeights()
+        var verbOptions: [[(name: String, takesValue: Bool)]] = []
+        for template in templates { verbOptions.append(await options(of: template)) }
         var outcome = Outcome()
         for seed in first..<(first + UInt64(count)) {
             let directory = try temporaryDirectory()
             defer { try? FileManager.default.removeItem(atPath: directory) }
-            let arguments = try makeCase(seed: seed, directory: directory, weights: weights)
+            let arguments = try makeCase(seed: seed, directory: directory, weights: weights, verbOptions: verbOptions)
             if let trace {
                 let line = "\(seed)\t" + arguments.map { $0.debugDescription }.joined(separator: " ") + "\n"
                 try? Data(line.utf8).write(to: URL(fileURLWithPath: trace))
