@@ -198,5 +198,16 @@ struct ArgumentErrorTests {
                                     "--chains", "100000000", "--samples", "100000000", "--spacing", "1000"]),
             "--chains × --samples × --spacing = 1e+19 is too much work (limit 1e10)")
     }
+
+    @Test("ranges named by their option: lost-memory --tolerance 1e-300, spectrum density --variance 1e308")
+    func namedRanges() async {
+        CLI.expectError(
+            await CLI.runInProcess(["lost-memory", "--d", "0.4", "--window", "10", "--tolerance", "1e-300"]),
+            "invalid --tolerance 1e-300: the window it needs at d = 0.4 exceeds 2⁴⁰ weights")
+        CLI.expectError(
+            await CLI.runInProcess(["spectrum", "density", "--model", "rnn", "--hidden", "2", "--task", "recall",
+                                    "--variance", "1e308"]),
+            "invalid --variance 1e+308: must lie in [1e-300, 1e300]")
+    }
 }
 

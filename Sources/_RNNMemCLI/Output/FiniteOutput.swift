@@ -17,10 +17,14 @@ enum FiniteOutput {
     /// column of a CSV table, else quotes the line.
     static func check(text: String) throws(CLIError) {
         var header: [Substring]?
+        // A CSV table: a header with commas and every line so far with as many fields (not a report with commas).
+        var isTable = true
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let fieldCount = line.split(separator: ",", omittingEmptySubsequences: false).count
             if index == 0, line.contains(",") { header = line.split(separator: ",", omittingEmptySubsequences: false) }
+            if let header, fieldCount != header.count, !line.isEmpty { isTable = false }
             guard let token = nonFiniteToken(in: line) else { continue }
-            if let header, index > 0 {
+            if let header, index > 0, isTable {
                 let cells = line.split(separator: ",", omittingEmptySubsequences: false)
                 if cells.count == header.count, let column = cells.firstIndex(where: { isNonFinite($0) }) {
                     throw nonFinite(
