@@ -209,5 +209,18 @@ struct ArgumentErrorTests {
                                     "--variance", "1e308"]),
             "invalid --variance 1e+308: must lie in [1e-300, 1e300]")
     }
+
+    @Test("train --task series: the tape of the whole series is bounded by the memory limit")
+    func seriesTrainingTape() async throws {
+        let values = (0..<2000).map { Double(($0 * 7919) % 101) / 10 }
+        let dir = try CLI.folder(["s.csv": "x\n" + values.map { "\($0)" }.joined(separator: "\n") + "\n"])
+        CLI.expectError(
+            await CLI.runInProcess(
+                ["train", "--model", "rnn", "--hidden", "1024", "--task", "series", "--data",
+                 dir.appendingPathComponent("s.csv").path, "--steps", "1", "--output-dir",
+                 dir.appendingPathComponent("t").path, "--progress", "none"],
+                environment: ["RNNMEM_MEMORY_LIMIT": "16M"]),
+            "training --model rnn on a series of 2000 values needs about", "RNNMEM_MEMORY_LIMIT")
+    }
 }
 

@@ -152,8 +152,15 @@ struct TrainCommand: ToolCommand {
         } catch {
             throw cliError(error, context: "--model \(modelOptions.model.rawValue)")
         }
-        if taskName != .series {
-            // A training step keeps the tape of the forward pass over the longest batch for the gradient.
+        // A training step keeps the tape of the forward pass over the longest batch for the gradient: for a series,
+        // the whole series (one sequence); for a generated task, --length × the larger batch.
+        if case .seriesPrediction(let series, _, _, _) = taskSpecification {
+            try MemoryBudget.check(
+                bytes: MemoryBudget.networkBytes(
+                    steps: series.count, batchSize: 1, inputSize: model.inputSize, outputSize: model.outputSize,
+                    stateSize: model.stateSize, parameterCount: model.parameterCount, derivative: .gradient),
+                for: "training --model \(modelOptions.model.rawValue) on a series of \(series.count) values")
+        } else if taskName != .series {
             let (steps, sequences) = taskOptions.generatedShape(taskName)
             try MemoryBudget.check(
                 bytes: MemoryBudget.networkBytes(
