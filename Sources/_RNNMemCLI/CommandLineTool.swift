@@ -132,7 +132,8 @@ public enum CommandLineTool {
     }
 
     /// ArgumentParser's list of accepted values ("Please provide one of the following:" then one `- value` line
-    /// each, or "Please provide one of 'a', 'b' or 'c'.") as one clause: "the value 'foo' is invalid for '--model <name>': use one of rnn, lstm, gru".
+    /// each, or "Please provide one of 'a', 'b' or 'c'.") as one clause: "the value 'foo' is invalid for
+    /// '--model <name>': use one of rnn, lstm, gru".
     static func acceptedValuesInline(_ message: String) -> String {
         guard let range = message.range(of: "Please provide one of the following:")
             ?? message.range(of: "Please provide one of")

@@ -168,7 +168,8 @@ struct InputErrorTests {
             await CLI.runInProcess(["acf", "-", "--lags", "1"], stdin: rows, environment: ["RNNMEM_MAX_ROWS": "1000"]),
             "<stdin> has more than 1000 rows", "RNNMEM_MAX_ROWS")
         CLI.expectError(
-            await CLI.runInProcess(["acf", "-", "--lags", "1"], stdin: rows, environment: ["RNNMEM_MEMORY_LIMIT": "1K"]),
+            await CLI.runInProcess(
+                ["acf", "-", "--lags", "1"], stdin: rows, environment: ["RNNMEM_MEMORY_LIMIT": "1K"]),
             "<stdin> is larger than 256 bytes", "RNNMEM_MEMORY_LIMIT")
         let r = try CLI.run(["check", "/dev/zero"])
         CLI.expectError(r, "/dev/zero is not UTF-8 text")
@@ -176,7 +177,8 @@ struct InputErrorTests {
 
     @Test("folders that cannot be created: the parent that is not a folder, no NSCocoaErrorDomain")
     func folderErrors() async throws {
-        let dir = try CLI.folder(["plain": "x", "x.csv": "x\n" + (1...120).map { "\(Double($0 % 7))" }.joined(separator: "\n")])
+        let column = (1...120).map { "\(Double($0 % 7))" }.joined(separator: "\n")
+        let dir = try CLI.folder(["plain": "x", "x.csv": "x\n" + column])
         let plain = dir.appendingPathComponent("plain").path
         let r = await CLI.runInProcess(["check", dir.appendingPathComponent("x.csv").path, "--figures", plain + "/f"])
         CLI.expectError(r, "cannot create folder '\(plain)/f': '\(plain)' is not a folder")

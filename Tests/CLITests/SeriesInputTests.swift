@@ -106,7 +106,7 @@ struct SeriesInputTests {
     /// 64 values of alternating sign near ±1e300 (not constant), and the same near 1e-310.
     static let huge = "x\n" + (0..<64).map { "\(($0 % 3 == 0 ? -1.0 : 1.0) * (1 + Double($0 % 5)) * 1e300)" }
         .joined(separator: "\n") + "\n"
-    static let tiny = "x\n" + (0..<64).map { "\(Double($0 % 5) * 1e-310)" }.joined(separator: "\n") + "\n"
+    static let tiny = "x\n" + (0..<64).map { "\(Double($0 % 5) * 1e-160 * 1e-150)" }.joined(separator: "\n") + "\n"
 
     @Test("values near ±1e300: every series verb names the file and the overflow of the sample variance")
     func overflowingSeries() async throws {
@@ -163,7 +163,8 @@ struct SeriesInputTests {
             "small.csv": "x\n" + values.map { "\($0 * 1e-20)" }.joined(separator: "\n") + "\n",
         ])
         func statistic(_ name: String) async throws -> Double {
-            let r = await CLI.runInProcess(["test", dir.appendingPathComponent(name).path, "--method", "kpss", "--json"])
+            let r = await CLI.runInProcess(
+                ["test", dir.appendingPathComponent(name).path, "--method", "kpss", "--json"])
             #expect(r.status == 0, "\(r.stderr)")
             let object = try #require(JSONSerialization.jsonObject(with: r.standardOutput) as? [String: Any])
             return try #require(object["statistic"] as? Double)

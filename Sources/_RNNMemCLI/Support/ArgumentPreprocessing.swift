@@ -74,7 +74,8 @@ enum ArgumentPreprocessing {
 
         private static func tree(_ command: [String: Any], inherited: Set<String>) -> OptionTree {
             var options = inherited
-            for argument in command["arguments"] as? [[String: Any]] ?? [] where argument["kind"] as? String == "option" {
+            for argument in command["arguments"] as? [[String: Any]] ?? [] where argument["kind"] as? String == "option"
+            {
                 for name in argument["names"] as? [[String: Any]] ?? [] where name["kind"] as? String == "long" {
                     if let text = name["name"] as? String { options.insert("--" + text) }
                 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The environment variables rnnmem reads (`RNNMEM_MEMORY_LIMIT`, `RNNMEM_MAX_ROWS`): the process's environment,
-/// under the overrides of one in-process invocation (``CommandLineTool/run(_:standardInput:helpColumns:environment:)``),
-/// which are task-local so that concurrent invocations do not see each other's.
+/// under the overrides of one in-process invocation
+/// (``CommandLineTool/run(_:standardInput:helpColumns:environment:)``), which are task-local so that concurrent invocations do not see each other's.
 enum ToolEnvironment {
     @TaskLocal static var overrides: [String: String] = [:]
 

@@ -50,10 +50,15 @@ enum FuzzCampaign {
         ["estimate", "{csv}", "--method", "whittle"],
         ["test", "{csv}", "--method", "lo"],
         ["test", "{csv}", "--method", "kpss", "--json"],
-        ["train", "--model", "rnn", "--hidden", "2", "--task", "recall", "--steps", "2", "--length", "6", "--batch", "2",
-         "--eval-batch", "2", "--output-dir", "{dir}", "--progress", "none"],
-        ["train", "--model", "linear", "--hidden", "2", "--task", "series", "--data", "{csv}", "--steps", "2",
-         "--output-dir", "{dir}", "--progress", "none"],
+        [
+            "train", "--model", "rnn", "--hidden", "2", "--task", "recall", "--steps", "2", "--length", "6", "--batch",
+            "2",
+            "--eval-batch", "2", "--output-dir", "{dir}", "--progress", "none",
+        ],
+        [
+            "train", "--model", "linear", "--hidden", "2", "--task", "series", "--data", "{csv}", "--steps", "2",
+            "--output-dir", "{dir}", "--progress", "none",
+        ],
         ["eval", "--weights", "{weights}", "--data", "{data}"],
         ["run", "--weights", "{weights}", "--data", "{data}", "--json"],
         ["run", "--model", "rnn", "--hidden", "2", "--seed", "1", "--data", "{csv}"],
@@ -64,8 +69,11 @@ enum FuzzCampaign {
         ["spectrum", "products", "--weights", "{weights}", "--data", "{data}", "--lags", "3"],
         ["spectrum", "gradients", "--weights", "{weights}", "--data", "{data}"],
         ["spectrum", "lyapunov", "--random-tanh", "--n", "8", "--steps", "40", "--progress", "none"],
-        ["spectrum", "lyapunov", "--random-rate", "--n", "4", "--gains", "0.5:1.5:0.5", "--steps", "20", "--progress",
-         "none"],
+        [
+            "spectrum", "lyapunov", "--random-rate", "--n", "4", "--gains", "0.5:1.5:0.5", "--steps", "20",
+            "--progress",
+            "none",
+        ],
         ["spectrum", "hessian", "--weights", "{weights}", "--data", "{data}", "--top", "2"],
         ["spectrum", "density", "--weights", "{weights}", "--data", "{data}", "--points", "50"],
         ["curse", "sensitivity", "--lambda", "0.9", "--rho", "0.5"],
@@ -154,9 +162,10 @@ enum FuzzCampaign {
         if random.chance(0.4) { weightBytes = FuzzInputs.mutate(weightBytes, &random, rounds: 1 + random.below(4)) }
         var data = FuzzInputs.sequenceData(&random)
         if random.chance(0.2) { data = FuzzInputs.mutate(data, &random, rounds: 1 + random.below(4)) }
-        var config = Array(
-            #"{"name": "fz", "command": ["weights", "--d", "{d}", "--length", "{n}", "--json"], "axes": {"d": [0.1, -0.2], "n": [2, 3]}, "metrics": {"w1": "weights.1"}}"#
-                .utf8)
+        let sweep =
+            #"{"name": "fz", "command": ["weights", "--d", "{d}", "--length", "{n}", "--json"], "#
+            + #""axes": {"d": [0.1, -0.2], "n": [2, 3]}, "metrics": {"w1": "weights.1"}}"#
+        var config = Array(sweep.utf8)
         if random.chance(0.5) { config = FuzzInputs.mutate(config, &random, rounds: 1 + random.below(5)) }
         let files: [String: [UInt8]] = [
             "series.csv": csv, "weights.safetensors": weightBytes, "data.safetensors": data, "sweep.json": config,
@@ -177,7 +186,9 @@ enum FuzzCampaign {
         // Argument mutations.
         // Half of the cases keep their arguments (the files alone vary), the others get one to three mutations.
         for _ in 0..<(random.chance(0.5) ? 0 : 1 + random.below(3)) {
-            let valueIndices = arguments.indices.filter { $0 > 0 && arguments[$0 - 1].hasPrefix("--") && !arguments[$0].hasPrefix("--") }
+            let valueIndices = arguments.indices.filter {
+                $0 > 0 && arguments[$0 - 1].hasPrefix("--") && !arguments[$0].hasPrefix("--")
+            }
             switch random.below(5) {
             case 0, 1:
                 if let i = valueIndices.isEmpty ? nil : random.pick(valueIndices) {
@@ -188,9 +199,11 @@ enum FuzzCampaign {
             case 3:
                 // An option of the command itself (a flag alone), or one of another command.
                 let own = verbOptions[templateIndex]
-                let (option, takesValue) = !own.isEmpty && random.chance(0.7) ? random.pick(own) : (random.pick(extraOptions), true)
+                let (option, takesValue) =
+                    !own.isEmpty && random.chance(0.7) ? random.pick(own) : (random.pick(extraOptions), true)
                 let position = arguments.count <= 1 ? arguments.count : 1 + random.below(arguments.count)
-                arguments.insert(contentsOf: takesValue ? [option, random.pick(FuzzInputs.edgeValues)] : [option], at: position)
+                arguments.insert(
+                    contentsOf: takesValue ? [option, random.pick(FuzzInputs.edgeValues)] : [option], at: position)
             default:
                 if let i = valueIndices.isEmpty ? nil : random.pick(valueIndices) {
                     arguments += [arguments[i - 1], random.pick(FuzzInputs.edgeValues)]
@@ -221,10 +234,13 @@ enum FuzzCampaign {
             let others = lines.filter { !$0.hasPrefix("rnnmem: error: ") }
             if errors.count != 1 { issues.append("\(command): \(errors.count) error lines") }
             if others.contains(where: { !$0.hasPrefix("rnnmem: note: ") && !$0.hasPrefix("rnnmem: warning: ") }) {
-                issues.append("\(command): stray line on standard error: \(others.first.map { String($0.prefix(200)) } ?? "")")
+                issues.append(
+                    "\(command): stray line on standard error: \(others.first.map { String($0.prefix(200)) } ?? "")")
             }
             for line in errors {
-                if line.utf8.count > maximumErrorLength { issues.append("\(command): error line of \(line.utf8.count) bytes") }
+                if line.utf8.count > maximumErrorLength {
+                    issues.append("\(command): error line of \(line.utf8.count) bytes")
+                }
                 if line.unicodeScalars.contains(where: { $0.value < 0x20 }) {
                     issues.append("\(command): control character in the error line")
                 }
@@ -300,9 +316,15 @@ enum FuzzCampaign {
             if result.status == 2, keepErrors {
                 outcome.errors.append("\(arguments.prefix(2).joined(separator: " ")): \(result.stderr.prefix(160))")
             }
-            if result.status == 2 { outcome.failed += 1 } else if result.status == 0 || result.status == 1 { outcome.succeeded += 1 }
+            if result.status == 2 {
+                outcome.failed += 1
+            } else if result.status == 0 || result.status == 1 {
+                outcome.succeeded += 1
+            }
             for problem in problems(result, arguments: arguments) {
-                outcome.defects.append("seed \(seed): \(problem) — " + arguments.map { String($0.debugDescription.prefix(80)) }.joined(separator: " "))
+                outcome.defects.append(
+                    "seed \(seed): \(problem) — "
+                        + arguments.map { String($0.debugDescription.prefix(80)) }.joined(separator: " "))
             }
         }
         return outcome
