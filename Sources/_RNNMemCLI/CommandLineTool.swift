@@ -22,13 +22,18 @@ public enum CommandLineTool {
     /// can call it many times and concurrently. Relative paths in the arguments are resolved against the
     /// process's working directory (give absolute paths when running concurrently in different folders).
     ///
-    /// - Parameter helpColumns: Width at which help text is wrapped (the process entry point uses the terminal's
-    ///   width, or `COLUMNS`).
-    public static func run(_ arguments: [String], standardInput: Data? = nil, helpColumns: Int = 80) async
-        -> ToolResult
-    {
+    /// - Parameters:
+    ///   - helpColumns: Width at which help text is wrapped (the process entry point uses the terminal's width, or
+    ///     `COLUMNS`).
+    ///   - environment: Values of rnnmem's environment variables (`RNNMEM_MEMORY_LIMIT`, `RNNMEM_MAX_ROWS`) for
+    ///     this invocation only, over the process's environment.
+    public static func run(
+        _ arguments: [String], standardInput: Data? = nil, helpColumns: Int = 80, environment: [String: String] = [:]
+    ) async -> ToolResult {
         let console = Console.capturing(standardInput: standardInput)
-        let status = await execute(arguments, console: console, helpColumns: helpColumns)
+        let status = await ToolEnvironment.$overrides.withValue(environment) {
+            await execute(arguments, console: console, helpColumns: helpColumns)
+        }
         return ToolResult(
             status: status, standardOutput: console.capturedOutput, standardError: console.capturedError)
     }
@@ -42,6 +47,14 @@ public enum CommandLineTool {
 
     /// Parses and runs one command, writing to `console`; returns the exit status.
     static func execute(_ arguments: [String], console: Console, helpColumns: Int?) async -> Int32 {
+        let arguments = ArgumentPreprocessing.joiningNegativeValues(arguments)
+        let words = Set(arguments.flatMap { FiniteOutput.words(of: Substring($0)) })
+        return await ToolEnvironment.$argumentWords.withValue(words) {
+            await executeParsed(arguments, console: console, helpColumns: helpColumns)
+        }
+    }
+
+    private static func executeParsed(_ arguments: [String], console: Console, helpColumns: Int?) async -> Int32 {
         do {
             var command = try parseCommand(arguments)
             if let toolCommand = command as? any ToolCommand {
@@ -79,16 +92,20 @@ public enum CommandLineTool {
                 try? console.writeStandardOutput(text)
                 return 0
             }
-            let message = oneLine(RNNMem.message(for: error))
+            let message = oneLine(acceptedValuesInline(RNNMem.message(for: error)))
             return fail(
                 "\(message) (see '\(commandPath(arguments).joined(separator: " ")) --help')", console: console)
+        }
+        if FileSystemErrors.isFoundationError(error) {
+            let path = FileSystemErrors.path(error).map { " '\($0)'" } ?? ""
+            return fail("cannot access\(path): \(FileSystemErrors.reason(error))", console: console)
         }
         // An error thrown by the library: its description names the argument and the value at fault.
         return fail(oneLine(String(describing: error)), console: console)
     }
 
     private static func fail(_ message: String, console: Console) -> Int32 {
-        console.writeStandardError("rnnmem: error: \(message)\n")
+        console.writeStandardError("rnnmem: error: \(ErrorLine.bounded(message))\n")
         return failureStatus
     }
 
@@ -112,6 +129,35 @@ public enum CommandLineTool {
             current = next
         }
         return path
+    }
+
+    /// ArgumentParser's list of accepted values ("Please provide one of the following:" then one `- value` line
+    /// each, or "Please provide one of 'a', 'b' or 'c'.") as one clause: "the value 'foo' is invalid for
+    /// '--model <name>': use one of rnn, lstm, gru".
+    static func acceptedValuesInline(_ message: String) -> String {
+        guard let range = message.range(of: "Please provide one of the following:")
+            ?? message.range(of: "Please provide one of")
+        else { return message }
+        var head = message[..<range.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
+        if head.hasSuffix(".") { head.removeLast() }
+        let rest = message[range.upperBound...]
+        var values: [String]
+        if rest.contains(where: \.isNewline) {
+            // Long lists: one `- value` line each.
+            values = rest.split(whereSeparator: \.isNewline).compactMap { line -> String? in
+                let item = line.trimmingCharacters(in: .whitespaces)
+                guard item.hasPrefix("- ") else { return nil }
+                return String(item.dropFirst(2))
+            }
+        } else {
+            // Short lists on one line: "'lo', 'vs', 'kpss' or 'wald'." or "'arfima' and 'naive'.".
+            var list = rest.trimmingCharacters(in: .whitespaces)
+            if list.hasSuffix(".") { list.removeLast() }
+            values = list.replacingOccurrences(of: " or ", with: ", ").replacingOccurrences(of: " and ", with: ", ")
+                .components(separatedBy: ", ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "' ")) }
+        }
+        values.removeAll(where: \.isEmpty)
+        return "\(head): use one of \(values.joined(separator: ", "))"
     }
 
     /// Collapses a multi-line message into one line and starts it in lower case, as rnnmem's own messages do.

@@ -70,8 +70,11 @@ import _RNNMemCLI
 extension CLI {
     /// Run rnnmem in-process (``CommandLineTool/run(_:standardInput:helpColumns:)``: the binary's status and bytes,
     /// without starting a process; `InProcessTests` checks the equivalence). Paths must be absolute.
-    static func runInProcess(_ arguments: [String], stdin: String? = nil) async -> ToolResult {
-        await CommandLineTool.run(arguments, standardInput: stdin.map { Data($0.utf8) }, helpColumns: 80)
+    static func runInProcess(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) async
+        -> ToolResult
+    {
+        await CommandLineTool.run(
+            arguments, standardInput: stdin.map { Data($0.utf8) }, helpColumns: 80, environment: environment)
     }
 
     /// ``expectError(_:_:sourceLocation:)`` for an in-process run.

@@ -66,7 +66,7 @@ struct GradCheckCommandTests {
         (["--length", "0"], "--length 0"),
         (["--tolerance", "-1"], "--tolerance"),
         (["--hvp-tolerance", "inf"], "--hvp-tolerance"),
-        (["--outputs", "3"], "outputSize"),  // lru's diagonal skip needs d_out = d_in
+        (["--outputs", "3"], "needs as many outputs as inputs"),  // lru's diagonal skip needs d_out = d_in
         (["--seed", "-1"], "-1"),
         (["--hidden", "400"], "too large"),
     ] as [([String], String)])

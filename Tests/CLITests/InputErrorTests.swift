@@ -157,4 +157,37 @@ struct InputErrorTests {
     func constant() throws {
         CLI.expectError(try CLI.run(["acf", "-", "--lags", "1"], stdin: "v\n3\n3\n3\n"), "column 'v' is constant")
     }
+
+    // MARK: Issue 9
+
+    @Test("input bounds: /dev/zero stops at once (NUL), rows past RNNMEM_MAX_ROWS, bytes past the memory limit")
+    func inputBounds() async throws {
+        CLI.expectError(await CLI.runInProcess(["check", "/dev/zero"]), "/dev/zero is not UTF-8 text")
+        let rows = String(repeating: "1\n2\n", count: 600)
+        CLI.expectError(
+            await CLI.runInProcess(["acf", "-", "--lags", "1"], stdin: rows, environment: ["RNNMEM_MAX_ROWS": "1000"]),
+            "<stdin> has more than 1000 rows", "RNNMEM_MAX_ROWS")
+        CLI.expectError(
+            await CLI.runInProcess(
+                ["acf", "-", "--lags", "1"], stdin: rows, environment: ["RNNMEM_MEMORY_LIMIT": "1K"]),
+            "<stdin> is larger than 256 bytes", "RNNMEM_MEMORY_LIMIT")
+        let r = try CLI.run(["check", "/dev/zero"])
+        CLI.expectError(r, "/dev/zero is not UTF-8 text")
+    }
+
+    @Test("folders that cannot be created: the parent that is not a folder, no NSCocoaErrorDomain")
+    func folderErrors() async throws {
+        let column = (1...120).map { "\(Double($0 % 7))" }.joined(separator: "\n")
+        let dir = try CLI.folder(["plain": "x", "x.csv": "x\n" + column])
+        let plain = dir.appendingPathComponent("plain").path
+        let r = await CLI.runInProcess(["check", dir.appendingPathComponent("x.csv").path, "--figures", plain + "/f"])
+        CLI.expectError(r, "cannot create folder '\(plain)/f': '\(plain)' is not a folder")
+        let train = await CLI.runInProcess([
+            "train", "--model", "rnn", "--hidden", "2", "--task", "recall", "--steps", "1", "--length", "8",
+            "--batch", "2", "--eval-batch", "2", "--output-dir", plain + "/a/b", "--progress", "none",
+        ])
+        CLI.expectError(train, "cannot create folder '\(plain)/a/b': '\(plain)' is not a folder")
+        #expect(!train.stderr.contains("NSCocoaErrorDomain"))
+    }
 }
+

@@ -100,4 +100,85 @@ struct SeriesInputTests {
         CLI.expectError(try CLI.run(["periodogram", "p.csv", "--last", "0"], in: dir), "invalid --last 0")
         CLI.expectError(try CLI.run(["fracdiff", "p.csv", "--columns", "a,zz", "--d", "0.2"], in: dir), "no column 'zz'")
     }
+
+    // MARK: Issue 9: one magnitude check for every series verb
+
+    /// 64 values of alternating sign near ±1e300 (not constant), and the same near 1e-310.
+    static let huge = "x\n" + (0..<64).map { "\(($0 % 3 == 0 ? -1.0 : 1.0) * (1 + Double($0 % 5)) * 1e300)" }
+        .joined(separator: "\n") + "\n"
+    static let tiny = "x\n" + (0..<64).map { "\(Double($0 % 5) * 1e-160 * 1e-150)" }.joined(separator: "\n") + "\n"
+
+    @Test("values near ±1e300: every series verb names the file and the overflow of the sample variance")
+    func overflowingSeries() async throws {
+        let dir = try CLI.folder(["huge.csv": Self.huge, "tiny.csv": Self.tiny])
+        let huge = dir.appendingPathComponent("huge.csv").path
+        let verbs: [[String]] = [
+            ["acf", huge, "--lags", "3"], ["periodogram", huge], ["fracdiff", huge, "--d", "0.2"], ["columns", huge],
+            ["estimate", huge, "--method", "gph"], ["estimate", huge, "--method", "mle"], ["test", huge, "--method", "lo"],
+            ["check", huge], ["forecast", huge, "--model", "naive", "--splits", "40,10,13"],
+            ["train", "--model", "rnn", "--hidden", "2", "--task", "series", "--data", huge, "--steps", "1",
+             "--output-dir", dir.appendingPathComponent("t").path, "--progress", "none"],
+        ]
+        for arguments in verbs {
+            let r = await CLI.runInProcess(arguments + ["--json"])
+            CLI.expectError(r, "huge.csv, column 'x'", "the sample variance overflows", "rescale the series")
+            #expect(!r.stderr.contains("constant"), "\(arguments[0]): \(r.stderr)")
+        }
+        CLI.expectError(
+            await CLI.runInProcess(["acf", dir.appendingPathComponent("tiny.csv").path, "--lags", "2"]),
+            "tiny.csv, column 'x': the sample variance underflows")
+        // A transform that overflows: the difference of 1e308 and −1e308.
+        CLI.expectError(
+            await CLI.runInProcess(["columns", "-", "--transform", "diff"], stdin: "x\n1e308\n-1e308\n1\n2\n"),
+            "<stdin>, column 'x' (diff): observation 1 is -inf after the transform")
+    }
+
+    @Test("no non-finite result with exit 0: aggvar on two scales reports an undefined s.e., in text and JSON")
+    func undefinedStandardError() async throws {
+        let values = (0..<300).map { i in Double((i * 7919) % 101) / 10 }
+        let dir = try CLI.folder(["s.csv": "x\n" + values.map { "\($0)" }.joined(separator: "\n") + "\n"])
+        let path = dir.appendingPathComponent("s.csv").path
+        let text = await CLI.runInProcess(["estimate", path, "--method", "aggvar", "--scales", "10,1"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("se: undefined (a least-squares slope through 2 scales has no residual degrees"))
+        #expect(text.stdout.contains("ci: undefined"))
+        #expect(!text.stdout.contains("nan") && !text.stdout.contains("inf,") && !text.stdout.contains("-inf"))
+        let json = await CLI.runInProcess(["estimate", path, "--method", "aggvar", "--scales", "10,1", "--json"])
+        #expect(json.status == 0)
+        let object = try #require(JSONSerialization.jsonObject(with: json.standardOutput) as? [String: Any])
+        #expect(object["se"] is NSNull)
+        #expect(object["ci"] is NSNull)
+        #expect((object["notes"] as? [String])?.contains { $0.hasPrefix("standard error undefined: ") } == true)
+    }
+
+    @Test("scale invariance inside the working range: KPSS of x·1e-20 equals KPSS of x (no absolute threshold)")
+    func tinyScaleKPSS() async throws {
+        var walk = 0.0
+        let values = (0..<200).map { i -> Double in
+            walk += Double((i * 7919) % 13) - 6
+            return walk
+        }
+        let dir = try CLI.folder([
+            "x.csv": "x\n" + values.map { "\($0)" }.joined(separator: "\n") + "\n",
+            "small.csv": "x\n" + values.map { "\($0 * 1e-20)" }.joined(separator: "\n") + "\n",
+        ])
+        func statistic(_ name: String) async throws -> Double {
+            let r = await CLI.runInProcess(
+                ["test", dir.appendingPathComponent(name).path, "--method", "kpss", "--json"])
+            #expect(r.status == 0, "\(r.stderr)")
+            let object = try #require(JSONSerialization.jsonObject(with: r.standardOutput) as? [String: Any])
+            return try #require(object["statistic"] as? Double)
+        }
+        let a = try await statistic("x.csv"), b = try await statistic("small.csv")
+        #expect(abs(a - b) <= 1e-9 * abs(a))
+    }
+
+    @Test("check on a square wave (periodogram zero off its harmonics): a report, not a trap on a 10³⁰⁰ ratio")
+    func squareWave() async throws {
+        let dir = try CLI.folder(["w.csv": "x\n" + (0..<200).map { "\(($0 / 10) % 2)" }.joined(separator: "\n") + "\n"])
+        let r = await CLI.runInProcess(["check", dir.appendingPathComponent("w.csv").path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("period 20"))
+    }
 }
+

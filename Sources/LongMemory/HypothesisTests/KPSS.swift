@@ -110,9 +110,13 @@ public enum KPSSTest {
         let n = x.count
         let critical = try criticalValue(kind: kind, level: level)
         let e = residuals(x, kind: kind)
-        guard e.contains(where: { abs($0) > 1e-14 * (abs(x[0]) + 1) }) else {
+        // Residuals at rounding level relative to the series' own magnitude (the statistic is scale invariant, so
+        // the threshold must be too: an absolute one calls every series of magnitude < 1e-14 an exact trend).
+        let magnitude = x.reduce(0) { max($0, abs($1)) }
+        guard e.contains(where: { abs($0) > 1e-14 * magnitude }) else {
             throw LongMemoryError.invalidArgument(
-                name: "series", value: "an exact linear trend", requirement: "KPSS (trend) needs nonzero residuals")
+                name: "series", value: kind == .level ? "constant" : "an exact linear trend",
+                requirement: "KPSS (\(kind == .level ? "level" : "trend")) needs nonzero residuals")
         }
         let numerator = scaledSumOfSquaredPartialSums(e)
         let variances = try BartlettVariances(

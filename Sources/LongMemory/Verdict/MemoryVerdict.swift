@@ -143,6 +143,8 @@ enum VerdictText {
     /// v with `digits` decimals (e.g. 0.4012 → "0.401" for 3).
     static func fixed(_ v: Double, _ digits: Int = 3) -> String {
         guard v.isFinite else { return v.isNaN ? "nan" : (v > 0 ? "inf" : "-inf") }
+        // Beyond 2⁵³ the decimals are not representable (and Int(·) traps past Int.max): shortest round-trip form.
+        guard abs(v) < 0x1p53 else { return v.description }
         var p = 1.0
         for _ in 0..<digits { p *= 10 }
         let r = (v * p).rounded() / p

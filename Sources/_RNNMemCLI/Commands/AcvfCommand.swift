@@ -23,6 +23,8 @@ struct AcvfCommand: ToolCommand {
     func run(console: Console) throws {
         try model.validateValues()
         try Arguments.count(lags, "--lags", minimum: 0)
+        // γ(0…L), the AR roots' hypergeometric terms and the MA convolution: about six arrays of L + 1 doubles.
+        try MemoryBudget.check(bytes: 8 * 6 * Double(lags + 1), for: "--lags \(lags)")
         let arfima = model.model
         let gamma = try Autocovariance.arfima(arfima, lags: lags)
         try output.emit(

@@ -199,7 +199,7 @@ enum CheckReportJSON {
                 a.exponential.map {
                     .object([
                         ("a", .number(Double.exp($0.intercept))), ("rate", .number(-$0.slope)),
-                        ("time_scale", .number($0.slope < 0 ? -1 / $0.slope : .nan)),
+                        ("time_scale", .optional($0.slope < 0 ? -1 / $0.slope : nil)),
                         ("rss", .number($0.residualSumOfSquares)),
                     ])
                 } ?? .null

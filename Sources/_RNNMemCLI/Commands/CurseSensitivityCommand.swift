@@ -141,7 +141,9 @@ struct CurseSensitivityCommand: ToolCommand {
         }
         let work = Double(chains) * Double(samples) * Double(spacing)
         guard work <= 1e10 else {
-            throw CLIError("--chains × --samples × --spacing = \(Int(work)) is too much work (limit 1e10)")
+            // Formatted as a Double: the product can exceed Int.max (three options of up to 10⁸ each).
+            throw CLIError(
+                "--chains × --samples × --spacing = \(ProbeText.scientific(work)) is too much work (limit 1e10)")
         }
     }
 

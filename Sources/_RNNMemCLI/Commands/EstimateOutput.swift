@@ -1,3 +1,4 @@
+import Foundation
 import RNNMemory
 
 /// The plain and JSON forms of one ``MemoryEstimate`` (used by `rnnmem estimate` and inside `rnnmem check`).
@@ -13,8 +14,12 @@ enum EstimateOutput {
             ("name", .string(e.method.displayName)),
             ("variant", .string(e.variant)),
             ("d", .number(e.d)),
-            ("se", .number(e.standardError)),
-            ("ci", .numbers([e.confidenceInterval.lower, e.confidenceInterval.upper])),
+            ("se", .optional(finite(e.standardError))),
+            (
+                "ci",
+                undefinedStandardError(e) == nil
+                    ? .numbers([e.confidenceInterval.lower, e.confidenceInterval.upper]) : .null
+            ),
             ("ci_level", .number(e.confidenceInterval.level)),
             ("n", .integer(e.n)),
             ("bandwidth", .optional(e.bandwidth)),
@@ -28,7 +33,7 @@ enum EstimateOutput {
                 "alternative_se",
                 .array(
                     e.alternativeStandardErrors.map {
-                        .object([("label", .string($0.label)), ("value", .number($0.value))])
+                        .object([("label", .string($0.label)), ("value", .optional(finite($0.value)))])
                     })
             ),
             (
@@ -37,13 +42,28 @@ enum EstimateOutput {
                     e.auxiliary.map {
                         .object([
                             ("name", .string($0.name)), ("value", .number($0.value)),
-                            ("se", .optional($0.standardError)),
+                            ("se", .optional($0.standardError.flatMap(finite))),
                         ])
                     })
             ),
             ("objective", .optional(e.objective)),
-            ("notes", .array(e.notes.map { .string($0) })),
+            ("notes", .array((e.notes + [undefinedStandardError(e)].compactMap { $0 }).map { .string($0) })),
         ]
+    }
+
+    /// `x` when finite, else nil (written `null` in JSON and `undefined` in text).
+    private static func finite(_ x: Double) -> Double? { x.isFinite ? x : nil }
+
+    /// Why the standard error (and so the Wald interval) does not exist for this estimate, or nil when it does:
+    /// a least-squares slope through two scales has no residual degrees of freedom.
+    static func undefinedStandardError(_ e: MemoryEstimate) -> String? {
+        guard !(e.standardError.isFinite && e.confidenceInterval.lower.isFinite && e.confidenceInterval.upper.isFinite)
+        else { return nil }
+        if let scales = e.scales, scales.count < 3 {
+            return "standard error undefined: a least-squares slope through \(scales.count) scale"
+                + "\(scales.count == 1 ? "" : "s") has no residual degrees of freedom (give at least 3 scales)"
+        }
+        return "standard error undefined: the \(e.method.commandLineName) estimator gives none for this series and tuning"
     }
 
     /// `key: value` lines with exact (shortest round-trip) numbers.
@@ -51,10 +71,15 @@ enum EstimateOutput {
         var s = "method: \(e.method.commandLineName) (\(e.variant))\n"
         s += "input: \(label), n = \(e.n)\n"
         s += "d: \(NumberText.format(e.d))\n"
-        s += "se: \(NumberText.format(e.standardError))\n"
         let ci = e.confidenceInterval
-        s +=
-            "ci: [\(NumberText.format(ci.lower)), \(NumberText.format(ci.upper))] (\(ReportFormat.percent(ci.level)) Wald)\n"
+        if let reason = undefinedStandardError(e) {
+            s += "se: undefined (\(reason.replacingOccurrences(of: "standard error undefined: ", with: "")))\n"
+            s += "ci: undefined (no standard error)\n"
+        } else {
+            s += "se: \(NumberText.format(e.standardError))\n"
+            s +=
+                "ci: [\(NumberText.format(ci.lower)), \(NumberText.format(ci.upper))] (\(ReportFormat.percent(ci.level)) Wald)\n"
+        }
         if let h = e.hurst {
             s += "hurst: \(NumberText.format(h)) (\(e.hurstDefinition ?? "H"); d = H − ½)\n"
         } else {
@@ -63,10 +88,12 @@ enum EstimateOutput {
         if let m = e.bandwidth { s += "bandwidth: \(m)\n" }
         if let o = e.order { s += "order: \(o)\n" }
         s += "tuning: \(e.tuningDescription)\n"
-        for a in e.alternativeStandardErrors { s += "se (\(a.label)): \(NumberText.format(a.value))\n" }
+        for a in e.alternativeStandardErrors {
+            s += "se (\(a.label)): \(a.value.isFinite ? NumberText.format(a.value) : "undefined")\n"
+        }
         for a in e.auxiliary {
             s += "\(a.name): \(NumberText.format(a.value))"
-            if let se = a.standardError { s += " (se \(NumberText.format(se)))" }
+            if let se = a.standardError { s += " (se \(se.isFinite ? NumberText.format(se) : "undefined"))" }
             s += "\n"
         }
         if let o = e.objective { s += "objective: \(NumberText.format(o))\n" }

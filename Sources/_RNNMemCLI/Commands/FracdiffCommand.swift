@@ -42,6 +42,8 @@ struct FracdiffCommand: ToolCommand {
         try Arguments.finite(d, "--d")
         if let window { try Arguments.count(window, "--window") }
         let series = try input.read(console: console)
+        let longest = series.map(\.count).max() ?? 0
+        try Arguments.fractionalOrder(d, count: min(window ?? longest, longest), inverse: inverse)
         let method: FractionalFilter.Method = window.map { .window($0) } ?? .fft
         var results: [FractionalFilter.Result] = []
         for s in series {
@@ -76,7 +78,7 @@ struct FracdiffCommand: ToolCommand {
                             s,
                             [
                                 ("d", .number(d)), ("inverse", .bool(inverse)), ("demean", .bool(demean)),
-                                ("window", .optional(result.window)), ("lost_memory", .optional(result.lostMemory)),
+                                ("window", .optional(result.window)), ("lost_memory", .optional(result.lostMemory.flatMap { $0.isFinite ? $0 : nil })),
                                 ("values", .numbers(result.values)),
                             ]
                         )

@@ -50,7 +50,14 @@ struct LostMemoryCommand: ToolCommand {
             guard tolerance > 0, tolerance < 1 else {
                 throw CLIError.invalidArgument("--tolerance", "\(tolerance)", "must be in (0, 1)")
             }
-            needed = try FractionalWeights.window(forLostMemory: tolerance, d: d)
+            do {
+                needed = try FractionalWeights.window(forLostMemory: tolerance, d: d)
+            } catch {
+                // The library names its parameter `tolerance`; the user typed --tolerance.
+                throw CLIError.invalidArgument(
+                    "--tolerance", NumberText.format(tolerance),
+                    "the window it needs at d = \(NumberText.format(d)) exceeds 2⁴⁰ weights; give a larger tolerance")
+            }
         }
         if let needed, let tolerance, !output.json {
             console.note("the smallest window with lost memory ≤ \(NumberText.format(tolerance)) is K = \(needed)")

@@ -222,10 +222,15 @@ struct RunCommand: ToolCommand {
         }
         let saved = try save.write(arrays)
 
-        let text = report(loaded, loadedData, loss: loss, result: result, direction: v, arrays: arrays, saved: saved)
-        try console.writeStandardOutput(
-            json ? json(loaded, loadedData, loss: loss, result: result, direction: v, arrays: arrays, saved: saved).serialized
-                : text)
+        if json {
+            let document = json(loaded, loadedData, loss: loss, result: result, direction: v, arrays: arrays, saved: saved)
+            try FiniteOutput.check(document)
+            try console.writeStandardOutput(document.serialized)
+        } else {
+            let text = report(loaded, loadedData, loss: loss, result: result, direction: v, arrays: arrays, saved: saved)
+            try FiniteOutput.check(text: text)
+            try console.writeStandardOutput(text)
+        }
     }
 
     /// What was computed beyond the forward pass.
@@ -311,7 +316,7 @@ struct RunCommand: ToolCommand {
     /// Scalars of the HVP: ‖v‖, vᵀHv, vᵀHv/vᵀv, ‖Hv‖.
     static func hvpScalars(_ v: [Double], _ hv: [Double]) -> (directionNorm: Double, curvature: Double, rayleigh: Double, hvpNorm: Double) {
         let vv = dot(v, v), vhv = dot(v, hv)
-        return (vv.squareRoot(), vhv, vv > 0 ? vhv / vv : .nan, norm(hv))
+        return (vv.squareRoot(), vhv, vv > 0 ? vhv / vv : NumberText.missing, norm(hv))
     }
 
     func report(_ loaded: LoadedNetwork, _ loadedData: LoadedData, loss: (any OutputLoss)?, result: Results,
@@ -334,7 +339,7 @@ struct RunCommand: ToolCommand {
         if let v, let hv = result.hvp, let direction {
             let s = Self.hvpScalars(v, hv)
             lines.append("direction \(directionDescription(direction)), norm \(NumberText.format(s.directionNorm))")
-            lines.append("vᵀ∇L \(NumberText.format(result.directionalDerivative ?? .nan))")
+            lines.append("vᵀ∇L \(NumberText.format(result.directionalDerivative ?? NumberText.missing))")
             lines.append("vᵀHv \(NumberText.format(s.curvature))  vᵀHv/vᵀv \(NumberText.format(s.rayleigh))  ‖Hv‖ \(NumberText.format(s.hvpNorm))")
         }
         if let output { lines.append("wrote \(output) (\(arrays.tensors.count) arrays)") }
@@ -363,7 +368,7 @@ struct RunCommand: ToolCommand {
             fields += [
                 ("direction", .string(directionDescription(direction))), ("direction_norm", .number(s.directionNorm)),
                 ("directional_derivative", .optional(result.directionalDerivative)), ("curvature", .number(s.curvature)),
-                ("rayleigh_quotient", .optional(s.rayleigh.isFinite ? s.rayleigh : nil)), ("hvp_norm", .number(s.hvpNorm)),
+                ("rayleigh_quotient", .optional(NumberText.isMissing(s.rayleigh) ? nil : s.rayleigh)), ("hvp_norm", .number(s.hvpNorm)),
             ]
         } else {
             fields += [("direction", .null), ("direction_norm", .null), ("directional_derivative", .null),

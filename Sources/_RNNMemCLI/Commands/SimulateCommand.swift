@@ -75,6 +75,7 @@ struct SimulateFGNCommand: ToolCommand {
         guard sigma.isFinite, sigma > 0 else {
             throw CLIError.invalidArgument("--sigma", NumberText.format(sigma), "must be a finite number > 0")
         }
+        try Arguments.varianceOfStandardDeviation(sigma, "--sigma")
         try simulation.validateValues()
         let values = try Simulation.fractionalGaussianNoise(
             hurst: hurst, sigma2: sigma * sigma, count: simulation.length, seed: simulation.seed,

@@ -67,8 +67,10 @@ struct SpectrumDensityCommand: ToolCommand {
         guard points >= 2 && points <= 1_000_000 else {
             throw CLIError.invalidArgument("--points", String(points), "must lie in 2…1000000")
         }
-        if let variance, !(variance.isFinite && variance > 0) {
-            throw CLIError.invalidArgument("--variance", NumberText.format(variance), "must be finite and > 0")
+        if let variance, !(variance >= 1e-300 && variance <= 1e300) {
+            // The Gaussian kernel's 2σ² and √(2πσ²) overflow or underflow outside this range.
+            throw CLIError.invalidArgument(
+                "--variance", NumberText.format(variance), "must lie in [1e-300, 1e300] (and be finite)")
         }
         let c = try CurvatureSubject.load(
             network: network, data: data, loss: loss, curvature: curvature, seed: seed, console: console)

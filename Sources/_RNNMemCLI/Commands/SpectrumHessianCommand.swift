@@ -447,7 +447,7 @@ struct SpectrumHessianCommand: ToolCommand {
                 """
         } else {
             let ranks = (1...max(1, max(top.count, bottom.count))).map(Double.init)
-            let pad = { (v: [Double]) in v + [Double](repeating: .nan, count: ranks.count - v.count) }
+            let pad = { (v: [Double]) in v + [Double](repeating: NumberText.missing, count: ranks.count - v.count) }
             try figures.csv(
                 "hessian-eigenvalues.csv", header: ["rank", "top", "top_residual", "bottom", "bottom_residual"],
                 columns: [

@@ -144,6 +144,9 @@ struct SpectrumLyapunovCommand: ToolCommand {
                 guard gain.isFinite, gain >= 0, gain <= 1e6 else {
                     throw CLIError.invalidArgument("--gain", NumberText.format(gain), "must be finite, ≥ 0 and ≤ 1e6")
                 }
+                if randomTanh, gain == 0 {
+                    throw CLIError.invalidArgument("--gain", NumberText.format(gain), Self.zeroTanhGain)
+                }
             }
             if gains != nil && gain != nil { throw CLIError("give --gain or --gains, not both") }
             if sequences != 1 { throw CLIError("--sequences applies to a network driven by its data") }
@@ -269,11 +272,18 @@ struct SpectrumLyapunovCommand: ToolCommand {
         }
     }
 
+    /// Why a zero gain is refused for the random tanh map: every exponent would be −∞.
+    static let zeroTanhGain =
+        "must be > 0 with --random-tanh: with g = 0 every Jacobian J·diag(1 − tanh²) is zero and every exponent is −∞"
+
     func runRandom(console: Console) throws {
         try MemoryBudget.check(bytes: Double(n) * Double(n) * 8 * 6, for: "a random network of size \(n) (--n)")
         let defaultTransient = randomTanh ? 200 : 1000
         if let gains {
             let values = try Self.parseGains(gains)
+            if randomTanh, values.contains(0) {
+                throw CLIError.invalidArgument("--gains", gains, Self.zeroTanhGain)
+            }
             try runSweep(values, defaultTransient: defaultTransient, console: console)
             return
         }
@@ -350,10 +360,13 @@ struct SpectrumLyapunovCommand: ToolCommand {
             guard step > 0, b >= a else {
                 throw CLIError.invalidArgument("--gains", text, "needs a ≤ b and a step > 0")
             }
-            let count = Int(((b - a) / step * (1 + 1e-12)).rounded(.down)) + 1
-            guard count <= 1000 else {
-                throw CLIError.invalidArgument("--gains", text, "gives \(count) gains; at most 1000")
+            // Counted in Double first: (b − a)/step can exceed Int.max (a step of 1e-300).
+            let exactCount = ((b - a) / step * (1 + 1e-12)).rounded(.down) + 1
+            guard exactCount <= 1000 else {
+                throw CLIError.invalidArgument(
+                    "--gains", text, "gives \(NumberText.format(exactCount)) gains; at most 1000")
             }
+            let count = Int(exactCount)
             values = (0..<count).map { a + Double($0) * step }
         } else if parts.count == 1 {
             for p in text.split(separator: ",", omittingEmptySubsequences: false) { values.append(try number(p)) }
@@ -393,7 +406,7 @@ struct SpectrumLyapunovCommand: ToolCommand {
         if var figures = try out.figureSet() {
             try figures.csv(
                 "lyapunov-gain.csv", header: ["gain", "lambda1", "two_trajectory_lambda1", "mean_field_lambda1"],
-                columns: [values, lambda1, twoTrajectory.map { $0 ?? .nan }, meanField.map { $0 ?? .nan }])
+                columns: [values, lambda1, twoTrajectory.map { $0 ?? NumberText.missing }, meanField.map { $0 ?? NumberText.missing }])
             let unit = randomTanh ? "per step" : "per τ"
             let script = """
                 set output "lyapunov-gain.svg"

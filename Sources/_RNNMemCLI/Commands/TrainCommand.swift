@@ -152,6 +152,23 @@ struct TrainCommand: ToolCommand {
         } catch {
             throw cliError(error, context: "--model \(modelOptions.model.rawValue)")
         }
+        // A training step keeps the tape of the forward pass over the longest batch for the gradient: for a series,
+        // the whole series (one sequence); for a generated task, --length × the larger batch.
+        if case .seriesPrediction(let series, _, _, _) = taskSpecification {
+            try MemoryBudget.check(
+                bytes: MemoryBudget.networkBytes(
+                    steps: series.count, batchSize: 1, inputSize: model.inputSize, outputSize: model.outputSize,
+                    stateSize: model.stateSize, parameterCount: model.parameterCount, derivative: .gradient),
+                for: "training --model \(modelOptions.model.rawValue) on a series of \(series.count) values")
+        } else if taskName != .series {
+            let (steps, sequences) = taskOptions.generatedShape(taskName)
+            try MemoryBudget.check(
+                bytes: MemoryBudget.networkBytes(
+                    steps: steps, batchSize: sequences, inputSize: model.inputSize, outputSize: model.outputSize,
+                    stateSize: model.stateSize, parameterCount: model.parameterCount, derivative: .gradient),
+                for: "training --model \(modelOptions.model.rawValue) with --length \(steps) and batches of "
+                    + "\(sequences) sequences (--batch, --eval-batch)")
+        }
         let directory = try OutputDirectory(path: outputDir, option: "--output-dir")
         let config = trainingConfiguration(task: taskName)
         let result: TrainingRun<any RecurrentModel>

@@ -28,8 +28,8 @@ struct WeightsCommand: ToolCommand {
     @OptionGroup var output: OutputOptions
 
     func run(console: Console) throws {
-        try Arguments.finite(d, "--d")
         try Arguments.count(length, "--length")
+        try Arguments.fractionalOrder(d, count: length, inverse: inverse)
         let weights =
             inverse
             ? FractionalWeights.integration(d: d, count: length) : FractionalWeights.differencing(d: d, count: length)

@@ -42,7 +42,7 @@ struct CheckFigures {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw CLIError.unwritable(directory, reason: "cannot create the folder (\(error.localizedDescription))")
+            throw FileSystemErrors.cannotCreateFolder(directory, error: error)
         }
         var fig = CheckFigures(directory: directory, name: safeName(column))
         let acfFile = "\(fig.name)-acf.csv"

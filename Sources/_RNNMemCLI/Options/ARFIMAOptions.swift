@@ -69,5 +69,32 @@ struct ARFIMAOptions: ParsableArguments {
         guard sigma.isFinite, sigma > 0 else {
             throw CLIError.invalidArgument("--sigma", NumberText.format(sigma), "must be a finite number > 0")
         }
+        try Arguments.varianceOfStandardDeviation(sigma, "--sigma")
+        try checkNearUnitRoots()
+    }
+
+    /// The closest an AR root may come to the unit circle: the autocovariance decays as r^h with r the largest
+    /// inverse-root modulus, and both routes to it (Sowell's ₂F₁ series at the inverse roots, and the truncated
+    /// ARMA autocovariance of the convolution method) need about 37/(1 − r) terms, beyond their bounds (5·10⁷
+    /// terms, 2²⁶ lags) when 1 − r < 10⁻⁶.
+    static let unitCircleMargin = 1e-6
+
+    /// Throws when a root of φ(z) lies outside the unit circle (stationary) but within ``unitCircleMargin`` of it,
+    /// naming the root and the coefficients that keep it far enough.
+    private func checkNearUnitRoots() throws(CLIError) {
+        let phi = arValues
+        guard !phi.isEmpty, let roots = try? Polynomials.roots(oneMinus: phi) else { return }
+        guard let closest = roots.min(by: { $0.length < $1.length }) else { return }
+        let modulus = closest.length
+        guard modulus > 1, 1 / modulus > 1 - Self.unitCircleMargin else { return }
+        let root = closest.imaginary == 0
+            ? NumberText.format(closest.real)
+            : "\(NumberText.format(closest.real)) \(closest.imaginary < 0 ? "−" : "+") "
+                + "\(NumberText.format(abs(closest.imaginary)))i"
+        throw CLIError.invalidArgument(
+            "--ar", phi.map(NumberText.format).joined(separator: ","),
+            "the root \(root) of φ(z) lies within \(Self.unitCircleMargin) of the unit circle (modulus "
+                + "\(NumberText.format(modulus))): the autocovariance then decays too slowly to compute; keep every "
+                + "root's modulus ≥ 1 + 1e-6 (for AR(1): |φ₁| ≤ 0.999999)")
     }
 }

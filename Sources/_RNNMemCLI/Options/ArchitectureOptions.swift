@@ -163,6 +163,14 @@ struct ArchitectureOptions: ParsableArguments {
     func specification(model: ModelArgument, inputSize: Int, outputSize: Int, task: TaskSpecification? = nil) throws
         -> ModelSpecification
     {
+        if [.linear, .cdiag, .lru].contains(model), (skip ?? (model == .lru ? .diagonal : .matrix)) == .diagonal,
+            inputSize != outputSize
+        {
+            throw CLIError(
+                "--model \(model.rawValue): the diagonal skip term D ⊙ x\(skip == nil ? " (the default --skip of lru)" : "")"
+                    + " needs as many outputs as inputs, got \(outputSize) output\(outputSize == 1 ? "" : "s") and "
+                    + "\(inputSize) input\(inputSize == 1 ? "" : "s"); give --skip matrix or --skip none")
+        }
         var configuration = ComplexDiagonalConfiguration()
         if let parametrization { configuration.parametrization = parametrization }
         if let normalization { configuration.normalization = normalization.normalization }

@@ -12,9 +12,17 @@ struct OutputOptions: ParsableArguments {
     var output: String?
 
     /// Write the plain or the JSON form of a result (only the one asked for is built) to the file, or to the
-    /// console's standard output.
+    /// console's standard output. A non-finite number in the result is an error (``FiniteOutput``).
     func emit(to console: Console, plain: () -> String, json makeJSON: () -> JSONValue) throws(CLIError) {
-        let text = json ? makeJSON().serialized : plain()
+        let text: String
+        if json {
+            let document = makeJSON()
+            try FiniteOutput.check(document)
+            text = document.serialized
+        } else {
+            text = plain()
+            try FiniteOutput.check(text: text)
+        }
         if let output, output != "-" {
             try Console.writeFile(text, path: output)
         } else {

@@ -91,7 +91,9 @@ struct SeriesInputOptions<Default: DefaultColumns>: ParsableArguments {
                 dropped = v.count - last
                 kept = Array(v[dropped...])
             }
-            out.append(AnalysedSeries(series: s, values: kept, transform: transform, dropped: dropped))
+            let analysed = AnalysedSeries(series: s, values: kept, transform: transform, dropped: dropped)
+            try SeriesRange.check(analysed.values, label: analysed.label)
+            out.append(analysed)
         }
         return out
     }

@@ -20,6 +20,7 @@ struct SeriesTaskInput {
         let series = try SeriesTable.load(path, console: console).series(column: column)
         var values = try transform.apply(series)
         if let last, last < values.count { values = Array(values[(values.count - last)...]) }
+        try SeriesRange.check(values, label: "\(series.source), column '\(series.name)'")
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         return SeriesTaskInput(values: values, dataset: name)
     }

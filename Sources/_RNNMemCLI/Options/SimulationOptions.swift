@@ -36,7 +36,22 @@ struct SimulationOptions: ParsableArguments {
                 "--length", "1", "must be ≥ 2 for davies-harte (use --method durbin-levinson)")
         }
         try Arguments.count(length, "--length")
+        if method == .durbinLevinson && length > Self.maximumDurbinLevinsonLength {
+            throw CLIError.invalidArgument(
+                "--length", String(length),
+                "must be ≤ \(Self.maximumDurbinLevinsonLength) with --method durbin-levinson, whose time grows as n² "
+                    + "(n = 10⁵ takes about 10 s); use --method davies-harte (n log n) for longer series")
+        }
+        // Davies–Harte: the circulant embedding of size 2n as complex numbers, its eigenvalues, a complex Gaussian
+        // vector and the output (about 8 doubles per value, doubled for the FFT's work space); Durbin–Levinson:
+        // the partial autocorrelations, the predictor and the output.
+        let perValue = method == .daviesHarte ? 16.0 : 4.0
+        try MemoryBudget.check(
+            bytes: 8 * perValue * Double(length), for: "--length \(length) with --method \(method.rawValue)")
     }
+
+    /// The longest series simulated by Durbin–Levinson (O(n²) time; the same bound as the exact MLE's n).
+    static let maximumDurbinLevinsonLength = 100_000
 
     var jsonFields: [(String, JSONValue)] {
         [("length", .integer(length)), ("seed", .unsigned(seed)), ("method", .string(method.rawValue))]

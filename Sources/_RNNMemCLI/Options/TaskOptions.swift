@@ -94,8 +94,7 @@ struct TaskOptions: ParsableArguments {
         if task != .series {
             // The fixed validation and test batches (inputs and targets) are generated when the task is built, and a
             // training batch at every update: bound them before anything is allocated.
-            let steps = length ?? (task == .lsi ? 300 : 50)
-            let sequences = max(batch ?? (task == .lsi ? 128 : 32), evalBatch ?? (task == .lsi ? 128 : 256))
+            let (steps, sequences) = generatedShape(task)
             try MemoryBudget.check(bytes: 8 * 6 * Double(steps) * Double(sequences),
                                    for: "--task \(task.rawValue) with --length \(steps) and batches of \(sequences) sequences")
         }
@@ -163,4 +162,14 @@ func cliError(_ error: Error, context: String) -> CLIError {
     if let e = error as? CLIError { return e }
     if let e = error as? SafetensorsError { return CLIError(e.description) }
     return CLIError("\(context): \(error)")
+}
+
+extension TaskOptions {
+    /// The sequence length and the largest batch of a built-in (generated) task, with their defaults: what its
+    /// data and a training step's tape are sized by.
+    func generatedShape(_ task: TaskArgument) -> (steps: Int, sequences: Int) {
+        let steps = length ?? (task == .lsi ? 300 : 50)
+        let sequences = max(batch ?? (task == .lsi ? 128 : 32), evalBatch ?? (task == .lsi ? 128 : 256))
+        return (steps, sequences)
+    }
 }

@@ -1,6 +1,6 @@
 /// A JSON document written by hand so that key order is exactly the order the command gives (stable output:
-/// same input ⇒ same bytes). Numbers use Swift's shortest round-trip representation; non-finite numbers, which
-/// JSON cannot hold, are written as `null`.
+/// same input ⇒ same bytes). Numbers use Swift's shortest round-trip representation; ``NumberText/missing`` is
+/// written as `null` (every other non-finite number is refused by ``FiniteOutput`` before a document is written).
 ///
 /// Layout: objects one key per line (two-space indent); arrays of scalars on one line; arrays holding objects
 /// or arrays one element per line.

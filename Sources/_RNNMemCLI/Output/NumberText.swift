@@ -3,14 +3,28 @@ import Foundation
 /// How numbers are printed: Swift's shortest representation that reads back to the same `Double`
 /// (`description`), so the printed text is exact and the same computation always gives the same bytes.
 enum NumberText {
-    static func format(_ x: Double) -> String { x.description }
+    static func format(_ x: Double) -> String { isMissing(x) ? "n/a" : x.description }
+
+    /// A value that is deliberately absent (a cell of a table that does not exist, a statistic not computed):
+    /// written as an empty CSV cell, `null` in JSON and `n/a` in text, and accepted by ``FiniteOutput``, which
+    /// refuses every other non-finite number. A NaN with its own payload, so that no computation produces it by
+    /// accident.
+    static let missing = Double(nan: 0x6D_6973, signaling: false)
+
+    /// Whether `x` is ``missing``.
+    static func isMissing(_ x: Double) -> Bool {
+        x.isNaN && (x.bitPattern & 0x3_FFFF_FFFF_FFFF) == 0x6D_6973
+    }
+
+    /// A number in a CSV cell or a line of numbers: ``missing`` as the empty string.
+    static func cell(_ x: Double) -> String { isMissing(x) ? "" : x.description }
 
     /// One value per line, each line ending in a newline.
     static func lines(_ values: [Double]) -> String {
         var out = ""
         out.reserveCapacity(values.count * 20)
         for x in values {
-            out.append(x.description)
+            out.append(cell(x))
             out.append("\n")
         }
         return out
@@ -24,7 +38,7 @@ enum NumberText {
         for i in 0..<rows {
             for (j, column) in columns.enumerated() {
                 if j > 0 { out.append(",") }
-                out.append(column[i].description)
+                out.append(cell(column[i]))
             }
             out.append("\n")
         }

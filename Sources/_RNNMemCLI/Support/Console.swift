@@ -62,10 +62,11 @@ final class Console: Sendable {
         return buffers.contents.withLock { Data($0.error) }
     }
 
-    /// The whole of standard input.
-    func readStandardInput() -> Data {
+    /// The standard input given to a capturing console; nil for the process's streams (read them from
+    /// `FileHandle.standardInput`, in chunks).
+    var capturedStandardInput: Data? {
         switch destination {
-        case .process: return FileHandle.standardInput.readDataToEndOfFile()
+        case .process: return nil
         case .capture(let input, _): return input
         }
     }

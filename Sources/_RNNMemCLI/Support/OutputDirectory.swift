@@ -18,7 +18,7 @@ struct OutputDirectory {
             do {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             } catch {
-                throw CLIError.unwritable(path, reason: "cannot create the directory")
+                throw FileSystemErrors.cannotCreateFolder(path, error: error)
             }
         }
         self.path = path

@@ -133,7 +133,7 @@ struct MemoryCapacityCommand: ToolCommand {
                 switch mc.method {
                 case .analytic:
                     lines.append(
-                        "memory capacity, analytic: stationary covariance of the linear state (\(mc.stateVariables) variables), numerical rank \(mc.rank) = Σ_(k≥0) MC_k, condition number \(ProbeText.scientific(mc.covarianceCondition ?? .nan))"
+                        "memory capacity, analytic: stationary covariance of the linear state (\(mc.stateVariables) variables), numerical rank \(mc.rank) = Σ_(k≥0) MC_k, condition number \(ProbeText.scientific(mc.covarianceCondition ?? NumberText.missing))"
                     )
                 case .empirical:
                     lines.append(

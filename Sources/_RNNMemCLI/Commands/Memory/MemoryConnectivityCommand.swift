@@ -163,7 +163,7 @@ struct MemoryConnectivityCommand: ToolCommand {
             var f = try FigureSet(directory: dir, name: "connectivity")
             let m = try ProbeErrors.run([:]) { try conn.matrix(sequence: sequence - 1, norm: chosen) }
             try f.matrix("connectivity-heatmap.csv", rows: T, columns: T) { t, tau in
-                tau <= t ? m.elements[t + tau * T] : .nan
+                tau <= t ? m.elements[t + tau * T] : NumberText.missing
             }
             try f.table(
                 "connectivity-profile.csv", header: ["lag", "profile"],
