@@ -2,9 +2,9 @@ import Foundation
 import ArgumentParser
 
 extension CommandLineTool {
-    /// Parses `arguments` (as they would follow `rnnmem` on the command line) into the command they name, with its
-    /// options validated, without running it; the one parser that ``run(_:standardInput:helpColumns:)`` and the
-    /// process entry point use.
+    /// Parses `arguments` (as they would follow `rnnmem` on the command line, negative option values already joined
+    /// by ``ArgumentPreprocessing``) into the command they name, with its options validated, without running it; the
+    /// one parser that ``run(_:standardInput:helpColumns:)``, the process entry point and ``parseError(_:)`` use.
     static func parseCommand(_ arguments: [String]) throws -> any ParsableCommand {
         try RNNMem.parseAsRoot(arguments)
     }
@@ -16,6 +16,7 @@ extension CommandLineTool {
     ///   message that running it would print after `rnnmem: error: `. Used to keep the examples of the README and
     ///   the documentation from drifting away from the command-line interface.
     public static func parseError(_ arguments: [String]) -> String? {
+        let arguments = ArgumentPreprocessing.joiningNegativeValues(arguments)
         do {
             _ = try parseCommand(arguments)
             return nil
