@@ -91,12 +91,15 @@ let package = Package(
         .target(name: "_TestSupport", dependencies: ["MemoryNumerics"], path: "Sources/_TestSupport"),
 
         .testTarget(name: "MemoryNumericsTests", dependencies: ["MemoryNumerics", "_TestSupport"]),
-        .testTarget(name: "LongMemoryTests", dependencies: ["LongMemory", "_TestSupport"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "RecurrentTests", dependencies: ["Recurrent", "_TestSupport"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "CurseOfMemoryTests", dependencies: ["CurseOfMemory", "Recurrent", "Spectra", "_TestSupport"],
-                    exclude: ["ReferenceScripts"]),
+        .testTarget(
+            name: "LongMemoryTests", dependencies: ["LongMemory", "_TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "RecurrentTests", dependencies: ["Recurrent", "_TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "CurseOfMemoryTests", dependencies: ["CurseOfMemory", "Recurrent", "Spectra", "_TestSupport"],
+            exclude: ["ReferenceScripts"]),
         .testTarget(name: "MemoryProbesTests", dependencies: ["MemoryProbes", "_TestSupport"]),
         // LongMemory: the CLI tests of `estimate`/`test`/`check` compare the tool's output with the library's values;
         // _RNNMemCLI: the in-process entry point is compared with the binary.

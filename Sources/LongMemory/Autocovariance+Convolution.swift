@@ -14,7 +14,8 @@ extension Autocovariance {
     /// only like k^{2d−1}, is used exactly up to lag lags + T. The sum is one linear convolution by FFT of length
     /// ≈ lags + 4T: O((lags + T) log(lags + T)). The result is exact to rounding plus the stated tail, whatever
     /// the AR roots (repeated ones included); only an AR root very near the unit circle makes T large.
-    static func splitting(d: Double, ar phi: [Double], ma theta: [Double], sigma2: Double, lags: Int) throws -> [Double] {
+    static func splitting(d: Double, ar phi: [Double], ma theta: [Double], sigma2: Double, lags: Int) throws -> [Double]
+    {
         let p = phi.count, q = theta.count
         var r = 0.0
         if p > 0 {

@@ -94,7 +94,8 @@ enum Validate {
     /// Every coefficient finite; errors name the coefficient as `name[i]` (1-based, as in φ₁ … φ_p).
     static func finiteCoefficients(_ c: [Double], _ name: String) throws {
         for (i, v) in c.enumerated() where !v.isFinite {
-            throw LongMemoryError.invalidArgument(name: "\(name)[\(i + 1)]", value: "\(v)", requirement: "must be finite")
+            throw LongMemoryError.invalidArgument(
+                name: "\(name)[\(i + 1)]", value: "\(v)", requirement: "must be finite")
         }
     }
 

@@ -24,7 +24,8 @@ public enum DurbinLevinson {
     /// The best linear predictor of order L = γ.count − 1: coefficients φ_{L,1} … φ_{L,L} of
     /// X̂_{t+1} = Σ_{j=1}^{L} φ_{L,j} X_{t+1−j}, and its mean squared error v_L (same recursion). With the sample
     /// autocovariances these are the Yule–Walker estimates of an AR(L) model.
-    public static func predictorCoefficients(acvf gamma: [Double]) throws -> (coefficients: [Double], variance: Double) {
+    public static func predictorCoefficients(acvf gamma: [Double]) throws -> (coefficients: [Double], variance: Double)
+    {
         try validate(acvf: gamma)
         let lags = gamma.count - 1
         var coefficients: [Double] = []
@@ -37,7 +38,9 @@ public enum DurbinLevinson {
     /// One-step prediction errors e_t = x_t − x̂_t and their variances v_{t−1} (t = 1…n) of a zero-mean series
     /// under the autocovariance γ(0…n−1): the exact Gaussian likelihood is
     /// −2ℓ = n log 2π + Σ log v_t + Σ e_t²/v_t (Brockwell & Davis 1991, §5.2; Beran 1994, §5.3).
-    public static func predictionErrors(_ x: [Double], acvf gamma: [Double]) throws -> (errors: [Double], variances: [Double]) {
+    public static func predictionErrors(_ x: [Double], acvf gamma: [Double]) throws -> (
+        errors: [Double], variances: [Double]
+    ) {
         let n = x.count
         guard gamma.count >= n else {
             throw LongMemoryError.invalidArgument(

@@ -115,7 +115,8 @@ public enum FractionalWeights {
     /// bisection on the exact formula. Throws if K would exceed `limit`.
     public static func window(forLostMemory tolerance: Double, d: Double, limit: Int = 1 << 40) throws -> Int {
         guard tolerance > 0, tolerance < 1 else {
-            throw LongMemoryError.invalidArgument(name: "tolerance", value: "\(tolerance)", requirement: "must be in (0, 1)")
+            throw LongMemoryError.invalidArgument(
+                name: "tolerance", value: "\(tolerance)", requirement: "must be in (0, 1)")
         }
         guard d > 0, d < 1 else {
             throw LongMemoryError.invalidArgument(name: "d", value: "\(d)", requirement: "must be in (0, 1)")

@@ -64,7 +64,8 @@ public enum SeriesTransform: String, CaseIterable, Codable, Sendable, Hashable {
     ///   ``requiresPositiveValues`` (a NaN counts as not positive).
     public func apply(to x: [Double]) throws(LongMemoryError) -> [Double] {
         guard x.count >= minimumLength else {
-            throw LongMemoryError.seriesTooShort(length: x.count, needed: minimumLength, purpose: "the \(rawValue) transform")
+            throw LongMemoryError.seriesTooShort(
+                length: x.count, needed: minimumLength, purpose: "the \(rawValue) transform")
         }
         if requiresPositiveValues, let i = x.firstIndex(where: { !($0 > 0) }) {
             throw LongMemoryError.nonPositive(index: i, value: x[i])

@@ -14,7 +14,8 @@ extension Simulation {
         let size = 2 * m
         guard a.count >= size, b.count >= size else {
             throw LongMemoryError.invalidArgument(
-                name: "noise", value: "\(min(a.count, b.count)) values", requirement: "needs \(size) real and imaginary parts")
+                name: "noise", value: "\(min(a.count, b.count)) values",
+                requirement: "needs \(size) real and imaginary parts")
         }
         return complexEmbeddingSample(spectrum: ws, m: m, count: n, noiseReal: a, noiseImaginary: b)
     }

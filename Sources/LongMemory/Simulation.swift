@@ -104,7 +104,8 @@ public enum Simulation {
             minMu = min(minMu, spec[k].real)
         }
         if minMu < -1e-10 * maxMu || maxMu <= 0 {
-            throw LongMemoryError.circulantNotNonnegative(minimumEigenvalue: minMu, maximumEigenvalue: maxMu, length: size)
+            throw LongMemoryError.circulantNotNonnegative(
+                minimumEigenvalue: minMu, maximumEigenvalue: maxMu, length: size)
         }
         return (ws, m)
     }

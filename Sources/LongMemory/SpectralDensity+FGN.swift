@@ -135,9 +135,11 @@ enum FGNSpectrum {
         init(hurst h: Double) {
             hurst = h
             s = 2 * h + 1
-            logConstant = Double.log(Double.sin(Double.pi * h)) + SpecialFunctions.logGamma(2 * h + 1)
+            logConstant =
+                Double.log(Double.sin(Double.pi * h)) + SpecialFunctions.logGamma(2 * h + 1)
                 - Double.log(Double.pi)
-            dLogConstant = Double.pi * Double.cos(Double.pi * h) / Double.sin(Double.pi * h)
+            dLogConstant =
+                Double.pi * Double.cos(Double.pi * h) / Double.sin(Double.pi * h)
                 + 2 * SpecialFunctions.digamma(2 * h + 1)
             scale = Double.exp(-s * Self.twoPiLog)
         }

@@ -45,7 +45,9 @@ public enum SpectralDensity {
     /// φ(e^{−iλ}) = 1 − Σφ_j e^{−ijλ} and θ(e^{−iλ}) = 1 + Σθ_j e^{−ijλ}: the one evaluation of the ARMA polynomials on
     /// the unit circle (densities, Fisher information, longmemo's constants; the Whittle objective tabulates the same
     /// sums over the Fourier frequencies).
-    static func armaPolynomials(ar: [Double], ma: [Double], _ lambda: Double) -> (phi: Complex<Double>, theta: Complex<Double>) {
+    static func armaPolynomials(ar: [Double], ma: [Double], _ lambda: Double) -> (
+        phi: Complex<Double>, theta: Complex<Double>
+    ) {
         var tr = 1.0, ti = 0.0
         for (j, t) in ma.enumerated() {
             let a = Double(j + 1) * lambda

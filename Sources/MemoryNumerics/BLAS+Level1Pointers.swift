@@ -5,16 +5,19 @@ import CCBLAS
 extension BLAS {
     /// y ← α·op(A)·x + β·y on raw storage (`dgemv`), A m × n with leading dimension `lda`.
     @inline(__always)
-    static func gemv(transpose: Bool, m: Int, n: Int, alpha: Double, a: UnsafePointer<Double>, lda: Int,
-                     x: UnsafePointer<Double>, beta: Double, y: UnsafeMutablePointer<Double>) {
+    static func gemv(
+        transpose: Bool, m: Int, n: Int, alpha: Double, a: UnsafePointer<Double>, lda: Int,
+        x: UnsafePointer<Double>, beta: Double, y: UnsafeMutablePointer<Double>
+    ) {
         if m == 0 || n == 0 {
             let count = transpose ? n : m
             if beta == 0 { for i in 0..<count { y[i] = 0 } } else { for i in 0..<count { y[i] *= beta } }
             return
         }
         NumericsSetup.ensure()
-        cblas_dgemv(CblasColMajor, transpose ? CblasTrans : CblasNoTrans, Int32(m), Int32(n), alpha, a,
-                    Int32(max(1, lda)), x, 1, beta, y, 1)
+        cblas_dgemv(
+            CblasColMajor, transpose ? CblasTrans : CblasNoTrans, Int32(m), Int32(n), alpha, a,
+            Int32(max(1, lda)), x, 1, beta, y, 1)
     }
 
     /// xᵀy on raw storage (`ddot`).

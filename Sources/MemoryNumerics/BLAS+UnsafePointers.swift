@@ -20,8 +20,9 @@ extension BLAS {
         precondition(lda >= max(1, transA == .none ? m : k), "gemm: lda too small")
         precondition(ldb >= max(1, transB == .none ? k : n), "gemm: ldb too small")
         if m == 0 || n == 0 { return }
-        rawGemm(transA == .transpose, transB == .transpose, Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda),
-                b, Int32(ldb), beta, c, Int32(ldc))
+        rawGemm(
+            transA == .transpose, transB == .transpose, Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda),
+            b, Int32(ldb), beta, c, Int32(ldc))
     }
 
     @usableFromInline
@@ -31,7 +32,8 @@ extension BLAS {
         _ c: UnsafeMutablePointer<Double>, _ ldc: Int32
     ) {
         NumericsSetup.ensure()
-        cblas_dgemm(CblasColMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, m, n, k, alpha,
-                    a, lda, b, ldb, beta, c, ldc)
+        cblas_dgemm(
+            CblasColMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, m, n, k, alpha,
+            a, lda, b, ldb, beta, c, ldc)
     }
 }

@@ -50,10 +50,12 @@ public enum FFT {
     public static func forwardReal(_ x: [Double], length: Int? = nil) throws -> [Complex<Double>] {
         let n = length ?? x.count
         guard n >= 1 else {
-            throw NumericsError.domain("FFT.forwardReal: the transform length must be ≥ 1, got \(n) (input of \(x.count) values)")
+            throw NumericsError.domain(
+                "FFT.forwardReal: the transform length must be ≥ 1, got \(n) (input of \(x.count) values)")
         }
         guard n >= x.count else {
-            throw NumericsError.dimensionMismatch("FFT.forwardReal: length \(n) is shorter than the input (\(x.count) values)")
+            throw NumericsError.dimensionMismatch(
+                "FFT.forwardReal: length \(n) is shorter than the input (\(x.count) values)")
         }
         let ws = RealFFTWorkspace(length: n)
         ws.load(x)
@@ -70,7 +72,8 @@ public enum FFT {
         }
         guard spectrum.count == length / 2 + 1 else {
             throw NumericsError.dimensionMismatch(
-                "FFT.inverseReal: a real signal of length \(length) has \(length / 2 + 1) coefficients, got \(spectrum.count)")
+                "FFT.inverseReal: a real signal of length \(length) has \(length / 2 + 1) coefficients, got \(spectrum.count)"
+            )
         }
         let ws = RealFFTWorkspace(length: length)
         ws.loadSpectrum(spectrum)
@@ -175,8 +178,9 @@ public final class FFTPlanCache: Sendable {
             let c = UnsafeMutableRawPointer(buffer).assumingMemoryBound(to: fftw_complex.self)
             var dims = Int32(n)
             let h = Int32(n / 2 + 1)
-            return fftw_plan_many_dft_r2c(1, &dims, Int32(batch), buffer, nil, 1, 2 * h, c, nil, 1, h,
-                                          UInt32(FFTW_ESTIMATE))
+            return fftw_plan_many_dft_r2c(
+                1, &dims, Int32(batch), buffer, nil, 1, 2 * h, c, nil, 1, h,
+                UInt32(FFTW_ESTIMATE))
         }
     }
 
@@ -186,8 +190,9 @@ public final class FFTPlanCache: Sendable {
             let c = UnsafeMutableRawPointer(buffer).assumingMemoryBound(to: fftw_complex.self)
             var dims = Int32(n)
             let h = Int32(n / 2 + 1)
-            return fftw_plan_many_dft_c2r(1, &dims, Int32(batch), c, nil, 1, h, buffer, nil, 1, 2 * h,
-                                          UInt32(FFTW_ESTIMATE))
+            return fftw_plan_many_dft_c2r(
+                1, &dims, Int32(batch), c, nil, 1, h, buffer, nil, 1, 2 * h,
+                UInt32(FFTW_ESTIMATE))
         }
     }
 
@@ -276,14 +281,16 @@ public final class RealFFTWorkspace {
 
     /// real → spectrum, every column.
     public func forward() {
-        fftw_execute_dft_r2c(forwardPlan.pointer, buffer,
-                             UnsafeMutableRawPointer(buffer).assumingMemoryBound(to: fftw_complex.self))
+        fftw_execute_dft_r2c(
+            forwardPlan.pointer, buffer,
+            UnsafeMutableRawPointer(buffer).assumingMemoryBound(to: fftw_complex.self))
     }
 
     /// spectrum → real (unscaled), every column; destroys the spectrum.
     public func inverse() {
-        fftw_execute_dft_c2r(inversePlan.pointer,
-                             UnsafeMutableRawPointer(buffer).assumingMemoryBound(to: fftw_complex.self), buffer)
+        fftw_execute_dft_c2r(
+            inversePlan.pointer,
+            UnsafeMutableRawPointer(buffer).assumingMemoryBound(to: fftw_complex.self), buffer)
     }
 
     /// Copy of the spectrum of column `column`.

@@ -28,7 +28,8 @@ public struct CholeskyFactorization: Sendable, Equatable {
     /// Solve A·x = b (`dpotrs`).
     public func solve(_ b: [Double]) throws -> [Double] {
         guard b.count == order else {
-            throw NumericsError.dimensionMismatch("CholeskyFactorization.solve: b has \(b.count) entries, A is \(order)×\(order)")
+            throw NumericsError.dimensionMismatch(
+                "CholeskyFactorization.solve: b has \(b.count) entries, A is \(order)×\(order)")
         }
         try LinearAlgebra.requireFinite(b, "CholeskyFactorization.solve: b")
         var x = b
@@ -83,9 +84,10 @@ public struct CholeskyFactorization: Sendable, Equatable {
         var x = b.elements
         let info = lower.elements.withUnsafeBufferPointer { pl in
             x.withUnsafeMutableBufferPointer { px in
-                LAPACKE_dtrtrs(LinearAlgebra.columnMajor, LinearAlgebra.flag("L"),
-                               transposed ? LinearAlgebra.flag("T") : LinearAlgebra.flag("N"), LinearAlgebra.flag("N"),
-                               n32, r32, pl.baseAddress, n32, px.baseAddress, n32)
+                LAPACKE_dtrtrs(
+                    LinearAlgebra.columnMajor, LinearAlgebra.flag("L"),
+                    transposed ? LinearAlgebra.flag("T") : LinearAlgebra.flag("N"), LinearAlgebra.flag("N"),
+                    n32, r32, pl.baseAddress, n32, px.baseAddress, n32)
             }
         }
         // info > 0 would mean a zero diagonal entry, impossible for a factor that dpotrf accepted.

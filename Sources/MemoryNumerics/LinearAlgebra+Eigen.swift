@@ -53,8 +53,9 @@ extension LinearAlgebra {
             wr.withUnsafeMutableBufferPointer { pwr in
                 wi.withUnsafeMutableBufferPointer { pwi in
                     vr.withUnsafeMutableBufferPointer { pvr in
-                        LAPACKE_dgeev(columnMajor, flag("N"), vectors ? flag("V") : flag("N"), n32, pa.baseAddress, n32,
-                                      pwr.baseAddress, pwi.baseAddress, nil, 1, pvr.baseAddress, vectors ? n32 : 1)
+                        LAPACKE_dgeev(
+                            columnMajor, flag("N"), vectors ? flag("V") : flag("N"), n32, pa.baseAddress, n32,
+                            pwr.baseAddress, pwi.baseAddress, nil, 1, pvr.baseAddress, vectors ? n32 : 1)
                     }
                 }
             }
@@ -115,9 +116,10 @@ extension LinearAlgebra {
         let info = work.withUnsafeMutableBufferPointer { pa in
             w.withUnsafeMutableBufferPointer { pw in
                 vr.withUnsafeMutableBufferPointer { pvr in
-                    LAPACKE_zgeev(columnMajor, flag("N"), vectors ? flag("V") : flag("N"), n32,
-                                  OpaquePointer(pa.baseAddress), n32, OpaquePointer(pw.baseAddress), nil, 1,
-                                  OpaquePointer(pvr.baseAddress), vectors ? n32 : 1)
+                    LAPACKE_zgeev(
+                        columnMajor, flag("N"), vectors ? flag("V") : flag("N"), n32,
+                        OpaquePointer(pa.baseAddress), n32, OpaquePointer(pw.baseAddress), nil, 1,
+                        OpaquePointer(pvr.baseAddress), vectors ? n32 : 1)
                 }
             }
         }
@@ -146,15 +148,18 @@ extension LinearAlgebra {
         try requireSquare(a, "a", "symmetricEigen")
         try requireFinite(a, "symmetricEigen: a")
         let n = a.rows
-        if n == 0 { return SymmetricEigenDecomposition(values: [], vectors: vectors ? Matrix(rows: 0, columns: 0) : nil) }
+        if n == 0 {
+            return SymmetricEigenDecomposition(values: [], vectors: vectors ? Matrix(rows: 0, columns: 0) : nil)
+        }
         var work = try symmetricPart(a, tolerance: symmetryTolerance, routine: "symmetricEigen")
         NumericsSetup.ensure()
         let n32 = try lapackInt(n, "n")
         var w = [Double](repeating: 0, count: n)
         let info = work.withUnsafeMutableBufferPointer { pa in
             w.withUnsafeMutableBufferPointer { pw in
-                LAPACKE_dsyevd(columnMajor, vectors ? flag("V") : flag("N"), flag("U"), n32, pa.baseAddress, n32,
-                               pw.baseAddress)
+                LAPACKE_dsyevd(
+                    columnMajor, vectors ? flag("V") : flag("N"), flag("U"), n32, pa.baseAddress, n32,
+                    pw.baseAddress)
             }
         }
         try check(info, "dsyevd")

@@ -59,8 +59,9 @@ public struct LUFactorization: Sendable, Equatable {
         let info = factors.elements.withUnsafeBufferPointer { pa in
             pivots.withUnsafeBufferPointer { pp in
                 x.withUnsafeMutableBufferPointer { px in
-                    LAPACKE_dgetrs(LinearAlgebra.columnMajor, LinearAlgebra.flag("N"), n32, r32, pa.baseAddress, n32,
-                                   pp.baseAddress, px.baseAddress, n32)
+                    LAPACKE_dgetrs(
+                        LinearAlgebra.columnMajor, LinearAlgebra.flag("N"), n32, r32, pa.baseAddress, n32,
+                        pp.baseAddress, px.baseAddress, n32)
                 }
             }
         }
@@ -71,7 +72,8 @@ public struct LUFactorization: Sendable, Equatable {
     /// Solve A·x = b (`dgetrs`).
     public func solve(_ b: [Double]) throws -> [Double] {
         guard b.count == order else {
-            throw NumericsError.dimensionMismatch("LUFactorization.solve: b has \(b.count) entries, A is \(order)×\(order)")
+            throw NumericsError.dimensionMismatch(
+                "LUFactorization.solve: b has \(b.count) entries, A is \(order)×\(order)")
         }
         return try solve(LinearAlgebra.matrix(b.count, 1, b)).elements
     }
@@ -255,14 +257,16 @@ extension LinearAlgebra {
         let info = f.withUnsafeMutableBufferPointer { pa in
             x.withUnsafeMutableBufferPointer { px in
                 s.withUnsafeMutableBufferPointer { ps in
-                    LAPACKE_dgelsd(columnMajor, m32, n32, r32, pa.baseAddress, m32, px.baseAddress, ldb32,
-                                   ps.baseAddress, threshold, &rank)
+                    LAPACKE_dgelsd(
+                        columnMajor, m32, n32, r32, pa.baseAddress, m32, px.baseAddress, ldb32,
+                        ps.baseAddress, threshold, &rank)
                 }
             }
         }
         try check(info, "dgelsd")
-        return LeastSquaresSolution(solution: leadingBlock(x, ld: ldb, rows: n, columns: r), rank: Int(rank),
-                                    singularValues: s)
+        return LeastSquaresSolution(
+            solution: leadingBlock(x, ld: ldb, rows: n, columns: r), rank: Int(rank),
+            singularValues: s)
     }
 
     /// B's storage with rows padded by zeros to `rows` (LAPACK least-squares drivers need ldb ≥ max(m, n)).

@@ -54,8 +54,9 @@ extension LinearAlgebra {
             s.withUnsafeMutableBufferPointer { ps in
                 u.withUnsafeMutableBufferPointer { pu in
                     vt.withUnsafeMutableBufferPointer { pvt in
-                        LAPACKE_dgesdd(columnMajor, job, m32, n32, pa.baseAddress, m32, ps.baseAddress, pu.baseAddress,
-                                       ldu, pvt.baseAddress, ldvt)
+                        LAPACKE_dgesdd(
+                            columnMajor, job, m32, n32, pa.baseAddress, m32, ps.baseAddress, pu.baseAddress,
+                            ldu, pvt.baseAddress, ldvt)
                     }
                 }
             }
@@ -68,8 +69,9 @@ extension LinearAlgebra {
                     u.withUnsafeMutableBufferPointer { pu in
                         vt.withUnsafeMutableBufferPointer { pvt in
                             superb.withUnsafeMutableBufferPointer { pw in
-                                LAPACKE_dgesvd(columnMajor, job, job, m32, n32, pa.baseAddress, m32, ps.baseAddress,
-                                               pu.baseAddress, ldu, pvt.baseAddress, ldvt, pw.baseAddress)
+                                LAPACKE_dgesvd(
+                                    columnMajor, job, job, m32, n32, pa.baseAddress, m32, ps.baseAddress,
+                                    pu.baseAddress, ldu, pvt.baseAddress, ldvt, pw.baseAddress)
                             }
                         }
                     }
@@ -102,8 +104,9 @@ extension LinearAlgebra {
             let info2 = work.withUnsafeMutableBufferPointer { pa in
                 s.withUnsafeMutableBufferPointer { ps in
                     superb.withUnsafeMutableBufferPointer { pw in
-                        LAPACKE_dgesvd(columnMajor, flag("N"), flag("N"), m32, n32, pa.baseAddress, m32,
-                                       ps.baseAddress, nil, 1, nil, 1, pw.baseAddress)
+                        LAPACKE_dgesvd(
+                            columnMajor, flag("N"), flag("N"), m32, n32, pa.baseAddress, m32,
+                            ps.baseAddress, nil, 1, nil, 1, pw.baseAddress)
                     }
                 }
             }

@@ -38,8 +38,9 @@ extension LinearAlgebra {
             z.withUnsafeMutableBufferPointer { pz in
                 wr.withUnsafeMutableBufferPointer { pwr in
                     wi.withUnsafeMutableBufferPointer { pwi in
-                        LAPACKE_dgees(columnMajor, flag("V"), flag("N"), nil, n32, pt.baseAddress, n32, &sdim,
-                                      pwr.baseAddress, pwi.baseAddress, pz.baseAddress, n32)
+                        LAPACKE_dgees(
+                            columnMajor, flag("V"), flag("N"), nil, n32, pt.baseAddress, n32, &sdim,
+                            pwr.baseAddress, pwi.baseAddress, pz.baseAddress, n32)
                     }
                 }
             }

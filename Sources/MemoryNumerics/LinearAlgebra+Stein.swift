@@ -118,7 +118,7 @@ extension LinearAlgebra {
                         accBuffer.withUnsafeMutableBufferPointer { ap in
                             small.withUnsafeMutableBufferPointer { sp in
                                 guard let T = tp.baseAddress, let C = cp.baseAddress, let X = xp.baseAddress,
-                                      let W = wp.baseAddress, let A = ap.baseAddress, let S = sp.baseAddress
+                                    let W = wp.baseAddress, let A = ap.baseAddress, let S = sp.baseAddress
                                 else { return }
                                 for lb in blocks.indices.reversed() {
                                     let (cL, bL) = blocks[lb]
@@ -127,8 +127,9 @@ extension LinearAlgebra {
                                     let tail = n - eL
                                     // W = X[:, eL..<n] · T[L, eL..<n]ᵀ   (n × bL, leading dimension n)
                                     if tail > 0 {
-                                        cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, n32, Int32(bL),
-                                                    Int32(tail), 1, X + eL * n, n32, T + cL + eL * n, n32, 0, W, n32)
+                                        cblas_dgemm(
+                                            CblasColMajor, CblasNoTrans, CblasTrans, n32, Int32(bL),
+                                            Int32(tail), 1, X + eL * n, n32, T + cL + eL * n, n32, 0, W, n32)
                                     } else {
                                         W.update(repeating: 0, count: n * bL)
                                     }
@@ -139,7 +140,9 @@ extension LinearAlgebra {
                                             for q in 0..<bL { X[i + (cL + q) * n] = X[(cL + q) + i * n] }
                                             for p in 0..<bL {
                                                 var s = 0.0
-                                                for q in 0..<bL { s += X[i + (cL + q) * n] * T[(cL + p) + (cL + q) * n] }
+                                                for q in 0..<bL {
+                                                    s += X[i + (cL + q) * n] * T[(cL + p) + (cL + q) * n]
+                                                }
                                                 W[i + p * n] += s
                                             }
                                         }
@@ -148,8 +151,9 @@ extension LinearAlgebra {
                                     for p in 0..<bL {
                                         for i in 0..<top { A[i + p * n] = C[i + (cL + p) * n] }
                                     }
-                                    cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, Int32(top), Int32(bL), n32,
-                                                1, T, n32, W, n32, 1, A, n32)
+                                    cblas_dgemm(
+                                        CblasColMajor, CblasNoTrans, CblasNoTrans, Int32(top), Int32(bL), n32,
+                                        1, T, n32, W, n32, 1, A, n32)
                                     // Back-substitution over row blocks K (bottom to top) within rows 0..<top.
                                     let lastK = symmetric ? lb : blocks.count - 1
                                     for kb in stride(from: lastK, through: 0, by: -1) {
@@ -163,7 +167,8 @@ extension LinearAlgebra {
                                                 for q2 in 0..<bL {
                                                     for p2 in 0..<bK {
                                                         let col = p2 + q2 * bK
-                                                        M[row * 4 + col] = (row == col ? 1 : 0)
+                                                        M[row * 4 + col] =
+                                                            (row == col ? 1 : 0)
                                                             - T[(cL + q) + (cL + q2) * n] * T[(cK + p) + (cK + p2) * n]
                                                     }
                                                 }

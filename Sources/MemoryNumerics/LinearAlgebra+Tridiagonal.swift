@@ -15,11 +15,14 @@ extension LinearAlgebra {
         let n = diagonal.count
         guard offDiagonal.count == max(0, n - 1) else {
             throw NumericsError.dimensionMismatch(
-                "symmetricTridiagonalEigen: \(n) diagonal entries need \(max(0, n - 1)) off-diagonal entries, got \(offDiagonal.count)")
+                "symmetricTridiagonalEigen: \(n) diagonal entries need \(max(0, n - 1)) off-diagonal entries, got \(offDiagonal.count)"
+            )
         }
         try requireFinite(diagonal, "symmetricTridiagonalEigen: diagonal")
         try requireFinite(offDiagonal, "symmetricTridiagonalEigen: offDiagonal")
-        if n == 0 { return SymmetricEigenDecomposition(values: [], vectors: vectors ? Matrix(rows: 0, columns: 0) : nil) }
+        if n == 0 {
+            return SymmetricEigenDecomposition(values: [], vectors: vectors ? Matrix(rows: 0, columns: 0) : nil)
+        }
         NumericsSetup.ensure()
         let n32 = try lapackInt(n, "n")
         var d = diagonal
@@ -28,8 +31,9 @@ extension LinearAlgebra {
         let info = d.withUnsafeMutableBufferPointer { pd in
             e.withUnsafeMutableBufferPointer { pe in
                 z.withUnsafeMutableBufferPointer { pz in
-                    LAPACKE_dstevd(columnMajor, vectors ? flag("V") : flag("N"), n32, pd.baseAddress, pe.baseAddress,
-                                   pz.baseAddress, vectors ? n32 : 1)
+                    LAPACKE_dstevd(
+                        columnMajor, vectors ? flag("V") : flag("N"), n32, pd.baseAddress, pe.baseAddress,
+                        pz.baseAddress, vectors ? n32 : 1)
                 }
             }
         }

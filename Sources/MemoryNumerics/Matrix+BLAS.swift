@@ -26,9 +26,10 @@ public enum BLAS {
         a.elements.withUnsafeBufferPointer { pa in
             b.elements.withUnsafeBufferPointer { pb in
                 c.elements.withUnsafeMutableBufferPointer { pc in
-                    cblas_dgemm(CblasColMajor, transA.cblas, transB.cblas, Int32(m), Int32(n), Int32(k), alpha,
-                                pa.baseAddress, Int32(max(1, a.rows)), pb.baseAddress, Int32(max(1, b.rows)), beta,
-                                pc.baseAddress, Int32(max(1, m)))
+                    cblas_dgemm(
+                        CblasColMajor, transA.cblas, transB.cblas, Int32(m), Int32(n), Int32(k), alpha,
+                        pa.baseAddress, Int32(max(1, a.rows)), pb.baseAddress, Int32(max(1, b.rows)), beta,
+                        pc.baseAddress, Int32(max(1, m)))
                 }
             }
         }
@@ -52,8 +53,9 @@ public enum BLAS {
         a.elements.withUnsafeBufferPointer { pa in
             x.withUnsafeBufferPointer { px in
                 y.withUnsafeMutableBufferPointer { py in
-                    cblas_dgemv(CblasColMajor, trans.cblas, Int32(a.rows), Int32(a.columns), alpha, pa.baseAddress,
-                                Int32(max(1, a.rows)), px.baseAddress, 1, beta, py.baseAddress, 1)
+                    cblas_dgemv(
+                        CblasColMajor, trans.cblas, Int32(a.rows), Int32(a.columns), alpha, pa.baseAddress,
+                        Int32(max(1, a.rows)), px.baseAddress, 1, beta, py.baseAddress, 1)
                 }
             }
         }
@@ -116,9 +118,10 @@ public enum BLAS {
                 c.elements.withUnsafeMutableBufferPointer { pc in
                     withUnsafePointer(to: &one) { p1 in
                         withUnsafePointer(to: &zero) { p0 in
-                            cblas_zgemm(CblasColMajor, ta, tb, Int32(m), Int32(n), Int32(k), p1, pa.baseAddress,
-                                        Int32(max(1, a.rows)), pb.baseAddress, Int32(max(1, b.rows)), p0,
-                                        pc.baseAddress, Int32(max(1, m)))
+                            cblas_zgemm(
+                                CblasColMajor, ta, tb, Int32(m), Int32(n), Int32(k), p1, pa.baseAddress,
+                                Int32(max(1, a.rows)), pb.baseAddress, Int32(max(1, b.rows)), p0,
+                                pc.baseAddress, Int32(max(1, m)))
                         }
                     }
                 }

@@ -186,8 +186,9 @@ private struct BrentSearch {
                     return Unmanaged<ObjectiveBox<Double>>.fromOpaque(params).takeUnretainedValue().value(x)
                 },
                 params: Unmanaged.passUnretained(box).toOpaque()))
-        try gslCheck(gsl_min_fminimizer_set_with_values(s, function, m, fm, l, fl, r, fr),
-                     "gsl_min_fminimizer_set_with_values")
+        try gslCheck(
+            gsl_min_fminimizer_set_with_values(s, function, m, fm, l, fl, r, fr),
+            "gsl_min_fminimizer_set_with_values")
 
         var iterations = 0
         var converged = false
@@ -229,7 +230,8 @@ private struct BrentSearch {
                     break
                 }
                 iterations += 1
-                let u = x - lo > hi - x
+                let u =
+                    x - lo > hi - x
                     ? x - Optimization.goldenFraction * (x - lo) : x + Optimization.goldenFraction * (hi - x)
                 if u == x || u == lo || u == hi {
                     floating = true

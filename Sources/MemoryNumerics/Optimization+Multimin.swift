@@ -46,8 +46,9 @@ extension Optimization {
         }
         NumericsSetup.ensure()
         return try withoutActuallyEscaping(objective) { f in
-            let box = GradientObjectiveBox(f, gradient: gradient, dimension: start.count,
-                                           penalty: options.nonFinitePenalty)
+            let box = GradientObjectiveBox(
+                f, gradient: gradient, dimension: start.count,
+                penalty: options.nonFinitePenalty)
             return try withExtendedLifetime(box) {
                 let f0 = box.value(start)
                 if let error = box.thrownError { throw error }
@@ -79,8 +80,10 @@ final class GradientObjectiveBox {
     let dimension: Int
     var gradientEvaluations = 0
 
-    init(_ f: @escaping ([Double]) throws -> Double, gradient: (([Double]) throws -> [Double])?, dimension: Int,
-         penalty: Double) {
+    init(
+        _ f: @escaping ([Double]) throws -> Double, gradient: (([Double]) throws -> [Double])?, dimension: Int,
+        penalty: Double
+    ) {
         values = ObjectiveBox(f, penalty: penalty)
         gradientFunction = gradient
         self.dimension = dimension
@@ -126,7 +129,7 @@ final class GradientObjectiveBox {
 
 /// The elements of a GSL vector as a Swift array.
 @inline(__always)
-fileprivate func gslVectorElements(_ v: UnsafePointer<gsl_vector>) -> [Double] {
+private func gslVectorElements(_ v: UnsafePointer<gsl_vector>) -> [Double] {
     let n = v.pointee.size, stride = v.pointee.stride
     guard let data = v.pointee.data else { return [] }
     return [Double](unsafeUninitializedCapacity: n) { buf, count in
@@ -136,7 +139,7 @@ fileprivate func gslVectorElements(_ v: UnsafePointer<gsl_vector>) -> [Double] {
 }
 
 /// A freshly allocated GSL vector holding `x` (caller frees it).
-fileprivate func makeGSLVector(_ x: [Double]) throws -> UnsafeMutablePointer<gsl_vector> {
+private func makeGSLVector(_ x: [Double]) throws -> UnsafeMutablePointer<gsl_vector> {
     guard let v = gsl_vector_alloc(x.count) else {
         throw NumericsError.gsl(routine: "gsl_vector_alloc", status: -1, message: "allocation failed")
     }
@@ -154,7 +157,8 @@ extension Optimization {
         let n = start.count
         guard let type = gsl_multimin_fdfminimizer_vector_bfgs2, let s = gsl_multimin_fdfminimizer_alloc(type, n)
         else {
-            throw NumericsError.gsl(routine: "gsl_multimin_fdfminimizer_alloc", status: -1, message: "allocation failed")
+            throw NumericsError.gsl(
+                routine: "gsl_multimin_fdfminimizer_alloc", status: -1, message: "allocation failed")
         }
         defer { gsl_multimin_fdfminimizer_free(s) }
         let x0 = try makeGSLVector(start)
@@ -206,8 +210,9 @@ extension Optimization {
             return nil
         }
 
-        let setCode = gsl_multimin_fdfminimizer_set(s, function, x0, options.initialStepSize,
-                                                    options.lineSearchTolerance)
+        let setCode = gsl_multimin_fdfminimizer_set(
+            s, function, x0, options.initialStepSize,
+            options.lineSearchTolerance)
         if let exit = try earlyExit(0) { return exit }
         try gslCheck(setCode, "gsl_multimin_fdfminimizer_set")
         let gradientConverged = { () -> Bool in
@@ -223,16 +228,19 @@ extension Optimization {
             let code = gsl_multimin_fdfminimizer_iterate(s)
             if let exit = try earlyExit(iterations) { return exit }
             if gradientConverged() {
-                return finish(iterations: iterations, converged: true,
-                              status: "converged: ‖∇f‖ < \(options.gradientTolerance) after \(iterations) iterations")
+                return finish(
+                    iterations: iterations, converged: true,
+                    status: "converged: ‖∇f‖ < \(options.gradientTolerance) after \(iterations) iterations")
             }
             if code != 0 {
-                return finish(iterations: iterations, converged: false,
-                              status: "BFGS stopped without meeting the gradient tolerance (GSL \(statusText(code)))")
+                return finish(
+                    iterations: iterations, converged: false,
+                    status: "BFGS stopped without meeting the gradient tolerance (GSL \(statusText(code)))")
             }
         }
-        return finish(iterations: iterations, converged: false,
-                      status: "maximum of \(options.maxIterations) iterations reached")
+        return finish(
+            iterations: iterations, converged: false,
+            status: "maximum of \(options.maxIterations) iterations reached")
     }
 
     static func runNelderMead(_ box: GradientObjectiveBox, start: [Double], options: Options) throws -> Result {
@@ -286,16 +294,19 @@ extension Optimization {
             if let exit = try earlyExit(iterations) { return exit }
             let size = gsl_multimin_fminimizer_size(s)
             if gsl_multimin_test_size(size, options.simplexSizeTolerance) == 0 {
-                return finish(iterations: iterations, converged: true,
-                              status: "converged: simplex size \(size) < \(options.simplexSizeTolerance) "
-                                + "after \(iterations) iterations")
+                return finish(
+                    iterations: iterations, converged: true,
+                    status: "converged: simplex size \(size) < \(options.simplexSizeTolerance) "
+                        + "after \(iterations) iterations")
             }
             if code != 0 {
-                return finish(iterations: iterations, converged: false,
-                              status: "Nelder–Mead stopped before the size tolerance (GSL \(statusText(code)))")
+                return finish(
+                    iterations: iterations, converged: false,
+                    status: "Nelder–Mead stopped before the size tolerance (GSL \(statusText(code)))")
             }
         }
-        return finish(iterations: iterations, converged: false,
-                      status: "maximum of \(options.maxIterations) iterations reached")
+        return finish(
+            iterations: iterations, converged: false,
+            status: "maximum of \(options.maxIterations) iterations reached")
     }
 }

@@ -77,7 +77,8 @@ public enum Quadrature {
         _ f: (Double) throws -> Double, upTo b: Double, ratio: Double = 0.25, panels: Int, points: Int = 20
     ) throws -> Double {
         guard b.isFinite, b != 0 else {
-            throw NumericsError.domain("Quadrature.gaussLegendreGraded: the upper limit must be finite and nonzero, got \(b)")
+            throw NumericsError.domain(
+                "Quadrature.gaussLegendreGraded: the upper limit must be finite and nonzero, got \(b)")
         }
         guard ratio.isFinite, ratio > 0, ratio < 1 else {
             throw NumericsError.domain("Quadrature.gaussLegendreGraded: ratio must be in (0, 1), got \(ratio)")
@@ -125,7 +126,8 @@ public enum Quadrature {
         }
         guard tolerance.isFinite, tolerance > 0, acceptance.isFinite, acceptance >= tolerance else {
             throw NumericsError.domain(
-                "Quadrature.tanhSinh: need 0 < tolerance ≤ acceptance (finite), got tolerance \(tolerance), acceptance \(acceptance)")
+                "Quadrature.tanhSinh: need 0 < tolerance ≤ acceptance (finite), got tolerance \(tolerance), acceptance \(acceptance)"
+            )
         }
         let tMax = 4.0
         var values = [Double](repeating: 0, count: components)

@@ -115,8 +115,10 @@ public enum SpecialFunctions {
     /// summed as Σ cₖ a^{−m}·expm1(−m·log1p(x/a)), m = 2k − 1, so it keeps its relative accuracy for tiny x.
     private static func stirlingLogPochhammer(_ a: Double, _ x: Double) -> Double {
         // B₂ₖ/(2k(2k−1)), k = 1…8.
-        let c: [Double] = [1.0 / 12, -1.0 / 360, 1.0 / 1260, -1.0 / 1680, 1.0 / 1188, -691.0 / 360_360, 1.0 / 156,
-                           -3617.0 / 122_400]
+        let c: [Double] = [
+            1.0 / 12, -1.0 / 360, 1.0 / 1260, -1.0 / 1680, 1.0 / 1188, -691.0 / 360_360, 1.0 / 156,
+            -3617.0 / 122_400,
+        ]
         let b = a + x
         let logRatio = Double.log(onePlus: x / a)  // log(b/a)
         let inverseSquare = 1 / (a * a)

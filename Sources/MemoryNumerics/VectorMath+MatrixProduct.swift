@@ -50,13 +50,16 @@ extension VectorMath {
         case .zero:
             status = rnnmem_mm(isa, transposeB ? 1 : 0, Int32(RNNMEM_MM_ZERO), nil, m, n, k, a, lda, b, ldb, c, ldc)
         case .accumulate:
-            status = rnnmem_mm(isa, transposeB ? 1 : 0, Int32(RNNMEM_MM_ACCUMULATE), nil, m, n, k, a, lda, b, ldb,
-                               c, ldc)
+            status = rnnmem_mm(
+                isa, transposeB ? 1 : 0, Int32(RNNMEM_MM_ACCUMULATE), nil, m, n, k, a, lda, b, ldb,
+                c, ldc)
         case let .column(s):
             status = rnnmem_mm(isa, transposeB ? 1 : 0, Int32(RNNMEM_MM_COLUMN), s, m, n, k, a, lda, b, ldb, c, ldc)
         }
-        precondition(status == 0, "VectorMath.multiply: bad shape m \(m), n \(n), k \(k), ld \(lda)/\(ldb)/\(ldc), "
-                     + "or unsupported instruction set \(instructionSet.map(\.description) ?? "best")")
+        precondition(
+            status == 0,
+            "VectorMath.multiply: bad shape m \(m), n \(n), k \(k), ld \(lda)/\(ldb)/\(ldc), "
+                + "or unsupported instruction set \(instructionSet.map(\.description) ?? "best")")
     }
 
     /// y[i] ← y[i] + a[i, 0] + a[i, 1] + … + a[i, n−1] for i < m, added left to right (column order) — e.g. a
@@ -70,8 +73,10 @@ extension VectorMath {
         instructionSet: InstructionSet? = nil
     ) {
         let status = rnnmem_add_row_sums(instructionSet.map(\.rawValue) ?? -1, m, n, a, lda, y)
-        precondition(status == 0, "VectorMath.addRowSums: bad shape \(m)×\(n) (ld \(lda)) or unsupported "
-                     + "instruction set \(instructionSet.map(\.description) ?? "best")")
+        precondition(
+            status == 0,
+            "VectorMath.addRowSums: bad shape \(m)×\(n) (ld \(lda)) or unsupported "
+                + "instruction set \(instructionSet.map(\.description) ?? "best")")
     }
 
     /// A·op(B) (+ start) for column-major ``Matrix`` values, as
@@ -103,9 +108,10 @@ extension VectorMath {
                 b.elements.withUnsafeBufferPointer { bb in
                     c.withUnsafeMutableBufferPointer { cb in
                         guard let ap = ab.baseAddress, let bp = bb.baseAddress, let cp = cb.baseAddress else { return }
-                        multiply(m: a.rows, n: n, k: k, ap, leadingDimension: a.rows, bp, leadingDimension: b.rows,
-                                 transposeB: transposeB, start: initial == nil ? .zero : .accumulate, into: cp,
-                                 leadingDimension: a.rows, instructionSet: instructionSet)
+                        multiply(
+                            m: a.rows, n: n, k: k, ap, leadingDimension: a.rows, bp, leadingDimension: b.rows,
+                            transposeB: transposeB, start: initial == nil ? .zero : .accumulate, into: cp,
+                            leadingDimension: a.rows, instructionSet: instructionSet)
                     }
                 }
             }

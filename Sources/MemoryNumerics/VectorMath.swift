@@ -99,8 +99,9 @@ public enum VectorMath {
     /// y[i] = σ(x[i]) = 1/(1 + e^{−x[i]}), i < count. In place allowed.
     @inlinable
     public static func sigmoid(_ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, count: Int) {
-        apply(.sigmoid, rows: count, columns: 1, x, leadingDimension: max(1, count), y,
-              leadingDimension: max(1, count))
+        apply(
+            .sigmoid, rows: count, columns: 1, x, leadingDimension: max(1, count), y,
+            leadingDimension: max(1, count))
     }
 
     // MARK: column-major blocks (pointer level)
@@ -118,10 +119,13 @@ public enum VectorMath {
         _ y: UnsafeMutablePointer<Double>, leadingDimension ldy: Int,
         instructionSet: InstructionSet? = nil
     ) {
-        let status = rnnmem_vm_apply(instructionSet.map(\.rawValue) ?? -1, function.rawValue, rows, columns,
-                                     x, ldx, y, ldy)
-        precondition(status == 0, "VectorMath.apply(\(function)): bad block \(rows)×\(columns) (ld \(ldx), \(ldy)) "
-                     + "or unsupported instruction set \(instructionSet.map(\.description) ?? "best")")
+        let status = rnnmem_vm_apply(
+            instructionSet.map(\.rawValue) ?? -1, function.rawValue, rows, columns,
+            x, ldx, y, ldy)
+        precondition(
+            status == 0,
+            "VectorMath.apply(\(function)): bad block \(rows)×\(columns) (ld \(ldx), \(ldy)) "
+                + "or unsupported instruction set \(instructionSet.map(\.description) ?? "best")")
     }
 
     /// Dual form of ``apply(_:rows:columns:_:leadingDimension:_:leadingDimension:instructionSet:)``:
@@ -135,11 +139,14 @@ public enum VectorMath {
         leadingDimension ldy: Int,
         instructionSet: InstructionSet? = nil
     ) {
-        let status = rnnmem_vm_apply_dual(instructionSet.map(\.rawValue) ?? -1, function.rawValue, rows, columns,
-                                          x, xt, ldx, y, yt, ldy)
-        precondition(status == 0, "VectorMath.applyDual(\(function)): bad block \(rows)×\(columns) "
-                     + "(ld \(ldx), \(ldy)) or unsupported instruction set "
-                     + "\(instructionSet.map(\.description) ?? "best")")
+        let status = rnnmem_vm_apply_dual(
+            instructionSet.map(\.rawValue) ?? -1, function.rawValue, rows, columns,
+            x, xt, ldx, y, yt, ldy)
+        precondition(
+            status == 0,
+            "VectorMath.applyDual(\(function)): bad block \(rows)×\(columns) "
+                + "(ld \(ldx), \(ldy)) or unsupported instruction set "
+                + "\(instructionSet.map(\.description) ?? "best")")
     }
 
     // MARK: arrays
@@ -154,8 +161,9 @@ public enum VectorMath {
         x.withUnsafeBufferPointer { xb in
             y.withUnsafeMutableBufferPointer { yb in
                 guard let xp = xb.baseAddress, let yp = yb.baseAddress, !x.isEmpty else { return }
-                apply(function, rows: x.count, columns: 1, xp, leadingDimension: x.count, yp,
-                      leadingDimension: x.count, instructionSet: instructionSet)
+                apply(
+                    function, rows: x.count, columns: 1, xp, leadingDimension: x.count, yp,
+                    leadingDimension: x.count, instructionSet: instructionSet)
             }
         }
         return y
@@ -179,10 +187,12 @@ public enum VectorMath {
                 y.withUnsafeMutableBufferPointer { yb in
                     yt.withUnsafeMutableBufferPointer { ytb in
                         guard let xp = xb.baseAddress, let xtp = xtb.baseAddress, let yp = yb.baseAddress,
-                              let ytp = ytb.baseAddress, !x.isEmpty else { return }
-                        applyDual(function, rows: x.count, columns: 1, value: xp, tangent: xtp,
-                                  leadingDimension: x.count, resultValue: yp, resultTangent: ytp,
-                                  leadingDimension: x.count, instructionSet: instructionSet)
+                            let ytp = ytb.baseAddress, !x.isEmpty
+                        else { return }
+                        applyDual(
+                            function, rows: x.count, columns: 1, value: xp, tangent: xtp,
+                            leadingDimension: x.count, resultValue: yp, resultTangent: ytp,
+                            leadingDimension: x.count, instructionSet: instructionSet)
                     }
                 }
             }

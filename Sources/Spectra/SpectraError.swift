@@ -18,11 +18,15 @@ public enum SpectraError: Error, Equatable, CustomStringConvertible {
 /// Shared argument checks of the Spectra module.
 enum SpectraChecks {
     static func positive(_ value: Int, _ argument: String) throws {
-        guard value >= 1 else { throw SpectraError.invalidArgument(argument: argument, message: "must be ≥ 1, got \(value)") }
+        guard value >= 1 else {
+            throw SpectraError.invalidArgument(argument: argument, message: "must be ≥ 1, got \(value)")
+        }
     }
 
     static func nonNegative(_ value: Int, _ argument: String) throws {
-        guard value >= 0 else { throw SpectraError.invalidArgument(argument: argument, message: "must be ≥ 0, got \(value)") }
+        guard value >= 0 else {
+            throw SpectraError.invalidArgument(argument: argument, message: "must be ≥ 0, got \(value)")
+        }
     }
 
     static func finite(_ value: Double, _ argument: String, positive: Bool = false) throws {

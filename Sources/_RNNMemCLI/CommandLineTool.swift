@@ -135,8 +135,9 @@ public enum CommandLineTool {
     /// each, or "Please provide one of 'a', 'b' or 'c'.") as one clause: "the value 'foo' is invalid for
     /// '--model <name>': use one of rnn, lstm, gru".
     static func acceptedValuesInline(_ message: String) -> String {
-        guard let range = message.range(of: "Please provide one of the following:")
-            ?? message.range(of: "Please provide one of")
+        guard
+            let range = message.range(of: "Please provide one of the following:")
+                ?? message.range(of: "Please provide one of")
         else { return message }
         var head = message[..<range.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
         if head.hasSuffix(".") { head.removeLast() }

@@ -36,19 +36,23 @@ struct ArgumentErrorTests {
         let dir = try CLI.folder(["x.csv": "1\n2\n4\n7\n0\n"])
         CLI.expectError(try CLI.run(["weights", "--d", "0.4", "--length", "-3"]), "invalid --length -3: must be ≥ 1")
         CLI.expectError(try CLI.run(["weights", "--d", "0.4", "--length", "0"]), "invalid --length 0: must be ≥ 1")
-        CLI.expectError(try CLI.run(["weights", "--d", "0.4", "--length", "1000000000"]), "invalid --length 1000000000")
+        CLI.expectError(
+            try CLI.run(["weights", "--d", "0.4", "--length", "1000000000"]), "invalid --length 1000000000")
         CLI.expectError(
             try CLI.run(["fracdiff", "x.csv", "--d", "0.4", "--window", "0"], in: dir), "invalid --window 0")
         CLI.expectError(
             try CLI.run(["fracdiff", "x.csv", "--d", "0.4", "--window", "-2"], in: dir), "invalid --window -2")
         CLI.expectError(try CLI.run(["acf", "x.csv", "--lags", "-1"], in: dir), "invalid --lags -1: must be ≥ 0")
         CLI.expectError(try CLI.run(["acvf", "--d", "0.2", "--lags", "-1"]), "invalid --lags -1: must be ≥ 0")
-        CLI.expectError(try CLI.run(["simulate", "fgn", "--hurst", "0.7", "--length", "0", "--seed", "1"]), "invalid --length 0")
+        CLI.expectError(
+            try CLI.run(["simulate", "fgn", "--hurst", "0.7", "--length", "0", "--seed", "1"]), "invalid --length 0")
         CLI.expectError(
             try CLI.run(["simulate", "fgn", "--hurst", "0.7", "--length", "1", "--seed", "1"]),
             "invalid --length 1: must be ≥ 2 for davies-harte")
         CLI.expectSuccess(
-            try CLI.run(["simulate", "fgn", "--hurst", "0.7", "--length", "1", "--seed", "1", "--method", "durbin-levinson"])
+            try CLI.run([
+                "simulate", "fgn", "--hurst", "0.7", "--length", "1", "--seed", "1", "--method", "durbin-levinson",
+            ])
         )
     }
 
@@ -85,14 +89,16 @@ struct ArgumentErrorTests {
         let csv = dir.appendingPathComponent("x.csv").path
         CLI.expectError(await CLI.runInProcess(["acf", csv, "--lags", "2", "--column", "-1"]), "no column -1 in")
         CLI.expectError(
-            await CLI.runInProcess(["fracdiff", csv, "--d", "0.3", "--window", "-1"]), "invalid --window -1: must be ≥ 1")
+            await CLI.runInProcess(["fracdiff", csv, "--d", "0.3", "--window", "-1"]),
+            "invalid --window -1: must be ≥ 1")
         CLI.expectError(
             await CLI.runInProcess(["lost-memory", "--d", "0.3", "--window", "10", "--tolerance", "-1"]), "--tolerance")
         let weights = await CLI.runInProcess(["weights", "--d", "-0.3", "--length", "3"])
         #expect(weights.status == 0)
         #expect(weights.stdout == "1.0\n0.3\n0.195\n")
-        #expect(!(await CLI.runInProcess(["lost-memory", "--d", "0.3", "--window", "10", "--tolerance", "-1"]))
-            .stderr.contains("missing value"))
+        #expect(
+            !(await CLI.runInProcess(["lost-memory", "--d", "0.3", "--window", "10", "--tolerance", "-1"]))
+                .stderr.contains("missing value"))
     }
 
     @Test("enum values: the option and the accepted values as typed, on one line")
@@ -106,8 +112,10 @@ struct ArgumentErrorTests {
 
     @Test("no internal names: --sigma 1e308 names σ², lru's diagonal skip names --skip")
     func internalNames() async {
-        let sigma = await CLI.runInProcess(["simulate", "arfima", "--d", "0.3", "--sigma", "1e308", "--length", "5",
-                                            "--seed", "1"])
+        let sigma = await CLI.runInProcess([
+            "simulate", "arfima", "--d", "0.3", "--sigma", "1e308", "--length", "5",
+            "--seed", "1",
+        ])
         CLI.expectError(sigma, "invalid --sigma 1e+308: its square σ² overflows")
         #expect(!sigma.stderr.contains("sigma2"))
         let lru = await CLI.runInProcess(["grad-check", "--model", "lru", "--outputs", "3"])
@@ -118,8 +126,10 @@ struct ArgumentErrorTests {
     @Test("AR root within 1e-6 of the unit circle: the root and the remedy, at once")
     func nearUnitRoot() async {
         CLI.expectError(
-            await CLI.runInProcess(["simulate", "arfima", "--d", "0.3", "--ar", "0.9999999", "--length", "100",
-                                    "--seed", "1"]),
+            await CLI.runInProcess([
+                "simulate", "arfima", "--d", "0.3", "--ar", "0.9999999", "--length", "100",
+                "--seed", "1",
+            ]),
             "invalid --ar 0.9999999: the root 1.00000010000001 of φ(z) lies within 1e-06 of the unit circle",
             "|φ₁| ≤ 0.999999")
     }
@@ -127,23 +137,30 @@ struct ArgumentErrorTests {
     @Test("bounded resources: Durbin–Levinson length, acvf lags, training tape, the memory limit variable")
     func resources() async {
         CLI.expectError(
-            await CLI.runInProcess(["simulate", "fgn", "--hurst", "0.7", "--length", "200000", "--seed", "1",
-                                    "--method", "durbin-levinson"]),
+            await CLI.runInProcess([
+                "simulate", "fgn", "--hurst", "0.7", "--length", "200000", "--seed", "1",
+                "--method", "durbin-levinson",
+            ]),
             "invalid --length 200000: must be ≤ 100000 with --method durbin-levinson", "n²")
         let limit = ["RNNMEM_MEMORY_LIMIT": "64M"]
         CLI.expectError(
             await CLI.runInProcess(["acvf", "--d", "0.3", "--ar", "0.5", "--lags", "100000000"], environment: limit),
             "--lags 100000000 needs about 4.8 GB of memory", "RNNMEM_MEMORY_LIMIT")
         CLI.expectError(
-            await CLI.runInProcess(["train", "--model", "lru", "--task", "lsi", "--length", "100000", "--batch",
-                                    "1000", "--hidden", "512", "--output-dir", "/nonexistent/x"], environment: limit),
+            await CLI.runInProcess(
+                [
+                    "train", "--model", "lru", "--task", "lsi", "--length", "100000", "--batch",
+                    "1000", "--hidden", "512", "--output-dir", "/nonexistent/x",
+                ], environment: limit),
             "--length 100000 and batches of 1000 sequences", "needs about")
         CLI.expectError(
-            await CLI.runInProcess(["acvf", "--d", "0.3", "--lags", "3"], environment: ["RNNMEM_MEMORY_LIMIT": "lots"]),
+            await CLI.runInProcess(
+                ["acvf", "--d", "0.3", "--lags", "3"], environment: ["RNNMEM_MEMORY_LIMIT": "lots"]),
             "RNNMEM_MEMORY_LIMIT='lots' is not a byte count")
         CLI.expectError(
-            await CLI.runInProcess(["simulate", "arfima", "--d", "0.3", "--length", "10000000", "--seed", "1"],
-                                   environment: limit),
+            await CLI.runInProcess(
+                ["simulate", "arfima", "--d", "0.3", "--length", "10000000", "--seed", "1"],
+                environment: limit),
             "--length 10000000 with --method davies-harte needs about")
     }
 
@@ -179,8 +196,10 @@ struct ArgumentErrorTests {
     @Test("Lyapunov exponents of the random tanh map at gain 0 are −∞: refused up front, not printed")
     func zeroGainLyapunov() async {
         CLI.expectError(
-            await CLI.runInProcess(["spectrum", "lyapunov", "--random-tanh", "--n", "4", "--gain", "0", "--steps",
-                                    "20", "--progress", "none"]),
+            await CLI.runInProcess([
+                "spectrum", "lyapunov", "--random-tanh", "--n", "4", "--gain", "0", "--steps",
+                "20", "--progress", "none",
+            ]),
             "invalid --gain 0.0: must be > 0 with --random-tanh", "every exponent is −∞")
     }
 
@@ -194,8 +213,10 @@ struct ArgumentErrorTests {
     @Test("curse sensitivity: a work product past Int.max is refused, not a trap")
     func hugeMonteCarloWork() async {
         CLI.expectError(
-            await CLI.runInProcess(["curse", "sensitivity", "--lambda", "0.9", "--rho", "0.5", "--monte-carlo",
-                                    "--chains", "100000000", "--samples", "100000000", "--spacing", "1000"]),
+            await CLI.runInProcess([
+                "curse", "sensitivity", "--lambda", "0.9", "--rho", "0.5", "--monte-carlo",
+                "--chains", "100000000", "--samples", "100000000", "--spacing", "1000",
+            ]),
             "--chains × --samples × --spacing = 1e+19 is too much work (limit 1e10)")
     }
 
@@ -205,8 +226,10 @@ struct ArgumentErrorTests {
             await CLI.runInProcess(["lost-memory", "--d", "0.4", "--window", "10", "--tolerance", "1e-300"]),
             "invalid --tolerance 1e-300: the window it needs at d = 0.4 exceeds 2⁴⁰ weights")
         CLI.expectError(
-            await CLI.runInProcess(["spectrum", "density", "--model", "rnn", "--hidden", "2", "--task", "recall",
-                                    "--variance", "1e308"]),
+            await CLI.runInProcess([
+                "spectrum", "density", "--model", "rnn", "--hidden", "2", "--task", "recall",
+                "--variance", "1e308",
+            ]),
             "invalid --variance 1e+308: must lie in [1e-300, 1e300]")
     }
 
@@ -216,11 +239,12 @@ struct ArgumentErrorTests {
         let dir = try CLI.folder(["s.csv": "x\n" + values.map { "\($0)" }.joined(separator: "\n") + "\n"])
         CLI.expectError(
             await CLI.runInProcess(
-                ["train", "--model", "rnn", "--hidden", "1024", "--task", "series", "--data",
-                 dir.appendingPathComponent("s.csv").path, "--steps", "1", "--output-dir",
-                 dir.appendingPathComponent("t").path, "--progress", "none"],
+                [
+                    "train", "--model", "rnn", "--hidden", "1024", "--task", "series", "--data",
+                    dir.appendingPathComponent("s.csv").path, "--steps", "1", "--output-dir",
+                    dir.appendingPathComponent("t").path, "--progress", "none",
+                ],
                 environment: ["RNNMEM_MEMORY_LIMIT": "16M"]),
             "training --model rnn on a series of 2000 values needs about", "RNNMEM_MEMORY_LIMIT")
     }
 }
-

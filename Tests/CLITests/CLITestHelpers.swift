@@ -78,19 +78,28 @@ extension CLI {
     }
 
     /// ``expectError(_:_:sourceLocation:)`` for an in-process run.
-    static func expectError(_ result: ToolResult, _ fragments: String..., sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(result.status == 2, "exit status \(result.status); stderr: \(result.stderr)", sourceLocation: sourceLocation)
+    static func expectError(
+        _ result: ToolResult, _ fragments: String..., sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(
+            result.status == 2, "exit status \(result.status); stderr: \(result.stderr)", sourceLocation: sourceLocation
+        )
         #expect(result.stdout.isEmpty, "stdout: \(result.stdout)", sourceLocation: sourceLocation)
-        #expect(result.stderr.hasPrefix("rnnmem: error: ") && result.stderr.filter { $0 == "\n" }.count == 1
+        #expect(
+            result.stderr.hasPrefix("rnnmem: error: ") && result.stderr.filter { $0 == "\n" }.count == 1
                 && result.stderr.hasSuffix("\n"), "stderr: \(result.stderr)", sourceLocation: sourceLocation)
         for fragment in fragments {
-            #expect(result.stderr.contains(fragment), "'\(fragment)' missing from: \(result.stderr)", sourceLocation: sourceLocation)
+            #expect(
+                result.stderr.contains(fragment), "'\(fragment)' missing from: \(result.stderr)",
+                sourceLocation: sourceLocation)
         }
     }
 
     /// ``expectSuccess(_:sourceLocation:)`` for an in-process run.
     static func expectSuccess(_ result: ToolResult, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(result.status == 0, "exit status \(result.status); stderr: \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(
+            result.status == 0, "exit status \(result.status); stderr: \(result.stderr)", sourceLocation: sourceLocation
+        )
         #expect(result.stderr.isEmpty, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
     }
 }

@@ -123,7 +123,8 @@ struct CheckCommandTests {
         #expect(text.contains("Verdict: LONG MEMORY (d = 0.399"))
         #expect(text.contains("rule v\(VerdictRule.version), step 7"))
         for section in [
-            "Estimates of d", "Tests (level 5%", "Spurious long memory", "order selection: ARFIMA(0,d,0)", "Definition 1 (long memory iff Σ_k |ρ(k)| = ∞",
+            "Estimates of d", "Tests (level 5%", "Spurious long memory", "order selection: ARFIMA(0,d,0)",
+            "Definition 1 (long memory iff Σ_k |ρ(k)| = ∞",
             "Periodicity", "ACF decay", "Caveats", "Figures: not requested",
         ] {
             #expect(text.contains(section), "missing section \(section)")

@@ -119,7 +119,8 @@ struct EstimateCommandTests {
     func exactMLELimit() throws {
         let dir = try TestSupport.temporaryDirectory()
         CLI.expectSuccess(
-            try CLI.run(["simulate", "arfima", "--d", "0.2", "--length", "20001", "--seed", "1", "-o", "long.csv"], in: dir))
+            try CLI.run(
+                ["simulate", "arfima", "--d", "0.2", "--length", "20001", "--seed", "1", "-o", "long.csv"], in: dir))
         let r = try CLI.run(["estimate", "long.csv", "--method", "mle"], in: dir)
         CLI.expectError(r, "n ≤ 20000", "Haslett–Raftery (hr) or Whittle")
         #expect(!r.stderr.contains("maximumExactLength"))
@@ -135,6 +136,7 @@ struct EstimateCommandTests {
         #expect(MemoryCLI.same(o["d"], try LocalPolynomialWhittle.estimate(x).d))
         let r2 = try MemoryCLI.run(["estimate", MemoryCLI.nile, "--method", "lpw", "--bias-reduction", "2", "--json"])
         CLI.expectSuccess(r2)
-        #expect(MemoryCLI.same(try MemoryCLI.object(r2.stdout)["d"], try LocalPolynomialWhittle.estimate(x, order: 2).d))
+        #expect(
+            MemoryCLI.same(try MemoryCLI.object(r2.stdout)["d"], try LocalPolynomialWhittle.estimate(x, order: 2).d))
     }
 }

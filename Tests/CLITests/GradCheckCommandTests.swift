@@ -11,9 +11,11 @@ struct GradCheckCommandTests {
         return a + extra
     }
 
-    @Test("gradient and HVP agree with finite differences for every architecture", arguments: [
-        "rnn", "lstm", "gru", "linear", "cdiag", "lru", "mrnn", "mrnnf", "mlstm", "mlstmf",
-    ])
+    @Test(
+        "gradient and HVP agree with finite differences for every architecture",
+        arguments: [
+            "rnn", "lstm", "gru", "linear", "cdiag", "lru", "mrnn", "mrnnf", "mlstm", "mlstmf",
+        ])
     func agreement(_ model: String) throws {
         let r = try CLI.run(Self.args(model))
         CLI.expectSuccess(r)
@@ -24,7 +26,9 @@ struct GradCheckCommandTests {
         #expect(lines[1].contains(", worst tensor ") && lines[2].contains(", worst tensor "))
         // One line per parameter group: name, gradient error, HVP error.
         #expect(lines[3] == "relative error per tensor (gradient, HVP):")
-        #expect(lines.count > 4 && lines.dropFirst(4).allSatisfy { $0.hasPrefix("  ") && $0.split(separator: " ").count == 3 })
+        #expect(
+            lines.count > 4
+                && lines.dropFirst(4).allSatisfy { $0.hasPrefix("  ") && $0.split(separator: " ").count == 3 })
     }
 
     @Test("an impossible tolerance fails with status 1 and says FAIL")
@@ -48,10 +52,15 @@ struct GradCheckCommandTests {
                 "worst_hvp_tensor_error", "tensors",
             ])
         let tensors = try #require(o["tensors"] as? [[String: Any]])
-        #expect(tensors.map { $0["name"] as? String } == ["layer0.W_ih", "layer0.W_hh", "layer0.b_ih", "layer0.b_hh", "readout.C", "readout.c"])
+        #expect(
+            tensors.map { $0["name"] as? String } == [
+                "layer0.W_ih", "layer0.W_hh", "layer0.b_ih", "layer0.b_hh", "readout.C", "readout.c",
+            ])
         let worst = try #require(o["worst_gradient_tensor_error"] as? Double)
         #expect(worst == tensors.compactMap { $0["gradient_error"] as? Double }.max())
-        #expect(o["worst_gradient_tensor"] as? String == tensors.first { $0["gradient_error"] as? Double == worst }?["name"] as? String)
+        #expect(
+            o["worst_gradient_tensor"] as? String == tensors.first { $0["gradient_error"] as? Double == worst }?["name"]
+                as? String)
         #expect(worst <= 1e-6)
         #expect(o["gradient_ok"] as? Bool == true && o["hvp_ok"] as? Bool == true)
         #expect((o["gradient_error"] as? Double).map { $0 <= 1e-6 } == true)
@@ -61,15 +70,17 @@ struct GradCheckCommandTests {
         #expect(f["gradient_ok"] as? Bool == false)
     }
 
-    @Test("bad input: status 2, one line", arguments: [
-        (["--hidden", "0"], "--hidden 0"),
-        (["--length", "0"], "--length 0"),
-        (["--tolerance", "-1"], "--tolerance"),
-        (["--hvp-tolerance", "inf"], "--hvp-tolerance"),
-        (["--outputs", "3"], "needs as many outputs as inputs"),  // lru's diagonal skip needs d_out = d_in
-        (["--seed", "-1"], "-1"),
-        (["--hidden", "400"], "too large"),
-    ] as [([String], String)])
+    @Test(
+        "bad input: status 2, one line",
+        arguments: [
+            (["--hidden", "0"], "--hidden 0"),
+            (["--length", "0"], "--length 0"),
+            (["--tolerance", "-1"], "--tolerance"),
+            (["--hvp-tolerance", "inf"], "--hvp-tolerance"),
+            (["--outputs", "3"], "needs as many outputs as inputs"),  // lru's diagonal skip needs d_out = d_in
+            (["--seed", "-1"], "-1"),
+            (["--hidden", "400"], "too large"),
+        ] as [([String], String)])
     func badInput(_ extra: [String], _ fragment: String) throws {
         CLI.expectError(try CLI.run(Self.args("lru", extra)), fragment)
     }

@@ -49,8 +49,13 @@ struct InProcessTests {
         Invocation(["grad-check", "--model", "rnn", "--hidden", "3", "--length", "4", "--batch", "2"]),
         Invocation(["run", "--model", "lstm", "--hidden", "2", "--data", "-", "--json"], stdin: series),
         Invocation(["export", "--pytorch", "--model", "lru", "--output", "/nonexistent/x.safetensors"]),
-        Invocation(["spectrum", "lyapunov", "--random-tanh", "--n", "8", "--steps", "40", "--json", "--progress", "none"]),
-        Invocation(["spectrum", "hessian", "--model", "gru", "--hidden", "2", "--task", "recall", "--length", "6", "--eval-batch", "2", "--top", "99"]),
+        Invocation([
+            "spectrum", "lyapunov", "--random-tanh", "--n", "8", "--steps", "40", "--json", "--progress", "none",
+        ]),
+        Invocation([
+            "spectrum", "hessian", "--model", "gru", "--hidden", "2", "--task", "recall", "--length", "6",
+            "--eval-batch", "2", "--top", "99",
+        ]),
     ]
 
     @Test("same status, standard output and standard error as the binary", arguments: invocations)

@@ -144,9 +144,11 @@ struct InputErrorTests {
         let r = try CLI.run(["acf", "data.csv", "--lags", "100"], in: dir)
         CLI.expectError(r)
         #expect(
-            r.stderr == "rnnmem: error: --lags 100 needs at least 101 observations; data.csv, column 'column 1' has 50\n")
+            r.stderr
+                == "rnnmem: error: --lags 100 needs at least 101 observations; data.csv, column 'column 1' has 50\n")
         CLI.expectError(
-            try CLI.run(["acf", "data.csv", "--lags", "50"], in: dir), "--lags 50", "data.csv, column 'column 1' has 50")
+            try CLI.run(["acf", "data.csv", "--lags", "50"], in: dir), "--lags 50", "data.csv, column 'column 1' has 50"
+        )
         CLI.expectSuccess(try CLI.run(["acf", "data.csv", "--lags", "49"], in: dir))
         CLI.expectError(
             try CLI.run(["periodogram", "one.csv"], in: dir),
@@ -190,4 +192,3 @@ struct InputErrorTests {
         #expect(!train.stderr.contains("NSCocoaErrorDomain"))
     }
 }
-

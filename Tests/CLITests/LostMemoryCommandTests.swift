@@ -34,7 +34,9 @@ struct LostMemoryCommandTests {
             #expect(TestSupport.relativeError(Double(k), approx) < 0.01, "d = \(d): K = \(k)")
             // Minimality: the window just below must lose more than the tolerance.
             let check = try CLI.run(["lost-memory", "--d", "\(d)", "--window", "\(k - 1),\(k)"])
-            let losses = CLI.lines(check.stdout).dropFirst().compactMap { $0.split(separator: ",").last.flatMap { Double($0) } }
+            let losses = CLI.lines(check.stdout).dropFirst().compactMap {
+                $0.split(separator: ",").last.flatMap { Double($0) }
+            }
             #expect(losses.count == 2)
             if losses.count == 2 {
                 #expect(losses[0] > 0.01)

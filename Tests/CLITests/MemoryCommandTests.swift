@@ -135,8 +135,9 @@ struct MemoryCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("c.csv").path
         for verb in ["capacity", "ipc"] {
-            CLI.expectError(try CLI.run(["memory", verb, "--model", "rnn", "--hidden", "3", "--data", path, "--max-delay", "3"]),
-                            "is constant")
+            CLI.expectError(
+                try CLI.run(["memory", verb, "--model", "rnn", "--hidden", "3", "--data", path, "--max-delay", "3"]),
+                "is constant")
         }
     }
 

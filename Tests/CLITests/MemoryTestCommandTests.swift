@@ -64,7 +64,8 @@ struct MemoryTestCommandTests {
     }
 
     @Test(
-        "bad arguments: unknown method, --lags < 0, --trend with lo, --level 0.7, KPSS level outside its table, too short")
+        "bad arguments: unknown method, --lags < 0, --trend with lo, --level 0.7, KPSS level outside its table, too short"
+    )
     func errors() throws {
         let dir = try CLI.folder(["short.csv": "1\n2\n3\n1\n5\n"])
         CLI.expectError(try MemoryCLI.run(["test", MemoryCLI.nile, "--method", "adf"]), "adf")
@@ -74,7 +75,8 @@ struct MemoryTestCommandTests {
         CLI.expectError(try MemoryCLI.run(["test", MemoryCLI.nile, "--method", "vs", "--level", "0.7"]), "--level 0.7")
         CLI.expectError(try MemoryCLI.run(["test", MemoryCLI.nile, "--method", "kpss", "--level", "0.2"]), "level")
         CLI.expectError(
-            try MemoryCLI.run(["test", MemoryCLI.nile, "--method", "lo", "--lags", "3", "--lag-rule", "auto"]), "not both")
+            try MemoryCLI.run(["test", MemoryCLI.nile, "--method", "lo", "--lags", "3", "--lag-rule", "auto"]),
+            "not both")
         CLI.expectError(
             try MemoryCLI.run(["test", MemoryCLI.nile, "--method", "lo", "--estimator", "lw"]), "wald test only")
         CLI.expectError(try CLI.run(["test", "short.csv", "--method", "lo"], in: dir), "series too short")

@@ -124,7 +124,9 @@ struct ReadmeCommandTests {
     func readmeHasExamples() {
         #expect(Self.examples.count >= 50, "found only \(Self.examples.count) rnnmem commands in README.md")
         let verbs = Set(Self.examples.compactMap(\.arguments.first))
-        for verb in ["weights", "check", "estimate", "train", "run", "spectrum", "curse", "memory", "sweep", "forecast"] {
+        for verb in [
+            "weights", "check", "estimate", "train", "run", "spectrum", "curse", "memory", "sweep", "forecast",
+        ] {
             #expect(verbs.contains(verb), "README.md shows no `rnnmem \(verb)` command")
         }
     }

@@ -39,7 +39,8 @@ struct SeriesInputTests {
     @Test("acf --transform log-returns --last 30 equals the library's ACF of the same window")
     func acfTransformed() throws {
         let dir = try CLI.folder(["p.csv": Self.table])
-        let r = try CLI.run(["acf", "p.csv", "--column", "a", "--transform", "log-returns", "--last", "30", "--lags", "5"], in: dir)
+        let r = try CLI.run(
+            ["acf", "p.csv", "--column", "a", "--transform", "log-returns", "--last", "30", "--lags", "5"], in: dir)
         CLI.expectSuccess(r)
         let returns = try SeriesTransform.logReturns.apply(to: Self.column(0))
         let expected = try SampleStatistics.autocorrelation(Array(returns.suffix(30)), maxLag: 5)
@@ -70,7 +71,8 @@ struct SeriesInputTests {
     @Test("--columns --json: {input, transform, columns: [one object per column]}")
     func severalColumnsJSON() throws {
         let dir = try CLI.folder(["p.csv": Self.table])
-        let r = try CLI.run(["acf", "p.csv", "--columns", "a,b", "--transform", "diff", "--lags", "2", "--json"], in: dir)
+        let r = try CLI.run(
+            ["acf", "p.csv", "--columns", "a,b", "--transform", "diff", "--lags", "2", "--json"], in: dir)
         CLI.expectSuccess(r)
         let o = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(Set(o.keys) == ["input", "transform", "columns"])
@@ -98,13 +100,16 @@ struct SeriesInputTests {
             try CLI.run(["acf", "p.csv", "--column", "a", "--columns", "a,b", "--lags", "2"], in: dir),
             "give --column or --columns, not both")
         CLI.expectError(try CLI.run(["periodogram", "p.csv", "--last", "0"], in: dir), "invalid --last 0")
-        CLI.expectError(try CLI.run(["fracdiff", "p.csv", "--columns", "a,zz", "--d", "0.2"], in: dir), "no column 'zz'")
+        CLI.expectError(
+            try CLI.run(["fracdiff", "p.csv", "--columns", "a,zz", "--d", "0.2"], in: dir), "no column 'zz'")
     }
 
     // MARK: Issue 9: one magnitude check for every series verb
 
     /// 64 values of alternating sign near ±1e300 (not constant), and the same near 1e-310.
-    static let huge = "x\n" + (0..<64).map { "\(($0 % 3 == 0 ? -1.0 : 1.0) * (1 + Double($0 % 5)) * 1e300)" }
+    static let huge =
+        "x\n"
+        + (0..<64).map { "\(($0 % 3 == 0 ? -1.0 : 1.0) * (1 + Double($0 % 5)) * 1e300)" }
         .joined(separator: "\n") + "\n"
     static let tiny = "x\n" + (0..<64).map { "\(Double($0 % 5) * 1e-160 * 1e-150)" }.joined(separator: "\n") + "\n"
 
@@ -114,10 +119,13 @@ struct SeriesInputTests {
         let huge = dir.appendingPathComponent("huge.csv").path
         let verbs: [[String]] = [
             ["acf", huge, "--lags", "3"], ["periodogram", huge], ["fracdiff", huge, "--d", "0.2"], ["columns", huge],
-            ["estimate", huge, "--method", "gph"], ["estimate", huge, "--method", "mle"], ["test", huge, "--method", "lo"],
+            ["estimate", huge, "--method", "gph"], ["estimate", huge, "--method", "mle"],
+            ["test", huge, "--method", "lo"],
             ["check", huge], ["forecast", huge, "--model", "naive", "--splits", "40,10,13"],
-            ["train", "--model", "rnn", "--hidden", "2", "--task", "series", "--data", huge, "--steps", "1",
-             "--output-dir", dir.appendingPathComponent("t").path, "--progress", "none"],
+            [
+                "train", "--model", "rnn", "--hidden", "2", "--task", "series", "--data", huge, "--steps", "1",
+                "--output-dir", dir.appendingPathComponent("t").path, "--progress", "none",
+            ],
         ]
         for arguments in verbs {
             let r = await CLI.runInProcess(arguments + ["--json"])
@@ -181,4 +189,3 @@ struct SeriesInputTests {
         #expect(r.stdout.contains("period 20"))
     }
 }
-

@@ -192,7 +192,8 @@ struct SpectrumCommandTests {
         #expect(
             Set(o.keys) == [
                 "system", "exponents", "sum", "mean_log_abs_det", "two_trajectory_lambda1", "identity_error",
-                "mean_field_lambda1", "origin_exponents", "exponent_standard_deviations", "kaplan_yorke_dimension", "positive_exponent_sum",
+                "mean_field_lambda1", "origin_exponents", "exponent_standard_deviations", "kaplan_yorke_dimension",
+                "positive_exponent_sum",
                 "leading_vector_participation_ratio", "dimension", "steps", "transient_steps", "warm_up_steps",
                 "renormalization_interval", "time_step", "window_steps", "finite_time_exponents", "figures", "saved",
             ])

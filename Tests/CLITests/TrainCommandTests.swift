@@ -7,9 +7,11 @@ import _TestSupport
 struct TrainCommandTests {
     /// A tiny recall run's arguments.
     static func tinyRecall(model: String = "lstm", output: String, seed: Int = 3, extra: [String] = []) -> [String] {
-        var args = ["train", "--model", model, "--task", "recall", "--hidden", "3", "--steps", "4", "--delay", "2",
-                    "--length", "6", "--batch", "4", "--eval-batch", "8", "--seed", String(seed), "--progress", "none",
-                    "--output-dir", output]
+        var args = [
+            "train", "--model", model, "--task", "recall", "--hidden", "3", "--steps", "4", "--delay", "2",
+            "--length", "6", "--batch", "4", "--eval-batch", "8", "--seed", String(seed), "--progress", "none",
+            "--output-dir", output,
+        ]
         if ["mrnn", "mrnnf", "mlstm", "mlstmf"].contains(model) { args += ["--window", "3"] }
         return args + extra
     }
@@ -22,14 +24,17 @@ struct TrainCommandTests {
         let r = try CLI.run(Self.tinyRecall(output: out))
         CLI.expectSuccess(r)
         let lines = CLI.lines(r.stdout)
-        #expect(lines.first == "model lstm  hidden 3  layers 1  parameters 76")  // W_ih 12·1, W_hh 12·3, b 2·12, C 3, c 1
+        // W_ih 12·1, W_hh 12·3, b 2·12, C 3, c 1
+        #expect(lines.first == "model lstm  hidden 3  layers 1  parameters 76")
         #expect(lines.contains("task recall  steps 4/4  stop completed  seed 3"))
         #expect(lines.contains { $0.hasPrefix("test loss ") })
         #expect(lines.contains { $0.hasPrefix("checksum fnv1a64:") })
         let csv = try String(contentsOfFile: out + "/loss.csv", encoding: .utf8)
         #expect(CLI.lines(csv).count == 5)
         #expect(csv.hasPrefix("step,train_loss,validation_loss,learning_rate,grad_norm,elapsed_seconds\n"))
-        let summary = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any])
+        let summary = try #require(
+            JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")))
+                as? [String: Any])
         #expect(summary["architecture"] as? String == "lstm")
         #expect(summary["steps"] as? Int == 4)
         let checksum = try #require(lines.first { $0.hasPrefix("checksum ") }).dropFirst("checksum ".count)
@@ -101,9 +106,11 @@ struct TrainCommandTests {
         #expect(wa != wc)
     }
 
-    @Test("every architecture trains a few steps on recall", arguments: [
-        "rnn", "lstm", "gru", "linear", "cdiag", "lru", "mrnn", "mrnnf", "mlstm", "mlstmf",
-    ])
+    @Test(
+        "every architecture trains a few steps on recall",
+        arguments: [
+            "rnn", "lstm", "gru", "linear", "cdiag", "lru", "mrnn", "mrnnf", "mlstm", "mlstmf",
+        ])
     func everyArchitecture(_ model: String) throws {
         let dir = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -117,22 +124,32 @@ struct TrainCommandTests {
         let values = (0..<60).map { String(Double.sin(Double($0) * 0.3) + 0.01 * Double($0)) }
         let dir = try CLI.folder(["s.csv": "x\n" + values.joined(separator: "\n") + "\n"])
         defer { try? FileManager.default.removeItem(at: dir) }
-        let lsi = try CLI.run(["train", "--model", "cdiag", "--task", "lsi", "--hidden", "3", "--steps", "3",
-                               "--length", "10", "--batch", "4", "--eval-batch", "4", "--teacher-size", "2",
-                               "--progress", "none", "--output-dir", dir.appendingPathComponent("lsi").path])
+        let lsi = try CLI.run([
+            "train", "--model", "cdiag", "--task", "lsi", "--hidden", "3", "--steps", "3",
+            "--length", "10", "--batch", "4", "--eval-batch", "4", "--teacher-size", "2",
+            "--progress", "none", "--output-dir", dir.appendingPathComponent("lsi").path,
+        ])
         CLI.expectSuccess(lsi)
         #expect(lsi.stdout.contains("task lsi  steps 3/3"))
-        let series = try CLI.run(["train", "--model", "mrnnf", "--task", "series", "--data", dir.appendingPathComponent("s.csv").path,
-                                  "--hidden", "2", "--window", "3", "--epochs", "3", "--progress", "none",
-                                  "--output-dir", dir.appendingPathComponent("series").path])
+        let series = try CLI.run([
+            "train", "--model", "mrnnf", "--task", "series", "--data", dir.appendingPathComponent("s.csv").path,
+            "--hidden", "2", "--window", "3", "--epochs", "3", "--progress", "none",
+            "--output-dir", dir.appendingPathComponent("series").path,
+        ])
         CLI.expectSuccess(series)
         #expect(series.stdout.contains("task series  steps 3/3"))
         #expect(series.stdout.contains("test rmse "))
         // Zhao et al.'s selection: the printed best loss is labelled as that of the parameters before the kept update,
         // and the kept parameters' own validation loss is printed beside them.
         let lines = CLI.lines(series.stdout)
-        #expect(lines.contains { $0.hasPrefix("best validation loss ") && $0.hasSuffix(", of the parameters before update \($0.split(separator: " ")[6].dropLast()) (kept: those after it)") },
-                "\(series.stdout)")
+        #expect(
+            lines.contains {
+                $0.hasPrefix("best validation loss ")
+                    && $0.hasSuffix(
+                        ", of the parameters before update \($0.split(separator: " ")[6].dropLast()) (kept: those after it)"
+                    )
+            },
+            "\(series.stdout)")
         #expect(lines.contains { $0.hasPrefix("returned parameters bestValidation, validation loss ") })
     }
 
@@ -142,19 +159,26 @@ struct TrainCommandTests {
     func finalParametersCompete() throws {
         let dir = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try CLI.run(["train", "--model", "rnn", "--task", "recall", "--hidden", "6", "--delay", "2", "--length", "12",
-                             "--batch", "8", "--eval-batch", "32", "--steps", "40", "--validation-interval", "1000",
-                             "--seed", "2", "--progress", "none", "--json", "--output-dir", dir.path])
+        let r = try CLI.run([
+            "train", "--model", "rnn", "--task", "recall", "--hidden", "6", "--delay", "2", "--length", "12",
+            "--batch", "8", "--eval-batch", "32", "--steps", "40", "--validation-interval", "1000",
+            "--seed", "2", "--progress", "none", "--json", "--output-dir", dir.path,
+        ])
         CLI.expectSuccess(r)
         let o = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let final = try #require(o["final_validation_loss"] as? Double)
         let returned = try #require(o["returned_validation_loss"] as? Double)
         #expect(returned <= final)
         #expect(o["returned_parameters"] as? String == "final" && o["best_validation_step"] as? Int == 41)
-        let plain = try CLI.run(["train", "--model", "rnn", "--task", "recall", "--hidden", "6", "--delay", "2", "--length", "12",
-                                 "--batch", "8", "--eval-batch", "32", "--steps", "40", "--validation-interval", "1000",
-                                 "--seed", "2", "--progress", "none", "--output-dir", dir.path])
-        #expect(CLI.lines(plain.stdout).contains { $0.hasPrefix("best validation loss ") && $0.hasSuffix(": the final parameters") })
+        let plain = try CLI.run([
+            "train", "--model", "rnn", "--task", "recall", "--hidden", "6", "--delay", "2", "--length", "12",
+            "--batch", "8", "--eval-batch", "32", "--steps", "40", "--validation-interval", "1000",
+            "--seed", "2", "--progress", "none", "--output-dir", dir.path,
+        ])
+        #expect(
+            CLI.lines(plain.stdout).contains {
+                $0.hasPrefix("best validation loss ") && $0.hasSuffix(": the final parameters")
+            })
     }
 
     @Test("progress lines go to standard error with --progress lines")
@@ -168,26 +192,28 @@ struct TrainCommandTests {
         #expect(r.stderr.contains("train lstm/recall 4/4"))
     }
 
-    @Test("argument errors: one line, status 2", arguments: [
-        (["--model", "transformer"], "transformer"),
-        (["--task", "translate"], "translate"),
-        (["--steps", "0"], "--steps 0"),
-        (["--epochs", "2"], "--steps or --epochs"),
-        (["--lr", "-1"], "--lr"),
-        (["--lr", "nan"], "--lr"),
-        (["--lr", "abc"], "abc"),
-        (["--hidden", "0"], "--hidden 0"),
-        (["--layers", "0"], "--layers 0"),
-        (["--delay", "-1"], "--delay -1"),
-        (["--delay", "6"], "--length 6"),
-        (["--correlation", "1"], "--correlation 1"),
-        (["--data", "x.csv"], "--data"),
-        (["--window", "0"], "--window"),
-        (["--clip", "0"], "--clip"),
-        (["--patience", "0"], "--patience 0"),
-        (["--optimizer", "lbfgs"], "lbfgs"),
-        (["--hidden", "4000", "--layers", "8"], "too large"),
-    ] as [([String], String)])
+    @Test(
+        "argument errors: one line, status 2",
+        arguments: [
+            (["--model", "transformer"], "transformer"),
+            (["--task", "translate"], "translate"),
+            (["--steps", "0"], "--steps 0"),
+            (["--epochs", "2"], "--steps or --epochs"),
+            (["--lr", "-1"], "--lr"),
+            (["--lr", "nan"], "--lr"),
+            (["--lr", "abc"], "abc"),
+            (["--hidden", "0"], "--hidden 0"),
+            (["--layers", "0"], "--layers 0"),
+            (["--delay", "-1"], "--delay -1"),
+            (["--delay", "6"], "--length 6"),
+            (["--correlation", "1"], "--correlation 1"),
+            (["--data", "x.csv"], "--data"),
+            (["--window", "0"], "--window"),
+            (["--clip", "0"], "--clip"),
+            (["--patience", "0"], "--patience 0"),
+            (["--optimizer", "lbfgs"], "lbfgs"),
+            (["--hidden", "4000", "--layers", "8"], "too large"),
+        ] as [([String], String)])
     func argumentErrors(_ extra: [String], _ fragment: String) throws {
         let dir = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -196,7 +222,9 @@ struct TrainCommandTests {
         CLI.expectError(r, fragment)
     }
 
-    @Test("other errors: missing task/output, series without data, bad data file, --window on lstm, mrnn layers, output is a file")
+    @Test(
+        "other errors: missing task/output, series without data, bad data file, --window on lstm, mrnn layers, output is a file"
+    )
     func otherErrors() throws {
         let dir = try CLI.folder(["file.txt": "x\n", "bad.csv": "x\n1\nabc\n3\n"])
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -204,12 +232,23 @@ struct TrainCommandTests {
         CLI.expectError(try CLI.run(["train", "--model", "lstm", "--output-dir", out]), "--task")
         CLI.expectError(try CLI.run(["train", "--model", "lstm", "--task", "recall"]), "--output-dir")
         CLI.expectError(try CLI.run(["train", "--model", "lstm", "--task", "series", "--output-dir", out]), "--data")
-        CLI.expectError(try CLI.run(["train", "--model", "lstm", "--task", "series", "--data", dir.appendingPathComponent("none.csv").path,
-                                     "--output-dir", out]), "no such file")
-        CLI.expectError(try CLI.run(["train", "--model", "lstm", "--task", "series", "--data", dir.appendingPathComponent("bad.csv").path,
-                                     "--output-dir", out]), "bad.csv:3:1", "abc")
-        CLI.expectError(try CLI.run(["train", "--model", "lstm", "--task", "recall", "--window", "3", "--output-dir", out]), "--window")
-        CLI.expectError(try CLI.run(["train", "--model", "mrnn", "--task", "recall", "--layers", "2", "--output-dir", out]), "--layers 2")
-        CLI.expectError(try CLI.run(Self.tinyRecall(output: dir.appendingPathComponent("file.txt").path)), "not a directory")
+        CLI.expectError(
+            try CLI.run([
+                "train", "--model", "lstm", "--task", "series", "--data", dir.appendingPathComponent("none.csv").path,
+                "--output-dir", out,
+            ]), "no such file")
+        CLI.expectError(
+            try CLI.run([
+                "train", "--model", "lstm", "--task", "series", "--data", dir.appendingPathComponent("bad.csv").path,
+                "--output-dir", out,
+            ]), "bad.csv:3:1", "abc")
+        CLI.expectError(
+            try CLI.run(["train", "--model", "lstm", "--task", "recall", "--window", "3", "--output-dir", out]),
+            "--window")
+        CLI.expectError(
+            try CLI.run(["train", "--model", "mrnn", "--task", "recall", "--layers", "2", "--output-dir", out]),
+            "--layers 2")
+        CLI.expectError(
+            try CLI.run(Self.tinyRecall(output: dir.appendingPathComponent("file.txt").path)), "not a directory")
     }
 }

@@ -44,7 +44,9 @@ struct WeightsAndFracdiffTests {
         #expect(CLI.maxAbsError(CLI.numbers(r.stdout), [1, 1.5, 2.875, 4.6875, -4.1640625]) <= 1e-12)
     }
 
-    @Test("fracdiff --window 3 (fracdiff's example): (1, 1.5, 2.875, 4.75, −4); lost memory Γ(2.5)/(Γ(3)Γ(0.5)) = 0.375 noted")
+    @Test(
+        "fracdiff --window 3 (fracdiff's example): (1, 1.5, 2.875, 4.75, −4); lost memory Γ(2.5)/(Γ(3)Γ(0.5)) = 0.375 noted"
+    )
     func fracdiffWindow() throws {
         let dir = try CLI.folder(["x.csv": Self.x])
         let r = try CLI.run(["fracdiff", "x.csv", "--d", "0.5", "--window", "3"], in: dir)

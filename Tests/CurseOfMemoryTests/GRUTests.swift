@@ -6,7 +6,9 @@ import _TestSupport
 /// Z9 (closed form): the constant-gate GRU with the BERT-fit input autocorrelation.
 @Suite("Constant-gate GRU (Z9)")
 struct GRUTests {
-    @Test("Z9: E[(d_z h)²] and E[h²] at z ∈ {0.5, 0.9, 0.98}: the published digits (half a unit in the last place) and the 12-digit values of ReferenceScripts/gru_reference.py (rel 1e-10)")
+    @Test(
+        "Z9: E[(d_z h)²] and E[h²] at z ∈ {0.5, 0.9, 0.98}: the published digits (half a unit in the last place) and the 12-digit values of ReferenceScripts/gru_reference.py (rel 1e-10)"
+    )
     func referenceValues() throws {
         // (z, E[(d_z h)²] published, ½ulp, 12 digits, E[h²] published, ½ulp, 12 digits)
         let cases: [(Double, Double, Double, Double, Double, Double, Double)] = [
@@ -24,7 +26,9 @@ struct GRUTests {
         }
     }
 
-    @Test("The mixed derivative ∂_α∂_βA (hyper-duals) = F − 2(1 − z)F_a + (1 − z)²S (rel 1e-9); the notebook's A + 2∂A + ∂²A differs by > 10%")
+    @Test(
+        "The mixed derivative ∂_α∂_βA (hyper-duals) = F − 2(1 − z)F_a + (1 − z)²S (rel 1e-9); the notebook's A + 2∂A + ∂²A differs by > 10%"
+    )
     func mixedDerivative() throws {
         for z in [0.3, 0.5, 0.9] {
             let g = try ConstantGateGRU(gate: z, input: .bertEmbeddings)
@@ -34,7 +38,9 @@ struct GRUTests {
             // `var_dh_dtheta` of does_theory_hold_for_GRUs.ipynb (before its σ′² factor): A + 2∂_αA + ∂_α∂_βA.
             let first = g.auxiliary(HyperDual(z, first: 1), HyperDual(z)).first
             let notebook = mixed.value + 2 * first + mixed.mixed
-            #expect(abs(notebook - g.gateSensitivity) > 0.1 * g.gateSensitivity, "z = \(z): \(notebook) vs \(g.gateSensitivity)")
+            #expect(
+                abs(notebook - g.gateSensitivity) > 0.1 * g.gateSensitivity,
+                "z = \(z): \(notebook) vs \(g.gateSensitivity)")
         }
         #expect(throws: CurseOfMemoryError.self) { try ConstantGateGRU(gate: 1, input: .white) }
         #expect(abs((try ConstantGateGRU(bias: 0, input: .white)).gate - 0.5) < 1e-15)
@@ -44,10 +50,13 @@ struct GRUTests {
 /// Z9 on the recurrent engine: a PyTorch-style GRU with constant gates, measured by exact forward-mode tangents.
 @Suite("Constant-gate GRU on the engine (Z9)")
 struct EngineGRUTests {
-    @Test("Z9: the engine's GRU with constant update gates z ∈ {0.5, 0.9}, BERT-fit input: measured E[h²] and E[(d_z h)²] vs the closed form (rel 0.05, |z| < 4)")
+    @Test(
+        "Z9: the engine's GRU with constant update gates z ∈ {0.5, 0.9}, BERT-fit input: measured E[h²] and E[(d_z h)²] vs the closed form (rel 0.05, |z| < 4)"
+    )
     func engineMeasurement() throws {
-        let m = try ConstantGateGRUMeasurement.run(gates: [0.5, 0.9], input: .bertEmbeddings, sequences: 96, samples: 3000,
-                                                   seed: 4)
+        let m = try ConstantGateGRUMeasurement.run(
+            gates: [0.5, 0.9], input: .bertEmbeddings, sequences: 96, samples: 3000,
+            seed: 4)
         #expect(m.burnIn == Int((30 / (1 - 0.9)).rounded(.up)))
         for u in m.units {
             for (name, c) in [("E[h²]", u.activity), ("E[(d_z h)²]", u.gateSensitivity)] {

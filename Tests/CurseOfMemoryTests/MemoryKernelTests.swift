@@ -24,9 +24,14 @@ struct MemoryKernelTests {
     @Test("Z1: S, F and ∂_aF for complex pairs (λ, λ̄), (λ, μ) with moduli ≤ 0.99 = defining series (rel 1e-9)")
     func kernelsAgainstSeriesComplex() throws {
         let points: [(Complex<Double>, Complex<Double>)] = [
-            (Complex(0.9 * Double.cos(0.7), 0.9 * Double.sin(0.7)), Complex(0.9 * Double.cos(0.7), -0.9 * Double.sin(0.7))),
-            (Complex(0.99 * Double.cos(Double.pi / 4), 0.99 * Double.sin(Double.pi / 4)),
-             Complex(0.99 * Double.cos(Double.pi / 4), -0.99 * Double.sin(Double.pi / 4))),
+            (
+                Complex(0.9 * Double.cos(0.7), 0.9 * Double.sin(0.7)),
+                Complex(0.9 * Double.cos(0.7), -0.9 * Double.sin(0.7))
+            ),
+            (
+                Complex(0.99 * Double.cos(Double.pi / 4), 0.99 * Double.sin(Double.pi / 4)),
+                Complex(0.99 * Double.cos(Double.pi / 4), -0.99 * Double.sin(Double.pi / 4))
+            ),
             (Complex(0.6, 0.3), Complex(-0.2, 0.7)),
             (Complex(0.95, 0.05), Complex(0.5, -0.1)),
         ]
@@ -34,13 +39,22 @@ struct MemoryKernelTests {
             for rho in [0.0, 0.5, 0.9, 1.0] {
                 let acf = try InputAutocorrelation.geometric(rho: rho)
                 let checks: [(String, Complex<Double>, Complex<Double>)] = [
-                    ("S", try MemoryKernels.sensitivityKernel(a, c, input: acf), DefiningSeries.sensitivity(a, c, rho: rho)),
-                    ("F", try MemoryKernels.generatingFunction(a, c, input: acf), DefiningSeries.generating(a, c, rho: rho)),
-                    ("F_a", try MemoryKernels.generatingFunctionDerivative(a, c, input: acf),
-                     DefiningSeries.generatingDerivative(a, c, rho: rho)),
+                    (
+                        "S", try MemoryKernels.sensitivityKernel(a, c, input: acf),
+                        DefiningSeries.sensitivity(a, c, rho: rho)
+                    ),
+                    (
+                        "F", try MemoryKernels.generatingFunction(a, c, input: acf),
+                        DefiningSeries.generating(a, c, rho: rho)
+                    ),
+                    (
+                        "F_a", try MemoryKernels.generatingFunctionDerivative(a, c, input: acf),
+                        DefiningSeries.generatingDerivative(a, c, rho: rho)
+                    ),
                 ]
                 for (name, closed, series) in checks {
-                    #expect(Self.relative(closed, series) < 1e-9, "\(name)(\(a), \(c); ρ = \(rho)): \(closed) vs \(series)")
+                    #expect(
+                        Self.relative(closed, series) < 1e-9, "\(name)(\(a), \(c); ρ = \(rho)): \(closed) vs \(series)")
                 }
             }
         }
@@ -48,8 +62,10 @@ struct MemoryKernelTests {
 
     @Test("Z1/Z2 reference values (rel 1e-9)")
     func referenceValues() throws {
-        let cases: [(Double, Double, Double)] = [(0.9, 0, 263.8868639743), (0.9, 0.5, 778.1174279074),
-                                                 (0.95, 0.9, 34815.1247135), (0.99, 0, 251262.626102)]
+        let cases: [(Double, Double, Double)] = [
+            (0.9, 0, 263.8868639743), (0.9, 0.5, 778.1174279074),
+            (0.95, 0.9, 34815.1247135), (0.99, 0, 251262.626102),
+        ]
         for (lambda, rho, expected) in cases {
             let s = try MemoryKernels.sensitivityKernel(lambda, lambda, rho: rho)
             #expect(TestSupport.relativeError(s, expected) < 1e-9, "S(\(lambda), \(lambda); \(rho)) = \(s)")
@@ -57,11 +73,13 @@ struct MemoryKernelTests {
         let f = try MemoryKernels.generatingFunction(0.9, 0.9, rho: 0.5)
         #expect(TestSupport.relativeError(f, 13.8755980861) < 1e-9)
         // E[h²] = (1 + ρλ)/((1 − ρλ)(1 − λ²)); normalised E[h̃²] = (1 + ρλ)/(1 − ρλ).
-        let normalized = try RecurrentSensitivity(lambda: 0.9, input: .geometric(rho: 0.5), normalization: .l2).evaluate()
+        let normalized = try RecurrentSensitivity(lambda: 0.9, input: .geometric(rho: 0.5), normalization: .l2)
+            .evaluate()
         #expect(TestSupport.relativeError(normalized.activity.value ?? .nan, 1.45 / 0.55) < 1e-12)
     }
 
-    @Test("Defect of visualization_S.ipynb: its explicit S gives ≈ 519.7 at λ = λ₀ = 0.9, ρ = 0.5; rnnmem gives 778.1174")
+    @Test(
+        "Defect of visualization_S.ipynb: its explicit S gives ≈ 519.7 at λ = λ₀ = 0.9, ρ = 0.5; rnnmem gives 778.1174")
     func notebookFormulaIsNotReturned() throws {
         // The notebook's `estimate(l1, l2, r)`, transcribed to show that rnnmem does not return it.
         func notebook(_ l1: Double, _ l2: Double, _ r: Double) -> Double {
@@ -78,7 +96,9 @@ struct MemoryKernelTests {
         #expect(abs(s - wrong) > 250)
         // The notebook's formula is right at ρ ∈ {0, 1}, as stated.
         for rho in [0.0, 1.0] {
-            #expect(TestSupport.relativeError(notebook(0.9, 0.8, rho), try MemoryKernels.sensitivityKernel(0.9, 0.8, rho: rho)) < 1e-12)
+            #expect(
+                TestSupport.relativeError(
+                    notebook(0.9, 0.8, rho), try MemoryKernels.sensitivityKernel(0.9, 0.8, rho: rho)) < 1e-12)
         }
     }
 
@@ -101,11 +121,15 @@ struct MemoryKernelTests {
             #expect(order == 3)
             #expect(TestSupport.relativeError(coefficient, (1 + rho) / (4 * (1 - rho))) < 1e-12)
         }
-        #expect(try MemoryKernels.lambdaSensitivity(lambda: 1, input: .geometric(rho: 1)) == .divergent(order: 4, coefficient: 1))
+        #expect(
+            try MemoryKernels.lambdaSensitivity(lambda: 1, input: .geometric(rho: 1))
+                == .divergent(order: 4, coefficient: 1))
         // E[h²]: order 1 with (1 + ρ)/(2(1 − ρ)) for ρ < 1, order 2 with 1 at ρ = 1.
         let h = try MemoryKernels.stateVariance(lambda: 1, input: .geometric(rho: 0.5))
         #expect(h == .divergent(order: 1, coefficient: 1.5))
-        #expect(try MemoryKernels.stateVariance(lambda: 1, input: .geometric(rho: 1)) == .divergent(order: 2, coefficient: 1))
+        #expect(
+            try MemoryKernels.stateVariance(lambda: 1, input: .geometric(rho: 1))
+                == .divergent(order: 2, coefficient: 1))
     }
 
     @Test("Kernels with a sum of exponentials are the weighted sums; BERT fit has variance 0.37506")
@@ -115,7 +139,8 @@ struct MemoryKernelTests {
         #expect(abs(acf.value(atLag: 3) - 0.04306 * Double.pow(0.99701, 3)) < 1e-15)
         let a = Complex(0.8, 0.3), c = Complex(0.7, -0.4)
         let s = try MemoryKernels.sensitivityKernel(a, c, input: acf)
-        let parts = try MemoryKernels.sensitivityKernel(a, c, input: .geometric(rho: 0.99701)) * Complex(0.04306, 0)
+        let parts =
+            try MemoryKernels.sensitivityKernel(a, c, input: .geometric(rho: 0.99701)) * Complex(0.04306, 0)
             + MemoryKernels.sensitivityKernel(a, c, input: .white) * Complex(0.332, 0)
         #expect(Self.relative(s, parts) < 1e-14)
     }

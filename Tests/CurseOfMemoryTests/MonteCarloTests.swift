@@ -10,18 +10,23 @@ struct MonteCarloTests {
     /// |estimate/closed − 1| < relative and |z| < zMax, with a standard error small enough (< 0.4·relative) for the
     /// relative criterion to have power.
     static func check(_ c: MonteCarloComparison, relative: Double = 0.05, zMax: Double = 4, _ label: String) {
-        #expect(abs(c.ratio - 1) < relative, "\(label): estimate \(c.estimate) ± \(c.standardError), closed \(c.closedForm)")
+        #expect(
+            abs(c.ratio - 1) < relative, "\(label): estimate \(c.estimate) ± \(c.standardError), closed \(c.closedForm)"
+        )
         #expect(abs(c.z) < zMax, "\(label): z = \(c.z)")
         #expect(c.standardError < 0.4 * relative * abs(c.closedForm), "\(label): standard error too large to test")
     }
 
-    @Test("Z3: E[h²] and E[s²], s_t = λs_{t−1} + h_{t−1}, burn-in 30/(1 − λ) + 30/(1 − ρ): within 0.05 of 1, |z| < 4 (20 000 chains at λ = 0.9, ρ = 0.5; 4000 chains × 8 samples otherwise)",
-          arguments: [(0.9, 0.5, 20_000, 1), (0.5, 0.9, 4_000, 8), (0.95, 0.0, 4_000, 8)])
+    @Test(
+        "Z3: E[h²] and E[s²], s_t = λs_{t−1} + h_{t−1}, burn-in 30/(1 − λ) + 30/(1 − ρ): within 0.05 of 1, |z| < 4 (20 000 chains at λ = 0.9, ρ = 0.5; 4000 chains × 8 samples otherwise)",
+        arguments: [(0.9, 0.5, 20_000, 1), (0.5, 0.9, 4_000, 8), (0.95, 0.0, 4_000, 8)])
     func stateAndSensitivity(_ lambda: Double, _ rho: Double, _ chains: Int, _ samples: Int) throws {
         let s = try RecurrentSensitivity(lambda: lambda, input: .geometric(rho: rho))
         let spacing = Int(2 / (1 - max(lambda, rho)))
-        let r = try MonteCarloVerifier.sensitivity(s, settings: MonteCarloSettings(
-            chains: chains, seed: 3, samplesPerChain: samples, sampleSpacing: spacing))
+        let r = try MonteCarloVerifier.sensitivity(
+            s,
+            settings: MonteCarloSettings(
+                chains: chains, seed: 3, samplesPerChain: samples, sampleSpacing: spacing))
         #expect(r.burnIn >= Int(30 / (1 - lambda) + 30 / (1 - rho)))
         Self.check(r.activity, "E[h²] λ = \(lambda) ρ = \(rho)")
         Self.check(r.hessian[0][0], "E[s²] λ = \(lambda) ρ = \(rho)")
@@ -33,11 +38,15 @@ struct MonteCarloTests {
             (0.9, 0, 0.5, .cartesian), (0.9, 0.6, 0.5, .polar), (0.85, 1.2, 0.7, .exp), (0.9, 0.4, 0.3, .optimal),
         ]
         for (nu, theta, rho, p) in cases {
-            let s = try RecurrentSensitivity(modulus: nu, phase: theta, input: .geometric(rho: rho), normalization: .l2,
-                                             parametrization: p)
-            let r = try MonteCarloVerifier.sensitivity(s, settings: MonteCarloSettings(chains: 3_000, seed: 5,
-                                                                                       samplesPerChain: 8,
-                                                                                       sampleSpacing: 20))
+            let s = try RecurrentSensitivity(
+                modulus: nu, phase: theta, input: .geometric(rho: rho), normalization: .l2,
+                parametrization: p)
+            let r = try MonteCarloVerifier.sensitivity(
+                s,
+                settings: MonteCarloSettings(
+                    chains: 3_000, seed: 5,
+                    samplesPerChain: 8,
+                    sampleSpacing: 20))
             let label = "\(p) ν = \(nu) θ = \(theta) ρ = \(rho)"
             Self.check(r.activity, "\(label) activity")
             Self.check(r.hessian[0][0], "\(label) H11")
@@ -50,26 +59,33 @@ struct MonteCarloTests {
         }
     }
 
-    @Test("Z9: constant-gate GRU, BERT-fit input: E[h²] and E[(d_z h)²] vs Monte Carlo (rel 0.05, |z| < 4)",
-          arguments: [0.5, 0.9])
+    @Test(
+        "Z9: constant-gate GRU, BERT-fit input: E[h²] and E[(d_z h)²] vs Monte Carlo (rel 0.05, |z| < 4)",
+        arguments: [0.5, 0.9])
     func gru(_ z: Double) throws {
         let g = try ConstantGateGRU(gate: z, input: .bertEmbeddings)
         // The slow BERT component (1/(1 − ρ) ≈ 334 steps) dominates the variance of E[h²]: few chains, many samples
         // spaced by ~1/(1 − ρ)/3.
-        let r = try MonteCarloVerifier.gru(g, settings: MonteCarloSettings(chains: 256, seed: 9, samplesPerChain: 48,
-                                                                           sampleSpacing: 128))
+        let r = try MonteCarloVerifier.gru(
+            g,
+            settings: MonteCarloSettings(
+                chains: 256, seed: 9, samplesPerChain: 48,
+                sampleSpacing: 128))
         #expect(r.burnIn >= Int(30 / (1 - z) + 30 / (1 - 0.99701)))
         Self.check(r.activity, "E[h²] z = \(z)")
         Self.check(r.gateSensitivity, "E[(d_z h)²] z = \(z)")
     }
 
-    @Test("Z8: complex-diagonal 2×2 blocks vs Monte Carlo E[∂y ∂yᵀ] (4096 chains, burn-in ≥ 30/(1 − ν)): rel Frobenius 0.05, |z| < 4.5")
+    @Test(
+        "Z8: complex-diagonal 2×2 blocks vs Monte Carlo E[∂y ∂yᵀ] (4096 chains, burn-in ≥ 30/(1 − ν)): rel Frobenius 0.05, |z| < 4.5"
+    )
     func diagonalBlocks() throws {
         let l0 = Complex(0.9 * Double.cos(Double.pi / 4), 0.9 * Double.sin(Double.pi / 4))
         let units = [
             DiagonalUnit(eigenvalue: l0, inputWeight: Complex(0.8, -0.3), readout: Complex(0.5, 0.9)),
-            DiagonalUnit(eigenvalue: l0.conjugate * Complex(0.95, 0), inputWeight: Complex(-0.4, 0.7),
-                         readout: Complex(1.1, 0.2)),
+            DiagonalUnit(
+                eigenvalue: l0.conjugate * Complex(0.95, 0), inputWeight: Complex(-0.4, 0.7),
+                readout: Complex(1.1, 0.2)),
             DiagonalUnit(eigenvalue: Complex(0.8, 0), inputWeight: Complex(0.6, 0), readout: Complex(-0.7, 0.4)),
         ]
         for rho in [0.0, 0.6] {
@@ -87,24 +103,34 @@ struct MonteCarloTests {
         }
     }
 
-    @Test("Z1 by simulation: F(a, b) and S(a, b) for a complex pair with different moduli, real and imaginary parts (|z| < 4, 4000 chains × 8 samples)")
+    @Test(
+        "Z1 by simulation: F(a, b) and S(a, b) for a complex pair with different moduli, real and imaginary parts (|z| < 4, 4000 chains × 8 samples)"
+    )
     func kernelPair() throws {
         let a = Complex(0.7, 0.45), b = Complex(0.85, -0.2)
-        let r = try MonteCarloVerifier.kernels(a, b, input: .geometric(rho: 0.4),
-                                               settings: MonteCarloSettings(chains: 4000, seed: 21, samplesPerChain: 8,
-                                                                            sampleSpacing: 12))
-        for (name, c) in [("Re F", r.generatingFunction.real), ("Im F", r.generatingFunction.imaginary),
-                          ("Re S", r.sensitivityKernel.real), ("Im S", r.sensitivityKernel.imaginary)] {
+        let r = try MonteCarloVerifier.kernels(
+            a, b, input: .geometric(rho: 0.4),
+            settings: MonteCarloSettings(
+                chains: 4000, seed: 21, samplesPerChain: 8,
+                sampleSpacing: 12))
+        for (name, c) in [
+            ("Re F", r.generatingFunction.real), ("Im F", r.generatingFunction.imaginary),
+            ("Re S", r.sensitivityKernel.real), ("Im S", r.sensitivityKernel.imaginary),
+        ] {
             #expect(abs(c.z) < 4, "\(name): \(c.estimate) ± \(c.standardError) vs \(c.closedForm)")
-            #expect(c.standardError < 0.05 * max(abs(r.sensitivityKernel.real.closedForm), abs(r.generatingFunction.real.closedForm)))
+            #expect(
+                c.standardError < 0.05
+                    * max(abs(r.sensitivityKernel.real.closedForm), abs(r.generatingFunction.real.closedForm)))
         }
     }
 
     @Test("Same seed ⇒ identical estimates, serial or parallel; another seed differs")
     func determinism() throws {
         let s = try RecurrentSensitivity(lambda: 0.8, input: .geometric(rho: 0.3))
-        let a = try MonteCarloVerifier.sensitivity(s, settings: MonteCarloSettings(chains: 1000, seed: 4, parallel: true))
-        let b = try MonteCarloVerifier.sensitivity(s, settings: MonteCarloSettings(chains: 1000, seed: 4, parallel: false))
+        let a = try MonteCarloVerifier.sensitivity(
+            s, settings: MonteCarloSettings(chains: 1000, seed: 4, parallel: true))
+        let b = try MonteCarloVerifier.sensitivity(
+            s, settings: MonteCarloSettings(chains: 1000, seed: 4, parallel: false))
         let c = try MonteCarloVerifier.sensitivity(s, settings: MonteCarloSettings(chains: 1000, seed: 5))
         #expect(a == b)
         #expect(a.activity.estimate != c.activity.estimate)

@@ -72,7 +72,8 @@ struct NetworkHessianTests {
         let lambdas = [Complex(0.6, 0.7), Complex(0.6, -0.7), Complex(-0.3, 0.5)]
         let b = [Complex(0.4, -1.0), Complex(0.3, 0.2), Complex(-0.9, 0.5)]
         let c = [Complex(1.2, 0.1), Complex(-0.5, 0.8), Complex(0.7, 0.7)]
-        let params = lambdas.map(\.real) + lambdas.map(\.imaginary) + b.map(\.real) + b.map(\.imaginary)
+        let params =
+            lambdas.map(\.real) + lambdas.map(\.imaginary) + b.map(\.real) + b.map(\.imaginary)
             + c.map(\.real) + c.map(\.imaginary) + [0.3]
         let model = try ComplexDiagonalRNN(inputSize: 1, hiddenSize: 3, outputSize: 1, parameters: params)
         for rho in [0.0, 0.8] {
@@ -97,21 +98,29 @@ struct NetworkHessianTests {
         let horizon = FiniteHorizonMoments(steps: 20_000, skippedSteps: 2_000, autocorrelation: acf)
         let a = Complex(0.95, 0.1), c = Complex(0.8, -0.3)
         let f = horizon.moments(a, c), s = PairMoments<Complex<Double>>.stationary(a, c, acf)
-        for (x, y) in [(f.states, s.states), (f.derivativeState, s.derivativeState),
-                       (f.stateDerivative, s.stateDerivative), (f.derivatives, s.derivatives),
-                       (f.inputFirst, s.inputFirst), (f.inputSecondDerivative, s.inputSecondDerivative)] {
+        for (x, y) in [
+            (f.states, s.states), (f.derivativeState, s.derivativeState),
+            (f.stateDerivative, s.stateDerivative), (f.derivatives, s.derivatives),
+            (f.inputFirst, s.inputFirst), (f.inputSecondDerivative, s.inputSecondDerivative),
+        ] {
             #expect((x - y).length < 1e-10 * y.length, "\(x) vs \(y)")
         }
     }
 
-    @Test("Engine Hessian at the optimum = closed-form Gauss–Newton (finite T, h₀ = 0; and burn-in mask), every parameter group, |z| < 5 per entry (96 sequences × 80 steps)",
-          arguments: [(EigenvalueParametrization.default, InputNormalization.none, 0.0),
-                      (.exp, .learned, 0.6), (.polar, .l2, 0.3), (.optimal, .l1, 0.0)])
-    func engineAgainstClosedForm(_ parametrization: EigenvalueParametrization, _ normalization: InputNormalization,
-                                 _ rho: Double) throws {
+    @Test(
+        "Engine Hessian at the optimum = closed-form Gauss–Newton (finite T, h₀ = 0; and burn-in mask), every parameter group, |z| < 5 per entry (96 sequences × 80 steps)",
+        arguments: [
+            (EigenvalueParametrization.default, InputNormalization.none, 0.0),
+            (.exp, .learned, 0.6), (.polar, .l2, 0.3), (.optimal, .l1, 0.0),
+        ])
+    func engineAgainstClosedForm(
+        _ parametrization: EigenvalueParametrization, _ normalization: InputNormalization,
+        _ rho: Double
+    ) throws {
         let config = ComplexDiagonalConfiguration(parametrization: parametrization, normalization: normalization)
-        var model = try ComplexDiagonalRNN(inputSize: 1, hiddenSize: 2, outputSize: 1, configuration: config,
-                                           initialization: .zucchetOrvieto2024(), seed: 31)
+        var model = try ComplexDiagonalRNN(
+            inputSize: 1, hiddenSize: 2, outputSize: 1, configuration: config,
+            initialization: .zucchetOrvieto2024(), seed: 31)
         // Put the eigenvalues at a conjugate-like pair with |λ| ≈ 0.85 (memory ≈ 7 steps).
         let l0 = Complex(0.85 * Double.cos(0.5), 0.85 * Double.sin(0.5))
         var p = model.parameters
@@ -152,7 +161,9 @@ struct NetworkHessianTests {
         }
     }
 
-    @Test("Z7 (Fig. 4/9 study; T = 120, batch 16 in the default suite): H = JᵀJ/n (rel Frobenius 1e-8) for the dense and complex-diagonal networks computing the same function")
+    @Test(
+        "Z7 (Fig. 4/9 study; T = 120, batch 16 in the default suite): H = JᵀJ/n (rel Frobenius 1e-8) for the dense and complex-diagonal networks computing the same function"
+    )
     func figure4Study() throws {
         let r = try OptimumHessianStudy.run(OptimumHessianStudy.Configuration(steps: 120, batchSize: 16, seed: 3))
         #expect(r.dense.hessian.rows == 25 && r.diagonal.hessian.rows == 25)
@@ -173,29 +184,38 @@ struct NetworkHessianTests {
         #expect(r.teacher.eigenvalues[1] == r.teacher.eigenvalues[0].conjugate)
         // The finite-horizon closed form is much closer to the measured Hessian than the stationary one at T = 120,
         // |λ| ≈ 0.99 (the transient from h₀ = 0 dominates).
-        let stationaryError = (r.diagonal.hessian - r.diagonalStationaryPrediction).frobeniusNorm
+        let stationaryError =
+            (r.diagonal.hessian - r.diagonalStationaryPrediction).frobeniusNorm
             / r.diagonalStationaryPrediction.frobeniusNorm
-        #expect(r.diagonalPredictionError < 0.5 && r.diagonalPredictionError < 0.5 * stationaryError,
-                "finite-T error \(r.diagonalPredictionError), stationary error \(stationaryError)")
+        #expect(
+            r.diagonalPredictionError < 0.5 && r.diagonalPredictionError < 0.5 * stationaryError,
+            "finite-T error \(r.diagonalPredictionError), stationary error \(stationaryError)")
     }
 
     @Test("Bad input: multi-layer or scaled_exp networks, |λ| ≥ 1, burn-in ≥ steps")
     func badInput() throws {
         let two = try ComplexDiagonalRNN(inputSize: 1, hiddenSize: 2, outputSize: 1, layers: 2, seed: 1)
         #expect(throws: CurseOfMemoryError.self) { try DiagonalNetworkHessian.gaussNewton(two, input: .white) }
-        let scaled = try ComplexDiagonalRNN(inputSize: 1, hiddenSize: 2, outputSize: 1,
-                                            configuration: .init(parametrization: .scaledExp), seed: 1)
+        let scaled = try ComplexDiagonalRNN(
+            inputSize: 1, hiddenSize: 2, outputSize: 1,
+            configuration: .init(parametrization: .scaledExp), seed: 1)
         #expect(throws: CurseOfMemoryError.self) { try DiagonalNetworkHessian.gaussNewton(scaled, input: .white) }
-        let one = try ComplexDiagonalRNN(inputSize: 1, hiddenSize: 1, outputSize: 1, parameters: [1.0, 0, 1, 0, 1, 0, 0])
+        let one = try ComplexDiagonalRNN(
+            inputSize: 1, hiddenSize: 1, outputSize: 1, parameters: [1.0, 0, 1, 0, 1, 0, 0])
         #expect(throws: CurseOfMemoryError.self) { try DiagonalNetworkHessian.gaussNewton(one, input: .white) }
-        let ok = try ComplexDiagonalRNN(inputSize: 1, hiddenSize: 1, outputSize: 1, parameters: [0.5, 0, 1, 0, 1, 0, 0])
+        let ok = try ComplexDiagonalRNN(
+            inputSize: 1, hiddenSize: 1, outputSize: 1, parameters: [0.5, 0, 1, 0, 1, 0, 0])
         #expect(throws: CurseOfMemoryError.self) {
             try DiagonalNetworkHessian.gaussNewton(ok, input: .white, steps: 10, burnIn: 10)
         }
         #expect(throws: CurseOfMemoryError.self) {
-            try DiagonalNetworkHessian.eigenvalueBlock(units: [DiagonalUnit(eigenvalue: Complex(1, 0),
-                                                                            inputWeight: Complex(1, 0),
-                                                                            readout: Complex(1, 0))], input: .white)
+            try DiagonalNetworkHessian.eigenvalueBlock(
+                units: [
+                    DiagonalUnit(
+                        eigenvalue: Complex(1, 0),
+                        inputWeight: Complex(1, 0),
+                        readout: Complex(1, 0))
+                ], input: .white)
         }
     }
 }

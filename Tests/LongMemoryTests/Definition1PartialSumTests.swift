@@ -113,6 +113,8 @@ struct Definition1PartialSumTests {
             try PartialSumDiagnostics.sample([Double](repeating: 1, count: 200))
         }
         #expect(throws: LongMemoryError.self) { try PartialSumDiagnostics.fractionalNoise(d: 0.6) }
-        #expect(throws: LongMemoryError.self) { try PartialSumDiagnostics.theoretical(acvf: [0, 1, 1, 1], label: "bad") }
+        #expect(throws: LongMemoryError.self) {
+            try PartialSumDiagnostics.theoretical(acvf: [0, 1, 1, 1], label: "bad")
+        }
     }
 }

@@ -22,13 +22,17 @@ struct EstimatorBandwidthTests {
 
     @Test("plug-in constants: (3/(4π))^{4/5} for LW, (27/(512π²))^{1/5} = HDB's (27/(128π²))^{1/5}·2^{−2/5} for GPH")
     func constants() {
-        #expect(abs(BandwidthSelection.constant(for: .localWhittle) - 0.317_928_245) < 1e-9)  // (3/(4π))^0.8 = 0.3179282449
+        // (3/(4π))^0.8 = 0.3179282449
+        #expect(abs(BandwidthSelection.constant(for: .localWhittle) - 0.317_928_245) < 1e-9)
         let hdb = Double.exp(0.2 * Double.log(27 / (128 * Double.pi * Double.pi)))
-        #expect(abs(BandwidthSelection.constant(for: .gewekePorterHudak) - hdb * Double.exp(-0.4 * Double.log(2))) < 1e-14)
+        #expect(
+            abs(BandwidthSelection.constant(for: .gewekePorterHudak) - hdb * Double.exp(-0.4 * Double.log(2))) < 1e-14)
         // m_opt = C·|b|^{−2/5}·n^{4/5}: for b = −2 (AR(1), φ = ½), n = 10⁵ (n^{4/5} = 10⁴), LW: 0.3183·2^{−0.4}·10⁴.
         let m = BandwidthSelection.optimalBandwidth(n: 100_000, secondOrderCoefficient: -2, target: .localWhittle)
         #expect(abs(m - 0.3179282449 * Double.exp(-0.4 * Double.log(2)) * 10_000) < 1e-5)
-        #expect(BandwidthSelection.optimalBandwidth(n: 1000, secondOrderCoefficient: 0, target: .gewekePorterHudak) == .infinity)
+        #expect(
+            BandwidthSelection.optimalBandwidth(n: 1000, secondOrderCoefficient: 0, target: .gewekePorterHudak)
+                == .infinity)
     }
 
     @Test("the optimal-m formula minimises the asymptotic MSE (bias −(4π²/9)·b·(m/n)², variance 1/(4m))")
@@ -55,8 +59,11 @@ struct EstimatorBandwidthTests {
         let x = try Simulation.arfima(ARFIMAModel(d: 0.2, ar: [0.6]), count: n, seed: 606)
         let sel = try BandwidthSelection.plugIn(x, target: .localWhittle)
         #expect(sel.secondOrderCoefficient < 0)
-        let ideal = BandwidthSelection.optimalBandwidth(n: n, secondOrderCoefficient: -3.75 + 0.2 / 12, target: .localWhittle)
-        #expect(Double(sel.bandwidth) > ideal / 2 && Double(sel.bandwidth) < ideal * 2, "m = \(sel.bandwidth), ideal \(ideal)")
+        let ideal = BandwidthSelection.optimalBandwidth(
+            n: n, secondOrderCoefficient: -3.75 + 0.2 / 12, target: .localWhittle)
+        #expect(
+            Double(sel.bandwidth) > ideal / 2 && Double(sel.bandwidth) < ideal * 2,
+            "m = \(sel.bandwidth), ideal \(ideal)")
         let e = try LocalWhittle.estimate(x, bandwidth: .plugIn)
         #expect(e.bandwidth == sel.bandwidth)
         #expect(abs(e.d - 0.2) < 4 * e.standardError + 0.05, "d̂ = \(e.d)")

@@ -70,7 +70,8 @@ struct EstimatorCalibrationTests {
             let r = Double(row.estimates.count)
             let spread = row.asymptoticSE ?? sd
             let tolerance = 3 * spread / r.squareRoot() + row.allowance
-            #expect(abs(mean - d) < tolerance, "\(row.name) at d = \(d): mean \(mean), sd \(sd), tolerance \(tolerance)")
+            #expect(
+                abs(mean - d) < tolerance, "\(row.name) at d = \(d): mean \(mean), sd \(sd), tolerance \(tolerance)")
             if let se = row.asymptoticSE {
                 // The Monte Carlo spread agrees with the asymptotic s.e. to within a factor 2 (R = 12).
                 #expect(sd < 2 * se && sd > 0.4 * se, "\(row.name) at d = \(d): sd \(sd) vs s.e. \(se)")

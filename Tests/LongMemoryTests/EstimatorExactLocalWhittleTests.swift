@@ -17,7 +17,8 @@ struct EstimatorExactLocalWhittleTests {
         #expect(abs(ExactLocalWhittle.weight(0.5 + 1e-9) - 1) < 1e-12)
         #expect(abs(ExactLocalWhittle.weight(0.75 - 1e-9)) < 1e-12)
         for d in stride(from: 0.51, to: 0.75, by: 0.03) {
-            #expect(abs(ExactLocalWhittle.weight(d) - 0.5 * (1 + Double.cos(-2 * Double.pi + 4 * Double.pi * d))) < 1e-14)
+            #expect(
+                abs(ExactLocalWhittle.weight(d) - 0.5 * (1 + Double.cos(-2 * Double.pi + 4 * Double.pi * d))) < 1e-14)
         }
     }
 
@@ -68,7 +69,9 @@ struct EstimatorExactLocalWhittleTests {
         var twoStep: [Double] = []
         for s in samples {
             var c = 0.0
-            let x = s.map { v -> Double in c += v; return c + 5 }
+            let x = s.map { v -> Double in
+                c += v; return c + 5
+            }
             elw.append(try ExactLocalWhittle.estimate(x).d)
             twoStep.append(try ExactLocalWhittle.twoStep(x).d)
         }

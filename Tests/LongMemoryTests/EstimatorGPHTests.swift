@@ -42,7 +42,8 @@ enum EstimatorTestData {
 
     /// nolds 0.6.3 `brown72` (Fixtures/brown72.csv, provenance in Fixtures/README.md).
     static func brown72() throws -> [Double] {
-        let url = try #require(Bundle.module.url(forResource: "brown72", withExtension: "csv", subdirectory: "Fixtures"))
+        let url = try #require(
+            Bundle.module.url(forResource: "brown72", withExtension: "csv", subdirectory: "Fixtures"))
         let text = try String(contentsOf: url, encoding: .utf8)
         let lines = text.split(whereSeparator: \.isNewline).dropFirst()
         return try lines.map { try #require(Double($0.trimmingCharacters(in: .whitespaces))) }
@@ -66,17 +67,23 @@ struct EstimatorGPHTests {
         #expect(TestSupport.relativeError(v, (Double.pi * Double.pi / 6) / ss) < 1e-12)
         // LM21: asymptotic variance π²/(24m), exactly.
         #expect(try GPH.asymptoticVariance(bandwidth: 1) == Double.pi * Double.pi / 24)
-        #expect(TestSupport.relativeError(try GPH.asymptoticVariance(bandwidth: m), Double.pi * Double.pi / (24 * 32)) < 1e-15)
+        #expect(
+            TestSupport.relativeError(try GPH.asymptoticVariance(bandwidth: m), Double.pi * Double.pi / (24 * 32))
+                < 1e-15)
         // Finite-m variance exceeds π²/(24m) and the ratio tends to 1 (Σ(X − X̄)² = 4m(1 − O(log²m/m))).
         let small = try GPH.exactRegressorVariance(n: 1 << 20, bandwidth: 32) / GPH.asymptoticVariance(bandwidth: 32)
-        let large = try GPH.exactRegressorVariance(n: 1 << 20, bandwidth: 8192) / GPH.asymptoticVariance(bandwidth: 8192)
+        let large =
+            try GPH.exactRegressorVariance(n: 1 << 20, bandwidth: 8192) / GPH.asymptoticVariance(bandwidth: 8192)
         #expect(small > 1.1)
         #expect(large > 1 && large < 1.01)
         // The estimate reports the exact-regressor s.e. as primary and the asymptotic one as an alternative.
         let x = try Simulation.arfima(ARFIMAModel(d: 0.1), count: n, seed: 3)
         let e = try GPH.estimate(x, bandwidth: .count(m))
         #expect(TestSupport.relativeError(e.standardError, ((Double.pi * Double.pi / 6) / ss).squareRoot()) < 1e-12)
-        #expect(e.alternativeStandardErrors.first.map { abs($0.value - (Double.pi * Double.pi / (24 * 32)).squareRoot()) < 1e-15 } == true)
+        #expect(
+            e.alternativeStandardErrors.first.map {
+                abs($0.value - (Double.pi * Double.pi / (24 * 32)).squareRoot()) < 1e-15
+            } == true)
         #expect(e.bandwidth == 32 && e.n == n && e.method == .gewekePorterHudak)
     }
 
@@ -99,7 +106,8 @@ struct EstimatorGPHTests {
             // The published constants are rounded to two decimals (AG 2003; c_1 = 9/4 exactly).
             #expect(abs(inv[0, 0] - GPH.biasReductionVarianceFactors[r]) < 0.006, "r = \(r): \(inv[0, 0])")
             // The exact-design variance approaches c_r·π²/(24m) at large m.
-            let ratio = try GPH.exactRegressorVariance(n: 1 << 22, bandwidth: 1 << 14, biasReductionOrder: r)
+            let ratio =
+                try GPH.exactRegressorVariance(n: 1 << 22, bandwidth: 1 << 14, biasReductionOrder: r)
                 / GPH.asymptoticVariance(bandwidth: 1 << 14, biasReductionOrder: r)
             #expect(abs(ratio - 1) < 0.02, "r = \(r): ratio \(ratio)")
         }
@@ -113,7 +121,8 @@ struct EstimatorGPHTests {
             2.5 * Double.exp(-d * Double.log(4 * Double.sin(l / 2) * Double.sin(l / 2)))
         }
         let pg = try SampleStatistics.periodogram(x)
-        let target = 2.5 * Double.exp(-d * Double.log(4 * Double.sin(pg.frequencies[4] / 2) * Double.sin(pg.frequencies[4] / 2)))
+        let target =
+            2.5 * Double.exp(-d * Double.log(4 * Double.sin(pg.frequencies[4] / 2) * Double.sin(pg.frequencies[4] / 2)))
         #expect(TestSupport.relativeError(pg.values[4], target) < 1e-9)
         let e = try GPH.estimate(x, bandwidth: .count(40))
         #expect(abs(e.d - d) < 1e-9)

@@ -28,7 +28,10 @@ struct EstimatorHeuristicTests {
     func expectedRescaledRange() {
         // s = 2: (1.5/2)·Γ(½)/(√π Γ(1))·1 = 0.75; s = 3: (2.5/3)·(2/π)·(√2 + √½); s = 10 evaluated with numpy.
         #expect(abs(RescaledRange.expectedRescaledRange(blockSize: 2) - 0.75) < 1e-14)
-        #expect(abs(RescaledRange.expectedRescaledRange(blockSize: 3) - 2.5 / 3 * 2 / Double.pi * (2.0.squareRoot() + 0.5.squareRoot())) < 1e-14)
+        #expect(
+            abs(
+                RescaledRange.expectedRescaledRange(blockSize: 3) - 2.5 / 3 * 2 / Double.pi
+                    * (2.0.squareRoot() + 0.5.squareRoot())) < 1e-14)
         #expect(abs(RescaledRange.expectedRescaledRange(blockSize: 10) - 2.8721645322376443) < 1e-12)
         #expect(abs(RescaledRange.expectedRescaledRange(blockSize: 400) - 23.915879943622386) < 1e-10)
     }
@@ -69,7 +72,9 @@ struct EstimatorHeuristicTests {
         // Over 8 seeds at n = 8192 the DFA-1 α of white noise has sd ≈ 0.02 (its own OLS s.e. is smaller).
         #expect(abs((e.hurst ?? 0) - 0.5) < 0.06, "α = \(e.hurst ?? .nan)")
         var c = 0.0
-        let walk = x.map { v -> Double in c += v; return c }
+        let walk = x.map { v -> Double in
+            c += v; return c
+        }
         let w = try DFA.estimate(walk)
         #expect(abs((w.hurst ?? 0) - 1.5) < 0.08, "α = \(w.hurst ?? .nan)")
         #expect(w.notes.contains { $0.contains("α > 1") })

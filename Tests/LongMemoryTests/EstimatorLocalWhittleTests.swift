@@ -77,7 +77,8 @@ struct EstimatorLocalWhittleTests {
         // Velasco (1999, p. 101) values as quoted by pyelw: Φ(2) = 1.05000, Φ(3) = 1.00354.
         #expect(abs(LocalWhittle.velascoVarianceFactor(order: 2) - 1.05) < 1e-5)
         #expect(abs(LocalWhittle.velascoVarianceFactor(order: 3) - 1.00354) < 1e-5)
-        #expect(LocalWhittle.velascoVarianceFactor(order: 4) > 1 && LocalWhittle.velascoVarianceFactor(order: 4) < 1.001)
+        #expect(
+            LocalWhittle.velascoVarianceFactor(order: 4) > 1 && LocalWhittle.velascoVarianceFactor(order: 4) < 1.001)
         // p = 2 is the triangle: for n = 9, L = 5, h ∝ (1, 2, 3, 4, 5, 4, 3, 2, 1).
         let h = LocalWhittle.kolmogorovTaper(count: 9, order: 2)
         #expect(TestSupport.maxAbsError(h, [1, 2, 3, 4, 5, 4, 3, 2, 1].map { $0 / 5 }) < 1e-15)
@@ -91,10 +92,13 @@ struct EstimatorLocalWhittleTests {
         let x = try Simulation.arfima(ARFIMAModel(d: 0.3), count: 3000, seed: 12)
         let e = try LocalWhittle.estimate(x, taper: .velasco)
         let m = Double(try #require(e.bandwidth))
-        #expect(abs(e.standardError - (3 * LocalWhittle.velascoVarianceFactor(order: 3) / (4 * m)).squareRoot()) < 1e-15)
+        #expect(
+            abs(e.standardError - (3 * LocalWhittle.velascoVarianceFactor(order: 3) / (4 * m)).squareRoot()) < 1e-15)
         #expect(abs(e.d - 0.3) < 4 * e.standardError)
         // The Kolmogorov taper of order 3 annihilates a quadratic trend at multiples of p when p | n.
-        let trend = (1...3000).map { t -> Double in let u = Double(t) / 3000; return 50 * u - 30 * u * u }
+        let trend = (1...3000).map { t -> Double in
+            let u = Double(t) / 3000; return 50 * u - 30 * u * u
+        }
         let withTrend = try LocalWhittle.estimate(zip(x, trend).map(+), taper: .velasco)
         #expect(abs(withTrend.d - e.d) < 1e-6, "\(withTrend.d) vs \(e.d)")
     }
@@ -131,7 +135,9 @@ struct EstimatorLocalWhittleTests {
     func hurvichChenNonstationary() throws {
         let x = try Simulation.arfima(ARFIMAModel(d: 0.3), count: 4000, seed: 31)
         var c = 0.0
-        let integrated = x.map { v -> Double in c += v; return c }
+        let integrated = x.map { v -> Double in
+            c += v; return c
+        }
         let e = try LocalWhittle.estimate(integrated, taper: .hurvichChen(differences: 1))
         #expect(abs(e.d - 1.3) < 4 * e.standardError, "\(e.d)")
         let untapered = try LocalWhittle.estimate(integrated)

@@ -18,8 +18,9 @@ struct EstimatorParametricFisherInformationTests {
             let q = try WhittleInformation.arfimaByQuadrature(ARFIMAModel(d: d))
             #expect(abs(q[0, 0] - Double.pi * Double.pi / 6) < 1e-12)
         }
-        let c = try #require(WhittleInformation.covariance(
-            information: try WhittleInformation.arfima(ARFIMAModel(d: 0.2)), count: 663))
+        let c = try #require(
+            WhittleInformation.covariance(
+                information: try WhittleInformation.arfima(ARFIMAModel(d: 0.2)), count: 663))
         // √(6/(π²n)) = 0.0303 at n = 663 (computed from the formula).
         #expect(abs(c[0, 0].squareRoot() - 0.0303) < 5e-5)
         #expect(TestSupport.relativeError(c[0, 0], 6 / (Double.pi * Double.pi * 663)) < 1e-14)
@@ -43,7 +44,7 @@ struct EstimatorParametricFisherInformationTests {
     @Test("Parseval series equals tanh–sinh quadrature of the analytic derivatives (complex AR roots, MA(2))")
     func seriesEqualsQuadrature() throws {
         let models = [
-            ARFIMAModel(d: 0.3, ar: [1.2, -0.6], ma: [0.4]),        // complex AR roots, modulus 1.29
+            ARFIMAModel(d: 0.3, ar: [1.2, -0.6], ma: [0.4]),  // complex AR roots, modulus 1.29
             ARFIMAModel(d: -0.2, ar: [0.5], ma: [-0.3, 0.2]),
             ARFIMAModel(d: 0.1, ar: [0.9, -0.2, 0.1], ma: []),
         ]
@@ -85,7 +86,9 @@ struct EstimatorParametricFisherInformationTests {
         ]
         let c = try WhittleInformation.longmemoCetaARIMA(hurst: 0.7, ar: [0.6], ma: [-0.3], m: 1 << 18)
         for i in 0..<3 {
-            for j in 0..<3 { #expect(TestSupport.relativeError(c[i, j], expected[i][j]) < 4e-6, "(\(i),\(j)) = \(c[i, j])") }
+            for j in 0..<3 {
+                #expect(TestSupport.relativeError(c[i, j], expected[i][j]) < 4e-6, "(\(i),\(j)) = \(c[i, j])")
+            }
         }
         // With the opposite MA sign the matrix is different: the convention matters.
         let flipped = try WhittleInformation.longmemoCetaARIMA(hurst: 0.7, ar: [0.6], ma: [0.3], m: 1 << 12)
@@ -139,14 +142,16 @@ struct EstimatorParametricFisherInformationTests {
                 let reference = try gslReferenceDensity(hurst: h, lambda: l)
                 #expect(abs(mine.value - Double.log(reference)) < 1e-12, "H = \(h), λ = \(l)")
                 let step = 1e-5
-                let fd = (FGNSpectrum.logDensity(lambda: l, hurst: h + step).value
-                    - FGNSpectrum.logDensity(lambda: l, hurst: h - step).value) / (2 * step)
+                let fd =
+                    (FGNSpectrum.logDensity(lambda: l, hurst: h + step).value
+                        - FGNSpectrum.logDensity(lambda: l, hurst: h - step).value) / (2 * step)
                 #expect(abs(mine.dH - fd) < 1e-7 * max(1, abs(fd)), "H = \(h), λ = \(l)")
             }
             // Near 0: f ≈ (1/2π) sin(πH)Γ(2H + 1)λ^{1−2H} (the j = 0 term, 2 sin²(λ/2) ≈ λ²/2), relative error
             // O(λ^{2H+1} + λ²) < 1e-15 at λ = 1e-12 for H ≥ 0.15.
             let tiny = 1e-12
-            let leading = Double.sin(Double.pi * h) * SpecialFunctions.gamma(2 * h + 1) / (2 * Double.pi)
+            let leading =
+                Double.sin(Double.pi * h) * SpecialFunctions.gamma(2 * h + 1) / (2 * Double.pi)
                 * Double.pow(tiny, 1 - 2 * h)
             #expect(abs(FGNSpectrum.logDensity(lambda: tiny, hurst: h).value - Double.log(leading)) < 1e-12)
             // The mean of log f and its H-derivative: the derivative equals a Richardson-extrapolated central
@@ -168,7 +173,8 @@ struct EstimatorParametricFisherInformationTests {
         // vanish.
         for h in [0.2, 0.8] {
             let l = 1e-300
-            let expected = Double.log(Double.sin(Double.pi * h) * SpecialFunctions.gamma(2 * h + 1) / (2 * Double.pi))
+            let expected =
+                Double.log(Double.sin(Double.pi * h) * SpecialFunctions.gamma(2 * h + 1) / (2 * Double.pi))
                 + (1 - 2 * h) * Double.log(l)
             let value = FGNSpectrum.logDensity(lambda: l, hurst: h).value
             #expect(value.isFinite && abs(value - expected) < 1e-12 * abs(expected), "H = \(h): \(value)")

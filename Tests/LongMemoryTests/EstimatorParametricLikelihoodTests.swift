@@ -81,9 +81,10 @@ struct EstimatorParametricLikelihoodTests {
             let fit = try ARMALeastSquares.fit(x, p: 1, q: 1, conditioning: conditioning)
             #expect(abs(fit.ar[0] - 0.6) < 0.08 && abs(fit.ma[0] - 0.3) < 0.08, "\(fit.ar) \(fit.ma)")
             var scratch: [Double] = []
-            let g = TestSupport.finiteDifferenceGradient({ v in
-                ARMALeastSquares.residuals(x, ar: [v[0]], ma: [v[1]], conditioning: conditioning, into: &scratch)
-            }, at: [fit.ar[0], fit.ma[0]], step: 1e-6)
+            let g = TestSupport.finiteDifferenceGradient(
+                { v in
+                    ARMALeastSquares.residuals(x, ar: [v[0]], ma: [v[1]], conditioning: conditioning, into: &scratch)
+                }, at: [fit.ar[0], fit.ma[0]], step: 1e-6)
             // ∂RSS/∂β is O(RSS) per unit of β away from the optimum; at the optimum it is rounding-level.
             #expect(g.allSatisfy { abs($0) < 1e-5 * fit.rss }, "\(g)")
         }
@@ -104,7 +105,7 @@ struct EstimatorParametricLikelihoodTests {
             let back = try #require(rp.unconstrained(eta))
             #expect(TestSupport.maxAbsError(rp.parameters(back), eta) < 1e-10)
         }
-        #expect(rp.unconstrained([0.1, 1.2, 0, 0, 0, 0]) == nil)   // φ₁ = 1.2: not stationary
+        #expect(rp.unconstrained([0.1, 1.2, 0, 0, 0, 0]) == nil)  // φ₁ = 1.2: not stationary
         #expect(rp.unconstrained([0.1, 0, 0, 0, -1.5, 0]) == nil)  // θ₁ = −1.5: not invertible
     }
 
@@ -127,7 +128,9 @@ struct EstimatorParametricLikelihoodTests {
         #expect(abs(mle.model.d - whittle.model.d) < se)
         #expect(abs(mle.model.d - css.model.d) < se)
         #expect(abs(mle.model.sigma2 - 1) < 0.1)
-        #expect(mle.estimate.method == .exactMaximumLikelihood && hr.estimate.method == .haslettRaftery && css.estimate.method == .conditionalSumOfSquares)
+        #expect(
+            mle.estimate.method == .exactMaximumLikelihood && hr.estimate.method == .haslettRaftery
+                && css.estimate.method == .conditionalSumOfSquares)
     }
 
     @Test("the s.e. of d̂ is √(6/(π²n)) and matches the Monte Carlo spread (unlike fracdiff's Hessian)")
@@ -161,9 +164,13 @@ struct EstimatorParametricLikelihoodTests {
         for (i, d) in [-0.3, 0.0, 0.2, 0.4].enumerated() {
             let n = 800, replications = 16
             let se = (6 / (Double.pi * Double.pi * Double(n))).squareRoot() / Double(replications).squareRoot()
-            let r = try parametricReplicate(ARFIMAModel(d: d), n: n, replications: replications, seed: 700 + 50 * UInt64(i)) {
-                [try ParametricEstimation.haslettRaftery($0).model.d,
-                 try ParametricEstimation.conditionalSumOfSquares($0).model.d]
+            let r = try parametricReplicate(
+                ARFIMAModel(d: d), n: n, replications: replications, seed: 700 + 50 * UInt64(i)
+            ) {
+                [
+                    try ParametricEstimation.haslettRaftery($0).model.d,
+                    try ParametricEstimation.conditionalSumOfSquares($0).model.d,
+                ]
             }
             // Mean estimated by x̄: a small negative bias of order 1/n^{1−2d} at large d is allowed for.
             #expect(abs(r.mean[0] - d) < 3 * se + 0.01, "HR, d = \(d): \(r.mean[0])")
@@ -186,7 +193,8 @@ struct EstimatorParametricLikelihoodTests {
             return try ParametricEstimation.haslettRaftery(x, options: o).parameters
                 + ParametricEstimation.conditionalSumOfSquares(x, options: o).parameters
         }
-        let seD = (w[0, 0] / Double(n * replications)).squareRoot(), sePhi = (w[1, 1] / Double(n * replications)).squareRoot()
+        let seD = (w[0, 0] / Double(n * replications)).squareRoot(),
+            sePhi = (w[1, 1] / Double(n * replications)).squareRoot()
         #expect(abs(r.mean[0] - 0.2) < 3 * seD + 0.01 && abs(r.mean[1] - 0.5) < 3 * sePhi + 0.01, "HR \(r.mean)")
         #expect(abs(r.mean[2] - 0.2) < 3 * seD + 0.01 && abs(r.mean[3] - 0.5) < 3 * sePhi + 0.01, "CSS \(r.mean)")
         let x = try Simulation.arfima(model, count: 600, seed: 8766)
@@ -224,11 +232,14 @@ struct EstimatorParametricLikelihoodTests {
     func badInput() throws {
         let x = try Simulation.arfima(ARFIMAModel(d: 0.2, ar: [0.3], ma: [0.2]), count: 400, seed: 6)
         let estimators: [([Double], ARFIMAFitOptions) throws -> ARFIMAFit] = [
-            ParametricEstimation.haslettRaftery, ParametricEstimation.exactMLE, ParametricEstimation.conditionalSumOfSquares,
+            ParametricEstimation.haslettRaftery, ParametricEstimation.exactMLE,
+            ParametricEstimation.conditionalSumOfSquares,
         ]
         for estimate in estimators {
             #expect(throws: LongMemoryError.self) { try estimate(Array(x.prefix(10)), ARFIMAFitOptions()) }
-            #expect(throws: LongMemoryError.constantSeries) { try estimate([Double](repeating: 1, count: 50), ARFIMAFitOptions()) }
+            #expect(throws: LongMemoryError.constantSeries) {
+                try estimate([Double](repeating: 1, count: 50), ARFIMAFitOptions())
+            }
             var bad = x
             bad[100] = .nan
             #expect(throws: LongMemoryError.nonFinite(index: 100)) { try estimate(bad, ARFIMAFitOptions()) }

@@ -53,13 +53,16 @@ struct EstimatorParametricWhittleTests {
         #expect(fit.estimate.n == 663)
         #expect(fit.estimate.order == ARMAOrder(p: 0, q: 0))
         #expect(abs(fit.estimate.standardError - 0.0303) < 5e-5)
-        #expect(TestSupport.relativeError(fit.estimate.standardError, (6 / (Double.pi * Double.pi * 663)).squareRoot()) < 1e-12)
+        #expect(
+            TestSupport.relativeError(fit.estimate.standardError, (6 / (Double.pi * Double.pi * 663)).squareRoot())
+                < 1e-12)
         // 95% Wald interval d̂ ± 1.959964·s.e.
         #expect(abs(fit.estimate.confidenceInterval.upper - fit.model.d - 1.959964 * fit.estimate.standardError) < 1e-6)
         // σ̂² = (2π/ñ)Q(d̂) and the estimate record carries it.
         let sigma2 = try #require(fit.estimate.auxiliary.first { $0.name == "sigma2" })
         #expect(sigma2.value == fit.model.sigma2)
-        #expect(TestSupport.relativeError(fit.model.sigma2, 2 * Double.pi / 331 * (fit.estimate.objective ?? .nan)) < 1e-12)
+        #expect(
+            TestSupport.relativeError(fit.model.sigma2, 2 * Double.pi / 331 * (fit.estimate.objective ?? .nan)) < 1e-12)
     }
 
     @Test("NileMin, Whittle fGn: H = 0.837 (longmemo man/WhittleEst.Rd) with longmemo's normalisation")
@@ -72,8 +75,10 @@ struct EstimatorParametricWhittleTests {
         // The exactly normalised version differs by O(log n/n), well inside one standard error.
         let exact = try ParametricEstimation.whittleFractionalGaussianNoise(x)
         #expect(abs(exact.hurst - longmemo.hurst) < 0.2 * exact.hurstStandardError)
-        #expect(TestSupport.relativeError(
-            exact.hurstStandardError, 1 / (663 * (try WhittleInformation.fractionalGaussianNoise(hurst: exact.hurst))).squareRoot()) < 1e-12)
+        #expect(
+            TestSupport.relativeError(
+                exact.hurstStandardError,
+                1 / (663 * (try WhittleInformation.fractionalGaussianNoise(hurst: exact.hurst))).squareRoot()) < 1e-12)
     }
 
     // MARK: calibration
@@ -83,10 +88,13 @@ struct EstimatorParametricWhittleTests {
         let n = 1000, replications = 24
         let se = (6 / (Double.pi * Double.pi * Double(n))).squareRoot()
         for (i, d) in [-0.3, 0.0, 0.2, 0.4].enumerated() {
-            let r = try parametricReplicate(ARFIMAModel(d: d), n: n, replications: replications, seed: 1000 + 100 * UInt64(i)) {
+            let r = try parametricReplicate(
+                ARFIMAModel(d: d), n: n, replications: replications, seed: 1000 + 100 * UInt64(i)
+            ) {
                 [try ParametricEstimation.whittle($0).model.d]
             }
-            #expect(abs(r.mean[0] - d) < 3 * se / Double(replications).squareRoot() + 0.005, "d = \(d): mean \(r.mean[0])")
+            #expect(
+                abs(r.mean[0] - d) < 3 * se / Double(replications).squareRoot() + 0.005, "d = \(d): mean \(r.mean[0])")
             #expect(r.sd[0] > 0.6 * se && r.sd[0] < 1.5 * se, "d = \(d): sd \(r.sd[0]) vs \(se)")
         }
     }
@@ -98,15 +106,18 @@ struct EstimatorParametricWhittleTests {
             try ParametricEstimation.whittle($0, options: ARFIMAFitOptions(p: 1)).parameters
         }
         let wAR = try LinearAlgebra.inverse(try WhittleInformation.arfima(ARFIMAModel(d: 0.2, ar: [0.5])))
-        let seD = (wAR[0, 0] / Double(n * replications)).squareRoot(), sePhi = (wAR[1, 1] / Double(n * replications)).squareRoot()
+        let seD = (wAR[0, 0] / Double(n * replications)).squareRoot(),
+            sePhi = (wAR[1, 1] / Double(n * replications)).squareRoot()
         #expect(abs(ar.mean[0] - 0.2) < 3 * seD + 0.01, "d: \(ar.mean[0])")
         #expect(abs(ar.mean[1] - 0.5) < 3 * sePhi + 0.01, "φ: \(ar.mean[1])")
         let ma = try parametricReplicate(ARFIMAModel(d: 0.3, ma: [0.5]), n: n, replications: replications, seed: 99) {
             try ParametricEstimation.whittle($0, options: ARFIMAFitOptions(q: 1)).parameters
         }
         let wMA = try LinearAlgebra.inverse(try WhittleInformation.arfima(ARFIMAModel(d: 0.3, ma: [0.5])))
-        #expect(abs(ma.mean[0] - 0.3) < 3 * (wMA[0, 0] / Double(n * replications)).squareRoot() + 0.01, "d: \(ma.mean[0])")
-        #expect(abs(ma.mean[1] - 0.5) < 3 * (wMA[1, 1] / Double(n * replications)).squareRoot() + 0.01, "θ: \(ma.mean[1])")
+        #expect(
+            abs(ma.mean[0] - 0.3) < 3 * (wMA[0, 0] / Double(n * replications)).squareRoot() + 0.01, "d: \(ma.mean[0])")
+        #expect(
+            abs(ma.mean[1] - 0.5) < 3 * (wMA[1, 1] / Double(n * replications)).squareRoot() + 0.01, "θ: \(ma.mean[1])")
     }
 
     @Test("fGn Whittle recovers H on exact fGn samples")
@@ -149,14 +160,20 @@ struct EstimatorParametricWhittleTests {
     func badInput() throws {
         let good = try Simulation.arfima(ARFIMAModel(d: 0.2), count: 200, seed: 1)
         #expect(throws: LongMemoryError.self) { try ParametricEstimation.whittle(Array(good.prefix(8))) }
-        #expect(throws: LongMemoryError.constantSeries) { try ParametricEstimation.whittle([Double](repeating: 3, count: 100)) }
+        #expect(throws: LongMemoryError.constantSeries) {
+            try ParametricEstimation.whittle([Double](repeating: 3, count: 100))
+        }
         var withNaN = good
         withNaN[17] = .nan
         #expect(throws: LongMemoryError.nonFinite(index: 17)) { try ParametricEstimation.whittle(withNaN) }
         var withInf = good
         withInf[3] = .infinity
-        #expect(throws: LongMemoryError.nonFinite(index: 3)) { try ParametricEstimation.whittleFractionalGaussianNoise(withInf) }
-        #expect(throws: LongMemoryError.self) { try ParametricEstimation.whittle(good, options: ARFIMAFitOptions(p: -1)) }
+        #expect(throws: LongMemoryError.nonFinite(index: 3)) {
+            try ParametricEstimation.whittleFractionalGaussianNoise(withInf)
+        }
+        #expect(throws: LongMemoryError.self) {
+            try ParametricEstimation.whittle(good, options: ARFIMAFitOptions(p: -1))
+        }
         #expect(throws: LongMemoryError.self) {
             try ParametricEstimation.whittle(good, options: ARFIMAFitOptions(dInterval: -0.4...0.7))
         }
@@ -175,7 +192,9 @@ struct EstimatorParametricWhittleTests {
     func dispatcher() throws {
         let x = try Simulation.arfima(ARFIMAModel(d: 0.25), count: 300, seed: 12)
         #expect(try ParametricEstimation.estimate(x, method: .whittle) == ParametricEstimation.whittle(x).estimate)
-        #expect(try ParametricEstimation.estimate(x, method: .conditionalSumOfSquares) == ParametricEstimation.conditionalSumOfSquares(x).estimate)
+        #expect(
+            try ParametricEstimation.estimate(x, method: .conditionalSumOfSquares)
+                == ParametricEstimation.conditionalSumOfSquares(x).estimate)
         #expect(try ParametricEstimation.estimate(x, method: .haslettRaftery).method == .haslettRaftery)
         #expect(try ParametricEstimation.estimate(x, method: .exactMaximumLikelihood).method == .exactMaximumLikelihood)
         #expect(throws: LongMemoryError.self) { try ParametricEstimation.estimate(x, method: .gewekePorterHudak) }

@@ -24,7 +24,8 @@ struct EstimatorResultTests {
     @Test("Wald interval d̂ ± z·s.e. at the requested level (z₀.₉₇₅ = 1.959964)")
     func waldInterval() throws {
         let e = try MemoryEstimate(
-            method: .localWhittle, variant: "test", d: 0.3, standardError: 0.05, confidenceLevel: 0.95, n: 100, bandwidth: 10,
+            method: .localWhittle, variant: "test", d: 0.3, standardError: 0.05, confidenceLevel: 0.95, n: 100,
+            bandwidth: 10,
             tuningDescription: "m = 10")
         // z_{0.975} = 1.959963985 (standard normal quantile).
         #expect(abs(e.confidenceInterval.lower - (0.3 - 1.959963985 * 0.05)) < 1e-8)
@@ -41,7 +42,8 @@ struct EstimatorResultTests {
         #expect(throws: LongMemoryError.self) { try e.confidenceInterval(level: 1) }
         #expect(throws: LongMemoryError.self) {
             try MemoryEstimate(
-                method: .localWhittle, variant: "", d: 0, standardError: 1, confidenceLevel: 0, n: 1, tuningDescription: "")
+                method: .localWhittle, variant: "", d: 0, standardError: 1, confidenceLevel: 0, n: 1,
+                tuningDescription: "")
         }
     }
 

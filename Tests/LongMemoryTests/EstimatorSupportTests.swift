@@ -30,14 +30,17 @@ struct EstimatorSupportTests {
         #expect(throws: LongMemoryError.self) { try OrdinaryLeastSquares(y: y, regressors: [x, x]) }
         let nearly = x.enumerated().map { $0.element + 1e-8 * Double($0.offset % 2) }
         #expect(throws: LongMemoryError.self) { try OrdinaryLeastSquares(y: y, regressors: [x, nearly]) }
-        #expect(throws: LongMemoryError.self) { try OrdinaryLeastSquares(y: y, regressors: [[Double](repeating: 1, count: 20)]) }
+        #expect(throws: LongMemoryError.self) {
+            try OrdinaryLeastSquares(y: y, regressors: [[Double](repeating: 1, count: 20)])
+        }
     }
 
     @Test("Log-spaced scales: nolds' rule; a factor too close to 1 throws instead of looping for hours")
     func scales() throws {
         // logarithmic_n(4, 102.4, 1.2) of nolds (DFA default for n = 1024).
-        #expect(try LogSpacedScales.scales(from: 4, to: 102, factor: 1.2)
-            == [4, 5, 6, 8, 9, 11, 14, 17, 20, 24, 29, 35, 42, 51, 61, 73, 88])
+        #expect(
+            try LogSpacedScales.scales(from: 4, to: 102, factor: 1.2)
+                == [4, 5, 6, 8, 9, 11, 14, 17, 20, 24, 29, 35, 42, 51, 61, 73, 88])
         #expect(try LogSpacedScales.scales(from: 10, to: 5, factor: 2).isEmpty)
         #expect(throws: LongMemoryError.self) { try LogSpacedScales.scales(from: 1, to: 1_000_000, factor: 1 + 1e-12) }
         #expect(throws: LongMemoryError.self) { try LogSpacedScales.scales(from: 0, to: 10, factor: 2) }
@@ -56,10 +59,14 @@ struct EstimatorSupportTests {
             }
             let r = try PolynomialTrend.residuals(x, degree: k)
             for power in 0...k {
-                let projection = (0..<n).reduce(0.0) { $0 + r[$1] * Double.pow(Double($1 + 1) / Double(n), Double(power)) }
+                let projection = (0..<n).reduce(0.0) {
+                    $0 + r[$1] * Double.pow(Double($1 + 1) / Double(n), Double(power))
+                }
                 #expect(abs(projection) < 1e-9 * Double(n), "degree \(k), power \(power): \(projection)")
             }
-            let polynomial = (0..<n).map { i -> Double in let t = Double(i + 1); return 1 + 0.5 * t - 0.01 * t * t }
+            let polynomial = (0..<n).map { i -> Double in
+                let t = Double(i + 1); return 1 + 0.5 * t - 0.01 * t * t
+            }
             if k >= 2 { #expect(try PolynomialTrend.residuals(polynomial, degree: k).allSatisfy { abs($0) < 1e-9 }) }
         }
         // KPSS residuals are these residuals (degree 0 for level, 1 for trend).
@@ -83,12 +90,15 @@ struct EstimatorSupportTests {
         #expect(message { _ = try Autocovariance.fractionalNoise(d: 0.2, lags: -1) }.contains("lags"))
         #expect(message { _ = try Autocovariance.arma(ar: [0.2, .nan], ma: [], lags: 3) }.contains("ar[2]"))
         #expect(message { _ = try Autocovariance.arma(ar: [1.5], ma: [], lags: 3) }.contains("not stationary"))
-        #expect(message { try ARFIMAModel(d: 0.1, ma: [2]).validate(requireInvertibleMA: true) }.contains("not invertible"))
+        #expect(
+            message { try ARFIMAModel(d: 0.1, ma: [2]).validate(requireInvertibleMA: true) }.contains("not invertible"))
         #expect(message { try ARFIMAModel(d: 0.1, sigma2: 0).validate() }.contains("sigma2"))
         #expect(message { _ = try Autocovariance.fractionalNoiseCorrelationGammaForm(d: 0.7, lag: 3) }.contains("d"))
         #expect(message { _ = try Autocovariance.fractionalNoiseCorrelationGammaForm(d: 0.2, lag: -3) }.contains("lag"))
-        #expect(message { _ = try SpectralDensity.fractionalGaussianNoise(hurst: 0.7, at: [.nan]) }.contains("frequency"))
-        #expect(message { _ = try Autocovariance.fractionalGaussianNoise(hurst: 0.7, sigma2: .infinity, lags: 2) }
-            .contains("sigma2"))
+        #expect(
+            message { _ = try SpectralDensity.fractionalGaussianNoise(hurst: 0.7, at: [.nan]) }.contains("frequency"))
+        #expect(
+            message { _ = try Autocovariance.fractionalGaussianNoise(hurst: 0.7, sigma2: .infinity, lags: 2) }
+                .contains("sigma2"))
     }
 }

@@ -88,7 +88,8 @@ struct HypergeometricTests {
                 if !close(values[i], series, 1e-12) || !close(minusOne[i], seriesMinusOne, 1e-12) {
                     failures.append(low + i)
                 }
-                if !close(values[i] - Complex(1, 0), minusOne[i], 1e-12 * max(1, values[i].length / minusOne[i].length)) {
+                if !close(values[i] - Complex(1, 0), minusOne[i], 1e-12 * max(1, values[i].length / minusOne[i].length))
+                {
                     failures.append(low + i)
                 }
             }
@@ -116,12 +117,15 @@ struct HypergeometricTests {
 
     /// Hurwitz zeta (GSL): ζ(2, 1) = π²/6, ζ(s, q) − ζ(s, q + 1) = q^{−s}, ζ(3, ½) = 7ζ(3) (rel 1e-14).
     @Test func hurwitzZeta() throws {
-        #expect(TestSupport.relativeError(try SpecialFunctions.hurwitzZeta(s: 2, q: 1), Double.pi * Double.pi / 6) <= 1e-14)
+        #expect(
+            TestSupport.relativeError(try SpecialFunctions.hurwitzZeta(s: 2, q: 1), Double.pi * Double.pi / 6) <= 1e-14)
         let s = 2.37, q = 0.61
         let difference = try SpecialFunctions.hurwitzZeta(s: s, q: q) - SpecialFunctions.hurwitzZeta(s: s, q: q + 1)
         #expect(TestSupport.relativeError(difference, Double.pow(q, -s)) <= 1e-14)
         // ζ(3) = 1.2020569031595942854 (Apéry's constant).
-        #expect(TestSupport.relativeError(try SpecialFunctions.hurwitzZeta(s: 3, q: 0.5), 7 * 1.2020569031595942854) <= 1e-14)
+        #expect(
+            TestSupport.relativeError(try SpecialFunctions.hurwitzZeta(s: 3, q: 0.5), 7 * 1.2020569031595942854)
+                <= 1e-14)
         #expect(throws: NumericsError.self) { try SpecialFunctions.hurwitzZeta(s: 1, q: 1) }
     }
 }

@@ -40,7 +40,9 @@ struct TestBrownianBridgeLawsTests {
         }
         // Density continuous across the switch point v = 1 (dual below, direct above).
         #expect(abs(BrownianBridgeRange.density(1 - 1e-12) - BrownianBridgeRange.density(1)) < 1e-10)
-        #expect(BrownianBridgeRange.cdf(0) == 0 && BrownianBridgeRange.cdf(-1) == 0 && BrownianBridgeRange.cdf(.infinity) == 1)
+        #expect(
+            BrownianBridgeRange.cdf(0) == 0 && BrownianBridgeRange.cdf(-1) == 0
+                && BrownianBridgeRange.cdf(.infinity) == 1)
         // Upper tail without cancellation: 1 − F(6) = 2(4·36 − 1)e^{−72} (next term ∝ e^{−288}).
         #expect(TestSupport.relativeError(BrownianBridgeRange.survival(6), 286 * Double.exp(-72)) < 1e-13)
     }

@@ -68,11 +68,14 @@ struct TestSizeAndPowerTests {
         let c = try Self.rejections(
             ARFIMAModel(d: 0), seed: 2000,
             tests: [
-                ("lw", { x in
-                    let t = try WaldMemoryTest.localWhittle(x)
-                    lw.append(t.estimate?.d ?? .nan)
-                    return t.reject
-                }),
+                (
+                    "lw",
+                    { x in
+                        let t = try WaldMemoryTest.localWhittle(x)
+                        lw.append(t.estimate?.d ?? .nan)
+                        return t.reject
+                    }
+                ),
                 ("elw", { try WaldMemoryTest.exactLocalWhittle($0).reject }),
             ])
         #expect(Self.band(0.087).contains(c["lw"] ?? -1), "LW: \(c["lw"] ?? -1)")
@@ -129,11 +132,14 @@ struct TestSizeAndPowerTests {
         let large = try Self.rejections(
             ARFIMAModel(d: 0.4), n: 2000, replications: 60, seed: 5000,
             tests: [
-                ("lo", { x in
-                    let t = try LoModifiedRS.test(x)
-                    if t.reject && t.rejectionSide != .greater { upperSide = false }
-                    return t.reject
-                }),
+                (
+                    "lo",
+                    { x in
+                        let t = try LoModifiedRS.test(x)
+                        if t.reject && t.rejectionSide != .greater { upperSide = false }
+                        return t.reject
+                    }
+                ),
                 ("vs", { try VSTest.test($0).reject }),
                 ("kpss", { try KPSSTest.test($0).reject }),
             ])

@@ -94,9 +94,11 @@ struct TestStatisticsTests {
         // Our legacy rule is Schwert's ⌊12(n/100)^{1/4}⌋ = 14; statsmodels rounds up to 15.
         #expect(try KPSSTest.test(x, kind: .level, lags: .legacy).lags == 14)
         #expect(TestSupport.relativeError(try KPSSTest.statistic(x, kind: .level, lags: 15), 1.326530500139436) < 1e-11)
-        #expect(TestSupport.relativeError(try KPSSTest.statistic(x, kind: .trend, lags: 15), 0.05964639954548973) < 1e-10)
+        #expect(
+            TestSupport.relativeError(try KPSSTest.statistic(x, kind: .trend, lags: 15), 0.05964639954548973) < 1e-10)
         #expect(TestSupport.relativeError(try KPSSTest.statistic(x, kind: .level, lags: 5), 2.6883719226450564) < 1e-11)
-        #expect(TestSupport.relativeError(try KPSSTest.statistic(x, kind: .trend, lags: 5), 0.013380715580075773) < 1e-10)
+        #expect(
+            TestSupport.relativeError(try KPSSTest.statistic(x, kind: .trend, lags: 5), 0.013380715580075773) < 1e-10)
     }
 
     @Test("KPSS critical values are Kwiatkowski et al. (1992) Table 1 exactly; interpolation between entries")

@@ -7,7 +7,9 @@ import _TestSupport
 /// Wald tests of H0: d = d₀ on MemoryEstimate (local Whittle, exact local Whittle, Whittle).
 @Suite("Wald tests of d = 0")
 struct TestWaldTests {
-    static func estimate(d: Double, se: Double, method: EstimationMethod = .localWhittle, m: Int? = 100) throws -> MemoryEstimate {
+    static func estimate(d: Double, se: Double, method: EstimationMethod = .localWhittle, m: Int? = 100) throws
+        -> MemoryEstimate
+    {
         try MemoryEstimate(
             method: method, variant: "test", d: d, standardError: se, confidenceLevel: 0.95, n: 1000, bandwidth: m,
             tuningDescription: "m = 100")
@@ -26,7 +28,8 @@ struct TestWaldTests {
         #expect(two.bandwidth == 100 && two.estimate == e && two.method == .wald)
         let greater = try WaldMemoryTest.test(estimate: e, alternative: .greater)
         #expect(abs(greater.pValue.value - 0.0227501319481792) < 1e-12 && greater.reject)
-        #expect(abs((greater.criticalValue.upper ?? 0) - 1.6448536269514722) < 1e-9 && greater.criticalValue.lower == nil)
+        #expect(
+            abs((greater.criticalValue.upper ?? 0) - 1.6448536269514722) < 1e-9 && greater.criticalValue.lower == nil)
         let less = try WaldMemoryTest.test(estimate: e, alternative: .less)
         #expect(!less.reject && abs(less.pValue.value - (1 - 0.0227501319481792)) < 1e-12)
         // Stricter level: |z| = 2 < 2.5758 does not reject at 1%.

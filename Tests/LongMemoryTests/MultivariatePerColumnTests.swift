@@ -48,7 +48,9 @@ struct MultivariatePerColumnTests {
         // The dispatcher itself calls the named estimator with its defaults.
         #expect(try MemoryEstimator.estimate(cols[0], method: .gewekePorterHudak) == (try GPH.estimate(cols[0])))
         #expect(try MemoryEstimator.estimate(cols[0], method: .localWhittle) == (try LocalWhittle.estimate(cols[0])))
-        #expect(try MemoryEstimator.estimate(cols[0], method: .twoStepExactLocalWhittle) == (try ExactLocalWhittle.twoStep(cols[0])))
+        #expect(
+            try MemoryEstimator.estimate(cols[0], method: .twoStepExactLocalWhittle)
+                == (try ExactLocalWhittle.twoStep(cols[0])))
         let s = EstimatorSettings(bandwidth: .count(40))
         #expect(try MemoryEstimator.estimate(cols[1], method: .localWhittle, settings: s).bandwidth == 40)
         // Exact MLE (O(n²)) on a short series only.
@@ -81,7 +83,8 @@ struct MultivariatePerColumnTests {
         #expect(try MemoryTester.test(cols[0], method: .kwiatkowskiPhillipsSchmidtShin) == (try KPSSTest.test(cols[0])))
         #expect(try MemoryTester.test(cols[0], method: .wald) == (try WaldMemoryTest.localWhittle(cols[0])))
         #expect(throws: LongMemoryError.self) {
-            try MemoryTester.test(cols[0], method: .kwiatkowskiPhillipsSchmidtShin, settings: MemoryTestSettings(alternative: .less))
+            try MemoryTester.test(
+                cols[0], method: .kwiatkowskiPhillipsSchmidtShin, settings: MemoryTestSettings(alternative: .less))
         }
         let d1 = try PerColumn.definition1(data)
         for r in d1 { #expect(r.value == (try PartialSumDiagnostics.sample(cols[r.column]))) }
@@ -104,8 +107,14 @@ struct MultivariatePerColumnTests {
         }
         let collected = PerColumn.applyCollecting(data) { try KPSSTest.test($0) }
         #expect(collected.count == 3)
-        if case .failure(let e) = collected[1].value { #expect(e.column == 1) } else { Issue.record("column 2 should fail") }
-        if case .success(let r) = collected[2].value { #expect(r == (try KPSSTest.test(cols[2]))) } else {
+        if case .failure(let e) = collected[1].value {
+            #expect(e.column == 1)
+        } else {
+            Issue.record("column 2 should fail")
+        }
+        if case .success(let r) = collected[2].value {
+            #expect(r == (try KPSSTest.test(cols[2])))
+        } else {
             Issue.record("column 3 should succeed")
         }
         let all = PerColumn.testAll(data)

@@ -12,8 +12,10 @@ struct SampleStatisticsTests {
     /// walk up to n = 1000. (The FFT's rounding error per lag is ≈ 1e-16·√N·γ̂(0) for a spectrum concentrated at low
     /// frequencies, so for a trending random walk of n = 4097 the sum of 4096 lags is off by ≈ 3e-12: checked at
     /// 1e-11.)
-    @Test(arguments: [(7, 0), (100, 0), (1000, 0), (4097, 0), (100, 1), (4097, 1), (20_000, 1), (7, 2), (100, 2),
-                      (1000, 2), (4097, 2)])
+    @Test(arguments: [
+        (7, 0), (100, 0), (1000, 0), (4097, 0), (100, 1), (4097, 1), (20_000, 1), (7, 2), (100, 2),
+        (1000, 2), (4097, 2),
+    ])
     func lm12SumOfSampleACF(n: Int, kind: Int) throws {
         var rng = TestSupport.rng(12)
         var x: [Double]
@@ -116,7 +118,9 @@ struct SampleStatisticsTests {
 
     /// Errors name the problem.
     @Test func validation() {
-        #expect(throws: LongMemoryError.nonFinite(index: 1)) { try SampleStatistics.autocovariance([1, .nan, 2], maxLag: 1) }
+        #expect(throws: LongMemoryError.nonFinite(index: 1)) {
+            try SampleStatistics.autocovariance([1, .nan, 2], maxLag: 1)
+        }
         #expect(throws: LongMemoryError.constantSeries) { try SampleStatistics.autocorrelation([3, 3, 3], maxLag: 1) }
         #expect(throws: LongMemoryError.self) { try SampleStatistics.autocovariance([1, 2, 3], maxLag: 3) }
         #expect(throws: LongMemoryError.self) { try SampleStatistics.autocovariance([1, 2, 3], maxLag: -1) }

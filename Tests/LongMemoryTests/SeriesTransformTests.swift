@@ -38,7 +38,8 @@ struct SeriesTransformTests {
                 <= 1e-14)
     }
 
-    @Test("lengths: n for levels and logarithms, n − 1 for differences and returns", arguments: SeriesTransform.allCases)
+    @Test(
+        "lengths: n for levels and logarithms, n − 1 for differences and returns", arguments: SeriesTransform.allCases)
     func lengths(_ transform: SeriesTransform) throws {
         let y = try transform.apply(to: Self.prices)
         #expect(y.count == transform.transformedCount(Self.prices.count))

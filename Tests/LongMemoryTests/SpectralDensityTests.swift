@@ -27,12 +27,27 @@ struct SpectralDensityTests {
     @Test func fgnMatchesMpmath() throws {
         let lambdas = [0.001, 0.1, 1, 3, 3.141592653589793]
         let references: [(Double, [Double])] = [
-            (0.3, [0.007259077280865354177, 0.046041072190442191499, 0.13200164101958851702, 0.22530247634950235575,
-                   0.22579599153884860219]),
-            (0.7, [2.53488667250760528, 0.40147154994302516104, 0.15239982634949146732, 0.092183327621595428274,
-                   0.091958252842664169686]),
-            (0.99, [8.5496377332172280707, 0.093667817442424962821, 0.0091286277739253242096,
-                    0.0027469588404294322736, 0.0027292541595699770046]),
+            (
+                0.3,
+                [
+                    0.007259077280865354177, 0.046041072190442191499, 0.13200164101958851702, 0.22530247634950235575,
+                    0.22579599153884860219,
+                ]
+            ),
+            (
+                0.7,
+                [
+                    2.53488667250760528, 0.40147154994302516104, 0.15239982634949146732, 0.092183327621595428274,
+                    0.091958252842664169686,
+                ]
+            ),
+            (
+                0.99,
+                [
+                    8.5496377332172280707, 0.093667817442424962821, 0.0091286277739253242096,
+                    0.0027469588404294322736, 0.0027292541595699770046,
+                ]
+            ),
         ]
         for (h, expected) in references {
             let f = try SpectralDensity.fractionalGaussianNoise(hurst: h, at: lambdas)
@@ -59,10 +74,13 @@ struct SpectralDensityTests {
         let gamma = try Autocovariance.fractionalGaussianNoise(hurst: h, sigma2: sigma2, lags: 7)
         let leading = 2 * sigma2 / Double.pi * Double.sin(Double.pi * h) * SpecialFunctions.gamma(2 * h + 1) / 4
         for k in [0, 1, 7] {
-            let integral = 2 * (try integrateFromZero({ lambda in
-                try SpectralDensity.fractionalGaussianNoise(hurst: h, sigma2: sigma2, at: [lambda])[0]
-                    * Double.cos(Double(k) * lambda)
-            }, exponent: 1 - 2 * h, leading: leading))
+            let integral =
+                2
+                * (try integrateFromZero(
+                    { lambda in
+                        try SpectralDensity.fractionalGaussianNoise(hurst: h, sigma2: sigma2, at: [lambda])[0]
+                            * Double.cos(Double(k) * lambda)
+                    }, exponent: 1 - 2 * h, leading: leading))
             #expect(abs(integral - gamma[k]) <= 1e-12 * sigma2, "H = \(h), lag \(k): \(integral) vs \(gamma[k])")
         }
     }
@@ -79,9 +97,12 @@ struct SpectralDensityTests {
         let theta1 = 1 + model.ma.reduce(0, +), phi1 = 1 - model.ar.reduce(0, +)
         let leading = model.sigma2 / (2 * Double.pi) * (theta1 * theta1) / (phi1 * phi1)
         for k in [0, 1, 5] {
-            let integral = 2 * (try integrateFromZero({ lambda in
-                try SpectralDensity.arfima(model, at: [lambda])[0] * Double.cos(Double(k) * lambda)
-            }, exponent: -2 * model.d, leading: leading))
+            let integral =
+                2
+                * (try integrateFromZero(
+                    { lambda in
+                        try SpectralDensity.arfima(model, at: [lambda])[0] * Double.cos(Double(k) * lambda)
+                    }, exponent: -2 * model.d, leading: leading))
             #expect(abs(integral - gamma[k]) <= 1e-11 * gamma[0], "\(model) lag \(k): \(integral) vs \(gamma[k])")
         }
     }
@@ -99,9 +120,10 @@ struct SpectralDensityTests {
             let scaled = try SpectralDensity.fractionalGaussianNoiseInnovationVariance(hurst: h, sigma2: sigma2)
             #expect(TestSupport.relativeError(scaled, sigma2 * innovation) <= 1e-14)
             // ∫ log f* over (0, π]: log-singular at 0 (integrable; the part below 6e-25 is < 1e-22).
-            let integral = try Quadrature.gaussLegendreGraded({ lambda in
-                Double.log(try SpectralDensity.fractionalGaussianNoiseNormalized(hurst: h, at: [lambda])[0])
-            }, upTo: Double.pi, ratio: 0.25, panels: 41)
+            let integral = try Quadrature.gaussLegendreGraded(
+                { lambda in
+                    Double.log(try SpectralDensity.fractionalGaussianNoiseNormalized(hurst: h, at: [lambda])[0])
+                }, upTo: Double.pi, ratio: 0.25, panels: 41)
             #expect(abs(integral) <= 1e-12, "H = \(h): ∫ log f* = \(2 * integral)")
             // f = (σ_ε²/2π) f*.
             let lambdas = [0.01, 0.5, 2.9]
@@ -109,13 +131,16 @@ struct SpectralDensityTests {
             let fStar = try SpectralDensity.fractionalGaussianNoiseNormalized(hurst: h, at: lambdas)
             #expect(TestSupport.maxRelativeError(f, fStar.map { $0 * scaled / (2 * Double.pi) }) <= 1e-13)
         }
-        #expect(TestSupport.relativeError(try SpectralDensity.fractionalGaussianNoiseInnovationVariance(hurst: 0.5), 1) <= 1e-13)
+        #expect(
+            TestSupport.relativeError(try SpectralDensity.fractionalGaussianNoiseInnovationVariance(hurst: 0.5), 1)
+                <= 1e-13)
         let model = ARFIMAModel(d: 0.3, ar: [0.5, -0.6], ma: [0.4], sigma2: 2)
         // The AR part has a spectral peak near λ ≈ 1.24 (inverse roots of modulus 0.775): 8 uniform panels on
         // [π/4, π]; the log singularity at 0 contributes 2d·ε(1 − log ε) < 1e-22 below ε.
-        let integral = try integrateFromZero({ lambda in
-            Double.log(try SpectralDensity.arfimaNormalized(model, at: [lambda])[0])
-        }, exponent: 0, leading: 0)
+        let integral = try integrateFromZero(
+            { lambda in
+                Double.log(try SpectralDensity.arfimaNormalized(model, at: [lambda])[0])
+            }, exponent: 0, leading: 0)
         #expect(abs(integral) <= 1e-12, "ARFIMA ∫ log f* = \(2 * integral)")
         let lambdas = [0.01, 1.0, 3.0]
         let f = try SpectralDensity.arfima(model, at: lambdas)

@@ -51,7 +51,9 @@ struct VerdictRuleTests {
         quRejects: Bool = false, splitRejects: Bool = false, periodicity: PeriodicityCheck? = nil,
         whittleSE: Double = 0.02, lpwSE: Double = 0.06, elwSE: Double = 0.04
     ) throws -> MemoryEvidence {
-        let methods: [MemoryTestMethod] = [.loModifiedRescaledRange, .rescaledVariance, .kwiatkowskiPhillipsSchmidtShin]
+        let methods: [MemoryTestMethod] = [
+            .loModifiedRescaledRange, .rescaledVariance, .kwiatkowskiPhillipsSchmidtShin,
+        ]
         let p = try whittle.map {
             try estimate(.whittle, $0, se: whittleSE, bandwidth: nil, order: ARMAOrder(p: 1, q: 0))
         }
@@ -227,10 +229,14 @@ struct VerdictRuleTests {
         let c = Self.c
         #expect(EstimateClass.classify(try Self.estimate(.localWhittle, 0.2, se: 0.05), threshold: c) == .positive)
         #expect(EstimateClass.classify(try Self.estimate(.localWhittle, -0.2, se: 0.05), threshold: c) == .negative)
-        #expect(EstimateClass.classify(try Self.estimate(.localWhittle, 0.1, se: 0.05), threshold: c) == .notSignificant)
-        #expect(EstimateClass.classify(try Self.estimate(.exactLocalWhittle, 0.7, se: 0.05), threshold: c) == .nonstationary)
+        #expect(
+            EstimateClass.classify(try Self.estimate(.localWhittle, 0.1, se: 0.05), threshold: c) == .notSignificant)
+        #expect(
+            EstimateClass.classify(try Self.estimate(.exactLocalWhittle, 0.7, se: 0.05), threshold: c) == .nonstationary
+        )
         #expect(EstimateClass.classify(try Self.estimate(.whittle, 0.499, se: 0.02), threshold: c) == .atBound)
         // A missing standard error: no evidence either way.
-        #expect(EstimateClass.classify(try Self.estimate(.localWhittle, 0.3, se: .nan), threshold: c) == .notSignificant)
+        #expect(
+            EstimateClass.classify(try Self.estimate(.localWhittle, 0.3, se: .nan), threshold: c) == .notSignificant)
     }
 }

@@ -94,8 +94,9 @@ struct WeightsTests {
         for (d, row) in table {
             for (k, printed) in zip(ks, row) {
                 let lost = try FractionalWeights.lostMemory(d: d, window: k)
-                #expect(abs(lost - printed) <= halfUnitOfLastDigit(printed, significantDigits: 3) * 1.0001,
-                        "d = \(d), K = \(k): \(lost) vs printed \(printed)")
+                #expect(
+                    abs(lost - printed) <= halfUnitOfLastDigit(printed, significantDigits: 3) * 1.0001,
+                    "d = \(d), K = \(k): \(lost) vs printed \(printed)")
             }
         }
         let fracdiffDefault = try FractionalWeights.lostMemory(d: 0.4, window: 10)

@@ -79,8 +79,9 @@ struct FFTTests {
             let x = g.gaussians(n)
             let realReference = naiveDFT(x.map { Complex($0, 0) })
             let half = try FFT.forwardReal(x)
-            #expect(maxDifference(half, Array(realReference[0...(n / 2)])) < 1e-12 * maxAbs(realReference),
-                    "n = \(n)")
+            #expect(
+                maxDifference(half, Array(realReference[0...(n / 2)])) < 1e-12 * maxAbs(realReference),
+                "n = \(n)")
         }
         #expect(FFT.forward([]).isEmpty)
         #expect(FFT.inverse([]).isEmpty)
@@ -166,8 +167,9 @@ struct FFTTests {
                 let single = try FFT.forwardReal(x, length: length)
                 let batchedSpectrum = ws.spectrum(column: c)
                 spectra.append(batchedSpectrum)
-                #expect(maxDifference(batchedSpectrum, single) <= 1e-13 * max(1, maxAbs(single)),
-                        "length \(length), column \(c)")
+                #expect(
+                    maxDifference(batchedSpectrum, single) <= 1e-13 * max(1, maxAbs(single)),
+                    "length \(length), column \(c)")
             }
             // Round trip through the batched inverse, and through loadSpectrum.
             ws.inverse()

@@ -8,7 +8,9 @@ struct FastMathTests {
     /// Arguments: a symmetric grid on [−40, 40], tiny magnitudes down to 1e-300, and random N(0, 3²) draws.
     static let arguments: [Double] = {
         var xs = stride(from: -40.0, through: 40.0, by: 0.01).map { $0 }
-        for e in stride(from: -300.0, through: -1.0, by: 0.5) { xs.append(Foundation.pow(10, e)); xs.append(-Foundation.pow(10, e)) }
+        for e in stride(from: -300.0, through: -1.0, by: 0.5) {
+            xs.append(Foundation.pow(10, e)); xs.append(-Foundation.pow(10, e))
+        }
         var rng = TestSupport.rng(17)
         xs += (0..<20_000).map { _ in 3 * rng.gaussian() }
         return xs
@@ -19,7 +21,8 @@ struct FastMathTests {
         var worst = (tanh: 0.0, sigmoid: 0.0, expm1: 0.0, exp: 0.0)
         for x in Self.arguments {
             worst.tanh = max(worst.tanh, TestSupport.relativeError(FastMath.tanh(x), Foundation.tanh(x)))
-            worst.sigmoid = max(worst.sigmoid, TestSupport.relativeError(FastMath.sigmoid(x), 1 / (1 + Foundation.exp(-x))))
+            worst.sigmoid = max(
+                worst.sigmoid, TestSupport.relativeError(FastMath.sigmoid(x), 1 / (1 + Foundation.exp(-x))))
             worst.expm1 = max(worst.expm1, TestSupport.relativeError(FastMath.expm1(x), Foundation.expm1(x)))
             worst.exp = max(worst.exp, TestSupport.relativeError(FastMath.exp(x), Foundation.exp(x)))
         }

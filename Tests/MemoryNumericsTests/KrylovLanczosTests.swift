@@ -12,8 +12,9 @@ struct KrylovLanczosTests {
         let a = try KrylovTestKit.symmetric(eigenvalues: lambda, seed: 32)
         let exact = try LinearAlgebra.symmetricEigen(a)
         let op = try DenseSymmetricOperator(a)
-        let result = try Lanczos.extremeEigenpairs(of: op, top: 5, bottom: 5,
-                                                     options: LanczosOptions(maximumSteps: 160, seed: 3))
+        let result = try Lanczos.extremeEigenpairs(
+            of: op, top: 5, bottom: 5,
+            options: LanczosOptions(maximumSteps: 160, seed: 3))
         #expect(result.converged)
         let scale = max(abs(exact.values.first!), abs(exact.values.last!))
         let vectors = try #require(exact.vectors)

@@ -32,7 +32,8 @@ struct KrylovQuadratureTests {
     /// A matrix with three distinct eigenvalues (multiplicities 50, 30, 20): every Rademacher probe's Krylov space
     /// is 3-dimensional, the rule has exactly those nodes and weights 0.5, 0.3, 0.2, and the density integrates to 1.
     @Test func clusteredSpectrumIsExact() throws {
-        let lambda = [Double](repeating: -2, count: 50) + [Double](repeating: 1, count: 30)
+        let lambda =
+            [Double](repeating: -2, count: 50) + [Double](repeating: 1, count: 30)
             + [Double](repeating: 4, count: 20)
         let a = Matrix.diagonal(lambda)
         let slq = try StochasticLanczosQuadrature(try DenseSymmetricOperator(a), steps: 20, probes: 3, seed: 4)

@@ -48,7 +48,9 @@ struct KrylovTraceTests {
             zs.append((plus.estimate - exact) / plus.standardError)
             #expect(plus.operatorProducts == 60 && plus.probes == 20)
         }
-        #expect(sePlus * 9 < seHutch, "RMSE Hutch++ \((sePlus / 20).squareRoot()) vs Hutchinson \((seHutch / 20).squareRoot())")
+        #expect(
+            sePlus * 9 < seHutch,
+            "RMSE Hutch++ \((sePlus / 20).squareRoot()) vs Hutchinson \((seHutch / 20).squareRoot())")
         // The reported standard errors are honest: |z| < 4 for every seed.
         #expect(zs.allSatisfy { abs($0) < 4 }, "\(zs)")
     }
@@ -84,9 +86,12 @@ struct KrylovTraceTests {
 
     @Test func sameSeedSameBytesAndBadArguments() throws {
         let op = try DenseSymmetricOperator(KrylovTestKit.gaussianSymmetric(10, seed: 1))
-        #expect(try StochasticTrace.hutchinson(op, probes: 7, seed: 3) == StochasticTrace.hutchinson(op, probes: 7, seed: 3))
-        #expect(try StochasticTrace.hutchPlusPlus(op, matrixVectorProducts: 9, seed: 3)
-            == StochasticTrace.hutchPlusPlus(op, matrixVectorProducts: 9, seed: 3))
+        #expect(
+            try StochasticTrace.hutchinson(op, probes: 7, seed: 3) == StochasticTrace.hutchinson(op, probes: 7, seed: 3)
+        )
+        #expect(
+            try StochasticTrace.hutchPlusPlus(op, matrixVectorProducts: 9, seed: 3)
+                == StochasticTrace.hutchPlusPlus(op, matrixVectorProducts: 9, seed: 3))
         #expect(throws: NumericsError.self) { try StochasticTrace.hutchinson(op, probes: 1, seed: 0) }
         #expect(throws: NumericsError.self) { try StochasticTrace.hutchPlusPlus(op, matrixVectorProducts: 5, seed: 0) }
         #expect(throws: NumericsError.self) { try StochasticDiagonal.bekasKokiopoulouSaad(op, probes: 1, seed: 0) }

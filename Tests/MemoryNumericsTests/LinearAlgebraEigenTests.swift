@@ -58,7 +58,8 @@ struct LinearAlgebraEigenTests {
         #expect(pairs >= 1)
         // Values-only call returns the same eigenvalues.
         let valuesOnly = try a.eigenvalues()
-        #expect(LinAlgTestKit.maxDistance(LinAlgTestKit.sorted(valuesOnly), LinAlgTestKit.sorted(e.values)) < 1e-12 * scale)
+        #expect(
+            LinAlgTestKit.maxDistance(LinAlgTestKit.sorted(valuesOnly), LinAlgTestKit.sorted(e.values)) < 1e-12 * scale)
         #expect(try LinearAlgebra.eigen(a, vectors: false).vectors == nil)
     }
 
@@ -94,7 +95,9 @@ struct LinearAlgebraEigenTests {
             #expect(LinAlgTestKit.eigenResidual(a, e.values[j], v.column(j)) <= 1e-12 * scale)
             #expect(abs(LinAlgTestKit.norm(v.column(j)) - 1) < 1e-13)
         }
-        #expect(LinAlgTestKit.maxDistance(LinAlgTestKit.sorted(try a.eigenvalues()), LinAlgTestKit.sorted(e.values)) < 1e-12 * scale)
+        #expect(
+            LinAlgTestKit.maxDistance(LinAlgTestKit.sorted(try a.eigenvalues()), LinAlgTestKit.sorted(e.values)) < 1e-12
+                * scale)
 
         var t = LinAlgTestKit.complexGaussian(5, 5, seed: 22)
         for j in 0..<5 { for i in (j + 1)..<5 { t[i, j] = .zero } }
@@ -136,7 +139,11 @@ struct LinearAlgebraEigenTests {
         var withNaN = Matrix.identity(3)
         withNaN[1, 2] = .nan
         let error = #expect(throws: NumericsError.self) { try LinearAlgebra.eigen(withNaN) }
-        if case .domain(let message)? = error { #expect(message.contains("(1, 2)")) } else { Issue.record("\(String(describing: error))") }
+        if case .domain(let message)? = error {
+            #expect(message.contains("(1, 2)"))
+        } else {
+            Issue.record("\(String(describing: error))")
+        }
         // Clearly asymmetric input to the symmetric solver is rejected, not silently half-read.
         let asymmetric = try LinAlgTestKit.m([[1, 2], [0, 1]])
         #expect(throws: NumericsError.self) { try LinearAlgebra.symmetricEigen(asymmetric) }
@@ -161,6 +168,8 @@ struct LinearAlgebraEigenTests {
             }
         }
         #expect(complexCount == s.eigenvalues.filter { $0.imaginary != 0 }.count)
-        #expect(LinAlgTestKit.maxDistance(LinAlgTestKit.sorted(s.eigenvalues), LinAlgTestKit.sorted(try a.eigenvalues())) < 1e-12)
+        #expect(
+            LinAlgTestKit.maxDistance(LinAlgTestKit.sorted(s.eigenvalues), LinAlgTestKit.sorted(try a.eigenvalues()))
+                < 1e-12)
     }
 }

@@ -173,7 +173,9 @@ struct LinearAlgebraFactorizationTests {
         // 2000·I of order 200: det overflows, log|det| = 200·log 2000.
         let huge = Matrix.diagonal([Double](repeating: 2000, count: 200))
         #expect(try LinearAlgebra.determinant(huge) == .infinity)
-        #expect(TestSupport.relativeError(try LinearAlgebra.logAbsDeterminant(huge).logAbs, 200 * PortableMath.log(2000)) < 1e-14)
+        #expect(
+            TestSupport.relativeError(try LinearAlgebra.logAbsDeterminant(huge).logAbs, 200 * PortableMath.log(2000))
+                < 1e-14)
         // SPD: Cholesky log-determinant agrees with LU.
         let g = LinAlgTestKit.gaussian(8, 8, seed: 73)
         let spd = g * g.transposed + Matrix.identity(8)

@@ -33,7 +33,9 @@ struct LinearAlgebraSteinTests {
     @Test(arguments: methods)
     func rotationClosedForm(method: LinearAlgebra.SteinMethod) throws {
         let r = 0.97, theta = 0.4
-        let w = try LinAlgTestKit.m([[r * Double.cos(theta), -r * Double.sin(theta)], [r * Double.sin(theta), r * Double.cos(theta)]])
+        let w = try LinAlgTestKit.m([
+            [r * Double.cos(theta), -r * Double.sin(theta)], [r * Double.sin(theta), r * Double.cos(theta)],
+        ])
         let s = try LinearAlgebra.solveStein(w: w, q: Matrix.identity(2), method: method)
         #expect(LinAlgTestKit.relativeDistance(s, (1 / (1 - r * r)) * Matrix.identity(2)) < 1e-13)
     }

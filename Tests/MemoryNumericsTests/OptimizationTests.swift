@@ -114,8 +114,9 @@ struct BrentTests {
         #expect(!all.converged)
         #expect(all.status.contains("no finite"))
         // NaN except at one grid point's neighbourhood: a bracket around the only finite region.
-        let spike = try Optimization.minimize({ x in abs(x - 0.5) < 0.1 ? (x - 0.52) * (x - 0.52) : .nan },
-                                              lower: 0, upper: 1)
+        let spike = try Optimization.minimize(
+            { x in abs(x - 0.5) < 0.1 ? (x - 0.52) * (x - 0.52) : .nan },
+            lower: 0, upper: 1)
         #expect(abs(spike.minimizer - 0.52) < 1e-6)
     }
 
@@ -131,19 +132,21 @@ struct BrentTests {
     @Test("An error thrown by the objective is rethrown unchanged")
     func throwingObjective() {
         #expect(throws: ObjectiveFailure(at: 1.25)) {
-            try Optimization.minimize({ x in
-                if x == 1.25 { throw ObjectiveFailure(at: x) }
-                return (x - 2) * (x - 2)
-            }, lower: 0, upper: 5)
+            try Optimization.minimize(
+                { x in
+                    if x == 1.25 { throw ObjectiveFailure(at: x) }
+                    return (x - 2) * (x - 2)
+                }, lower: 0, upper: 5)
         }
         // Thrown during the Brent phase (after the scan): still rethrown.
         var count = 0
         #expect(throws: ObjectiveFailure.self) {
-            try Optimization.minimize({ x in
-                count += 1
-                if count > 20 { throw ObjectiveFailure(at: x) }
-                return (x - 2) * (x - 2)
-            }, lower: 0, upper: 5)
+            try Optimization.minimize(
+                { x in
+                    count += 1
+                    if count > 20 { throw ObjectiveFailure(at: x) }
+                    return (x - 2) * (x - 2)
+                }, lower: 0, upper: 5)
         }
     }
 
@@ -172,8 +175,9 @@ struct BrentTests {
             try Optimization.minimize({ $0 }, lower: 0, upper: 1, options: .init(scanIntervals: 1))
         }
         #expect(throws: NumericsError.self) {
-            try Optimization.minimize({ $0 }, lower: 0, upper: 1,
-                                      options: .init(absoluteTolerance: 0, relativeTolerance: 0))
+            try Optimization.minimize(
+                { $0 }, lower: 0, upper: 1,
+                options: .init(absoluteTolerance: 0, relativeTolerance: 0))
         }
     }
 
@@ -181,12 +185,14 @@ struct BrentTests {
     func nested() throws {
         // g(y) = min_x [(x − y)² + (y − 1)²] = (y − 1)², minimised at y = 1.
         var innerFailures = 0
-        let r = try Optimization.minimize({ y in
-            let inner = try Optimization.minimize({ x in (x - y) * (x - y) + (y - 1) * (y - 1) },
-                                                  lower: -5, upper: 5)
-            if !inner.converged { innerFailures += 1 }
-            return inner.minimum
-        }, lower: -3, upper: 4)
+        let r = try Optimization.minimize(
+            { y in
+                let inner = try Optimization.minimize(
+                    { x in (x - y) * (x - y) + (y - 1) * (y - 1) },
+                    lower: -5, upper: 5)
+                if !inner.converged { innerFailures += 1 }
+                return inner.minimum
+            }, lower: -3, upper: 4)
         #expect(innerFailures == 0)
         #expect(abs(r.minimizer - 1) < 1e-5)
     }
@@ -262,8 +268,9 @@ struct MultiminTests {
 
     @Test("Nelder–Mead in one dimension and with explicit steps")
     func nelderMeadOneD() throws {
-        let r = try Optimization.minimize({ ($0[0] - 3) * ($0[0] - 3) }, from: [0],
-                                          options: .init(initialSimplexSteps: [0.5]))
+        let r = try Optimization.minimize(
+            { ($0[0] - 3) * ($0[0] - 3) }, from: [0],
+            options: .init(initialSimplexSteps: [0.5]))
         #expect(r.converged)
         #expect(abs(r.minimizer[0] - 3) < 1e-6)
     }
@@ -275,8 +282,9 @@ struct MultiminTests {
         let nm = try Optimization.minimize(f, from: [-1.2, 1])
         #expect(nm.converged)
         #expect(abs(nm.minimizer[0] - 1) < 1e-4)
-        let bfgs = try Optimization.minimize(f, gradient: rosenbrockGradient, from: [-1.2, 1],
-                                             options: .init(initialStepSize: 5))
+        let bfgs = try Optimization.minimize(
+            f, gradient: rosenbrockGradient, from: [-1.2, 1],
+            options: .init(initialStepSize: 5))
         #expect(bfgs.minimum.isFinite)
         #expect(bfgs.converged)
         #expect(abs(bfgs.minimizer[0] - 1) < 1e-6)
@@ -312,19 +320,22 @@ struct MultiminTests {
     func throwing() {
         var calls = 0
         #expect(throws: ObjectiveFailure.self) {
-            try Optimization.minimize({ p in
-                calls += 1
-                if calls > 10 { throw ObjectiveFailure(at: p[0]) }
-                return rosenbrock(p)
-            }, from: [-1.2, 1])
+            try Optimization.minimize(
+                { p in
+                    calls += 1
+                    if calls > 10 { throw ObjectiveFailure(at: p[0]) }
+                    return rosenbrock(p)
+                }, from: [-1.2, 1])
         }
         var gradientCalls = 0
         #expect(throws: ObjectiveFailure.self) {
-            try Optimization.minimize(rosenbrock, gradient: { p in
-                gradientCalls += 1
-                if gradientCalls > 3 { throw ObjectiveFailure(at: p[0]) }
-                return rosenbrockGradient(p)
-            }, from: [-1.2, 1])
+            try Optimization.minimize(
+                rosenbrock,
+                gradient: { p in
+                    gradientCalls += 1
+                    if gradientCalls > 3 { throw ObjectiveFailure(at: p[0]) }
+                    return rosenbrockGradient(p)
+                }, from: [-1.2, 1])
         }
     }
 
@@ -338,8 +349,9 @@ struct MultiminTests {
 
     @Test("Iteration limit is reported")
     func iterationLimit() throws {
-        let r = try Optimization.minimize(rosenbrock, gradient: rosenbrockGradient, from: [-1.2, 1],
-                                          options: .init(maxIterations: 2))
+        let r = try Optimization.minimize(
+            rosenbrock, gradient: rosenbrockGradient, from: [-1.2, 1],
+            options: .init(maxIterations: 2))
         #expect(!r.converged)
         #expect(r.iterations == 2)
         let nm = try Optimization.minimize(rosenbrock, from: [-1.2, 1], options: .init(maxIterations: 3))
@@ -358,8 +370,9 @@ struct MultiminTests {
             try Optimization.minimize(rosenbrock, from: [0, 0], options: .init(initialSimplexSteps: [1, 0]))
         }
         #expect(throws: NumericsError.self) {
-            try Optimization.minimize(rosenbrock, gradient: rosenbrockGradient, from: [0, 0],
-                                      options: .init(lineSearchTolerance: 1))
+            try Optimization.minimize(
+                rosenbrock, gradient: rosenbrockGradient, from: [0, 0],
+                options: .init(lineSearchTolerance: 1))
         }
         #expect(throws: NumericsError.self) {
             try Optimization.minimize(rosenbrock, from: [0, 0], options: .init(gradientTolerance: 0))

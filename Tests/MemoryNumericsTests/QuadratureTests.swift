@@ -63,7 +63,9 @@ struct QuadratureTests {
         #expect(throws: NumericsError.self) { try Quadrature.tanhSinh(components: 0, upper: 1) { _, _ in } }
         #expect(throws: NumericsError.self) { try Quadrature.tanhSinh(upper: 0) { $0 } }
         #expect(throws: NumericsError.self) { try Quadrature.tanhSinh(upper: 1, tolerance: 0) { $0 } }
-        #expect(throws: NumericsError.self) { try Quadrature.tanhSinh(upper: 1, tolerance: 1e-8, acceptance: 1e-9) { $0 } }
+        #expect(throws: NumericsError.self) {
+            try Quadrature.tanhSinh(upper: 1, tolerance: 1e-8, acceptance: 1e-9) { $0 }
+        }
         // A rapidly oscillating integrand is not resolved by 2⁹ halvings of the step.
         #expect(throws: NumericsError.self) { try Quadrature.tanhSinh(upper: 1) { Double.sin(1e5 * $0) } }
     }

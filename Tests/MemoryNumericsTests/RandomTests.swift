@@ -69,7 +69,8 @@ struct RandomTests {
         ]
         #expect((0..<6).map { _ in g.next() } == bits)
         var u = SeededRandom(seed: 42)
-        #expect((0..<4).map { _ in u.uniform() }
+        #expect(
+            (0..<4).map { _ in u.uniform() }
                 == [0.08386297105988216, 0.3789802506626686, 0.6800434110281394, 0.9246929453253876])
         var z = SeededRandom(seed: 42)
         let gaussians = [
@@ -81,7 +82,8 @@ struct RandomTests {
         #expect((0..<3).map { _ in s.next() } == [0x3a27_039e_279a_6fd6, 0x7097_9edd_ce75_fa8e, 0x3fbd_ab3b_0156_5d8f])
         var parent = SeededRandom(seed: 42)
         var child = parent.split()
-        #expect((0..<3).map { _ in child.next() } == [0xaf7f_da47_9c57_02fa, 0x836a_01fe_89ae_ff58, 0x5166_1b2d_7c65_b6ef])
+        #expect(
+            (0..<3).map { _ in child.next() } == [0xaf7f_da47_9c57_02fa, 0x836a_01fe_89ae_ff58, 0x5166_1b2d_7c65_b6ef])
         var i = SeededRandom(seed: 42)
         #expect((0..<8).map { _ in i.integer(below: 1000) } == [83, 378, 680, 924, 991, 769, 719, 850])
         var p = SeededRandom(seed: 42)
@@ -203,8 +205,10 @@ struct RandomTests {
             }
         }
         for k in -1074...1023 { check(Foundation.pow(2, Double(k))) }
-        for v in [Double.leastNonzeroMagnitude, Double.leastNormalMagnitude, Double.leastNormalMagnitude / 3,
-                  .greatestFiniteMagnitude, 0.1, 10, Double.pi, M_E] {
+        for v in [
+            Double.leastNonzeroMagnitude, Double.leastNormalMagnitude, Double.leastNormalMagnitude / 3,
+            .greatestFiniteMagnitude, 0.1, 10, Double.pi, M_E,
+        ] {
             check(v)
         }
         #expect(worst <= 2, "worst error \(worst) ulp at x = \(worstAt)")

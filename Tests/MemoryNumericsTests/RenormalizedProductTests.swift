@@ -36,7 +36,8 @@ struct RenormalizedProductTests {
         let logs = try product.logSingularValues()
         let expected = lambda.map { 400 * Double.log($0) }
         for i in 0..<4 {
-            #expect(abs(logs[i] - expected[i]) <= 1e-10 * max(1, abs(expected[i])), "\(i): \(logs[i]) vs \(expected[i])")
+            #expect(
+                abs(logs[i] - expected[i]) <= 1e-10 * max(1, abs(expected[i])), "\(i): \(logs[i]) vs \(expected[i])")
         }
     }
 
@@ -49,8 +50,10 @@ struct RenormalizedProductTests {
         for _ in 0..<m { try product.multiply(onLeftBy: a) }
         let c = 20.0 * Double(m)
         let root = (c * c + 4).squareRoot()
-        let expected = [Double(m) * Double.log(0.5) + Double.log((root + c) / 2),
-                        Double(m) * Double.log(0.5) + Double.log(2 / (root + c))]
+        let expected = [
+            Double(m) * Double.log(0.5) + Double.log((root + c) / 2),
+            Double(m) * Double.log(0.5) + Double.log(2 / (root + c)),
+        ]
         let logs = try product.logSingularValues()
         #expect(TestSupport.maxAbsError(logs, expected) < 1e-9, "\(logs) vs \(expected)")
     }
@@ -66,7 +69,9 @@ struct RenormalizedProductTests {
         #expect(logs[0].isFinite && logs[1].isFinite)
         #expect(product.logAbsDeterminant == -.infinity)
         #expect(throws: NumericsError.self) { try product.multiply(onLeftBy: Matrix.identity(2)) }
-        #expect(throws: NumericsError.self) { try product.multiply(onLeftBy: try Matrix([[1, 0, 0], [0, .nan, 0], [0, 0, 1]])) }
+        #expect(throws: NumericsError.self) {
+            try product.multiply(onLeftBy: try Matrix([[1, 0, 0], [0, .nan, 0], [0, 0, 1]]))
+        }
     }
 
     /// The frame: Q stays orthonormal, R_ii ≥ 0, Q·R reproduces A·Q_prev, and Σ log R_ii = log|det| for k = n.
@@ -110,6 +115,8 @@ struct RenormalizedProductTests {
         #expect(try explicit.renormalize() == (try inPlace.renormalize()))
         try inPlace.multiply(byMatrixWrittenBy: { m in m.elements[7] = .nan })
         #expect(throws: NumericsError.self) { try inPlace.renormalize() }
-        #expect(throws: NumericsError.self) { try inPlace.multiply(byMatrixWrittenBy: { $0 = Matrix(rows: 2, columns: 2) }) }
+        #expect(throws: NumericsError.self) {
+            try inPlace.multiply(byMatrixWrittenBy: { $0 = Matrix(rows: 2, columns: 2) })
+        }
     }
 }

@@ -211,9 +211,13 @@ struct SpecialFunctionsTests {
         #expect(TestSupport.relativeError(SF.normalCDF(1.959_963_984_540_054_235_5), 0.975) < 1e-15)
         #expect(TestSupport.relativeError(SF.normalUpperTail(10), 7.619_853_024_160_526_066e-24) < 1e-13)
         #expect(TestSupport.relativeError(SF.normalCDF(-3), 0.001_349_898_031_630_094_526_7) < 1e-14)
-        #expect(TestSupport.relativeError(SF.chiSquaredUpperTail(10, degreesOfFreedom: 4),
-                                          0.040_427_681_994_512_802_58) < 1e-13)
-        #expect(TestSupport.relativeError(SF.studentTQuantile(0.975, degreesOfFreedom: 10),
-                                          2.228_138_851_986_274_748_4) < 1e-12)
+        #expect(
+            TestSupport.relativeError(
+                SF.chiSquaredUpperTail(10, degreesOfFreedom: 4),
+                0.040_427_681_994_512_802_58) < 1e-13)
+        #expect(
+            TestSupport.relativeError(
+                SF.studentTQuantile(0.975, degreesOfFreedom: 10),
+                2.228_138_851_986_274_748_4) < 1e-12)
     }
 }

@@ -16,7 +16,9 @@ struct VectorMathAccuracyTests {
     /// where e^x overflows, underflows and goes subnormal.
     static let arguments: [Double] = {
         var xs = stride(from: -40.0, through: 40.0, by: 0.0137).map { $0 }
-        for e in stride(from: -300.0, through: -1.0, by: 0.37) { xs += [Foundation.pow(10, e), -Foundation.pow(10, e)] }
+        for e in stride(from: -300.0, through: -1.0, by: 0.37) {
+            xs += [Foundation.pow(10, e), -Foundation.pow(10, e)]
+        }
         var rng = TestSupport.rng(31)
         xs += (0..<20_000).map { _ in 3 * rng.gaussian() }
         xs += (0..<5_000).map { _ in 300 * rng.gaussian() }
@@ -45,23 +47,25 @@ struct VectorMathAccuracyTests {
         for (x, y) in zip(xs, ys) {
             let e: Double
             #if arch(x86_64)
-            let r: Float80
-            switch f {
-            case .exp: r = Foundation.exp(Float80(x))
-            case .tanh: r = Foundation.tanh(Float80(x))
-            case .sigmoid: r = 1 / (1 + Foundation.exp(-Float80(x)))
-            }
-            let rd = Double(r)
-            let spacing = rd.isFinite ? max(rd.magnitude.ulp, Double.leastNonzeroMagnitude) : .infinity
-            e = (y == rd) ? 0 : (rd.isFinite ? Double((Float80(y) - r).magnitude) / spacing : (y == rd ? 0 : .infinity))
+                let r: Float80
+                switch f {
+                case .exp: r = Foundation.exp(Float80(x))
+                case .tanh: r = Foundation.tanh(Float80(x))
+                case .sigmoid: r = 1 / (1 + Foundation.exp(-Float80(x)))
+                }
+                let rd = Double(r)
+                let spacing = rd.isFinite ? max(rd.magnitude.ulp, Double.leastNonzeroMagnitude) : .infinity
+                e =
+                    (y == rd)
+                    ? 0 : (rd.isFinite ? Double((Float80(y) - r).magnitude) / spacing : (y == rd ? 0 : .infinity))
             #else
-            let r: Double
-            switch f {
-            case .exp: r = Foundation.exp(x)
-            case .tanh: r = Foundation.tanh(x)
-            case .sigmoid: r = 1 / (1 + Foundation.exp(-x))
-            }
-            e = ulpError(y, reference: r, exact: { nil })
+                let r: Double
+                switch f {
+                case .exp: r = Foundation.exp(x)
+                case .tanh: r = Foundation.tanh(x)
+                case .sigmoid: r = 1 / (1 + Foundation.exp(-x))
+                }
+                e = ulpError(y, reference: r, exact: { nil })
             #endif
             if e > worst.ulp { worst = (e, x) }
         }
@@ -72,9 +76,9 @@ struct VectorMathAccuracyTests {
     func accuracy(_ f: VM.Function) throws {
         let worst = try Self.worstError(f)
         #if arch(x86_64)
-        let bound = 2.0  // measured maxima (4·10⁶ arguments): exp 1.02, tanh 1.22, σ 1.44 ulp
+            let bound = 2.0  // measured maxima (4·10⁶ arguments): exp 1.02, tanh 1.22, σ 1.44 ulp
         #else
-        let bound = 3.0  // against glibc, itself within 1 ulp
+            let bound = 3.0  // against glibc, itself within 1 ulp
         #endif
         #expect(worst.ulp <= bound, "\(f): \(worst.ulp) ulp at x = \(worst.at)")
     }
@@ -87,15 +91,19 @@ struct VectorMathAccuracyTests {
         for (i, x) in xs.enumerated() {
             worst = max(worst, Self.ulpError(t[i], reference: Foundation.tanh(x), exact: { nil }))
             worst = max(worst, Self.ulpError(e[i], reference: Foundation.exp(x), exact: { nil }))
-            if x > -700 { worst = max(worst, Self.ulpError(s[i], reference: 1 / (1 + Foundation.exp(-x)), exact: { nil })) }
+            if x > -700 {
+                worst = max(worst, Self.ulpError(s[i], reference: 1 / (1 + Foundation.exp(-x)), exact: { nil }))
+            }
         }
         #expect(worst <= 2.5, "worst \(worst) ulp")
     }
 
     @Test("Special values: ±0, ±∞, NaN, saturation, overflow and underflow")
     func specialValues() throws {
-        let xs: [Double] = [0, -0.0, .infinity, -.infinity, .nan, 19.1, -19.1, 40, 1e300, -1e300, 709.78, 709.79, 710,
-                            -708.5, -745.0, -745.2, -746, 5e-324, -5e-324, 1e-300]
+        let xs: [Double] = [
+            0, -0.0, .infinity, -.infinity, .nan, 19.1, -19.1, 40, 1e300, -1e300, 709.78, 709.79, 710,
+            -708.5, -745.0, -745.2, -746, 5e-324, -5e-324, 1e-300,
+        ]
         let e = try VM.apply(.exp, to: xs), t = try VM.apply(.tanh, to: xs), s = try VM.apply(.sigmoid, to: xs)
         // e^x
         #expect(e[0] == 1 && e[1] == 1 && e[2] == .infinity && e[3] == 0 && e[3].sign == .plus && e[4].isNaN)
@@ -140,8 +148,9 @@ struct VectorMathAccuracyTests {
                 #expect(Self.bits(d.value) == Self.bits(dualReference.value), "\(f) dual on \(isa)")
                 #expect(Self.bits(d.tangent) == Self.bits(dualReference.tangent), "\(f) dual on \(isa)")
             }
-            #expect(Self.bits(try VM.applyDual(f, value: xs, tangent: ts).value) == reference,
-                    "\(f): the dual value is the plain value")
+            #expect(
+                Self.bits(try VM.applyDual(f, value: xs, tangent: ts).value) == reference,
+                "\(f): the dual value is the plain value")
         }
     }
 

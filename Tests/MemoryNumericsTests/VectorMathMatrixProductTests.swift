@@ -64,7 +64,9 @@ struct VectorMathMatrixProductTests {
                 b.withUnsafeBufferPointer { bb in
                     s.withUnsafeBufferPointer { sb in
                         c.withUnsafeMutableBufferPointer { cb in
-                            guard let ap = ab.baseAddress, let bp = bb.baseAddress, let cp = cb.baseAddress else { return }
+                            guard let ap = ab.baseAddress, let bp = bb.baseAddress, let cp = cb.baseAddress else {
+                                return
+                            }
                             let st: VM.ProductStart
                             switch start {
                             case .zero: st = .zero
@@ -73,9 +75,10 @@ struct VectorMathMatrixProductTests {
                                 guard let spp = sb.baseAddress else { return }
                                 st = .column(spp)
                             }
-                            VM.multiply(m: m, n: n, k: k, ap, leadingDimension: lda, bp, leadingDimension: ldb,
-                                        transposeB: transposeB, start: st, into: cp, leadingDimension: ldc,
-                                        instructionSet: isa)
+                            VM.multiply(
+                                m: m, n: n, k: k, ap, leadingDimension: lda, bp, leadingDimension: ldb,
+                                transposeB: transposeB, start: st, into: cp, leadingDimension: ldc,
+                                instructionSet: isa)
                         }
                     }
                 }
@@ -110,8 +113,9 @@ struct VectorMathMatrixProductTests {
                 b.elements.withUnsafeBufferPointer { bb in
                     reference.withUnsafeMutableBufferPointer { cb in
                         guard let ap = ab.baseAddress, let bp = bb.baseAddress, let cp = cb.baseAddress else { return }
-                        BLAS.gemm(transA: .none, transB: .transpose, m: m, n: n, k: k, alpha: 1, a: ap, lda: m,
-                                  b: bp, ldb: n, beta: 0, c: cp, ldc: m)
+                        BLAS.gemm(
+                            transA: .none, transB: .transpose, m: m, n: n, k: k, alpha: 1, a: ap, lda: m,
+                            b: bp, ldb: n, beta: 0, c: cp, ldc: m)
                     }
                 }
             }
@@ -127,14 +131,15 @@ struct VectorMathMatrixProductTests {
     @Test("Matrix API: start matrix, k = 0, and shape errors")
     func matrixAPI() throws {
         let a = try Matrix([[1, 2], [3, 4], [5, 6]])  // 3×2
-        let b = try Matrix([[1, 0, 2], [0, 1, 3]])    // 2×3
+        let b = try Matrix([[1, 0, 2], [0, 1, 3]])  // 2×3
         let c = try VM.product(a, b)
         #expect(c == (try Matrix([[1, 2, 8], [3, 4, 18], [5, 6, 28]])))
         let bt = try Matrix([[1, 0], [0, 1], [2, 3]])  // bᵀ stored
         #expect(try VM.product(a, bt, transposeB: true) == c)
         let ones = Matrix(rows: 3, columns: 3, repeating: 1)
         #expect(try VM.product(a, b, adding: ones) == (try Matrix([[2, 3, 9], [4, 5, 19], [6, 7, 29]])))
-        let empty = try VM.product(Matrix(rows: 3, columns: 0), Matrix(rows: 0, columns: 2), adding: Matrix(rows: 3, columns: 2, repeating: 7))
+        let empty = try VM.product(
+            Matrix(rows: 3, columns: 0), Matrix(rows: 0, columns: 2), adding: Matrix(rows: 3, columns: 2, repeating: 7))
         #expect(empty == Matrix(rows: 3, columns: 2, repeating: 7), "k = 0: C is the start")
         #expect(throws: NumericsError.self) { try VM.product(a, a) }
         #expect(throws: NumericsError.self) { try VM.product(a, b, adding: ones.transposedShapeProbe) }

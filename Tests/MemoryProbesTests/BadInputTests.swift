@@ -30,13 +30,18 @@ struct BadInputTests {
         expectArgument("maxDelay") {
             _ = try MemoryCapacity.empirical(model: model, maxDelay: 50, options: EmpiricalCapacityOptions(steps: 50))
         }
-        expectArgument("maxDelay") { _ = try MemoryCapacity.empirical(model: model, inputs: x, maxDelay: 20, washout: 20) }
+        expectArgument("maxDelay") {
+            _ = try MemoryCapacity.empirical(model: model, inputs: x, maxDelay: 20, washout: 20)
+        }
         expectArgument("washout") { _ = try MemoryCapacity.empirical(model: model, inputs: x, maxDelay: 5, washout: 2) }
         expectArgument("maxLag") { _ = try ResponseCoefficients.compute(model: model, inputs: x, maxLag: 20) }
-        expectArgument("burnIn") { _ = try ResponseCoefficients.compute(model: model, inputs: x, maxLag: 10, burnIn: 10) }
+        expectArgument("burnIn") {
+            _ = try ResponseCoefficients.compute(model: model, inputs: x, maxLag: 10, burnIn: 10)
+        }
         expectArgument("maxDelay") {
-            _ = try InformationProcessingCapacity.compute(model: model, maxDegree: 1, maxDelay: 30,
-                                                          options: InformationProcessingCapacityOptions(steps: 30))
+            _ = try InformationProcessingCapacity.compute(
+                model: model, maxDegree: 1, maxDelay: 30,
+                options: InformationProcessingCapacityOptions(steps: 30))
         }
         expectArgument("maxDelay") { _ = try MemoryCapacity.empirical(model: model, maxDelay: -1) }
         let r = try ResponseCoefficients.compute(model: model, inputs: x, maxLag: 5)
@@ -44,8 +49,12 @@ struct BadInputTests {
     }
 
     @Test func degreesAndThresholds() throws {
-        expectArgument("maxDegree") { _ = try InformationProcessingCapacity.compute(model: model, maxDegree: 0, maxDelay: 3) }
-        expectArgument("maxDegree") { _ = try InformationProcessingCapacity.compute(model: model, maxDegree: -2, maxDelay: 3) }
+        expectArgument("maxDegree") {
+            _ = try InformationProcessingCapacity.compute(model: model, maxDegree: 0, maxDelay: 3)
+        }
+        expectArgument("maxDegree") {
+            _ = try InformationProcessingCapacity.compute(model: model, maxDegree: -2, maxDelay: 3)
+        }
         expectArgument("maxDegree") {
             _ = try InformationProcessingCapacity.compute(
                 model: model, maxDegree: 6, maxDelay: 60, options: InformationProcessingCapacityOptions(steps: 100))
@@ -56,11 +65,13 @@ struct BadInputTests {
             _ = try CapacityThreshold.chiSquared(tailProbability: 1, factor: 2).value(stateVariables: 3, samples: 10)
         }
         expectArgument("minimumRSquared") {
-            _ = try DecayFit(magnitudes: [1, 0.5, 0.25, 0.125], lags: 1...3, criterion: DecayFit.Criterion(minimumRSquared: 2))
+            _ = try DecayFit(
+                magnitudes: [1, 0.5, 0.25, 0.125], lags: 1...3, criterion: DecayFit.Criterion(minimumRSquared: 2))
         }
         expectArgument("regularization") {
-            _ = try MemoryCapacity.empirical(model: model, maxDelay: 2,
-                                             options: EmpiricalCapacityOptions(steps: 300, regularization: .ridge(relative: -1)))
+            _ = try MemoryCapacity.empirical(
+                model: model, maxDelay: 2,
+                options: EmpiricalCapacityOptions(steps: 300, regularization: .ridge(relative: -1)))
         }
     }
 
@@ -69,8 +80,12 @@ struct BadInputTests {
         expectArgument("d") { _ = try ProbeInput.fractionallyIntegrated(d: 0.5).sample(steps: 10, seed: 1) }
         expectArgument("steps") { _ = try ProbeInput.gaussian.sample(steps: 0, seed: 1) }
         expectArgument("size") { _ = try LinearStateSpace.shiftRegister(size: 0) }
-        expectArgument("input") { _ = try LinearStateSpace(transition: Matrix.identity(2), input: Matrix(rows: 3, columns: 1)) }
-        expectArgument("feature") { _ = try LinearStateSpace.shiftRegister(size: 3).memoryCapacity(maxDelay: 2, feature: 1) }
+        expectArgument("input") {
+            _ = try LinearStateSpace(transition: Matrix.identity(2), input: Matrix(rows: 3, columns: 1))
+        }
+        expectArgument("feature") {
+            _ = try LinearStateSpace.shiftRegister(size: 3).memoryCapacity(maxDelay: 2, feature: 1)
+        }
         // Gaussian inputs are outside the Legendre basis' domain.
         expectArgument("inputs") {
             _ = try InformationProcessingCapacity.compute(
@@ -80,15 +95,17 @@ struct BadInputTests {
         let x = try ProbeInput.gaussian.sample(steps: 10, features: 2, seed: 1)
         expectArgument("inputs") { _ = try Connectivity.compute(model: model, inputs: x) }
         expectArgument("model") {
-            _ = try AutonomousNetwork.simulate(model: try TanhRNN(inputSize: 2, hiddenSize: 2, outputSize: 1, seed: 1),
-                                               noiseScale: 1, count: 10, seed: 1)
+            _ = try AutonomousNetwork.simulate(
+                model: try TanhRNN(inputSize: 2, hiddenSize: 2, outputSize: 1, seed: 1),
+                noiseScale: 1, count: 10, seed: 1)
         }
         expectArgument("order") { _ = try ResidualMemory.autoregressiveFit([1, 2, 3], order: 0) }
     }
 
     /// An unstable linear network has no stationary covariance: the Stein solver's error passes through.
     @Test func unstableLinearNetwork() throws {
-        let system = try LinearStateSpace(transition: 1.01 * Matrix.identity(2), input: Matrix(rows: 2, columns: 1, repeating: 1))
+        let system = try LinearStateSpace(
+            transition: 1.01 * Matrix.identity(2), input: Matrix(rows: 2, columns: 1, repeating: 1))
         #expect(throws: LinearAlgebraError.self) { try system.memoryCapacity(maxDelay: 3) }
     }
 }

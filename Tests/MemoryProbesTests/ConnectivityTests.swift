@@ -18,7 +18,9 @@ struct ConnectivityTests {
         var perStep = [Int]()
         for t in 0..<T { for b in 0..<B { perStep.append((t + 2 * b) % q) } }
         // J[b][t][τ] = ∂y_t/∂x_τ (q × d) by central differences.
-        var jac = [[[[Double]]]](repeating: [[[Double]]](repeating: [[Double]](repeating: [Double](repeating: 0, count: q * d), count: T), count: T), count: B)
+        var jac = [[[[Double]]]](
+            repeating: [[[Double]]](
+                repeating: [[Double]](repeating: [Double](repeating: 0, count: q * d), count: T), count: T), count: B)
         for tau in 0..<T {
             for f in 0..<d {
                 var xp = x, xm = x
@@ -72,8 +74,10 @@ struct ConnectivityTests {
     @Test func linearNetworkClosedForm() throws {
         let model = try ProbeFixtures.linearNetwork(4, radius: 0.8, seed: 3)
         let a = try model.recurrentMatrix(layer: 0)
-        let b = try Matrix(rows: 4, columns: 1, columnMajor: model.parameterValues(of: try model.parameterGroup(named: "layer0.B")))
-        let c = try Matrix(rows: 1, columns: 4, columnMajor: model.parameterValues(of: try model.parameterGroup(named: "readout.C")))
+        let b = try Matrix(
+            rows: 4, columns: 1, columnMajor: model.parameterValues(of: try model.parameterGroup(named: "layer0.B")))
+        let c = try Matrix(
+            rows: 1, columns: 4, columnMajor: model.parameterValues(of: try model.parameterGroup(named: "readout.C")))
         let T = 30
         let conn = try Connectivity.compute(model: model, inputs: try ProbeInput.gaussian.sample(steps: T, seed: 1))
         var power = Matrix.identity(4), expected = [Double]()
@@ -89,7 +93,10 @@ struct ConnectivityTests {
             #expect(abs(try conn.share(atLagAtLeast: lag) - far / total) < 1e-12)
         }
         #expect(try conn.share(atLagAtLeast: 0) == 1)
-        #expect(throws: MemoryProbeError.invalidArgument(argument: "lag", message: "must lie in 0..<30 (the sequence length), got 30")) {
+        #expect(
+            throws: MemoryProbeError.invalidArgument(
+                argument: "lag", message: "must lie in 0..<30 (the sequence length), got 30")
+        ) {
             try conn.share(atLagAtLeast: 30)
         }
     }
@@ -100,6 +107,8 @@ struct ConnectivityTests {
         #expect(throws: MemoryProbeError.invalidArgument(argument: "output", message: "2 not in 0..<2")) {
             try Connectivity.compute(model: model, inputs: x, outputs: .output(2))
         }
-        #expect(throws: MemoryProbeError.self) { try Connectivity.compute(model: model, inputs: x, outputs: .perStep([0, 1])) }
+        #expect(throws: MemoryProbeError.self) {
+            try Connectivity.compute(model: model, inputs: x, outputs: .perStep([0, 1]))
+        }
     }
 }

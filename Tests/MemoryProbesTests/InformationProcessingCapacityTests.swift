@@ -23,7 +23,8 @@ struct InformationProcessingCapacityTests {
             }
         }
         let u = 0.3
-        #expect(abs(LegendreBasis.normalizedValues(u, maxDegree: 2)[1] - 5.0.squareRoot() * (3 * u * u - 1) / 2) < 1e-15)
+        #expect(
+            abs(LegendreBasis.normalizedValues(u, maxDegree: 2)[1] - 5.0.squareRoot() * (3 * u * u - 1) / 2) < 1e-15)
     }
 
     /// The basis enumeration: every term has the stated degree, distinct increasing delays ≤ K, no duplicates, and
@@ -47,7 +48,8 @@ struct InformationProcessingCapacityTests {
     @Test func chiSquaredThreshold() throws {
         let t10 = try CapacityThreshold.standard.value(stateVariables: 10, samples: 1000)
         #expect(abs(t10 - 2 * 29.58830 / 1000) < 1e-7)
-        let t1 = try CapacityThreshold.chiSquared(tailProbability: 1e-3, factor: 1).value(stateVariables: 1, samples: 100)
+        let t1 = try CapacityThreshold.chiSquared(tailProbability: 1e-3, factor: 1).value(
+            stateVariables: 1, samples: 100)
         #expect(abs(t1 - 0.1082757) < 1e-7)
         #expect(try CapacityThreshold.none.value(stateVariables: 5, samples: 10) == 0)
     }
@@ -58,7 +60,8 @@ struct InformationProcessingCapacityTests {
     @Test func linearNetworkHasOnlyLinearCapacity() throws {
         let model = try ProbeFixtures.linearNetwork(6, radius: 0.7, seed: 21)
         let ipc = try InformationProcessingCapacity.compute(
-            model: model, maxDegree: 3, maxDelay: 8, options: InformationProcessingCapacityOptions(steps: 4000, seed: 1))
+            model: model, maxDegree: 3, maxDelay: 8, options: InformationProcessingCapacityOptions(steps: 4000, seed: 1)
+        )
         let analytic = try MemoryCapacity.analytic(model: model, maxDelay: 8)
         #expect(ipc.rank == 6)
         #expect(ipc.byDegree[1] == 0 && ipc.byDegree[2] == 0, "\(ipc.byDegree)")
@@ -66,8 +69,9 @@ struct InformationProcessingCapacityTests {
         #expect(largestNonlinear < ipc.threshold)
         for k in 0...8 {
             let se = MemoryCapacity.standardError(capacity: analytic.capacities[k], samples: ipc.samples)
-            #expect(abs(ipc.linearMemory[k] - analytic.capacities[k]) <= 4 * se + 2 * 6 / Double(ipc.samples),
-                    "k = \(k): \(ipc.linearMemory[k]) vs \(analytic.capacities[k])")
+            #expect(
+                abs(ipc.linearMemory[k] - analytic.capacities[k]) <= 4 * se + 2 * 6 / Double(ipc.samples),
+                "k = \(k): \(ipc.linearMemory[k]) vs \(analytic.capacities[k])")
         }
         #expect(ipc.isWithinBound)
     }
@@ -78,7 +82,8 @@ struct InformationProcessingCapacityTests {
     @Test func tanhNetworkNonlinearCapacity() throws {
         let model = try ProbeFixtures.tanhNetwork(hidden: 10, recurrentNorm: 0.9, inputScale: 3, seed: 5)
         let ipc = try InformationProcessingCapacity.compute(
-            model: model, maxDegree: 3, maxDelay: 10, options: InformationProcessingCapacityOptions(steps: 4000, seed: 1))
+            model: model, maxDegree: 3, maxDelay: 10,
+            options: InformationProcessingCapacityOptions(steps: 4000, seed: 1))
         #expect(ipc.byDegree[1] > 1, "\(ipc.byDegree)")
         #expect(ipc.isWithinBound, "total \(ipc.total), bias \(ipc.finiteSampleBias)")
         #expect(ipc.total > 8 && ipc.total < 10.5, "total \(ipc.total)")

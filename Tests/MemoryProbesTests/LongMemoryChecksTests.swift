@@ -15,13 +15,15 @@ struct LongMemoryChecksTests {
     /// variance) it passes the memory through: d̂_LW of the output > 0.25, and of the median hidden unit too.
     @Test func l6l7ContractingRNN() throws {
         let model = try ProbeFixtures.tanhNetwork(hidden: 32, recurrentNorm: 0.9, seed: 1)
-        let white = try NetworkMemory.analyze(model: model, inputs: try ProbeInput.gaussian.sample(steps: 4296, seed: 1),
-                                              burnIn: 200, verdicts: false)
+        let white = try NetworkMemory.analyze(
+            model: model, inputs: try ProbeInput.gaussian.sample(steps: 4296, seed: 1),
+            burnIn: 200, verdicts: false)
         #expect(white.samples == 4096)
         let dWhite = try #require(white.outputs[0].localWhittle?.d)
         #expect(abs(dWhite) < 0.1, "L6: d̂ = \(dWhite)")
         let fi = try NetworkMemory.analyze(
-            model: model, inputs: try ProbeInput.fractionallyIntegrated(d: 0.4).sample(steps: 4296, seed: 1), burnIn: 200,
+            model: model, inputs: try ProbeInput.fractionallyIntegrated(d: 0.4).sample(steps: 4296, seed: 1),
+            burnIn: 200,
             verdicts: false)
         let dOut = try #require(fi.outputs[0].localWhittle?.d)
         #expect(dOut > 0.25, "L7: d̂ = \(dOut)")
@@ -47,8 +49,9 @@ struct LongMemoryChecksTests {
     @Test func networkOneStepResiduals() throws {
         let x = try ProbeInput.autoregressive(phi: 0.6).sample(steps: 500, seed: 2).values
         let phi = 0.6
-        let model = try LinearRNN(recurrent: Matrix(rows: 1, columns: 1), input: Matrix.identity(1),
-                                  readout: Matrix(rows: 1, columns: 1, repeating: phi), skip: nil)
+        let model = try LinearRNN(
+            recurrent: Matrix(rows: 1, columns: 1), input: Matrix.identity(1),
+            readout: Matrix(rows: 1, columns: 1, repeating: phi), skip: nil)
         let e = try ResidualMemory.oneStepResiduals(model: model, series: x)
         #expect(e.count == 499)
         for t in 0..<499 { #expect(abs(e[t] - (x[t + 1] - phi * x[t])) < 1e-14) }

@@ -44,13 +44,17 @@ struct MemoryCapacityTests {
         for k in 0...15 { #expect(abs(mc.capacities[k] - (k < n ? 1 : 0)) < 1e-12, "k = \(k): \(mc.capacities[k])") }
         // The same register as a LinearRNN: extracted state space and an empirical capacity.
         let register = try LinearStateSpace.shiftRegister(size: n)
-        let model = try LinearRNN(recurrent: register.transition, input: register.input,
-                                  readout: Matrix(rows: 1, columns: n, repeating: 1), skip: nil)
+        let model = try LinearRNN(
+            recurrent: register.transition, input: register.input,
+            readout: Matrix(rows: 1, columns: n, repeating: 1), skip: nil)
         #expect(try LinearStateSpace(model: model) == register)
-        let empirical = try MemoryCapacity.empirical(model: model, maxDelay: 15,
-                                                     options: EmpiricalCapacityOptions(steps: 2000, seed: 1))
+        let empirical = try MemoryCapacity.empirical(
+            model: model, maxDelay: 15,
+            options: EmpiricalCapacityOptions(steps: 2000, seed: 1))
         for k in 0...15 {
-            if k < n { #expect(abs(empirical.capacities[k] - 1) < 1e-12, "k = \(k)") } else {
+            if k < n {
+                #expect(abs(empirical.capacities[k] - 1) < 1e-12, "k = \(k)")
+            } else {
                 #expect(empirical.capacities[k] < 0.02, "k = \(k): \(empirical.capacities[k])")
             }
         }
@@ -62,15 +66,17 @@ struct MemoryCapacityTests {
     @Test func analyticAgainstEmpirical() throws {
         let model = try ProbeFixtures.linearNetwork(8, radius: 0.8, seed: 21)
         let analytic = try MemoryCapacity.analytic(model: model, maxDelay: 40)
-        let empirical = try MemoryCapacity.empirical(model: model, maxDelay: 40,
-                                                     options: EmpiricalCapacityOptions(steps: 20_000, seed: 2))
+        let empirical = try MemoryCapacity.empirical(
+            model: model, maxDelay: 40,
+            options: EmpiricalCapacityOptions(steps: 20_000, seed: 2))
         let nTest = try #require(empirical.testSamples)
         let nTrain = try #require(empirical.readout).samples
         for k in 0...40 {
             let se = MemoryCapacity.standardError(capacity: analytic.capacities[k], samples: nTest)
             let tolerance = 5 * se + 2 * Double(8 + 1) / Double(nTrain)
-            #expect(abs(empirical.capacities[k] - analytic.capacities[k]) <= tolerance,
-                    "k = \(k): empirical \(empirical.capacities[k]) analytic \(analytic.capacities[k])")
+            #expect(
+                abs(empirical.capacities[k] - analytic.capacities[k]) <= tolerance,
+                "k = \(k): empirical \(empirical.capacities[k]) analytic \(analytic.capacities[k])")
         }
         #expect(abs(empirical.total - analytic.total) < 0.1, "\(empirical.total) vs \(analytic.total)")
         #expect(abs(analytic.total - 8) < 1e-3)
@@ -80,8 +86,9 @@ struct MemoryCapacityTests {
     /// trades linear memory away), and its held-out R²_k ≤ MC_k.
     @Test func m2m4TanhNetworkBelowN() throws {
         let model = try ProbeFixtures.tanhNetwork(hidden: 10, recurrentNorm: 0.9, seed: 5)
-        let mc = try MemoryCapacity.empirical(model: model, maxDelay: 40,
-                                              options: EmpiricalCapacityOptions(steps: 8000, seed: 3))
+        let mc = try MemoryCapacity.empirical(
+            model: model, maxDelay: 40,
+            options: EmpiricalCapacityOptions(steps: 8000, seed: 3))
         #expect(mc.capacities.allSatisfy { $0 >= 0 && $0 <= 1 })
         #expect(mc.total < 10, "total \(mc.total)")
         #expect(mc.total > 1, "a contracting tanh network must still remember something, total \(mc.total)")
@@ -91,8 +98,9 @@ struct MemoryCapacityTests {
 
     /// A stacked linear network's joint state space is extracted exactly; a nonlinear network is refused.
     @Test func stateSpaceExtraction() throws {
-        let model = try LinearRNN(inputSize: 1, hiddenSize: 4, outputSize: 1, layers: 2,
-                                  initialization: LinearRNNInitialization(maximumModulus: 0.9), seed: 3)
+        let model = try LinearRNN(
+            inputSize: 1, hiddenSize: 4, outputSize: 1, layers: 2,
+            initialization: LinearRNNInitialization(maximumModulus: 0.9), seed: 3)
         let system = try LinearStateSpace(model: model)
         #expect(system.stateSize == 8)
         let a0 = try model.recurrentMatrix(layer: 0)
@@ -107,17 +115,20 @@ struct MemoryCapacityTests {
     /// its state space is extracted, the analytic total is the rank (8, two real states per complex unit reached by a
     /// real input), and the empirical capacities (T = 8000) agree within the sampling tolerance of the linear test.
     @Test func complexDiagonalNetwork() throws {
-        let model = try ComplexDiagonalRNN(inputSize: 1, hiddenSize: 4, outputSize: 1,
-                                           initialization: .zucchetOrvieto2024(maximumModulus: 0.8), seed: 6)
+        let model = try ComplexDiagonalRNN(
+            inputSize: 1, hiddenSize: 4, outputSize: 1,
+            initialization: .zucchetOrvieto2024(maximumModulus: 0.8), seed: 6)
         let system = try LinearStateSpace(model: model)
         #expect(system.stateSize == 8)
         let analytic = try system.memoryCapacity(maxDelay: 200)
         #expect(analytic.rank == 8 && abs(analytic.total - 8) < 1e-6, "rank \(analytic.rank), total \(analytic.total)")
-        let empirical = try MemoryCapacity.empirical(model: model, maxDelay: 20,
-                                                     options: EmpiricalCapacityOptions(steps: 8000, seed: 5))
+        let empirical = try MemoryCapacity.empirical(
+            model: model, maxDelay: 20,
+            options: EmpiricalCapacityOptions(steps: 8000, seed: 5))
         let n = try #require(empirical.testSamples), nTrain = try #require(empirical.readout).samples
         for k in 0...20 {
-            let tolerance = 5 * MemoryCapacity.standardError(capacity: analytic.capacities[k], samples: n) + 18 / Double(nTrain)
+            let tolerance =
+                5 * MemoryCapacity.standardError(capacity: analytic.capacities[k], samples: n) + 18 / Double(nTrain)
             #expect(abs(empirical.capacities[k] - analytic.capacities[k]) <= tolerance, "k = \(k)")
         }
     }
@@ -126,8 +137,9 @@ struct MemoryCapacityTests {
     /// its λ reported; either way the capacity of the duplicated state equals that of the original.
     @Test func rankDeficientReadout() throws {
         // Two identical units: A = 0.5·I₂, B = (1, 1)ᵀ.
-        let model = try LinearRNN(recurrent: 0.5 * Matrix.identity(2), input: Matrix(rows: 2, columns: 1, repeating: 1),
-                                  readout: Matrix(rows: 1, columns: 2, repeating: 1), skip: nil)
+        let model = try LinearRNN(
+            recurrent: 0.5 * Matrix.identity(2), input: Matrix(rows: 2, columns: 1, repeating: 1),
+            readout: Matrix(rows: 1, columns: 2, repeating: 1), skip: nil)
         var options = EmpiricalCapacityOptions(steps: 3000, regularization: .none, seed: 4)
         #expect(throws: MemoryProbeError.rankDeficient(argument: "states", rank: 1, columns: 2)) {
             try MemoryCapacity.empirical(model: model, maxDelay: 5, options: options)

@@ -22,10 +22,13 @@ struct MemoryHorizonTests {
     }
 
     @Test func badThresholdsAndDelays() {
-        #expect(throws: MemoryProbeError.invalidArgument(argument: "threshold", message: "must lie in [0, 1], got 1.5")) {
+        #expect(throws: MemoryProbeError.invalidArgument(argument: "threshold", message: "must lie in [0, 1], got 1.5"))
+        {
             try MemoryHorizon(scores: [1], threshold: 1.5)
         }
-        #expect(throws: MemoryProbeError.invalidArgument(argument: "threshold", message: "must lie in [0, 1], got -0.1")) {
+        #expect(
+            throws: MemoryProbeError.invalidArgument(argument: "threshold", message: "must lie in [0, 1], got -0.1")
+        ) {
             try MemoryHorizon(scores: [1], threshold: -0.1)
         }
         #expect(throws: MemoryProbeError.self) { try MemoryHorizon(scores: [1, 0.5], delays: [2, 1], threshold: 0.5) }
@@ -67,7 +70,10 @@ struct MemoryHorizonTests {
 
     @Test func recallConfigurationErrors() throws {
         let spec = try ModelSpecification(architecture: .gru, inputSize: 1, hiddenSize: 2, outputSize: 1)
-        #expect(throws: MemoryProbeError.invalidArgument(argument: "sequenceLength", message: "must exceed the largest delay 12, got 12")) {
+        #expect(
+            throws: MemoryProbeError.invalidArgument(
+                argument: "sequenceLength", message: "must exceed the largest delay 12, got 12")
+        ) {
             try RecallExperiment.run(RecallExperimentConfiguration(model: spec, delays: [12], sequenceLength: 12))
         }
         #expect(throws: MemoryProbeError.self) {

@@ -21,14 +21,17 @@ enum ProbeFixtures {
 
     /// h_t = A h_{t−1} + b x_t, y_t = c h_t (no skip), A = radius·orthogonal.
     static func linearNetwork(_ n: Int, radius: Double, seed: UInt64) throws -> LinearRNN {
-        try LinearRNN(recurrent: try scaledOrthogonal(n, radius: radius, seed: seed),
-                      input: try gaussianMatrix(n, 1, seed: seed + 1),
-                      readout: try gaussianMatrix(1, n, scale: 1 / Double(n).squareRoot(), seed: seed + 2), skip: nil)
+        try LinearRNN(
+            recurrent: try scaledOrthogonal(n, radius: radius, seed: seed),
+            input: try gaussianMatrix(n, 1, seed: seed + 1),
+            readout: try gaussianMatrix(1, n, scale: 1 / Double(n).squareRoot(), seed: seed + 2), skip: nil)
     }
 
     /// A one-layer tanh RNN whose W_hh is rescaled to spectral norm `recurrentNorm` and whose input weights are
     /// scaled by `inputScale` (other parameters: PyTorch's default initialisation from `seed`).
-    static func tanhNetwork(hidden n: Int, recurrentNorm: Double, inputScale: Double = 1, seed: UInt64) throws -> TanhRNN {
+    static func tanhNetwork(hidden n: Int, recurrentNorm: Double, inputScale: Double = 1, seed: UInt64) throws
+        -> TanhRNN
+    {
         let base = try TanhRNN(inputSize: 1, hiddenSize: n, outputSize: 1, seed: seed)
         var p = base.parameters
         let w = try base.parameterGroup(named: "layer0.W_hh"), u = try base.parameterGroup(named: "layer0.W_ih")

@@ -13,10 +13,13 @@ struct ResponseCoefficientsTests {
     @Test func linearNetworkExact() throws {
         let model = try ProbeFixtures.linearNetwork(5, radius: 0.85, seed: 9)
         let w = try model.recurrentMatrix(layer: 0)
-        let u = try Matrix(rows: 5, columns: 1, columnMajor: model.parameterValues(of: try model.parameterGroup(named: "layer0.B")))
-        let c = try Matrix(rows: 1, columns: 5, columnMajor: model.parameterValues(of: try model.parameterGroup(named: "readout.C")))
-        let r = try ResponseCoefficients.compute(model: model, inputs: try ProbeInput.gaussian.sample(steps: 80, batchSize: 2, seed: 3),
-                                                 maxLag: 30, burnIn: 5)
+        let u = try Matrix(
+            rows: 5, columns: 1, columnMajor: model.parameterValues(of: try model.parameterGroup(named: "layer0.B")))
+        let c = try Matrix(
+            rows: 1, columns: 5, columnMajor: model.parameterValues(of: try model.parameterGroup(named: "readout.C")))
+        let r = try ResponseCoefficients.compute(
+            model: model, inputs: try ProbeInput.gaussian.sample(steps: 80, batchSize: 2, seed: 3),
+            maxLag: 30, burnIn: 5)
         #expect(r.times == 36...80 && r.sequences == 2)
         var power = u
         for k in 0...30 {
@@ -37,8 +40,9 @@ struct ResponseCoefficientsTests {
     @Test(arguments: [(0.5, 1.0), (1.2, 3.0)])
     func tanhBoundOnEveryTrajectory(norm: Double, inputScale: Double) throws {
         let model = try ProbeFixtures.tanhNetwork(hidden: 8, recurrentNorm: norm, inputScale: inputScale, seed: 4)
-        let r = try ResponseCoefficients.compute(model: model, inputs: try ProbeInput.gaussian.sample(steps: 120, seed: 5),
-                                                 maxLag: 25)
+        let r = try ResponseCoefficients.compute(
+            model: model, inputs: try ProbeInput.gaussian.sample(steps: 120, seed: 5),
+            maxLag: 25)
         let bound = try #require(r.bound)
         #expect(abs(bound.recurrentNorm - norm) < 1e-12)
         #expect(bound.pairs == (0..<26).reduce(0) { $0 + 120 - $1 })
@@ -82,8 +86,9 @@ struct ResponseCoefficientsTests {
         var p = base.parameters
         for name in ["layer0.W_mm", "layer0.W_hh"] { for i in try base.parameterGroup(named: name).range { p[i] = 0 } }
         let model = try MRNNF(inputSize: 1, hiddenSize: 2, outputSize: 1, parameters: p)
-        let r = try ResponseCoefficients.compute(model: model, inputs: try ProbeInput.gaussian.sample(steps: 100, seed: 6),
-                                                 maxLag: 60)
+        let r = try ResponseCoefficients.compute(
+            model: model, inputs: try ProbeInput.gaussian.sample(steps: 100, seed: 6),
+            maxLag: 60)
         let fit = try r.decay(lags: 5...60, criterion: DecayFit.Criterion(lagOffset: 1))
         #expect(fit.verdict == .powerLaw, "\(fit.reason)")
         #expect(abs(fit.exponent - (1 + d)) < 0.03, "exponent \(fit.exponent)")

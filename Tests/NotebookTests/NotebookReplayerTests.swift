@@ -72,9 +72,11 @@ struct NotebookReplayerTests {
     func otherFailures() throws {
         let r = try Self.replayer()
         #expect(
-            try r.failures(markdown: Self.fence("$ rnnmem weights --d 0.4 --length 3\n1\n-0.4\n"), name: "n").count == 1)
+            try r.failures(markdown: Self.fence("$ rnnmem weights --d 0.4 --length 3\n1\n-0.4\n"), name: "n").count == 1
+        )
         #expect(
-            try r.failures(markdown: Self.fence("$ rnnmem weights --d 0.4 --length 1\n1\n-0.4\n"), name: "n").count == 1)
+            try r.failures(markdown: Self.fence("$ rnnmem weights --d 0.4 --length 1\n1\n-0.4\n"), name: "n").count == 1
+        )
         let unexpected = try r.failures(markdown: Self.fence("$ rnnmem acf x.csv --lags 10\n1\n"), name: "n")
         #expect(unexpected.count == 1)
         #expect(unexpected.first?.message.contains("exit status 2") == true)

@@ -14,8 +14,9 @@ struct CurvatureOperatorTests {
         let y1 = try SpectraTestKit.batch(steps: 7, batchSize: 3, features: model.outputSize, seed: seed + 1)
         let x2 = try SpectraTestKit.batch(steps: 5, batchSize: 2, features: model.inputSize, seed: seed + 2)
         let y2 = try SpectraTestKit.batch(steps: 5, batchSize: 2, features: model.outputSize, seed: seed + 3)
-        return try CurvatureDataset(batches: [CurvatureBatch(inputs: x1, targets: y1), CurvatureBatch(inputs: x2, targets: y2)],
-                                    loss: loss)
+        return try CurvatureDataset(
+            batches: [CurvatureBatch(inputs: x1, targets: y1), CurvatureBatch(inputs: x2, targets: y2)],
+            loss: loss)
     }
 
     /// The data-set loss is the mean over all scored values: with burn-in 2, the batches weigh (7 − 2)·3 : (5 − 2)·2.
@@ -80,7 +81,9 @@ struct CurvatureOperatorTests {
         let scale = max(abs(full.eigenvalues.first!), abs(full.eigenvalues.last!))
         let lanczos = try Lanczos.extremeEigenpairs(of: op, top: 3, bottom: 3, options: LanczosOptions(seed: 2))
         let top = Array(full.eigenvalues.suffix(3).reversed()), bottom = Array(full.eigenvalues.prefix(3))
-        #expect(TestSupport.maxAbsError(lanczos.top.values, top) <= 1e-8 * scale, "\(architecture): \(lanczos.top.values) vs \(top)")
+        #expect(
+            TestSupport.maxAbsError(lanczos.top.values, top) <= 1e-8 * scale,
+            "\(architecture): \(lanczos.top.values) vs \(top)")
         #expect(TestSupport.maxAbsError(lanczos.bottom.values, bottom) <= 1e-8 * scale)
         #expect((lanczos.top.residualNorms + lanczos.bottom.residualNorms).allSatisfy { $0 <= 1e-6 * scale })
         #expect(bottom[0] < 0, "\(architecture): an indefinite Hessian away from the optimum")
@@ -101,8 +104,10 @@ struct CurvatureOperatorTests {
             let g = try CurvatureOperator(.gaussNewton, model: model, dataset: teacher).denseMatrix()
             #expect(g.relativeAsymmetry < 1e-12)
             #expect((h - g.symmetrized).frobeniusNorm <= 1e-8 * g.symmetrized.frobeniusNorm)
-            let noisy = try CurvatureDataset(inputs: x, targets: try SpectraTestKit.batch(
-                steps: 6, batchSize: 4, features: model.outputSize, seed: 41), loss: CurvatureLoss(burnIn: 1))
+            let noisy = try CurvatureDataset(
+                inputs: x,
+                targets: try SpectraTestKit.batch(
+                    steps: 6, batchSize: 4, features: model.outputSize, seed: 41), loss: CurvatureLoss(burnIn: 1))
             let h2 = try CurvatureOperator(.hessian, model: model, dataset: noisy).denseMatrix().symmetrized
             let g2 = try CurvatureOperator(.gaussNewton, model: model, dataset: noisy).denseMatrix().symmetrized
             #expect((h2 - g2).frobeniusNorm > 1e-3 * g2.frobeniusNorm)
@@ -154,8 +159,10 @@ struct CurvatureOperatorTests {
         var meanGradient = [Double](repeating: 0, count: model.parameterCount)
         for (batch, w) in zip(data.batches, data.weights) {
             for s in 0..<batch.inputs.batchSize {
-                let g = try model.lossAndGradient(inputs: try SequenceBatch(sequence: batch.inputs.sequence(s)),
-                                                  targets: try SequenceBatch(sequence: batch.targets.sequence(s))).gradient
+                let g = try model.lossAndGradient(
+                    inputs: try SequenceBatch(sequence: batch.inputs.sequence(s)),
+                    targets: try SequenceBatch(sequence: batch.targets.sequence(s))
+                ).gradient
                 let share = w / Double(batch.inputs.batchSize)
                 traceExpected += share * g.reduce(0) { $0 + $1 * $1 }
                 for i in meanGradient.indices { meanGradient[i] += share * g[i] }
@@ -207,10 +214,11 @@ struct CurvatureOperatorTests {
         #expect(abs(density.density.reduce(0, +) * step - 1) < 1e-3)
 
         var rng = TestSupport.rng(81)
-        let linear = try LinearRNN(recurrent: 0.3 * (try Matrix(rows: 4, columns: 4, columnMajor: rng.gaussians(16))),
-                                   input: try Matrix(rows: 4, columns: 1, columnMajor: rng.gaussians(4)),
-                                   readout: try Matrix(rows: 1, columns: 4, columnMajor: rng.gaussians(4)),
-                                   skip: try Matrix([[rng.gaussian()]]))
+        let linear = try LinearRNN(
+            recurrent: 0.3 * (try Matrix(rows: 4, columns: 4, columnMajor: rng.gaussians(16))),
+            input: try Matrix(rows: 4, columns: 1, columnMajor: rng.gaussians(4)),
+            readout: try Matrix(rows: 1, columns: 4, columnMajor: rng.gaussians(4)),
+            skip: try Matrix([[rng.gaussian()]]))
         #expect(linear.parameterCount == 25)
         let x = try SpectraTestKit.batch(steps: 50, batchSize: 8, features: 1, seed: 82)
         let y = try SpectraTestKit.batch(steps: 50, batchSize: 8, features: 1, seed: 83)
@@ -226,10 +234,15 @@ struct CurvatureOperatorTests {
         let y = try SpectraTestKit.batch(steps: 4, batchSize: 2, features: 1, seed: 2)
         let wrongWidth = try CurvatureDataset(inputs: x, targets: y)
         #expect(throws: SpectraError.self) { try CurvatureOperator(.hessian, model: model, dataset: wrongWidth) }
-        #expect(throws: SpectraError.self) { try CurvatureDataset(inputs: x, targets: y, loss: CurvatureLoss(burnIn: 4)) }
-        let good = try CurvatureDataset(inputs: try SpectraTestKit.batch(steps: 4, batchSize: 2, features: 2, seed: 3), targets: y)
+        #expect(throws: SpectraError.self) {
+            try CurvatureDataset(inputs: x, targets: y, loss: CurvatureLoss(burnIn: 4))
+        }
+        let good = try CurvatureDataset(
+            inputs: try SpectraTestKit.batch(steps: 4, batchSize: 2, features: 2, seed: 3), targets: y)
         let op = try CurvatureOperator(.gaussNewton, model: model, dataset: good)
-        #expect(throws: NumericsError.self) { try Lanczos.extremeEigenpairs(of: op, top: model.parameterCount, bottom: 1) }
+        #expect(throws: NumericsError.self) {
+            try Lanczos.extremeEigenpairs(of: op, top: model.parameterCount, bottom: 1)
+        }
         #expect(throws: SpectraError.self) { try FullCurvatureSpectrum(op, maximumDimension: 10) }
         #expect(throws: SpectraError.self) { try op.apply([1, 2]) }
         var broken = model

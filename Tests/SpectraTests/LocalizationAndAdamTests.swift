@@ -7,7 +7,8 @@ import _TestSupport
 @Suite("Eigenvector localisation and Adam's effective learning rates")
 struct LocalizationAndAdamTests {
     static let groups = ParameterGroup.layout([
-        (name: "a", shape: [2, 2], kind: .recurrent), (name: "b", shape: [4], kind: .input), (name: "c", shape: [2], kind: .bias),
+        (name: "a", shape: [2, 2], kind: .recurrent), (name: "b", shape: [4], kind: .input),
+        (name: "c", shape: [2], kind: .bias),
     ])
 
     /// Closed forms: a vector spread evenly over group a, one supported on a single coordinate, and a uniform vector.
@@ -21,7 +22,8 @@ struct LocalizationAndAdamTests {
         let even = loc.vectors[0], spike = loc.vectors[1], uniform = loc.vectors[2]
         #expect(abs(even.inverseParticipationRatio - 0.25) < 1e-15 && abs(even.participationRatio - 4) < 1e-12)
         #expect(even.groupShares == [1, 0, 0])
-        #expect(abs(even.groupInverseParticipationRatios[0] - 0.25) < 1e-15 && even.groupInverseParticipationRatios[1] == 0)
+        #expect(
+            abs(even.groupInverseParticipationRatios[0] - 0.25) < 1e-15 && even.groupInverseParticipationRatios[1] == 0)
         #expect(abs(even.groupEnrichments[0] - 2.5) < 1e-15)
         #expect(spike.inverseParticipationRatio == 1 && spike.groupShares == [0, 1, 0])
         #expect(spike.groupInverseParticipationRatios[1] == 1)
@@ -29,9 +31,13 @@ struct LocalizationAndAdamTests {
         #expect(TestSupport.maxAbsError(uniform.groupShares, [0.4, 0.4, 0.2]) < 1e-15)
         #expect(TestSupport.maxAbsError(uniform.groupEnrichments, [1, 1, 1]) < 1e-14)
         #expect(loc.shareTable.count == 3)
-        let overlapping = ParameterGroup.layout([(name: "x", shape: [6], kind: .other), (name: "y", shape: [3], kind: .other)])
+        let overlapping = ParameterGroup.layout([
+            (name: "x", shape: [6], kind: .other), (name: "y", shape: [3], kind: .other),
+        ])
         #expect(throws: SpectraError.self) { try EigenvectorLocalization(vectors: m, groups: overlapping) }
-        #expect(throws: SpectraError.self) { try EigenvectorLocalization(vectors: Matrix(rows: 10, columns: 1), groups: Self.groups) }
+        #expect(throws: SpectraError.self) {
+            try EigenvectorLocalization(vectors: Matrix(rows: 10, columns: 1), groups: Self.groups)
+        }
     }
 
     /// Top Hessian eigenvectors of a network: shares over the model's groups sum to 1 and IPR ∈ [1/P, 1].
@@ -44,7 +50,9 @@ struct LocalizationAndAdamTests {
         let loc = try EigenvectorLocalization(vectors: top.top.vectors, groups: model.parameterGroups)
         for v in loc.vectors {
             #expect(abs(v.groupShares.reduce(0, +) - 1) < 1e-12)
-            #expect(v.inverseParticipationRatio >= 1 / Double(model.parameterCount) - 1e-15 && v.inverseParticipationRatio <= 1)
+            #expect(
+                v.inverseParticipationRatio >= 1 / Double(model.parameterCount) - 1e-15
+                    && v.inverseParticipationRatio <= 1)
         }
     }
 
@@ -67,13 +75,16 @@ struct LocalizationAndAdamTests {
             #expect(abs(summary.mean - r.reduce(0, +) / Double(r.count)) < 1e-15)
             #expect(summary.minimum == r.min()! && summary.maximum == r.max()!)
             #expect(summary.minimum <= summary.median && summary.median <= summary.maximum)
-            #expect(summary.minimum <= summary.geometricMean * (1 + 1e-14) && summary.geometricMean <= summary.mean * (1 + 1e-14))
+            #expect(
+                summary.minimum <= summary.geometricMean * (1 + 1e-14)
+                    && summary.geometricMean <= summary.mean * (1 + 1e-14))
         }
         #expect(throws: SpectraError.self) {
             try AdamEffectiveLearningRates(adam: try Adam(), learningRate: 1e-2, groups: model.parameterGroups)
         }
         #expect(throws: SpectraError.self) {
-            try AdamEffectiveLearningRates(secondMoment: [0, 1], stepCount: 1, beta2: 0.9, epsilon: 0, learningRate: 1, groups: [])
+            try AdamEffectiveLearningRates(
+                secondMoment: [0, 1], stepCount: 1, beta2: 0.9, epsilon: 0, learningRate: 1, groups: [])
         }
     }
 }

@@ -13,8 +13,10 @@ struct LyapunovMapTests {
             map: { s in [1 - 1.4 * s[0] * s[0] + s[1], 0.3 * s[0]] },
             jacobian: { s in (try? Matrix([[-2.8 * s[0], 1], [0.3, 0]])) ?? Matrix.identity(2) })
         let spectrum = try LyapunovSpectrum(
-            henon, options: LyapunovOptions(steps: 20_000, transientSteps: 1000, warmUpSteps: 100,
-                                            computesDeterminant: true, perturbation: 1e-8))
+            henon,
+            options: LyapunovOptions(
+                steps: 20_000, transientSteps: 1000, warmUpSteps: 100,
+                computesDeterminant: true, perturbation: 1e-8))
         #expect(abs(spectrum.exponents[0] - 0.41922) < 0.01, "\(spectrum.exponents)")
         #expect(abs(spectrum.exponents[1] + 1.62319) < 0.01)
         // Y1: Σλ = ⟨log|det D_t|⟩ = ln 0.3 (rel 1e-10).
@@ -35,8 +37,9 @@ struct LyapunovMapTests {
         #expect(moduli[0] < 0)
         let spectrum = try LyapunovSpectrum(
             map, options: LyapunovOptions(steps: 3000, warmUpSteps: 0, computesDeterminant: true, perturbation: nil))
-        #expect(TestSupport.maxAbsError(spectrum.exponents, moduli) < 5e-3,
-                "max error \(TestSupport.maxAbsError(spectrum.exponents, moduli))")
+        #expect(
+            TestSupport.maxAbsError(spectrum.exponents, moduli) < 5e-3,
+            "max error \(TestSupport.maxAbsError(spectrum.exponents, moduli))")
         // Y1 along the transient (D_t ≠ J early on): rel 1e-10.
         #expect(abs(spectrum.sum - spectrum.meanLogAbsDeterminant!) <= 1e-10 * abs(spectrum.sum))
     }
@@ -103,18 +106,21 @@ struct LyapunovMapTests {
         let a = try LyapunovSpectrum(map, options: seeded)
         let b = try LyapunovSpectrum(map, options: given)
         #expect(a.exponents == b.exponents && a.meanLogAbsDeterminant == b.meanLogAbsDeterminant)
-        let generic = try IteratedMap(initialState: map.state, map: { x in
-            var y = [Double](repeating: 0, count: 12)
-            for i in 0..<12 { for j in 0..<12 { y[i] += map.couplings[i, j] * Double.tanh(x[j]) } }
-            return y
-        }, jacobian: { x in
-            var d = Matrix(rows: 12, columns: 12)
-            for j in 0..<12 {
-                let s = 1 - Double.tanh(x[j]) * Double.tanh(x[j])
-                for i in 0..<12 { d[i, j] = map.couplings[i, j] * s }
-            }
-            return d
-        })
+        let generic = try IteratedMap(
+            initialState: map.state,
+            map: { x in
+                var y = [Double](repeating: 0, count: 12)
+                for i in 0..<12 { for j in 0..<12 { y[i] += map.couplings[i, j] * Double.tanh(x[j]) } }
+                return y
+            },
+            jacobian: { x in
+                var d = Matrix(rows: 12, columns: 12)
+                for j in 0..<12 {
+                    let s = 1 - Double.tanh(x[j]) * Double.tanh(x[j])
+                    for i in 0..<12 { d[i, j] = map.couplings[i, j] * s }
+                }
+                return d
+            })
         let c = try LyapunovSpectrum(generic, options: given)
         #expect(TestSupport.maxAbsError(a.exponents, c.exponents) < 1e-10)
         var wrong = seeded

@@ -28,7 +28,8 @@ struct LyapunovRecurrentTests {
         #expect(dynamics.remainingSteps == 0)
         #expect(throws: SpectraError.self) { try dynamics.step() }
         #expect(throws: SpectraError.self) {
-            try LyapunovSpectrum(try DrivenRecurrentDynamics(model: model, inputs: x), options: LyapunovOptions(steps: 6))
+            try LyapunovSpectrum(
+                try DrivenRecurrentDynamics(model: model, inputs: x), options: LyapunovOptions(steps: 6))
         }
     }
 
@@ -38,8 +39,9 @@ struct LyapunovRecurrentTests {
         var rng = TestSupport.rng(30)
         var a = try Matrix(rows: 5, columns: 5, columnMajor: rng.gaussians(25))
         a = (0.95 / (try LinearAlgebra.spectralRadius(a))) * a
-        let model = try LinearRNN(recurrent: a, input: try Matrix(rows: 5, columns: 1, columnMajor: rng.gaussians(5)),
-                                  readout: try Matrix(rows: 1, columns: 5, columnMajor: rng.gaussians(5)), skip: nil)
+        let model = try LinearRNN(
+            recurrent: a, input: try Matrix(rows: 5, columns: 1, columnMajor: rng.gaussians(5)),
+            readout: try Matrix(rows: 1, columns: 5, columnMajor: rng.gaussians(5)), skip: nil)
         let x = try SpectraTestKit.batch(steps: 1200, batchSize: 2, features: 1, seed: 31)
         let conditional = try ConditionalLyapunovSpectrum(
             model: model, inputs: x,
@@ -75,30 +77,43 @@ struct LyapunovRecurrentTests {
         let calm = try SpectraTestKit.tanhRNN(
             recurrent: try Matrix(rows: 60, columns: 60, columnMajor: j.map { 0.5 * $0 / 60.0.squareRoot() }),
             inputSize: 1, outputSize: 1, seed: 35)
-        let echo = try LyapunovSpectrum(try DrivenRecurrentDynamics(model: calm, inputs: x),
-                                        options: LyapunovOptions(steps: 500, exponents: 3))
+        let echo = try LyapunovSpectrum(
+            try DrivenRecurrentDynamics(model: calm, inputs: x),
+            options: LyapunovOptions(steps: 500, exponents: 3))
         #expect(echo.exponents.allSatisfy { $0 < 0 })
     }
 
     @Test func optionsAreValidated() throws {
         let map = try RandomTanhMap(size: 4, gain: 1, seed: 1)
-        #expect(throws: SpectraError.self) { try LyapunovSpectrum(map, options: LyapunovOptions(steps: 10, exponents: 5)) }
+        #expect(throws: SpectraError.self) {
+            try LyapunovSpectrum(map, options: LyapunovOptions(steps: 10, exponents: 5))
+        }
         #expect(throws: SpectraError.self) { try LyapunovSpectrum(map, options: LyapunovOptions(steps: 0)) }
         #expect(throws: SpectraError.self) {
             try LyapunovSpectrum(map, options: LyapunovOptions(steps: 10, renormalizationInterval: 3))
         }
-        #expect(throws: SpectraError.self) { try LyapunovSpectrum(map, options: LyapunovOptions(steps: 10, windowSteps: 20)) }
-        #expect(throws: SpectraError.self) { try LyapunovSpectrum(map, options: LyapunovOptions(steps: 10, perturbation: 0)) }
+        #expect(throws: SpectraError.self) {
+            try LyapunovSpectrum(map, options: LyapunovOptions(steps: 10, windowSteps: 20))
+        }
+        #expect(throws: SpectraError.self) {
+            try LyapunovSpectrum(map, options: LyapunovOptions(steps: 10, perturbation: 0))
+        }
         // Windows and reorthonormalisation intervals: the mean of the window exponents is the total.
-        let s = try LyapunovSpectrum(map, options: LyapunovOptions(steps: 120, warmUpSteps: 0, renormalizationInterval: 2,
-                                                                   windowSteps: 40, perturbation: nil))
+        let s = try LyapunovSpectrum(
+            map,
+            options: LyapunovOptions(
+                steps: 120, warmUpSteps: 0, renormalizationInterval: 2,
+                windowSteps: 40, perturbation: nil))
         #expect(s.finiteTimeExponents.count == 3)
         let mean = (0..<4).map { i in s.finiteTimeExponents.reduce(0) { $0 + $1[i] } / 3 }
         #expect(TestSupport.maxAbsError(mean.sorted(by: >), s.exponents) < 1e-12)
         // Same seed, same bytes.
-        #expect(try LyapunovSpectrum(map, options: LyapunovOptions(steps: 50)) == LyapunovSpectrum(map, options: LyapunovOptions(steps: 50)))
+        #expect(
+            try LyapunovSpectrum(map, options: LyapunovOptions(steps: 50))
+                == LyapunovSpectrum(map, options: LyapunovOptions(steps: 50)))
         // An exploding map is reported as a divergence, never as NaN.
-        let exploding = try IteratedMap(initialState: [1], map: { [1e200 * $0[0]] }, jacobian: { _ in Matrix.diagonal([1e200]) })
+        let exploding = try IteratedMap(
+            initialState: [1], map: { [1e200 * $0[0]] }, jacobian: { _ in Matrix.diagonal([1e200]) })
         #expect(throws: SpectraError.self) { try LyapunovSpectrum(exploding, options: LyapunovOptions(steps: 10)) }
     }
 }

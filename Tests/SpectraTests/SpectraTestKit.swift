@@ -7,8 +7,9 @@ enum SpectraTestKit {
     /// T × B × d batch of N(0, σ²) values from a fixed seed.
     static func batch(steps: Int, batchSize: Int, features: Int, seed: UInt64, sd: Double = 1) throws -> SequenceBatch {
         var rng = TestSupport.rng(seed)
-        return try SequenceBatch(steps: steps, batchSize: batchSize, features: features,
-                                 values: rng.gaussians(steps * batchSize * features).map { sd * $0 })
+        return try SequenceBatch(
+            steps: steps, batchSize: batchSize, features: features,
+            values: rng.gaussians(steps * batchSize * features).map { sd * $0 })
     }
 
     /// A group of a model's parameters as a matrix.
@@ -25,7 +26,9 @@ enum SpectraTestKit {
         var p = base.parameters
         let g = try base.parameterGroup(named: "layer0.W_hh")
         for (k, i) in g.range.enumerated() { p[i] = w.elements[k] }
-        if zeroBiases { for group in base.parameterGroups where group.kind == .bias { for i in group.range { p[i] = 0 } } }
+        if zeroBiases {
+            for group in base.parameterGroups where group.kind == .bias { for i in group.range { p[i] = 0 } }
+        }
         return try TanhRNN(inputSize: inputSize, hiddenSize: w.rows, outputSize: outputSize, parameters: p)
     }
 

@@ -63,14 +63,17 @@ struct TrajectoryJacobianTests {
                 let reference = try LinearAlgebra.singularValues(raw).map { Double.log($0) }
                 for i in 0..<4 {
                     let tolerance = 1e-12 * (1 + Double.exp(reference[0] - reference[i]))
-                    #expect(abs(spectrum.logSingularValues[row][i] - reference[i]) <= tolerance,
-                            "\(anchor) lag \(lag) σ_\(i)")
+                    #expect(
+                        abs(spectrum.logSingularValues[row][i] - reference[i]) <= tolerance,
+                        "\(anchor) lag \(lag) σ_\(i)")
                 }
             }
         }
         let subset = try JacobianProductSpectrum(model: model, sequence: x, anchor: .end(9), lags: [7, 2])
         #expect(subset.lags == [2, 7])
-        #expect(throws: SpectraError.self) { try JacobianProductSpectrum(model: model, sequence: x, anchor: .end(9), lags: [10]) }
+        #expect(throws: SpectraError.self) {
+            try JacobianProductSpectrum(model: model, sequence: x, anchor: .end(9), lags: [10])
+        }
         #expect(throws: SpectraError.self) { try JacobianProductSpectrum(model: model, sequence: x, anchor: .start(9)) }
     }
 
@@ -97,10 +100,12 @@ struct TrajectoryJacobianTests {
         var rng = TestSupport.rng(50)
         q.elements = rng.gaussians(25)
         try LinearAlgebra.orthonormalizeColumns(&q)
-        let model = try SpectraTestKit.tanhRNN(recurrent: 0.9 * q, inputSize: 1, outputSize: 1, seed: 51, zeroBiases: true)
+        let model = try SpectraTestKit.tanhRNN(
+            recurrent: 0.9 * q, inputSize: 1, outputSize: 1, seed: 51, zeroBiases: true)
         let x = try SpectraTestKit.batch(steps: 30, batchSize: 1, features: 1, seed: 52, sd: 1e-9)
-        let check = try PascanuBoundCheck(products: try JacobianProductSpectrum(model: model, sequence: x, anchor: .end(30)),
-                                          model: model)
+        let check = try PascanuBoundCheck(
+            products: try JacobianProductSpectrum(model: model, sequence: x, anchor: .end(30)),
+            model: model)
         #expect(check.holds)
         #expect(check.logMargins.allSatisfy { $0 < 1e-9 }, "\(check.logMargins)")
         #expect(abs(check.recurrentNorm - 0.9) < 1e-12)
@@ -112,10 +117,12 @@ struct TrajectoryJacobianTests {
         var a = try Matrix(rows: 8, columns: 8, columnMajor: rng.gaussians(64))
         let rho = try LinearAlgebra.spectralRadius(a)
         a = (0.9 / rho) * a
-        let model = try LinearRNN(recurrent: a, input: try Matrix(rows: 8, columns: 1, columnMajor: rng.gaussians(8)),
-                                  readout: try Matrix(rows: 1, columns: 8, columnMajor: rng.gaussians(8)), skip: nil)
+        let model = try LinearRNN(
+            recurrent: a, input: try Matrix(rows: 8, columns: 1, columnMajor: rng.gaussians(8)),
+            readout: try Matrix(rows: 1, columns: 8, columnMajor: rng.gaussians(8)), skip: nil)
         let x = try SpectraTestKit.batch(steps: 500, batchSize: 1, features: 1, seed: 61)
-        let spectrum = try JacobianProductSpectrum(model: model, sequence: x, anchor: .start(0), lags: [1, 10, 100, 500])
+        let spectrum = try JacobianProductSpectrum(
+            model: model, sequence: x, anchor: .start(0), lags: [1, 10, 100, 500])
         let estimate = Double.exp(spectrum.logSpectralNorms[3] / 500)
         #expect(abs(estimate - 0.9) < 1e-2, "‖A^500‖^(1/500) = \(estimate)")
         // The growth rates of all singular values tend to log|μ_i(A)| as well.
@@ -139,7 +146,8 @@ struct TrajectoryJacobianTests {
             let k = t - lag
             let suffix = try SequenceBatch(sequence: Array(try x.sequence(0)[k..<t]))
             let initial = try (0..<2).map { l in
-                try Matrix(rows: 6, columns: 1, columnMajor: Array(trajectory.states[l].values[(k * 6)..<((k + 1) * 6)]))
+                try Matrix(
+                    rows: 6, columns: 1, columnMajor: Array(trajectory.states[l].values[(k * 6)..<((k + 1) * 6)]))
             }
             var dy = try SequenceBatch(steps: lag, batchSize: 1, features: 2)
             for j in 0..<2 { dy[lag - 1, 0, j] = e[j] }
@@ -158,13 +166,15 @@ struct TrajectoryJacobianTests {
         let w = try Matrix(rows: 6, columns: 6, columnMajor: rng.gaussians(36).map { 0.3 * $0 / 6.0.squareRoot() })
         let model = try SpectraTestKit.tanhRNN(recurrent: w, inputSize: 1, outputSize: 1, seed: 71)
         let x = try SpectraTestKit.batch(steps: 1000, batchSize: 1, features: 1, seed: 72)
-        let profile = try GradientNormProfile(model: model, sequence: x, outputGradient: [1], at: 1000, maximumLag: 1000)
+        let profile = try GradientNormProfile(
+            model: model, sequence: x, outputGradient: [1], at: 1000, maximumLag: 1000)
         let rate = Double.log(try LinearAlgebra.spectralNorm(w))
         #expect(rate < -0.4)
         for l in 2...1000 {
             #expect(profile.logStateNorms[l - 1] - profile.logStateNorms[0] <= Double(l - 1) * rate + 1e-9)
         }
         // Far below the double range (e^−745 is the smallest subnormal) after 1000 steps, yet finite in log form.
-        #expect(profile.logStateNorms[999] < -745 && profile.logStateNorms[999].isFinite, "\(profile.logStateNorms[999])")
+        #expect(
+            profile.logStateNorms[999] < -745 && profile.logStateNorms[999].isFinite, "\(profile.logStateNorms[999])")
     }
 }

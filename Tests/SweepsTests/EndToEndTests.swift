@@ -42,7 +42,8 @@ struct EndToEndTests {
 
     @Test("A failing rnnmem command is recorded with its exit status and error line; a large output is captured")
     func failingCommand() async throws {
-        let text = #"{"command": ["weights", "--d", "0.3", "--length", "{n}", "--json"], "axes": {"n": [3, 0, 200000]}, "metrics": {"w1": "weights.1"}}"#
+        let text =
+            #"{"command": ["weights", "--d", "0.3", "--length", "{n}", "--json"], "axes": {"n": [3, 0, 200000]}, "metrics": {"w1": "weights.1"}}"#
         let config = try Fixtures.configuration(text)
         let runner = try SweepRunner(
             configuration: config, directory: SweepDirectory.prepare(try Fixtures.folder(), for: config),

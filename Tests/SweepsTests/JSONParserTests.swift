@@ -5,14 +5,19 @@ import Testing
 struct JSONParserTests {
     @Test("Objects keep their key order; integers and other numbers are distinguished")
     func orderAndNumbers() throws {
-        let value = try JSONParser.parse(#"{"z": 1, "a": [1.5, -0, 2e3, 9223372036854775807, 9223372036854775808], "m": {"b": true, "a": null}, "s": "\u00e9\ud83d\ude00\n"}"#)
+        let value = try JSONParser.parse(
+            #"{"z": 1, "a": [1.5, -0, 2e3, 9223372036854775807, 9223372036854775808], "m": {"b": true, "a": null}, "s": "\u00e9\ud83d\ude00\n"}"#
+        )
         guard case .object(let members) = value else {
             Issue.record("not an object")
             return
         }
         #expect(members.map(\.key) == ["z", "a", "m", "s"])
         #expect(value["z"] == .integer(1))
-        #expect(value["a"] == .array([.number(1.5), .integer(0), .number(2000), .integer(Int64.max), .number(9223372036854775808)]))
+        #expect(
+            value["a"]
+                == .array([.number(1.5), .integer(0), .number(2000), .integer(Int64.max), .number(9223372036854775808)])
+        )
         #expect(value["m"] == .object([JSONMember("b", .bool(true)), JSONMember("a", .null)]))
         #expect(value["s"] == .string("é😀\n"))
     }
@@ -29,8 +34,10 @@ struct JSONParserTests {
     @Test("Pretty text parses back to the same value")
     func prettyRoundTrip() throws {
         let value = JSONValue.object([
-            JSONMember("name", .string("a \"quoted\" name")), JSONMember("list", .array([.integer(1), .number(0.1), .null])),
-            JSONMember("nested", .array([.object([JSONMember("k", .bool(false))]), .array([])])), JSONMember("empty", .object([])),
+            JSONMember("name", .string("a \"quoted\" name")),
+            JSONMember("list", .array([.integer(1), .number(0.1), .null])),
+            JSONMember("nested", .array([.object([JSONMember("k", .bool(false))]), .array([])])),
+            JSONMember("empty", .object([])),
         ])
         #expect(try JSONParser.parse(value.prettyText) == value)
         #expect(value.prettyText.hasPrefix("{\n  \"name\": \"a \\\"quoted\\\" name\",\n  \"list\": [1, 0.1, null],\n"))

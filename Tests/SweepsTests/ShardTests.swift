@@ -9,19 +9,24 @@ struct ShardTests {
         #expect(shard.description == text)
     }
 
-    @Test("Invalid shard specs are one-line errors naming --shard", arguments: [
-        ("2/2", "invalid --shard 2/2: the shard index i must satisfy 0 ≤ i < N = 2"),
-        ("0/0", "invalid --shard 0/0: the shard count N must be between 1 and 1000000"),
-        ("-1/2", "invalid --shard '-1/2': expected i/N with integers 0 ≤ i < N (for example 0/4)"),
-        ("1", "invalid --shard '1': expected i/N with integers 0 ≤ i < N (for example 0/4)"),
-        ("a/b", "invalid --shard 'a/b': expected i/N with integers 0 ≤ i < N (for example 0/4)"),
-        ("1/2/3", "invalid --shard '1/2/3': expected i/N with integers 0 ≤ i < N (for example 0/4)"),
-        (" 1/2", "invalid --shard ' 1/2': expected i/N with integers 0 ≤ i < N (for example 0/4)"),
-        ("+1/2", "invalid --shard '+1/2': expected i/N with integers 0 ≤ i < N (for example 0/4)"),
-        ("1/", "invalid --shard '1/': expected i/N with integers 0 ≤ i < N (for example 0/4)"),
-        ("99999999999/99999999999", "invalid --shard '99999999999/99999999999': expected i/N with integers 0 ≤ i < N (for example 0/4)"),
-        ("5/2000000", "invalid --shard 5/2000000: the shard count N must be between 1 and 1000000"),
-    ])
+    @Test(
+        "Invalid shard specs are one-line errors naming --shard",
+        arguments: [
+            ("2/2", "invalid --shard 2/2: the shard index i must satisfy 0 ≤ i < N = 2"),
+            ("0/0", "invalid --shard 0/0: the shard count N must be between 1 and 1000000"),
+            ("-1/2", "invalid --shard '-1/2': expected i/N with integers 0 ≤ i < N (for example 0/4)"),
+            ("1", "invalid --shard '1': expected i/N with integers 0 ≤ i < N (for example 0/4)"),
+            ("a/b", "invalid --shard 'a/b': expected i/N with integers 0 ≤ i < N (for example 0/4)"),
+            ("1/2/3", "invalid --shard '1/2/3': expected i/N with integers 0 ≤ i < N (for example 0/4)"),
+            (" 1/2", "invalid --shard ' 1/2': expected i/N with integers 0 ≤ i < N (for example 0/4)"),
+            ("+1/2", "invalid --shard '+1/2': expected i/N with integers 0 ≤ i < N (for example 0/4)"),
+            ("1/", "invalid --shard '1/': expected i/N with integers 0 ≤ i < N (for example 0/4)"),
+            (
+                "99999999999/99999999999",
+                "invalid --shard '99999999999/99999999999': expected i/N with integers 0 ≤ i < N (for example 0/4)"
+            ),
+            ("5/2000000", "invalid --shard 5/2000000: the shard count N must be between 1 and 1000000"),
+        ])
     func invalid(_ text: String, _ message: String) {
         #expect(throws: SweepError(message)) { try Shard(parsing: text) }
     }

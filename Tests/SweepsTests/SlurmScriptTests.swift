@@ -11,7 +11,8 @@ struct SlurmScriptTests {
     ) throws -> SlurmScript {
         try SlurmScript(
             configuration: try Fixtures.configuration(), configPath: "/home/me/grid.json",
-            outputDirectory: SweepDirectory(path: output), rnnmemPath: "/opt/rnnmem/bin/rnnmem", workingDirectory: workdir,
+            outputDirectory: SweepDirectory(path: output), rnnmemPath: "/opt/rnnmem/bin/rnnmem",
+            workingDirectory: workdir,
             shards: shards, partition: partition, time: time, cpus: cpus, jobs: jobs, extraOptions: extra)
     }
 
@@ -28,7 +29,10 @@ struct SlurmScriptTests {
         #expect(lines.contains("#SBATCH --mem=1G"))
         #expect(lines.contains("#SBATCH --output=/scratch/out/logs/slurm-%A_%a.out"))
         #expect(lines.contains("cd /home/me"))
-        #expect(lines.last == #"exec /opt/rnnmem/bin/rnnmem sweep run /home/me/grid.json --shard "${SLURM_ARRAY_TASK_ID}/4" --jobs 2 --output-dir /scratch/out"#)
+        #expect(
+            lines.last
+                == #"exec /opt/rnnmem/bin/rnnmem sweep run /home/me/grid.json --shard "${SLURM_ARRAY_TASK_ID}/4" --jobs 2 --output-dir /scratch/out"#
+        )
         // Every #SBATCH line comes before the first command (sbatch stops reading directives there).
         let firstCommand = try #require(lines.firstIndex { !$0.hasPrefix("#") })
         #expect(lines[firstCommand...].allSatisfy { !$0.hasPrefix("#SBATCH") })
@@ -36,18 +40,20 @@ struct SlurmScriptTests {
         #expect(try script(shards: 5).cellsPerShard == [3, 3, 2, 2, 2])
     }
 
-    @Test("Invalid options are refused, naming the argument", arguments: [
-        ("shards", "invalid --shards 0: must be ≥ 1"),
-        ("shards13", "invalid --shards 13: the sweep 'fake' has only 12 cells"),
-        ("partition", "invalid --partition 'de bug'"),
-        ("time", "invalid --time '10 min'"),
-        ("time2", "invalid --time '1-2-3'"),
-        ("cpus", "invalid --cpus 0"),
-        ("jobs", "invalid --jobs 0"),
-        ("sbatch", "invalid --sbatch '--array=0-9': --array is set by rnnmem sweep slurm itself"),
-        ("sbatch2", "invalid --sbatch 'mem=1G'"),
-        ("output", "contains a space, line break or backslash"),
-    ])
+    @Test(
+        "Invalid options are refused, naming the argument",
+        arguments: [
+            ("shards", "invalid --shards 0: must be ≥ 1"),
+            ("shards13", "invalid --shards 13: the sweep 'fake' has only 12 cells"),
+            ("partition", "invalid --partition 'de bug'"),
+            ("time", "invalid --time '10 min'"),
+            ("time2", "invalid --time '1-2-3'"),
+            ("cpus", "invalid --cpus 0"),
+            ("jobs", "invalid --jobs 0"),
+            ("sbatch", "invalid --sbatch '--array=0-9': --array is set by rnnmem sweep slurm itself"),
+            ("sbatch2", "invalid --sbatch 'mem=1G'"),
+            ("output", "contains a space, line break or backslash"),
+        ])
     func invalid(_ which: String, _ fragment: String) {
         let error = #expect(throws: SweepError.self) {
             switch which {
@@ -77,7 +83,8 @@ struct SlurmScriptTests {
         let work = folder + "/work dir's"
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         let fake = folder + "/fake-rnnmem"
-        try Data("#!/bin/sh\npwd > \"$0.pwd\"\nprintf '%s\\n' \"$@\" > \"$0.args\"\n".utf8).write(to: URL(fileURLWithPath: fake))
+        try Data("#!/bin/sh\npwd > \"$0.pwd\"\nprintf '%s\\n' \"$@\" > \"$0.args\"\n".utf8).write(
+            to: URL(fileURLWithPath: fake))
         #expect(chmod(fake, 0o755) == 0)
         let s = try SlurmScript(
             configuration: try Fixtures.configuration(), configPath: folder + "/my grid.json",
@@ -85,14 +92,21 @@ struct SlurmScriptTests {
         let file = folder + "/job.sh"
         try s.write(to: file)
         #expect(FileManager.default.isExecutableFile(atPath: file))
-        let result = try TestSupport.run(URL(fileURLWithPath: "/bin/bash"), [file], environment: ["SLURM_ARRAY_TASK_ID": "2"])
+        let result = try TestSupport.run(
+            URL(fileURLWithPath: "/bin/bash"), [file], environment: ["SLURM_ARRAY_TASK_ID": "2"])
         #expect(result.status == 0, "\(result.stderr)")
-        let arguments = try String(contentsOfFile: fake + ".args", encoding: .utf8).split(separator: "\n").map(String.init)
-        #expect(arguments == ["sweep", "run", folder + "/my grid.json", "--shard", "2/3", "--jobs", "1", "--output-dir", folder + "/out"])
+        let arguments = try String(contentsOfFile: fake + ".args", encoding: .utf8).split(separator: "\n").map(
+            String.init)
+        #expect(
+            arguments == [
+                "sweep", "run", folder + "/my grid.json", "--shard", "2/3", "--jobs", "1", "--output-dir",
+                folder + "/out",
+            ])
         #expect(try String(contentsOfFile: fake + ".pwd", encoding: .utf8) == work + "\n")
 
         // Outside Slurm the script refuses to run.
-        let outside = try TestSupport.run(URL(fileURLWithPath: "/bin/bash"), [file], environment: ["SLURM_ARRAY_TASK_ID": ""])
+        let outside = try TestSupport.run(
+            URL(fileURLWithPath: "/bin/bash"), [file], environment: ["SLURM_ARRAY_TASK_ID": ""])
         #expect(outside.status != 0)
         #expect(outside.stderr.contains("submit this script with sbatch"))
     }

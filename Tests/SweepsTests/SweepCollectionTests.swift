@@ -31,7 +31,8 @@ struct SweepCollectionTests {
             }
             return await entry(arguments)
         }
-        let runner = try SweepRunner(configuration: config, directory: directory, executor: executor, rnnmemVersion: "t")
+        let runner = try SweepRunner(
+            configuration: config, directory: directory, executor: executor, rnnmemVersion: "t")
         // Cells 0–9 run; 10 and 11 stay missing.
         for cell in 0..<10 { _ = try await runner.run(shard: Shard(index: cell, count: 12)) }
         return try SweepCollection.collect(path)
@@ -45,7 +46,11 @@ struct SweepCollectionTests {
         #expect(c.failed.first?.reason == "exit status 3: boom")
         #expect(c.numericMetrics == ["score", "first"])  // label is a string
         let groups = c.aggregates
-        #expect(groups.map(\.values) == [[.string("a"), .number(0.1)], [.string("a"), .number(0.01)], [.string("b"), .number(0.1)], [.string("b"), .number(0.01)]])
+        #expect(
+            groups.map(\.values) == [
+                [.string("a"), .number(0.1)], [.string("a"), .number(0.01)], [.string("b"), .number(0.1)],
+                [.string("b"), .number(0.01)],
+            ])
         #expect(groups.map(\.cellCount) == [3, 3, 3, 3])
         #expect(groups.map(\.completeCount) == [3, 3, 2, 1])
         // Group (a, 0.1): scores 10 + s/8 for s = 0, 1, 2.
@@ -74,7 +79,10 @@ struct SweepCollectionTests {
         #expect(cells[11] == "10,b,0.01,1,missing,,,,,,")
 
         let aggregates = c.aggregateTableCSV.split(separator: "\n").map(String.init)
-        #expect(aggregates[0] == "model,lr,cells,complete,score_mean,score_std,score_min,score_max,score_sem,score_count,first_mean,first_std,first_min,first_max,first_sem,first_count")
+        #expect(
+            aggregates[0]
+                == "model,lr,cells,complete,score_mean,score_std,score_min,score_max,score_sem,score_count,first_mean,first_std,first_min,first_max,first_sem,first_count"
+        )
         #expect(aggregates[4] == "b,0.01,3,1,11.0,,11.0,11.0,,1,1.0,,1.0,1.0,,1")
         #expect(aggregates.count == 5)
     }
@@ -86,13 +94,21 @@ struct SweepCollectionTests {
         #expect(document["cell_count"] == .integer(12))
         #expect(document["complete_count"] == .integer(9))
         #expect(document["missing"] == .array([.integer(10), .integer(11)]))
-        #expect(document["failed"] == .array([.object([JSONMember("cell", .integer(7)), JSONMember("error", .string("exit status 3: boom"))])]))
+        #expect(
+            document["failed"]
+                == .array([
+                    .object([JSONMember("cell", .integer(7)), JSONMember("error", .string("exit status 3: boom"))])
+                ]))
         guard case .array(let cells)? = document["cells"], case .array(let aggregates)? = document["aggregates"] else {
             Issue.record("cells or aggregates missing")
             return
         }
         #expect(cells.count == 12)
-        #expect(cells[0]["values"] == .object([JSONMember("model", .string("a")), JSONMember("lr", .number(0.1)), JSONMember("seed", .integer(0))]))
+        #expect(
+            cells[0]["values"]
+                == .object([
+                    JSONMember("model", .string("a")), JSONMember("lr", .number(0.1)), JSONMember("seed", .integer(0)),
+                ]))
         #expect(cells[10]["status"] == .string("missing"))
         #expect(aggregates.count == 4)
         #expect(aggregates[3]["metrics"]?["score"]?["std"] == .null)
@@ -101,7 +117,8 @@ struct SweepCollectionTests {
 
     @Test("CSV fields with commas, quotes and line breaks are quoted")
     func csvQuoting() async throws {
-        let text = #"{"command": ["train", "{seed}", "{tag}"], "axes": {"tag": ["a,b", "say \"hi\""], "seed": 1}, "metrics": ["m"]}"#
+        let text =
+            #"{"command": ["train", "{seed}", "{tag}"], "axes": {"tag": ["a,b", "say \"hi\""], "seed": 1}, "metrics": ["m"]}"#
         let config = try Fixtures.configuration(text)
         let path = try Fixtures.folder()
         let runner = try SweepRunner(

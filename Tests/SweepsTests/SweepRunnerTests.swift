@@ -88,7 +88,8 @@ struct SweepRunnerTests {
         try Data(original.prefix(original.count / 2).utf8).write(to: URL(fileURLWithPath: file))
         // A result that parses but lacks a metric is corrupt too.
         let other = directory.resultFile(9, in: config)
-        let text = try String(contentsOfFile: other, encoding: .utf8).replacingOccurrences(of: "\"label\"", with: "\"lbl\"")
+        let text = try String(contentsOfFile: other, encoding: .utf8).replacingOccurrences(
+            of: "\"label\"", with: "\"lbl\"")
         try Data(text.utf8).write(to: URL(fileURLWithPath: other))
 
         let collection = try SweepCollection.collect(path)
@@ -137,7 +138,8 @@ struct SweepRunnerTests {
     func unreadableMetricFailsTheCell() async throws {
         let text = Fixtures.gridText.replacingOccurrences(of: "\"result.score\"", with: "\"result.rmse\"")
         let config = try Fixtures.configuration(text)
-        let report = try await runner(config, try Fixtures.folder(), log: CallLog()).run(shard: Shard(index: 0, count: 6))
+        let report = try await runner(config, try Fixtures.folder(), log: CallLog()).run(
+            shard: Shard(index: 0, count: 6))
         #expect(report.failed.count == 2)
         #expect(report.failed.first?.error == "metric 'score': no key 'rmse' at 'result' of standard output")
         #expect(report.failed.first?.exitStatus == 0)
@@ -164,7 +166,8 @@ struct SweepRunnerTests {
             let seed = Fixtures.option("--seed", in: arguments) ?? ""
             try? FileManager.default.createDirectory(atPath: dir + "/out", withIntermediateDirectories: true)
             if seed == "3" {
-                _ = FileManager.default.createFile(atPath: dir + "/out/summary.json", contents: Data("{\"loss\": 0.25}".utf8))
+                _ = FileManager.default.createFile(
+                    atPath: dir + "/out/summary.json", contents: Data("{\"loss\": 0.25}".utf8))
             }
             return (0, "text output\n", "")
         }
@@ -198,7 +201,8 @@ struct SweepRunnerTests {
         let directory = SweepDirectory(path: path)
         try FileManager.default.removeItem(atPath: directory.resultFile(3, in: config))
         try FileManager.default.copyItem(
-            atPath: SweepDirectory(path: foreignPath).resultFile(0, in: changed), toPath: directory.resultFile(3, in: config))
+            atPath: SweepDirectory(path: foreignPath).resultFile(0, in: changed),
+            toPath: directory.resultFile(3, in: config))
         let runError = await #expect(throws: SweepError.self) {
             try await runner(config, path, log: CallLog()).run(shard: .all)
         }
@@ -265,7 +269,9 @@ struct SweepRunnerTests {
         let enumerator = FileManager.default.enumerator(atPath: path)
         while let name = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
                 files[name] = FileManager.default.contents(atPath: path + "/" + name)
             }
         }

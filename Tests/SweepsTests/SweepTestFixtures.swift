@@ -77,9 +77,10 @@ final class CallLog: @unchecked Sendable {
 
     /// The seeds and models called, as "model/lr/seed" strings.
     var cells: Set<String> {
-        Set(all.map { args in
-            ["--model", "--lr", "--seed"].map { Fixtures.option($0, in: args) ?? "?" }.joined(separator: "/")
-        })
+        Set(
+            all.map { args in
+                ["--model", "--lr", "--seed"].map { Fixtures.option($0, in: args) ?? "?" }.joined(separator: "/")
+            })
     }
 }
 

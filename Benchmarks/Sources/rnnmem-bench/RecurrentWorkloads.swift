@@ -42,7 +42,8 @@ enum RecurrentWorkloads {
         let direction: [Double]
 
         init(_ arch: Architecture, _ n: Int) throws {
-            model = try ModelSpecification(architecture: arch, inputSize: 1, hiddenSize: n, outputSize: 1).makeModel(seed: 0)
+            model = try ModelSpecification(architecture: arch, inputSize: 1, hiddenSize: n, outputSize: 1).makeModel(
+                seed: 0)
             var rng = SeededRandom(seed: 20_250_101)
             let x = rng.gaussians(steps * batch)
             var y = [Double](repeating: 0, count: steps * batch)
@@ -57,8 +58,9 @@ enum RecurrentWorkloads {
 
         /// Forward, BPTT, Adam update (PyTorch's defaults, lr 1e-3).
         func trainStep() throws -> Double {
-            let l = try model.lossAndGradient(inputs: inputs, targets: targets, loss: loss, workspace: workspace,
-                                              gradient: &gradientBuffer)
+            let l = try model.lossAndGradient(
+                inputs: inputs, targets: targets, loss: loss, workspace: workspace,
+                gradient: &gradientBuffer)
             var theta = model.parameters
             try optimizer.update(&theta, gradient: gradientBuffer, learningRate: 1e-3)
             try model.setParameters(theta)
@@ -66,13 +68,15 @@ enum RecurrentWorkloads {
         }
 
         func gradient() throws -> Double {
-            try model.lossAndGradient(inputs: inputs, targets: targets, loss: loss, workspace: workspace,
-                                      gradient: &gradientBuffer)
+            try model.lossAndGradient(
+                inputs: inputs, targets: targets, loss: loss, workspace: workspace,
+                gradient: &gradientBuffer)
         }
 
         func hessianVectorProduct() throws -> Double {
-            let h = try model.hessianVectorProduct(inputs: inputs, targets: targets, direction: direction, loss: loss,
-                                                   workspace: workspace)
+            let h = try model.hessianVectorProduct(
+                inputs: inputs, targets: targets, direction: direction, loss: loss,
+                workspace: workspace)
             return h.product.reduce(0, +)
         }
     }

@@ -41,7 +41,9 @@ func readInput(_ path: String, count: Int) -> [Double] {
     let data = handle.readData(ofLength: count * 8)
     guard data.count == count * 8 else { fail("--input \(path) holds fewer than \(count) float64 values") }
     return data.withUnsafeBytes { raw in
-        (0..<count).map { Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self))) }
+        (0..<count).map {
+            Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)))
+        }
     }
 }
 
@@ -58,10 +60,12 @@ guard let nText = options["n"], let n = Int(nText), n >= 2 else { fail("--n must
 if options["spectra-check"] != nil || options["workload"].map(SpectraWorkloads.names.contains) == true {
     SpectraWorkloads.main(options, n: n)
 }
-let x: [Double] = options["input"].map { readInput($0, count: n) } ?? {
-    var rng = SeededRandom(seed: 12345)
-    return rng.gaussians(n)
-}()
+let x: [Double] =
+    options["input"].map { readInput($0, count: n) }
+    ?? {
+        var rng = SeededRandom(seed: 12345)
+        return rng.gaussians(n)
+    }()
 
 let curseSetting = CurseWorkloads.Setting(
     hidden: n, steps: options["steps"].flatMap(Int.init) ?? 2000, length: options["length"].flatMap(Int.init) ?? 200,
@@ -137,8 +141,10 @@ do {
     }
     samples.sort()
     let median = samples[samples.count / 2]
-    print(String(format: "RESULT %@ %d rnnmem %.6e %.1f base_rss_mb=%.1f repeats=%d batch=%d min_s=%.6e checksum=%.17g",
-                 name, n, median, peakRSSMegabytes(), baseRSS, samples.count, batch, samples[0], checksum))
+    print(
+        String(
+            format: "RESULT %@ %d rnnmem %.6e %.1f base_rss_mb=%.1f repeats=%d batch=%d min_s=%.6e checksum=%.17g",
+            name, n, median, peakRSSMegabytes(), baseRSS, samples.count, batch, samples[0], checksum))
 } catch {
     FileHandle.standardError.write(Data("rnnmem-bench: \(name) failed: \(error)\n".utf8))
     exit(1)

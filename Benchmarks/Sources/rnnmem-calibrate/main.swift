@@ -39,7 +39,9 @@ func parse(_ args: [String]) -> Config {
         }
         func integers(_ s: String) -> [Int] {
             let parts = s.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else { fail("\(flag): '\(s)' is not a list of integers") }
+            guard !parts.isEmpty, parts.allSatisfy({ $0 != nil }) else {
+                fail("\(flag): '\(s)' is not a list of integers")
+            }
             return parts.compactMap { $0 }
         }
         switch flag {
@@ -92,7 +94,8 @@ func runStudy(_ config: Config) throws {
             for i in config.processIndices {
                 let process = CalibrationProcess.studyGrid[i]
                 let acvf = try process.autocovariance(count: n)
-                var rng = VerdictCalibration.generator(seed: config.studySeed, processIndex: i, length: n, replication: 0)
+                var rng = VerdictCalibration.generator(
+                    seed: config.studySeed, processIndex: i, length: n, replication: 0)
                 let x = try process.simulate(count: n, acvf: acvf, rng: &rng)
                 func time(_ name: String, _ f: () throws -> Void) rethrows {
                     let start = now()
@@ -106,14 +109,20 @@ func runStudy(_ config: Config) throws {
                 try time("qu") { _ = try QuTest.test(x, level: 0.025) }
                 try time("split") { _ = try SampleSplittingTest.test(x) }
                 try time("shift") { _ = try MeanShiftCheck.check(x) }
-                for m in [EstimationMethod.rescaledRange, .detrendedFluctuationAnalysis, .aggregatedVariance, .gewekePorterHudak, .localWhittle] {
+                for m in [
+                    EstimationMethod.rescaledRange, .detrendedFluctuationAnalysis, .aggregatedVariance,
+                    .gewekePorterHudak, .localWhittle,
+                ] {
                     try time(m.rawValue) { _ = try MemoryEstimator.estimate(x, method: m) }
                 }
-                for m in [MemoryTestMethod.loModifiedRescaledRange, .rescaledVariance, .kwiatkowskiPhillipsSchmidtShin] {
+                for m in [MemoryTestMethod.loModifiedRescaledRange, .rescaledVariance, .kwiatkowskiPhillipsSchmidtShin]
+                {
                     try time(m.rawValue) { _ = try MemoryTester.test(x, method: m) }
                 }
                 try time("definition1") { _ = try PartialSumDiagnostics.sample(x) }
-                try time("periodicity") { _ = try PeriodicityDetection.check(periodogram: try SampleStatistics.periodogram(x)) }
+                try time("periodicity") {
+                    _ = try PeriodicityDetection.check(periodogram: try SampleStatistics.periodogram(x))
+                }
                 try time("acfdecay") { _ = try ACFDecayFit.fit(x) }
                 try time("check") { _ = try MemoryCheck.run(x) }
             }
@@ -125,7 +134,8 @@ func runStudy(_ config: Config) throws {
             for i in config.processIndices {
                 let process = CalibrationProcess.studyGrid[i]
                 let acvf = try process.autocovariance(count: n)
-                var rng = VerdictCalibration.generator(seed: config.studySeed, processIndex: i, length: n, replication: 0)
+                var rng = VerdictCalibration.generator(
+                    seed: config.studySeed, processIndex: i, length: n, replication: 0)
                 let x = try process.simulate(count: n, acvf: acvf, rng: &rng)
                 let start = now()
                 let report = try MemoryCheck.run(x)
@@ -180,7 +190,8 @@ func runStudy(_ config: Config) throws {
                     // + 2 for sample splitting (61: step 6 by Qu only, 40: step 4 with neither).
                     var step = report.decision.step
                     if step == 4 || step == 6 {
-                        step = 10 * step + (report.evidence.qu?.reject == true ? 1 : 0)
+                        step =
+                            10 * step + (report.evidence.qu?.reject == true ? 1 : 0)
                             + (report.evidence.sampleSplitting?.reject == true ? 2 : 0)
                     }
                     tally.add(report.verdict, step: step)
@@ -223,9 +234,9 @@ func runStudy(_ config: Config) throws {
             print(
                 "| \(CalibrationProcess.studyGrid[i]) | \(n) | \(share(t, .shortMemory)) | \(share(t, .longMemory)) | "
                     + "\(share(t, .antipersistent)) | \(share(t, .nonstationary)) | \(share(t, .inconclusive)) | "
-                + t.inconclusiveSteps.keys.sorted().map { "\(stepName($0)): \(t.inconclusiveSteps[$0] ?? 0)" }
-                .joined(separator: ", ")
-                + " | "
+                    + t.inconclusiveSteps.keys.sorted().map { "\(stepName($0)): \(t.inconclusiveSteps[$0] ?? 0)" }
+                    .joined(separator: ", ")
+                    + " | "
                     + "\(t.failures) | \(String(format: "%.3f", perCheck)) |")
         }
     }

@@ -23,8 +23,9 @@ public struct ConstantGateGRU: Sendable, Hashable {
 
     /// Throws unless 0 ≤ z < 1.
     public init(gate: Double, input: InputAutocorrelation) throws {
-        try CurseOfMemoryError.require(gate.isFinite && gate >= 0 && gate < 1, "gate",
-                                       "z must be in [0, 1), got \(gate)")
+        try CurseOfMemoryError.require(
+            gate.isFinite && gate >= 0 && gate < 1, "gate",
+            "z must be in [0, 1), got \(gate)")
         self.gate = gate
         self.input = input
     }

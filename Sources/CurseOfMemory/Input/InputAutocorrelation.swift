@@ -30,10 +30,12 @@ public struct InputAutocorrelation: Sendable, Equatable, Hashable, Codable, Cust
     public init(components: [(weight: Double, rate: Double)]) throws {
         try CurseOfMemoryError.require(!components.isEmpty, "autocorrelation", "needs at least one component c:ρ")
         for (k, c) in components.enumerated() {
-            try CurseOfMemoryError.require(c.weight.isFinite && c.weight > 0, "autocorrelation",
-                                           "component \(k + 1): weight c must be finite and > 0, got \(c.weight)")
-            try CurseOfMemoryError.require(c.rate.isFinite && c.rate >= 0 && c.rate <= 1, "autocorrelation",
-                                           "component \(k + 1): rate ρ must be in [0, 1], got \(c.rate)")
+            try CurseOfMemoryError.require(
+                c.weight.isFinite && c.weight > 0, "autocorrelation",
+                "component \(k + 1): weight c must be finite and > 0, got \(c.weight)")
+            try CurseOfMemoryError.require(
+                c.rate.isFinite && c.rate >= 0 && c.rate <= 1, "autocorrelation",
+                "component \(k + 1): rate ρ must be in [0, 1], got \(c.rate)")
         }
         self.components = components.map { Component(weight: $0.weight, rate: $0.rate) }
     }

@@ -37,9 +37,11 @@ struct FiniteHorizonMoments {
             var xsc = Complex<Double>.zero
             var hh = Complex<Double>.zero, hs = Complex<Double>.zero, sh = Complex<Double>.zero
             var ss = Complex<Double>.zero
-            var acc = (hh: Complex<Double>.zero, hs: Complex<Double>.zero, sh: Complex<Double>.zero,
-                       ss: Complex<Double>.zero, xa: Complex<Double>.zero, xsa: Complex<Double>.zero,
-                       xc: Complex<Double>.zero, xsc: Complex<Double>.zero)
+            var acc = (
+                hh: Complex<Double>.zero, hs: Complex<Double>.zero, sh: Complex<Double>.zero,
+                ss: Complex<Double>.zero, xa: Complex<Double>.zero, xsa: Complex<Double>.zero,
+                xc: Complex<Double>.zero, xsc: Complex<Double>.zero
+            )
             let one = Complex<Double>(1, 0)
             for t in 1...steps {
                 let nss = a * c * ss + a * sh + c * hs + hh  // E[s(a)s(c)]: uses E[s(a)h(c)]′ = sh, E[h(a)s(c)]′ = hs

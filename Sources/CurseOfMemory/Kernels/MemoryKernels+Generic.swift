@@ -40,7 +40,8 @@ enum Kernel {
         }
         let r2 = rho * rho
         let ac = a * c, ac2 = ac * ac
-        let numerator = one + ac - (2 * rho * (1 - r2)) * ac * (a + c) - (4 * r2) * ac + (4 * r2) * ac2
+        let numerator =
+            one + ac - (2 * rho * (1 - r2)) * ac * (a + c) - (4 * r2) * ac + (4 * r2) * ac2
             - (r2 * r2) * ac2 * (one + ac)
         let d1 = one - ac, d2 = one - rho * a, d3 = one - rho * c
         return numerator / (d1 * d1 * d1 * d2 * d2 * d3 * d3)

@@ -18,22 +18,28 @@ import MemoryNumerics
 /// ``RecurrentSensitivity/asymptotics()`` as a ``StationaryValue``.
 public enum MemoryKernels {
     /// F(a, b) = E[h^{(a)} h^{(b)}] (bilinear; for E[h^{(a)} conj h^{(b)}] pass b̄).
-    public static func generatingFunction(_ a: Complex<Double>, _ b: Complex<Double>,
-                                          input: InputAutocorrelation) throws -> Complex<Double> {
+    public static func generatingFunction(
+        _ a: Complex<Double>, _ b: Complex<Double>,
+        input: InputAutocorrelation
+    ) throws -> Complex<Double> {
         try check(a, b)
         return Kernel.sum(input) { Kernel.generating(a, b, rho: $0) }
     }
 
     /// ∂F/∂a = E[d_a h^{(a)} · h^{(b)}] (derived here: (b(1 − ρ²) + ρ(1 − 2ab) + ρ³a²b²)/((1 − ab)²(1 − ρa)²(1 − ρb))).
-    public static func generatingFunctionDerivative(_ a: Complex<Double>, _ b: Complex<Double>,
-                                                    input: InputAutocorrelation) throws -> Complex<Double> {
+    public static func generatingFunctionDerivative(
+        _ a: Complex<Double>, _ b: Complex<Double>,
+        input: InputAutocorrelation
+    ) throws -> Complex<Double> {
         try check(a, b)
         return Kernel.sum(input) { Kernel.generatingDerivative(a, b, rho: $0) }
     }
 
     /// S(a, b) = E[d_a h^{(a)} · d_b h^{(b)}].
-    public static func sensitivityKernel(_ a: Complex<Double>, _ b: Complex<Double>,
-                                         input: InputAutocorrelation) throws -> Complex<Double> {
+    public static func sensitivityKernel(
+        _ a: Complex<Double>, _ b: Complex<Double>,
+        input: InputAutocorrelation
+    ) throws -> Complex<Double> {
         try check(a, b)
         return Kernel.sum(input) { Kernel.sensitivity(a, b, rho: $0) }
     }
@@ -60,8 +66,9 @@ public enum MemoryKernels {
 
     static func check(_ a: Complex<Double>, _ b: Complex<Double>) throws {
         for (name, z) in [("a", a), ("b", b)] {
-            try CurseOfMemoryError.require(z.isFinite && z.length < 1, name,
-                                           "needs |\(name)| < 1 for a finite stationary moment, got |\(name)| = \(z.length)")
+            try CurseOfMemoryError.require(
+                z.isFinite && z.length < 1, name,
+                "needs |\(name)| < 1 for a finite stationary moment, got |\(name)| = \(z.length)")
         }
     }
 }

@@ -43,7 +43,8 @@ struct PairMoments<C: ComplexField> {
 
     /// E[P Q] for P = p.state·h^{(a)} + p.derivative·s^{(a)} + p.input·x and Q likewise on (h^{(c)}, s^{(c)}, x).
     func expectation(_ p: Probe<C>, _ q: Probe<C>) -> C {
-        var e = p.state * q.state * states + p.state * q.derivative * stateDerivative
+        var e =
+            p.state * q.state * states + p.state * q.derivative * stateDerivative
             + p.derivative * q.state * derivativeState + p.derivative * q.derivative * derivatives
         if let pi = p.input {
             e = e + pi * q.state * inputSecond + pi * q.derivative * inputSecondDerivative

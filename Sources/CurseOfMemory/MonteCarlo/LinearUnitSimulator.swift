@@ -65,8 +65,10 @@ struct LinearUnitSimulator: Sendable {
 
     /// Simulate `n` chains and report each chain's average of each target. State lives in one raw allocation
     /// (structure of arrays: chain index innermost).
-    private func simulate(block n: Int, burnIn: Int, samples: Int, spacing: Int, rng: inout SeededRandom,
-                          report: (Int, Int, Double) -> Void) {
+    private func simulate(
+        block n: Int, burnIn: Int, samples: Int, spacing: Int, rng: inout SeededRandom,
+        report: (Int, Int, Double) -> Void
+    ) {
         let gauss = ZigguratGaussian.shared
         let k = input.components.count, u = units.count, p = probes.count, m = targets.count
         let rates = input.components.map(\.rate)

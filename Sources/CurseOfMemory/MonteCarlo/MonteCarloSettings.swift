@@ -17,8 +17,10 @@ public struct MonteCarloSettings: Sendable, Hashable {
     public var parallel: Bool
 
     /// Settings; validated when a simulation starts (chains ≥ 2, samples ≥ 1, spacing ≥ 1, burn-in ≥ 0).
-    public init(chains: Int = 20_000, seed: UInt64 = 1, burnIn: Int? = nil, samplesPerChain: Int = 1,
-                sampleSpacing: Int = 1, parallel: Bool = true) {
+    public init(
+        chains: Int = 20_000, seed: UInt64 = 1, burnIn: Int? = nil, samplesPerChain: Int = 1,
+        sampleSpacing: Int = 1, parallel: Bool = true
+    ) {
         self.chains = chains
         self.seed = seed
         self.burnIn = burnIn
@@ -38,10 +40,12 @@ public struct MonteCarloSettings: Sendable, Hashable {
 
     func validated(modulus: Double, input: InputAutocorrelation) throws -> (burnIn: Int, samples: Int, spacing: Int) {
         try CurseOfMemoryError.require(chains >= 2, "chains", "needs at least 2 chains, got \(chains)")
-        try CurseOfMemoryError.require(samplesPerChain >= 1, "samples", "needs ≥ 1 sample per chain, got \(samplesPerChain)")
+        try CurseOfMemoryError.require(
+            samplesPerChain >= 1, "samples", "needs ≥ 1 sample per chain, got \(samplesPerChain)")
         try CurseOfMemoryError.require(sampleSpacing >= 1, "spacing", "needs a spacing ≥ 1, got \(sampleSpacing)")
-        try CurseOfMemoryError.require(modulus < 1, "lambda",
-                                       "the Monte-Carlo verifier needs |λ| < 1 (a stationary law), got \(modulus)")
+        try CurseOfMemoryError.require(
+            modulus < 1, "lambda",
+            "the Monte-Carlo verifier needs |λ| < 1 (a stationary law), got \(modulus)")
         let b = burnIn ?? Self.defaultBurnIn(modulus: modulus, input: input)
         try CurseOfMemoryError.require(b >= 0, "burn-in", "must be ≥ 0, got \(b)")
         return (b, samplesPerChain, sampleSpacing)

@@ -33,15 +33,20 @@ public enum MonteCarloVerifier {
         func modulusSquared(_ p: Int, _ q: Int) -> LinearUnitSimulator.Target {
             [(2 * p + 2, 2 * q + 2, 1), (2 * p + 3, 2 * q + 3, 1)]
         }
-        let targets: [LinearUnitSimulator.Target] = [[(0, 0, 1), (1, 1, 1)], modulusSquared(0, 0),
-                                                     modulusSquared(0, 1), modulusSquared(1, 1)]
-        let simulator = LinearUnitSimulator(units: [.init(lambda: lambda, gain: Complex(1, 0))], input: s.input,
-                                            probes: probes, targets: targets)
-        let r = simulator.run(chains: settings.chains, burnIn: burnIn, samples: samples, spacing: spacing,
-                              seed: settings.seed, parallel: settings.parallel)
+        let targets: [LinearUnitSimulator.Target] = [
+            [(0, 0, 1), (1, 1, 1)], modulusSquared(0, 0),
+            modulusSquared(0, 1), modulusSquared(1, 1),
+        ]
+        let simulator = LinearUnitSimulator(
+            units: [.init(lambda: lambda, gain: Complex(1, 0))], input: s.input,
+            probes: probes, targets: targets)
+        let r = simulator.run(
+            chains: settings.chains, burnIn: burnIn, samples: samples, spacing: spacing,
+            seed: settings.seed, parallel: settings.parallel)
         let closed = s.evaluate()
         func compare(_ k: Int, _ v: StationaryValue) -> MonteCarloComparison {
-            MonteCarloComparison(estimate: r[k].mean, standardError: r[k].standardError, closedForm: v.value ?? .infinity)
+            MonteCarloComparison(
+                estimate: r[k].mean, standardError: r[k].standardError, closedForm: v.value ?? .infinity)
         }
         let h01 = compare(2, closed.hessian[0][1])
         return SensitivityMonteCarlo(
@@ -61,21 +66,28 @@ public enum MonteCarloVerifier {
             .init(unit: 0, state: Complex(1, 0), derivative: .zero),
             .init(unit: 0, state: Complex(-1 / (1 - z), 0), derivative: Complex(1, 0)),
         ]
-        let simulator = LinearUnitSimulator(units: [.init(lambda: Complex(z, 0), gain: Complex(1 - z, 0))],
-                                            input: g.input, probes: probes, targets: [[(0, 0, 1)], [(1, 1, 1)]])
-        let r = simulator.run(chains: settings.chains, burnIn: burnIn, samples: samples, spacing: spacing,
-                              seed: settings.seed, parallel: settings.parallel)
-        return (MonteCarloComparison(estimate: r[0].mean, standardError: r[0].standardError, closedForm: g.activity),
-                MonteCarloComparison(estimate: r[1].mean, standardError: r[1].standardError,
-                                     closedForm: g.gateSensitivity),
-                burnIn)
+        let simulator = LinearUnitSimulator(
+            units: [.init(lambda: Complex(z, 0), gain: Complex(1 - z, 0))],
+            input: g.input, probes: probes, targets: [[(0, 0, 1)], [(1, 1, 1)]])
+        let r = simulator.run(
+            chains: settings.chains, burnIn: burnIn, samples: samples, spacing: spacing,
+            seed: settings.seed, parallel: settings.parallel)
+        return (
+            MonteCarloComparison(estimate: r[0].mean, standardError: r[0].standardError, closedForm: g.activity),
+            MonteCarloComparison(
+                estimate: r[1].mean, standardError: r[1].standardError,
+                closedForm: g.gateSensitivity),
+            burnIn
+        )
     }
 
     /// Estimates of the Gauss–Newton eigenvalue block E[∂y ∂yᵀ] of a complex-diagonal network
     /// (``DiagonalNetworkHessian/eigenvalueBlock(units:input:)``), coordinates (Re λ₁, Im λ₁, Re λ₂, …), with
     /// ∂y/∂Re λ_i = Re(c_i s_i) and ∂y/∂Im λ_i = Re(i c_i s_i), s_i = ∂h_i/∂λ_i.
-    public static func diagonalNetworkHessian(units: [DiagonalUnit], input: InputAutocorrelation,
-                                              settings: MonteCarloSettings = MonteCarloSettings()) throws
+    public static func diagonalNetworkHessian(
+        units: [DiagonalUnit], input: InputAutocorrelation,
+        settings: MonteCarloSettings = MonteCarloSettings()
+    ) throws
         -> [[MonteCarloComparison]]
     {
         let closed = try DiagonalNetworkHessian.eigenvalueBlock(units: units, input: input)
@@ -99,13 +111,15 @@ public enum MonteCarloVerifier {
         let simulator = LinearUnitSimulator(
             units: units.map { .init(lambda: $0.eigenvalue, gain: $0.inputWeight) }, input: input, probes: probes,
             targets: targets)
-        let r = simulator.run(chains: settings.chains, burnIn: burnIn, samples: samples, spacing: spacing,
-                              seed: settings.seed, parallel: settings.parallel)
+        let r = simulator.run(
+            chains: settings.chains, burnIn: burnIn, samples: samples, spacing: spacing,
+            seed: settings.seed, parallel: settings.parallel)
         return (0..<m).map { p in
             (0..<m).map { q in
                 let k = index[p][q]
-                return MonteCarloComparison(estimate: r[k].mean, standardError: r[k].standardError,
-                                            closedForm: closed[p, q])
+                return MonteCarloComparison(
+                    estimate: r[k].mean, standardError: r[k].standardError,
+                    closedForm: closed[p, q])
             }
         }
     }

@@ -18,13 +18,17 @@ extension DiagonalNetworkHessian {
     /// `steps` = nil gives the stationary matrix; `steps` = T gives the exact expectation for sequences of length T
     /// started at h₀ = 0 with the loss averaged over the steps after `burnIn` (`MeanSquaredError` with
     /// mask `fromStep(burnIn)`), which is what a network's Hessian estimates.
-    public static func gaussNewton(_ model: ComplexDiagonalRNN, input: InputAutocorrelation, steps: Int? = nil,
-                                   burnIn: Int = 0) throws -> Matrix {
-        try CurseOfMemoryError.require(model.layerCount == 1 && model.inputSize == 1 && model.outputSize == 1,
-                                       "model", "needs one layer with scalar input and output")
+    public static func gaussNewton(
+        _ model: ComplexDiagonalRNN, input: InputAutocorrelation, steps: Int? = nil,
+        burnIn: Int = 0
+    ) throws -> Matrix {
+        try CurseOfMemoryError.require(
+            model.layerCount == 1 && model.inputSize == 1 && model.outputSize == 1,
+            "model", "needs one layer with scalar input and output")
         if let steps {
-            try CurseOfMemoryError.require(steps >= 1 && burnIn >= 0 && burnIn < steps, "steps",
-                                           "needs 0 ≤ burn-in < steps, got \(burnIn) and \(steps)")
+            try CurseOfMemoryError.require(
+                steps >= 1 && burnIn >= 0 && burnIn < steps, "steps",
+                "needs 0 ≤ burn-in < steps, got \(burnIn) and \(steps)")
         }
         let config = model.configuration
         let parametrization: Parametrization
@@ -90,7 +94,9 @@ extension DiagonalNetworkHessian {
                 let beta = kappa * gamma * lambdaDerivative[k]
                 probes.append(((k == 0 ? g1 : g2).lowerBound + j, j, Probe(state: alpha, derivative: beta)))
             }
-            if let gammaLog { probes.append((gammaLog.lowerBound + j, j, Probe(state: kappa * gamma, derivative: .zero))) }
+            if let gammaLog {
+                probes.append((gammaLog.lowerBound + j, j, Probe(state: kappa * gamma, derivative: .zero)))
+            }
             probes.append((bRe.lowerBound + j, j, Probe(state: c * gamma, derivative: .zero)))
             probes.append((bIm.lowerBound + j, j, Probe(state: i * c * gamma, derivative: .zero)))
             probes.append((cRe.lowerBound + j, j, Probe(state: gamma * b, derivative: .zero)))

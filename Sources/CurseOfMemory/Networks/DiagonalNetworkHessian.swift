@@ -17,17 +17,21 @@ public enum DiagonalNetworkHessian {
     public static func eigenvalueBlock(units: [DiagonalUnit], input: InputAutocorrelation) throws -> Matrix {
         try CurseOfMemoryError.require(!units.isEmpty, "units", "needs at least one unit")
         for (i, u) in units.enumerated() {
-            try CurseOfMemoryError.require(u.eigenvalue.isFinite && u.eigenvalue.length < 1, "eigenvalue",
-                                           "unit \(i): needs |λ| < 1, got \(u.eigenvalue.length)")
-            try CurseOfMemoryError.require(u.inputWeight.isFinite && u.readout.isFinite, "weights",
-                                           "unit \(i): input weight and readout must be finite")
+            try CurseOfMemoryError.require(
+                u.eigenvalue.isFinite && u.eigenvalue.length < 1, "eigenvalue",
+                "unit \(i): needs |λ| < 1, got \(u.eigenvalue.length)")
+            try CurseOfMemoryError.require(
+                u.inputWeight.isFinite && u.readout.isFinite, "weights",
+                "unit \(i): input weight and readout must be finite")
         }
         let n = units.count
         var h = Matrix(rows: 2 * n, columns: 2 * n)
         for i in 0..<n {
             for j in 0..<n {
                 let ui = units[i], uj = units[j]
-                let si: Complex<Double> = Kernel.sum(input) { Kernel.sensitivity(ui.eigenvalue, uj.eigenvalue, rho: $0) }
+                let si: Complex<Double> = Kernel.sum(input) {
+                    Kernel.sensitivity(ui.eigenvalue, uj.eigenvalue, rho: $0)
+                }
                 let sb: Complex<Double> = Kernel.sum(input) {
                     Kernel.sensitivity(ui.eigenvalue, uj.eigenvalue.conjugate, rho: $0)
                 }

@@ -47,8 +47,10 @@ public struct HessianAnalysis: Sendable {
 
     /// Analyse `model` on (inputs, targets) with the ½-mean-squared-error loss (`loss`), keeping `topCount`
     /// eigenvectors.
-    public init(model: some RecurrentModel, inputs: SequenceBatch, targets: SequenceBatch,
-                loss: MeanSquaredError = MeanSquaredError(), topCount: Int = 3) throws {
+    public init(
+        model: some RecurrentModel, inputs: SequenceBatch, targets: SequenceBatch,
+        loss: MeanSquaredError = MeanSquaredError(), topCount: Int = 3
+    ) throws {
         let full = try model.hessian(inputs: inputs, targets: targets, loss: loss)
         let p = model.parameterCount
         let eigen = try LinearAlgebra.symmetricEigen(full.symmetrized)

@@ -31,8 +31,10 @@ public enum OptimumHessianStudy {
         public var topCount: Int
 
         /// The paper's setting: two pairs, |λ| ∈ [0.99, 0.993], T = 300, batch 64.
-        public init(pairs: Int = 2, modulusBase: Double = 0.99, modulusSpread: Double = 0.003, steps: Int = 300,
-                    batchSize: Int = 64, seed: UInt64 = 0, topCount: Int = 3) {
+        public init(
+            pairs: Int = 2, modulusBase: Double = 0.99, modulusSpread: Double = 0.003, steps: Int = 300,
+            batchSize: Int = 64, seed: UInt64 = 0, topCount: Int = 3
+        ) {
             self.pairs = pairs
             self.modulusBase = modulusBase
             self.modulusSpread = modulusSpread
@@ -80,8 +82,9 @@ public enum OptimumHessianStudy {
     public static func makeTeacher(_ configuration: Configuration) throws -> Teacher {
         let c = configuration
         try CurseOfMemoryError.require(c.pairs >= 1, "pairs", "needs ≥ 1, got \(c.pairs)")
-        try CurseOfMemoryError.require(c.modulusBase > 0 && c.modulusSpread >= 0 && c.modulusBase + c.modulusSpread < 1,
-                                       "modulus", "needs 0 < base and base + spread < 1")
+        try CurseOfMemoryError.require(
+            c.modulusBase > 0 && c.modulusSpread >= 0 && c.modulusBase + c.modulusSpread < 1,
+            "modulus", "needs 0 < base and base + spread < 1")
         let d = 2 * c.pairs
         var rng = SeededRandom(seed: c.seed)
         var lambdas: [Complex<Double>] = []
@@ -122,26 +125,32 @@ public enum OptimumHessianStudy {
     /// Run the study: data, both Hessians at the optimum, spectra, localisation, Gauss–Newton identity, and the
     /// closed-form prediction of the diagonal network's Hessian.
     public static func run(_ configuration: Configuration = Configuration()) throws -> Report {
-        try CurseOfMemoryError.require(configuration.steps >= 1 && configuration.batchSize >= 1, "steps",
-                                       "needs steps ≥ 1 and batch ≥ 1")
+        try CurseOfMemoryError.require(
+            configuration.steps >= 1 && configuration.batchSize >= 1, "steps",
+            "needs steps ≥ 1 and batch ≥ 1")
         let teacher = try makeTeacher(configuration)
         var rng = SeededRandom(seed: configuration.seed, stream: 1)
         let count = configuration.steps * configuration.batchSize
-        let inputs = try SequenceBatch(steps: configuration.steps, batchSize: configuration.batchSize, features: 1,
-                                       values: rng.gaussians(count))
+        let inputs = try SequenceBatch(
+            steps: configuration.steps, batchSize: configuration.batchSize, features: 1,
+            values: rng.gaussians(count))
         let targets = try teacher.dense.outputs(inputs)
         let diagonalOutputs = try teacher.diagonal.outputs(inputs)
         let mismatch = zip(targets.values, diagonalOutputs.values).reduce(0) { max($0, abs($1.0 - $1.1)) }
-        let dense = try HessianAnalysis(model: teacher.dense, inputs: inputs, targets: targets,
-                                        topCount: configuration.topCount)
-        let diagonal = try HessianAnalysis(model: teacher.diagonal, inputs: inputs, targets: diagonalOutputs,
-                                           topCount: configuration.topCount)
-        let prediction = try DiagonalNetworkHessian.gaussNewton(teacher.diagonal, input: .white,
-                                                                steps: configuration.steps)
+        let dense = try HessianAnalysis(
+            model: teacher.dense, inputs: inputs, targets: targets,
+            topCount: configuration.topCount)
+        let diagonal = try HessianAnalysis(
+            model: teacher.diagonal, inputs: inputs, targets: diagonalOutputs,
+            topCount: configuration.topCount)
+        let prediction = try DiagonalNetworkHessian.gaussNewton(
+            teacher.diagonal, input: .white,
+            steps: configuration.steps)
         let stationary = try DiagonalNetworkHessian.gaussNewton(teacher.diagonal, input: .white)
         let error = (diagonal.hessian - prediction).frobeniusNorm / prediction.frobeniusNorm
-        return Report(teacher: teacher, inputs: inputs, targets: targets, outputMismatch: mismatch, dense: dense,
-                      diagonal: diagonal, diagonalPrediction: prediction, diagonalStationaryPrediction: stationary,
-                      diagonalPredictionError: error)
+        return Report(
+            teacher: teacher, inputs: inputs, targets: targets, outputMismatch: mismatch, dense: dense,
+            diagonal: diagonal, diagonalPrediction: prediction, diagonalStationaryPrediction: stationary,
+            diagonalPredictionError: error)
     }
 }

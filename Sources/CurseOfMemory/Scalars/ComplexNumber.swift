@@ -28,8 +28,9 @@ struct ComplexNumber<T: RealScalar>: ComplexField {
     }
     static func / (a: ComplexNumber, b: ComplexNumber) -> ComplexNumber {
         let d = b.real * b.real + b.imaginary * b.imaginary
-        return ComplexNumber((a.real * b.real + a.imaginary * b.imaginary) / d,
-                             (a.imaginary * b.real - a.real * b.imaginary) / d)
+        return ComplexNumber(
+            (a.real * b.real + a.imaginary * b.imaginary) / d,
+            (a.imaginary * b.real - a.real * b.imaginary) / d)
     }
     var conjugate: ComplexNumber { ComplexNumber(real, -imaginary) }
     var realPart: ComplexNumber { ComplexNumber(real, T(0)) }

@@ -125,8 +125,9 @@ struct EndpointExpansion: ComplexField {
     }
 
     var timesI: EndpointExpansion {
-        EndpointExpansion(order: order, coefficients: coefficients.map { Complex(-$0.imaginary, $0.real) },
-                          validCount: validCount)
+        EndpointExpansion(
+            order: order, coefficients: coefficients.map { Complex(-$0.imaginary, $0.real) },
+            validCount: validCount)
     }
 
     /// Principal square root of an expansion with even leading order (used for √(1 + ν²)).

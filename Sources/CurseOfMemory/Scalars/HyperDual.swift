@@ -40,9 +40,10 @@ struct HyperDual: RealScalar, Equatable {
         HyperDual(-a.value, first: -a.first, second: -a.second, mixed: -a.mixed)
     }
     static func * (a: HyperDual, b: HyperDual) -> HyperDual {
-        HyperDual(a.value * b.value, first: a.first * b.value + a.value * b.first,
-                  second: a.second * b.value + a.value * b.second,
-                  mixed: a.mixed * b.value + a.first * b.second + a.second * b.first + a.value * b.mixed)
+        HyperDual(
+            a.value * b.value, first: a.first * b.value + a.value * b.first,
+            second: a.second * b.value + a.value * b.second,
+            mixed: a.mixed * b.value + a.first * b.second + a.second * b.first + a.value * b.mixed)
     }
     static func / (a: HyperDual, b: HyperDual) -> HyperDual {
         let r = 1 / b.value

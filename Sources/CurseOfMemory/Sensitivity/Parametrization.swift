@@ -158,8 +158,9 @@ public struct Parametrization: Sendable, Hashable, CustomStringConvertible {
             switch m {
             case .identity: w1 = nu
             case .exponential:
-                try CurseOfMemoryError.require(nu > 0 && nu < 1, "eigenvalue",
-                                               "the exponential modulus map needs 0 < |λ| < 1, got \(nu)")
+                try CurseOfMemoryError.require(
+                    nu > 0 && nu < 1, "eigenvalue",
+                    "the exponential modulus map needs 0 < |λ| < 1, got \(nu)")
                 w1 = Double.log(-Double.log(nu))
             case .tanh:
                 try CurseOfMemoryError.require(nu < 1, "eigenvalue", "the tanh modulus map needs |λ| < 1, got \(nu)")
@@ -169,8 +170,9 @@ public struct Parametrization: Sendable, Hashable, CustomStringConvertible {
             case .identity: return (w1, theta)
             case .exponential:
                 let reduced = Self.reducedPhase(theta)
-                try CurseOfMemoryError.require(reduced > 0, "eigenvalue",
-                                               "the exponential angle map needs a phase θ ≢ 0 (mod 2π)")
+                try CurseOfMemoryError.require(
+                    reduced > 0, "eigenvalue",
+                    "the exponential angle map needs a phase θ ≢ 0 (mod 2π)")
                 return (w1, Double.log(reduced))
             case .scaled:
                 try CurseOfMemoryError.require(nu > 0, "eigenvalue", "the scaled angle map needs |λ| > 0")

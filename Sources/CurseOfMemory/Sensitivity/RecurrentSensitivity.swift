@@ -36,14 +36,18 @@ public struct RecurrentSensitivity: Sendable, Hashable {
     public let parametrization: Parametrization
 
     /// Throws unless 0 ≤ ν ≤ 1 and θ is finite; the exponential modulus map and the scaled angle need ν > 0.
-    public init(modulus: Double, phase: Double = 0, input: InputAutocorrelation = .white,
-                normalization: Normalization = .none, parametrization: Parametrization = .cartesian) throws {
-        try CurseOfMemoryError.require(modulus.isFinite && modulus >= 0 && modulus <= 1, "lambda",
-                                       "|λ| must be in [0, 1], got \(modulus)")
+    public init(
+        modulus: Double, phase: Double = 0, input: InputAutocorrelation = .white,
+        normalization: Normalization = .none, parametrization: Parametrization = .cartesian
+    ) throws {
+        try CurseOfMemoryError.require(
+            modulus.isFinite && modulus >= 0 && modulus <= 1, "lambda",
+            "|λ| must be in [0, 1], got \(modulus)")
         try CurseOfMemoryError.require(phase.isFinite, "theta", "must be finite, got \(phase)")
         if case .polar(let m, let a) = parametrization.kind {
-            try CurseOfMemoryError.require(modulus > 0 || (m != .exponential && a != .scaled), "lambda",
-                                           "the \(parametrization.name) parametrization needs |λ| > 0")
+            try CurseOfMemoryError.require(
+                modulus > 0 || (m != .exponential && a != .scaled), "lambda",
+                "the \(parametrization.name) parametrization needs |λ| > 0")
         }
         self.modulus = modulus
         if case .polar(_, .exponential) = parametrization.kind {
@@ -57,20 +61,25 @@ public struct RecurrentSensitivity: Sendable, Hashable {
     }
 
     /// A real eigenvalue λ ∈ [−1, 1] (phase 0, or π for λ < 0).
-    public init(lambda: Double, input: InputAutocorrelation = .white, normalization: Normalization = .none,
-                parametrization: Parametrization = .cartesian) throws {
-        try CurseOfMemoryError.require(lambda.isFinite && abs(lambda) <= 1, "lambda",
-                                       "must be in [−1, 1], got \(lambda)")
-        try self.init(modulus: abs(lambda), phase: lambda < 0 ? Double.pi : 0, input: input,
-                      normalization: normalization, parametrization: parametrization)
+    public init(
+        lambda: Double, input: InputAutocorrelation = .white, normalization: Normalization = .none,
+        parametrization: Parametrization = .cartesian
+    ) throws {
+        try CurseOfMemoryError.require(
+            lambda.isFinite && abs(lambda) <= 1, "lambda",
+            "must be in [−1, 1], got \(lambda)")
+        try self.init(
+            modulus: abs(lambda), phase: lambda < 0 ? Double.pi : 0, input: input,
+            normalization: normalization, parametrization: parametrization)
     }
 
     /// The values at λ = νe^{iθ}: finite for ν < 1; at ν = 1 the leading behaviour as ν → 1 (``asymptotics()``).
     public func evaluate() -> SensitivityValues {
         if modulus == 1 { return asymptotics() }
         let (activity, h) = moments(nu: Complex<Double>(modulus, 0))
-        return SensitivityValues(activity: .finite(activity.real),
-                                 hessian: h.map { row in row.map { StationaryValue.finite($0.real) } })
+        return SensitivityValues(
+            activity: .finite(activity.real),
+            hessian: h.map { row in row.map { StationaryValue.finite($0.real) } })
     }
 
     /// The leading behaviour of every entry as ν → 1 at this phase: a divergence C·(1 − ν)^{−p} or a finite limit.
@@ -91,9 +100,11 @@ public struct RecurrentSensitivity: Sendable, Hashable {
         var h = [[C]](repeating: [C](repeating: C(0), count: 2), count: 2)
         for i in 0..<2 {
             for j in i..<2 {
-                let gij = g.derivativeSquared * nuDerivatives[i] * nuDerivatives[j] * m.states
-                    + g.product * (nuDerivatives[i] * lambdaDerivatives[j].conjugate * m.stateDerivative
-                                   + lambdaDerivatives[i] * nuDerivatives[j] * m.derivativeState)
+                let gij =
+                    g.derivativeSquared * nuDerivatives[i] * nuDerivatives[j] * m.states
+                    + g.product
+                    * (nuDerivatives[i] * lambdaDerivatives[j].conjugate * m.stateDerivative
+                        + lambdaDerivatives[i] * nuDerivatives[j] * m.derivativeState)
                     + g.valueSquared * lambdaDerivatives[i] * lambdaDerivatives[j].conjugate * m.derivatives
                 h[i][j] = gij.realPart
                 h[j][i] = h[i][j]

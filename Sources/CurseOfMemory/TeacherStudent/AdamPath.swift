@@ -22,10 +22,13 @@ public struct AdamPath: Sendable, Equatable {
     public let leftDomainAtStep: Int?
 
     /// Run Adam from `start` for `steps` updates, recording every `recordEvery`-th point and the last one.
-    public static func run(loss: TeacherStudentLoss, parametrization: Parametrization, start: Complex<Double>,
-                           learningRate: Double = 1e-3, steps: Int = 50_000, recordEvery: Int = 1) throws -> AdamPath {
-        try CurseOfMemoryError.require(learningRate.isFinite && learningRate > 0, "learning-rate",
-                                       "must be finite and > 0, got \(learningRate)")
+    public static func run(
+        loss: TeacherStudentLoss, parametrization: Parametrization, start: Complex<Double>,
+        learningRate: Double = 1e-3, steps: Int = 50_000, recordEvery: Int = 1
+    ) throws -> AdamPath {
+        try CurseOfMemoryError.require(
+            learningRate.isFinite && learningRate > 0, "learning-rate",
+            "must be finite and > 0, got \(learningRate)")
         try CurseOfMemoryError.require(steps >= 0, "steps", "must be ≥ 0, got \(steps)")
         try CurseOfMemoryError.require(recordEvery >= 1, "record-every", "must be ≥ 1, got \(recordEvery)")
         var (w1, w2) = try parametrization.coordinates(of: start)
@@ -55,8 +58,9 @@ public struct AdamPath: Sendable, Equatable {
                 if step % recordEvery == 0 || step == steps { record(step, current.value) }
             }
         }
-        return AdamPath(parametrization: parametrization, steps: rec.steps, first: rec.first, second: rec.second,
-                        eigenvalues: rec.lambda, losses: rec.loss, leftDomainAtStep: left)
+        return AdamPath(
+            parametrization: parametrization, steps: rec.steps, first: rec.first, second: rec.second,
+            eigenvalues: rec.lambda, losses: rec.loss, leftDomainAtStep: left)
     }
 
     /// Fig. 7 as coded in the official notebook `learn_theta.ipynb`: the unnormalised loss (white unit input), start
@@ -64,12 +68,15 @@ public struct AdamPath: Sendable, Equatable {
     /// θ = e^{ω₂} and θ = ω₂(1 − ν²)/(ν√(1 + ν²)) (``Parametrization/figure7Polar``, ``Parametrization/figure7Exp``,
     /// ``Parametrization/figure7Optimal``).
     public static func figure7(steps: Int = 50_000, recordEvery: Int = 100) throws -> [AdamPath] {
-        let loss = try TeacherStudentLoss(teacher: Complex(0.99 * Double.cos(Double.pi / 100),
-                                                           0.99 * Double.sin(Double.pi / 100)))
+        let loss = try TeacherStudentLoss(
+            teacher: Complex(
+                0.99 * Double.cos(Double.pi / 100),
+                0.99 * Double.sin(Double.pi / 100)))
         let start = Complex(0.99 * Double.cos(Double.pi / 4), 0.99 * Double.sin(Double.pi / 4))
         return try [Parametrization.figure7Polar, .figure7Exp, .figure7Optimal].map {
-            try run(loss: loss, parametrization: $0, start: start, learningRate: 1e-3, steps: steps,
-                    recordEvery: recordEvery)
+            try run(
+                loss: loss, parametrization: $0, start: start, learningRate: 1e-3, steps: steps,
+                recordEvery: recordEvery)
         }
     }
 }

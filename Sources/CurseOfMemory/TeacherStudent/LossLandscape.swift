@@ -21,8 +21,10 @@ public struct LossLandscape: Sendable, Equatable {
     public let curvatureSecond: [Double]?
 
     /// Evaluate `loss` on first × second; throws if a grid point is not finite or maps to |λ| ≥ 1.
-    public init(loss: TeacherStudentLoss, parametrization: Parametrization, first: [Double], second: [Double],
-                curvature: Bool = false) throws {
+    public init(
+        loss: TeacherStudentLoss, parametrization: Parametrization, first: [Double], second: [Double],
+        curvature: Bool = false
+    ) throws {
         try CurseOfMemoryError.require(!first.isEmpty && !second.isEmpty, "grid", "needs at least one point per axis")
         var values: [Double] = [], c1: [Double] = [], c2: [Double] = []
         values.reserveCapacity(first.count * second.count)
@@ -55,9 +57,11 @@ public struct LossLandscape: Sendable, Equatable {
 
     /// Fig. 1/6, modulus direction: for each real teacher λ* = ν*, the loss and ∂²L/∂ω₁² along ω₁ for a real
     /// student (phase 0; with the exponential angle map, the limit ω₂ → −∞).
-    public static func modulusSlices(teacherModuli: [Double] = figure1TeacherModuli,
-                                     parametrization: Parametrization, normalization: Normalization = .l2,
-                                     input: InputAutocorrelation = .white, coordinates: [Double]) throws
+    public static func modulusSlices(
+        teacherModuli: [Double] = figure1TeacherModuli,
+        parametrization: Parametrization, normalization: Normalization = .l2,
+        input: InputAutocorrelation = .white, coordinates: [Double]
+    ) throws
         -> [LandscapeSlice]
     {
         try teacherModuli.map { nu in
@@ -75,9 +79,11 @@ public struct LossLandscape: Sendable, Equatable {
 
     /// Fig. 1/6, angle direction: teacher λ* = ν*e^{iθ*} (θ* = π/100 as in the paper), student with the teacher's
     /// modulus and angle coordinate ω₂ varying; loss and ∂²L/∂ω₂².
-    public static func angleSlices(teacherModuli: [Double] = figure1TeacherModuli, teacherPhase: Double = Double.pi / 100,
-                                   parametrization: Parametrization, normalization: Normalization = .l2,
-                                   input: InputAutocorrelation = .white, coordinates: [Double]) throws
+    public static func angleSlices(
+        teacherModuli: [Double] = figure1TeacherModuli, teacherPhase: Double = Double.pi / 100,
+        parametrization: Parametrization, normalization: Normalization = .l2,
+        input: InputAutocorrelation = .white, coordinates: [Double]
+    ) throws
         -> [LandscapeSlice]
     {
         try teacherModuli.map { nu in

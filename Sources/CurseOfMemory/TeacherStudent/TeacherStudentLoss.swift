@@ -28,10 +28,13 @@ public struct TeacherStudentLoss: Sendable, Hashable {
     public let normalization: Normalization
 
     /// Throws unless |λ*| < 1 and μ is finite.
-    public init(teacher: Complex<Double>, input: InputAutocorrelation = .white, inputMean: Double = 0,
-                normalization: Normalization = .none) throws {
-        try CurseOfMemoryError.require(teacher.isFinite && teacher.length < 1, "teacher",
-                                       "needs |λ*| < 1, got |λ*| = \(teacher.length)")
+    public init(
+        teacher: Complex<Double>, input: InputAutocorrelation = .white, inputMean: Double = 0,
+        normalization: Normalization = .none
+    ) throws {
+        try CurseOfMemoryError.require(
+            teacher.isFinite && teacher.length < 1, "teacher",
+            "needs |λ*| < 1, got |λ*| = \(teacher.length)")
         try CurseOfMemoryError.require(inputMean.isFinite, "mean", "must be finite, got \(inputMean)")
         self.teacher = teacher
         self.input = input
@@ -41,8 +44,9 @@ public struct TeacherStudentLoss: Sendable, Hashable {
 
     /// L(λ) for |λ| < 1 (throws otherwise: without normalisation the loss is infinite on the unit circle).
     public func value(at lambda: Complex<Double>) throws -> Double {
-        try CurseOfMemoryError.require(lambda.isFinite && lambda.length < 1, "lambda",
-                                       "the loss needs |λ| < 1, got |λ| = \(lambda.length)")
+        try CurseOfMemoryError.require(
+            lambda.isFinite && lambda.length < 1, "lambda",
+            "the loss needs |λ| < 1, got |λ| = \(lambda.length)")
         return loss(ComplexNumber<Double>(lambda.real, lambda.imaginary))
     }
 
@@ -56,8 +60,9 @@ public struct TeacherStudentLoss: Sendable, Hashable {
         -> (value: Double, gradient: [Double], hessian: [[Double]])
     {
         let lambda = parametrization.eigenvalue(w1, w2)
-        try CurseOfMemoryError.require(lambda.isFinite && lambda.length < 1, "lambda",
-                                       "the loss needs |λ| < 1, got |λ| = \(lambda.length) at (\(w1), \(w2))")
+        try CurseOfMemoryError.require(
+            lambda.isFinite && lambda.length < 1, "lambda",
+            "the loss needs |λ| < 1, got |λ| = \(lambda.length) at (\(w1), \(w2))")
         let w = [w1, w2]
         func evaluate(_ i: Int, _ j: Int) -> HyperDual {
             let p = (0..<2).map { k in
@@ -74,8 +79,9 @@ public struct TeacherStudentLoss: Sendable, Hashable {
         -> (value: Double, gradient: [Double])
     {
         let lambda = parametrization.eigenvalue(w1, w2)
-        try CurseOfMemoryError.require(lambda.isFinite && lambda.length < 1, "lambda",
-                                       "the loss needs |λ| < 1, got |λ| = \(lambda.length) at (\(w1), \(w2))")
+        try CurseOfMemoryError.require(
+            lambda.isFinite && lambda.length < 1, "lambda",
+            "the loss needs |λ| < 1, got |λ| = \(lambda.length) at (\(w1), \(w2))")
         let d = loss(parametrization.eigenvalue(HyperDual(w1, first: 1), HyperDual(w2, second: 1)))
         return (d.value, [d.first, d.second])
     }
@@ -104,8 +110,10 @@ public struct TeacherStudentLoss: Sendable, Hashable {
         let kStudent: Z = Kernel.sum(input) { Kernel.generating(lambda, lambda.conjugate, rho: $0) }
         let kTeacher: Z = Kernel.sum(input) { Kernel.generating(star, star.conjugate, rho: $0) }
         let kCross: Z = Kernel.sum(input) { Kernel.generating(lambda, star.conjugate, rho: $0) }
-        var l = T(0.5) * (gamma * gamma * kStudent.real + gammaStar * gammaStar * kTeacher.real
-                          - T(2) * gamma * gammaStar * kCross.real)
+        var l =
+            T(0.5)
+            * (gamma * gamma * kStudent.real + gammaStar * gammaStar * kTeacher.real
+                - T(2) * gamma * gammaStar * kCross.real)
         if inputMean != 0 {
             let g = Z(gamma, T(0)), gs = Z(gammaStar, T(0))
             let d = g / (Z.one - lambda) - gs / (Z.one - star)

@@ -94,7 +94,8 @@ public enum PartialSumDiagnostics {
 
     /// Diagnostic on an exact autocovariance (or autocorrelation) sequence γ(0…K_max); it is normalised by γ(0).
     public static func theoretical(
-        acvf gamma: [Double], label: String, fitRange: ClosedRange<Int>? = nil, kind: PartialSumDiagnostic.SumKind = .absolute
+        acvf gamma: [Double], label: String, fitRange: ClosedRange<Int>? = nil,
+        kind: PartialSumDiagnostic.SumKind = .absolute
     ) throws -> PartialSumDiagnostic {
         try Validate.finite(gamma)
         guard gamma.count >= 4 else {
@@ -120,7 +121,8 @@ public enum PartialSumDiagnostics {
     ) throws -> PartialSumDiagnostic {
         try checkMaxLag(maxLag)
         return try theoretical(
-            acvf: Autocovariance.fractionalNoise(d: d, lags: maxLag), label: "FI(\(EstimatorFormat.number(d, digits: 6)))",
+            acvf: Autocovariance.fractionalNoise(d: d, lags: maxLag),
+            label: "FI(\(EstimatorFormat.number(d, digits: 6)))",
             fitRange: fitRange)
     }
 
@@ -141,7 +143,8 @@ public enum PartialSumDiagnostics {
         _ x: [Double], maxLag: Int? = nil, fitRange: ClosedRange<Int>? = nil,
         kind: PartialSumDiagnostic.SumKind = .signed
     ) throws -> PartialSumDiagnostic {
-        try Validate.series(x, atLeast: 80, for: "the partial-sum (Definition 1) diagnostic on a sample ACF (K ≤ n/10 ≥ 8)")
+        try Validate.series(
+            x, atLeast: 80, for: "the partial-sum (Definition 1) diagnostic on a sample ACF (K ≤ n/10 ≥ 8)")
         let n = x.count
         let cap = n / 10
         let kMax = maxLag ?? cap
@@ -171,8 +174,9 @@ public enum PartialSumDiagnostics {
                     + "so Σ_{k=1}^{K}|ρ̂(k)| ≈ K·√(2/(πn)) = \(EstimatorFormat.number(floor, digits: 3)) at K = \(kMax); "
                     + "use the signed sums for the slope")
         case .signed:
-            caveats.append("signed sums are used (Σ ρ̂(k), not Σ |ρ̂(k)|): for white noise |ρ̂(k)| ≈ √(2/(πn)) would "
-                + "accumulate to ≈ \(EstimatorFormat.number(floor, digits: 3)) at K = \(kMax) in the absolute sums")
+            caveats.append(
+                "signed sums are used (Σ ρ̂(k), not Σ |ρ̂(k)|): for white noise |ρ̂(k)| ≈ √(2/(πn)) would "
+                    + "accumulate to ≈ \(EstimatorFormat.number(floor, digits: 3)) at K = \(kMax) in the absolute sums")
         }
         return try build(
             rho: rho, source: .sample, label: "sample ACF (n = \(n))", fitRange: fitRange, kind: kind, n: n,

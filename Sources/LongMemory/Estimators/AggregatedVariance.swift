@@ -35,12 +35,14 @@ public enum AggregatedVariance {
         } else {
             sizes = defaultBlockSizes(n: n)
             guard sizes.count >= 2 else {
-                throw LongMemoryError.seriesTooShort(length: n, needed: 40, purpose: "aggregated variance with the default block sizes")
+                throw LongMemoryError.seriesTooShort(
+                    length: n, needed: 40, purpose: "aggregated variance with the default block sizes")
             }
         }
         let pts = points(x, blockSizes: sizes)
         guard pts.count >= 2 else {
-            throw LongMemoryError.numerical("aggregated variance: fewer than two block sizes with non-constant block means")
+            throw LongMemoryError.numerical(
+                "aggregated variance: fewer than two block sizes with non-constant block means")
         }
         let fit = try LogLogFit(points: pts, what: "aggregated variance")
         let d = (fit.slope + 1) / 2

@@ -122,14 +122,17 @@ public enum BandwidthSelection {
             m = pilot
             notes.append(
                 "plug-in bandwidth: |b̂| = \(EstimatorFormat.number(abs(b))) is below twice its s.e. "
-                    + "\(EstimatorFormat.number(bSE)); the second-order term is not resolved, m set to the pilot band L = \(pilot)")
+                    + "\(EstimatorFormat.number(bSE)); the second-order term is not resolved, m set to the pilot band L = \(pilot)"
+            )
         } else if raw > Double(pilot) {
             m = pilot
-            notes.append("plug-in bandwidth \(EstimatorFormat.number(raw, digits: 1)) clamped to the pilot band L = \(pilot)")
+            notes.append(
+                "plug-in bandwidth \(EstimatorFormat.number(raw, digits: 1)) clamped to the pilot band L = \(pilot)")
         } else {
             m = Int(raw.rounded(.down))
             if m < lower {
-                notes.append("plug-in bandwidth \(EstimatorFormat.number(raw, digits: 1)) raised to the minimum \(lower)")
+                notes.append(
+                    "plug-in bandwidth \(EstimatorFormat.number(raw, digits: 1)) raised to the minimum \(lower)")
                 m = lower
             }
         }

@@ -64,11 +64,15 @@ public enum DFA {
             notes.append("α > 1: the series behaves like a nonstationary (integrated) process; d = α − ½ > ½")
         }
         return try MemoryEstimate(
-            method: .detrendedFluctuationAnalysis, variant: "DFA-\(q), \(placement == .halfOverlapping ? "half-overlapping" : "non-overlapping") windows, least squares",
+            method: .detrendedFluctuationAnalysis,
+            variant:
+                "DFA-\(q), \(placement == .halfOverlapping ? "half-overlapping" : "non-overlapping") windows, least squares",
             d: alpha - 0.5, standardError: fit.slopeStandardError, confidenceLevel: confidenceLevel, n: n,
-            scales: pts.map(\.scale), tuningDescription: "window sizes \(EstimatorFormat.scales(pts.map(\.scale))), order \(q)",
+            scales: pts.map(\.scale),
+            tuningDescription: "window sizes \(EstimatorFormat.scales(pts.map(\.scale))), order \(q)",
             hurst: alpha,
-            hurstDefinition: "DFA-\(q) fluctuation exponent α (slope of log F(s) on log s; = H for fGn, d + ½ for FI(d))",
+            hurstDefinition:
+                "DFA-\(q) fluctuation exponent α (slope of log F(s) on log s; = H for fGn, d + ½ for FI(d))",
             auxiliary: [AuxiliaryParameter(name: "intercept", value: fit.intercept)], notes: notes)
     }
 

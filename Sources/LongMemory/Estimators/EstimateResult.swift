@@ -103,7 +103,8 @@ public struct ConfidenceInterval: Codable, Sendable, Equatable, CustomStringConv
             return ConfidenceInterval(lower: -.infinity, upper: .infinity, level: level)
         }
         let z = SpecialFunctions.normalQuantile(0.5 + level / 2)
-        return ConfidenceInterval(lower: estimate - z * standardError, upper: estimate + z * standardError, level: level)
+        return ConfidenceInterval(
+            lower: estimate - z * standardError, upper: estimate + z * standardError, level: level)
     }
 
     /// Whether `value` lies in the closed interval.
@@ -273,7 +274,8 @@ public struct MemoryEstimate: Codable, Sendable, Equatable, CustomStringConverti
     }
 
     public var description: String {
-        var s = "\(method.rawValue): d = \(d), s.e. \(standardError), CI \(confidenceInterval), n = \(n), \(tuningDescription)"
+        var s =
+            "\(method.rawValue): d = \(d), s.e. \(standardError), CI \(confidenceInterval), n = \(n), \(tuningDescription)"
         if let h = hurst { s += ", H = \(h)" }
         return s
     }

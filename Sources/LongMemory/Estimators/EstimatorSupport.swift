@@ -155,7 +155,8 @@ public enum LogSpacedScales {
     ///   ``maximumCandidates`` steps (log(maximum/minimum)/log(factor); a factor too close to 1).
     public static func scales(from minimum: Int, to maximum: Int, factor: Double) throws -> [Int] {
         guard minimum >= 1 else {
-            throw LongMemoryError.invalidArgument(name: "minimum scale", value: "\(minimum)", requirement: "must be ≥ 1")
+            throw LongMemoryError.invalidArgument(
+                name: "minimum scale", value: "\(minimum)", requirement: "must be ≥ 1")
         }
         guard factor.isFinite, factor > 1 else {
             throw LongMemoryError.invalidArgument(name: "factor", value: "\(factor)", requirement: "must be > 1")
@@ -165,7 +166,9 @@ public enum LogSpacedScales {
         guard steps <= Double(maximumCandidates) else {
             throw LongMemoryError.invalidArgument(
                 name: "factor", value: "\(factor)",
-                requirement: "is too close to 1 for \(minimum)…\(maximum): \(Int(steps.rounded(.up))) steps exceed \(maximumCandidates)")
+                requirement:
+                    "is too close to 1 for \(minimum)…\(maximum): \(Int(steps.rounded(.up))) steps exceed \(maximumCandidates)"
+            )
         }
         var out = [minimum]
         var i = 1.0
@@ -212,10 +215,12 @@ enum EstimatorSearch {
         case .interior: break
         case .lower:
             notes.append(
-                "the estimate is at the lower end \(interval.lowerBound) of the search interval: the minimum may lie below it")
+                "the estimate is at the lower end \(interval.lowerBound) of the search interval: the minimum may lie below it"
+            )
         case .upper:
             notes.append(
-                "the estimate is at the upper end \(interval.upperBound) of the search interval: the minimum may lie above it")
+                "the estimate is at the upper end \(interval.upperBound) of the search interval: the minimum may lie above it"
+            )
         }
         if !r.converged && r.boundary == .interior {
             notes.append("the minimiser did not meet its tolerance: \(r.status)")

@@ -43,11 +43,13 @@ extension ExactLocalWhittle {
         try EstimatorInput.validateLevel(confidenceLevel)
         try validateSearchInterval(searchInterval)
         guard (0...3).contains(detrendOrder) else {
-            throw LongMemoryError.invalidArgument(name: "detrendOrder", value: "\(detrendOrder)", requirement: "must be in 0…3")
+            throw LongMemoryError.invalidArgument(
+                name: "detrendOrder", value: "\(detrendOrder)", requirement: "must be in 0…3")
         }
         if firstStepTaper == .none {
             throw LongMemoryError.invalidArgument(
-                name: "firstStepTaper", value: "none", requirement: "the first step must be a tapered local Whittle estimate")
+                name: "firstStepTaper", value: "none",
+                requirement: "the first step must be a tapered local Whittle estimate")
         }
         if case .localMinimization(let z) = secondStep, !(z.isFinite && z > 0) {
             throw LongMemoryError.invalidArgument(
@@ -78,7 +80,9 @@ extension ExactLocalWhittle {
             let search = try EstimatorSearch.minimize(
                 evaluator.value, over: lo...hi, scanIntervals: 16, what: "two-step exact local Whittle")
             if !search.notes.isEmpty {
-                notes.append("second step: the minimum is at an end of the neighbourhood [\(lo), \(hi)] of the first-step estimate")
+                notes.append(
+                    "second step: the minimum is at an end of the neighbourhood [\(lo), \(hi)] of the first-step estimate"
+                )
             }
             return (search.minimizer, search.minimum)
         }
@@ -94,21 +98,27 @@ extension ExactLocalWhittle {
                 d = first.d + step
                 objectiveValue = try evaluator.value(d)
             } else {
-                notes.append("Newton step rejected (R'' = \(EstimatorFormat.number(h)), step \(step)); minimised locally instead")
+                notes.append(
+                    "Newton step rejected (R'' = \(EstimatorFormat.number(h)), step \(step)); minimised locally instead"
+                )
                 (d, objectiveValue) = try localMinimum(2.576)
             }
         }
         if d > 2 || (detrendOrder > 0 && d > 1.75) {
-            notes.append("two-step ELW is asymptotically normal for d < 2 (d < 7/4 with a trend): treat the s.e. with caution")
+            notes.append(
+                "two-step ELW is asymptotically normal for d < 2 (d < 7/4 with a trend): treat the s.e. with caution")
         }
         let w = weight(d)
         var aux = auxiliary
-        aux.append(AuxiliaryParameter(name: "first-step d (\(firstStepTaper))", value: first.d, standardError: first.standardError))
+        aux.append(
+            AuxiliaryParameter(
+                name: "first-step d (\(firstStepTaper))", value: first.d, standardError: first.standardError))
         aux.append(AuxiliaryParameter(name: "mean correction μ̂(d̂) of the residuals", value: (1 - w) * residuals[0]))
         let trendText = detrendOrder == 0 ? "demeaned" : "detrended (polynomial order \(detrendOrder))"
         return try MemoryEstimate(
             method: .twoStepExactLocalWhittle,
-            variant: "two-step exact local Whittle (Shimotsu 2010), \(trendText), first step \(firstStepTaper), second step \(secondStep)",
+            variant:
+                "two-step exact local Whittle (Shimotsu 2010), \(trendText), first step \(firstStepTaper), second step \(secondStep)",
             d: d, standardError: 1 / (2 * Double(m).squareRoot()), confidenceLevel: confidenceLevel, n: n,
             bandwidth: m, trimming: 0, tuningDescription: tuning, auxiliary: aux, objective: objectiveValue,
             notes: notes)

@@ -80,25 +80,29 @@ public enum ExactLocalWhittle {
         var alternatives: [LabeledStandardError] = []
         if let curvature = try? evaluator.curvature(at: d), curvature > 0 {
             alternatives.append(
-                LabeledStandardError(label: "observed curvature 1/√(m·R''(d̂))", value: 1 / (Double(m) * curvature).squareRoot()))
+                LabeledStandardError(
+                    label: "observed curvature 1/√(m·R''(d̂))", value: 1 / (Double(m) * curvature).squareRoot()))
         }
         var aux = auxiliary
         if let mu = evaluator.meanUsed(at: d) { aux.append(AuxiliaryParameter(name: "mean", value: mu)) }
         return try MemoryEstimate(
             method: .exactLocalWhittle, variant: "exact local Whittle (Shimotsu & Phillips 2005), \(mean)", d: d,
             standardError: 1 / (2 * Double(m).squareRoot()), confidenceLevel: confidenceLevel, n: n, bandwidth: m,
-            trimming: 0, tuningDescription: tuning + ", search [\(searchInterval.lowerBound), \(searchInterval.upperBound)]",
+            trimming: 0,
+            tuningDescription: tuning + ", search [\(searchInterval.lowerBound), \(searchInterval.upperBound)]",
             alternativeStandardErrors: alternatives, auxiliary: aux, objective: search.minimum,
             notes: selectionNotes + search.notes)
     }
 
     /// The exact local Whittle objective R(d) for series `x`, bandwidth m and mean handling (for checks and plots).
-    public static func objective(d: Double, series x: [Double], bandwidth m: Int, mean: MeanCorrection) throws -> Double {
+    public static func objective(d: Double, series x: [Double], bandwidth m: Int, mean: MeanCorrection) throws -> Double
+    {
         try Validate.finite(x)
         if case .known(let mu) = mean { try Validate.finite(mu, "known mean") }
         guard m >= 1, m <= Bandwidth.maximum(n: x.count) else {
             throw LongMemoryError.invalidArgument(
-                name: "bandwidth m", value: "\(m)", requirement: "must be in 1…⌊(n − 1)/2⌋ = \(Bandwidth.maximum(n: x.count))")
+                name: "bandwidth m", value: "\(m)",
+                requirement: "must be in 1…⌊(n − 1)/2⌋ = \(Bandwidth.maximum(n: x.count))")
         }
         return try ExactLocalWhittleObjective(series: x, bandwidth: m, mean: mean).value(d)
     }

@@ -54,7 +54,9 @@ public enum GPH {
         }
         let n = x.count
         let minimumM = trimming + r + 3
-        let needed = try bandwidth == .plugIn ? Bandwidth.maximum(n: n) : bandwidth.resolveFixed(n: n, minimum: minimumM, estimator: "GPH").m
+        let needed =
+            try bandwidth == .plugIn
+            ? Bandwidth.maximum(n: n) : bandwidth.resolveFixed(n: n, minimum: minimumM, estimator: "GPH").m
         let pgram = try SampleStatistics.periodogram(x, count: needed)
         var notes: [String] = []
         var auxiliary: [AuxiliaryParameter] = []
@@ -109,11 +111,14 @@ public enum GPH {
         var text = tuning
         if trimming > 0 { text += ", first \(trimming) frequencies trimmed (\(count) used)" }
         return try MemoryEstimate(
-            method: .gewekePorterHudak, variant: variant, d: d, standardError: se, confidenceLevel: confidenceLevel, n: n,
+            method: .gewekePorterHudak, variant: variant, d: d, standardError: se, confidenceLevel: confidenceLevel,
+            n: n,
             bandwidth: m, trimming: trimming, tuningDescription: text,
             alternativeStandardErrors: [
                 LabeledStandardError(
-                    label: r == 0 ? "asymptotic π²/(24m)" : "asymptotic c_r·π²/(24m), c_\(r) = \(biasReductionVarianceFactors[r])",
+                    label: r == 0
+                        ? "asymptotic π²/(24m)"
+                        : "asymptotic c_r·π²/(24m), c_\(r) = \(biasReductionVarianceFactors[r])",
                     value: asymptotic.squareRoot()),
                 LabeledStandardError(label: "OLS residual", value: fit.residualStandardError(slope: 0)),
             ],

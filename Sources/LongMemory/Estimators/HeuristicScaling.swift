@@ -50,7 +50,8 @@ enum HeuristicScales {
         let sorted = Array(Set(scales)).sorted()
         for s in sorted where !range.contains(s) {
             throw LongMemoryError.invalidArgument(
-                name: name, value: "\(s)", requirement: "must be in \(range.lowerBound)…\(range.upperBound) for this series")
+                name: name, value: "\(s)",
+                requirement: "must be in \(range.lowerBound)…\(range.upperBound) for this series")
         }
         guard sorted.count >= 2 else {
             throw LongMemoryError.invalidArgument(

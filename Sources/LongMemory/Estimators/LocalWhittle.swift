@@ -82,11 +82,13 @@ public enum LocalWhittle {
         }
         switch taper {
         case .none:
-            return try untapered(x, bandwidth: bandwidth, trimming: trimming, interval: searchInterval, level: confidenceLevel)
+            return try untapered(
+                x, bandwidth: bandwidth, trimming: trimming, interval: searchInterval, level: confidenceLevel)
         case .kolmogorov(let p):
             return try velasco(x, order: p, bandwidth: bandwidth, interval: searchInterval, level: confidenceLevel)
         case .hurvichChen(let k):
-            return try hurvichChen(x, differences: k, bandwidth: bandwidth, interval: searchInterval, level: confidenceLevel)
+            return try hurvichChen(
+                x, differences: k, bandwidth: bandwidth, interval: searchInterval, level: confidenceLevel)
         }
     }
 
@@ -113,7 +115,10 @@ public enum LocalWhittle {
         _ x: [Double], bandwidth: Bandwidth, trimming: Int, interval: ClosedRange<Double>, level: Double
     ) throws -> MemoryEstimate {
         let n = x.count
-        let needed = try bandwidth == .plugIn ? Bandwidth.maximum(n: n) : bandwidth.resolveFixed(n: n, minimum: trimming + 4, estimator: "local Whittle").m
+        let needed =
+            try bandwidth == .plugIn
+            ? Bandwidth.maximum(n: n)
+            : bandwidth.resolveFixed(n: n, minimum: trimming + 4, estimator: "local Whittle").m
         let pgram = try SampleStatistics.periodogram(x, count: needed)
         let (m, tuning, auxiliary, selectionNotes) = try resolve(
             bandwidth, periodogram: pgram, minimum: trimming + 4, estimator: "local Whittle")
@@ -133,11 +138,14 @@ public enum LocalWhittle {
         var text = tuning
         if trimming > 0 { text += ", first \(trimming) frequencies trimmed (\(m - trimming) used)" }
         return try MemoryEstimate(
-            method: .localWhittle, variant: "local Whittle (Robinson 1995)", d: d, standardError: 1 / (2 * k.squareRoot()),
+            method: .localWhittle, variant: "local Whittle (Robinson 1995)", d: d,
+            standardError: 1 / (2 * k.squareRoot()),
             confidenceLevel: level, n: n, bandwidth: m, trimming: trimming, tuningDescription: text,
             alternativeStandardErrors: [
-                LabeledStandardError(label: "finite-m 1/(2√Σν_j²)", value: 1 / (2 * objective.sumSquaredCentredLog.squareRoot())),
-                LabeledStandardError(label: "observed curvature 1/√(m·R''(d̂))", value: 1 / (k * curvature).squareRoot()),
+                LabeledStandardError(
+                    label: "finite-m 1/(2√Σν_j²)", value: 1 / (2 * objective.sumSquaredCentredLog.squareRoot())),
+                LabeledStandardError(
+                    label: "observed curvature 1/√(m·R''(d̂))", value: 1 / (k * curvature).squareRoot()),
             ],
             auxiliary: auxiliary + [AuxiliaryParameter(name: "G", value: objective.scale(d))],
             objective: search.minimum, notes: notes)
@@ -165,11 +173,14 @@ public enum LocalWhittle {
         let phi = velascoVarianceFactor(order: p)
         let se = (Double(p) * phi / (4 * Double(m))).squareRoot()
         return try MemoryEstimate(
-            method: .localWhittle, variant: "local Whittle, Velasco (1999) Kolmogorov taper p = \(p), Φ = \(EstimatorFormat.number(phi, digits: 6))",
+            method: .localWhittle,
+            variant:
+                "local Whittle, Velasco (1999) Kolmogorov taper p = \(p), Φ = \(EstimatorFormat.number(phi, digits: 6))",
             d: search.minimizer, standardError: se, confidenceLevel: level, n: n, bandwidth: m, trimming: 0,
             tuningDescription: tuning + ", every \(p)th frequency (\(values.count) used)",
             alternativeStandardErrors: [
-                LabeledStandardError(label: "untapered LW 1/(2√m) (for comparison)", value: 1 / (2 * Double(m).squareRoot()))
+                LabeledStandardError(
+                    label: "untapered LW 1/(2√m) (for comparison)", value: 1 / (2 * Double(m).squareRoot()))
             ],
             auxiliary: auxiliary + [AuxiliaryParameter(name: "G", value: objective.scale(search.minimizer))],
             objective: search.minimum, notes: selectionNotes + search.notes)

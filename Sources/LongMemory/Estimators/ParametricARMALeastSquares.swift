@@ -20,7 +20,9 @@ enum ARMALeastSquares {
     }
 
     /// Residuals a_t (t = 0…n−1, zero before `conditioning`) and their sum of squares.
-    static func residuals(_ y: [Double], ar: [Double], ma: [Double], conditioning c: Int, into a: inout [Double]) -> Double {
+    static func residuals(_ y: [Double], ar: [Double], ma: [Double], conditioning c: Int, into a: inout [Double])
+        -> Double
+    {
         let n = y.count, p = ar.count, q = ma.count
         if a.count != n { a = [Double](repeating: 0, count: n) }
         var rss = 0.0

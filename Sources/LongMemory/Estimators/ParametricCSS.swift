@@ -15,7 +15,8 @@ extension ParametricEstimation {
     public static func conditionalSumOfSquares(
         _ x: [Double], options: ARFIMAFitOptions = ARFIMAFitOptions()
     ) throws -> ARFIMAFit {
-        try ParametricSupport.validate(x, options: options, estimator: "conditional sum of squares", allowNonstationaryD: true)
+        try ParametricSupport.validate(
+            x, options: options, estimator: "conditional sum of squares", allowNonstationaryD: true)
         let n = x.count, p = options.p, q = options.q
         let mean = x.mean
         let plan = FractionalFilter.Plan(count: n)
@@ -26,10 +27,14 @@ extension ParametricEstimation {
         if let s = options.start, p + q > 0 {
             let rp = ARFIMAReparametrization(p: p, q: q, dLower: -0.5, dUpper: 0.5)
             let moved = rp.admissibleStart([0] + s.ar + s.ma)
-            if moved.note != nil { notes.append("the ARMA part of the start was not stationary/invertible and was replaced by zeros") }
+            if moved.note != nil {
+                notes.append("the ARMA part of the start was not stationary/invertible and was replaced by zeros")
+            }
             warm = (Array(moved.params[1..<(1 + p)]), Array(moved.params[(1 + p)...]))
         }
-        func evaluate(_ d: Double) throws -> (objective: Double, rss: Double, ar: [Double], ma: [Double], innerConverged: Bool) {
+        func evaluate(_ d: Double) throws -> (
+            objective: Double, rss: Double, ar: [Double], ma: [Double], innerConverged: Bool
+        ) {
             evaluations += 1
             let y = try plan.difference(d: d)
             if p + q == 0 {

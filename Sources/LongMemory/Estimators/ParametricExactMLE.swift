@@ -54,7 +54,9 @@ extension ParametricEstimation {
             let firstD = whittle?.model.d ?? 0
             var starts = try ParametricSupport.timeDomainStarts(
                 x, p: p, q: q, firstD: firstD, user: options.start, reparametrization: rp, notes: &notes)
-            if let w = whittle { starts.insert(rp.admissibleStart(w.parameters).params, at: options.start == nil ? 0 : 1) }
+            if let w = whittle {
+                starts.insert(rp.admissibleStart(w.parameters).params, at: options.start == nil ? 0 : 1)
+            }
             let r = try ParametricSupport.minimizeOverStarts(
                 objective, reparametrization: rp, starts: starts, tolerance: options.simplexTolerance,
                 hessianScale: 2 * Double(n), runs: 1, initialStep: 2)

@@ -174,7 +174,8 @@ public enum WhittleInformation {
             throw LongMemoryError.invalidArgument(name: "m", value: "\(m)", requirement: "must be ≥ 3")
         }
         if let delta, !(delta.isFinite && delta > 0 && h + delta < 1) {
-            throw LongMemoryError.invalidArgument(name: "delta", value: "\(delta)", requirement: "must be > 0 with H + δ < 1")
+            throw LongMemoryError.invalidArgument(
+                name: "delta", value: "\(delta)", requirement: "must be > 0 with H + δ < 1")
         }
         let half = (m - 1) / 2
         var base = [Double](repeating: 0, count: half)

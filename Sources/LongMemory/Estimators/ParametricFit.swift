@@ -120,7 +120,9 @@ public struct FGNWhittleFit: Sendable, Equatable {
 // MARK: - Shared validation and assembly
 
 enum ParametricSupport {
-    static func validate(_ x: [Double], options o: ARFIMAFitOptions, estimator: String, allowNonstationaryD: Bool = false) throws {
+    static func validate(
+        _ x: [Double], options o: ARFIMAFitOptions, estimator: String, allowNonstationaryD: Bool = false
+    ) throws {
         guard o.p >= 0 else {
             throw LongMemoryError.invalidArgument(name: "p", value: "\(o.p)", requirement: "must be ≥ 0")
         }
@@ -174,7 +176,8 @@ enum ParametricSupport {
 
     /// Split (d, φ, θ).
     static func model(_ params: [Double], p: Int, q: Int, sigma2: Double = 1) -> ARFIMAModel {
-        ARFIMAModel(d: params[0], ar: Array(params[1..<(1 + p)]), ma: Array(params[(1 + p)..<(1 + p + q)]), sigma2: sigma2)
+        ARFIMAModel(
+            d: params[0], ar: Array(params[1..<(1 + p)]), ma: Array(params[(1 + p)..<(1 + p + q)]), sigma2: sigma2)
     }
 
     /// Information, covariance and the MemoryEstimate for a fitted model.
@@ -197,10 +200,13 @@ enum ParametricSupport {
                 notes.append("the Fisher information could not be computed at the estimate: \(error)")
             }
         } else {
-            notes.append("d̂ = \(model.d) is outside (−½, ½): the stationary Fisher information does not apply, no standard error")
+            notes.append(
+                "d̂ = \(model.d) is outside (−½, ½): the stationary Fisher information does not apply, no standard error"
+            )
         }
         if covariance == nil && abs(model.d) < 0.5 {
-            notes.append("the Fisher information is singular (near-cancelling AR and MA roots?): standard errors unavailable")
+            notes.append(
+                "the Fisher information is singular (near-cancelling AR and MA roots?): standard errors unavailable")
         }
         let se: [Double] = (0..<params.count).map { i in
             guard let c = covariance, c[i, i] > 0 else { return .nan }
@@ -208,7 +214,8 @@ enum ParametricSupport {
         }
         var auxiliary: [AuxiliaryParameter] = []
         for i in 1..<params.count {
-            auxiliary.append(AuxiliaryParameter(name: names[i], value: params[i], standardError: se[i].isFinite ? se[i] : nil))
+            auxiliary.append(
+                AuxiliaryParameter(name: names[i], value: params[i], standardError: se[i].isFinite ? se[i] : nil))
         }
         auxiliary.append(AuxiliaryParameter(name: "sigma2", value: model.sigma2))
         if let mean { auxiliary.append(AuxiliaryParameter(name: "mean", value: mean)) }
@@ -217,7 +224,8 @@ enum ParametricSupport {
         }
         let estimate = try MemoryEstimate(
             method: method, variant: variant, d: model.d, standardError: se[0], confidenceLevel: o.confidenceLevel,
-            n: n, order: ARMAOrder(p: p, q: q), tuningDescription: tuning, auxiliary: auxiliary, covariance: covarianceRows, objective: objective, notes: notes)
+            n: n, order: ARMAOrder(p: p, q: q), tuningDescription: tuning, auxiliary: auxiliary,
+            covariance: covarianceRows, objective: objective, notes: notes)
         return ARFIMAFit(
             estimate: estimate, model: model, parameterNames: names, parameters: params, standardErrors: se,
             covariance: covariance, fisherInformation: information, mean: mean, logLikelihood: logLikelihood,
@@ -262,7 +270,8 @@ enum ParametricSupport {
             var value = scored[idx].value
             var converged = false
             for attempt in 0..<2 {
-                options.initialSimplexSteps = [Double](repeating: attempt == 0 ? initialStep : 0.25 * initialStep, count: k)
+                options.initialSimplexSteps = [Double](
+                    repeating: attempt == 0 ? initialStep : 0.25 * initialStep, count: k)
                 let t = whitening(rp, at: u, scale: hessianScale)
                 let u0 = u
                 func map(_ z: [Double]) -> [Double] {
@@ -324,7 +333,8 @@ extension ParametricSupport {
     /// interval) each with Hannan–Rissanen ARMA values for the type-II fractional difference of the demeaned series,
     /// and (d₀, 0, …, 0).
     static func timeDomainStarts(
-        _ x: [Double], p: Int, q: Int, firstD: Double, user: ARFIMAModel?, reparametrization rp: ARFIMAReparametrization,
+        _ x: [Double], p: Int, q: Int, firstD: Double, user: ARFIMAModel?,
+        reparametrization rp: ARFIMAReparametrization,
         notes: inout [String]
     ) throws -> [[Double]] {
         var starts: [[Double]] = []
@@ -354,9 +364,11 @@ extension ParametricSupport {
     static func noteBoundary(_ d: Double, _ interval: ClosedRange<Double>, into notes: inout [String]) {
         let width = interval.upperBound - interval.lowerBound
         if d - interval.lowerBound < 1e-3 * width {
-            notes.append("d̂ is at the lower end \(interval.lowerBound) of the search interval: the optimum may lie below it")
+            notes.append(
+                "d̂ is at the lower end \(interval.lowerBound) of the search interval: the optimum may lie below it")
         } else if interval.upperBound - d < 1e-3 * width {
-            notes.append("d̂ is at the upper end \(interval.upperBound) of the search interval: the optimum may lie above it")
+            notes.append(
+                "d̂ is at the upper end \(interval.upperBound) of the search interval: the optimum may lie above it")
         }
     }
 }
@@ -380,7 +392,8 @@ extension ParametricSupport {
             scalar.scanIntervals = 4
             r = try Optimization.minimize(objective, lower: a, upper: b, options: scalar)
             if (r.boundary == .lower && a > lo) || (r.boundary == .upper && b < hi) || !r.minimum.isFinite
-                || r.minimum >= Optimization.nonFinitePenaltyDefault {
+                || r.minimum >= Optimization.nonFinitePenaltyDefault
+            {
                 scalar.scanIntervals = scanIntervals
                 r = try Optimization.minimize(objective, lower: lo, upper: hi, options: scalar)
             }

@@ -20,10 +20,12 @@ extension ParametricEstimation {
     ///
     /// Standard errors: W(η̂)^{−1}/n from the Whittle Fisher information (the asymptotic covariance of the MLE). R
     /// fracdiff's own s.e. comes from a finite-difference Hessian whose value scales with its step size.
-    public static func haslettRaftery(_ x: [Double], options: ARFIMAFitOptions = ARFIMAFitOptions()) throws -> ARFIMAFit {
+    public static func haslettRaftery(_ x: [Double], options: ARFIMAFitOptions = ARFIMAFitOptions()) throws -> ARFIMAFit
+    {
         try ParametricSupport.validate(x, options: options, estimator: "the Haslett–Raftery estimator")
         guard options.truncation >= 1 else {
-            throw LongMemoryError.invalidArgument(name: "truncation", value: "\(options.truncation)", requirement: "must be ≥ 1")
+            throw LongMemoryError.invalidArgument(
+                name: "truncation", value: "\(options.truncation)", requirement: "must be ≥ 1")
         }
         let n = x.count, p = options.p, q = options.q
         let filter = HaslettRafteryFilter(x: x, truncation: min(options.truncation, n))
@@ -33,7 +35,9 @@ extension ParametricEstimation {
         var evaluations = 0
         // Profile objective and the quantities needed at the optimum.
         typealias Evaluation = (
-            objective: Double, sigma2: Double, ar: [Double], ma: [Double], mean: Double, logDet: Double, innerConverged: Bool)
+            objective: Double, sigma2: Double, ar: [Double], ma: [Double], mean: Double, logDet: Double,
+            innerConverged: Bool
+        )
         var bestSoFar: (d: Double, value: Evaluation)? = nil
         func evaluate(_ d: Double) throws -> Evaluation {
             if let b = bestSoFar, b.d == d { return b.value }
@@ -52,10 +56,14 @@ extension ParametricEstimation {
             let fit = try ARMALeastSquares.fit(f.errors, p: p, q: q, conditioning: conditioning, start: start)
             warm = (fit.ar, fit.ma)
             let s2 = fit.rss / Double(n - conditioning)
-            return (Double(n) * Double.log(s2) + f.logDeterminant, s2, fit.ar, fit.ma, f.mean, f.logDeterminant, fit.converged)
+            return (
+                Double(n) * Double.log(s2) + f.logDeterminant, s2, fit.ar, fit.ma, f.mean, f.logDeterminant,
+                fit.converged
+            )
         }
         if let s = options.start, p + q > 0 {
-            let rp = ARFIMAReparametrization(p: p, q: q, dLower: options.dInterval.lowerBound, dUpper: options.dInterval.upperBound)
+            let rp = ARFIMAReparametrization(
+                p: p, q: q, dLower: options.dInterval.lowerBound, dUpper: options.dInterval.upperBound)
             let moved = rp.admissibleStart([s.d] + s.ar + s.ma)
             if let note = moved.note { notes.append(note) }
             warm = (Array(moved.params[1..<(1 + p)]), Array(moved.params[(1 + p)...]))
@@ -65,7 +73,8 @@ extension ParametricEstimation {
             // FI(d): the profile is smooth and unimodal in practice; search near the (cheap) Whittle estimate, which
             // is √n-consistent with the same asymptotic s.e. √(6/(π²n)): a bracket of ±max(8 s.e., 0.02) holds the
             // optimum (the search widens to the whole interval if the optimum sits at the bracket's end).
-            let centre = try? ParametricEstimation.whittle(x, options: ARFIMAFitOptions(dInterval: options.dInterval)).model.d
+            let centre = try? ParametricEstimation.whittle(x, options: ARFIMAFitOptions(dInterval: options.dInterval))
+                .model.d
             let halfWidth = max(0.02, 8 * (6 / (Double.pi * Double.pi * Double(n))).squareRoot())
             search = try ParametricSupport.brentNear(
                 centre, objective: { try evaluate($0).objective }, options: options, what: "Haslett–Raftery estimator",
@@ -86,7 +95,8 @@ extension ParametricEstimation {
                 + "s.e. from the Whittle Fisher information",
             model: model, n: n, options: options, mean: best.mean, logLikelihood: logLik,
             objective: best.objective,
-            tuning: "ARFIMA(\(p),d,\(q)); M = \(filter.truncation) exact Durbin–Levinson steps, then the truncated AR(∞) predictor with tail correction",
+            tuning:
+                "ARFIMA(\(p),d,\(q)); M = \(filter.truncation) exact Durbin–Levinson steps, then the truncated AR(∞) predictor with tail correction",
             notes: notes, evaluations: evaluations)
     }
 }
@@ -112,9 +122,11 @@ struct HaslettRafteryFilter {
 
     /// Standardised prediction errors (divided by √v_t for t ≤ M; empty unless `wantErrors`), the GLS mean,
     /// Σ_{t≤M} log v_t (σ² = 1) and the sum of squared standardised errors.
-    func filter(d: Double, wantErrors: Bool = true) -> (errors: [Double], mean: Double, logDeterminant: Double, sumOfSquares: Double) {
+    func filter(d: Double, wantErrors: Bool = true) -> (
+        errors: [Double], mean: Double, logDeterminant: Double, sumOfSquares: Double
+    ) {
         let n = x.count, m = truncation
-        var pred = [Double](repeating: 0, count: n)   // Σ coefficients · x (without μ)
+        var pred = [Double](repeating: 0, count: n)  // Σ coefficients · x (without μ)
         var meanCoef = [Double](repeating: 0, count: n)  // coefficient of μ: 1 − Σ coefficients
         var variance = [Double](repeating: 1, count: n)
         // Exact part, t = 0…m−1 (1-based k = t + 1 uses φ_{k−1, ·}).
@@ -172,7 +184,8 @@ struct HaslettRafteryFilter {
                             while j + 3 <= m {
                                 let c0 = ppi[j], c1 = ppi[j + 1], c2 = ppi[j + 2], c3 = ppi[j + 3]
                                 for t in start..<end {
-                                    pp[t] += c0 * px[t - j] + c1 * px[t - j - 1] + c2 * px[t - j - 2] + c3 * px[t - j - 3]
+                                    pp[t] +=
+                                        c0 * px[t - j] + c1 * px[t - j - 1] + c2 * px[t - j - 2] + c3 * px[t - j - 3]
                                 }
                                 j += 4
                             }

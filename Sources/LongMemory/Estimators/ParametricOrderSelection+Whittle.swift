@@ -151,7 +151,9 @@ extension ParametricEstimation {
             if v.isFinite { scored.append((u, v)) }
         }
         scored.sort { $0.value < $1.value }
-        guard !scored.isEmpty else { throw LongMemoryError.numerical("no starting point gave a finite objective value") }
+        guard !scored.isEmpty else {
+            throw LongMemoryError.numerical("no starting point gave a finite objective value")
+        }
         var options = Optimization.Options()
         options.gradientTolerance = tolerance
         options.maxIterations = 200

@@ -90,7 +90,12 @@ struct ARFIMAReparametrization {
             changes.append("the noninvertible MA start \(Array(out[(1 + p)..<(1 + p + q)])) to zeros")
             for i in (1 + p)..<(1 + p + q) { out[i] = 0 }
         }
-        return (out, changes.isEmpty ? nil : "starting point moved into the stationary, invertible region: "
-            + changes.joined(separator: "; "))
+        return (
+            out,
+            changes.isEmpty
+                ? nil
+                : "starting point moved into the stationary, invertible region: "
+                    + changes.joined(separator: "; ")
+        )
     }
 }

@@ -53,7 +53,8 @@ extension ParametricEstimation {
 
         // FI(d) fit: Brent on log Q(d).
         let fi = try ParametricSupport.brentNear(
-            nil, objective: { d in Double.log(objective.q([d] + [Double](repeating: 0, count: options.p + options.q))) },
+            nil,
+            objective: { d in Double.log(objective.q([d] + [Double](repeating: 0, count: options.p + options.q))) },
             options: options, what: "Whittle estimator", scanIntervals: 32)
         evaluations += 1
         if options.p + options.q == 0 {
@@ -72,7 +73,8 @@ extension ParametricEstimation {
             if !r.converged { notes.append("the Nelder–Mead search stopped before meeting its tolerance") }
             ParametricSupport.noteBoundary(params[0], options.dInterval, into: &notes)
         }
-        return try whittleFit(objective: objective, params: params, n: n, options: options, notes: notes,
+        return try whittleFit(
+            objective: objective, params: params, n: n, options: options, notes: notes,
             evaluations: evaluations)
     }
 
@@ -174,7 +176,8 @@ extension ParametricEstimation {
         let estimate = try MemoryEstimate(
             method: .whittle,
             variant: "Whittle, fractional Gaussian noise (Beran 1994 §6.1), exact fGn density, "
-                + (normalization == .integral ? "f* normalised by ∫ log f* = 0" : "f* normalised by longmemo's Riemann sum")
+                + (normalization == .integral
+                    ? "f* normalised by ∫ log f* = 0" : "f* normalised by longmemo's Riemann sum")
                 + ", s.e. from the Whittle Fisher information",
             d: h - 0.5, standardError: se, confidenceLevel: confidenceLevel, n: n,
             tuningDescription: "fGn model; all ñ = ⌊(n−1)/2⌋ = \(count) Fourier frequencies",

@@ -33,7 +33,8 @@ struct BartlettVariances {
         }
         if q >= n / 2 {
             notes.append(
-                "the truncation lag q = \(q) is at least n/2: the long-run variance is poorly estimated and the test has little power")
+                "the truncation lag q = \(q) is at least n/2: the long-run variance is poorly estimated and the test has little power"
+            )
         }
         profile = try lags.map { ($0, try LongRunVariance.bartlett(autocovariances: g, lags: $0)) }
         self.q = q

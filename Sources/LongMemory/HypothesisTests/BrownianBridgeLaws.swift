@@ -175,7 +175,8 @@ enum LawQuantile {
         _ p: Double, cdf: (Double) -> Double, lower: Double, upper: Double, name: String
     ) throws -> Double {
         guard p.isFinite, p > 0, p < 1 else {
-            throw LongMemoryError.invalidArgument(name: "probability", value: "\(p)", requirement: "\(name) needs 0 < p < 1")
+            throw LongMemoryError.invalidArgument(
+                name: "probability", value: "\(p)", requirement: "\(name) needs 0 < p < 1")
         }
         var lo = lower, hi = upper
         while cdf(lo) > p {

@@ -143,9 +143,11 @@ public enum KPSSTest {
                 + "or a structural break / unmodelled trend")
         let what = kind == .level ? "level" : "trend"
         return MemoryTestResult(
-            method: .kwiatkowskiPhillipsSchmidtShin, name: "KPSS (\(what))", statistic: eta, level: level, alternative: .greater,
+            method: .kwiatkowskiPhillipsSchmidtShin, name: "KPSS (\(what))", statistic: eta, level: level,
+            alternative: .greater,
             criticalValue: region, criticalValues: table, pValue: p,
-            nullHypothesis: "\(what) stationarity (short memory around a \(kind == .level ? "constant" : "linear trend"))",
+            nullHypothesis:
+                "\(what) stationarity (short memory around a \(kind == .level ? "constant" : "linear trend"))",
             alternativeHypothesis: "not \(what)-stationary (unit root, long memory, or breaks)", n: n,
             lags: variances.q, lagRule: variances.rule, lagProfile: profile,
             auxiliary: [

@@ -46,7 +46,8 @@ public enum LoModifiedRS {
         switch alternative {
         case .twoSided:
             return CriticalRegion(
-                lower: try BrownianBridgeRange.quantile(level / 2), upper: try BrownianBridgeRange.quantile(1 - level / 2))
+                lower: try BrownianBridgeRange.quantile(level / 2),
+                upper: try BrownianBridgeRange.quantile(1 - level / 2))
         case .greater:
             return CriticalRegion(upper: try BrownianBridgeRange.quantile(1 - level))
         case .less:
@@ -86,7 +87,8 @@ public enum LoModifiedRS {
         let region = try criticalRegion(level: level, alternative: alternative)
         var table: [TabulatedCriticalValue] = []
         for a in [0.10, 0.05, 0.01] {
-            table.append(TabulatedCriticalValue(level: a, region: try criticalRegion(level: a, alternative: alternative)))
+            table.append(
+                TabulatedCriticalValue(level: a, region: try criticalRegion(level: a, alternative: alternative)))
         }
         let profile = variances.profile.map { entry -> LagStatistic in
             let s = entry.variance > 0 ? r / (rootN * entry.variance.squareRoot()) : .nan
@@ -104,9 +106,11 @@ public enum LoModifiedRS {
                     + "(Teverovsky, Taqqu & Willinger 1999)")
         }
         notes.append(
-            "V above the upper critical value indicates persistence (long memory, d > 0), below the lower one antipersistence (d < 0)")
+            "V above the upper critical value indicates persistence (long memory, d > 0), below the lower one antipersistence (d < 0)"
+        )
         return MemoryTestResult(
-            method: .loModifiedRescaledRange, name: "Lo modified R/S", statistic: v, level: level, alternative: alternative,
+            method: .loModifiedRescaledRange, name: "Lo modified R/S", statistic: v, level: level,
+            alternative: alternative,
             criticalValue: region, criticalValues: table, pValue: .point(pValue(v, alternative: alternative)),
             nullHypothesis: "short memory (weakly dependent, V_n(q) → range of a Brownian bridge)",
             alternativeHypothesis: alternativeText(alternative), n: n, lags: variances.q, lagRule: variances.rule,
@@ -114,7 +118,10 @@ public enum LoModifiedRS {
             auxiliary: [
                 AuxiliaryParameter(name: "range R_n", value: r),
                 AuxiliaryParameter(name: "long-run variance σ̂²(q)", value: variances.variance),
-                AuxiliaryParameter(name: "sample variance γ̂₀", value: variances.profile.first { $0.lag == 0 }?.variance ?? y.reduce(0) { $0 + $1 * $1 } / Double(n)),
+                AuxiliaryParameter(
+                    name: "sample variance γ̂₀",
+                    value: variances.profile.first { $0.lag == 0 }?.variance ?? y.reduce(0) { $0 + $1 * $1 } / Double(n)
+                ),
             ],
             notes: notes)
     }

@@ -110,13 +110,17 @@ public enum LongRunVariance {
         switch choice {
         case .fixed(let q):
             guard q >= 0, q < n else {
-                throw LongMemoryError.invalidArgument(name: "lags", value: "\(q)", requirement: "needs 0 ≤ q < n = \(n)")
+                throw LongMemoryError.invalidArgument(
+                    name: "lags", value: "\(q)", requirement: "needs 0 ≤ q < n = \(n)")
             }
             return (q, "q = \(q) (user)")
         case .andrewsAR1:
             let rho = g.count > 1 && g[0] > 0 ? g[1] / g[0] : 0
             let q = andrewsAR1Lag(n: n, rho1: rho)
-            return (q, "Andrews (1991) AR(1) rule ⌊(3n/2)^{1/3}|2ρ̂/(1 − ρ̂²)|^{2/3}⌋ with ρ̂(1) = \(EstimatorFormat.number(rho)): q = \(q)")
+            return (
+                q,
+                "Andrews (1991) AR(1) rule ⌊(3n/2)^{1/3}|2ρ̂/(1 − ρ̂²)|^{2/3}⌋ with ρ̂(1) = \(EstimatorFormat.number(rho)): q = \(q)"
+            )
         case .schwert(let c):
             guard c.isFinite, c > 0 else {
                 throw LongMemoryError.invalidArgument(name: "lag multiplier", value: "\(c)", requirement: "must be > 0")
@@ -125,7 +129,10 @@ public enum LongRunVariance {
             return (q, "Schwert (1989) rule ⌊\(EstimatorFormat.number(c))(n/100)^{1/4}⌋: q = \(q)")
         case .neweyWest:
             let q = neweyWestLag(n: n, autocovariances: g)
-            return (q, "Hobijn–Franses–Ooms (2004) automatic rule (Newey–West 1994, Bartlett, pilot lag ⌊n^{2/9}⌋ = \(pilotLag(n: n))): q = \(q)")
+            return (
+                q,
+                "Hobijn–Franses–Ooms (2004) automatic rule (Newey–West 1994, Bartlett, pilot lag ⌊n^{2/9}⌋ = \(pilotLag(n: n))): q = \(q)"
+            )
         }
     }
 

@@ -74,7 +74,8 @@ public enum VSTest {
         let region = try criticalRegion(level: level, alternative: alternative)
         var table: [TabulatedCriticalValue] = []
         for a in [0.10, 0.05, 0.01] {
-            table.append(TabulatedCriticalValue(level: a, region: try criticalRegion(level: a, alternative: alternative)))
+            table.append(
+                TabulatedCriticalValue(level: a, region: try criticalRegion(level: a, alternative: alternative)))
         }
         let profile = variances.profile.map { entry -> LagStatistic in
             let s = entry.variance > 0 ? numerator / (Double(n) * entry.variance) : .nan
@@ -88,7 +89,8 @@ public enum VSTest {
                     + "{\(profile.map { String($0.lag) }.joined(separator: ", "))}); M(q) drifts toward H0 as q grows")
         }
         return MemoryTestResult(
-            method: .rescaledVariance, name: "V/S", statistic: m, level: level, alternative: alternative, criticalValue: region,
+            method: .rescaledVariance, name: "V/S", statistic: m, level: level, alternative: alternative,
+            criticalValue: region,
             criticalValues: table, pValue: .point(pValue(m, alternative: alternative)),
             nullHypothesis: "short memory (weakly dependent, M_n(q) → variance of a Brownian bridge)",
             alternativeHypothesis: LoModifiedRS.alternativeText(alternative), n: n, lags: variances.q,

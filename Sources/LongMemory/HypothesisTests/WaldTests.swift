@@ -60,7 +60,8 @@ public enum WaldMemoryTest {
                     + "over-rejects for such series; compare a smaller bandwidth")
         }
         if e.method.family == .heuristic {
-            notes.append("the standard error of a heuristic estimator is a regression s.e., not a validated asymptotic one")
+            notes.append(
+                "the standard error of a heuristic estimator is a regression s.e., not a validated asymptotic one")
         }
         let alt: String
         switch alternative {
@@ -80,7 +81,9 @@ public enum WaldMemoryTest {
         _ x: [Double], bandwidth: Bandwidth = .exponent(LocalWhittle.defaultExponent), nullValue d0: Double = 0,
         level: Double = 0.05, alternative: TestAlternative = .twoSided
     ) throws -> MemoryTestResult {
-        try test(estimate: LocalWhittle.estimate(x, bandwidth: bandwidth), nullValue: d0, level: level, alternative: alternative)
+        try test(
+            estimate: LocalWhittle.estimate(x, bandwidth: bandwidth), nullValue: d0, level: level,
+            alternative: alternative)
     }
 
     /// Wald test on the exact local Whittle estimate (Shimotsu & Phillips 2005; Shimotsu 2010 mean correction),

@@ -67,7 +67,8 @@ public enum MemoryEstimator {
                 confidenceLevel: s.confidenceLevel)
         case .exactLocalWhittle:
             return try ExactLocalWhittle.estimate(
-                x, bandwidth: s.bandwidth ?? .exponent(ExactLocalWhittle.defaultExponent), mean: s.exactLocalWhittleMean,
+                x, bandwidth: s.bandwidth ?? .exponent(ExactLocalWhittle.defaultExponent),
+                mean: s.exactLocalWhittleMean,
                 confidenceLevel: s.confidenceLevel)
         case .twoStepExactLocalWhittle:
             return try ExactLocalWhittle.twoStep(

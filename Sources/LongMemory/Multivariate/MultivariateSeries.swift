@@ -20,7 +20,8 @@ public struct MultivariateSeries: Sendable, Equatable {
     /// From columns (each inner array is one series).
     public init(columns: [[Double]], names: [String]? = nil) throws {
         guard let first = columns.first else {
-            throw LongMemoryError.invalidArgument(name: "columns", value: "none", requirement: "needs at least one column")
+            throw LongMemoryError.invalidArgument(
+                name: "columns", value: "none", requirement: "needs at least one column")
         }
         for (j, c) in columns.enumerated() where c.count != first.count {
             throw LongMemoryError.invalidArgument(
@@ -30,7 +31,8 @@ public struct MultivariateSeries: Sendable, Equatable {
         let labels = names ?? (1...columns.count).map(String.init)
         guard labels.count == columns.count else {
             throw LongMemoryError.invalidArgument(
-                name: "names", value: "\(labels.count) names", requirement: "needs one name per column (\(columns.count))")
+                name: "names", value: "\(labels.count) names",
+                requirement: "needs one name per column (\(columns.count))")
         }
         self.columns = columns
         self.names = labels
@@ -40,7 +42,8 @@ public struct MultivariateSeries: Sendable, Equatable {
     public init(matrix: Matrix, names: [String]? = nil) throws {
         guard matrix.columns >= 1, matrix.rows >= 1 else {
             throw LongMemoryError.invalidArgument(
-                name: "matrix", value: "\(matrix.rows)×\(matrix.columns)", requirement: "needs at least one row and one column")
+                name: "matrix", value: "\(matrix.rows)×\(matrix.columns)",
+                requirement: "needs at least one row and one column")
         }
         try self.init(columns: (0..<matrix.columns).map { matrix.column($0) }, names: names)
     }
@@ -48,13 +51,15 @@ public struct MultivariateSeries: Sendable, Equatable {
     /// From rows (each inner array is one time point with one value per dimension).
     public init(rows: [[Double]], names: [String]? = nil) throws {
         guard let first = rows.first, !first.isEmpty else {
-            throw LongMemoryError.invalidArgument(name: "rows", value: "none", requirement: "needs at least one non-empty row")
+            throw LongMemoryError.invalidArgument(
+                name: "rows", value: "none", requirement: "needs at least one non-empty row")
         }
         var cols = [[Double]](repeating: [], count: first.count)
         for (i, r) in rows.enumerated() {
             guard r.count == first.count else {
                 throw LongMemoryError.invalidArgument(
-                    name: "row \(i + 1)", value: "\(r.count) values", requirement: "every row must have \(first.count) values")
+                    name: "row \(i + 1)", value: "\(r.count) values",
+                    requirement: "every row must have \(first.count) values")
             }
             for j in 0..<r.count { cols[j].append(r[j]) }
         }
@@ -143,7 +148,9 @@ public enum PerColumn {
         _ data: MultivariateSeries, methods: [EstimationMethod] = EstimationMethod.allCases,
         settings: EstimatorSettings = EstimatorSettings()
     ) -> [(method: EstimationMethod, results: [ColumnResult<Result<MemoryEstimate, ColumnError>>])] {
-        methods.map { m in (m, applyCollecting(data) { try MemoryEstimator.estimate($0, method: m, settings: settings) }) }
+        methods.map { m in
+            (m, applyCollecting(data) { try MemoryEstimator.estimate($0, method: m, settings: settings) })
+        }
     }
 
     /// Every test (all of `MemoryTestMethod.allCases`) on every column, failures kept per column.

@@ -180,7 +180,8 @@ public enum MemoryCheck {
             failedChecks: failedChecks)
         let decision = settings.rule.decide(evidence)
         var fit: SpectralPowerLaw? = nil
-        if let lw = evidence.estimate(.localWhittle), let m = lw.bandwidth, let g = lw.auxiliary.first(where: { $0.name == "G" })
+        if let lw = evidence.estimate(.localWhittle), let m = lw.bandwidth,
+            let g = lw.auxiliary.first(where: { $0.name == "G" })
         {
             fit = SpectralPowerLaw(d: lw.d, scale: g.value, bandwidth: m)
         }

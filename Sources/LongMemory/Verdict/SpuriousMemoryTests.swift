@@ -71,7 +71,8 @@ public struct QuTest: Codable, Sendable, Equatable {
         }
         guard let levelIndex = levels.firstIndex(of: level) else {
             throw LongMemoryError.invalidArgument(
-                name: "level", value: "\(level)", requirement: "must be one of 0.1, 0.05, 0.025, 0.01 (Qu 2011, Table 1)")
+                name: "level", value: "\(level)",
+                requirement: "must be one of 0.1, 0.05, 0.025, 0.01 (Qu 2011, Table 1)")
         }
         let (m, _) = try bandwidth.resolveFixed(n: n, minimum: 20, estimator: "Qu's test")
         let pgram = try SampleStatistics.periodogram(x, count: m)
@@ -91,13 +92,16 @@ public struct QuTest: Codable, Sendable, Equatable {
 
     /// W from periodogram ordinates I(λ_j), j = 1…m, at a given d̂ (Ĝ = (1/m)Σ λ_j^{2d̂} I_j, the local Whittle
     /// scale at d̂).
-    public static func statistic(periodogram values: [Double], frequencies: [Double], d: Double, trimming epsilon: Double)
+    public static func statistic(
+        periodogram values: [Double], frequencies: [Double], d: Double, trimming epsilon: Double
+    )
         throws -> Double
     {
         let m = values.count
         guard m == frequencies.count, m >= 2, d.isFinite, epsilon > 0, epsilon < 1 else {
             throw LongMemoryError.invalidArgument(
-                name: "periodogram", value: "\(m) values", requirement: "needs m ≥ 2 ordinates, a finite d, ε in (0, 1)")
+                name: "periodogram", value: "\(m) values", requirement: "needs m ≥ 2 ordinates, a finite d, ε in (0, 1)"
+            )
         }
         var meanLog = 0.0
         for l in frequencies { meanLog += Double.log(l) }
@@ -172,7 +176,8 @@ public struct SampleSplittingTest: Codable, Sendable, Equatable {
         let mb = m / b
         guard mb >= 8 else {
             throw LongMemoryError.invalidArgument(
-                name: "n", value: "\(n)", requirement: "the sample-splitting test needs at least 8 frequencies per block")
+                name: "n", value: "\(n)",
+                requirement: "the sample-splitting test needs at least 8 frequencies per block")
         }
         let length = n / b
         var estimates: [Double] = []

@@ -34,9 +34,11 @@ public enum CalibrationProcess: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .whiteNoise: return "white noise"
         case .autoregressive(let phi): return "AR(1) φ = \(VerdictText.fixed(phi, 2))"
-        case .arma(let phi, let theta): return "ARMA(1,1) φ = \(VerdictText.fixed(phi, 2)), θ = \(VerdictText.fixed(theta, 2))"
+        case .arma(let phi, let theta):
+            return "ARMA(1,1) φ = \(VerdictText.fixed(phi, 2)), θ = \(VerdictText.fixed(theta, 2))"
         case .fractional(let d): return "FI d = \(VerdictText.fixed(d, 2))"
-        case .arfima(let phi, let d): return "ARFIMA(1,d,0) φ = \(VerdictText.fixed(phi, 2)), d = \(VerdictText.fixed(d, 2))"
+        case .arfima(let phi, let d):
+            return "ARFIMA(1,d,0) φ = \(VerdictText.fixed(phi, 2)), d = \(VerdictText.fixed(d, 2))"
         case .randomWalk: return "random walk"
         case .levelShifts(let count, let size):
             return count == 1
@@ -46,7 +48,8 @@ public enum CalibrationProcess: Sendable, Hashable, CustomStringConvertible {
         case .periodic(let period, let amplitude):
             return "white noise + \(VerdictText.fixed(amplitude, 1))·sin(2πt/\(VerdictText.fixed(period, 0)))"
         case .garchVolatility(let omega, let alpha, let beta):
-            return "GARCH(1,1) absolute returns, ω = \(VerdictText.fixed(omega, 2)), α = \(VerdictText.fixed(alpha, 2)), "
+            return
+                "GARCH(1,1) absolute returns, ω = \(VerdictText.fixed(omega, 2)), α = \(VerdictText.fixed(alpha, 2)), "
                 + "β = \(VerdictText.fixed(beta, 2))"
         }
     }

@@ -74,7 +74,9 @@ public struct VerdictRule: Sendable, Equatable {
     public var splittingTestLevel: Double
 
     public init(
-        shortMemoryTests: [MemoryTestMethod] = [.loModifiedRescaledRange, .rescaledVariance, .kwiatkowskiPhillipsSchmidtShin],
+        shortMemoryTests: [MemoryTestMethod] = [
+            .loModifiedRescaledRange, .rescaledVariance, .kwiatkowskiPhillipsSchmidtShin,
+        ],
         requiredRejections: Int = 3, minimumPrimary: Int = 2, spuriousTestLevel: Double = 0.025,
         splittingTestLevel: Double = 0.01
     ) {
@@ -139,9 +141,11 @@ public struct VerdictRule: Sendable, Equatable {
         let caveats = commonCaveats(e, primary: primary)
         let testSentence = testsSentence(votingTests, persistent: persistent, needed: needed)
 
-        func decision(_ v: MemoryVerdict, step: Int, headline: MemoryEstimate?, _ reasons: [String]) -> VerdictDecision {
+        func decision(_ v: MemoryVerdict, step: Int, headline: MemoryEstimate?, _ reasons: [String]) -> VerdictDecision
+        {
             var all = caveats
-            all += verdictCaveats(v, e, headline: headline, testSentence: testSentence, persistent: persistent.count, needed: needed)
+            all += verdictCaveats(
+                v, e, headline: headline, testSentence: testSentence, persistent: persistent.count, needed: needed)
             return VerdictDecision(
                 verdict: v, headline: headline, reasons: reasons, caveats: all, primaryClasses: classes,
                 persistentRejections: persistent.count, shortMemoryTestsAvailable: votingTests.count, step: step,
@@ -358,7 +362,8 @@ public struct VerdictRule: Sendable, Equatable {
         for est in e.estimates where VerdictRule.isAtBound(est) {
             c.append(
                 "whittle \(orderText(est)) stops at the bound d = \(VerdictText.fixed(est.d)) of its stationary search "
-                    + "interval: evidence that this model wants |d| ≥ ½, not an estimate (its interval is not meaningful)")
+                    + "interval: evidence that this model wants |d| ≥ ½, not an estimate (its interval is not meaningful)"
+            )
         }
         let band = primary.compactMap(\.bandwidth).max() ?? 0
         if let p = e.periodicity {
@@ -380,7 +385,8 @@ public struct VerdictRule: Sendable, Equatable {
         var c: [String] = []
         // Corroborating estimators whose interval does not contain the headline estimate.
         if v != .inconclusive, let h = headline {
-            for est in e.estimates where role(of: est, in: e) == .corroborating && !est.confidenceInterval.contains(h.d) {
+            for est in e.estimates where role(of: est, in: e) == .corroborating && !est.confidenceInterval.contains(h.d)
+            {
                 c.append(
                     "\(est.method.rawValue) (corroborating, \(briefTuning(est))): d̂ = \(VerdictText.fixed(est.d)), its "
                         + "\(VerdictText.percent(est.confidenceInterval.level)) CI \(VerdictText.interval(est.confidenceInterval)) "

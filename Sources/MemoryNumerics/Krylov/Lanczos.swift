@@ -12,8 +12,9 @@ public struct SymmetricEigenpairs: Sendable, Equatable {
 
     /// Pairs from their parts (k values, an n × k matrix of vectors and k residual norms).
     public init(values: [Double], vectors: Matrix, residualNorms: [Double]) {
-        precondition(values.count == vectors.columns && values.count == residualNorms.count,
-                     "SymmetricEigenpairs: \(values.count) values, \(vectors.columns) vectors, \(residualNorms.count) residuals")
+        precondition(
+            values.count == vectors.columns && values.count == residualNorms.count,
+            "SymmetricEigenpairs: \(values.count) values, \(vectors.columns) vectors, \(residualNorms.count) residuals")
         self.values = values
         self.vectors = vectors
         self.residualNorms = residualNorms
@@ -100,8 +101,9 @@ public enum Lanczos {
         let wanted = top + bottom
         let empty = SymmetricEigenpairs(values: [], vectors: Matrix(rows: n, columns: 0), residualNorms: [])
         if wanted == 0 {
-            return LanczosEigenpairs(top: empty, bottom: empty, ritzValues: [], steps: 0, converged: true,
-                                     restarts: 0, operatorProducts: 0)
+            return LanczosEigenpairs(
+                top: empty, bottom: empty, ritzValues: [], steps: 0, converged: true,
+                restarts: 0, operatorProducts: 0)
         }
         let defaultSteps = min(n, max(80, 4 * wanted + 20))
         let capacity = min(n, options.maximumSteps ?? defaultSteps)
@@ -111,8 +113,9 @@ public enum Lanczos {
         }
         var rng = SeededRandom(seed: options.seed)
         let start = options.startVector ?? rng.gaussians(n)
-        var process = try LanczosProcess(dimension: n, capacity: capacity, start: start, restartOnBreakdown: true,
-                                         rng: rng.split())
+        var process = try LanczosProcess(
+            dimension: n, capacity: capacity, start: start, restartOnBreakdown: true,
+            rng: rng.split())
         var lastCheck = 0
         var converged = false
         var decomposition: SymmetricEigenDecomposition? = nil
@@ -122,20 +125,24 @@ public enum Lanczos {
             let due = m >= wanted && (m - lastCheck >= max(1, m / 10) || !process.canExtend)
             guard due else { continue }
             lastCheck = m
-            let eig = try LinearAlgebra.symmetricTridiagonalEigen(diagonal: process.alpha,
-                                                                  offDiagonal: process.offDiagonal)
+            let eig = try LinearAlgebra.symmetricTridiagonalEigen(
+                diagonal: process.alpha,
+                offDiagonal: process.offDiagonal)
             decomposition = eig
             if process.exhausted {
                 converged = true
                 break
             }
-            if Self.wantedPairsConverged(eig, top: top, bottom: bottom, trailingBeta: process.trailingBeta,
-                                         tolerance: options.tolerance) {
+            if Self.wantedPairsConverged(
+                eig, top: top, bottom: bottom, trailingBeta: process.trailingBeta,
+                tolerance: options.tolerance)
+            {
                 converged = true
                 break
             }
         }
-        let eig = try decomposition
+        let eig =
+            try decomposition
             ?? LinearAlgebra.symmetricTridiagonalEigen(diagonal: process.alpha, offDiagonal: process.offDiagonal)
         let m = process.alpha.count
         guard let s = eig.vectors, eig.values.count == m, m >= wanted else {
@@ -170,8 +177,9 @@ public enum Lanczos {
         }
         let topPairs = try pairs(topIndices)
         let bottomPairs = try pairs(bottomIndices)
-        return LanczosEigenpairs(top: topPairs, bottom: bottomPairs, ritzValues: eig.values, steps: m,
-                                 converged: converged, restarts: process.restarts, operatorProducts: m + wanted)
+        return LanczosEigenpairs(
+            top: topPairs, bottom: bottomPairs, ritzValues: eig.values, steps: m,
+            converged: converged, restarts: process.restarts, operatorProducts: m + wanted)
     }
 
     /// m steps of the Lanczos process from `start` (normalised here), keeping the basis if asked: the building
@@ -185,8 +193,9 @@ public enum Lanczos {
     ) throws -> LanczosTridiagonalization {
         try OperatorChecks.positive(m, "steps")
         guard op.dimension >= 1 else { throw NumericsError.domain("Lanczos: the operator has dimension 0") }
-        var process = try LanczosProcess(dimension: op.dimension, capacity: min(m, op.dimension), start: start,
-                                         restartOnBreakdown: restartOnBreakdown, rng: SeededRandom(seed: seed))
+        var process = try LanczosProcess(
+            dimension: op.dimension, capacity: min(m, op.dimension), start: start,
+            restartOnBreakdown: restartOnBreakdown, rng: SeededRandom(seed: seed))
         while process.canExtend { try process.extend(op) }
         return process.result(keepBasis: keepBasis)
     }

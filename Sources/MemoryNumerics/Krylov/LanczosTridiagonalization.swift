@@ -117,10 +117,12 @@ struct LanczosProcess {
         basis.withUnsafeBufferPointer { q in
             w.withUnsafeMutableBufferPointer { pw in
                 coefficients.withUnsafeMutableBufferPointer { c in
-                    BLAS.gemv(transpose: true, m: n, n: k, alpha: 1, a: q.baseAddress!, lda: n, x: pw.baseAddress!,
-                              beta: 0, y: c.baseAddress!)
-                    BLAS.gemv(transpose: false, m: n, n: k, alpha: -1, a: q.baseAddress!, lda: n,
-                              x: UnsafePointer(c.baseAddress!), beta: 1, y: pw.baseAddress!)
+                    BLAS.gemv(
+                        transpose: true, m: n, n: k, alpha: 1, a: q.baseAddress!, lda: n, x: pw.baseAddress!,
+                        beta: 0, y: c.baseAddress!)
+                    BLAS.gemv(
+                        transpose: false, m: n, n: k, alpha: -1, a: q.baseAddress!, lda: n,
+                        x: UnsafePointer(c.baseAddress!), beta: 1, y: pw.baseAddress!)
                 }
             }
         }
@@ -141,7 +143,8 @@ struct LanczosProcess {
     }
 
     func result(keepBasis: Bool) -> LanczosTridiagonalization {
-        LanczosTridiagonalization(alpha: alpha, beta: offDiagonal, residualNorm: trailingBeta,
-                                  basis: keepBasis ? basisMatrix : nil, restarts: restarts, isExhausted: exhausted)
+        LanczosTridiagonalization(
+            alpha: alpha, beta: offDiagonal, residualNorm: trailingBeta,
+            basis: keepBasis ? basisMatrix : nil, restarts: restarts, isExhausted: exhausted)
     }
 }

@@ -130,13 +130,19 @@ public struct StochasticLanczosQuadrature: Sendable, Equatable {
     ///   - padding: margin added on both sides of the node range (nil: 5σ).
     /// - Throws: ``NumericsError/domain(_:)`` for a variance ≤ 0 or non-finite, fewer than 2 points or a negative
     ///   padding.
-    public func density(variance: Double? = nil, points: Int = 10_000, padding: Double? = nil) throws -> EigenvalueDensity {
+    public func density(variance: Double? = nil, points: Int = 10_000, padding: Double? = nil) throws
+        -> EigenvalueDensity
+    {
         let s2 = variance ?? defaultVariance
-        guard s2.isFinite, s2 > 0 else { throw NumericsError.domain("density: variance must be finite and > 0, got \(s2)") }
+        guard s2.isFinite, s2 > 0 else {
+            throw NumericsError.domain("density: variance must be finite and > 0, got \(s2)")
+        }
         guard points >= 2 else { throw NumericsError.domain("density: points must be ≥ 2, got \(points)") }
         let sigma = s2.squareRoot()
         let pad = padding ?? 5 * sigma
-        guard pad.isFinite, pad >= 0 else { throw NumericsError.domain("density: padding must be finite and ≥ 0, got \(pad)") }
+        guard pad.isFinite, pad >= 0 else {
+            throw NumericsError.domain("density: padding must be finite and ≥ 0, got \(pad)")
+        }
         let r = nodeRange
         let lo = r.lowerBound - pad, hi = r.upperBound + pad
         let grid = (0..<points).map { lo + (hi - lo) * Double($0) / Double(points - 1) }
@@ -145,7 +151,9 @@ public struct StochasticLanczosQuadrature: Sendable, Equatable {
 
     /// The Gaussian-smoothed density (as ``density(variance:points:padding:)``) at given points.
     public func density(on grid: [Double], variance s2: Double) throws -> [Double] {
-        guard s2.isFinite, s2 > 0 else { throw NumericsError.domain("density: variance must be finite and > 0, got \(s2)") }
+        guard s2.isFinite, s2 > 0 else {
+            throw NumericsError.domain("density: variance must be finite and > 0, got \(s2)")
+        }
         try OperatorChecks.finite(grid, "density: grid")
         let normalisation = 1 / ((2 * Double.pi * s2).squareRoot() * Double(rules.count))
         var out = [Double](repeating: 0, count: grid.count)

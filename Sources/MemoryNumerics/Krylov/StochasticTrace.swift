@@ -42,8 +42,9 @@ public enum StochasticTrace {
         var rng = SeededRandom(seed: seed)
         let values = try quadraticForms(op, probes: probes, blockSize: blockSize, rng: &rng)
         let (mean, standardError) = meanAndStandardError(values)
-        return TraceEstimate(estimate: mean, standardError: standardError, method: .hutchinson, probes: probes,
-                             operatorProducts: probes)
+        return TraceEstimate(
+            estimate: mean, standardError: standardError, method: .hutchinson, probes: probes,
+            operatorProducts: probes)
     }
 
     /// Hutch++ (Meyer, Musco, Musco & Woodruff 2021, "Hutch++: optimal stochastic trace estimation", *SOSA*,
@@ -97,8 +98,9 @@ public enum StochasticTrace {
             values[j] = v
         }
         let (mean, standardError) = meanAndStandardError(values)
-        return TraceEstimate(estimate: head + mean, standardError: standardError, method: .hutchPlusPlus,
-                             probes: s, operatorProducts: 3 * s)
+        return TraceEstimate(
+            estimate: head + mean, standardError: standardError, method: .hutchPlusPlus,
+            probes: s, operatorProducts: 3 * s)
     }
 
     /// The variance of one Hutchinson term zᵀAz with a Rademacher z, for a symmetric matrix:

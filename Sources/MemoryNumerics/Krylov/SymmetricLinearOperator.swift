@@ -113,8 +113,9 @@ public struct DenseSymmetricOperator: SymmetricLinearOperator, Equatable {
     public init(_ matrix: Matrix, symmetryTolerance: Double = 1e-8) throws {
         try LinearAlgebra.requireSquare(matrix, "matrix", "DenseSymmetricOperator")
         try LinearAlgebra.requireFinite(matrix, "DenseSymmetricOperator: matrix")
-        let storage = try LinearAlgebra.symmetricPart(matrix, tolerance: symmetryTolerance,
-                                                      routine: "DenseSymmetricOperator")
+        let storage = try LinearAlgebra.symmetricPart(
+            matrix, tolerance: symmetryTolerance,
+            routine: "DenseSymmetricOperator")
         self.matrix = LinearAlgebra.matrix(matrix.rows, matrix.columns, storage)
     }
 
@@ -144,7 +145,9 @@ public struct ClosureSymmetricOperator: SymmetricLinearOperator {
 
     /// An operator of size `dimension` whose product with v is `product(v)`.
     public init(dimension: Int, product: @escaping @Sendable ([Double]) throws -> [Double]) throws {
-        guard dimension >= 0 else { throw NumericsError.domain("ClosureSymmetricOperator: dimension must be ≥ 0, got \(dimension)") }
+        guard dimension >= 0 else {
+            throw NumericsError.domain("ClosureSymmetricOperator: dimension must be ≥ 0, got \(dimension)")
+        }
         self.dimension = dimension
         self.product = product
     }

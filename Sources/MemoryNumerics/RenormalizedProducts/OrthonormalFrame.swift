@@ -83,7 +83,8 @@ public struct OrthonormalFrame: Sendable {
 
     static func checkShape(_ n: Int, _ k: Int) throws {
         guard n >= 1, k >= 1, k <= n else {
-            throw NumericsError.domain("OrthonormalFrame: needs 1 ≤ columns ≤ dimension, got \(k) columns in dimension \(n)")
+            throw NumericsError.domain(
+                "OrthonormalFrame: needs 1 ≤ columns ≤ dimension, got \(k) columns in dimension \(n)")
         }
         _ = try LinearAlgebra.lapackInt(n * max(n, k), "dimension²")
     }
@@ -109,7 +110,8 @@ public struct OrthonormalFrame: Sendable {
         }
         if factored && columnCount == n {
             scratch.elements.withUnsafeMutableBufferPointer { c in
-                a.elements.withUnsafeBufferPointer { src in c.baseAddress!.update(from: src.baseAddress!, count: n * n) }
+                a.elements.withUnsafeBufferPointer { src in c.baseAddress!.update(from: src.baseAddress!, count: n * n)
+                }
             }
             try multiplyScratchFromRight()
             return
@@ -141,7 +143,8 @@ public struct OrthonormalFrame: Sendable {
         try write(&scratch)
         guard scratch.rows == n, scratch.columns == n else {
             throw NumericsError.dimensionMismatch(
-                "OrthonormalFrame.multiply: the matrix written is \(scratch.rows)×\(scratch.columns), expected \(n)×\(n)")
+                "OrthonormalFrame.multiply: the matrix written is \(scratch.rows)×\(scratch.columns), expected \(n)×\(n)"
+            )
         }
         try multiplyScratchFromRight()
     }
@@ -149,8 +152,9 @@ public struct OrthonormalFrame: Sendable {
     /// storage ← scratch·Q′ = scratch·(H_1 ⋯ H_n)·diag(signs), applying the reflectors from the right (k = n,
     /// factored).
     private mutating func multiplyScratchFromRight() throws {
-        try Self.applyReflectors(side: "R", reflectors: storage, wy: wyFactor, blockSize: blockSize, work: &work,
-                                 to: &scratch)
+        try Self.applyReflectors(
+            side: "R", reflectors: storage, wy: wyFactor, blockSize: blockSize, work: &work,
+            to: &scratch)
         flipColumns(&scratch, rows: dimension)
         swap(&storage, &scratch)
         factored = false
@@ -163,7 +167,8 @@ public struct OrthonormalFrame: Sendable {
         try body(storage, &scratch)
         guard scratch.rows == dimension, scratch.columns == columnCount else {
             throw NumericsError.dimensionMismatch(
-                "OrthonormalFrame.transform: the map wrote a \(scratch.rows)×\(scratch.columns) block, expected \(dimension)×\(columnCount)")
+                "OrthonormalFrame.transform: the map wrote a \(scratch.rows)×\(scratch.columns) block, expected \(dimension)×\(columnCount)"
+            )
         }
         swap(&storage, &scratch)
     }
@@ -197,15 +202,17 @@ public struct OrthonormalFrame: Sendable {
         if !probe.isFinite, let index = storage.elements.firstIndex(where: { !$0.isFinite }) {
             let v = storage.elements[index]
             throw NumericsError.domain(
-                "OrthonormalFrame: non-finite entry \(v) at (\(index % n), \(index / n)) before re-orthonormalisation (divergent product)")
+                "OrthonormalFrame: non-finite entry \(v) at (\(index % n), \(index / n)) before re-orthonormalisation (divergent product)"
+            )
         }
         NumericsSetup.ensure()
         let n32 = Int32(n), k32 = Int32(k), nb32 = Int32(blockSize)
         let info = storage.elements.withUnsafeMutableBufferPointer { a in
             wyFactor.withUnsafeMutableBufferPointer { t in
                 work.withUnsafeMutableBufferPointer { w in
-                    LAPACKE_dgeqrt_work(LinearAlgebra.columnMajor, n32, k32, nb32, a.baseAddress, n32, t.baseAddress,
-                                        nb32, w.baseAddress)
+                    LAPACKE_dgeqrt_work(
+                        LinearAlgebra.columnMajor, n32, k32, nb32, a.baseAddress, n32, t.baseAddress,
+                        nb32, w.baseAddress)
                 }
             }
         }
@@ -234,8 +241,9 @@ public struct OrthonormalFrame: Sendable {
             c.update(repeating: 0)
             for i in 0..<k { c[i + i * n] = 1 }
         }
-        try Self.applyReflectors(side: "L", reflectors: storage, wy: wyFactor, blockSize: blockSize, work: &work,
-                                 to: &scratch)
+        try Self.applyReflectors(
+            side: "L", reflectors: storage, wy: wyFactor, blockSize: blockSize, work: &work,
+            to: &scratch)
         flipColumns(&scratch, rows: n)
         swap(&storage, &scratch)
         factored = false
@@ -251,10 +259,11 @@ public struct OrthonormalFrame: Sendable {
             wy.withUnsafeBufferPointer { t in
                 c.elements.withUnsafeMutableBufferPointer { pc in
                     work.withUnsafeMutableBufferPointer { pw in
-                        LAPACKE_dgemqrt_work(LinearAlgebra.columnMajor, LinearAlgebra.flag(side), LinearAlgebra.flag("N"),
-                                             Int32(c.rows), Int32(c.columns), Int32(k), Int32(nb), v.baseAddress,
-                                             Int32(reflectors.rows), t.baseAddress, Int32(nb), pc.baseAddress,
-                                             Int32(c.rows), pw.baseAddress)
+                        LAPACKE_dgemqrt_work(
+                            LinearAlgebra.columnMajor, LinearAlgebra.flag(side), LinearAlgebra.flag("N"),
+                            Int32(c.rows), Int32(c.columns), Int32(k), Int32(nb), v.baseAddress,
+                            Int32(reflectors.rows), t.baseAddress, Int32(nb), pc.baseAddress,
+                            Int32(c.rows), pw.baseAddress)
                     }
                 }
             }

@@ -30,7 +30,8 @@ public enum CapacityThreshold: Sendable, Equatable {
         case let .chiSquared(p, factor):
             try Check.probability(p, "tailProbability")
             guard factor.isFinite, factor >= 1 else {
-                throw MemoryProbeError.invalidArgument(argument: "factor", message: "must be finite and ≥ 1, got \(factor)")
+                throw MemoryProbeError.invalidArgument(
+                    argument: "factor", message: "must be finite and ≥ 1, got \(factor)")
             }
             try Check.positive(t, "samples")
             guard r >= 1 else { return 0 }

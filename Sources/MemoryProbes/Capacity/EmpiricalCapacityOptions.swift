@@ -18,9 +18,11 @@ public struct EmpiricalCapacityOptions: Sendable, Equatable {
     public var seed: UInt64
 
     /// Options with Jaeger's defaults (see the properties).
-    public init(input: ProbeInput = .gaussian, steps: Int = 10_000, washout: Int? = nil,
-                features: StateFeatures = .state, regularization: ReadoutRegularization = .standard,
-                trainingFraction: Double = 0.5, feature: Int = 0, seed: UInt64 = 0) {
+    public init(
+        input: ProbeInput = .gaussian, steps: Int = 10_000, washout: Int? = nil,
+        features: StateFeatures = .state, regularization: ReadoutRegularization = .standard,
+        trainingFraction: Double = 0.5, feature: Int = 0, seed: UInt64 = 0
+    ) {
         self.input = input
         self.steps = steps
         self.washout = washout

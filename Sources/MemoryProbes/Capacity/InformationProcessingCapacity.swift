@@ -74,8 +74,10 @@ public struct InformationProcessingCapacity: Sendable, Equatable {
     /// Drive `model` with i.i.d. U[−1, 1] inputs and evaluate every basis function up to `maxDegree` and
     /// `maxDelay`. Throws for a degree ≤ 0, a negative delay, a delay not below the number of steps, or more than
     /// `options.maximumTerms` basis functions.
-    public static func compute(model: any RecurrentModel, maxDegree: Int, maxDelay: Int,
-                               options: InformationProcessingCapacityOptions = InformationProcessingCapacityOptions())
+    public static func compute(
+        model: any RecurrentModel, maxDegree: Int, maxDelay: Int,
+        options: InformationProcessingCapacityOptions = InformationProcessingCapacityOptions()
+    )
         throws -> InformationProcessingCapacity
     {
         try Check.positive(maxDegree, "maxDegree")
@@ -83,26 +85,31 @@ public struct InformationProcessingCapacity: Sendable, Equatable {
         try Check.positive(options.steps, "steps")
         guard maxDelay < options.steps else {
             throw MemoryProbeError.invalidArgument(
-                argument: "maxDelay", message: "must be smaller than the number of steps \(options.steps), got \(maxDelay)")
+                argument: "maxDelay",
+                message: "must be smaller than the number of steps \(options.steps), got \(maxDelay)")
         }
         let inputs = try ProbeInput.uniform.sample(steps: options.steps, features: model.inputSize, seed: options.seed)
-        return try compute(model: model, inputs: inputs, maxDegree: maxDegree, maxDelay: maxDelay,
-                           washout: options.washout ?? max(maxDelay, 100), features: options.features,
-                           threshold: options.threshold, feature: options.feature,
-                           maximumTerms: options.maximumTerms)
+        return try compute(
+            model: model, inputs: inputs, maxDegree: maxDegree, maxDelay: maxDelay,
+            washout: options.washout ?? max(maxDelay, 100), features: options.features,
+            threshold: options.threshold, feature: options.feature,
+            maximumTerms: options.maximumTerms)
     }
 
     /// The capacities on given inputs (T × B × d_in; feature `feature` must be i.i.d. U[−1, 1] for the basis to be
     /// orthonormal — values outside [−1, 1] throw).
-    public static func compute(model: any RecurrentModel, inputs: SequenceBatch, maxDegree: Int, maxDelay: Int,
-                               washout: Int, features: StateFeatures = .state,
-                               threshold: CapacityThreshold = .standard, feature: Int = 0,
-                               maximumTerms: Int = 200_000) throws -> InformationProcessingCapacity {
+    public static func compute(
+        model: any RecurrentModel, inputs: SequenceBatch, maxDegree: Int, maxDelay: Int,
+        washout: Int, features: StateFeatures = .state,
+        threshold: CapacityThreshold = .standard, feature: Int = 0,
+        maximumTerms: Int = 200_000
+    ) throws -> InformationProcessingCapacity {
         try Check.positive(maxDegree, "maxDegree")
         try Check.nonNegative(maxDelay, "maxDelay")
         try Check.nonNegative(washout, "washout")
         guard feature >= 0 && feature < model.inputSize else {
-            throw MemoryProbeError.invalidArgument(argument: "feature", message: "\(feature) not in 0..<\(model.inputSize)")
+            throw MemoryProbeError.invalidArgument(
+                argument: "feature", message: "\(feature) not in 0..<\(model.inputSize)")
         }
         let T = inputs.steps, B = inputs.batchSize, d = inputs.features
         guard maxDelay < T else {
@@ -125,7 +132,8 @@ public struct InformationProcessingCapacity: Sendable, Equatable {
                 let u = inputs.values[feature + d * (b + B * t)]
                 guard u >= -1 && u <= 1 else {
                     throw MemoryProbeError.invalidArgument(
-                        argument: "inputs", message: "the Legendre basis needs inputs in [−1, 1]; step \(t), sequence \(b) is \(u)")
+                        argument: "inputs",
+                        message: "the Legendre basis needs inputs in [−1, 1]; step \(t), sequence \(b) is \(u)")
                 }
             }
         }
@@ -134,7 +142,8 @@ public struct InformationProcessingCapacity: Sendable, Equatable {
         let p = features.width(of: model)
         guard n >= p + 2 else {
             throw MemoryProbeError.invalidArgument(
-                argument: "steps", message: "\(n) samples after the washout cannot fit \(p) state variables; simulate more steps")
+                argument: "steps",
+                message: "\(n) samples after the washout cannot fit \(p) state variables; simulate more steps")
         }
         let trajectory = try model.forward(inputs)
         var states = Matrix(rows: n, columns: p)
@@ -142,15 +151,17 @@ public struct InformationProcessingCapacity: Sendable, Equatable {
             features.write(trajectory, sequence: b, times: (washout + 1)...T, into: &states, firstRow: b * perSequence)
         }
         // The exact projection on the state space (pseudo-inverse over the numerical rank).
-        let readout = try LinearReadout(states: states, regularization: .standard, argument: "states",
-                                        pseudoInverse: true)
+        let readout = try LinearReadout(
+            states: states, regularization: .standard, argument: "states",
+            pseudoInverse: true)
         let r = readout.info.rank
         let theta = try threshold.value(stateVariables: r, samples: n)
         // P̃_d(u_t) for every (sequence, step): legendre[(b·T + t)·D + d − 1].
         var legendre = [Double](repeating: 0, count: B * T * maxDegree)
         for b in 0..<B {
             for t in 0..<T {
-                let values = LegendreBasis.normalizedValues(inputs.values[feature + d * (b + B * t)], maxDegree: maxDegree)
+                let values = LegendreBasis.normalizedValues(
+                    inputs.values[feature + d * (b + B * t)], maxDegree: maxDegree)
                 for j in 0..<maxDegree { legendre[(b * T + t) * maxDegree + j] = values[j] }
             }
         }
@@ -179,8 +190,9 @@ public struct InformationProcessingCapacity: Sendable, Equatable {
                 start += block.count
             }
         }
-        return InformationProcessingCapacity(maxDegree: maxDegree, maxDelay: maxDelay, samples: n, stateVariables: p,
-                                             rank: r, threshold: theta, thresholdRule: threshold, entries: entries,
-                                             readout: readout.info)
+        return InformationProcessingCapacity(
+            maxDegree: maxDegree, maxDelay: maxDelay, samples: n, stateVariables: p,
+            rank: r, threshold: theta, thresholdRule: threshold, entries: entries,
+            readout: readout.info)
     }
 }

@@ -16,9 +16,11 @@ public struct InformationProcessingCapacityOptions: Sendable, Equatable {
     public var maximumTerms: Int
 
     /// Options with the defaults stated on the properties.
-    public init(steps: Int = 10_000, washout: Int? = nil, features: StateFeatures = .state,
-                threshold: CapacityThreshold = .standard, feature: Int = 0, seed: UInt64 = 0,
-                maximumTerms: Int = 200_000) {
+    public init(
+        steps: Int = 10_000, washout: Int? = nil, features: StateFeatures = .state,
+        threshold: CapacityThreshold = .standard, feature: Int = 0, seed: UInt64 = 0,
+        maximumTerms: Int = 200_000
+    ) {
         self.steps = steps
         self.washout = washout
         self.features = features

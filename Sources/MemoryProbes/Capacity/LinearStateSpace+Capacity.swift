@@ -39,7 +39,8 @@ extension LinearStateSpace {
     ///
     /// - Throws: ``MemoryProbeError/invalidArgument(argument:message:)`` for K < 0 or a feature outside
     ///   0..<d_in; `LinearAlgebraError/notStable(spectralRadius:)` for ρ(A) ≥ 1.
-    public func memoryCapacity(maxDelay: Int, feature: Int = 0, rankTolerance: Double = 1e-12) throws -> MemoryCapacity {
+    public func memoryCapacity(maxDelay: Int, feature: Int = 0, rankTolerance: Double = 1e-12) throws -> MemoryCapacity
+    {
         try Check.nonNegative(maxDelay, "maxDelay")
         try Check.positive(rankTolerance, "rankTolerance")
         guard feature >= 0 && feature < inputSize else {
@@ -67,10 +68,12 @@ extension LinearStateSpace {
         let smallest = kept.first.map { eigen.values[$0] } ?? 0
         var notes: [String] = []
         if kept.count < s {
-            notes.append("Σ has numerical rank \(kept.count) of \(s) (eigenvalues below \(rankTolerance) × λ_max dropped)")
+            notes.append(
+                "Σ has numerical rank \(kept.count) of \(s) (eigenvalues below \(rankTolerance) × λ_max dropped)")
         }
-        return MemoryCapacity(method: .analytic, capacities: capacities, stateVariables: s, rank: kept.count,
-                              covarianceCondition: smallest > 0 ? top / smallest : .infinity, rSquared: nil,
-                              readout: nil, testSamples: nil, notes: notes)
+        return MemoryCapacity(
+            method: .analytic, capacities: capacities, stateVariables: s, rank: kept.count,
+            covarianceCondition: smallest > 0 ? top / smallest : .infinity, rSquared: nil,
+            readout: nil, testSamples: nil, notes: notes)
     }
 }

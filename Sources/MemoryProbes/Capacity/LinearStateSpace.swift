@@ -22,11 +22,13 @@ public struct LinearStateSpace: Sendable, Equatable {
     public init(transition: Matrix, input: Matrix) throws {
         guard transition.rows == transition.columns, transition.rows >= 1 else {
             throw MemoryProbeError.invalidArgument(
-                argument: "transition", message: "must be a square S × S matrix with S ≥ 1, got \(transition.rows)×\(transition.columns)")
+                argument: "transition",
+                message: "must be a square S × S matrix with S ≥ 1, got \(transition.rows)×\(transition.columns)")
         }
         guard input.rows == transition.rows, input.columns >= 1 else {
             throw MemoryProbeError.invalidArgument(
-                argument: "input", message: "must be \(transition.rows) × d_in with d_in ≥ 1, got \(input.rows)×\(input.columns)")
+                argument: "input",
+                message: "must be \(transition.rows) × d_in with d_in ≥ 1, got \(input.rows)×\(input.columns)")
         }
         try Check.finite(transition.elements, "transition")
         try Check.finite(input.elements, "input")
@@ -56,8 +58,9 @@ public struct LinearStateSpace: Sendable, Equatable {
         try Check.positive(tolerance, "tolerance")
         var rng = SeededRandom(seed: 0x5EED_CAFE)
         let steps = 3
-        let x = try SequenceBatch(steps: steps, batchSize: 1, features: model.inputSize,
-                                  values: rng.gaussians(steps * model.inputSize))
+        let x = try SequenceBatch(
+            steps: steps, batchSize: 1, features: model.inputSize,
+            values: rng.gaussians(steps * model.inputSize))
         let initial = try model.stateLayouts.map {
             try Matrix(rows: $0.size, columns: 1, columnMajor: rng.gaussians($0.size))
         }

@@ -14,39 +14,48 @@ extension MemoryCapacity {
     /// (Jaeger 2002, GMD Report 152, Def. 1). Scoring on held-out samples removes the upward bias of in-sample
     /// fits (≈ p/n per delay); what remains is a downward bias ≈ (p + 1)(1 − MC_k)/n_train from estimating w_k and
     /// an upward one ≈ 1/n_test from squaring a sample correlation.
-    public static func empirical(model: any RecurrentModel, maxDelay: Int,
-                                 options: EmpiricalCapacityOptions = EmpiricalCapacityOptions()) throws -> MemoryCapacity {
+    public static func empirical(
+        model: any RecurrentModel, maxDelay: Int,
+        options: EmpiricalCapacityOptions = EmpiricalCapacityOptions()
+    ) throws -> MemoryCapacity {
         try Check.nonNegative(maxDelay, "maxDelay")
         try Check.positive(options.steps, "steps")
         guard maxDelay < options.steps else {
             throw MemoryProbeError.invalidArgument(
-                argument: "maxDelay", message: "must be smaller than the number of steps \(options.steps), got \(maxDelay)")
+                argument: "maxDelay",
+                message: "must be smaller than the number of steps \(options.steps), got \(maxDelay)")
         }
         let inputs = try options.input.sample(steps: options.steps, features: model.inputSize, seed: options.seed)
-        var result = try empirical(model: model, inputs: inputs, maxDelay: maxDelay,
-                                   washout: options.washout ?? max(maxDelay, 100), features: options.features,
-                                   regularization: options.regularization, trainingFraction: options.trainingFraction,
-                                   feature: options.feature)
+        var result = try empirical(
+            model: model, inputs: inputs, maxDelay: maxDelay,
+            washout: options.washout ?? max(maxDelay, 100), features: options.features,
+            regularization: options.regularization, trainingFraction: options.trainingFraction,
+            feature: options.feature)
         if !options.input.isIndependent {
-            result = result.adding(note: "the input is correlated over time: MC_k then also credits what the state "
-                                   + "predicts of u_{t−k} from other delays (Jaeger's bound MC ≤ N assumes i.i.d. input)")
+            result = result.adding(
+                note: "the input is correlated over time: MC_k then also credits what the state "
+                    + "predicts of u_{t−k} from other delays (Jaeger's bound MC ≤ N assumes i.i.d. input)")
         }
         return result
     }
 
     /// Jaeger's capacity on given inputs (T × B × d_in, e.g. recorded data): readouts fitted on the first
     /// `trainingFraction` of the rows (sequence by sequence, times t = washout + 1 … T) and scored on the rest.
-    public static func empirical(model: any RecurrentModel, inputs: SequenceBatch, maxDelay: Int, washout: Int,
-                                 features: StateFeatures = .state, regularization: ReadoutRegularization = .standard,
-                                 trainingFraction: Double = 0.5, feature: Int = 0) throws -> MemoryCapacity {
+    public static func empirical(
+        model: any RecurrentModel, inputs: SequenceBatch, maxDelay: Int, washout: Int,
+        features: StateFeatures = .state, regularization: ReadoutRegularization = .standard,
+        trainingFraction: Double = 0.5, feature: Int = 0
+    ) throws -> MemoryCapacity {
         try Check.nonNegative(maxDelay, "maxDelay")
         try Check.nonNegative(washout, "washout")
         guard trainingFraction.isFinite, trainingFraction > 0, trainingFraction < 1 else {
-            throw MemoryProbeError.invalidArgument(argument: "trainingFraction",
-                                                   message: "must lie in (0, 1), got \(trainingFraction)")
+            throw MemoryProbeError.invalidArgument(
+                argument: "trainingFraction",
+                message: "must lie in (0, 1), got \(trainingFraction)")
         }
         guard feature >= 0 && feature < model.inputSize else {
-            throw MemoryProbeError.invalidArgument(argument: "feature", message: "\(feature) not in 0..<\(model.inputSize)")
+            throw MemoryProbeError.invalidArgument(
+                argument: "feature", message: "\(feature) not in 0..<\(model.inputSize)")
         }
         let T = inputs.steps, B = inputs.batchSize
         guard maxDelay < T else {
@@ -55,7 +64,8 @@ extension MemoryCapacity {
         }
         guard washout >= maxDelay else {
             throw MemoryProbeError.invalidArgument(
-                argument: "washout", message: "must be ≥ maxDelay = \(maxDelay) so that every target u_{t−k} exists, got \(washout)")
+                argument: "washout",
+                message: "must be ≥ maxDelay = \(maxDelay) so that every target u_{t−k} exists, got \(washout)")
         }
         let perSequence = T - washout
         let p = features.width(of: model)
@@ -95,15 +105,17 @@ extension MemoryCapacity {
         }
         var notes: [String] = []
         if readout.info.ridge > 0 { notes.append(readout.info.summary) }
-        return MemoryCapacity(method: .empirical, capacities: capacities, stateVariables: p, rank: readout.info.rank,
-                              covarianceCondition: nil, rSquared: r2, readout: readout.info, testSamples: m,
-                              notes: notes)
+        return MemoryCapacity(
+            method: .empirical, capacities: capacities, stateVariables: p, rank: readout.info.rank,
+            covarianceCondition: nil, rSquared: r2, readout: readout.info, testSamples: m,
+            notes: notes)
     }
 
     func adding(note: String) -> MemoryCapacity {
-        MemoryCapacity(method: method, capacities: capacities, stateVariables: stateVariables, rank: rank,
-                       covarianceCondition: covarianceCondition, rSquared: rSquared, readout: readout,
-                       testSamples: testSamples, notes: notes + [note])
+        MemoryCapacity(
+            method: method, capacities: capacities, stateVariables: stateVariables, rank: rank,
+            covarianceCondition: covarianceCondition, rSquared: rSquared, readout: readout,
+            testSamples: testSamples, notes: notes + [note])
     }
 
     /// Approximate standard error of an empirical MC_k = ρ̂² on n held-out samples: the delta method for a squared
@@ -114,4 +126,3 @@ extension MemoryCapacity {
         return max(2 * rho * (1 - min(1, c)) / Double(n).squareRoot(), 1 / Double(n))
     }
 }
-

@@ -76,7 +76,8 @@ public struct Connectivity: Sendable, Equatable {
     /// (Madsen's long-range connectivity; e.g. L = 5, 10, 20). 0 when the model has no connectivity at all.
     public func share(atLagAtLeast lag: Int, norm: Norm = .magnitude) throws -> Double {
         guard lag >= 0 && lag < steps else {
-            throw MemoryProbeError.invalidArgument(argument: "lag", message: "must lie in 0..<\(steps) (the sequence length), got \(lag)")
+            throw MemoryProbeError.invalidArgument(
+                argument: "lag", message: "must lie in 0..<\(steps) (the sequence length), got \(lag)")
         }
         var far = 0.0, all = 0.0
         for b in 0..<batchSize {
@@ -92,12 +93,15 @@ public struct Connectivity: Sendable, Equatable {
     }
 
     /// Connectivity of `model` on `inputs` (T × B × d_in).
-    public static func compute(model: any RecurrentModel, inputs: SequenceBatch,
-                               outputs selection: OutputSelection = .all) throws -> Connectivity {
+    public static func compute(
+        model: any RecurrentModel, inputs: SequenceBatch,
+        outputs selection: OutputSelection = .all
+    ) throws -> Connectivity {
         let T = inputs.steps, B = inputs.batchSize, d = inputs.features, q = model.outputSize
         guard d == model.inputSize else {
-            throw MemoryProbeError.invalidArgument(argument: "inputs",
-                                                   message: "has \(d) features, the model takes \(model.inputSize)")
+            throw MemoryProbeError.invalidArgument(
+                argument: "inputs",
+                message: "has \(d) features, the model takes \(model.inputSize)")
         }
         switch selection {
         case .all: break
@@ -107,10 +111,12 @@ public struct Connectivity: Sendable, Equatable {
             }
         case .perStep(let c):
             guard c.count == T * B else {
-                throw MemoryProbeError.invalidArgument(argument: "perStep", message: "needs \(T * B) indices (T·B), got \(c.count)")
+                throw MemoryProbeError.invalidArgument(
+                    argument: "perStep", message: "needs \(T * B) indices (T·B), got \(c.count)")
             }
             if let bad = c.first(where: { $0 < 0 || $0 >= q }) {
-                throw MemoryProbeError.invalidArgument(argument: "perStep", message: "output index \(bad) not in 0..<\(q)")
+                throw MemoryProbeError.invalidArgument(
+                    argument: "perStep", message: "output index \(bad) not in 0..<\(q)")
             }
         }
         let seeds: [Int?] = selection == .all ? (0..<q).map { Optional($0) } : [nil]
@@ -126,7 +132,9 @@ public struct Connectivity: Sendable, Equatable {
                     let t1 = min(T, t0 + chunk - 1)
                     let copies = t1 - t0 + 1
                     var x = [Double](repeating: 0, count: T * copies * d)
-                    for t in 0..<T { for c in 0..<copies { for f in 0..<d { x[f + d * (c + copies * t)] = sequence[f + d * t] } } }
+                    for t in 0..<T {
+                        for c in 0..<copies { for f in 0..<d { x[f + d * (c + copies * t)] = sequence[f + d * t] } }
+                    }
                     var g = [Double](repeating: 0, count: T * copies * q)
                     for c in 0..<copies {
                         let t = t0 + c

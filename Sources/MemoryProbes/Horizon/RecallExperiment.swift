@@ -6,8 +6,10 @@ import Recurrent
 /// defined, and R² on a fixed test batch. Same configuration ⇒ same bytes (every draw is seeded).
 public enum RecallExperiment {
     /// Train one network on `delays` (one output per delay) and score it; returns the trained model and the scores.
-    public static func trainCell(_ configuration: RecallExperimentConfiguration, delays: [Int],
-                                 progress: ((TrainingProgress) -> Void)? = nil) throws
+    public static func trainCell(
+        _ configuration: RecallExperimentConfiguration, delays: [Int],
+        progress: ((TrainingProgress) -> Void)? = nil
+    ) throws
         -> (model: any RecurrentModel, scores: [RecallScore])
     {
         var c = configuration
@@ -19,8 +21,9 @@ public enum RecallExperiment {
                 delays: delays, features: 1, correlation: c.correlation, sequenceLength: c.sequenceLength ?? kMax + 50,
                 batchSize: c.batchSize, evaluationBatchSize: c.evaluationBatchSize, halvedLoss: true),
             seed: c.taskSeed)
-        let model = try RecurrentBridge.makeModel(c.model, inputSize: task.inputSize, outputSize: task.outputSize,
-                                                  seed: c.modelSeed)
+        let model = try RecurrentBridge.makeModel(
+            c.model, inputSize: task.inputSize, outputSize: task.outputSize,
+            seed: c.modelSeed)
         let training = TrainingConfiguration(
             length: .steps(c.steps), seed: c.trainingSeed, optimizer: .adam(),
             schedule: .constant(learningRate: c.learningRate), gradientClipNorm: c.gradientClipNorm,
@@ -39,18 +42,21 @@ public enum RecallExperiment {
                 }
             }
             let rho = c.correlation
-            scores.append(RecallScore(
-                delay: k, rSquared: Scores.rSquared(predicted: predicted[...], target: target[...]),
-                memorylessRSquared: k == 0 ? 1 : Double.pow(rho * rho, Double(k)), updates: run.summary.steps,
-                finalTrainingLoss: run.summary.finalTrainingLoss))
+            scores.append(
+                RecallScore(
+                    delay: k, rSquared: Scores.rSquared(predicted: predicted[...], target: target[...]),
+                    memorylessRSquared: k == 0 ? 1 : Double.pow(rho * rho, Double(k)), updates: run.summary.steps,
+                    finalTrainingLoss: run.summary.finalTrainingLoss))
         }
         return (run.model, scores)
     }
 
     /// Score every delay of the configuration: one network per delay (``RecallExperimentConfiguration/joint``
     /// false) or one network for all.
-    public static func run(_ configuration: RecallExperimentConfiguration,
-                           progress: ((TrainingProgress) -> Void)? = nil) throws -> RecallExperimentResult {
+    public static func run(
+        _ configuration: RecallExperimentConfiguration,
+        progress: ((TrainingProgress) -> Void)? = nil
+    ) throws -> RecallExperimentResult {
         try configuration.validate()
         let delays = configuration.delays.sorted()
         var scores: [RecallScore] = []

@@ -34,10 +34,12 @@ public struct RecallExperimentConfiguration: Sendable, Equatable {
 
     /// A configuration; defaults: one network per delay, i.i.d. inputs, T = k_max + 50, batch 32, test batch 256,
     /// 500 Adam updates at 5·10⁻³, clip 1, all seeds 0.
-    public init(model: ModelSpecification, delays: [Int], joint: Bool = false, correlation: Double = 0,
-                sequenceLength: Int? = nil, batchSize: Int = 32, evaluationBatchSize: Int = 256, steps: Int = 500,
-                learningRate: Double = 5e-3, gradientClipNorm: Double? = 1, modelSeed: UInt64 = 0,
-                taskSeed: UInt64 = 0, trainingSeed: UInt64 = 0) {
+    public init(
+        model: ModelSpecification, delays: [Int], joint: Bool = false, correlation: Double = 0,
+        sequenceLength: Int? = nil, batchSize: Int = 32, evaluationBatchSize: Int = 256, steps: Int = 500,
+        learningRate: Double = 5e-3, gradientClipNorm: Double? = 1, modelSeed: UInt64 = 0,
+        taskSeed: UInt64 = 0, trainingSeed: UInt64 = 0
+    ) {
         self.model = model
         self.delays = delays
         self.joint = joint
@@ -55,13 +57,15 @@ public struct RecallExperimentConfiguration: Sendable, Equatable {
 
     func validate() throws {
         guard !delays.isEmpty, delays.allSatisfy({ $0 >= 0 }) else {
-            throw MemoryProbeError.invalidArgument(argument: "delays", message: "need at least one delay, all ≥ 0, got \(delays)")
+            throw MemoryProbeError.invalidArgument(
+                argument: "delays", message: "need at least one delay, all ≥ 0, got \(delays)")
         }
         guard Set(delays).count == delays.count else {
             throw MemoryProbeError.invalidArgument(argument: "delays", message: "must be distinct, got \(delays)")
         }
         guard correlation.isFinite, abs(correlation) < 1 else {
-            throw MemoryProbeError.invalidArgument(argument: "correlation", message: "must lie in (−1, 1), got \(correlation)")
+            throw MemoryProbeError.invalidArgument(
+                argument: "correlation", message: "must lie in (−1, 1), got \(correlation)")
         }
         if let t = sequenceLength, t <= (delays.max() ?? 0) {
             throw MemoryProbeError.invalidArgument(

@@ -44,7 +44,8 @@ public enum ProbeInput: Sendable, Equatable {
             }
         case .arfima(let d, let ar, let ma):
             guard d.isFinite, d > -0.5, d < 0.5 else {
-                throw MemoryProbeError.invalidArgument(argument: "d", message: "must lie in (−½, ½) for a stationary input, got \(d)")
+                throw MemoryProbeError.invalidArgument(
+                    argument: "d", message: "must lie in (−½, ½) for a stationary input, got \(d)")
             }
             try Check.finite(ar, "ar")
             try Check.finite(ma, "ma")

@@ -7,11 +7,14 @@ public enum NetworkMemory {
     /// Run `model` on one sequence (`inputs` with batch size 1), drop `burnIn` steps and estimate d of every input
     /// feature, output and last-layer hidden unit (``SeriesMemory``); with `verdicts`, also run the full
     /// `rnnmem check` on each output.
-    public static func analyze(model: any RecurrentModel, inputs: SequenceBatch, burnIn: Int = 0,
-                               bandwidths: SeriesMemory.Bandwidths = SeriesMemory.Bandwidths(),
-                               verdicts: Bool = true) throws -> NetworkMemoryReport {
+    public static func analyze(
+        model: any RecurrentModel, inputs: SequenceBatch, burnIn: Int = 0,
+        bandwidths: SeriesMemory.Bandwidths = SeriesMemory.Bandwidths(),
+        verdicts: Bool = true
+    ) throws -> NetworkMemoryReport {
         guard inputs.batchSize == 1 else {
-            throw MemoryProbeError.invalidArgument(argument: "inputs", message: "needs one sequence, got a batch of \(inputs.batchSize)")
+            throw MemoryProbeError.invalidArgument(
+                argument: "inputs", message: "needs one sequence, got a batch of \(inputs.batchSize)")
         }
         try Check.nonNegative(burnIn, "burnIn")
         let T = inputs.steps

@@ -22,7 +22,8 @@ public enum ResidualMemory {
         try Check.finite(x, "series")
         let n = x.count
         guard n >= 3 * p + 10 else {
-            throw MemoryProbeError.invalidArgument(argument: "series", message: "\(n) values are too few for an AR(\(p)) fit")
+            throw MemoryProbeError.invalidArgument(
+                argument: "series", message: "\(n) values are too few for an AR(\(p)) fit")
         }
         let rows = n - p
         var design = Matrix(rows: rows, columns: p + 1)
@@ -49,24 +50,30 @@ public enum ResidualMemory {
         try Check.positive(window, "window")
         try Check.finite(d, "d")
         guard x.count > window + 32 else {
-            throw MemoryProbeError.invalidArgument(argument: "window", message: "\(window) leaves too few of \(x.count) values")
+            throw MemoryProbeError.invalidArgument(
+                argument: "window", message: "\(window) leaves too few of \(x.count) values")
         }
         return Array(try LongMemoryBridge.windowedFractionalDifference(x, d: d, window: window).dropFirst(window - 1))
     }
 
     /// One-step residuals of a network trained as a predictor with look-back 1 (Zhao et al.'s protocol: input x_t,
     /// output x̂_{t+1}): e_{t+1} = x_{t+1} − ŷ_t for t = burnIn + 1 … n − 1, the series fed as one sequence.
-    public static func oneStepResiduals(model: any RecurrentModel, series x: [Double], burnIn: Int = 0) throws -> [Double] {
+    public static func oneStepResiduals(model: any RecurrentModel, series x: [Double], burnIn: Int = 0) throws
+        -> [Double]
+    {
         guard model.inputSize == 1, model.outputSize == 1 else {
             throw MemoryProbeError.invalidArgument(
-                argument: "model", message: "a one-step predictor needs one input and one output, got \(model.inputSize) → \(model.outputSize)")
+                argument: "model",
+                message:
+                    "a one-step predictor needs one input and one output, got \(model.inputSize) → \(model.outputSize)")
         }
         try Check.finite(x, "series")
         try Check.nonNegative(burnIn, "burnIn")
         guard x.count - 1 - burnIn >= 32 else {
             throw MemoryProbeError.invalidArgument(argument: "burnIn", message: "leaves too few of \(x.count) values")
         }
-        let y = try model.outputs(SequenceBatch(steps: x.count - 1, batchSize: 1, features: 1, values: Array(x.dropLast())))
+        let y = try model.outputs(
+            SequenceBatch(steps: x.count - 1, batchSize: 1, features: 1, values: Array(x.dropLast())))
         return (burnIn..<(x.count - 1)).map { x[$0 + 1] - y.values[$0] }
     }
 }

@@ -24,8 +24,9 @@ struct LinearReadout {
         try regularization.validate()
         let n = states.rows, p = states.columns
         guard n >= 2, p >= 1 else {
-            throw MemoryProbeError.invalidArgument(argument: argument,
-                                                   message: "needs at least 2 samples and 1 state variable, got \(n) × \(p)")
+            throw MemoryProbeError.invalidArgument(
+                argument: argument,
+                message: "needs at least 2 samples and 1 state variable, got \(n) × \(p)")
         }
         var x = states
         var means = [Double](repeating: 0, count: p)
@@ -44,7 +45,9 @@ struct LinearReadout {
         if !pseudoInverse {
             switch regularization {
             case .none:
-                guard rank == p else { throw MemoryProbeError.rankDeficient(argument: argument, rank: rank, columns: p) }
+                guard rank == p else {
+                    throw MemoryProbeError.rankDeficient(argument: argument, rank: rank, columns: p)
+                }
             case .automatic(let r):
                 if rank < p { relative = r }
             case .ridge(let r):
@@ -68,8 +71,9 @@ struct LinearReadout {
         }
         let smallest = rank > 0 ? sigma[rank - 1] : 0
         let condition = rank == p && smallest > 0 ? top / smallest : .infinity
-        info = ReadoutFitInfo(samples: n, columns: p, rank: rank, ridge: lambda, relativeRidge: relative,
-                              conditionNumber: condition)
+        info = ReadoutFitInfo(
+            samples: n, columns: p, rank: rank, ridge: lambda, relativeRidge: relative,
+            conditionNumber: condition)
         self.means = means
         self.u = uk
         self.v = vk
@@ -136,4 +140,3 @@ struct LinearReadout {
         return y
     }
 }
-

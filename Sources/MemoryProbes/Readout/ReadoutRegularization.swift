@@ -27,11 +27,11 @@ public enum ReadoutRegularization: Sendable, Equatable, Codable {
         switch self {
         case .automatic(let r), .ridge(let r):
             guard r.isFinite, r > 0 else {
-                throw MemoryProbeError.invalidArgument(argument: "regularization",
-                                                       message: "relative ridge must be finite and > 0, got \(r)")
+                throw MemoryProbeError.invalidArgument(
+                    argument: "regularization",
+                    message: "relative ridge must be finite and > 0, got \(r)")
             }
         case .none: break
         }
     }
 }
-

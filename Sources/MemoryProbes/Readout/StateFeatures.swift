@@ -22,8 +22,10 @@ public enum StateFeatures: String, Sendable, CaseIterable, Codable {
 
     /// The variables at times t = first…last (1-based, inclusive) of sequence b as rows `row0…` of `into`
     /// (a column-major n × p matrix).
-    func write(_ trajectory: RecurrentTrajectory, sequence b: Int, times: ClosedRange<Int>,
-               into m: inout Matrix, firstRow row0: Int) {
+    func write(
+        _ trajectory: RecurrentTrajectory, sequence b: Int, times: ClosedRange<Int>,
+        into m: inout Matrix, firstRow row0: Int
+    ) {
         let n = m.rows
         switch self {
         case .outputs:

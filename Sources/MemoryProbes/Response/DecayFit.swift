@@ -42,10 +42,12 @@ public struct DecayFit: Sendable, Equatable {
         func validate() throws {
             try Check.unitInterval(minimumRSquared, "minimumRSquared")
             guard dominance.isFinite, dominance >= 1 else {
-                throw MemoryProbeError.invalidArgument(argument: "dominance", message: "must be finite and ≥ 1, got \(dominance)")
+                throw MemoryProbeError.invalidArgument(
+                    argument: "dominance", message: "must be finite and ≥ 1, got \(dominance)")
             }
             guard lagOffset.isFinite, lagOffset >= 0 else {
-                throw MemoryProbeError.invalidArgument(argument: "lagOffset", message: "must be finite and ≥ 0, got \(lagOffset)")
+                throw MemoryProbeError.invalidArgument(
+                    argument: "lagOffset", message: "must be finite and ≥ 0, got \(lagOffset)")
             }
         }
     }
@@ -89,10 +91,12 @@ public struct DecayFit: Sendable, Equatable {
         try criterion.validate()
         guard lags.lowerBound >= 0, lags.upperBound < all.count else {
             throw MemoryProbeError.invalidArgument(
-                argument: "lags", message: "\(lags.lowerBound):\(lags.upperBound) not inside the computed lags 0:\(all.count - 1)")
+                argument: "lags",
+                message: "\(lags.lowerBound):\(lags.upperBound) not inside the computed lags 0:\(all.count - 1)")
         }
         guard lags.count >= 3 else {
-            throw MemoryProbeError.invalidArgument(argument: "lags", message: "needs at least 3 lags, got \(lags.count)")
+            throw MemoryProbeError.invalidArgument(
+                argument: "lags", message: "needs at least 3 lags, got \(lags.count)")
         }
         guard Double(lags.lowerBound) + criterion.lagOffset > 0 else {
             throw MemoryProbeError.invalidArgument(
@@ -101,7 +105,8 @@ public struct DecayFit: Sendable, Equatable {
         let a = Array(all[lags])
         if let i = a.firstIndex(where: { !($0.isFinite && $0 > 0) }) {
             throw MemoryProbeError.invalidArgument(
-                argument: "lags", message: "the magnitude at lag \(lags.lowerBound + i) is \(a[i]); a decay fit needs "
+                argument: "lags",
+                message: "the magnitude at lag \(lags.lowerBound + i) is \(a[i]); a decay fit needs "
                     + "finite positive values (a finite impulse response has no tail to fit)")
         }
         let y = a.map { Double.log($0) }
@@ -115,15 +120,18 @@ public struct DecayFit: Sendable, Equatable {
         let c = criterion
         if exponential.rSquared >= c.minimumRSquared && up >= c.dominance * ue && exponential.slope < 0 {
             verdict = .exponential
-            reason = "log-linear R² = \(Self.format(exponential.rSquared)) ≥ \(c.minimumRSquared) and the power law leaves "
+            reason =
+                "log-linear R² = \(Self.format(exponential.rSquared)) ≥ \(c.minimumRSquared) and the power law leaves "
                 + "\(Self.format(up / max(ue, .leastNonzeroMagnitude)))× its unexplained variance (≥ \(c.dominance))"
         } else if powerLaw.rSquared >= c.minimumRSquared && ue >= c.dominance * up && powerLaw.slope < 0 {
             verdict = .powerLaw
-            reason = "log-log R² = \(Self.format(powerLaw.rSquared)) ≥ \(c.minimumRSquared) and the exponential leaves "
+            reason =
+                "log-log R² = \(Self.format(powerLaw.rSquared)) ≥ \(c.minimumRSquared) and the exponential leaves "
                 + "\(Self.format(ue / max(up, .leastNonzeroMagnitude)))× its unexplained variance (≥ \(c.dominance))"
         } else {
             verdict = .inconclusive
-            reason = "R² log-linear \(Self.format(exponential.rSquared)), log-log \(Self.format(powerLaw.rSquared)): "
+            reason =
+                "R² log-linear \(Self.format(exponential.rSquared)), log-log \(Self.format(powerLaw.rSquared)): "
                 + "neither reaches \(c.minimumRSquared) with a \(c.dominance)× margin over the other (or no decay)"
         }
     }
@@ -144,7 +152,8 @@ public struct DecayFit: Sendable, Equatable {
             let e = b - intercept - slope * a
             rss += e * e
         }
-        return Line(intercept: intercept, slope: slope, rSquared: syy > 0 ? 1 - rss / syy : 1, residualSumOfSquares: rss)
+        return Line(
+            intercept: intercept, slope: slope, rSquared: syy > 0 ? 1 - rss / syy : 1, residualSumOfSquares: rss)
     }
 
     static func format(_ v: Double) -> String {

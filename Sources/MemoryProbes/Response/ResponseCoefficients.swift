@@ -90,8 +90,10 @@ public struct ResponseCoefficients: Sendable, Equatable {
     }
 
     /// The decay verdict over `lags` (see ``DecayFit``).
-    public func decay(lags: ClosedRange<Int>, target: Target = .output, magnitude: Magnitude = .normOfMean,
-                      criterion: DecayFit.Criterion = DecayFit.Criterion()) throws -> DecayFit {
+    public func decay(
+        lags: ClosedRange<Int>, target: Target = .output, magnitude: Magnitude = .normOfMean,
+        criterion: DecayFit.Criterion = DecayFit.Criterion()
+    ) throws -> DecayFit {
         guard lags.upperBound <= maxLag else {
             throw MemoryProbeError.invalidArgument(
                 argument: "lags", message: "\(lags.lowerBound):\(lags.upperBound) reaches beyond maxLag = \(maxLag)")
@@ -101,29 +103,36 @@ public struct ResponseCoefficients: Sendable, Equatable {
 
     /// Response coefficients of `model` on `inputs` (T × B × d_in) for k = 0 … `maxLag`, averaged over
     /// t = burnIn + maxLag + 1 … T. Throws when maxLag or burnIn leave no time point (naming the argument).
-    public static func compute(model: any RecurrentModel, inputs: SequenceBatch, maxLag: Int,
-                               burnIn: Int = 0) throws -> ResponseCoefficients {
+    public static func compute(
+        model: any RecurrentModel, inputs: SequenceBatch, maxLag: Int,
+        burnIn: Int = 0
+    ) throws -> ResponseCoefficients {
         try Check.nonNegative(maxLag, "maxLag")
         try Check.nonNegative(burnIn, "burnIn")
         let T = inputs.steps, B = inputs.batchSize, d = inputs.features, q = model.outputSize, S = model.stateSize
         guard d == model.inputSize else {
-            throw MemoryProbeError.invalidArgument(argument: "inputs",
-                                                   message: "has \(d) features, the model takes \(model.inputSize)")
+            throw MemoryProbeError.invalidArgument(
+                argument: "inputs",
+                message: "has \(d) features, the model takes \(model.inputSize)")
         }
         guard maxLag < T else {
-            throw MemoryProbeError.invalidArgument(argument: "maxLag",
-                                                   message: "must be smaller than the sequence length \(T), got \(maxLag)")
+            throw MemoryProbeError.invalidArgument(
+                argument: "maxLag",
+                message: "must be smaller than the sequence length \(T), got \(maxLag)")
         }
         let t0 = burnIn + maxLag + 1
         guard t0 <= T else {
             throw MemoryProbeError.invalidArgument(
-                argument: "burnIn", message: "burn-in \(burnIn) + maxLag \(maxLag) leaves no time point in a sequence of \(T)")
+                argument: "burnIn",
+                message: "burn-in \(burnIn) + maxLag \(maxLag) leaves no time point in a sequence of \(T)")
         }
         let hiddenRows = model.stateLayouts.last.map { $0.hiddenRows } ?? 0..<0
         let hiddenOffset = model.stateOffsets.last ?? 0
         let N = hiddenRows.count
         let tanh = try RecurrentBridge.tanhRecurrence(model)
-        let norms = try tanh.map { (try LinearAlgebra.spectralNorm($0.recurrent), try LinearAlgebra.spectralNorm($0.input)) }
+        let norms = try tanh.map {
+            (try LinearAlgebra.spectralNorm($0.recurrent), try LinearAlgebra.spectralNorm($0.input))
+        }
         let trajectory = try model.forward(inputs)
         var sumOutput = [[Double]](repeating: [Double](repeating: 0, count: q * d), count: maxLag + 1)
         var sumState = [[Double]](repeating: [Double](repeating: 0, count: S * d), count: maxLag + 1)
@@ -131,11 +140,15 @@ public struct ResponseCoefficients: Sendable, Equatable {
         var normHidden = [Double](repeating: 0, count: maxLag + 1)
         var normState = [Double](repeating: 0, count: maxLag + 1)
         var pairs = 0, violations = 0, worst = 0.0
-        try ImpulseSweep.run(model: model, inputs: inputs, trajectory: trajectory, starts: (burnIn + 1)...T,
-                             length: maxLag + 1) { r in
+        try ImpulseSweep.run(
+            model: model, inputs: inputs, trajectory: trajectory, starts: (burnIn + 1)...T,
+            length: maxLag + 1
+        ) { r in
             let t = r.start + r.lag
             var hidden = [Double](repeating: 0, count: N * d)
-            for j in 0..<d { for i in 0..<N { hidden[i + N * j] = r.state[hiddenOffset + hiddenRows.lowerBound + i + S * j] } }
+            for j in 0..<d {
+                for i in 0..<N { hidden[i + N * j] = r.state[hiddenOffset + hiddenRows.lowerBound + i + S * j] }
+            }
             if let (w, u) = norms {
                 let bound = u * Double.pow(w, Double(r.lag))
                 let value = try spectralNorm(hidden, rows: N, columns: d)
@@ -159,12 +172,16 @@ public struct ResponseCoefficients: Sendable, Equatable {
             for j in 0..<d { for i in 0..<N { h[i, j] = m[hiddenOffset + hiddenRows.lowerBound + i, j] } }
             return h
         }
-        let bound = norms.map { TanhBound(recurrentNorm: $0.0, inputNorm: $0.1, pairs: pairs, violations: violations,
-                                          worstRatio: worst) }
-        return ResponseCoefficients(maxLag: maxLag, times: t0...T, sequences: B, output: outputMeans, hidden: hiddenMeans,
-                                    state: stateMeans, outputMeanNorm: normOutput.map { $0 / count },
-                                    hiddenMeanNorm: normHidden.map { $0 / count },
-                                    stateMeanNorm: normState.map { $0 / count }, bound: bound)
+        let bound = norms.map {
+            TanhBound(
+                recurrentNorm: $0.0, inputNorm: $0.1, pairs: pairs, violations: violations,
+                worstRatio: worst)
+        }
+        return ResponseCoefficients(
+            maxLag: maxLag, times: t0...T, sequences: B, output: outputMeans, hidden: hiddenMeans,
+            state: stateMeans, outputMeanNorm: normOutput.map { $0 / count },
+            hiddenMeanNorm: normHidden.map { $0 / count },
+            stateMeanNorm: normState.map { $0 / count }, bound: bound)
     }
 
     /// ‖J‖₂ of a column-major rows × columns matrix: the Euclidean norm for one column, else √λ_max(JᵀJ).

@@ -16,8 +16,10 @@ enum ImpulseSweep {
     }
 
     /// Calls `body` for every sequence b, τ in `starts` (1-based) and k = 0 … L − 1 with τ + k ≤ T.
-    static func run(model: any RecurrentModel, inputs: SequenceBatch, trajectory: RecurrentTrajectory,
-                    starts: ClosedRange<Int>, length L: Int, body: (Response) throws -> Void) throws {
+    static func run(
+        model: any RecurrentModel, inputs: SequenceBatch, trajectory: RecurrentTrajectory,
+        starts: ClosedRange<Int>, length L: Int, body: (Response) throws -> Void
+    ) throws {
         let T = inputs.steps, B = inputs.batchSize, d = inputs.features, q = model.outputSize
         let layouts = model.stateLayouts, offsets = model.stateOffsets, S = model.stateSize
         let windowsPerChunk = max(1, (1 << 15) / max(1, L * d))
@@ -35,7 +37,9 @@ enum ImpulseSweep {
                     for j in 0..<d {
                         let c = w * d + j
                         for k in 0..<L where tau + k <= T {
-                            for f in 0..<d { x[f + d * (c + columns * k)] = inputs.values[f + d * (b + B * (tau + k - 1))] }
+                            for f in 0..<d {
+                                x[f + d * (c + columns * k)] = inputs.values[f + d * (b + B * (tau + k - 1))]
+                            }
                         }
                         dx[j + d * c] = 1
                         for (l, layout) in layouts.enumerated() {
@@ -47,7 +51,8 @@ enum ImpulseSweep {
                 }
                 let initial = try zip(layouts, s0).map { try Matrix(rows: $0.size, columns: columns, columnMajor: $1) }
                 let (_, tangents) = try model.jacobianVectorProduct(
-                    inputs: SequenceBatch(steps: L, batchSize: columns, features: d, values: x), parameterDirection: nil,
+                    inputs: SequenceBatch(steps: L, batchSize: columns, features: d, values: x),
+                    parameterDirection: nil,
                     inputDirection: SequenceBatch(steps: L, batchSize: columns, features: d, values: dx),
                     initialStates: initial, workspace: workspace)
                 for w in 0..<windows {

@@ -19,8 +19,10 @@ enum RecurrentBridge {
     }
 
     /// A fresh model of `specification` with the task's widths (d_in, d_out) from `seed`.
-    static func makeModel(_ specification: ModelSpecification, inputSize: Int, outputSize: Int,
-                          seed: UInt64) throws -> any RecurrentModel {
+    static func makeModel(
+        _ specification: ModelSpecification, inputSize: Int, outputSize: Int,
+        seed: UInt64
+    ) throws -> any RecurrentModel {
         var s = specification
         s.inputSize = inputSize
         s.outputSize = outputSize

@@ -68,15 +68,21 @@ public enum ModelIO {
 
     /// `model` as a safetensors file in the format above; `metadata` adds entries (they may not override the
     /// format's own keys).
-    public static func safetensors(of model: any RecurrentModel, metadata extra: [String: String] = [:],
-                                   dtype: SafetensorsDType = .f64) throws -> SafetensorsFile {
+    public static func safetensors(
+        of model: any RecurrentModel, metadata extra: [String: String] = [:],
+        dtype: SafetensorsDType = .f64
+    ) throws -> SafetensorsFile {
         let spec = try ModelSpecification(describing: model)
         var meta = extra
         for (k, v) in metadata(of: spec) { meta[k] = v }
         meta["format"] = formatName
         meta["format_version"] = formatVersion
         meta["parameter_count"] = String(model.parameterCount)
-        if dtype == .f64 { meta["parameter_checksum"] = checksum(model.parameters) } else { meta["parameter_checksum"] = nil }
+        if dtype == .f64 {
+            meta["parameter_checksum"] = checksum(model.parameters)
+        } else {
+            meta["parameter_checksum"] = nil
+        }
         var tensors: [String: SafetensorsTensor] = [:]
         let p = model.parameters
         for g in model.parameterGroups {
@@ -86,23 +92,33 @@ public enum ModelIO {
     }
 
     /// Write `model` to `path` (see ``safetensors(of:metadata:dtype:)``).
-    public static func write(_ model: any RecurrentModel, to path: String, metadata: [String: String] = [:],
-                             dtype: SafetensorsDType = .f64) throws {
+    public static func write(
+        _ model: any RecurrentModel, to path: String, metadata: [String: String] = [:],
+        dtype: SafetensorsDType = .f64
+    ) throws {
         try safetensors(of: model, metadata: metadata, dtype: dtype).write(to: path)
     }
 
     /// The model specification recorded in a file's metadata.
     public static func specification(of file: SafetensorsFile) throws(SafetensorsError) -> ModelSpecification {
         let m = file.metadata
-        func fail(_ message: String) -> SafetensorsError { SafetensorsError(.invalidMetadata, source: file.source, message) }
+        func fail(_ message: String) -> SafetensorsError {
+            SafetensorsError(.invalidMetadata, source: file.source, message)
+        }
         guard m["format"] == formatName else {
             if m["format"] == "pytorch" || file.tensors.keys.contains(where: { $0.hasSuffix("weight_ih_l0") }) {
-                throw fail("this is a PyTorch state dict, not an rnnmem weights file (import it as PyTorch with its architecture)")
+                throw fail(
+                    "this is a PyTorch state dict, not an rnnmem weights file (import it as PyTorch with its architecture)"
+                )
             }
-            throw fail("not an rnnmem weights file (metadata \"format\" is \(m["format"].map { "\"\($0)\"" } ?? "missing"), expected \"\(formatName)\")")
+            throw fail(
+                "not an rnnmem weights file (metadata \"format\" is \(m["format"].map { "\"\($0)\"" } ?? "missing"), expected \"\(formatName)\")"
+            )
         }
         guard m["format_version"] == formatVersion else {
-            throw fail("unsupported format_version \(m["format_version"].map { "\"\($0)\"" } ?? "(missing)") (this rnnmem reads \(formatVersion))")
+            throw fail(
+                "unsupported format_version \(m["format_version"].map { "\"\($0)\"" } ?? "(missing)") (this rnnmem reads \(formatVersion))"
+            )
         }
         func string(_ key: String) throws(SafetensorsError) -> String {
             guard let v = m[key] else { throw fail("metadata lacks \"\(key)\"") }
@@ -110,26 +126,34 @@ public enum ModelIO {
         }
         func int(_ key: String) throws(SafetensorsError) -> Int {
             let text = try string(key)
-            guard let v = Int(text), v >= 1 else { throw fail("metadata \"\(key)\" = \"\(text)\" is not an integer ≥ 1") }
+            guard let v = Int(text), v >= 1 else {
+                throw fail("metadata \"\(key)\" = \"\(text)\" is not an integer ≥ 1")
+            }
             return v
         }
         func optionalInt(_ key: String) throws(SafetensorsError) -> Int? { m[key] == nil ? nil : try int(key) }
         func skip() throws(SafetensorsError) -> SkipConnection? {
             guard let t = m["skip"] else { return nil }
             guard let s = SkipConnection(rawValue: t) else {
-                throw fail("metadata \"skip\" = \"\(t)\" is not one of \(SkipConnection.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw fail(
+                    "metadata \"skip\" = \"\(t)\" is not one of \(SkipConnection.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             return s
         }
         let name = try string("architecture")
         guard let architecture = Architecture(rawValue: name) else {
-            throw fail("architecture: unknown architecture \"\(name)\" (expected one of \(Architecture.allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw fail(
+                "architecture: unknown architecture \"\(name)\" (expected one of \(Architecture.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
         var complex = ComplexDiagonalConfiguration()
         if architecture == .complexDiagonalRNN {
             let pText = try string("parametrization")
             guard let p = EigenvalueParametrization(rawValue: pText) else {
-                throw fail("metadata \"parametrization\" = \"\(pText)\" is not one of \(EigenvalueParametrization.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw fail(
+                    "metadata \"parametrization\" = \"\(pText)\" is not one of \(EigenvalueParametrization.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             complex.parametrization = p
             let nText = try string("normalization")
@@ -148,21 +172,26 @@ public enum ModelIO {
             }
             if let t = m["scaled_exp_tangents"] {
                 guard let s = ScaledExpTangents(rawValue: t) else {
-                    throw fail("metadata \"scaled_exp_tangents\" = \"\(t)\" is not one of \(ScaledExpTangents.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw fail(
+                        "metadata \"scaled_exp_tangents\" = \"\(t)\" is not one of \(ScaledExpTangents.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
                 complex.scaledExpTangents = s
             }
         }
         var outputTanh = false
         if let t = m["output_tanh"] {
-            guard t == "true" || t == "false" else { throw fail("metadata \"output_tanh\" = \"\(t)\" is not true or false") }
+            guard t == "true" || t == "false" else {
+                throw fail("metadata \"output_tanh\" = \"\(t)\" is not true or false")
+            }
             outputTanh = t == "true"
         }
         do {
             return try ModelSpecification(
                 architecture: architecture, inputSize: try int("input_size"), hiddenSize: try int("hidden_size"),
                 outputSize: try int("output_size"), layers: try int("layers"), window: try optionalInt("window"),
-                outputTanh: outputTanh, heads: try optionalInt("heads") ?? 1, skip: try skip(), complexDiagonal: complex)
+                outputTanh: outputTanh, heads: try optionalInt("heads") ?? 1, skip: try skip(), complexDiagonal: complex
+            )
         } catch let e as SafetensorsError {
             throw e
         } catch {
@@ -186,7 +215,10 @@ public enum ModelIO {
         let groups = template.parameterGroups
         let known = Set(groups.map(\.name))
         if let extra = file.names.first(where: { !known.contains($0) }) {
-            throw fail(.unexpectedTensor, "tensor \"\(extra)\" is not a parameter of a \(spec.architecture) model with these sizes (expected \(groups.map(\.name).joined(separator: ", ")))")
+            throw fail(
+                .unexpectedTensor,
+                "tensor \"\(extra)\" is not a parameter of a \(spec.architecture) model with these sizes (expected \(groups.map(\.name).joined(separator: ", ")))"
+            )
         }
         var parameters: [Double] = []
         parameters.reserveCapacity(template.parameterCount)
@@ -194,12 +226,15 @@ public enum ModelIO {
             parameters.append(contentsOf: try file.tensor(named: g.name, shape: g.shape).columnMajorValues)
         }
         if let count = file.metadata["parameter_count"], count != String(parameters.count) {
-            throw fail(.invalidMetadata, "metadata parameter_count = \(count) but the tensors hold \(parameters.count) values")
+            throw fail(
+                .invalidMetadata, "metadata parameter_count = \(count) but the tensors hold \(parameters.count) values")
         }
         if let recorded = file.metadata["parameter_checksum"] {
             let actual = checksum(parameters)
             guard recorded == actual else {
-                throw fail(.invalidValue, "parameter checksum \(actual) does not match the recorded \(recorded) (file corrupted or edited)")
+                throw fail(
+                    .invalidValue,
+                    "parameter checksum \(actual) does not match the recorded \(recorded) (file corrupted or edited)")
             }
         }
         do {
@@ -220,16 +255,20 @@ extension ModelIO {
     /// as one tensor per group, named `<prefix><group name>`, with the group's shape in C order — the layout of
     /// weights files, so that such tensors open in numpy or PyTorch like the weights themselves.
     /// - Throws: ``RecurrentError`` when `vector` does not have the groups' total length.
-    public static func tensors(of vector: [Double], groups: [ParameterGroup], prefix: String = "",
-                               dtype: SafetensorsDType = .f64) throws -> [String: SafetensorsTensor] {
+    public static func tensors(
+        of vector: [Double], groups: [ParameterGroup], prefix: String = "",
+        dtype: SafetensorsDType = .f64
+    ) throws -> [String: SafetensorsTensor] {
         let count = groups.reduce(0) { max($0, $1.range.upperBound) }
         guard vector.count == count else {
-            throw RecurrentError.shapeMismatch(argument: "vector", expected: "\(count) values (the parameter groups)",
-                                               got: "\(vector.count)")
+            throw RecurrentError.shapeMismatch(
+                argument: "vector", expected: "\(count) values (the parameter groups)",
+                got: "\(vector.count)")
         }
         var out: [String: SafetensorsTensor] = [:]
         for g in groups {
-            out[prefix + g.name] = try SafetensorsTensor(columnMajor: Array(vector[g.range]), shape: g.shape, dtype: dtype)
+            out[prefix + g.name] = try SafetensorsTensor(
+                columnMajor: Array(vector[g.range]), shape: g.shape, dtype: dtype)
         }
         return out
     }
@@ -242,12 +281,16 @@ extension ModelIO {
     /// direction that moves only `layer0.W_hh`); otherwise they are an error.
     /// - Throws: ``SafetensorsError`` naming the file and the tensor (`.unexpectedTensor`, `.missingTensor`,
     ///   `.wrongShape`, `.invalidValue`).
-    public static func vector(from file: SafetensorsFile, groups: [ParameterGroup], prefix: String = "",
-                              missingGroupsAreZero: Bool = false) throws(SafetensorsError) -> [Double] {
+    public static func vector(
+        from file: SafetensorsFile, groups: [ParameterGroup], prefix: String = "",
+        missingGroupsAreZero: Bool = false
+    ) throws(SafetensorsError) -> [Double] {
         let byName = Dictionary(groups.map { (prefix + $0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for name in file.names where byName[name] == nil && name.hasPrefix(prefix) {
-            throw SafetensorsError(.unexpectedTensor, source: file.source,
-                                   "tensor \"\(name)\" is not a parameter group of the network (groups: \(groups.map { prefix + $0.name }.joined(separator: ", ")))")
+            throw SafetensorsError(
+                .unexpectedTensor, source: file.source,
+                "tensor \"\(name)\" is not a parameter group of the network (groups: \(groups.map { prefix + $0.name }.joined(separator: ", ")))"
+            )
         }
         let count = groups.reduce(0) { max($0, $1.range.upperBound) }
         var vector = [Double](repeating: 0, count: count)
@@ -256,15 +299,19 @@ extension ModelIO {
             let name = prefix + g.name
             guard file.tensors[name] != nil else {
                 if missingGroupsAreZero { continue }
-                throw SafetensorsError(.missingTensor, source: file.source, "no tensor \"\(name)\" (parameter group \(g.name), shape \(SafetensorsTensor.shapeText(g.shape)))")
+                throw SafetensorsError(
+                    .missingTensor, source: file.source,
+                    "no tensor \"\(name)\" (parameter group \(g.name), shape \(SafetensorsTensor.shapeText(g.shape)))")
             }
             let t = try file.tensor(named: name, shape: g.shape)
             vector.replaceSubrange(g.range, with: t.columnMajorValues)
             found += 1
         }
         guard found > 0 else {
-            throw SafetensorsError(.missingTensor, source: file.source,
-                                   "no tensor is named after a parameter group\(prefix.isEmpty ? "" : " with prefix \"\(prefix)\"") (expected e.g. \"\(prefix)\(groups.first?.name ?? "")\"; the file has \(file.names.prefix(8).joined(separator: ", ")))")
+            throw SafetensorsError(
+                .missingTensor, source: file.source,
+                "no tensor is named after a parameter group\(prefix.isEmpty ? "" : " with prefix \"\(prefix)\"") (expected e.g. \"\(prefix)\(groups.first?.name ?? "")\"; the file has \(file.names.prefix(8).joined(separator: ", ")))"
+            )
         }
         return vector
     }

@@ -43,13 +43,17 @@ public struct ModelSpecification: Sendable, Equatable {
     public var linearInitialization: LinearRNNInitialization?
 
     /// A specification; throws for a size < 1.
-    public init(architecture: Architecture, inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1,
-                window: Int? = nil, outputTanh: Bool = false, heads: Int = 1, skip: SkipConnection? = nil,
-                complexDiagonal: ComplexDiagonalConfiguration = ComplexDiagonalConfiguration(),
-                diagonalInitialization: DiagonalInitialization? = nil,
-                linearInitialization: LinearRNNInitialization? = nil) throws {
-        for (name, v) in [("inputSize", inputSize), ("hiddenSize", hiddenSize), ("outputSize", outputSize),
-                          ("layers", layers), ("heads", heads)] where v < 1 {
+    public init(
+        architecture: Architecture, inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1,
+        window: Int? = nil, outputTanh: Bool = false, heads: Int = 1, skip: SkipConnection? = nil,
+        complexDiagonal: ComplexDiagonalConfiguration = ComplexDiagonalConfiguration(),
+        diagonalInitialization: DiagonalInitialization? = nil,
+        linearInitialization: LinearRNNInitialization? = nil
+    ) throws {
+        for (name, v) in [
+            ("inputSize", inputSize), ("hiddenSize", hiddenSize), ("outputSize", outputSize),
+            ("layers", layers), ("heads", heads),
+        ] where v < 1 {
             throw RecurrentError.invalidArgument(argument: name, message: "must be ≥ 1, got \(v)")
         }
         if let window, window < 1 {
@@ -71,8 +75,9 @@ public struct ModelSpecification: Sendable, Equatable {
 
     /// The specification of an existing model (so that ``makeModel(parameters:)`` with its parameters rebuilds it).
     public init(describing model: any RecurrentModel) throws {
-        try self.init(architecture: model.architecture, inputSize: model.inputSize, hiddenSize: model.hiddenSize,
-                      outputSize: model.outputSize, layers: model.layerCount)
+        try self.init(
+            architecture: model.architecture, inputSize: model.inputSize, hiddenSize: model.hiddenSize,
+            outputSize: model.outputSize, layers: model.layerCount)
         switch model {
         case let m as LinearRNN:
             heads = m.headCount
@@ -96,7 +101,8 @@ public struct ModelSpecification: Sendable, Equatable {
         case is TanhRNN, is LSTM, is GRU:
             break
         default:
-            throw RecurrentError.unsupported("no specification for a model of type \(type(of: model)) (\(model.architecture))")
+            throw RecurrentError.unsupported(
+                "no specification for a model of type \(type(of: model)) (\(model.architecture))")
         }
     }
 
@@ -114,31 +120,39 @@ public struct ModelSpecification: Sendable, Equatable {
         case .lstm: return try LSTM(inputSize: i, hiddenSize: n, outputSize: o, layers: l, seed: seed)
         case .gru: return try GRU(inputSize: i, hiddenSize: n, outputSize: o, layers: l, seed: seed)
         case .linearRNN:
-            return try LinearRNN(inputSize: i, hiddenSize: n, outputSize: o, layers: l, heads: heads, skip: skip ?? .matrix,
-                                 initialization: linearInitialization ?? LinearRNNInitialization(), seed: seed)
+            return try LinearRNN(
+                inputSize: i, hiddenSize: n, outputSize: o, layers: l, heads: heads, skip: skip ?? .matrix,
+                initialization: linearInitialization ?? LinearRNNInitialization(), seed: seed)
         case .complexDiagonalRNN:
-            return try ComplexDiagonalRNN(inputSize: i, hiddenSize: n, outputSize: o, layers: l,
-                                          configuration: complexDiagonalConfiguration,
-                                          initialization: diagonalInitialization ?? defaultDiagonalInitialization,
-                                          seed: seed)
+            return try ComplexDiagonalRNN(
+                inputSize: i, hiddenSize: n, outputSize: o, layers: l,
+                configuration: complexDiagonalConfiguration,
+                initialization: diagonalInitialization ?? defaultDiagonalInitialization,
+                seed: seed)
         case .lru:
-            return try LRU(inputSize: i, hiddenSize: n, outputSize: o, layers: l, skip: skip ?? .diagonal,
-                           initialization: diagonalInitialization ?? defaultDiagonalInitialization, seed: seed)
+            return try LRU(
+                inputSize: i, hiddenSize: n, outputSize: o, layers: l, skip: skip ?? .diagonal,
+                initialization: diagonalInitialization ?? defaultDiagonalInitialization, seed: seed)
         case .mrnn:
-            return try MRNN(inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MRNN.defaultWindow, layers: l,
-                            seed: seed)
+            return try MRNN(
+                inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MRNN.defaultWindow, layers: l,
+                seed: seed)
         case .mrnnf:
-            return try MRNNF(inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MRNNF.defaultWindow, layers: l,
-                             outputTanh: outputTanh, seed: seed)
+            return try MRNNF(
+                inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MRNNF.defaultWindow, layers: l,
+                outputTanh: outputTanh, seed: seed)
         case .mrnnw:
-            return try MRNNW(inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MRNNW.defaultWindow, layers: l,
-                             seed: seed)
+            return try MRNNW(
+                inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MRNNW.defaultWindow, layers: l,
+                seed: seed)
         case .mlstm:
-            return try MLSTM(inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MLSTM.defaultWindow, layers: l,
-                             seed: seed)
+            return try MLSTM(
+                inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MLSTM.defaultWindow, layers: l,
+                seed: seed)
         case .mlstmf:
-            return try MLSTMF(inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MLSTMF.defaultWindow, layers: l,
-                              seed: seed)
+            return try MLSTMF(
+                inputSize: i, hiddenSize: n, outputSize: o, window: window ?? MLSTMF.defaultWindow, layers: l,
+                seed: seed)
         }
     }
 
@@ -167,13 +181,15 @@ public struct ModelSpecification: Sendable, Equatable {
         switch architecture {
         case .lru, .complexDiagonalRNN:
             if s.diagonalInitialization == nil {
-                s.diagonalInitialization = .zucchetOrvieto2024(minimumModulus: nu0, maximumModulus: 1,
-                                                               maximumPhase: maximumPhase)
+                s.diagonalInitialization = .zucchetOrvieto2024(
+                    minimumModulus: nu0, maximumModulus: 1,
+                    maximumPhase: maximumPhase)
             }
         case .linearRNN:
             if s.linearInitialization == nil {
-                s.linearInitialization = LinearRNNInitialization(minimumModulus: 0, maximumModulus: 1,
-                                                                 maximumPhase: maximumPhase)
+                s.linearInitialization = LinearRNNInitialization(
+                    minimumModulus: 0, maximumModulus: 1,
+                    maximumPhase: maximumPhase)
             }
         default:
             break

@@ -26,8 +26,10 @@ public struct SequenceData: Sendable, Equatable {
 
     /// Data from batches; throws when the targets' steps or sequences differ from the inputs' or a value is not
     /// finite.
-    public init(inputs: SequenceBatch, targets: SequenceBatch? = nil, source: String = "<data>",
-                inputName: String = "input", targetName: String = "target") throws {
+    public init(
+        inputs: SequenceBatch, targets: SequenceBatch? = nil, source: String = "<data>",
+        inputName: String = "input", targetName: String = "target"
+    ) throws {
         self.inputs = inputs
         self.targets = targets
         self.source = source
@@ -48,14 +50,18 @@ public struct SequenceData: Sendable, Equatable {
     /// One sequence (B = 1) from columns of equal length: `inputColumns[k][t]` is feature k at step t + 1 (and the
     /// same for the targets; no target columns: no targets). `inputName` and `targetName` describe the columns in
     /// messages (e.g. `column "flow"`).
-    public init(inputColumns: [[Double]], targetColumns: [[Double]] = [], source: String = "<data>",
-                inputName: String = "input", targetName: String = "target") throws {
+    public init(
+        inputColumns: [[Double]], targetColumns: [[Double]] = [], source: String = "<data>",
+        inputName: String = "input", targetName: String = "target"
+    ) throws {
         guard let steps = inputColumns.first?.count, steps >= 1 else {
-            throw RecurrentError.invalidArgument(argument: "\(source): \(inputName)", message: "needs at least one column of at least one value")
+            throw RecurrentError.invalidArgument(
+                argument: "\(source): \(inputName)", message: "needs at least one column of at least one value")
         }
         for columns in [inputColumns, targetColumns] where !columns.allSatisfy({ $0.count == steps }) {
-            throw RecurrentError.shapeMismatch(argument: "\(source): columns", expected: "\(steps) values in every column",
-                                               got: "columns of lengths \(columns.map(\.count))")
+            throw RecurrentError.shapeMismatch(
+                argument: "\(source): columns", expected: "\(steps) values in every column",
+                got: "columns of lengths \(columns.map(\.count))")
         }
         func batch(_ columns: [[Double]]) throws -> SequenceBatch {
             let d = columns.count
@@ -65,16 +71,19 @@ public struct SequenceData: Sendable, Equatable {
             }
             return try SequenceBatch(steps: steps, batchSize: 1, features: d, values: values)
         }
-        try self.init(inputs: try batch(inputColumns), targets: targetColumns.isEmpty ? nil : try batch(targetColumns),
-                      source: source, inputName: inputName, targetName: targetName)
+        try self.init(
+            inputs: try batch(inputColumns), targets: targetColumns.isEmpty ? nil : try batch(targetColumns),
+            source: source, inputName: inputName, targetName: targetName)
     }
 
     /// The data in a safetensors file: tensor `inputTensor` and, when present, `targetTensor` (layout: see the
     /// type's documentation). With `requireTargets`, a missing target tensor is an error.
     /// - Throws: ``SafetensorsError`` naming the file and the tensor (kinds `.missingTensor`, `.wrongShape`,
     ///   `.unsupportedDType`, `.invalidValue`).
-    public init(file: SafetensorsFile, inputTensor: String = "input", targetTensor: String = "target",
-                requireTargets: Bool = false) throws(SafetensorsError) {
+    public init(
+        file: SafetensorsFile, inputTensor: String = "input", targetTensor: String = "target",
+        requireTargets: Bool = false
+    ) throws(SafetensorsError) {
         let source = file.source
         func fail(_ kind: SafetensorsError.Kind, _ message: String) -> SafetensorsError {
             SafetensorsError(kind, source: source, message)
@@ -82,7 +91,8 @@ public struct SequenceData: Sendable, Equatable {
         func batch(_ name: String) throws(SafetensorsError) -> SequenceBatch {
             let t = try file.tensor(named: name)
             guard [.f64, .f32, .f16, .bf16].contains(t.dtype) else {
-                throw fail(.unsupportedDType, "tensor \"\(name)\" has dtype \(t.dtype.rawValue); sequence data are F64 or F32")
+                throw fail(
+                    .unsupportedDType, "tensor \"\(name)\" has dtype \(t.dtype.rawValue); sequence data are F64 or F32")
             }
             let shape: [Int]
             switch t.shape.count {
@@ -90,14 +100,22 @@ public struct SequenceData: Sendable, Equatable {
             case 2: shape = [t.shape[0], 1, t.shape[1]]
             case 1: shape = [t.shape[0], 1, 1]
             default:
-                throw fail(.wrongShape, "tensor \"\(name)\" has shape \(SafetensorsTensor.shapeText(t.shape)); sequence data are [T, B, d] (or [T, d], [T] for one sequence)")
+                throw fail(
+                    .wrongShape,
+                    "tensor \"\(name)\" has shape \(SafetensorsTensor.shapeText(t.shape)); sequence data are [T, B, d] (or [T, d], [T] for one sequence)"
+                )
             }
             guard shape.allSatisfy({ $0 >= 1 }) else {
-                throw fail(.wrongShape, "tensor \"\(name)\" has shape \(SafetensorsTensor.shapeText(t.shape)), with an empty dimension")
+                throw fail(
+                    .wrongShape,
+                    "tensor \"\(name)\" has shape \(SafetensorsTensor.shapeText(t.shape)), with an empty dimension")
             }
             if let i = t.values.firstIndex(where: { !$0.isFinite }) {
                 let (step, sequence, feature) = (i / (shape[1] * shape[2]), (i / shape[2]) % shape[1], i % shape[2])
-                throw fail(.invalidValue, "tensor \"\(name)\" has a non-finite value \(t.values[i]) at step \(step), sequence \(sequence), feature \(feature) (0-based)")
+                throw fail(
+                    .invalidValue,
+                    "tensor \"\(name)\" has a non-finite value \(t.values[i]) at step \(step), sequence \(sequence), feature \(feature) (0-based)"
+                )
             }
             do {
                 return try SequenceBatch(steps: shape[0], batchSize: shape[1], features: shape[2], values: t.values)
@@ -110,10 +128,16 @@ public struct SequenceData: Sendable, Equatable {
         if file.tensors[targetTensor] != nil {
             targets = try batch(targetTensor)
         } else if requireTargets {
-            throw fail(.missingTensor, "no tensor \"\(targetTensor)\" (targets [T, B, d_out] are needed; the file has \(file.names.prefix(12).joined(separator: ", ")))")
+            throw fail(
+                .missingTensor,
+                "no tensor \"\(targetTensor)\" (targets [T, B, d_out] are needed; the file has \(file.names.prefix(12).joined(separator: ", ")))"
+            )
         }
         if let targets, targets.steps != inputs.steps || targets.batchSize != inputs.batchSize {
-            throw fail(.wrongShape, "tensor \"\(targetTensor)\" has \(targets.steps) steps × \(targets.batchSize) sequences but \"\(inputTensor)\" has \(inputs.steps) × \(inputs.batchSize)")
+            throw fail(
+                .wrongShape,
+                "tensor \"\(targetTensor)\" has \(targets.steps) steps × \(targets.batchSize) sequences but \"\(inputTensor)\" has \(inputs.steps) × \(inputs.batchSize)"
+            )
         }
         self.inputs = inputs
         self.targets = targets
@@ -123,10 +147,13 @@ public struct SequenceData: Sendable, Equatable {
     }
 
     /// Reads the safetensors file at `path` (see ``init(file:inputTensor:targetTensor:requireTargets:)``).
-    public static func read(contentsOf path: String, inputTensor: String = "input", targetTensor: String = "target",
-                            requireTargets: Bool = false) throws(SafetensorsError) -> SequenceData {
-        try SequenceData(file: try SafetensorsFile.read(contentsOf: path), inputTensor: inputTensor,
-                         targetTensor: targetTensor, requireTargets: requireTargets)
+    public static func read(
+        contentsOf path: String, inputTensor: String = "input", targetTensor: String = "target",
+        requireTargets: Bool = false
+    ) throws(SafetensorsError) -> SequenceData {
+        try SequenceData(
+            file: try SafetensorsFile.read(contentsOf: path), inputTensor: inputTensor,
+            targetTensor: targetTensor, requireTargets: requireTargets)
     }
 
     /// Number of steps T.
@@ -144,13 +171,15 @@ public struct SequenceData: Sendable, Equatable {
         guard inputs.features == model.inputSize else {
             throw RecurrentError.shapeMismatch(
                 argument: "\(source): \(inputName)",
-                expected: "\(model.inputSize) feature\(model.inputSize == 1 ? "" : "s") per step (the network's input width)",
+                expected:
+                    "\(model.inputSize) feature\(model.inputSize == 1 ? "" : "s") per step (the network's input width)",
                 got: "\(inputs.features)")
         }
         if let targets, targets.features != model.outputSize {
             throw RecurrentError.shapeMismatch(
                 argument: "\(source): \(targetName)",
-                expected: "\(model.outputSize) feature\(model.outputSize == 1 ? "" : "s") per step (the network's output width)",
+                expected:
+                    "\(model.outputSize) feature\(model.outputSize == 1 ? "" : "s") per step (the network's output width)",
                 got: "\(targets.features)")
         }
     }
@@ -159,7 +188,8 @@ public struct SequenceData: Sendable, Equatable {
     /// derivative entry points; throws when the data have no targets.
     public func taskBatch(loss: any OutputLoss = MeanSquaredError()) throws -> TaskBatch {
         guard let targets else {
-            throw RecurrentError.invalidArgument(argument: "\(source)", message: "has no targets (\(targetName)); a loss needs them")
+            throw RecurrentError.invalidArgument(
+                argument: "\(source)", message: "has no targets (\(targetName)); a loss needs them")
         }
         return try TaskBatch(inputs: inputs, targets: targets, loss: loss)
     }
@@ -169,6 +199,8 @@ public struct SequenceData: Sendable, Equatable {
         let d = batch.features, b = batch.batchSize
         throw RecurrentError.invalidArgument(
             argument: "\(source): \(name)",
-            message: "non-finite value \(batch.values[i]) at step \(i / (b * d)), sequence \((i / d) % b), feature \(i % d) (0-based)")
+            message:
+                "non-finite value \(batch.values[i]) at step \(i / (b * d)), sequence \((i / d) % b), feature \(i % d) (0-based)"
+        )
     }
 }

@@ -16,9 +16,13 @@ private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -
 /// Writing a text file with POSIX calls (no Foundation in this module).
 enum TextFile {
     static func write(_ text: String, to path: String) throws {
-        guard !path.isEmpty else { throw RecurrentError.invalidArgument(argument: "path", message: "the file name is empty") }
+        guard !path.isEmpty else {
+            throw RecurrentError.invalidArgument(argument: "path", message: "the file name is empty")
+        }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        if fd < 0 { throw RecurrentError.invalidArgument(argument: "path", message: "cannot create \(path): \(reason())") }
+        if fd < 0 {
+            throw RecurrentError.invalidArgument(argument: "path", message: "cannot create \(path): \(reason())")
+        }
         var text = text
         let failure: String? = text.withUTF8 { buffer in
             guard var base = buffer.baseAddress else { return nil }
@@ -35,8 +39,12 @@ enum TextFile {
             return nil
         }
         let closed = close(fd)
-        if let failure { throw RecurrentError.invalidArgument(argument: "path", message: "cannot write \(path): \(failure)") }
-        if closed != 0 { throw RecurrentError.invalidArgument(argument: "path", message: "cannot close \(path): \(reason())") }
+        if let failure {
+            throw RecurrentError.invalidArgument(argument: "path", message: "cannot write \(path): \(failure)")
+        }
+        if closed != 0 {
+            throw RecurrentError.invalidArgument(argument: "path", message: "cannot close \(path): \(reason())")
+        }
     }
 
     static func reason() -> String {

@@ -18,15 +18,20 @@ public struct DelayedRecallConfiguration: Sendable, Codable, Equatable {
     public var halvedLoss: Bool
 
     /// Settings with one delay k.
-    public init(delay: Int, features: Int = 1, correlation: Double = 0, sequenceLength: Int = 100,
-                batchSize: Int = 32, evaluationBatchSize: Int = 256, halvedLoss: Bool = true) {
-        self.init(delays: [delay], features: features, correlation: correlation, sequenceLength: sequenceLength,
-                  batchSize: batchSize, evaluationBatchSize: evaluationBatchSize, halvedLoss: halvedLoss)
+    public init(
+        delay: Int, features: Int = 1, correlation: Double = 0, sequenceLength: Int = 100,
+        batchSize: Int = 32, evaluationBatchSize: Int = 256, halvedLoss: Bool = true
+    ) {
+        self.init(
+            delays: [delay], features: features, correlation: correlation, sequenceLength: sequenceLength,
+            batchSize: batchSize, evaluationBatchSize: evaluationBatchSize, halvedLoss: halvedLoss)
     }
 
     /// Settings with several delays (output j·d_in + f recalls feature f at delay k_j).
-    public init(delays: [Int], features: Int = 1, correlation: Double = 0, sequenceLength: Int = 100,
-                batchSize: Int = 32, evaluationBatchSize: Int = 256, halvedLoss: Bool = true) {
+    public init(
+        delays: [Int], features: Int = 1, correlation: Double = 0, sequenceLength: Int = 100,
+        batchSize: Int = 32, evaluationBatchSize: Int = 256, halvedLoss: Bool = true
+    ) {
         self.delays = delays
         self.features = features
         self.correlation = correlation
@@ -42,19 +47,23 @@ public struct DelayedRecallConfiguration: Sendable, Codable, Equatable {
     /// Throws a descriptive ``RecurrentError`` for an inconsistent setting.
     public func validate() throws {
         guard !delays.isEmpty, delays.allSatisfy({ $0 >= 0 }) else {
-            throw RecurrentError.invalidArgument(argument: "delays", message: "need at least one delay, all ≥ 0, got \(delays)")
+            throw RecurrentError.invalidArgument(
+                argument: "delays", message: "need at least one delay, all ≥ 0, got \(delays)")
         }
         try TaskChecks.positive(features, "features")
         try TaskChecks.positive(batchSize, "batchSize")
         guard sequenceLength > maximumDelay else {
             throw RecurrentError.invalidArgument(
-                argument: "sequenceLength", message: "must exceed the largest delay \(maximumDelay), got \(sequenceLength)")
+                argument: "sequenceLength",
+                message: "must exceed the largest delay \(maximumDelay), got \(sequenceLength)")
         }
         guard correlation.isFinite, abs(correlation) < 1 else {
-            throw RecurrentError.invalidArgument(argument: "correlation", message: "must lie in (−1, 1), got \(correlation)")
+            throw RecurrentError.invalidArgument(
+                argument: "correlation", message: "must lie in (−1, 1), got \(correlation)")
         }
         guard evaluationBatchSize >= 0 else {
-            throw RecurrentError.invalidArgument(argument: "evaluationBatchSize", message: "must be ≥ 0, got \(evaluationBatchSize)")
+            throw RecurrentError.invalidArgument(
+                argument: "evaluationBatchSize", message: "must be ≥ 0, got \(evaluationBatchSize)")
         }
     }
 }

@@ -45,7 +45,8 @@ public struct DelayedRecallTask: TrainingTask {
     /// s·mean_j(1 − ρ^{2k_j}) with s = ½ (halved) or 1.
     public var memorylessLoss: Double {
         let c = configuration
-        let mean = c.delays.map { 1 - Double.pow(c.correlation * c.correlation, Double($0)) }.reduce(0, +)
+        let mean =
+            c.delays.map { 1 - Double.pow(c.correlation * c.correlation, Double($0)) }.reduce(0, +)
             / Double(c.delays.count)
         return (c.halvedLoss ? 0.5 : 1) * mean
     }
@@ -64,8 +65,10 @@ public struct DelayedRecallTask: TrainingTask {
     }
 
     /// Inputs (AR(1) per feature) and delayed targets for `batchSize` sequences.
-    static func batch(_ c: DelayedRecallConfiguration, batchSize nb: Int, loss: MeanSquaredError,
-                      using rng: inout SeededRandom) throws -> TaskBatch {
+    static func batch(
+        _ c: DelayedRecallConfiguration, batchSize nb: Int, loss: MeanSquaredError,
+        using rng: inout SeededRandom
+    ) throws -> TaskBatch {
         let T = c.sequenceLength, d = c.features
         let rho = c.correlation, innovation = (1 - rho * rho).squareRoot()
         var x = [Double](repeating: 0, count: T * nb * d)
@@ -89,8 +92,9 @@ public struct DelayedRecallTask: TrainingTask {
                 }
             }
         }
-        return try TaskBatch(inputs: SequenceBatch(steps: T, batchSize: nb, features: d, values: x),
-                             targets: SequenceBatch(steps: T, batchSize: nb, features: dOut, values: y), loss: loss)
+        return try TaskBatch(
+            inputs: SequenceBatch(steps: T, batchSize: nb, features: d, values: x),
+            targets: SequenceBatch(steps: T, batchSize: nb, features: dOut, values: y), loss: loss)
     }
 
     /// A fresh batch drawn from `rng`.

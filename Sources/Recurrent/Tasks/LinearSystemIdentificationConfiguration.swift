@@ -30,10 +30,12 @@ public struct LinearSystemIdentificationConfiguration: Sendable, Codable, Equata
     public var noiseStd: Double
 
     /// Settings (defaults: the paper's).
-    public init(teacherSize: Int = 10, inputSize: Int = 1, outputSize: Int = 1, minimumModulus: Double = 0.99,
-                maximumModulus: Double = 1, maximumPhase: Double = 3.14, sequenceLength: Int = 300,
-                batchSize: Int = 128, evaluationBatchSize: Int = 128, inputMean: Double = 0, inputStd: Double = 1,
-                noiseStd: Double = 0) {
+    public init(
+        teacherSize: Int = 10, inputSize: Int = 1, outputSize: Int = 1, minimumModulus: Double = 0.99,
+        maximumModulus: Double = 1, maximumPhase: Double = 3.14, sequenceLength: Int = 300,
+        batchSize: Int = 128, evaluationBatchSize: Int = 128, inputMean: Double = 0, inputStd: Double = 1,
+        noiseStd: Double = 0
+    ) {
         self.teacherSize = teacherSize
         self.inputSize = inputSize
         self.outputSize = outputSize
@@ -56,7 +58,8 @@ public struct LinearSystemIdentificationConfiguration: Sendable, Codable, Equata
         try TaskChecks.positive(sequenceLength, "sequenceLength")
         try TaskChecks.positive(batchSize, "batchSize")
         guard evaluationBatchSize >= 0 else {
-            throw RecurrentError.invalidArgument(argument: "evaluationBatchSize", message: "must be ≥ 0, got \(evaluationBatchSize)")
+            throw RecurrentError.invalidArgument(
+                argument: "evaluationBatchSize", message: "must be ≥ 0, got \(evaluationBatchSize)")
         }
         try TaskChecks.finite(inputMean, "inputMean")
         try TaskChecks.finite(inputStd, "inputStd", nonNegative: true)

@@ -56,9 +56,10 @@ public struct LinearSystemIdentificationTask: TrainingTask {
     {
         try c.validate()
         let d = c.teacherSize
-        let a = try LinearRNN.zucchetOrvietoMatrix(size: d, minimumModulus: c.minimumModulus,
-                                                   maximumModulus: c.maximumModulus, maximumPhase: c.maximumPhase,
-                                                   using: &rng)
+        let a = try LinearRNN.zucchetOrvietoMatrix(
+            size: d, minimumModulus: c.minimumModulus,
+            maximumModulus: c.maximumModulus, maximumPhase: c.maximumPhase,
+            using: &rng)
         func gaussianMatrix(_ rows: Int, _ columns: Int, scale: Double) throws -> Matrix {
             try Matrix(rows: rows, columns: columns, columnMajor: rng.gaussians(rows * columns).map { $0 * scale })
         }
@@ -68,16 +69,20 @@ public struct LinearSystemIdentificationTask: TrainingTask {
         return try LinearRNN(recurrent: a, input: b, readout: cc, skip: dd)
     }
 
-    static func batch(_ teacher: LinearRNN, _ c: LinearSystemIdentificationConfiguration, batchSize: Int,
-                      using rng: inout SeededRandom) throws -> TaskBatch {
-        let x = TaskChecks.gaussians(c.sequenceLength * batchSize * c.inputSize, mean: c.inputMean, sd: c.inputStd,
-                                     using: &rng)
+    static func batch(
+        _ teacher: LinearRNN, _ c: LinearSystemIdentificationConfiguration, batchSize: Int,
+        using rng: inout SeededRandom
+    ) throws -> TaskBatch {
+        let x = TaskChecks.gaussians(
+            c.sequenceLength * batchSize * c.inputSize, mean: c.inputMean, sd: c.inputStd,
+            using: &rng)
         let inputs = try SequenceBatch(steps: c.sequenceLength, batchSize: batchSize, features: c.inputSize, values: x)
         var targets = try teacher.outputs(inputs)
         if c.noiseStd > 0 {
             let noise = TaskChecks.gaussians(targets.values.count, sd: c.noiseStd, using: &rng)
-            targets = try SequenceBatch(steps: targets.steps, batchSize: targets.batchSize, features: targets.features,
-                                        values: zip(targets.values, noise).map { $0 + $1 })
+            targets = try SequenceBatch(
+                steps: targets.steps, batchSize: targets.batchSize, features: targets.features,
+                values: zip(targets.values, noise).map { $0 + $1 })
         }
         return try TaskBatch(inputs: inputs, targets: targets, loss: MeanSquaredError(mask: .allSteps, halved: true))
     }

@@ -19,10 +19,12 @@ public struct MinMaxScaler: Sendable, Codable, Equatable {
             throw RecurrentError.invalidArgument(argument: "values", message: "cannot fit a scaler on no values")
         }
         guard lo.isFinite, hi.isFinite else {
-            throw RecurrentError.invalidArgument(argument: "values", message: "contain non-finite values (min \(lo), max \(hi))")
+            throw RecurrentError.invalidArgument(
+                argument: "values", message: "contain non-finite values (min \(lo), max \(hi))")
         }
         guard hi > lo else {
-            throw RecurrentError.invalidArgument(argument: "values", message: "are constant (\(lo)): min–max scaling is undefined")
+            throw RecurrentError.invalidArgument(
+                argument: "values", message: "are constant (\(lo)): min–max scaling is undefined")
         }
         minimum = lo
         maximum = hi

@@ -50,10 +50,13 @@ public struct SeriesPredictionTask: TrainingTask {
     ///   - splits: explicit sizes (train + validation + test ≤ n − 1; pairs beyond are unused), or nil for
     ///     ``SeriesSplits/automatic(valueCount:dataset:)``.
     ///   - scalerFit: ``ScalerFit/wholeSeries`` (Zhao et al.) or ``ScalerFit/trainingSplit``.
-    public init(series: [Double], dataset: String? = nil, splits: SeriesSplits? = nil,
-                scalerFit: ScalerFit = .wholeSeries) throws {
+    public init(
+        series: [Double], dataset: String? = nil, splits: SeriesSplits? = nil,
+        scalerFit: ScalerFit = .wholeSeries
+    ) throws {
         guard series.count >= 4 else {
-            throw RecurrentError.invalidArgument(argument: "series", message: "needs at least 4 values, got \(series.count)")
+            throw RecurrentError.invalidArgument(
+                argument: "series", message: "needs at least 4 values, got \(series.count)")
         }
         if let i = series.firstIndex(where: { !$0.isFinite }) {
             throw RecurrentError.invalidArgument(argument: "series", message: "value \(i) is \(series[i]) (not finite)")
@@ -61,7 +64,9 @@ public struct SeriesPredictionTask: TrainingTask {
         let s = try splits ?? SeriesSplits.automatic(valueCount: series.count, dataset: dataset)
         guard s.pairCount <= series.count - 1 else {
             throw RecurrentError.invalidArgument(
-                argument: "splits", message: "\(s.train) + \(s.validation) + \(s.test) pairs exceed the \(series.count - 1) pairs of the series")
+                argument: "splits",
+                message:
+                    "\(s.train) + \(s.validation) + \(s.test) pairs exceed the \(series.count - 1) pairs of the series")
         }
         self.series = series
         self.dataset = dataset
@@ -75,9 +80,10 @@ public struct SeriesPredictionTask: TrainingTask {
         scaled = z
         let mse = { (mask: LossMask) in MeanSquaredError(mask: mask, halved: false) }
         func batch(pairs: Int, scoredFrom start: Int) throws -> TaskBatch {
-            try TaskBatch(inputs: SequenceBatch(steps: pairs, batchSize: 1, features: 1, values: Array(z[0..<pairs])),
-                          targets: SequenceBatch(steps: pairs, batchSize: 1, features: 1, values: Array(z[1...pairs])),
-                          loss: start == 0 ? mse(.allSteps) : mse(.fromStep(start)))
+            try TaskBatch(
+                inputs: SequenceBatch(steps: pairs, batchSize: 1, features: 1, values: Array(z[0..<pairs])),
+                targets: SequenceBatch(steps: pairs, batchSize: 1, features: 1, values: Array(z[1...pairs])),
+                loss: start == 0 ? mse(.allSteps) : mse(.fromStep(start)))
         }
         training = try batch(pairs: s.train, scoredFrom: 0)
         validation = try batch(pairs: s.train + s.validation, scoredFrom: s.train)
@@ -113,11 +119,13 @@ public struct SeriesPredictionTask: TrainingTask {
     public func metrics(ofPredictions predictions: [Double]) throws -> SeriesPredictionMetrics {
         let targets = testTargets
         guard predictions.count == targets.count else {
-            throw RecurrentError.shapeMismatch(argument: "predictions", expected: "\(targets.count) test predictions",
-                                               got: "\(predictions.count)")
+            throw RecurrentError.shapeMismatch(
+                argument: "predictions", expected: "\(targets.count) test predictions",
+                got: "\(predictions.count)")
         }
         if let i = predictions.firstIndex(where: { !$0.isFinite }) {
-            throw RecurrentError.invalidArgument(argument: "predictions", message: "prediction \(i) is \(predictions[i]) (not finite)")
+            throw RecurrentError.invalidArgument(
+                argument: "predictions", message: "prediction \(i) is \(predictions[i]) (not finite)")
         }
         let m = Double(targets.count)
         var se = 0.0, ae = 0.0, ape = 0.0, sse = 0.0
@@ -130,8 +138,9 @@ public struct SeriesPredictionTask: TrainingTask {
             let es = scaler.transform(predictions[i]) - scaler.transform(targets[i])
             sse += es * es
         }
-        return SeriesPredictionMetrics(rmse: (se / m).squareRoot(), mae: ae / m, mape: zeroTarget ? nil : ape / m,
-                                       scaledMSE: sse / m, predictions: predictions, targets: targets)
+        return SeriesPredictionMetrics(
+            rmse: (se / m).squareRoot(), mae: ae / m, mape: zeroTarget ? nil : ape / m,
+            scaledMSE: sse / m, predictions: predictions, targets: targets)
     }
 
     /// `rmse`, `mae`, `scaledMSE` and, when defined, `mape` (``metrics(of:)``).

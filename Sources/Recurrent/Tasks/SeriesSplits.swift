@@ -45,17 +45,21 @@ public struct SeriesSplits: Sendable, Codable, Equatable {
         if let dataset, let (train, validation) = zhaoSizes(dataset: dataset) {
             guard pairs > train + validation else {
                 throw RecurrentError.invalidArgument(
-                    argument: "series", message: "\(n) values leave no test pairs after Zhao et al.'s \(dataset) splits \(train)/\(validation)")
+                    argument: "series",
+                    message:
+                        "\(n) values leave no test pairs after Zhao et al.'s \(dataset) splits \(train)/\(validation)")
             }
             return try SeriesSplits(train: train, validation: validation, test: pairs - train - validation)
         }
         guard pairs >= 3 else {
-            throw RecurrentError.invalidArgument(argument: "series", message: "needs at least 4 values to split, got \(n)")
+            throw RecurrentError.invalidArgument(
+                argument: "series", message: "needs at least 4 values to split, got \(n)")
         }
         let train = max(1, pairs / 2)
         let validation = max(1, (3 * pairs) / 10)
         guard pairs - train - validation >= 1 else {
-            throw RecurrentError.invalidArgument(argument: "series", message: "\(n) values are too few for a 50/30/20 split")
+            throw RecurrentError.invalidArgument(
+                argument: "series", message: "\(n) values are too few for a 50/30/20 split")
         }
         return try SeriesSplits(train: train, validation: validation, test: pairs - train - validation)
     }

@@ -3,7 +3,9 @@ import MemoryNumerics
 /// Shared argument checks of the task constructors.
 enum TaskChecks {
     static func positive(_ value: Int, _ argument: String) throws {
-        guard value >= 1 else { throw RecurrentError.invalidArgument(argument: argument, message: "must be ≥ 1, got \(value)") }
+        guard value >= 1 else {
+            throw RecurrentError.invalidArgument(argument: argument, message: "must be ≥ 1, got \(value)")
+        }
     }
 
     static func finite(_ value: Double, _ argument: String, nonNegative: Bool = false) throws {

@@ -38,12 +38,14 @@ extension TrainingTask {
     /// Throws when `model`'s input or output width does not fit the task.
     public func validateCompatible(_ model: any RecurrentModel) throws {
         guard model.inputSize == inputSize else {
-            throw RecurrentError.shapeMismatch(argument: "model.inputSize", expected: "\(inputSize) for task \(name)",
-                                               got: "\(model.inputSize)")
+            throw RecurrentError.shapeMismatch(
+                argument: "model.inputSize", expected: "\(inputSize) for task \(name)",
+                got: "\(model.inputSize)")
         }
         guard model.outputSize == outputSize else {
-            throw RecurrentError.shapeMismatch(argument: "model.outputSize", expected: "\(outputSize) for task \(name)",
-                                               got: "\(model.outputSize)")
+            throw RecurrentError.shapeMismatch(
+                argument: "model.outputSize", expected: "\(outputSize) for task \(name)",
+                got: "\(model.outputSize)")
         }
     }
 }

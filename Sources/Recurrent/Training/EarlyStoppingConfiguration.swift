@@ -30,7 +30,8 @@ public struct EarlyStoppingConfiguration: Sendable, Codable, Equatable {
             throw RecurrentError.invalidArgument(argument: "patience", message: "must be ≥ 1, got \(patience)")
         }
         guard minDelta.isFinite, minDelta >= 0 else {
-            throw RecurrentError.invalidArgument(argument: "minDelta", message: "must be finite and ≥ 0, got \(minDelta)")
+            throw RecurrentError.invalidArgument(
+                argument: "minDelta", message: "must be finite and ≥ 0, got \(minDelta)")
         }
     }
 }

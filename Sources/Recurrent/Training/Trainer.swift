@@ -34,8 +34,10 @@ public struct Trainer<Model: RecurrentModel> {
     public var progress: ((TrainingProgress) -> Void)?
 
     /// A trainer (default configuration: 1000 Adam updates at 1e-3, seed 0).
-    public init(model: Model, task: any TrainingTask, configuration: TrainingConfiguration = TrainingConfiguration(),
-                progress: ((TrainingProgress) -> Void)? = nil) {
+    public init(
+        model: Model, task: any TrainingTask, configuration: TrainingConfiguration = TrainingConfiguration(),
+        progress: ((TrainingProgress) -> Void)? = nil
+    ) {
         self.model = model
         self.task = task
         self.configuration = configuration
@@ -44,11 +46,14 @@ public struct Trainer<Model: RecurrentModel> {
 
     /// A trainer from the main settings; the rest (clipping, validation interval, early stopping, best-parameter
     /// keeping) can be set on ``configuration`` afterwards.
-    public init(model: Model, task: any TrainingTask, optimizer: OptimizerConfiguration, schedule: LearningRateSchedule,
-                length: TrainingLength, seed: UInt64, progress: ((TrainingProgress) -> Void)? = nil) {
-        self.init(model: model, task: task,
-                  configuration: TrainingConfiguration(length: length, seed: seed, optimizer: optimizer, schedule: schedule),
-                  progress: progress)
+    public init(
+        model: Model, task: any TrainingTask, optimizer: OptimizerConfiguration, schedule: LearningRateSchedule,
+        length: TrainingLength, seed: UInt64, progress: ((TrainingProgress) -> Void)? = nil
+    ) {
+        self.init(
+            model: model, task: task,
+            configuration: TrainingConfiguration(length: length, seed: seed, optimizer: optimizer, schedule: schedule),
+            progress: progress)
     }
 
     /// Train; see the type's documentation. Throws ``RecurrentError`` for an incompatible model/task or an invalid
@@ -59,14 +64,16 @@ public struct Trainer<Model: RecurrentModel> {
         try task.validateCompatible(model)
         let stepsPerEpoch = task.stepsPerEpoch
         guard stepsPerEpoch >= 1 else {
-            throw RecurrentError.invalidArgument(argument: "task.stepsPerEpoch", message: "must be ≥ 1, got \(stepsPerEpoch)")
+            throw RecurrentError.invalidArgument(
+                argument: "task.stepsPerEpoch", message: "must be ≥ 1, got \(stepsPerEpoch)")
         }
         try config.validate(stepsPerEpoch: stepsPerEpoch)
         let total = config.length.steps(stepsPerEpoch: stepsPerEpoch)
         let validation = try task.validationBatch()
         if let early = config.earlyStopping, early.monitor == .validationLoss, validation == nil {
             throw RecurrentError.invalidArgument(
-                argument: "earlyStopping", message: "monitors the validation loss, but task \(task.name) has no validation data")
+                argument: "earlyStopping",
+                message: "monitors the validation loss, but task \(task.name) has no validation data")
         }
 
         var model = self.model
@@ -95,9 +102,11 @@ public struct Trainer<Model: RecurrentModel> {
             }
             let lr = config.schedule.learningRate(atStep: k, totalSteps: total)
             func record() {
-                records.append(TrainingRecord(step: k + 1, trainingLoss: loss, validationLoss: validationLoss,
-                                              learningRate: lr, gradientNorm: norm,
-                                              elapsedSeconds: Self.seconds(clock.now - start)))
+                records.append(
+                    TrainingRecord(
+                        step: k + 1, trainingLoss: loss, validationLoss: validationLoss,
+                        learningRate: lr, gradientNorm: norm,
+                        elapsedSeconds: Self.seconds(clock.now - start)))
             }
             guard loss.isFinite, norm.isFinite else {
                 record()
@@ -126,8 +135,10 @@ public struct Trainer<Model: RecurrentModel> {
                 best = (v, k + 1, theta)
             }
             record()
-            progress?(TrainingProgress(completedSteps: k + 1, totalSteps: total, trainingLoss: loss,
-                                       bestValidationLoss: best?.loss, learningRate: lr, stopReason: nil))
+            progress?(
+                TrainingProgress(
+                    completedSteps: k + 1, totalSteps: total, trainingLoss: loss,
+                    bestValidationLoss: best?.loss, learningRate: lr, stopReason: nil))
             if early != nil {
                 switch early?.configuration.monitor {
                 case .trainingLoss: early?.observe(loss)
@@ -155,21 +166,25 @@ public struct Trainer<Model: RecurrentModel> {
             returned = .bestValidation
             switch config.bestParameterSelection {
             case .evaluated: returnedValidationLoss = best.loss
-            case .afterUpdate: returnedValidationLoss = try validation.map { try model.loss(on: $0, workspace: evaluationWorkspace) }
+            case .afterUpdate:
+                returnedValidationLoss = try validation.map { try model.loss(on: $0, workspace: evaluationWorkspace) }
             }
         }
         let testLoss = try task.testBatch().map { try model.loss(on: $0, workspace: workspace) }
         let metrics = try task.testMetrics(of: model)
         let lastLoss = records.last?.trainingLoss
-        progress?(TrainingProgress(completedSteps: applied, totalSteps: total, trainingLoss: lastLoss ?? .nan,
-                                   bestValidationLoss: best?.loss, learningRate: records.last?.learningRate ?? .nan,
-                                   stopReason: stopReason))
+        progress?(
+            TrainingProgress(
+                completedSteps: applied, totalSteps: total, trainingLoss: lastLoss ?? .nan,
+                bestValidationLoss: best?.loss, learningRate: records.last?.learningRate ?? .nan,
+                stopReason: stopReason))
         let summary = TrainingSummary(
             architecture: model.architecture, hiddenSize: model.hiddenSize, layerCount: model.layerCount,
             parameterCount: model.parameterCount, task: task.name, taskSettings: task.settings, configuration: config,
             trainerSeed: config.seed, requestedSteps: total, steps: applied, epochs: applied / stepsPerEpoch,
             stopReason: stopReason, finalTrainingLoss: lastLoss, finalValidationLoss: finalValidationLoss,
-            bestValidationLoss: best?.loss, bestValidationStep: best?.step, bestParameterSelection: config.bestParameterSelection,
+            bestValidationLoss: best?.loss, bestValidationStep: best?.step,
+            bestParameterSelection: config.bestParameterSelection,
             returnedParameters: returned, returnedValidationLoss: returnedValidationLoss,
             testLoss: testLoss, testMetrics: metrics, elapsedSeconds: Self.seconds(clock.now - start))
         return TrainingRun(model: model, history: TrainingHistory(records: records), summary: summary)

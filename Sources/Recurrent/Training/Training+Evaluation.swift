@@ -7,7 +7,8 @@ extension Training {
         func loss(_ batch: TaskBatch?) throws -> Double? {
             try batch.map { try model.loss(on: $0, workspace: workspace) }
         }
-        return TaskEvaluation(task: task.name, validationLoss: try loss(task.validationBatch()),
-                              testLoss: try loss(task.testBatch()), testMetrics: try task.testMetrics(of: model))
+        return TaskEvaluation(
+            task: task.name, validationLoss: try loss(task.validationBatch()),
+            testLoss: try loss(task.testBatch()), testMetrics: try task.testMetrics(of: model))
     }
 }

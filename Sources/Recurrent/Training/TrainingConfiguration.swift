@@ -27,10 +27,12 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     public var bestParameterSelection: BestParameterSelection
 
     /// A configuration (defaults: 1000 Adam updates at a constant 1e-3, validation every 10 updates).
-    public init(length: TrainingLength = .steps(1000), seed: UInt64 = 0, optimizer: OptimizerConfiguration = .adam(),
-                schedule: LearningRateSchedule = .constant(learningRate: 1e-3), gradientClipNorm: Double? = nil,
-                validationInterval: Int = 10, earlyStopping: EarlyStoppingConfiguration? = nil,
-                keepBestValidationParameters: Bool = true, bestParameterSelection: BestParameterSelection = .evaluated) {
+    public init(
+        length: TrainingLength = .steps(1000), seed: UInt64 = 0, optimizer: OptimizerConfiguration = .adam(),
+        schedule: LearningRateSchedule = .constant(learningRate: 1e-3), gradientClipNorm: Double? = nil,
+        validationInterval: Int = 10, earlyStopping: EarlyStoppingConfiguration? = nil,
+        keepBestValidationParameters: Bool = true, bestParameterSelection: BestParameterSelection = .evaluated
+    ) {
         self.length = length
         self.seed = seed
         self.optimizer = optimizer
@@ -47,8 +49,10 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     /// (PyTorch defaults) at a constant lr 0.01, at most 1000 epochs of one full-sequence update, validation every
     /// epoch, stop when the training loss has not improved by > 1e-5 for 100 epochs, keep the best-validation model
     /// — with their selection of the parameters *after* the update (``BestParameterSelection/afterUpdate``).
-    public static func zhao(maxEpochs: Int = 1000, learningRate: Double = 0.01, patience: Int = 100,
-                            seed: UInt64 = 0) -> TrainingConfiguration {
+    public static func zhao(
+        maxEpochs: Int = 1000, learningRate: Double = 0.01, patience: Int = 100,
+        seed: UInt64 = 0
+    ) -> TrainingConfiguration {
         TrainingConfiguration(
             length: .epochs(maxEpochs), seed: seed, optimizer: .adam(), schedule: .constant(learningRate: learningRate),
             validationInterval: 1,
@@ -59,8 +63,10 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
     /// Zucchet & Orvieto (2024)'s linear-system-identification protocol (NeurIPS, arXiv 2405.21064): Adam (optax defaults =
     /// PyTorch's), warm-up–cosine 1e-7 → lr → 1e-7 with zero warm-up over the run, 10 000 updates (100 epochs of 100
     /// batches), no clipping, no early stopping; the final parameters are returned.
-    public static func zucchetOrvieto(steps: Int = 10_000, learningRate: Double, seed: UInt64 = 0,
-                                      validationInterval: Int = 100) -> TrainingConfiguration {
+    public static func zucchetOrvieto(
+        steps: Int = 10_000, learningRate: Double, seed: UInt64 = 0,
+        validationInterval: Int = 100
+    ) -> TrainingConfiguration {
         TrainingConfiguration(
             length: .steps(steps), seed: seed, optimizer: .adam(), schedule: .zucchetOrvieto(peak: learningRate),
             validationInterval: validationInterval, keepBestValidationParameters: false)
@@ -79,10 +85,12 @@ public struct TrainingConfiguration: Sendable, Codable, Equatable {
         try optimizer.validate()
         try schedule.validate(totalSteps: total)
         if let c = gradientClipNorm, !(c.isFinite && c > 0) {
-            throw RecurrentError.invalidArgument(argument: "gradientClipNorm", message: "must be finite and > 0, got \(c)")
+            throw RecurrentError.invalidArgument(
+                argument: "gradientClipNorm", message: "must be finite and > 0, got \(c)")
         }
         guard validationInterval >= 1 else {
-            throw RecurrentError.invalidArgument(argument: "validationInterval", message: "must be ≥ 1, got \(validationInterval)")
+            throw RecurrentError.invalidArgument(
+                argument: "validationInterval", message: "must be ≥ 1, got \(validationInterval)")
         }
         try earlyStopping?.validate()
     }

@@ -16,8 +16,10 @@ public struct TrainingProgress: Sendable, Equatable {
     public let stopReason: TrainingStopReason?
 
     /// A report (the trainer creates them; public for handlers under test).
-    public init(completedSteps: Int, totalSteps: Int, trainingLoss: Double, bestValidationLoss: Double?,
-                learningRate: Double, stopReason: TrainingStopReason?) {
+    public init(
+        completedSteps: Int, totalSteps: Int, trainingLoss: Double, bestValidationLoss: Double?,
+        learningRate: Double, stopReason: TrainingStopReason?
+    ) {
         self.completedSteps = completedSteps
         self.totalSteps = totalSteps
         self.trainingLoss = trainingLoss

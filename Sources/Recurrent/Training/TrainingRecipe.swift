@@ -41,17 +41,20 @@ public enum TrainingRecipe: String, Sendable, Hashable, Codable, CaseIterable {
         var config: TrainingConfiguration
         switch self {
         case .seriesPrediction:
-            config = .zhao(maxEpochs: epochs ?? 1000, learningRate: learningRate ?? 0.01, patience: patience ?? 100,
-                           seed: trainerSeed)
+            config = .zhao(
+                maxEpochs: epochs ?? 1000, learningRate: learningRate ?? 0.01, patience: patience ?? 100,
+                seed: trainerSeed)
         case .linearSystemIdentification:
             let n = steps ?? 1000
-            config = .zucchetOrvieto(steps: n, learningRate: learningRate ?? 1e-3, seed: trainerSeed,
-                                     validationInterval: validationInterval ?? max(1, n / 20))
+            config = .zucchetOrvieto(
+                steps: n, learningRate: learningRate ?? 1e-3, seed: trainerSeed,
+                validationInterval: validationInterval ?? max(1, n / 20))
         case .delayedRecall:
             let n = steps ?? 500
-            config = TrainingConfiguration(length: .steps(n), seed: trainerSeed, optimizer: .adam(),
-                                           schedule: .constant(learningRate: learningRate ?? 0.01),
-                                           validationInterval: validationInterval ?? max(1, n / 20))
+            config = TrainingConfiguration(
+                length: .steps(n), seed: trainerSeed, optimizer: .adam(),
+                schedule: .constant(learningRate: learningRate ?? 0.01),
+                validationInterval: validationInterval ?? max(1, n / 20))
         }
         if let steps { config.length = .steps(steps) } else if let epochs { config.length = .epochs(epochs) }
         config.optimizer = optimizer

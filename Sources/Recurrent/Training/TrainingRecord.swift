@@ -15,8 +15,10 @@ public struct TrainingRecord: Sendable, Codable, Equatable {
     public let elapsedSeconds: Double
 
     /// A record.
-    public init(step: Int, trainingLoss: Double, validationLoss: Double?, learningRate: Double, gradientNorm: Double,
-                elapsedSeconds: Double) {
+    public init(
+        step: Int, trainingLoss: Double, validationLoss: Double?, learningRate: Double, gradientNorm: Double,
+        elapsedSeconds: Double
+    ) {
         self.step = step
         self.trainingLoss = trainingLoss
         self.validationLoss = validationLoss

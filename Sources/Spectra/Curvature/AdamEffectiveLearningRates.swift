@@ -36,10 +36,13 @@ public struct AdamEffectiveLearningRates: Sendable, Equatable {
     ///
     /// - Throws: ``SpectraError/invalidArgument(argument:message:)`` for a step count < 1, β₂ ∉ [0, 1), ε < 0, a
     ///   non-positive learning rate, negative or non-finite V, or groups that do not fit V.
-    public init(secondMoment v: [Double], stepCount: Int, beta2: Double, epsilon: Double, learningRate: Double,
-                groups: [ParameterGroup]) throws {
+    public init(
+        secondMoment v: [Double], stepCount: Int, beta2: Double, epsilon: Double, learningRate: Double,
+        groups: [ParameterGroup]
+    ) throws {
         guard stepCount >= 1 else {
-            throw SpectraError.invalidArgument(argument: "stepCount", message: "Adam has taken no step (got \(stepCount)); there is no second moment")
+            throw SpectraError.invalidArgument(
+                argument: "stepCount", message: "Adam has taken no step (got \(stepCount)); there is no second moment")
         }
         guard beta2.isFinite, beta2 >= 0, beta2 < 1 else {
             throw SpectraError.invalidArgument(argument: "beta2", message: "must be in [0, 1), got \(beta2)")
@@ -49,7 +52,8 @@ public struct AdamEffectiveLearningRates: Sendable, Equatable {
         }
         try SpectraChecks.finite(learningRate, "learningRate", positive: true)
         if let i = v.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
-            throw SpectraError.invalidArgument(argument: "secondMoment", message: "value \(v[i]) at index \(i) is not finite and ≥ 0")
+            throw SpectraError.invalidArgument(
+                argument: "secondMoment", message: "value \(v[i]) at index \(i) is not finite and ≥ 0")
         }
         // 1 − β₂ᵗ by a running product, as the optimiser computes it.
         var power = 1.0
@@ -58,21 +62,24 @@ public struct AdamEffectiveLearningRates: Sendable, Equatable {
         let rates = v.map { learningRate / (($0 / correction).squareRoot() + epsilon) }
         if let i = rates.firstIndex(where: { !$0.isFinite }) {
             throw SpectraError.invalidArgument(
-                argument: "epsilon", message: "parameter \(i) has v̂ = 0 and ε = 0: its effective learning rate is infinite")
+                argument: "epsilon",
+                message: "parameter \(i) has v̂ = 0 and ε = 0: its effective learning rate is infinite")
         }
         var summaries: [GroupSummary] = []
         for g in groups {
             guard g.range.lowerBound >= 0, g.range.upperBound <= v.count else {
-                throw SpectraError.invalidArgument(argument: "groups", message: "group \(g.name) \(g.range) is outside 0..<\(v.count)")
+                throw SpectraError.invalidArgument(
+                    argument: "groups", message: "group \(g.name) \(g.range) is outside 0..<\(v.count)")
             }
             let r = Array(rates[g.range])
             let sorted = r.sorted()
             let n = sorted.count
             let median = n == 0 ? 0 : (n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]))
-            summaries.append(GroupSummary(
-                name: g.name, count: n, mean: n == 0 ? 0 : r.reduce(0, +) / Double(n), median: median,
-                minimum: sorted.first ?? 0, maximum: sorted.last ?? 0,
-                geometricMean: n == 0 ? 0 : Double.exp(r.reduce(0) { $0 + Double.log($1) } / Double(n))))
+            summaries.append(
+                GroupSummary(
+                    name: g.name, count: n, mean: n == 0 ? 0 : r.reduce(0, +) / Double(n), median: median,
+                    minimum: sorted.first ?? 0, maximum: sorted.last ?? 0,
+                    geometricMean: n == 0 ? 0 : Double.exp(r.reduce(0) { $0 + Double.log($1) } / Double(n))))
         }
         self.rates = rates
         self.groups = summaries
@@ -80,13 +87,15 @@ public struct AdamEffectiveLearningRates: Sendable, Equatable {
 
     /// Rates of an `Adam` optimiser's state at learning rate lr, over the model's parameter groups.
     public init(adam: Adam, learningRate: Double, groups: [ParameterGroup]) throws {
-        try self.init(secondMoment: adam.secondMoment, stepCount: adam.stepCount, beta2: adam.beta2,
-                      epsilon: adam.epsilon, learningRate: learningRate, groups: groups)
+        try self.init(
+            secondMoment: adam.secondMoment, stepCount: adam.stepCount, beta2: adam.beta2,
+            epsilon: adam.epsilon, learningRate: learningRate, groups: groups)
     }
 
     /// Rates of an `AdamW` optimiser's state (decoupled weight decay does not enter η_i).
     public init(adamW: AdamW, learningRate: Double, groups: [ParameterGroup]) throws {
-        try self.init(secondMoment: adamW.secondMoment, stepCount: adamW.stepCount, beta2: adamW.beta2,
-                      epsilon: adamW.epsilon, learningRate: learningRate, groups: groups)
+        try self.init(
+            secondMoment: adamW.secondMoment, stepCount: adamW.stepCount, beta2: adamW.beta2,
+            epsilon: adamW.epsilon, learningRate: learningRate, groups: groups)
     }
 }

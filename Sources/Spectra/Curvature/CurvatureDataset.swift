@@ -37,13 +37,17 @@ public struct CurvatureBatch: Sendable, Equatable {
         guard inputs.steps == targets.steps, inputs.batchSize == targets.batchSize else {
             throw SpectraError.invalidArgument(
                 argument: "targets",
-                message: "\(targets.steps) steps × \(targets.batchSize) sequences, the inputs have \(inputs.steps) × \(inputs.batchSize)")
+                message:
+                    "\(targets.steps) steps × \(targets.batchSize) sequences, the inputs have \(inputs.steps) × \(inputs.batchSize)"
+            )
         }
         if let i = inputs.values.firstIndex(where: { !$0.isFinite }) {
-            throw SpectraError.invalidArgument(argument: "input", message: "value \(inputs.values[i]) at index \(i) is not finite")
+            throw SpectraError.invalidArgument(
+                argument: "input", message: "value \(inputs.values[i]) at index \(i) is not finite")
         }
         if let i = targets.values.firstIndex(where: { !$0.isFinite }) {
-            throw SpectraError.invalidArgument(argument: "target", message: "value \(targets.values[i]) at index \(i) is not finite")
+            throw SpectraError.invalidArgument(
+                argument: "target", message: "value \(targets.values[i]) at index \(i) is not finite")
         }
         self.inputs = inputs
         self.targets = targets
@@ -75,11 +79,13 @@ public struct CurvatureDataset: Sendable, Equatable {
         }
         for (i, b) in batches.enumerated() {
             guard b.inputs.features == first.inputs.features, b.targets.features == first.targets.features else {
-                throw SpectraError.invalidArgument(argument: "batches", message: "batch \(i) has different feature widths from batch 0")
+                throw SpectraError.invalidArgument(
+                    argument: "batches", message: "batch \(i) has different feature widths from batch 0")
             }
             guard loss.burnIn < b.inputs.steps else {
                 throw SpectraError.invalidArgument(
-                    argument: "burnIn", message: "\(loss.burnIn) leaves no scored step in batch \(i) of \(b.inputs.steps) steps")
+                    argument: "burnIn",
+                    message: "\(loss.burnIn) leaves no scored step in batch \(i) of \(b.inputs.steps) steps")
             }
         }
         let counts = batches.map { Double(($0.inputs.steps - loss.burnIn) * $0.inputs.batchSize) }
@@ -102,14 +108,17 @@ public struct CurvatureDataset: Sendable, Equatable {
         let first = batches[0]
         guard first.inputs.features == model.inputSize else {
             throw SpectraError.invalidArgument(
-                argument: "input", message: "\(first.inputs.features) features, the model has input size \(model.inputSize)")
+                argument: "input",
+                message: "\(first.inputs.features) features, the model has input size \(model.inputSize)")
         }
         guard first.targets.features == model.outputSize else {
             throw SpectraError.invalidArgument(
-                argument: "target", message: "\(first.targets.features) features, the model has output size \(model.outputSize)")
+                argument: "target",
+                message: "\(first.targets.features) features, the model has output size \(model.outputSize)")
         }
         if let i = model.parameters.firstIndex(where: { !$0.isFinite }) {
-            throw SpectraError.invalidArgument(argument: "parameters", message: "value \(model.parameters[i]) at index \(i) is not finite")
+            throw SpectraError.invalidArgument(
+                argument: "parameters", message: "value \(model.parameters[i]) at index \(i) is not finite")
         }
     }
 

@@ -63,7 +63,10 @@ public struct CurvatureOperator: SymmetricLinearOperator {
         let p = model.parameterCount, count = dataset.sequenceCount
         guard p * count <= Self.maximumStoredGradientValues else {
             throw SpectraError.invalidArgument(
-                argument: "data", message: "the empirical Fisher would store \(p) parameters × \(count) sequences of gradients (limit \(Self.maximumStoredGradientValues) values); use fewer sequences")
+                argument: "data",
+                message:
+                    "the empirical Fisher would store \(p) parameters × \(count) sequences of gradients (limit \(Self.maximumStoredGradientValues) values); use fewer sequences"
+            )
         }
         var gradients = Matrix(rows: p, columns: count)
         var shares: [Double] = []
@@ -74,8 +77,10 @@ public struct CurvatureOperator: SymmetricLinearOperator {
             for j in 0..<b {
                 let x = try SequenceBatch(sequence: batch.inputs.sequence(j))
                 let y = try SequenceBatch(sequence: batch.targets.sequence(j))
-                let g = try model.lossAndGradient(inputs: x, targets: y, loss: dataset.loss.outputLoss,
-                                                  workspace: workspace).gradient
+                let g = try model.lossAndGradient(
+                    inputs: x, targets: y, loss: dataset.loss.outputLoss,
+                    workspace: workspace
+                ).gradient
                 gradients.elements.replaceSubrange((column * p)..<((column + 1) * p), with: g)
                 shares.append(weight / Double(b))
                 column += 1
@@ -89,7 +94,8 @@ public struct CurvatureOperator: SymmetricLinearOperator {
 
     public func apply(_ vector: [Double]) throws -> [Double] {
         guard vector.count == dimension else {
-            throw SpectraError.invalidArgument(argument: "vector", message: "\(vector.count) values for \(dimension) parameters")
+            throw SpectraError.invalidArgument(
+                argument: "vector", message: "\(vector.count) values for \(dimension) parameters")
         }
         switch kind {
         case .hessian: return try hessianProduct(vector)
@@ -103,8 +109,9 @@ public struct CurvatureOperator: SymmetricLinearOperator {
         try workspaces.withWorkspace { workspace in
             var total = [Double](repeating: 0, count: dimension)
             for (b, w) in zip(dataset.batches, dataset.weights) {
-                let hv = try model.hessianVectorProduct(inputs: b.inputs, targets: b.targets, direction: v,
-                                                        loss: dataset.loss.outputLoss, workspace: workspace)
+                let hv = try model.hessianVectorProduct(
+                    inputs: b.inputs, targets: b.targets, direction: v,
+                    loss: dataset.loss.outputLoss, workspace: workspace)
                 accumulate(&total, hv.product, weight: w)
             }
             return total
@@ -120,8 +127,9 @@ public struct CurvatureOperator: SymmetricLinearOperator {
         var total = [Double](repeating: 0, count: dimension)
         let loss = dataset.loss
         for (b, w) in zip(dataset.batches, dataset.weights) {
-            let (_, tangents) = try model.jacobianVectorProduct(inputs: b.inputs, parameterDirection: v,
-                                                                workspace: workspace)
+            let (_, tangents) = try model.jacobianVectorProduct(
+                inputs: b.inputs, parameterDirection: v,
+                workspace: workspace)
             let steps = b.inputs.steps, batch = b.inputs.batchSize, d = model.outputSize
             let curvature = 2 * loss.scale / Double(d * (steps - loss.burnIn) * batch)
             var cotangent = tangents.outputs.values

@@ -38,7 +38,8 @@ public struct EigenvectorLocalization: Sendable, Equatable {
         var covered = [Bool](repeating: false, count: p)
         for g in groups {
             guard g.range.lowerBound >= 0, g.range.upperBound <= p else {
-                throw SpectraError.invalidArgument(argument: "groups", message: "group \(g.name) \(g.range) is outside 0..<\(p)")
+                throw SpectraError.invalidArgument(
+                    argument: "groups", message: "group \(g.name) \(g.range) is outside 0..<\(p)")
             }
             for i in g.range {
                 guard !covered[i] else {
@@ -57,7 +58,9 @@ public struct EigenvectorLocalization: Sendable, Equatable {
                 throw SpectraError.invalidArgument(argument: "vectors", message: "column \(c) is not finite")
             }
             let norm2 = v.reduce(0) { $0 + $1 * $1 }
-            guard norm2 > 0 else { throw SpectraError.invalidArgument(argument: "vectors", message: "column \(c) is zero") }
+            guard norm2 > 0 else {
+                throw SpectraError.invalidArgument(argument: "vectors", message: "column \(c) is zero")
+            }
             let u2 = v.map { $0 * $0 / norm2 }
             let ipr = u2.reduce(0) { $0 + $1 * $1 }
             var shares: [Double] = [], iprs: [Double] = [], enrichments: [Double] = []
@@ -68,8 +71,10 @@ public struct EigenvectorLocalization: Sendable, Equatable {
                 iprs.append(share > 0 ? fourth / (share * share) : 0)
                 enrichments.append(g.count > 0 ? share / (Double(g.count) / Double(p)) : 0)
             }
-            result.append(Vector(inverseParticipationRatio: ipr, groupShares: shares,
-                                 groupInverseParticipationRatios: iprs, groupEnrichments: enrichments))
+            result.append(
+                Vector(
+                    inverseParticipationRatio: ipr, groupShares: shares,
+                    groupInverseParticipationRatios: iprs, groupEnrichments: enrichments))
         }
         groupNames = groups.map(\.name)
         self.vectors = result

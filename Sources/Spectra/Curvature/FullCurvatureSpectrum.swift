@@ -23,7 +23,10 @@ public struct FullCurvatureSpectrum: Sendable, Equatable {
     public init<Op: SymmetricLinearOperator>(_ op: Op, maximumDimension: Int = 4096) throws {
         guard op.dimension <= maximumDimension else {
             throw SpectraError.invalidArgument(
-                argument: "method", message: "the full eigendecomposition of \(op.dimension) parameters exceeds the limit of \(maximumDimension); use Lanczos")
+                argument: "method",
+                message:
+                    "the full eigendecomposition of \(op.dimension) parameters exceeds the limit of \(maximumDimension); use Lanczos"
+            )
         }
         let dense = try op.denseMatrix()
         let eig = try LinearAlgebra.symmetricEigen(dense.symmetrized)
@@ -50,7 +53,8 @@ public struct FullCurvatureSpectrum: Sendable, Equatable {
 
     func pairs(_ indices: [Int]) throws -> SymmetricEigenpairs {
         guard indices.allSatisfy({ $0 >= 0 && $0 < eigenvalues.count }) else {
-            throw SpectraError.invalidArgument(argument: "k", message: "\(indices.count) eigenpairs requested of \(eigenvalues.count)")
+            throw SpectraError.invalidArgument(
+                argument: "k", message: "\(indices.count) eigenpairs requested of \(eigenvalues.count)")
         }
         let p = eigenvalues.count
         var vectors = Matrix(rows: p, columns: indices.count)

@@ -31,17 +31,20 @@ public struct DrivenRecurrentDynamics: TangentDynamics {
     ///   model's input width or the initial state has the wrong size or non-finite values.
     public init(model: any RecurrentModel, inputs: SequenceBatch, initialState: [Double]? = nil) throws {
         guard inputs.batchSize == 1 else {
-            throw SpectraError.invalidArgument(argument: "inputs", message: "needs one sequence (batch size 1), got \(inputs.batchSize)")
+            throw SpectraError.invalidArgument(
+                argument: "inputs", message: "needs one sequence (batch size 1), got \(inputs.batchSize)")
         }
         guard inputs.features == model.inputSize else {
             throw SpectraError.invalidArgument(
                 argument: "inputs", message: "\(inputs.features) features, the model has input size \(model.inputSize)")
         }
         if let i = inputs.values.firstIndex(where: { !$0.isFinite }) {
-            throw SpectraError.invalidArgument(argument: "inputs", message: "value \(inputs.values[i]) at index \(i) is not finite")
+            throw SpectraError.invalidArgument(
+                argument: "inputs", message: "value \(inputs.values[i]) at index \(i) is not finite")
         }
         if let i = model.parameters.firstIndex(where: { !$0.isFinite }) {
-            throw SpectraError.invalidArgument(argument: "parameters", message: "value \(model.parameters[i]) at index \(i) is not finite")
+            throw SpectraError.invalidArgument(
+                argument: "parameters", message: "value \(model.parameters[i]) at index \(i) is not finite")
         }
         self.model = model
         self.inputs = inputs
@@ -66,7 +69,8 @@ public struct DrivenRecurrentDynamics: TangentDynamics {
     /// The next input replicated in `columns` sequences of one step.
     func replicatedInput(columns: Int) throws -> SequenceBatch {
         guard stepIndex < inputs.steps else {
-            throw SpectraError.invalidArgument(argument: "steps", message: "the input sequence has only \(inputs.steps) steps")
+            throw SpectraError.invalidArgument(
+                argument: "steps", message: "the input sequence has only \(inputs.steps) steps")
         }
         let d = inputs.features
         let x = Array(inputs.values[(stepIndex * d)..<((stepIndex + 1) * d)])

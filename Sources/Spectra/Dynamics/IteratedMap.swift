@@ -15,8 +15,10 @@ public struct IteratedMap: TangentDynamics {
 
     /// A map on ℝⁿ (n = initialState.count) with F = `map` and ∂F/∂x = `jacobian`, `timeStep` units of time per
     /// iteration (1 for a genuine map).
-    public init(initialState: [Double], timeStep: Double = 1, map: @escaping @Sendable ([Double]) -> [Double],
-                jacobian: @escaping @Sendable ([Double]) -> Matrix) throws {
+    public init(
+        initialState: [Double], timeStep: Double = 1, map: @escaping @Sendable ([Double]) -> [Double],
+        jacobian: @escaping @Sendable ([Double]) -> Matrix
+    ) throws {
         try SpectraChecks.positive(initialState.count, "initialState.count")
         try SpectraChecks.finite(timeStep, "timeStep", positive: true)
         dimension = initialState.count
@@ -32,7 +34,8 @@ public struct IteratedMap: TangentDynamics {
     public mutating func step() throws {
         let next = map(state)
         guard next.count == dimension else {
-            throw SpectraError.invalidArgument(argument: "map", message: "returned \(next.count) values for dimension \(dimension)")
+            throw SpectraError.invalidArgument(
+                argument: "map", message: "returned \(next.count) values for dimension \(dimension)")
         }
         state = next
         stepIndex += 1
@@ -51,8 +54,9 @@ public struct IteratedMap: TangentDynamics {
     public func jacobian() throws -> Matrix {
         let d = jacobianAt(state)
         guard d.rows == dimension, d.columns == dimension else {
-            throw SpectraError.invalidArgument(argument: "jacobian",
-                                               message: "returned \(d.rows)×\(d.columns) for dimension \(dimension)")
+            throw SpectraError.invalidArgument(
+                argument: "jacobian",
+                message: "returned \(d.rows)×\(d.columns) for dimension \(dimension)")
         }
         try SpectraChecks.finiteBlock(d, step: stepIndex + 1, what: "Jacobian")
         return d

@@ -23,8 +23,9 @@ public struct RandomTanhMap: TangentDynamics, Equatable {
     /// A map with couplings J (square, finite) from the initial state h_0.
     public init(couplings: Matrix, initialState: [Double]) throws {
         guard couplings.isSquare, couplings.rows >= 1 else {
-            throw SpectraError.invalidArgument(argument: "couplings",
-                                               message: "must be square and non-empty, got \(couplings.rows)×\(couplings.columns)")
+            throw SpectraError.invalidArgument(
+                argument: "couplings",
+                message: "must be square and non-empty, got \(couplings.rows)×\(couplings.columns)")
         }
         if let i = couplings.elements.firstIndex(where: { !$0.isFinite }) {
             throw SpectraError.invalidArgument(argument: "couplings", message: "entry \(i) is \(couplings.elements[i])")
@@ -126,7 +127,11 @@ public struct RandomTanhMap: TangentDynamics, Equatable {
             }
             delta = next
         }
-        let growth = g * g * expectation(delta) { let s = sech2($0); return s * s }
+        let growth =
+            g * g
+            * expectation(delta) {
+                let s = sech2($0); return s * s
+            }
         return 0.5 * Double.log(growth)
     }
 }

@@ -23,8 +23,9 @@ public struct RateNetwork: TangentDynamics, Equatable {
     /// A network with couplings J, Euler step Δt/τ ∈ (0, 1] and initial state h_0.
     public init(couplings: Matrix, timeStep: Double, initialState: [Double]) throws {
         guard couplings.isSquare, couplings.rows >= 1 else {
-            throw SpectraError.invalidArgument(argument: "couplings",
-                                               message: "must be square and non-empty, got \(couplings.rows)×\(couplings.columns)")
+            throw SpectraError.invalidArgument(
+                argument: "couplings",
+                message: "must be square and non-empty, got \(couplings.rows)×\(couplings.columns)")
         }
         if let i = couplings.elements.firstIndex(where: { !$0.isFinite }) {
             throw SpectraError.invalidArgument(argument: "couplings", message: "entry \(i) is \(couplings.elements[i])")

@@ -56,7 +56,8 @@ extension TangentDynamics {
     /// Check a state given to ``setState(_:)``.
     func validatedState(_ x: [Double]) throws -> [Double] {
         guard x.count == dimension else {
-            throw SpectraError.invalidArgument(argument: "state", message: "\(x.count) values for dimension \(dimension)")
+            throw SpectraError.invalidArgument(
+                argument: "state", message: "\(x.count) values for dimension \(dimension)")
         }
         if let i = x.firstIndex(where: { !$0.isFinite }) {
             throw SpectraError.invalidArgument(argument: "state", message: "component \(i) is \(x[i])")
@@ -69,7 +70,9 @@ extension TangentDynamics {
         guard tangents.rows == dimension, out.rows == dimension, out.columns == tangents.columns else {
             throw SpectraError.invalidArgument(
                 argument: "tangents",
-                message: "\(tangents.rows)×\(tangents.columns) tangents and \(out.rows)×\(out.columns) output for dimension \(dimension)")
+                message:
+                    "\(tangents.rows)×\(tangents.columns) tangents and \(out.rows)×\(out.columns) output for dimension \(dimension)"
+            )
         }
     }
 }

@@ -37,8 +37,10 @@ public struct ConditionalLyapunovSpectrum: Sendable, Equatable {
     ///
     /// - Throws: as ``LyapunovSpectrum/init(_:options:progress:)``; ``SpectraError/invalidArgument(argument:message:)``
     ///   if the run does not fit into T steps.
-    public init(model: any RecurrentModel, inputs: SequenceBatch, options: LyapunovOptions,
-                initialState: [Double]? = nil) throws {
+    public init(
+        model: any RecurrentModel, inputs: SequenceBatch, options: LyapunovOptions,
+        initialState: [Double]? = nil
+    ) throws {
         var spectra: [LyapunovSpectrum] = []
         for b in 0..<inputs.batchSize {
             let sequence = try SequenceBatch(sequence: inputs.sequence(b))

@@ -33,9 +33,11 @@ public struct LyapunovOptions: Sendable, Equatable {
     public var initialFrame: Matrix? = nil
 
     /// Options; every argument is described at its property.
-    public init(steps: Int, exponents: Int? = nil, transientSteps: Int = 0, warmUpSteps: Int? = nil,
-                renormalizationInterval: Int = 1, windowSteps: Int? = nil, seed: UInt64 = 0,
-                computesDeterminant: Bool = false, perturbation: Double? = 1e-6) {
+    public init(
+        steps: Int, exponents: Int? = nil, transientSteps: Int = 0, warmUpSteps: Int? = nil,
+        renormalizationInterval: Int = 1, windowSteps: Int? = nil, seed: UInt64 = 0,
+        computesDeterminant: Bool = false, perturbation: Double? = 1e-6
+    ) {
         self.steps = steps
         self.exponents = exponents
         self.transientSteps = transientSteps
@@ -58,7 +60,8 @@ public struct LyapunovOptions: Sendable, Equatable {
         try SpectraChecks.positive(renormalizationInterval, "renormalizationInterval")
         if let k = exponents {
             guard k >= 1 && k <= n else {
-                throw SpectraError.invalidArgument(argument: "exponents", message: "must be in 1…\(n) (the state dimension), got \(k)")
+                throw SpectraError.invalidArgument(
+                    argument: "exponents", message: "must be in 1…\(n) (the state dimension), got \(k)")
             }
         }
         let t = renormalizationInterval
@@ -77,7 +80,8 @@ public struct LyapunovOptions: Sendable, Equatable {
         if let q = initialFrame {
             guard q.rows == n, q.columns == (exponents ?? n), q.elements.allSatisfy(\.isFinite) else {
                 throw SpectraError.invalidArgument(
-                    argument: "initialFrame", message: "must be a finite \(n) × \(exponents ?? n) matrix, got \(q.rows) × \(q.columns)")
+                    argument: "initialFrame",
+                    message: "must be a finite \(n) × \(exponents ?? n) matrix, got \(q.rows) × \(q.columns)")
             }
         }
         if let r = remainingSteps {
@@ -85,7 +89,9 @@ public struct LyapunovOptions: Sendable, Equatable {
             guard needed <= r else {
                 throw SpectraError.invalidArgument(
                     argument: "steps",
-                    message: "transient \(transientSteps) + warm-up \(resolvedWarmUpSteps) + steps \(steps) = \(needed) exceeds the \(r) steps available")
+                    message:
+                        "transient \(transientSteps) + warm-up \(resolvedWarmUpSteps) + steps \(steps) = \(needed) exceeds the \(r) steps available"
+                )
             }
         }
     }

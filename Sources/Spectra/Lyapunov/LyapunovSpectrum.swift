@@ -93,7 +93,8 @@ public struct LyapunovSpectrum: Sendable, Equatable {
         let interval = options.renormalizationInterval
         var system = dynamics
         for _ in 0..<options.transientSteps { try system.step() }
-        var frame = try options.initialFrame.map { try OrthonormalFrame(basis: $0) }
+        var frame =
+            try options.initialFrame.map { try OrthonormalFrame(basis: $0) }
             ?? OrthonormalFrame(dimension: n, columns: k, seed: options.seed)
         // The partner trajectory of the two-trajectory estimate starts at the beginning of the warm-up.
         var partner: D? = nil
@@ -129,7 +130,8 @@ public struct LyapunovSpectrum: Sendable, Equatable {
                 try system.step()
             } else if determinant {
                 try system.writeJacobian(into: &jacobian)
-                logDeterminantSum += system.hasCheapJacobian
+                logDeterminantSum +=
+                    system.hasCheapJacobian
                     ? try system.logAbsDeterminant() : try LinearAlgebra.logAbsDeterminant(jacobian).logAbs
                 try frame.multiply(by: jacobian)
                 try system.step()

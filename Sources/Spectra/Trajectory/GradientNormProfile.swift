@@ -24,8 +24,10 @@ public struct GradientNormProfile: Sendable, Equatable {
     ///
     /// - Throws: ``SpectraError/invalidArgument(argument:message:)`` for a time or lag outside the sequence or a
     ///   cotangent of the wrong size; ``SpectraError/divergence(step:message:)`` for non-finite Jacobians.
-    public init(model: any RecurrentModel, sequence: SequenceBatch, initialStates: [Matrix]? = nil,
-                outputGradient: [Double], at t: Int, maximumLag: Int) throws {
+    public init(
+        model: any RecurrentModel, sequence: SequenceBatch, initialStates: [Matrix]? = nil,
+        outputGradient: [Double], at t: Int, maximumLag: Int
+    ) throws {
         try TrajectoryJacobians.validate(model: model, sequence: sequence)
         guard t >= 1 && t <= sequence.steps else {
             throw SpectraError.invalidArgument(argument: "time", message: "\(t) not in 1…\(sequence.steps)")
@@ -35,13 +37,16 @@ public struct GradientNormProfile: Sendable, Equatable {
         }
         guard outputGradient.count == model.outputSize, outputGradient.allSatisfy(\.isFinite) else {
             throw SpectraError.invalidArgument(
-                argument: "outputGradient", message: "needs \(model.outputSize) finite values, got \(outputGradient.count)")
+                argument: "outputGradient",
+                message: "needs \(model.outputSize) finite values, got \(outputGradient.count)")
         }
         var stateJacobians: [Matrix] = []
         var outputState = Matrix(rows: 0, columns: 0)
         let first = t - maximumLag + 1
-        try TrajectoryJacobians.forEach(model: model, sequence: sequence, initialStates: initialStates, from: first,
-                                        through: t) { time, j in
+        try TrajectoryJacobians.forEach(
+            model: model, sequence: sequence, initialStates: initialStates, from: first,
+            through: t
+        ) { time, j in
             if time == t { outputState = j.outputState } else { stateJacobians.append(j.state) }  // D_first … D_{t−1}
         }
         let layouts = model.stateLayouts
@@ -79,13 +84,17 @@ public struct GradientNormProfile: Sendable, Equatable {
 
     /// The profile for the loss term of step t, L_t = (s/d_out)·Σ_k (ŷ_{t,k} − y_{t,k})² with s = ½
     /// (`halved`, the engine's default loss) or 1, against `targets` (one sequence, T × 1 × d_out).
-    public init(model: any RecurrentModel, sequence: SequenceBatch, targets: SequenceBatch, halved: Bool = true,
-                initialStates: [Matrix]? = nil, at t: Int, maximumLag: Int) throws {
+    public init(
+        model: any RecurrentModel, sequence: SequenceBatch, targets: SequenceBatch, halved: Bool = true,
+        initialStates: [Matrix]? = nil, at t: Int, maximumLag: Int
+    ) throws {
         try TrajectoryJacobians.validate(model: model, sequence: sequence)
         guard targets.steps == sequence.steps, targets.batchSize == 1, targets.features == model.outputSize else {
             throw SpectraError.invalidArgument(
                 argument: "targets",
-                message: "expected \(sequence.steps) steps × 1 sequence × \(model.outputSize) outputs, got \(targets.steps) × \(targets.batchSize) × \(targets.features)")
+                message:
+                    "expected \(sequence.steps) steps × 1 sequence × \(model.outputSize) outputs, got \(targets.steps) × \(targets.batchSize) × \(targets.features)"
+            )
         }
         guard t >= 1 && t <= sequence.steps else {
             throw SpectraError.invalidArgument(argument: "time", message: "\(t) not in 1…\(sequence.steps)")
@@ -94,7 +103,8 @@ public struct GradientNormProfile: Sendable, Equatable {
         let d = model.outputSize
         let scale = (halved ? 1.0 : 2.0) / Double(d)
         let e = (0..<d).map { k in scale * (outputs[t - 1, 0, k] - targets[t - 1, 0, k]) }
-        try self.init(model: model, sequence: sequence, initialStates: initialStates, outputGradient: e, at: t,
-                      maximumLag: maximumLag)
+        try self.init(
+            model: model, sequence: sequence, initialStates: initialStates, outputGradient: e, at: t,
+            maximumLag: maximumLag)
     }
 }

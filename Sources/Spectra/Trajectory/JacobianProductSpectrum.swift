@@ -70,8 +70,10 @@ public struct JacobianProductSpectrum: Sendable, Equatable {
 
     /// Products of the exact state Jacobians of `model` along `sequence` (one sequence, joint state of all
     /// layers). Only the Jacobians inside the product window are kept.
-    public init(model: any RecurrentModel, sequence: SequenceBatch, initialStates: [Matrix]? = nil,
-                anchor: ProductAnchor, lags: [Int]? = nil) throws {
+    public init(
+        model: any RecurrentModel, sequence: SequenceBatch, initialStates: [Matrix]? = nil,
+        anchor: ProductAnchor, lags: [Int]? = nil
+    ) throws {
         try TrajectoryJacobians.validate(model: model, sequence: sequence)
         let wanted = try Self.resolvedLags(lags, maximum: try Self.maximumLag(anchor, steps: sequence.steps))
         let longest = wanted.last ?? 0
@@ -81,8 +83,10 @@ public struct JacobianProductSpectrum: Sendable, Equatable {
         case .start(let k): (firstNeeded, last) = (k + 1, k + longest)
         }
         var window: [Matrix] = []  // D_firstNeeded … D_last
-        try TrajectoryJacobians.forEach(model: model, sequence: sequence, initialStates: initialStates,
-                                        from: firstNeeded, through: last) { _, j in window.append(j.state) }
+        try TrajectoryJacobians.forEach(
+            model: model, sequence: sequence, initialStates: initialStates,
+            from: firstNeeded, through: last
+        ) { _, j in window.append(j.state) }
         let rows = try Self.logSingularValues(dimension: model.stateSize, lags: wanted) { l in
             switch anchor {
             case .end(let t): return (window[t - l + 1 - firstNeeded].transposed, t - l + 1)

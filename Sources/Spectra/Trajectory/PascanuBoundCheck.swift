@@ -67,7 +67,8 @@ public struct PascanuBoundCheck: Sendable, Equatable {
     public init(products spectrum: JacobianProductSpectrum, model: TanhRNN) throws {
         guard model.layerCount == 1 else {
             throw SpectraError.invalidArgument(
-                argument: "model", message: "the bound needs one recurrent matrix; the network has \(model.layerCount) layers")
+                argument: "model",
+                message: "the bound needs one recurrent matrix; the network has \(model.layerCount) layers")
         }
         let group = try model.parameterGroup(named: "layer0.W_hh")
         let w = try Matrix(rows: group.rows, columns: group.columns, columnMajor: model.parameterValues(of: group))

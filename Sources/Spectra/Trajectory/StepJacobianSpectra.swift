@@ -54,15 +54,19 @@ public struct StepJacobianSpectra: Sendable, Equatable {
     ///   - progress: called after every analysed step with (steps done, steps in all).
     /// - Throws: ``SpectraError/invalidArgument(argument:message:)`` for a wrong sequence or stride,
     ///   ``SpectraError/divergence(step:message:)`` for a non-finite Jacobian.
-    public init(model: any RecurrentModel, sequence: SequenceBatch, initialStates: [Matrix]? = nil,
-                stride: Int = 1, progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws {
+    public init(
+        model: any RecurrentModel, sequence: SequenceBatch, initialStates: [Matrix]? = nil,
+        stride: Int = 1, progress: ((_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws {
         try TrajectoryJacobians.validate(model: model, sequence: sequence)
         try SpectraChecks.positive(stride, "stride")
         let sizes = model.stateLayouts.map(\.size)
         let offsets = model.stateOffsets
         var result: [StepJacobianSpectrum] = []
-        try TrajectoryJacobians.forEach(model: model, sequence: sequence, initialStates: initialStates,
-                                        through: sequence.steps) { time, j in
+        try TrajectoryJacobians.forEach(
+            model: model, sequence: sequence, initialStates: initialStates,
+            through: sequence.steps
+        ) { time, j in
             guard time % stride == 0 else { return }
             let layers = try zip(offsets, sizes).map { offset, size -> JacobianBlockSpectrum in
                 var block = Matrix(rows: size, columns: size)

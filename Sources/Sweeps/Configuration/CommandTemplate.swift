@@ -45,7 +45,9 @@ public struct CommandTemplate: Sendable, Equatable {
     public static func isIdentifier(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic)
         else { return false }
-        return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+        return name.unicodeScalars.allSatisfy {
+            $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
+        }
     }
 
     private static func parse(_ text: String, index: Int) throws(SweepError) -> [Segment] {
@@ -66,7 +68,8 @@ public struct CommandTemplate: Sendable, Equatable {
                 let name = String(String.UnicodeScalarView(scalars[..<close]))
                 guard isIdentifier(name) else {
                     throw SweepError(
-                        "command[\(index)]: '{\(name)}' in '\(text)' is not a placeholder (a name of letters, digits and '_'; write '{{' for a literal brace)")
+                        "command[\(index)]: '{\(name)}' in '\(text)' is not a placeholder (a name of letters, digits and '_'; write '{{' for a literal brace)"
+                    )
                 }
                 if !literal.isEmpty { segments.append(.literal(literal)) }
                 literal = ""

@@ -36,15 +36,18 @@ public struct MetricSpecification: Sendable, Equatable {
             case .array(let items):
                 guard let k = Int(segment), k >= 0, k < items.count else {
                     throw SweepError(
-                        "metric '\(name)': '\(segment)' is not an index of the \(items.count)-element array at \(location) of \(source)")
+                        "metric '\(name)': '\(segment)' is not an index of the \(items.count)-element array at \(location) of \(source)"
+                    )
                 }
                 value = items[k]
             default:
-                throw SweepError("metric '\(name)': \(location) of \(source) is \(value.kindDescription), not an object or array")
+                throw SweepError(
+                    "metric '\(name)': \(location) of \(source) is \(value.kindDescription), not an object or array")
             }
         }
         guard value.isScalar else {
-            throw SweepError("metric '\(name)': '\(path)' in \(source) is \(value.kindDescription), not a number, string or boolean")
+            throw SweepError(
+                "metric '\(name)': '\(path)' in \(source) is \(value.kindDescription), not a number, string or boolean")
         }
         return value
     }

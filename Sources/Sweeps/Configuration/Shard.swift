@@ -21,7 +21,8 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
     /// - Throws: ``SweepError`` unless 0 ≤ index < count ≤ ``maximumCount``.
     public init(index: Int, count: Int) throws(SweepError) {
         guard count >= 1, count <= Self.maximumCount else {
-            throw SweepError("invalid --shard \(index)/\(count): the shard count N must be between 1 and \(Self.maximumCount)")
+            throw SweepError(
+                "invalid --shard \(index)/\(count): the shard count N must be between 1 and \(Self.maximumCount)")
         }
         guard index >= 0, index < count else {
             throw SweepError("invalid --shard \(index)/\(count): the shard index i must satisfy 0 ≤ i < N = \(count)")

@@ -39,17 +39,23 @@ extension SweepConfiguration {
 
         var name = URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent
         if let value = document["name"] {
-            guard let text = value.stringValue else { throw fail("name", "\(value.kindDescription), expected a string") }
+            guard let text = value.stringValue else {
+                throw fail("name", "\(value.kindDescription), expected a string")
+            }
             name = text
         }
         var summary: String?
         if let value = document["description"] {
-            guard let text = value.stringValue else { throw fail("description", "\(value.kindDescription), expected a string") }
+            guard let text = value.stringValue else {
+                throw fail("description", "\(value.kindDescription), expected a string")
+            }
             summary = text
         }
 
         guard let commandValue = document["command"] else {
-            throw fail("command", "missing: give the rnnmem arguments run per cell, e.g. [\"train\", \"--seed\", \"{seed}\", …]")
+            throw fail(
+                "command",
+                "missing: give the rnnmem arguments run per cell, e.g. [\"train\", \"--seed\", \"{seed}\", …]")
         }
         guard case .array(let items) = commandValue else {
             throw fail("command", "\(commandValue.kindDescription), expected a list of strings")
@@ -102,24 +108,32 @@ extension SweepConfiguration {
             case .object(let named):
                 pairs = named.map { ($0.key, $0.value, "metrics.\($0.key)") }
             default:
-                throw fail("metrics", "\(value.kindDescription), expected a list of key paths or an object mapping column names to key paths")
+                throw fail(
+                    "metrics",
+                    "\(value.kindDescription), expected a list of key paths or an object mapping column names to key paths"
+                )
             }
             var names = Set<String>()
             for pair in pairs {
                 guard let path = pair.path.stringValue else {
-                    throw fail(pair.key, "\(pair.path.kindDescription), expected a key path such as \"testMetrics.rmse\"")
+                    throw fail(
+                        pair.key, "\(pair.path.kindDescription), expected a key path such as \"testMetrics.rmse\"")
                 }
                 guard let metric = MetricSpecification(name: pair.name, path: path) else {
                     throw fail(pair.key, "'\(path)' is not a key path (keys separated by single dots)")
                 }
-                guard names.insert(metric.name).inserted else { throw fail(pair.key, "duplicate metric '\(metric.name)'") }
+                guard names.insert(metric.name).inserted else {
+                    throw fail(pair.key, "duplicate metric '\(metric.name)'")
+                }
                 metrics.append(metric)
             }
         }
 
         var metricsFile: String?
         if let value = document["metrics_file"] {
-            guard let text = value.stringValue else { throw fail("metrics_file", "\(value.kindDescription), expected a string") }
+            guard let text = value.stringValue else {
+                throw fail("metrics_file", "\(value.kindDescription), expected a string")
+            }
             metricsFile = text
         }
 

@@ -12,7 +12,8 @@ extension SweepConfiguration {
             first.isASCII, first.properties.isAlphabetic || ("0"..."9").contains(first)
         else { return false }
         return name.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "_" || $0 == "-")
+            $0.isASCII
+                && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "_" || $0 == "-")
         }
     }
 
@@ -24,13 +25,21 @@ extension SweepConfiguration {
         func fail(_ key: String, _ message: String) -> SweepError { .configuration(source, key, message) }
 
         guard isValidName(name) else {
-            throw fail("name", "'\(name)' is not a valid sweep name (1–64 letters, digits, '.', '_', '-', starting with a letter or digit)")
+            throw fail(
+                "name",
+                "'\(name)' is not a valid sweep name (1–64 letters, digits, '.', '_', '-', starting with a letter or digit)"
+            )
         }
 
         // The command: an rnnmem verb and its arguments.
-        guard let verb = command.texts.first else { throw fail("command", "empty: give an rnnmem command, e.g. [\"train\", …]") }
+        guard let verb = command.texts.first else {
+            throw fail("command", "empty: give an rnnmem command, e.g. [\"train\", …]")
+        }
         if verb.hasPrefix("-") || verb.contains("/") || verb.contains("{") || verb.contains(" ") || verb.isEmpty {
-            throw fail("command", "'\(verb)' is not an rnnmem command (the list starts with a verb such as \"train\"; the program is always rnnmem)")
+            throw fail(
+                "command",
+                "'\(verb)' is not an rnnmem command (the list starts with a verb such as \"train\"; the program is always rnnmem)"
+            )
         }
         if forbiddenCommands.contains(verb) { throw fail("command", "'\(verb)' cannot run as a sweep cell") }
         if let knownCommands, !knownCommands.contains(verb) {
@@ -45,18 +54,23 @@ extension SweepConfiguration {
         for axis in axes {
             let key = "axes.\(axis.name)"
             guard CommandTemplate.isIdentifier(axis.name) else {
-                throw fail(key, "'\(axis.name)' is not a valid axis name (letters, digits and '_', not starting with a digit)")
+                throw fail(
+                    key, "'\(axis.name)' is not a valid axis name (letters, digits and '_', not starting with a digit)")
             }
             guard !CommandTemplate.builtinPlaceholders.contains(axis.name) else {
                 throw fail(key, "'\(axis.name)' is filled by the runner and cannot be an axis")
             }
-            guard !reservedColumns.contains(axis.name) else { throw fail(key, "'\(axis.name)' is a reserved column name") }
+            guard !reservedColumns.contains(axis.name) else {
+                throw fail(key, "'\(axis.name)' is a reserved column name")
+            }
             guard names.insert(axis.name).inserted else { throw fail(key, "duplicate axis") }
             guard !axis.values.isEmpty else { throw fail(key, "empty list: the grid would have no cells") }
             var seen = Set<String>()
             for (i, value) in axis.values.enumerated() {
                 guard value.isScalar, value != .null else {
-                    throw fail("\(key)[\(i)]", "\(value.kindDescription) is not a valid value (give a string, number or boolean)")
+                    throw fail(
+                        "\(key)[\(i)]",
+                        "\(value.kindDescription) is not a valid value (give a string, number or boolean)")
                 }
                 if axis.isSeed {
                     guard let seed = value.integerValue, seed >= 0 else {
@@ -85,14 +99,16 @@ extension SweepConfiguration {
             }
             guard names.insert(parameter.name).inserted else { throw fail(key, "already an axis or a fixed parameter") }
             guard parameter.value.isScalar, parameter.value != .null else {
-                throw fail(key, "\(parameter.value.kindDescription) is not a valid value (give a string, number or boolean)")
+                throw fail(
+                    key, "\(parameter.value.kindDescription) is not a valid value (give a string, number or boolean)")
             }
         }
 
         // Placeholders: every one known, every axis and fixed parameter used.
         let used = command.placeholders
         let usedSet = Set(used)
-        for placeholder in used where !names.contains(placeholder) && !CommandTemplate.builtinPlaceholders.contains(placeholder) {
+        for placeholder in used
+        where !names.contains(placeholder) && !CommandTemplate.builtinPlaceholders.contains(placeholder) {
             var known = "axes: " + axes.map(\.name).joined(separator: ", ")
             if !fixed.isEmpty { known += "; fixed: " + fixed.map(\.name).joined(separator: ", ") }
             known += "; built in: " + CommandTemplate.builtinPlaceholders.joined(separator: ", ")
@@ -111,11 +127,16 @@ extension SweepConfiguration {
             let key = "metrics.\(metric.name)"
             guard !metric.name.isEmpty,
                 metric.name.unicodeScalars.allSatisfy({
-                    $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "." || $0 == "-")
+                    $0.isASCII
+                        && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "."
+                            || $0 == "-")
                 })
             else { throw fail(key, "'\(metric.name)' is not a valid column name (letters, digits, '_', '.', '-')") }
             guard columns.insert(metric.name).inserted else {
-                throw fail(key, "the column name '\(metric.name)' is already taken (an axis, another metric or one of \(reservedColumns.joined(separator: ", ")))")
+                throw fail(
+                    key,
+                    "the column name '\(metric.name)' is already taken (an axis, another metric or one of \(reservedColumns.joined(separator: ", ")))"
+                )
             }
         }
         if let metricsFile {
@@ -124,7 +145,10 @@ extension SweepConfiguration {
                 throw fail("metrics_file", "'\(metricsFile)' is not a relative path inside the cell directory")
             }
             guard usedSet.contains("cell_dir") else {
-                throw fail("metrics_file", "the command does not use '{cell_dir}', so the cell cannot write '\(metricsFile)' into its directory")
+                throw fail(
+                    "metrics_file",
+                    "the command does not use '{cell_dir}', so the cell cannot write '\(metricsFile)' into its directory"
+                )
             }
             guard !metrics.isEmpty else { throw fail("metrics_file", "given without any metrics to read") }
         }

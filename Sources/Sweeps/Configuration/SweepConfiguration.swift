@@ -52,8 +52,10 @@ public struct SweepConfiguration: Sendable, Equatable {
             source: source, name: name, command: template, axes: axes, fixed: fixed, metrics: metrics,
             metricsFile: metricsFile, knownCommands: knownCommands)
         self.configHash = SHA256.hexDigest(
-            of: Self.normalizedDocument(command: template, axes: axes, fixed: fixed, metrics: metrics, metricsFile: metricsFile)
-                .canonicalText)
+            of: Self.normalizedDocument(
+                command: template, axes: axes, fixed: fixed, metrics: metrics, metricsFile: metricsFile
+            )
+            .canonicalText)
     }
 
     /// The first 12 hexadecimal digits of ``configHash``, for display and default directory names.
@@ -79,9 +81,21 @@ public struct SweepConfiguration: Sendable, Equatable {
         .object([
             JSONMember("format", .string("rnnmem-sweep/1")),
             JSONMember("command", .array(command.texts.map(JSONValue.string))),
-            JSONMember("axes", .array(axes.map { .object([JSONMember("name", .string($0.name)), JSONMember("values", .array($0.values))]) })),
-            JSONMember("fixed", .array(fixed.map { .object([JSONMember("name", .string($0.name)), JSONMember("value", $0.value)]) })),
-            JSONMember("metrics", .array(metrics.map { .object([JSONMember("name", .string($0.name)), JSONMember("path", .string($0.path))]) })),
+            JSONMember(
+                "axes",
+                .array(
+                    axes.map {
+                        .object([JSONMember("name", .string($0.name)), JSONMember("values", .array($0.values))])
+                    })),
+            JSONMember(
+                "fixed",
+                .array(fixed.map { .object([JSONMember("name", .string($0.name)), JSONMember("value", $0.value)]) })),
+            JSONMember(
+                "metrics",
+                .array(
+                    metrics.map {
+                        .object([JSONMember("name", .string($0.name)), JSONMember("path", .string($0.path))])
+                    })),
             JSONMember("metrics_file", .from(metricsFile)),
         ])
     }

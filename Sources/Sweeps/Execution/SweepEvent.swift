@@ -25,7 +25,8 @@ public struct ShardPlan: Sendable {
     public var rerun: [(cell: Int, reason: String)] {
         cells.compactMap { entry in
             switch entry.state {
-            case .failed(let result): return (entry.cell.index, "failed before: \(result.error ?? "exit status \(result.exitStatus)")")
+            case .failed(let result):
+                return (entry.cell.index, "failed before: \(result.error ?? "exit status \(result.exitStatus)")")
             case .corrupt(let reason): return (entry.cell.index, reason)
             default: return nil
             }

@@ -112,7 +112,6 @@ public struct SweepRunner: Sendable {
         let elapsed = clock.now - start
         let wallTime = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
 
-
         var status = CellResult.Status.ok
         var failure: String?
         var metrics: [JSONMember] = []
@@ -163,7 +162,8 @@ public struct SweepRunner: Sendable {
             do {
                 document = try JSONParser.parse(output.standardOutput)
             } catch {
-                throw SweepError("standard output is not JSON (\(error.description)); add --json to the command or set metrics_file")
+                throw SweepError(
+                    "standard output is not JSON (\(error.description)); add --json to the command or set metrics_file")
             }
         }
         var metrics: [JSONMember] = []

@@ -110,11 +110,14 @@ public struct JSONParser {
             Array(bytes[position..<position + expected.count]) == expected
         else { throw error("expected a value (invalid literal)") }
         position += expected.count
-        if let next = current, Self.isIdentifierByte(next) { throw error("expected a value (invalid literal)", at: start) }
+        if let next = current, Self.isIdentifierByte(next) {
+            throw error("expected a value (invalid literal)", at: start)
+        }
     }
 
     private static func isIdentifierByte(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
     }
 
@@ -136,7 +139,9 @@ public struct JSONParser {
             let key = try parseString()
             guard keys.insert(key).inserted else { throw error("duplicate key '\(key)'", at: keyMark) }
             skipWhitespace()
-            guard current == UInt8(ascii: ":") else { throw error("expected ':' after key '\(key)', found \(describe(current))") }
+            guard current == UInt8(ascii: ":") else {
+                throw error("expected ':' after key '\(key)', found \(describe(current))")
+            }
             position += 1
             skipWhitespace()
             let value = try parseValue(depth: depth + 1)
@@ -244,7 +249,8 @@ public struct JSONParser {
     private mutating func parseUnicodeEscape() throws(JSONParseError) -> Unicode.Scalar {
         let first = try hexQuad()
         if (0xD800..<0xDC00).contains(first) {
-            guard position + 2 <= bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
+            guard position + 2 <= bytes.count, bytes[position] == UInt8(ascii: "\\"),
+                bytes[position + 1] == UInt8(ascii: "u")
             else { throw error("lone high surrogate in \\u escape") }
             position += 2
             let second = try hexQuad()

@@ -162,7 +162,9 @@ public struct CellResult: Sendable, Equatable {
         default: throw SweepError("'error' is not a string or null")
         }
         stderrTail = try string("stderr_tail")
-        guard case .object(let metricMembers) = try field("metrics") else { throw SweepError("'metrics' is not an object") }
+        guard case .object(let metricMembers) = try field("metrics") else {
+            throw SweepError("'metrics' is not an object")
+        }
         metrics = metricMembers
     }
 }

@@ -62,6 +62,7 @@ extension SweepDirectory {
     /// The refusal for a foreign result: one line naming the file.
     func foreignResultError(_ index: Int, hash: String, in configuration: SweepConfiguration) -> SweepError {
         SweepError(
-            "\(resultFile(index, in: configuration)) is a result of another sweep configuration (config hash \(hash.prefix(12)), \(configuration.source) has \(configuration.shortHash)): refusing to mix results; choose another directory")
+            "\(resultFile(index, in: configuration)) is a result of another sweep configuration (config hash \(hash.prefix(12)), \(configuration.source) has \(configuration.shortHash)): refusing to mix results; choose another directory"
+        )
     }
 }

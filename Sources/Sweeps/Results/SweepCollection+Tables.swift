@@ -43,10 +43,13 @@ extension SweepCollection {
         for name in metrics { header += ["mean", "std", "min", "max", "sem", "count"].map { "\(name)_\($0)" } }
         var rows = [header]
         for aggregate in aggregates {
-            var row = aggregate.values.map(\.argumentText) + [String(aggregate.cellCount), String(aggregate.completeCount)]
+            var row =
+                aggregate.values.map(\.argumentText) + [String(aggregate.cellCount), String(aggregate.completeCount)]
             for metric in aggregate.metrics {
                 if let s = metric.statistics {
-                    row += [s.mean, s.standardDeviation, s.minimum, s.maximum, s.standardError].map { CSV.text(JSONValue.from($0)) }
+                    row += [s.mean, s.standardDeviation, s.minimum, s.maximum, s.standardError].map {
+                        CSV.text(JSONValue.from($0))
+                    }
                     row.append(String(s.count))
                 } else {
                     row += ["", "", "", "", "", "0"]
@@ -92,7 +95,8 @@ extension SweepCollection {
                 JSONMember("values", .object(zip(groupAxes, aggregate.values).map { JSONMember($0.name, $1) })),
                 JSONMember("cells", .integer(Int64(aggregate.cellCount))),
                 JSONMember("complete", .integer(Int64(aggregate.completeCount))),
-                JSONMember("metrics", .object(aggregate.metrics.map { JSONMember($0.name, $0.statistics?.json ?? .null) })),
+                JSONMember(
+                    "metrics", .object(aggregate.metrics.map { JSONMember($0.name, $0.statistics?.json ?? .null) })),
             ])
         }
         return .object([
@@ -104,7 +108,12 @@ extension SweepCollection {
             JSONMember("cell_count", .integer(Int64(configuration.cellCount))),
             JSONMember("complete_count", .integer(Int64(complete.count))),
             JSONMember("missing", .array(missing.map { .integer(Int64($0)) })),
-            JSONMember("failed", .array(failed.map { .object([JSONMember("cell", .integer(Int64($0.cell))), JSONMember("error", .string($0.reason))]) })),
+            JSONMember(
+                "failed",
+                .array(
+                    failed.map {
+                        .object([JSONMember("cell", .integer(Int64($0.cell))), JSONMember("error", .string($0.reason))])
+                    })),
             JSONMember("cells", .array(cells)),
             JSONMember("aggregates", .array(aggregates)),
         ])

@@ -61,7 +61,9 @@ public struct SweepDirectory: Sendable {
     /// that loses the race reads and checks the winner's file.
     /// - Throws: ``SweepError`` when the directory holds another configuration's results (different hash), is a
     ///   non-empty directory that is not a sweep directory, or cannot be written. Nothing is changed then.
-    public static func prepare(_ path: String, for configuration: SweepConfiguration) throws(SweepError) -> SweepDirectory {
+    public static func prepare(_ path: String, for configuration: SweepConfiguration) throws(SweepError)
+        -> SweepDirectory
+    {
         let directory = SweepDirectory(path: path)
         if FileManager.default.fileExists(atPath: directory.path) && !FileAccess.isDirectory(directory.path) {
             throw SweepError("output directory '\(path)' exists and is not a directory")
@@ -72,7 +74,8 @@ public struct SweepDirectory: Sendable {
             let visible = try FileAccess.contents(of: directory.path).filter { !$0.hasPrefix(".") }
             if !visible.isEmpty {
                 throw SweepError(
-                    "output directory '\(path)' is not empty and holds no sweep.json: it is not a sweep directory (choose a new or empty directory)")
+                    "output directory '\(path)' is not empty and holds no sweep.json: it is not a sweep directory (choose a new or empty directory)"
+                )
             }
             try FileAccess.createDirectory(directory.path)
             let text = descriptionDocument(for: configuration).prettyText
@@ -89,7 +92,8 @@ public struct SweepDirectory: Sendable {
         let stored = try Self.readDescription(descriptionFile)
         guard stored.hash == configuration.configHash else {
             throw SweepError(
-                "output directory '\(shownPath)' holds results of another sweep configuration (config hash \(stored.hash.prefix(12)) in sweep.json, \(configuration.source) has \(configuration.shortHash)): choose another directory")
+                "output directory '\(shownPath)' holds results of another sweep configuration (config hash \(stored.hash.prefix(12)) in sweep.json, \(configuration.source) has \(configuration.shortHash)): choose another directory"
+            )
         }
     }
 
@@ -98,7 +102,9 @@ public struct SweepDirectory: Sendable {
     public static func open(_ path: String) throws(SweepError) -> (SweepDirectory, SweepConfiguration) {
         let directory = SweepDirectory(path: path)
         guard FileAccess.isDirectory(directory.path) else {
-            if FileManager.default.fileExists(atPath: directory.path) { throw SweepError("'\(path)' is not a directory") }
+            if FileManager.default.fileExists(atPath: directory.path) {
+                throw SweepError("'\(path)' is not a directory")
+            }
             throw SweepError("no such directory: '\(path)'")
         }
         guard FileManager.default.fileExists(atPath: directory.descriptionFile) else {
@@ -109,7 +115,8 @@ public struct SweepDirectory: Sendable {
     }
 
     /// Reads and checks `sweep.json`: the stored configuration must hash to the stored hash.
-    static func readDescription(_ file: String) throws(SweepError) -> (hash: String, configuration: SweepConfiguration) {
+    static func readDescription(_ file: String) throws(SweepError) -> (hash: String, configuration: SweepConfiguration)
+    {
         let document: JSONValue
         do {
             document = try JSONParser.parse(try FileAccess.read(file))

@@ -35,8 +35,10 @@ public struct SlurmScript: Sendable {
     public let invocation: String?
 
     /// Options that the script sets itself and that `extraOptions` may not override.
-    public static let reservedOptions = ["--array", "-a", "--output", "-o", "--error", "-e", "--job-name", "-J",
-                                         "--cpus-per-task", "-c", "--partition", "-p", "--time", "-t", "--ntasks", "-n"]
+    public static let reservedOptions = [
+        "--array", "-a", "--output", "-o", "--error", "-e", "--job-name", "-J",
+        "--cpus-per-task", "-c", "--partition", "-p", "--time", "-t", "--ntasks", "-n",
+    ]
 
     /// Validates the options.
     /// - Throws: ``SweepError`` naming the argument at fault (`--shards`, `--partition`, `--time`, `--cpus`,
@@ -49,15 +51,19 @@ public struct SlurmScript: Sendable {
         guard shards >= 1 else { throw SweepError("invalid --shards \(shards): must be ≥ 1") }
         guard shards <= configuration.cellCount else {
             throw SweepError(
-                "invalid --shards \(shards): the sweep '\(configuration.name)' has only \(configuration.cellCount) cells, so some array tasks would have nothing to run")
+                "invalid --shards \(shards): the sweep '\(configuration.name)' has only \(configuration.cellCount) cells, so some array tasks would have nothing to run"
+            )
         }
         if let partition {
             guard !partition.isEmpty,
                 partition.unicodeScalars.allSatisfy({
-                    $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.-,".unicodeScalars.contains($0))
+                    $0.isASCII
+                        && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
+                            || "_.-,".unicodeScalars.contains($0))
                 })
             else {
-                throw SweepError("invalid --partition '\(partition)': letters, digits, '_', '.', '-' (several separated by ',')")
+                throw SweepError(
+                    "invalid --partition '\(partition)': letters, digits, '_', '.', '-' (several separated by ',')")
             }
         }
         if let time { try Self.checkTime(time) }
@@ -76,7 +82,8 @@ public struct SlurmScript: Sendable {
         let logs = outputDirectory.logsDirectory
         guard !logs.contains(where: { $0.isWhitespace || $0 == "\\" }) else {
             throw SweepError(
-                "the output directory '\(outputDirectory.path)' contains a space, line break or backslash, which an #SBATCH --output line cannot hold; choose another --output-dir")
+                "the output directory '\(outputDirectory.path)' contains a space, line break or backslash, which an #SBATCH --output line cannot hold; choose another --output-dir"
+            )
         }
         self.configuration = configuration
         self.configPath = configPath
@@ -113,7 +120,9 @@ public struct SlurmScript: Sendable {
         case 1:
             valid = numbers(dayParts[0]).map { (1...3).contains($0.count) } ?? false
         case 2:
-            valid = numbers(dayParts[0]).map { $0.count == 1 } == true && numbers(dayParts[1]).map { (1...3).contains($0.count) } == true
+            valid =
+                numbers(dayParts[0]).map { $0.count == 1 } == true
+                && numbers(dayParts[1]).map { (1...3).contains($0.count) } == true
         default:
             valid = false
         }
@@ -149,7 +158,8 @@ public struct SlurmScript: Sendable {
         let logPattern = outputDirectory.logsDirectory.replacingOccurrences(of: "%", with: "%%") + "/slurm-%A_%a.out"
         lines.append("#SBATCH --output=\(logPattern)")
         for option in extraOptions { lines.append("#SBATCH \(option)") }
-        let run = ShellQuoting.commandLine([rnnmemPath, "sweep", "run", configPath])
+        let run =
+            ShellQuoting.commandLine([rnnmemPath, "sweep", "run", configPath])
             + " --shard \"${SLURM_ARRAY_TASK_ID}/\(shards)\" --jobs \(jobs) --output-dir \(q(outputDirectory.path))"
         lines += [
             "set -euo pipefail",
@@ -163,12 +173,16 @@ public struct SlurmScript: Sendable {
     /// Writes the script to `path` (atomically, executable).
     public func write(to path: String) throws(SweepError) {
         try FileAccess.writeAtomically(text, to: path)
-        if chmod(path, 0o755) != 0 { throw SweepError("cannot make '\(path)' executable: \(FileAccess.systemReason())") }
+        if chmod(path, 0o755) != 0 {
+            throw SweepError("cannot make '\(path)' executable: \(FileAccess.systemReason())")
+        }
     }
 
     /// Prepares the output directory for the array (see ``SweepDirectory/prepare(_:for:)``) and creates its
     /// `logs/` folder, which Slurm needs before the first task starts.
-    public static func prepareOutputDirectory(_ path: String, for configuration: SweepConfiguration) throws(SweepError) -> SweepDirectory {
+    public static func prepareOutputDirectory(_ path: String, for configuration: SweepConfiguration) throws(SweepError)
+        -> SweepDirectory
+    {
         let directory = try SweepDirectory.prepare(path, for: configuration)
         try FileAccess.createDirectory(directory.logsDirectory)
         return directory

@@ -8,7 +8,8 @@ enum CSV {
     }
 
     static func field(_ text: String) -> String {
-        let needsQuotes = text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
+        let needsQuotes =
+            text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
             || text.first == " " || text.last == " "
         return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }

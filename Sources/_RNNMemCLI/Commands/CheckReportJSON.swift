@@ -25,7 +25,8 @@ enum CheckReportJSON {
                 .array(
                     d.primaryClasses.map {
                         .object([
-                            ("method", .string($0.method.commandLineName)), ("class", .string($0.estimateClass.rawValue)),
+                            ("method", .string($0.method.commandLineName)),
+                            ("class", .string($0.estimateClass.rawValue)),
                         ])
                     })
             ),
@@ -96,7 +97,8 @@ enum CheckReportJSON {
                 .array(
                     e.parametricCandidates.map {
                         .object([
-                            ("p", .integer($0.p)), ("q", .integer($0.q)), ("bic", .optional($0.bic)), ("d", .optional($0.d)),
+                            ("p", .integer($0.p)), ("q", .integer($0.q)), ("bic", .optional($0.bic)),
+                            ("d", .optional($0.d)),
                         ])
                     })
             ),

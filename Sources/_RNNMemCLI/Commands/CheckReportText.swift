@@ -43,7 +43,8 @@ enum CheckReportText {
         var trows = [["test", "statistic", "reject if", "p-value", "q / m", "decision"]]
         for t in e.tests {
             let tuning = t.lags.map { "q = \($0)" } ?? t.bandwidth.map { "m = \($0)" } ?? "—"
-            let name = t.method == .wald ? "wald (\(t.estimate?.method.commandLineName ?? "?"))" : t.method.commandLineName
+            let name =
+                t.method == .wald ? "wald (\(t.estimate?.method.commandLineName ?? "?"))" : t.method.commandLineName
             trows.append([
                 name, ReportFormat.fixed(t.statistic), TestOutput.region(t.criticalValue),
                 TestOutput.pValueText(t.pValue),
@@ -146,7 +147,9 @@ enum CheckReportText {
     /// The BIC order selection: the selected order and the runners-up.
     static func orderSelection(_ e: MemoryEvidence) -> String {
         guard let selected = e.selectedParametric, let order = selected.order else { return "" }
-        let fitted = e.parametricCandidates.filter { $0.bic != nil }.sorted { ($0.bic ?? 0, $0.p, $0.q) < ($1.bic ?? 0, $1.p, $1.q) }
+        let fitted = e.parametricCandidates.filter { $0.bic != nil }.sorted {
+            ($0.bic ?? 0, $0.p, $0.q) < ($1.bic ?? 0, $1.p, $1.q)
+        }
         let maxOrder = MemoryCheck.maximumOrder
         var line =
             "order selection: ARFIMA(\(order.p),d,\(order.q)) has the smallest BIC = −2ℓ̂ + (p + q + 2) log n among "

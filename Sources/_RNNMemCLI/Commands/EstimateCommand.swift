@@ -1,7 +1,6 @@
 import ArgumentParser
 import RNNMemory
 
-
 /// `rnnmem estimate FILE --method M [tuning] [--json]`: one estimator of the memory parameter d.
 struct EstimateCommand: ToolCommand {
     static let configuration = CommandConfiguration(

@@ -63,7 +63,8 @@ enum EstimateOutput {
             return "standard error undefined: a least-squares slope through \(scales.count) scale"
                 + "\(scales.count == 1 ? "" : "s") has no residual degrees of freedom (give at least 3 scales)"
         }
-        return "standard error undefined: the \(e.method.commandLineName) estimator gives none for this series and tuning"
+        return
+            "standard error undefined: the \(e.method.commandLineName) estimator gives none for this series and tuning"
     }
 
     /// `key: value` lines with exact (shortest round-trip) numbers.

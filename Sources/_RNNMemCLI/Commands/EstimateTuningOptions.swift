@@ -98,13 +98,21 @@ struct EstimatorTuningOptions: ParsableArguments {
                 "\(flag) does not apply to --method \(method.commandLineName); it is used by "
                     + methods.map(\.commandLineName).joined(separator: ", "))
         }
-        try only("--bandwidth", bandwidth != nil, [.gewekePorterHudak, .localWhittle, .localPolynomialWhittle, .exactLocalWhittle, .twoStepExactLocalWhittle])
-        try only("--alpha", alpha != nil, [.gewekePorterHudak, .localWhittle, .localPolynomialWhittle, .exactLocalWhittle, .twoStepExactLocalWhittle])
+        try only(
+            "--bandwidth", bandwidth != nil,
+            [.gewekePorterHudak, .localWhittle, .localPolynomialWhittle, .exactLocalWhittle, .twoStepExactLocalWhittle])
+        try only(
+            "--alpha", alpha != nil,
+            [.gewekePorterHudak, .localWhittle, .localPolynomialWhittle, .exactLocalWhittle, .twoStepExactLocalWhittle])
         try only("--trim", trim != nil, [.gewekePorterHudak, .localWhittle])
         try only("--taper", taper != nil, [.localWhittle])
         try only("--bias-reduction", biasReduction != nil, [.gewekePorterHudak, .localPolynomialWhittle])
-        try only("--ar-order", arOrder != nil, [.whittle, .haslettRaftery, .exactMaximumLikelihood, .conditionalSumOfSquares])
-        try only("--ma-order", maOrder != nil, [.whittle, .haslettRaftery, .exactMaximumLikelihood, .conditionalSumOfSquares])
+        try only(
+            "--ar-order", arOrder != nil,
+            [.whittle, .haslettRaftery, .exactMaximumLikelihood, .conditionalSumOfSquares])
+        try only(
+            "--ma-order", maOrder != nil,
+            [.whittle, .haslettRaftery, .exactMaximumLikelihood, .conditionalSumOfSquares])
         try only("--detrend", detrend != nil, [.twoStepExactLocalWhittle])
         try only("--dfa-order", dfaOrder != nil, [.detrendedFluctuationAnalysis])
         try only("--scales", scales != nil, [.rescaledRange, .detrendedFluctuationAnalysis, .aggregatedVariance])

@@ -37,12 +37,15 @@ struct EvalCommand: ToolCommand {
 
     @OptionGroup(title: "Loss") var lossOptions: LossOptions
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("Seed of the task data (as given to 'train') and of a new network.", valueName: "seed"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Seed of the task data (as given to 'train') and of a new network.", valueName: "seed"))
     var seed: UInt64 = 0
 
-    @Option(help: ArgumentHelp("Compare the parameters bit for bit with those of another weights file (read the same way).",
-                               valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Compare the parameters bit for bit with those of another weights file (read the same way).",
+            valueName: "file"))
     var compare: String?
 
     @Flag(help: .hidden)
@@ -55,7 +58,9 @@ struct EvalCommand: ToolCommand {
 
     func validateValues() throws(CLIError) {
         if reference {
-            throw CLIError("--reference was replaced by --data FILE: the file's 'input' is run and compared with its 'output' (e.g. --data \(network.weights ?? "FILE"))")
+            throw CLIError(
+                "--reference was replaced by --data FILE: the file's 'input' is run and compared with its 'output' (e.g. --data \(network.weights ?? "FILE"))"
+            )
         }
         try network.validateValues()
         if hasData {
@@ -82,8 +87,9 @@ struct EvalCommand: ToolCommand {
             let made = try makeTask(spec)
             taskSpecification = spec
             task = made
-            widths = NetworkOptions.DataWidths(inputSize: made.inputSize, outputSize: made.outputSize,
-                                               source: "--task \(made.name)")
+            widths = NetworkOptions.DataWidths(
+                inputSize: made.inputSize, outputSize: made.outputSize,
+                source: "--task \(made.name)")
         } else if hasData {
             let d = try data.load(seed: seed, console: console)
             loadedData = d
@@ -106,7 +112,9 @@ struct EvalCommand: ToolCommand {
         if let compare {
             let other = try NetworkOptions.reading(compare, like: network)
             guard other.architecture == model.architecture, other.parameterGroups == model.parameterGroups else {
-                throw CLIError("--compare \(compare): a different model (\(other.architecture), \(other.parameterCount) parameters) from \(loaded.source ?? "the network") (\(model.architecture), \(model.parameterCount) parameters)")
+                throw CLIError(
+                    "--compare \(compare): a different model (\(other.architecture), \(other.parameterCount) parameters) from \(loaded.source ?? "the network") (\(model.architecture), \(model.parameterCount) parameters)"
+                )
             }
             var differing = 0, maxDifference = 0.0
             for (a, b) in zip(model.parameters, other.parameters) where a.bitPattern != b.bitPattern {
@@ -114,9 +122,11 @@ struct EvalCommand: ToolCommand {
                 maxDifference = max(maxDifference, abs(a - b))
             }
             let p = model.parameterCount
-            lines.append(differing == 0
-                ? "compared with \(compare): identical, \(p) of \(p) parameters equal bit for bit"
-                : "compared with \(compare): different, \(differing) of \(p) parameters differ, max |Δ| \(NumberText.format(maxDifference))")
+            lines.append(
+                differing == 0
+                    ? "compared with \(compare): identical, \(p) of \(p) parameters equal bit for bit"
+                    : "compared with \(compare): different, \(differing) of \(p) parameters differ, max |Δ| \(NumberText.format(maxDifference))"
+            )
             fields.append(
                 (
                     "compare",
@@ -159,7 +169,8 @@ struct EvalCommand: ToolCommand {
     func warnIfOtherTask(_ loaded: LoadedNetwork, console: Console) {
         guard let recorded = loaded.metadata["task"], let name = data.task.task else { return }
         guard recorded == name.rawValue else {
-            console.warning("\(loaded.source ?? "the weights") were trained on --task \(recorded), not \(name.rawValue)")
+            console.warning(
+                "\(loaded.source ?? "the weights") were trained on --task \(recorded), not \(name.rawValue)")
             return
         }
         let given = data.task.metadata(dataFile: data.file.data, column: data.file.column)
@@ -168,8 +179,12 @@ struct EvalCommand: ToolCommand {
             return r != g
         }
         if !differing.isEmpty {
-            let list = differing.map { "\(String($0.dropFirst("task_".count)).replacingUnderscores) \(loaded.metadata[$0] ?? "") (now \(given[$0] ?? ""))" }
-            console.warning("\(loaded.source ?? "the weights") were trained on --task \(recorded) with other settings: \(list.joined(separator: ", "))")
+            let list = differing.map {
+                "\(String($0.dropFirst("task_".count)).replacingUnderscores) \(loaded.metadata[$0] ?? "") (now \(given[$0] ?? ""))"
+            }
+            console.warning(
+                "\(loaded.source ?? "the weights") were trained on --task \(recorded) with other settings: \(list.joined(separator: ", "))"
+            )
         }
     }
 
@@ -218,9 +233,10 @@ struct EvalCommand: ToolCommand {
     {
         let d = loaded.data
         try MemoryBudget.check(
-            bytes: MemoryBudget.networkBytes(steps: d.steps, batchSize: d.batchSize, inputSize: model.inputSize,
-                                             outputSize: model.outputSize, stateSize: model.stateSize,
-                                             parameterCount: model.parameterCount, derivative: .none),
+            bytes: MemoryBudget.networkBytes(
+                steps: d.steps, batchSize: d.batchSize, inputSize: model.inputSize,
+                outputSize: model.outputSize, stateSize: model.stateSize,
+                parameterCount: model.parameterCount, derivative: .none),
             for: "running the network on \(loaded.description) (\(d.steps) steps × \(d.batchSize) sequences)")
         var lines = ["data \(loaded.description): \(LoadedData.shapeText(d))"]
         var loss: Double? = nil
@@ -236,11 +252,14 @@ struct EvalCommand: ToolCommand {
         }
         try RunCommand.requireFinite(outputs, what: "the network's output", source: loaded.description)
         if let loss, !loss.isFinite {
-            throw CLIError("the loss on \(loaded.description) is not finite (\(NumberText.format(loss))): the outputs or targets are too large")
+            throw CLIError(
+                "the loss on \(loaded.description) is not finite (\(NumberText.format(loss))): the outputs or targets are too large"
+            )
         }
         if let loss {
             let burn = lossOptions.burnIn ?? 0
-            lines.append("loss (\(lossOptions.kind.rawValue)\(burn > 0 ? ", burn-in \(burn)" : "")) \(NumberText.format(loss))")
+            lines.append(
+                "loss (\(lossOptions.kind.rawValue)\(burn > 0 ? ", burn-in \(burn)" : "")) \(NumberText.format(loss))")
         } else {
             lines.append("no targets (\(d.targetName)): no loss")
         }

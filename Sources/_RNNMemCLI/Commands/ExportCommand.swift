@@ -74,7 +74,9 @@ struct ExportCommand: ToolCommand {
         do {
             if network.pytorch {
                 guard let architecture = PyTorchArchitecture(rawValue: model.architecture.rawValue) else {
-                    throw CLIError("--pytorch: \(loaded.source ?? "the network") holds a network of architecture \(model.architecture), which has no PyTorch counterpart (rnn, lstm and gru do)")
+                    throw CLIError(
+                        "--pytorch: \(loaded.source ?? "the network") holds a network of architecture \(model.architecture), which has no PyTorch counterpart (rnn, lstm and gru do)"
+                    )
                 }
                 var f = try PyTorchImport.stateDict(of: model, names: network.pytorchNames, dtype: dtype.dtype)
                 f.metadata["rnnmem_parameter_checksum"] = ModelIO.checksum(model.parameters)
@@ -82,7 +84,9 @@ struct ExportCommand: ToolCommand {
                 file = f
                 module = architecture.moduleName
             } else {
-                var extra = loaded.metadata.filter { !["format", "format_version", "parameter_count", "parameter_checksum"].contains($0.key) }
+                var extra = loaded.metadata.filter {
+                    !["format", "format_version", "parameter_count", "parameter_checksum"].contains($0.key)
+                }
                 if network.isNew { extra["seed"] = String(seed) }
                 file = try ModelIO.safetensors(of: model, metadata: extra, dtype: dtype.dtype)
                 module = nil
@@ -104,7 +108,9 @@ struct ExportCommand: ToolCommand {
             try console.writeStandardOutput(JSONValue.object(fields).serialized)
         } else {
             var lines = [loaded.summaryLine, "checksum \(ModelIO.checksum(model.parameters))"]
-            lines.append("wrote \(output): \(module.map { "PyTorch \($0) + nn.Linear state dict" } ?? "rnnmem weights"), \(dtype.rawValue), \(names.count) tensors")
+            lines.append(
+                "wrote \(output): \(module.map { "PyTorch \($0) + nn.Linear state dict" } ?? "rnnmem weights"), \(dtype.rawValue), \(names.count) tensors"
+            )
             lines.append("tensors " + names.joined(separator: ", "))
             try console.writeStandardOutput(lines.joined(separator: "\n") + "\n")
         }

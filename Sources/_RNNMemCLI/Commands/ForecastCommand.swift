@@ -174,7 +174,8 @@ struct ForecastCommand: ToolCommand {
                 throw CLIError(
                     "\(file): --predictor exact on \(chosen.pairCount + 1) values: the finite-past predictor runs "
                         + "Durbin–Levinson, whose time grows as n², on at most "
-                        + "\(SimulationOptions.maximumDurbinLevinsonLength) values; use --predictor ar-infinity, or --last")
+                        + "\(SimulationOptions.maximumDurbinLevinsonLength) values; use --predictor ar-infinity, or --last"
+                )
             }
             let fitted = Array(series[0...(fit == .train ? chosen.train : start)])
             let mean = fitted.reduce(0, +) / Double(fitted.count)

@@ -78,7 +78,8 @@ struct FracdiffCommand: ToolCommand {
                             s,
                             [
                                 ("d", .number(d)), ("inverse", .bool(inverse)), ("demean", .bool(demean)),
-                                ("window", .optional(result.window)), ("lost_memory", .optional(result.lostMemory.flatMap { $0.isFinite ? $0 : nil })),
+                                ("window", .optional(result.window)),
+                                ("lost_memory", .optional(result.lostMemory.flatMap { $0.isFinite ? $0 : nil })),
                                 ("values", .numbers(result.values)),
                             ]
                         )

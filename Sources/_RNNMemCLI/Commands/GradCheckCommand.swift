@@ -42,7 +42,8 @@ struct GradCheckCommand: ToolCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the model, data and direction.", valueName: "seed"))
     var seed: UInt64 = 1
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Tolerance of the gradient's relative error.", valueName: "tol"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Tolerance of the gradient's relative error.", valueName: "tol"))
     var tolerance: Double = 1e-6
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Tolerance of the HVP's relative error.", valueName: "tol"))
@@ -53,15 +54,21 @@ struct GradCheckCommand: ToolCommand {
     func validateValues() throws(CLIError) {
         try modelOptions.validateValues()
         guard modelOptions.architecture.estimatedParameterCount <= 200_000 else {
-            throw CLIError("--hidden \(modelOptions.architecture.hiddenSize) with --layers \(modelOptions.architecture.layerCount) is too large for finite differences (2 loss evaluations per parameter); use --hidden ≤ 100")
+            throw CLIError(
+                "--hidden \(modelOptions.architecture.hiddenSize) with --layers \(modelOptions.architecture.layerCount) is too large for finite differences (2 loss evaluations per parameter); use --hidden ≤ 100"
+            )
         }
-        for (name, v, limit) in [("--inputs", inputs, 1024), ("--outputs", outputs, 1024), ("--length", length, 10_000),
-                                 ("--batch", batch, 10_000)] {
+        for (name, v, limit) in [
+            ("--inputs", inputs, 1024), ("--outputs", outputs, 1024), ("--length", length, 10_000),
+            ("--batch", batch, 10_000),
+        ] {
             try Arguments.count(v, name)
             guard v <= limit else { throw CLIError.invalidArgument(name, String(v), "must be ≤ \(limit)") }
         }
         for (name, v) in [("--tolerance", tolerance), ("--hvp-tolerance", hvpTolerance)] {
-            guard v.isFinite, v > 0 else { throw CLIError.invalidArgument(name, NumberText.format(v), "must be a finite number > 0") }
+            guard v.isFinite, v > 0 else {
+                throw CLIError.invalidArgument(name, NumberText.format(v), "must be a finite number > 0")
+            }
         }
     }
 
@@ -74,7 +81,9 @@ struct GradCheckCommand: ToolCommand {
             throw cliError(error, context: "--model \(modelOptions.model.rawValue)")
         }
         guard model.parameterCount <= 200_000 else {
-            throw CLIError("the model has \(model.parameterCount) parameters; finite differences need 2 loss evaluations each (use a smaller --hidden)")
+            throw CLIError(
+                "the model has \(model.parameterCount) parameters; finite differences need 2 loss evaluations each (use a smaller --hidden)"
+            )
         }
         let check = try model.derivativeCheck(steps: length, batchSize: batch, seed: seed)
         let p = check.parameterCount
@@ -93,8 +102,9 @@ struct GradCheckCommand: ToolCommand {
         ]
         let width = check.groupErrors.map(\.name.count).max() ?? 0
         for g in check.groupErrors {
-            lines.append("  " + g.name.padding(toLength: width, withPad: " ", startingAt: 0)
-                         + "  \(Self.short(g.gradientError))  \(Self.short(g.hessianVectorProductError))")
+            lines.append(
+                "  " + g.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                    + "  \(Self.short(g.gradientError))  \(Self.short(g.hessianVectorProductError))")
         }
         try output.emit(
             to: console,
@@ -112,10 +122,16 @@ struct GradCheckCommand: ToolCommand {
                     ("worst_gradient_tensor_error", .number(worstGradientError)),
                     ("worst_hvp_tensor", .optional(worstHVP?.name)),
                     ("worst_hvp_tensor_error", .number(worstHVPError)),
-                    ("tensors", .array(check.groupErrors.map {
-                        .object([("name", .string($0.name)), ("gradient_error", .number($0.gradientError)),
-                                 ("hvp_error", .number($0.hessianVectorProductError))])
-                    })),
+                    (
+                        "tensors",
+                        .array(
+                            check.groupErrors.map {
+                                .object([
+                                    ("name", .string($0.name)), ("gradient_error", .number($0.gradientError)),
+                                    ("hvp_error", .number($0.hessianVectorProductError)),
+                                ])
+                            })
+                    ),
                 ])
             })
         if !(gradientOK && hvpOK) { throw ExitCode(1) }

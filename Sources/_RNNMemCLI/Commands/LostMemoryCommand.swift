@@ -40,7 +40,8 @@ struct LostMemoryCommand: ToolCommand {
         for part in window.split(separator: ",", omittingEmptySubsequences: false) {
             let text = part.trimmingCharacters(in: .whitespaces)
             guard let k = Int(text), k >= 1 else {
-                throw CLIError.invalidArgument("--window", "'\(text)'", "must be a comma-separated list of integers ≥ 1")
+                throw CLIError.invalidArgument(
+                    "--window", "'\(text)'", "must be a comma-separated list of integers ≥ 1")
             }
             windows.append(k)
         }
@@ -71,7 +72,8 @@ struct LostMemoryCommand: ToolCommand {
             },
             json: {
                 var fields: [(String, JSONValue)] = [
-                    ("d", .number(d)), ("windows", .array(windows.map { .integer($0) })), ("lost_memory", .numbers(lost)),
+                    ("d", .number(d)), ("windows", .array(windows.map { .integer($0) })),
+                    ("lost_memory", .numbers(lost)),
                 ]
                 if let needed, let tolerance {
                     fields.append(("tolerance", .number(tolerance)))

@@ -49,9 +49,10 @@ struct RunCommand: ToolCommand {
     @Flag(help: "Compute the gradient ∂L/∂θ of the loss (needs targets).")
     var gradient = false
 
-    @Option(help: ArgumentHelp(
-        "Hessian-vector product along: a safetensors FILE of per-group tensors, or rademacher (also random), gaussian (drawn from --seed).",
-        valueName: "file|rademacher|gaussian"))
+    @Option(
+        help: ArgumentHelp(
+            "Hessian-vector product along: a safetensors FILE of per-group tensors, or rademacher (also random), gaussian (drawn from --seed).",
+            valueName: "file|rademacher|gaussian"))
     var direction: String?
 
     @Option(help: ArgumentHelp("With --direction FILE: read the tensors named <prefix><group>.", valueName: "prefix"))
@@ -60,8 +61,10 @@ struct RunCommand: ToolCommand {
     @Flag(help: "Leave the states out of --output and --save.")
     var noStates = false
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("Seed of a new network (s), a task's data (s + 1) and a random direction.", valueName: "seed"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Seed of a new network (s), a task's data (s + 1) and a random direction.", valueName: "seed"))
     var seed: UInt64 = 0
 
     @Option(help: ArgumentHelp("Write the arrays to this safetensors file.", valueName: "file"))
@@ -72,7 +75,8 @@ struct RunCommand: ToolCommand {
     @Flag(help: "Print one JSON object instead of the report.")
     var json = false
 
-    @Option(help: ArgumentHelp("Progress of long stages on standard error: auto, bar, lines, none.", valueName: "style"))
+    @Option(
+        help: ArgumentHelp("Progress of long stages on standard error: auto, bar, lines, none.", valueName: "style"))
     var progress: ProgressArgument = .auto
 
     /// A random direction's distribution, or nil for a file.
@@ -120,7 +124,9 @@ struct RunCommand: ToolCommand {
         let d = loadedData.data
         let wantsHVP = direction != nil
         if (gradient || wantsHVP) && d.targets == nil {
-            throw CLIError("\(gradient ? "--gradient" : "--direction") needs targets: \(loadedData.description) has no \(d.targetName) (give --target-column for CSV data)")
+            throw CLIError(
+                "\(gradient ? "--gradient" : "--direction") needs targets: \(loadedData.description) has no \(d.targetName) (give --target-column for CSV data)"
+            )
         }
         if d.targets == nil && (lossOptions.loss != nil || lossOptions.burnIn != nil) {
             throw CLIError("--loss and --burn-in need targets: \(loadedData.description) has no \(d.targetName)")
@@ -130,8 +136,11 @@ struct RunCommand: ToolCommand {
             steps: d.steps, batchSize: d.batchSize, inputSize: model.inputSize, outputSize: model.outputSize,
             stateSize: model.stateSize, parameterCount: model.parameterCount, derivative: derivative)
         // The arrays written are about as large again as the tape.
-        try MemoryBudget.check(bytes: 2 * bytes,
-                               for: "running the \(model.architecture) network on \(loadedData.description) (\(d.steps) steps × \(d.batchSize) sequences)")
+        try MemoryBudget.check(
+            bytes: 2 * bytes,
+            for:
+                "running the \(model.architecture) network on \(loadedData.description) (\(d.steps) steps × \(d.batchSize) sequences)"
+        )
         let loss: (any OutputLoss)?
         if let taskLoss = loadedData.loss {
             loss = taskLoss
@@ -141,7 +150,8 @@ struct RunCommand: ToolCommand {
             loss = nil
         }
         let v = try directionVector(for: model)
-        let work = Double(d.steps) * Double(d.batchSize) * Double(model.parameterCount)
+        let work =
+            Double(d.steps) * Double(d.batchSize) * Double(model.parameterCount)
             * (wantsHVP ? 6 : (gradient ? 3 : 1))
         let stages = StageProgress(label: "run", style: progress, estimatedWork: work, console: console)
 
@@ -161,7 +171,9 @@ struct RunCommand: ToolCommand {
             do {
                 batch = try d.taskBatch(loss: loss)
                 if let v {
-                    let hvp = try stages.stage("Hessian-vector product") { try model.hessianVectorProduct(on: batch, direction: v) }
+                    let hvp = try stages.stage("Hessian-vector product") {
+                        try model.hessianVectorProduct(on: batch, direction: v)
+                    }
                     result.loss = hvp.loss
                     if gradient { result.gradient = hvp.gradient }
                     result.hvp = hvp.product
@@ -177,12 +189,15 @@ struct RunCommand: ToolCommand {
                 throw cliError(error, context: "the loss on \(loadedData.description)")
             }
             guard let l = result.loss, l.isFinite else {
-                throw CLIError("the loss on \(loadedData.description) is not finite (\(result.loss.map { NumberText.format($0) } ?? "none")): the outputs or targets are too large")
+                throw CLIError(
+                    "the loss on \(loadedData.description) is not finite (\(result.loss.map { NumberText.format($0) } ?? "none")): the outputs or targets are too large"
+                )
             }
             for (name, vector) in [("gradient", result.gradient), ("Hessian-vector product", result.hvp)] {
                 if let vector, let i = vector.firstIndex(where: { !$0.isFinite }) {
                     let group = model.parameterGroups.first { $0.range.contains(i) }?.name ?? "?"
-                    throw CLIError("the \(name) is not finite (entry \(i), group \(group)): the network or the data overflow")
+                    throw CLIError(
+                        "the \(name) is not finite (entry \(i), group \(group)): the network or the data overflow")
                 }
             }
         }
@@ -223,11 +238,13 @@ struct RunCommand: ToolCommand {
         let saved = try save.write(arrays)
 
         if json {
-            let document = json(loaded, loadedData, loss: loss, result: result, direction: v, arrays: arrays, saved: saved)
+            let document = json(
+                loaded, loadedData, loss: loss, result: result, direction: v, arrays: arrays, saved: saved)
             try FiniteOutput.check(document)
             try console.writeStandardOutput(document.serialized)
         } else {
-            let text = report(loaded, loadedData, loss: loss, result: result, direction: v, arrays: arrays, saved: saved)
+            let text = report(
+                loaded, loadedData, loss: loss, result: result, direction: v, arrays: arrays, saved: saved)
             try FiniteOutput.check(text: text)
             try console.writeStandardOutput(text)
         }
@@ -255,8 +272,9 @@ struct RunCommand: ToolCommand {
         let path = direction
         do {
             let file = try SafetensorsFile.read(contentsOf: path)
-            return try ModelIO.vector(from: file, groups: model.parameterGroups, prefix: directionPrefix,
-                                      missingGroupsAreZero: true)
+            return try ModelIO.vector(
+                from: file, groups: model.parameterGroups, prefix: directionPrefix,
+                missingGroupsAreZero: true)
         } catch {
             throw CLIError("--direction \(error.description)")
         }
@@ -280,7 +298,8 @@ struct RunCommand: ToolCommand {
             let later = try SequenceBatch(steps: t, batchSize: b, features: s, values: Array(states.values[(b * s)...]))
             for segment in layout.segments where !segment.name.hasSuffix("History") {
                 let part = try later.selectingFeatures(segment.rows)
-                out["layer\(l).\(segment.name)"] = try SafetensorsTensor(shape: [t, b, part.features], values: part.values)
+                out["layer\(l).\(segment.name)"] = try SafetensorsTensor(
+                    shape: [t, b, part.features], values: part.values)
             }
         }
         return out
@@ -302,7 +321,9 @@ struct RunCommand: ToolCommand {
     static func requireFinite(_ batch: SequenceBatch, what: String, source: String) throws(CLIError) {
         guard let i = batch.values.firstIndex(where: { !$0.isFinite }) else { return }
         let d = batch.features, b = batch.batchSize
-        throw CLIError("\(what) on \(source) is not finite at step \(i / (b * d)), sequence \((i / d) % b), feature \(i % d) (0-based): the network or the data overflow")
+        throw CLIError(
+            "\(what) on \(source) is not finite at step \(i / (b * d)), sequence \((i / d) % b), feature \(i % d) (0-based): the network or the data overflow"
+        )
     }
 
     static func norm(_ v: some Collection<Double>) -> Double { v.reduce(0) { $0 + $1 * $1 }.squareRoot() }
@@ -314,13 +335,17 @@ struct RunCommand: ToolCommand {
     }
 
     /// Scalars of the HVP: ‖v‖, vᵀHv, vᵀHv/vᵀv, ‖Hv‖.
-    static func hvpScalars(_ v: [Double], _ hv: [Double]) -> (directionNorm: Double, curvature: Double, rayleigh: Double, hvpNorm: Double) {
+    static func hvpScalars(_ v: [Double], _ hv: [Double]) -> (
+        directionNorm: Double, curvature: Double, rayleigh: Double, hvpNorm: Double
+    ) {
         let vv = dot(v, v), vhv = dot(v, hv)
         return (vv.squareRoot(), vhv, vv > 0 ? vhv / vv : NumberText.missing, norm(hv))
     }
 
-    func report(_ loaded: LoadedNetwork, _ loadedData: LoadedData, loss: (any OutputLoss)?, result: Results,
-                direction v: [Double]?, arrays: SafetensorsFile, saved: [String]) -> String {
+    func report(
+        _ loaded: LoadedNetwork, _ loadedData: LoadedData, loss: (any OutputLoss)?, result: Results,
+        direction v: [Double]?, arrays: SafetensorsFile, saved: [String]
+    ) -> String {
         let d = loadedData.data
         var lines = [loaded.summaryLine, "checksum \(ModelIO.checksum(loaded.model.parameters))"]
         if !loaded.initialization.isEmpty { lines.append("initialisation \(loaded.initialization)") }
@@ -340,26 +365,40 @@ struct RunCommand: ToolCommand {
             let s = Self.hvpScalars(v, hv)
             lines.append("direction \(directionDescription(direction)), norm \(NumberText.format(s.directionNorm))")
             lines.append("vᵀ∇L \(NumberText.format(result.directionalDerivative ?? NumberText.missing))")
-            lines.append("vᵀHv \(NumberText.format(s.curvature))  vᵀHv/vᵀv \(NumberText.format(s.rayleigh))  ‖Hv‖ \(NumberText.format(s.hvpNorm))")
+            lines.append(
+                "vᵀHv \(NumberText.format(s.curvature))  vᵀHv/vᵀv \(NumberText.format(s.rayleigh))  ‖Hv‖ \(NumberText.format(s.hvpNorm))"
+            )
         }
         if let output { lines.append("wrote \(output) (\(arrays.tensors.count) arrays)") }
         if let dir = save.save { lines.append("saved \(saved.count) .npy files to \(dir)") }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func json(_ loaded: LoadedNetwork, _ loadedData: LoadedData, loss: (any OutputLoss)?, result: Results,
-              direction v: [Double]?, arrays: SafetensorsFile, saved: [String]) -> JSONValue {
+    func json(
+        _ loaded: LoadedNetwork, _ loadedData: LoadedData, loss: (any OutputLoss)?, result: Results,
+        direction v: [Double]?, arrays: SafetensorsFile, saved: [String]
+    ) -> JSONValue {
         let d = loadedData.data
         var fields = loaded.jsonFields
-        fields.append(("data", .object([("source", .string(loadedData.description)), ("steps", .integer(d.steps)),
-                                        ("sequences", .integer(d.batchSize))])))
+        fields.append(
+            (
+                "data",
+                .object([
+                    ("source", .string(loadedData.description)), ("steps", .integer(d.steps)),
+                    ("sequences", .integer(d.batchSize)),
+                ])
+            ))
         let described = loss.map { Self.lossDescription($0) }
         fields.append(("loss_kind", described.map { .string($0.kind) } ?? .null))
         fields.append(("burn_in", .optional(described?.burnIn)))
         fields.append(("loss", .optional(result.loss)))
         fields.append(("gradient_norm", .optional(result.gradient.map { Self.norm($0) })))
         if let g = result.gradient {
-            fields.append(("gradient_norms", .object(loaded.model.parameterGroups.map { ($0.name, .number(Self.norm(g[$0.range]))) })))
+            fields.append(
+                (
+                    "gradient_norms",
+                    .object(loaded.model.parameterGroups.map { ($0.name, .number(Self.norm(g[$0.range]))) })
+                ))
         } else {
             fields.append(("gradient_norms", .null))
         }
@@ -367,16 +406,26 @@ struct RunCommand: ToolCommand {
             let s = Self.hvpScalars(v, hv)
             fields += [
                 ("direction", .string(directionDescription(direction))), ("direction_norm", .number(s.directionNorm)),
-                ("directional_derivative", .optional(result.directionalDerivative)), ("curvature", .number(s.curvature)),
-                ("rayleigh_quotient", .optional(NumberText.isMissing(s.rayleigh) ? nil : s.rayleigh)), ("hvp_norm", .number(s.hvpNorm)),
+                ("directional_derivative", .optional(result.directionalDerivative)),
+                ("curvature", .number(s.curvature)),
+                ("rayleigh_quotient", .optional(NumberText.isMissing(s.rayleigh) ? nil : s.rayleigh)),
+                ("hvp_norm", .number(s.hvpNorm)),
             ]
         } else {
-            fields += [("direction", .null), ("direction_norm", .null), ("directional_derivative", .null),
-                       ("curvature", .null), ("rayleigh_quotient", .null), ("hvp_norm", .null)]
+            fields += [
+                ("direction", .null), ("direction_norm", .null), ("directional_derivative", .null),
+                ("curvature", .null), ("rayleigh_quotient", .null), ("hvp_norm", .null),
+            ]
         }
         fields.append(("arrays", .array(arrays.names.map { .string($0) })))
-        fields.append(("files", .object([("output", output.map { .string($0) } ?? .null),
-                                         ("save", save.save.map { _ in .array(saved.map { .string($0) }) } ?? .null)])))
+        fields.append(
+            (
+                "files",
+                .object([
+                    ("output", output.map { .string($0) } ?? .null),
+                    ("save", save.save.map { _ in .array(saved.map { .string($0) }) } ?? .null),
+                ])
+            ))
         return .object(fields)
     }
 }

@@ -406,7 +406,10 @@ struct SpectrumLyapunovCommand: ToolCommand {
         if var figures = try out.figureSet() {
             try figures.csv(
                 "lyapunov-gain.csv", header: ["gain", "lambda1", "two_trajectory_lambda1", "mean_field_lambda1"],
-                columns: [values, lambda1, twoTrajectory.map { $0 ?? NumberText.missing }, meanField.map { $0 ?? NumberText.missing }])
+                columns: [
+                    values, lambda1, twoTrajectory.map { $0 ?? NumberText.missing },
+                    meanField.map { $0 ?? NumberText.missing },
+                ])
             let unit = randomTanh ? "per step" : "per τ"
             let script = """
                 set output "lyapunov-gain.svg"

@@ -41,12 +41,15 @@ struct SweepCollectCommand: ToolCommand {
     @Option(help: ArgumentHelp("Write the aggregates over seeds (CSV) to this file.", valueName: "file"))
     var aggregates: String?
 
-    @Option(help: ArgumentHelp("Welch t-tests of each value of AXIS against the baseline values (see above).",
-                               valueName: "axis=b1,b2"))
+    @Option(
+        help: ArgumentHelp(
+            "Welch t-tests of each value of AXIS against the baseline values (see above).",
+            valueName: "axis=b1,b2"))
     var compare: String?
 
-    @Option(help: ArgumentHelp("The metrics compared (default: every numeric metric).", valueName: "list"),
-            transform: { $0.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces } })
+    @Option(
+        help: ArgumentHelp("The metrics compared (default: every numeric metric).", valueName: "list"),
+        transform: { $0.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces } })
     var compareMetrics: [String]?
 
     @Option(help: ArgumentHelp("Write the comparisons (CSV) to this file (needs --compare).", valueName: "file"))
@@ -60,7 +63,8 @@ struct SweepCollectCommand: ToolCommand {
 
     func run(console: Console) throws {
         if compare == nil && (compareMetrics != nil || comparisons != nil) {
-            throw CLIError("\(compareMetrics != nil ? "--compare-metrics" : "--comparisons") needs --compare AXIS=BASELINES")
+            throw CLIError(
+                "\(compareMetrics != nil ? "--compare-metrics" : "--comparisons") needs --compare AXIS=BASELINES")
         }
         let collection = try SweepSupport.checked { () throws(SweepError) in try SweepCollection.collect(directory) }
         let configuration = collection.configuration
@@ -84,19 +88,28 @@ struct SweepCollectCommand: ToolCommand {
             try console.writeStandardOutput(document.prettyText)
         } else {
             let complete = collection.complete.count
-            var out = "sweep \(configuration.name) (config hash \(configuration.shortHash)) in \(collection.directory.path): \(configuration.cellCount) cells: \(complete) ok, \(failed.count) failed, \(missing.count) missing\n"
-            var rows: [[String]] = [configuration.groupAxes.map(\.name) + ["cells", "complete", "metric", "mean", "std", "min", "max", "sem"]]
+            var out =
+                "sweep \(configuration.name) (config hash \(configuration.shortHash)) in \(collection.directory.path): \(configuration.cellCount) cells: \(complete) ok, \(failed.count) failed, \(missing.count) missing\n"
+            var rows: [[String]] = [
+                configuration.groupAxes.map(\.name) + [
+                    "cells", "complete", "metric", "mean", "std", "min", "max", "sem",
+                ]
+            ]
             for aggregate in collection.aggregates {
                 for metric in aggregate.metrics {
                     let s = metric.statistics
                     rows.append(
-                        aggregate.values.map(\.argumentText) + [String(aggregate.cellCount), String(aggregate.completeCount), metric.name]
-                            + [s?.mean, s?.standardDeviation, s?.minimum, s?.maximum, s?.standardError].map(SweepSupport.short))
+                        aggregate.values.map(\.argumentText) + [
+                            String(aggregate.cellCount), String(aggregate.completeCount), metric.name,
+                        ]
+                            + [s?.mean, s?.standardDeviation, s?.minimum, s?.maximum, s?.standardError].map(
+                                SweepSupport.short))
                 }
             }
             if rows.count > 1 { out += SweepSupport.columns(rows) }
             if let comparison {
-                out += "\nWelch t-tests of \(comparison.axis) against the baselines (p two-sided; p_less: mean below the baseline's)\n"
+                out +=
+                    "\nWelch t-tests of \(comparison.axis) against the baselines (p two-sided; p_less: mean below the baseline's)\n"
                 out += SweepSupport.columns(comparison.textRows)
             }
             try console.writeStandardOutput(out)
@@ -108,7 +121,9 @@ struct SweepCollectCommand: ToolCommand {
         for (cell, reason) in failed.prefix(20) { console.warning("cell \(cell) failed: \(reason)") }
         if failed.count > 20 { console.warning("… and \(failed.count - 20) more failed cells") }
         if requireComplete && (!missing.isEmpty || !failed.isEmpty) {
-            throw CLIError("sweep \(configuration.name) is incomplete: \(missing.count) missing and \(failed.count) failed of \(configuration.cellCount) cells")
+            throw CLIError(
+                "sweep \(configuration.name) is incomplete: \(missing.count) missing and \(failed.count) failed of \(configuration.cellCount) cells"
+            )
         }
     }
 }

@@ -56,8 +56,10 @@ struct SweepRunCommand: AsyncToolCommand {
     @Option(help: ArgumentHelp("Progress on standard error: lines, none.", valueName: "style"))
     var progress: SweepProgressArgument = .lines
 
-    @Option(help: ArgumentHelp("Run each cell as a child process (default) or inside this process (see above).",
-                               valueName: "process|in-process"))
+    @Option(
+        help: ArgumentHelp(
+            "Run each cell as a child process (default) or inside this process (see above).",
+            valueName: "process|in-process"))
     var executor: SweepExecutorArgument = .process
 
     @Flag(help: "Print the summary as one JSON object.")
@@ -66,10 +68,14 @@ struct SweepRunCommand: AsyncToolCommand {
     func run(console: Console) async throws {
         let configuration = try SweepSupport.load(config)
         let shard = try SweepSupport.checked { () throws(SweepError) -> Shard in try Shard(parsing: self.shard) }
-        guard jobs >= 1, jobs <= 4096 else { throw CLIError.invalidArgument("--jobs", String(jobs), "must be between 1 and 4096") }
+        guard jobs >= 1, jobs <= 4096 else {
+            throw CLIError.invalidArgument("--jobs", String(jobs), "must be between 1 and 4096")
+        }
         if let outputDir, outputDir.isEmpty { throw CLIError("--output-dir is empty: give a directory") }
         let path = outputDir ?? SweepSupport.defaultOutputDirectory(configuration)
-        let directory = try SweepSupport.checked { () throws(SweepError) in try SweepDirectory.prepare(path, for: configuration) }
+        let directory = try SweepSupport.checked { () throws(SweepError) in
+            try SweepDirectory.prepare(path, for: configuration)
+        }
         let runner = try SweepSupport.checked { () throws(SweepError) in
             try SweepRunner(
                 configuration: configuration, directory: directory,
@@ -82,7 +88,8 @@ struct SweepRunCommand: AsyncToolCommand {
         do {
             report = try await runner.run(shard: shard) { event in
                 guard showProgress else { return }
-                console.writeStandardError(Self.progressLine(event, sweep: name, directory: directory.path, jobs: runner.jobs))
+                console.writeStandardError(
+                    Self.progressLine(event, sweep: name, directory: directory.path, jobs: runner.jobs))
             }
         } catch let error as SweepError {
             throw CLIError(error.description)
@@ -98,25 +105,30 @@ struct SweepRunCommand: AsyncToolCommand {
                 JSONMember("output_dir", .string(directory.path)),
                 JSONMember("shard_cells", .integer(Int64(report.plan.cells.count))),
                 JSONMember("skipped", .array(report.skipped.map { .integer(Int64($0)) })),
-                JSONMember("ran", .array(ran.map { result in
-                    .object([
-                        JSONMember("cell", .integer(Int64(result.cell))),
-                        JSONMember("status", .string(result.status.rawValue)),
-                        JSONMember("exit_status", .integer(Int64(result.exitStatus))),
-                        JSONMember("wall_time_seconds", .from(result.wallTimeSeconds)),
-                        JSONMember("error", .from(result.error)),
-                    ])
-                })),
+                JSONMember(
+                    "ran",
+                    .array(
+                        ran.map { result in
+                            .object([
+                                JSONMember("cell", .integer(Int64(result.cell))),
+                                JSONMember("status", .string(result.status.rawValue)),
+                                JSONMember("exit_status", .integer(Int64(result.exitStatus))),
+                                JSONMember("wall_time_seconds", .from(result.wallTimeSeconds)),
+                                JSONMember("error", .from(result.error)),
+                            ])
+                        })),
                 JSONMember("failed", .array(failed.map { .integer(Int64($0.cell)) })),
             ])
             try console.writeStandardOutput(document.prettyText)
         } else {
             try console.writeStandardOutput(
-                "sweep \(configuration.name) shard \(shard): \(report.plan.cells.count) cells: \(ran.count) ran (\(ran.count - failed.count) ok, \(failed.count) failed), \(report.skipped.count) skipped (complete)\nresults in \(directory.resultsDirectory)\n")
+                "sweep \(configuration.name) shard \(shard): \(report.plan.cells.count) cells: \(ran.count) ran (\(ran.count - failed.count) ok, \(failed.count) failed), \(report.skipped.count) skipped (complete)\nresults in \(directory.resultsDirectory)\n"
+            )
         }
         if let first = failed.first {
             throw CLIError(
-                "sweep \(configuration.name) shard \(shard): \(failed.count) of \(ran.count) cells failed (cell \(first.cell): \(first.error ?? "exit status \(first.exitStatus)")); their results are in \(directory.resultsDirectory) and a rerun retries them")
+                "sweep \(configuration.name) shard \(shard): \(failed.count) of \(ran.count) cells failed (cell \(first.cell): \(first.error ?? "exit status \(first.exitStatus)")); their results are in \(directory.resultsDirectory) and a rerun retries them"
+            )
         }
     }
 
@@ -128,8 +140,10 @@ struct SweepRunCommand: AsyncToolCommand {
         case .inProcess:
             return InProcessExecutor { arguments in
                 let result = await CommandLineTool.run(arguments)
-                return (result.status, String(decoding: result.standardOutput, as: UTF8.self),
-                        String(decoding: result.standardError, as: UTF8.self))
+                return (
+                    result.status, String(decoding: result.standardOutput, as: UTF8.self),
+                    String(decoding: result.standardError, as: UTF8.self)
+                )
             }
         }
     }
@@ -138,7 +152,8 @@ struct SweepRunCommand: AsyncToolCommand {
     static func progressLine(_ event: SweepEvent, sweep: String, directory: String, jobs: Int) -> String {
         switch event {
         case .planned(let plan):
-            var text = "rnnmem: sweep \(sweep) shard \(plan.shard): \(plan.cells.count) cells, \(plan.complete.count) complete, \(plan.toRun.count) to run (\(jobs) at a time) in \(directory)\n"
+            var text =
+                "rnnmem: sweep \(sweep) shard \(plan.shard): \(plan.cells.count) cells, \(plan.complete.count) complete, \(plan.toRun.count) to run (\(jobs) at a time) in \(directory)\n"
             for (cell, reason) in plan.rerun { text += "rnnmem: rerunning cell \(cell): \(reason)\n" }
             return text
         case .cellFinished(let result, let finished, let toRun):

@@ -36,7 +36,9 @@ struct SweepSlurmCommand: ToolCommand {
     @Option(help: ArgumentHelp("Cells run at the same time in each task (default: --cpus).", valueName: "J"))
     var jobs: Int?
 
-    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("An extra #SBATCH option, e.g. --mem=4G (repeatable).", valueName: "option"))
+    @Option(
+        parsing: .unconditionalSingleValue,
+        help: ArgumentHelp("An extra #SBATCH option, e.g. --mem=4G (repeatable).", valueName: "option"))
     var sbatch: [String] = []
 
     @Option(help: ArgumentHelp("Output directory (default run/sweeps/<name>-<config hash>).", valueName: "dir"))
@@ -76,12 +78,14 @@ struct SweepSlurmCommand: ToolCommand {
         }
         let cwd = FileManager.default.currentDirectoryPath
         let configPath = URL(fileURLWithPath: config).standardizedFileURL.path
-        let directoryPath = URL(fileURLWithPath: outputDir ?? SweepSupport.defaultOutputDirectory(configuration)).standardizedFileURL.path
+        let directoryPath = URL(fileURLWithPath: outputDir ?? SweepSupport.defaultOutputDirectory(configuration))
+            .standardizedFileURL.path
         let invocation = ShellQuoting.commandLine(self.invocation)
         // Validate every option before touching the file system.
         let script = try SweepSupport.checked { () throws(SweepError) in
             try SlurmScript(
-                configuration: configuration, configPath: configPath, outputDirectory: SweepDirectory(path: directoryPath),
+                configuration: configuration, configPath: configPath,
+                outputDirectory: SweepDirectory(path: directoryPath),
                 rnnmemPath: binary, workingDirectory: cwd, shards: shards, partition: partition, time: time, cpus: cpus,
                 jobs: jobs, extraOptions: sbatch, invocation: invocation)
         }
@@ -108,7 +112,9 @@ struct SweepSlurmCommand: ToolCommand {
             try console.writeStandardOutput(script.text)
         }
         if let output {
-            console.note("wrote \(output) (\(shards) array tasks, \(configuration.cellCount) cells); submit with: sbatch \(ShellQuoting.quote(output)); then: rnnmem sweep collect \(ShellQuoting.quote(directoryPath))")
+            console.note(
+                "wrote \(output) (\(shards) array tasks, \(configuration.cellCount) cells); submit with: sbatch \(ShellQuoting.quote(output)); then: rnnmem sweep collect \(ShellQuoting.quote(directoryPath))"
+            )
         }
     }
 }

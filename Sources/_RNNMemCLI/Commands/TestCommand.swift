@@ -1,7 +1,6 @@
 import ArgumentParser
 import RNNMemory
 
-
 /// `--lag-rule andrews|schwert4|schwert12|auto`.
 enum LagRuleArgument: String, ExpressibleByArgument, CaseIterable, Sendable {
     case andrews, schwert4, schwert12, auto
@@ -104,7 +103,8 @@ struct TestCommand: ToolCommand {
             var tuning = EstimatorSettings()
             if bandwidth != nil && alpha != nil { throw CLIError("give --bandwidth or --alpha, not both") }
             if let bandwidth {
-                guard [.gewekePorterHudak, .localWhittle, .exactLocalWhittle, .twoStepExactLocalWhittle].contains(e) else {
+                guard [.gewekePorterHudak, .localWhittle, .exactLocalWhittle, .twoStepExactLocalWhittle].contains(e)
+                else {
                     throw CLIError("--bandwidth does not apply to --estimator \(e.commandLineName)")
                 }
                 switch bandwidth {
@@ -119,7 +119,8 @@ struct TestCommand: ToolCommand {
                 }
             }
             if let alpha {
-                guard [.gewekePorterHudak, .localWhittle, .exactLocalWhittle, .twoStepExactLocalWhittle].contains(e) else {
+                guard [.gewekePorterHudak, .localWhittle, .exactLocalWhittle, .twoStepExactLocalWhittle].contains(e)
+                else {
                     throw CLIError("--alpha does not apply to --estimator \(e.commandLineName)")
                 }
                 guard alpha.isFinite, alpha > 0, alpha < 1 else {

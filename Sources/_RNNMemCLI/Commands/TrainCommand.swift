@@ -64,13 +64,15 @@ struct TrainCommand: ToolCommand {
 
     @OptionGroup(title: "Task data") var dataFile: DataFileOptions
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Number of updates (default per task, see above).", valueName: "n"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Number of updates (default per task, see above).", valueName: "n"))
     var steps: Int?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Number of epochs instead of --steps.", valueName: "n"))
     var epochs: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Learning rate (peak rate for lsi's schedule).", valueName: "lr"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Learning rate (peak rate for lsi's schedule).", valueName: "lr"))
     var lr: Double?
 
     @Option(help: ArgumentHelp("Optimiser: adam, adamw, sgd.", valueName: "name"))
@@ -79,15 +81,19 @@ struct TrainCommand: ToolCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Clip the gradient to this global ℓ2 norm.", valueName: "norm"))
     var clip: Double?
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("Early stopping: stop after this many validation checks without improvement.", valueName: "n"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Early stopping: stop after this many validation checks without improvement.", valueName: "n"))
     var patience: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Evaluate the validation loss every n updates.", valueName: "n"))
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Evaluate the validation loss every n updates.", valueName: "n"))
     var validationInterval: Int?
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("Seed (same seed ⇒ same weights, byte for byte).", valueName: "seed"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Seed (same seed ⇒ same weights, byte for byte).", valueName: "seed"))
     var seed: UInt64 = 0
 
     @Option(help: ArgumentHelp("Progress on standard error: auto, bar, lines, none.", valueName: "style"))
@@ -106,7 +112,9 @@ struct TrainCommand: ToolCommand {
         if let steps { try Arguments.count(steps, "--steps") }
         if let epochs { try Arguments.count(epochs, "--epochs") }
         if let lr {
-            guard lr.isFinite, lr > 0 else { throw CLIError.invalidArgument("--lr", NumberText.format(lr), "must be a finite number > 0") }
+            guard lr.isFinite, lr > 0 else {
+                throw CLIError.invalidArgument("--lr", NumberText.format(lr), "must be a finite number > 0")
+            }
         }
         if let clip {
             guard clip.isFinite, clip > 0 else {
@@ -126,9 +134,10 @@ struct TrainCommand: ToolCommand {
         case .adamw: optimizer = .adamW()
         case .sgd: optimizer = .sgd()
         }
-        return task.recipe.configuration(seeds: RunSeeds(seed), steps: steps, epochs: epochs, learningRate: lr,
-                                         optimizer: optimizer, gradientClipNorm: clip, patience: patience,
-                                         validationInterval: validationInterval)
+        return task.recipe.configuration(
+            seeds: RunSeeds(seed), steps: steps, epochs: epochs, learningRate: lr,
+            optimizer: optimizer, gradientClipNorm: clip, patience: patience,
+            validationInterval: validationInterval)
     }
 
     func run(console: Console) throws {
@@ -137,8 +146,9 @@ struct TrainCommand: ToolCommand {
         let task: any TrainingTask
         let taskSpecification: TaskSpecification
         do {
-            taskSpecification = try taskOptions.specification(dataFile: dataFile.data, column: dataFile.column,
-                                                              console: console)
+            taskSpecification = try taskOptions.specification(
+                dataFile: dataFile.data, column: dataFile.column,
+                console: console)
             task = try taskSpecification.makeTask(seed: RunSeeds(seed).task)
         } catch {
             throw cliError(error, context: "--task \(taskName.rawValue)")
@@ -146,8 +156,9 @@ struct TrainCommand: ToolCommand {
         let model: any RecurrentModel
         let modelSpecification: ModelSpecification
         do {
-            modelSpecification = try modelOptions.specification(inputSize: task.inputSize, outputSize: task.outputSize,
-                                                                task: taskSpecification)
+            modelSpecification = try modelOptions.specification(
+                inputSize: task.inputSize, outputSize: task.outputSize,
+                task: taskSpecification)
             model = try modelSpecification.makeModel(seed: RunSeeds(seed).model)
         } catch {
             throw cliError(error, context: "--model \(modelOptions.model.rawValue)")
@@ -174,8 +185,9 @@ struct TrainCommand: ToolCommand {
         let result: TrainingRun<any RecurrentModel>
         do {
             let total = config.length.steps(stepsPerEpoch: task.stepsPerEpoch)
-            let reporter = ProgressReporter.training(total: total, label: "train \(model.architecture)/\(task.name)",
-                                                     options: progress.options(console: console))
+            let reporter = ProgressReporter.training(
+                total: total, label: "train \(model.architecture)/\(task.name)",
+                options: progress.options(console: console))
             result = try Training.run(model: model, task: task, configuration: config, progress: reporter)
         } catch {
             throw cliError(error, context: "training")
@@ -194,8 +206,9 @@ struct TrainCommand: ToolCommand {
             throw cliError(error, context: "writing the weights")
         }
         try Console.writeFile(result.history.csv(), path: directory.file("loss.csv"))
-        try Console.writeFile(try TrainSummaryJSON.text(result.summary, seed: seed, checksum: checksum, metadata: metadata),
-                              path: directory.file("summary.json"))
+        try Console.writeFile(
+            try TrainSummaryJSON.text(result.summary, seed: seed, checksum: checksum, metadata: metadata),
+            path: directory.file("summary.json"))
 
         let files = ["weights.safetensors", "loss.csv", "summary.json"].map(directory.file)
         try output.emit(
@@ -217,11 +230,14 @@ extension TrainCommand {
         if let l = s.bestValidationLoss, let k = s.bestValidationStep {
             switch s.bestParameterSelection {
             case .evaluated:
-                lines.append(k == s.steps + 1
-                    ? "best validation loss \(NumberText.format(l)): the final parameters"
-                    : "best validation loss \(NumberText.format(l)) at step \(k)")
+                lines.append(
+                    k == s.steps + 1
+                        ? "best validation loss \(NumberText.format(l)): the final parameters"
+                        : "best validation loss \(NumberText.format(l)) at step \(k)")
             case .afterUpdate:
-                lines.append("best validation loss \(NumberText.format(l)) at step \(k), of the parameters before update \(k) (kept: those after it)")
+                lines.append(
+                    "best validation loss \(NumberText.format(l)) at step \(k), of the parameters before update \(k) (kept: those after it)"
+                )
             }
             var returned = "returned parameters \(s.returnedParameters.rawValue)"
             if let r = s.returnedValidationLoss { returned += ", validation loss \(NumberText.format(r))" }
@@ -287,13 +303,15 @@ extension TrainCommand {
 /// derived from it (`seed`, `seeds` {model, task, trainer}; the summary's own `trainer_seed` is `seeds.trainer`), the
 /// checksum and the weights' metadata.
 enum TrainSummaryJSON {
-    static func text(_ summary: TrainingSummary, seed: UInt64, checksum: String, metadata: [String: String]) throws(CLIError)
+    static func text(_ summary: TrainingSummary, seed: UInt64, checksum: String, metadata: [String: String])
+        throws(CLIError)
         -> String
     {
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+            encoder.nonConformingFloatEncodingStrategy = .convertToString(
+                positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
             let data = try encoder.encode(summary)
             // The library's Codable keys and task settings are camelCase; rnnmem's JSON is snake_case everywhere.
             guard var object = SnakeCase.keys(try JSONSerialization.jsonObject(with: data)) as? [String: Any] else {

@@ -87,7 +87,8 @@ struct ARFIMAOptions: ParsableArguments {
         guard let closest = roots.min(by: { $0.length < $1.length }) else { return }
         let modulus = closest.length
         guard modulus > 1, 1 / modulus > 1 - Self.unitCircleMargin else { return }
-        let root = closest.imaginary == 0
+        let root =
+            closest.imaginary == 0
             ? NumberText.format(closest.real)
             : "\(NumberText.format(closest.real)) \(closest.imaginary < 0 ? "−" : "+") "
                 + "\(NumberText.format(abs(closest.imaginary)))i"

@@ -13,50 +13,73 @@ struct ArchitectureOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Hidden width N of each layer (default 32).", valueName: "N"))
     var hidden: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Number of stacked layers (default 1; mrnn, mrnnf, mrnnw: 1).", valueName: "L"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Number of stacked layers (default 1; mrnn, mrnnf, mrnnw: 1).", valueName: "L"))
     var layers: Int?
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf (default 100 for mrnn/mrnnf/mrnnw, 25 for mlstm/mlstmf).",
-                               valueName: "K"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Filter window K of mrnn, mrnnf, mrnnw, mlstm, mlstmf (default 100 for mrnn/mrnnf/mrnnw, 25 for mlstm/mlstmf).",
+            valueName: "K"))
     var window: Int?
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("linear: number of diagonal blocks of the recurrent matrix (must divide --hidden; default 1).",
-                               valueName: "H"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "linear: number of diagonal blocks of the recurrent matrix (must divide --hidden; default 1).",
+            valueName: "H"))
     var heads: Int?
 
-    @Option(help: ArgumentHelp("linear, cdiag, lru: readout skip term D x_t: none, diagonal (needs d_out = d_in) or matrix (default: matrix; lru diagonal).",
-                               valueName: "kind"))
+    @Option(
+        help: ArgumentHelp(
+            "linear, cdiag, lru: readout skip term D x_t: none, diagonal (needs d_out = d_in) or matrix (default: matrix; lru diagonal).",
+            valueName: "kind"))
     var skip: SkipConnection?
 
-    @Option(help: ArgumentHelp("cdiag: parametrization of λ: default (Re λ, Im λ), polar, exp, scaled-exp, optimal (lru: exp).",
-                               valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "cdiag: parametrization of λ: default (Re λ, Im λ), polar, exp, scaled-exp, optimal (lru: exp).",
+            valueName: "name"))
     var parametrization: EigenvalueParametrization?
 
-    @Option(help: ArgumentHelp("cdiag: input normalisation γ: none (default), l2 = √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).",
-                               valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "cdiag: input normalisation γ: none (default), l2 = √(1 − |λ|²), l1 = 1 − |λ|, learned (lru: learned).",
+            valueName: "name"))
     var normalization: NormalizationArgument?
 
-    @Option(help: ArgumentHelp("cdiag, lru: ring initialisation scheme, orvieto2023 (lru's default) or zucchet-orvieto2024 (cdiag's default; --task lsi).",
-                               valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "cdiag, lru: ring initialisation scheme, orvieto2023 (lru's default) or zucchet-orvieto2024 (cdiag's default; --task lsi).",
+            valueName: "name"))
     var initScheme: DiagonalInitialization.Scheme?
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("cdiag, lru: smallest |λ| of the ring (default 0; --task lsi: the teacher's ν₀); linear: ν₀ of the moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).",
-                               valueName: "r"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "cdiag, lru: smallest |λ| of the ring (default 0; --task lsi: the teacher's ν₀); linear: ν₀ of the moduli ν₀ + (ν_max − ν₀)·tanh|l| (default 0).",
+            valueName: "r"))
     var ringMin: Double?
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1); linear: ν_max (default 1).", valueName: "r"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "cdiag, lru: largest |λ| of the ring, ≤ 1 (default 1); linear: ν_max (default 1).", valueName: "r"))
     var ringMax: Double?
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("cdiag, lru, linear: largest eigenvalue phase φ_max (defaults: lru 6.28, cdiag and linear π; --task lsi: the teacher's, 3.14).",
-                               valueName: "phi"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "cdiag, lru, linear: largest eigenvalue phase φ_max (defaults: lru 6.28, cdiag and linear π; --task lsi: the teacher's, 3.14).",
+            valueName: "phi"))
     var maxPhase: Double?
 
-    @Flag(help: "mrnnf: apply tanh to the output, as the official MRNNF cell of Zhao et al. does (compatibility; default: linear readout).")
+    @Flag(
+        help:
+            "mrnnf: apply tanh to the output, as the official MRNNF cell of Zhao et al. does (compatibility; default: linear readout)."
+    )
     var outputTanh = false
 
     /// The hidden width (default 32).
@@ -94,7 +117,9 @@ struct ArchitectureOptions: ParsableArguments {
     /// Checks the values and that each option applies to `model`.
     func validateValues(for model: ModelArgument) throws(CLIError) {
         try Arguments.count(hiddenSize, "--hidden")
-        guard hiddenSize <= 4096 else { throw CLIError.invalidArgument("--hidden", String(hiddenSize), "must be ≤ 4096") }
+        guard hiddenSize <= 4096 else {
+            throw CLIError.invalidArgument("--hidden", String(hiddenSize), "must be ≤ 4096")
+        }
         try Arguments.count(layerCount, "--layers")
         guard layerCount <= 64 else { throw CLIError.invalidArgument("--layers", String(layerCount), "must be ≤ 64") }
         if [.mrnn, .mrnnf, .mrnnw].contains(model) && layerCount != 1 {
@@ -102,17 +127,22 @@ struct ArchitectureOptions: ParsableArguments {
         }
         // A typo must give an error, not exhaust memory.
         guard estimatedParameterCount <= Self.maximumParameterCount else {
-            throw CLIError("--hidden \(hiddenSize) with --layers \(layerCount) is too large a model (about \(estimatedParameterCount) parameters; the limit is \(Self.maximumParameterCount))")
+            throw CLIError(
+                "--hidden \(hiddenSize) with --layers \(layerCount) is too large a model (about \(estimatedParameterCount) parameters; the limit is \(Self.maximumParameterCount))"
+            )
         }
         func only(_ flag: String, _ given: Bool, _ models: [ModelArgument]) throws(CLIError) {
             guard !given || models.contains(model) else {
-                throw CLIError("\(flag) applies to \(models.map(\.rawValue).joined(separator: ", ")), not \(model.rawValue)")
+                throw CLIError(
+                    "\(flag) applies to \(models.map(\.rawValue).joined(separator: ", ")), not \(model.rawValue)")
             }
         }
         try only("--window", window != nil, [.mrnn, .mrnnf, .mrnnw, .mlstm, .mlstmf])
         if let window {
             try Arguments.count(window, "--window")
-            guard window <= 100_000 else { throw CLIError.invalidArgument("--window", String(window), "must be ≤ 100000") }
+            guard window <= 100_000 else {
+                throw CLIError.invalidArgument("--window", String(window), "must be ≤ 100000")
+            }
         }
         try only("--heads", heads != nil, [.linear])
         if let heads {
@@ -129,10 +159,14 @@ struct ArchitectureOptions: ParsableArguments {
         try only("--output-tanh", outputTanh, [.mrnnf])
         if model == .lru {
             if let parametrization, parametrization != .exp {
-                throw CLIError("--parametrization \(parametrization.commandLineName): the LRU is the exp parametrization with learned γ; use --model cdiag --parametrization \(parametrization.commandLineName) --normalization learned")
+                throw CLIError(
+                    "--parametrization \(parametrization.commandLineName): the LRU is the exp parametrization with learned γ; use --model cdiag --parametrization \(parametrization.commandLineName) --normalization learned"
+                )
             }
             if let normalization, normalization != .learned {
-                throw CLIError("--normalization \(normalization.rawValue): the LRU's γ is learned; use --model cdiag --normalization \(normalization.rawValue) --parametrization exp")
+                throw CLIError(
+                    "--normalization \(normalization.rawValue): the LRU's γ is learned; use --model cdiag --normalization \(normalization.rawValue) --parametrization exp"
+                )
             }
         } else {
             try only("--parametrization", parametrization != nil, [.cdiag])
@@ -214,10 +248,12 @@ struct ArchitectureOptions: ParsableArguments {
         switch spec.architecture {
         case .lru, .complexDiagonalRNN:
             let r = spec.diagonalInitialization ?? spec.defaultDiagonalInitialization
-            return "\(r.scheme.commandLineName) ring |λ| ∈ [\(NumberText.format(r.minimumModulus)), \(NumberText.format(r.maximumModulus))], max phase \(NumberText.format(r.maximumPhase))"
+            return
+                "\(r.scheme.commandLineName) ring |λ| ∈ [\(NumberText.format(r.minimumModulus)), \(NumberText.format(r.maximumModulus))], max phase \(NumberText.format(r.maximumPhase))"
         case .linearRNN:
             let m = spec.linearInitialization ?? LinearRNNInitialization()
-            return "moduli \(NumberText.format(m.minimumModulus)) + (\(NumberText.format(m.maximumModulus)) − \(NumberText.format(m.minimumModulus)))·tanh|l|, max phase \(NumberText.format(m.maximumPhase))"
+            return
+                "moduli \(NumberText.format(m.minimumModulus)) + (\(NumberText.format(m.maximumModulus)) − \(NumberText.format(m.minimumModulus)))·tanh|l|, max phase \(NumberText.format(m.maximumPhase))"
         default:
             return ""
         }

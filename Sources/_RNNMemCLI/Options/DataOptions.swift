@@ -29,11 +29,14 @@ struct DataOptions: ParsableArguments {
 
     @OptionGroup var file: DataFileOptions
 
-    @Option(help: ArgumentHelp("CSV: several input columns, comma-separated names or indices.", valueName: "list"),
-            transform: { $0.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces } })
+    @Option(
+        help: ArgumentHelp("CSV: several input columns, comma-separated names or indices.", valueName: "list"),
+        transform: { $0.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces } })
     var columns: [String]?
 
-    @Option(help: ArgumentHelp("CSV: the column holding the targets y_t (default: none, no targets).", valueName: "name|index"))
+    @Option(
+        help: ArgumentHelp(
+            "CSV: the column holding the targets y_t (default: none, no targets).", valueName: "name|index"))
     var targetColumn: String?
 
     @Option(help: ArgumentHelp("Safetensors: name of the input tensor.", valueName: "name"))
@@ -42,8 +45,10 @@ struct DataOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Safetensors: name of the target tensor (optional in the file).", valueName: "name"))
     var targetTensor: String = "target"
 
-    @Option(help: ArgumentHelp("With --task: the task's fixed test or validation batch, or its first training batch.",
-                               valueName: "test|validation|train"))
+    @Option(
+        help: ArgumentHelp(
+            "With --task: the task's fixed test or validation batch, or its first training batch.",
+            valueName: "test|validation|train"))
     var split: Split?
 
     @OptionGroup(title: "Task") var task: TaskOptions
@@ -55,8 +60,10 @@ struct DataOptions: ParsableArguments {
     func validateValues() throws(CLIError) {
         if isTask {
             try task.validateValues(dataFile: file.data, column: file.column)
-            let csvOnly = [("--columns", columns != nil), ("--target-column", targetColumn != nil),
-                           ("--input-tensor", inputTensor != "input"), ("--target-tensor", targetTensor != "target")]
+            let csvOnly = [
+                ("--columns", columns != nil), ("--target-column", targetColumn != nil),
+                ("--input-tensor", inputTensor != "input"), ("--target-tensor", targetTensor != "target"),
+            ]
             if let (flag, _) = csvOnly.first(where: { $0.1 }) {
                 throw CLIError("\(flag) applies to --data files, not to --task (its data are generated)")
             }
@@ -83,7 +90,9 @@ struct DataOptions: ParsableArguments {
     static func isSafetensors(_ path: String) throws(CLIError) -> Bool {
         if path == "-" { return false }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw CLIError.noSuchFile(path) }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CLIError.noSuchFile(path)
+        }
         if isDirectory.boolValue { throw CLIError.isDirectory(path) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CLIError.unreadable(path, reason: "it could not be opened")
@@ -95,7 +104,9 @@ struct DataOptions: ParsableArguments {
 
     private func loadSafetensors(_ path: String) throws(CLIError) -> LoadedData {
         if file.column != nil || columns != nil || targetColumn != nil {
-            throw CLIError("--column, --columns and --target-column apply to CSV data; \(path) is a safetensors file (tensors are chosen with --input-tensor, --target-tensor)")
+            throw CLIError(
+                "--column, --columns and --target-column apply to CSV data; \(path) is a safetensors file (tensors are chosen with --input-tensor, --target-tensor)"
+            )
         }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int {
             // The bytes, and the values as doubles (F32 doubles in size).
@@ -124,24 +135,30 @@ struct DataOptions: ParsableArguments {
         } else if let column = file.column {
             inputIndices = [try table.columnIndex(column)]
         } else {
-            guard let last = (0..<table.columnCount).last(where: { $0 != target && table.looksNumeric(column: $0) }) else {
-                throw CLIError("no numeric input column in \(table.source) besides the target; columns are: \(table.columnList)")
+            guard let last = (0..<table.columnCount).last(where: { $0 != target && table.looksNumeric(column: $0) })
+            else {
+                throw CLIError(
+                    "no numeric input column in \(table.source) besides the target; columns are: \(table.columnList)")
             }
             inputIndices = [last]
         }
         if let target, inputIndices.contains(target) {
-            throw CLIError("column '\(table.name(ofColumn: target))' of \(table.source) is both an input and the target (--target-column)")
+            throw CLIError(
+                "column '\(table.name(ofColumn: target))' of \(table.source) is both an input and the target (--target-column)"
+            )
         }
         var inputs: [[Double]] = []
         for i in inputIndices { inputs.append(try table.values(column: i)) }
         var targets: [[Double]] = []
         if let target { targets.append(try table.values(column: target)) }
         func describe(_ indices: [Int]) -> String {
-            (indices.count == 1 ? "column " : "columns ") + indices.map { "'\(table.name(ofColumn: $0))'" }.joined(separator: ", ")
+            (indices.count == 1 ? "column " : "columns ")
+                + indices.map { "'\(table.name(ofColumn: $0))'" }.joined(separator: ", ")
         }
         do {
-            let data = try SequenceData(inputColumns: inputs, targetColumns: targets, source: table.source,
-                                        inputName: describe(inputIndices), targetName: target.map { describe([$0]) } ?? "target")
+            let data = try SequenceData(
+                inputColumns: inputs, targetColumns: targets, source: table.source,
+                inputName: describe(inputIndices), targetName: target.map { describe([$0]) } ?? "target")
             return LoadedData(data: data, loss: nil, task: nil, file: nil, description: table.source)
         } catch {
             throw CLIError(String(describing: error))
@@ -163,13 +180,16 @@ struct DataOptions: ParsableArguments {
                 batch = try made.trainingBatch(step: 0, using: &rng)
             }
             guard let batch else {
-                throw CLIError("--task \(name.rawValue) has no \(split.rawValue) batch (with these settings, e.g. --eval-batch 0)")
+                throw CLIError(
+                    "--task \(name.rawValue) has no \(split.rawValue) batch (with these settings, e.g. --eval-batch 0)")
             }
             let description = "task \(name.rawValue), \(split.rawValue) batch, seed \(seed)"
-            let data = try SequenceData(inputs: batch.inputs, targets: batch.targets, source: "--task \(name.rawValue)",
-                                        inputName: "inputs", targetName: "targets")
-            return LoadedData(data: data, loss: batch.loss, task: (name, made, specification), file: nil,
-                              description: description)
+            let data = try SequenceData(
+                inputs: batch.inputs, targets: batch.targets, source: "--task \(name.rawValue)",
+                inputName: "inputs", targetName: "targets")
+            return LoadedData(
+                data: data, loss: batch.loss, task: (name, made, specification), file: nil,
+                description: description)
         } catch {
             throw cliError(error, context: "--task \(name.rawValue)")
         }

@@ -12,13 +12,15 @@ struct LossOptions: ParsableArguments {
         case mse
     }
 
-    @Option(help: ArgumentHelp(
-        "Loss on --data targets: half-mse = ½·mean (ŷ − y)² over steps, sequences and outputs (default), mse = mean (ŷ − y)².",
-        valueName: "kind"))
+    @Option(
+        help: ArgumentHelp(
+            "Loss on --data targets: half-mse = ½·mean (ŷ − y)² over steps, sequences and outputs (default), mse = mean (ŷ − y)².",
+            valueName: "kind"))
     var loss: Kind?
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("Leave the first k steps out of the loss (burn-in; default 0).", valueName: "k"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Leave the first k steps out of the loss (burn-in; default 0).", valueName: "k"))
     var burnIn: Int?
 
     /// The loss kind (default half-mse).

@@ -21,22 +21,29 @@ struct NetworkOptions: ParsableArguments {
         case export
     }
 
-    @Option(help: ArgumentHelp("Weights file (safetensors): rnnmem weights, or a PyTorch state dict with --pytorch.",
-                               valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Weights file (safetensors): rnnmem weights, or a PyTorch state dict with --pytorch.",
+            valueName: "file"))
     var weights: String?
 
     @Flag(help: "The weights file is a PyTorch state dict (give --model rnn|lstm|gru).")
     var pytorch = false
 
-    @Option(help: ArgumentHelp(
-        "Architecture: of a new network (rnn, lstm, gru, linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf), or with --pytorch the module (rnn = tanh, lstm, gru).",
-        valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Architecture: of a new network (rnn, lstm, gru, linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm, mlstmf), or with --pytorch the module (rnn = tanh, lstm, gru).",
+            valueName: "name"))
     var model: ModelArgument?
 
-    @Option(help: ArgumentHelp("With --pytorch: prefix of the recurrent module's tensors (e.g. 'rnn.').", valueName: "prefix"))
+    @Option(
+        help: ArgumentHelp(
+            "With --pytorch: prefix of the recurrent module's tensors (e.g. 'rnn.').", valueName: "prefix"))
     var recurrentPrefix: String = ""
 
-    @Option(help: ArgumentHelp("With --pytorch: prefix of the readout's weight and bias (e.g. 'fc.').", valueName: "prefix"))
+    @Option(
+        help: ArgumentHelp("With --pytorch: prefix of the readout's weight and bias (e.g. 'fc.').", valueName: "prefix")
+    )
     var readoutPrefix: String = "linear."
 
     @Flag(help: "With --pytorch: the file has no readout; the model outputs the top layer's h.")
@@ -44,12 +51,14 @@ struct NetworkOptions: ParsableArguments {
 
     @OptionGroup(title: "New network") var architecture: ArchitectureOptions
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("New network: input width d_in (default: the data's).", valueName: "d"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("New network: input width d_in (default: the data's).", valueName: "d"))
     var inputs: Int?
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("New network: output width d_out (default: the targets', else d_in).", valueName: "d"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("New network: output width d_out (default: the targets', else d_in).", valueName: "d"))
     var outputs: Int?
 
     /// Whether the network is new (built from `--model` and `--seed`) rather than read from `--weights`.
@@ -65,9 +74,11 @@ struct NetworkOptions: ParsableArguments {
         let prefixesGiven = noReadout || recurrentPrefix != "" || readoutPrefix != "linear."
         if let weights {
             if weights.isEmpty { throw CLIError("--weights is empty: give a file") }
-            let fresh = architecture.givenOptions + (inputs != nil ? ["--inputs"] : []) + (outputs != nil ? ["--outputs"] : [])
+            let fresh =
+                architecture.givenOptions + (inputs != nil ? ["--inputs"] : []) + (outputs != nil ? ["--outputs"] : [])
             if let first = fresh.first {
-                throw CLIError("\(first) applies to a new network (--model without --weights); \(weights) describes its own")
+                throw CLIError(
+                    "\(first) applies to a new network (--model without --weights); \(weights) describes its own")
             }
             switch role {
             case .read:
@@ -78,10 +89,12 @@ struct NetworkOptions: ParsableArguments {
                     }
                 } else {
                     if model != nil {
-                        throw CLIError("--model with --weights applies with --pytorch only (rnnmem weights record their model)")
+                        throw CLIError(
+                            "--model with --weights applies with --pytorch only (rnnmem weights record their model)")
                     }
                     if prefixesGiven {
-                        throw CLIError("--recurrent-prefix, --readout-prefix and --no-readout apply with --pytorch only")
+                        throw CLIError(
+                            "--recurrent-prefix, --readout-prefix and --no-readout apply with --pytorch only")
                     }
                 }
             case .export:
@@ -97,13 +110,16 @@ struct NetworkOptions: ParsableArguments {
                 throw CLIError("--pytorch needs --weights FILE (the PyTorch state dict to read)")
             }
             if role == .read && prefixesGiven {
-                throw CLIError("--recurrent-prefix, --readout-prefix and --no-readout apply with --weights FILE --pytorch")
+                throw CLIError(
+                    "--recurrent-prefix, --readout-prefix and --no-readout apply with --weights FILE --pytorch")
             }
             try architecture.validateValues(for: model)
             for (flag, value) in [("--inputs", inputs), ("--outputs", outputs)] {
                 if let value {
                     try Arguments.count(value, flag)
-                    guard value <= 100_000 else { throw CLIError.invalidArgument(flag, String(value), "must be ≤ 100000") }
+                    guard value <= 100_000 else {
+                        throw CLIError.invalidArgument(flag, String(value), "must be ≤ 100000")
+                    }
                 }
             }
         }
@@ -141,13 +157,15 @@ struct NetworkOptions: ParsableArguments {
         let spec: ModelSpecification
         let network: any RecurrentModel
         do {
-            spec = try architecture.specification(model: model, inputSize: inputSize, outputSize: outputSize, task: task)
+            spec = try architecture.specification(
+                model: model, inputSize: inputSize, outputSize: outputSize, task: task)
             network = try spec.makeModel(seed: RunSeeds(seed).model)
         } catch {
             throw cliError(error, context: "--model \(model.rawValue)")
         }
-        return LoadedNetwork(model: network, kind: "new, seed \(seed)", source: nil, metadata: [:],
-                             initialization: ArchitectureOptions.initializationDescription(spec))
+        return LoadedNetwork(
+            model: network, kind: "new, seed \(seed)", source: nil, metadata: [:],
+            initialization: ArchitectureOptions.initializationDescription(spec))
     }
 
     /// Reads another weights file, e.g. for `eval --compare`: rnnmem weights (recognised by their metadata) as
@@ -171,18 +189,23 @@ struct NetworkOptions: ParsableArguments {
         }
         do {
             if role == .read, pytorch, let architecture = model?.pytorchArchitecture {
-                let m = try PyTorchImport.model(from: file, architecture: architecture,
-                                                options: PyTorchImportOptions(names: pytorchNames))
-                return LoadedNetwork(model: m, kind: "PyTorch \(architecture.moduleName)", source: path,
-                                     metadata: file.metadata, initialization: "")
+                let m = try PyTorchImport.model(
+                    from: file, architecture: architecture,
+                    options: PyTorchImportOptions(names: pytorchNames))
+                return LoadedNetwork(
+                    model: m, kind: "PyTorch \(architecture.moduleName)", source: path,
+                    metadata: file.metadata, initialization: "")
             }
-            return LoadedNetwork(model: try ModelIO.model(from: file), kind: "rnnmem weights", source: path,
-                                 metadata: file.metadata, initialization: "")
+            return LoadedNetwork(
+                model: try ModelIO.model(from: file), kind: "rnnmem weights", source: path,
+                metadata: file.metadata, initialization: "")
         } catch {
             if error.kind == .invalidMetadata && error.message.contains("PyTorch") {
-                throw CLIError(error.description + (role == .read
-                    ? "; use --pytorch --model rnn|lstm|gru"
-                    : "; export reads rnnmem weights (run and eval read PyTorch files with --pytorch --model)"))
+                throw CLIError(
+                    error.description
+                        + (role == .read
+                            ? "; use --pytorch --model rnn|lstm|gru"
+                            : "; export reads rnnmem weights (run and eval read PyTorch files with --pytorch --model)"))
             }
             throw CLIError(error.description)
         }

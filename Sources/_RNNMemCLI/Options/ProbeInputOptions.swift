@@ -46,7 +46,9 @@ struct ProbeInputOptions: ParsableArguments {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Generated input: number of independent sequences B (default per verb); their length is --length T where the verb says so.", valueName: "B"))
+        help: ArgumentHelp(
+            "Generated input: number of independent sequences B (default per verb); their length is --length T where the verb says so.",
+            valueName: "B"))
     var sequences: Int?
 
     /// The options given that only a generated input uses.

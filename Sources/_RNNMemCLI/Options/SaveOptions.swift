@@ -8,8 +8,10 @@ import RNNMemory
 /// A verb declares `@OptionGroup var save: SaveOptions`, collects its arrays in a ``SafetensorsFile`` (the same
 /// names and shapes as its `--output` safetensors file, if it has one) and calls ``write(_:)``.
 struct SaveOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Write the arrays as NumPy .npy files (float64) to this directory (created if needed).",
-                               valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Write the arrays as NumPy .npy files (float64) to this directory (created if needed).",
+            valueName: "dir"))
     var save: String?
 
     /// Writes every tensor of `arrays` as `<dir>/<name>.npy` ('/' in a name becomes '_'); returns the paths

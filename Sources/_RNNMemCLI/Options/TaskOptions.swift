@@ -6,54 +6,72 @@ import RNNMemory
 /// fixed data are drawn from the run's task seed (``RunSeeds/task`` of `--seed s`, i.e. s + 1), so every verb given
 /// the same settings and seed sees the same teacher, validation and test data as `train --seed s`.
 struct TaskOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "Task: lsi = linear-system identification (Zucchet & Orvieto), series = one-step prediction of a CSV column (Zhao et al.), recall = output x_(t−k).",
-        valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Task: lsi = linear-system identification (Zucchet & Orvieto), series = one-step prediction of a CSV column (Zhao et al.), recall = output x_(t−k).",
+            valueName: "name"))
     var task: TaskArgument?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("recall: delay k ≥ 0.", valueName: "k"))
     var delay: Int = 5
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("recall: lag-one correlation ρ of the inputs, −1 < ρ < 1 (0: i.i.d.).", valueName: "rho"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("recall: lag-one correlation ρ of the inputs, −1 < ρ < 1 (0: i.i.d.).", valueName: "rho"))
     var correlation: Double = 0
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("recall, lsi: sequence length T (default 50; lsi 300).", valueName: "T"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("recall, lsi: sequence length T (default 50; lsi 300).", valueName: "T"))
     var length: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("recall, lsi: training batch size (default 32; lsi 128).", valueName: "B"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("recall, lsi: training batch size (default 32; lsi 128).", valueName: "B"))
     var batch: Int?
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("recall, lsi: size of the fixed validation and test batches (default 256; lsi 128).", valueName: "B"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "recall, lsi: size of the fixed validation and test batches (default 256; lsi 128).", valueName: "B"))
     var evalBatch: Int?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("lsi: teacher state size d.", valueName: "d"))
     var teacherSize: Int = 10
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ < 1 (also the cdiag/lru students' ring minimum).",
-                               valueName: "nu0"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "lsi: smallest teacher eigenvalue modulus ν₀, 0 ≤ ν₀ < 1 (also the cdiag/lru students' ring minimum).",
+            valueName: "nu0"))
     var minModulus: Double = 0.99
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("lsi: teacher phases angle(l)·φ/π (also the students' --max-phase default).", valueName: "phi"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "lsi: teacher phases angle(l)·φ/π (also the students' --max-phase default).", valueName: "phi"))
     var teacherMaxPhase: Double = 3.14
 
-    @Option(help: ArgumentHelp("series: fit the min–max scaler on the whole series (Zhao et al.) or on the training split.",
-                               valueName: "whole|train"))
+    @Option(
+        help: ArgumentHelp(
+            "series: fit the min–max scaler on the whole series (Zhao et al.) or on the training split.",
+            valueName: "whole|train"))
     var scaler: ScalerArgument = .whole
 
-    @Option(help: ArgumentHelp(
-        "series: train,validation,test sizes in input–target pairs (default: Zhao et al.'s sizes for their data-set names arfima, DJI, traffic, tree7; else 50/30/20 per cent of the n − 1 pairs).",
-        valueName: "a,b,c"))
+    @Option(
+        help: ArgumentHelp(
+            "series: train,validation,test sizes in input–target pairs (default: Zhao et al.'s sizes for their data-set names arfima, DJI, traffic, tree7; else 50/30/20 per cent of the n − 1 pairs).",
+            valueName: "a,b,c"))
     var splits: String?
 
-    @Option(help: ArgumentHelp("series: use a transformation of the column (as the series verbs' --transform).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "series: use a transformation of the column (as the series verbs' --transform).", valueName: "name"))
     var transform: SeriesTransform?
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("series: keep only the last N observations (after --transform).", valueName: "N"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("series: keep only the last N observations (after --transform).", valueName: "N"))
     var last: Int?
 
     /// Checks the settings of the chosen task (nothing without `--task`); `dataFile` is the `--data` given.
@@ -84,7 +102,8 @@ struct TaskOptions: ParsableArguments {
                 throw CLIError.invalidArgument("--min-modulus", NumberText.format(minModulus), "must lie in [0, 1)")
             }
             guard teacherMaxPhase.isFinite, teacherMaxPhase > 0, teacherMaxPhase <= 2 * Double.pi else {
-                throw CLIError.invalidArgument("--teacher-max-phase", NumberText.format(teacherMaxPhase), "must lie in (0, 2π]")
+                throw CLIError.invalidArgument(
+                    "--teacher-max-phase", NumberText.format(teacherMaxPhase), "must lie in (0, 2π]")
             }
         case .series:
             guard dataFile != nil else { throw CLIError("--task series needs --data FILE (and optionally --column)") }
@@ -95,11 +114,14 @@ struct TaskOptions: ParsableArguments {
             // The fixed validation and test batches (inputs and targets) are generated when the task is built, and a
             // training batch at every update: bound them before anything is allocated.
             let (steps, sequences) = generatedShape(task)
-            try MemoryBudget.check(bytes: 8 * 6 * Double(steps) * Double(sequences),
-                                   for: "--task \(task.rawValue) with --length \(steps) and batches of \(sequences) sequences")
+            try MemoryBudget.check(
+                bytes: 8 * 6 * Double(steps) * Double(sequences),
+                for: "--task \(task.rawValue) with --length \(steps) and batches of \(sequences) sequences")
         }
         if task != .series && (dataFile != nil || column != nil) {
-            throw CLIError("--data and --column apply to --task series only, not --task \(task.rawValue) (its data are generated from --seed)")
+            throw CLIError(
+                "--data and --column apply to --task series only, not --task \(task.rawValue) (its data are generated from --seed)"
+            )
         }
         if task != .series {
             let seriesOnly = [("--splits", splits != nil), ("--transform", transform != nil), ("--last", last != nil)]
@@ -115,19 +137,23 @@ struct TaskOptions: ParsableArguments {
         guard let task else { throw CLIError("missing --task (one of lsi, series, recall)") }
         switch task {
         case .recall:
-            return .delayedRecall(delay: delay, correlation: correlation, sequenceLength: length, batchSize: batch,
-                                  evaluationBatchSize: evalBatch)
+            return .delayedRecall(
+                delay: delay, correlation: correlation, sequenceLength: length, batchSize: batch,
+                evaluationBatchSize: evalBatch)
         case .lsi:
-            return .linearSystemIdentification(teacherSize: teacherSize, minimumModulus: minModulus,
-                                               sequenceLength: length, batchSize: batch, evaluationBatchSize: evalBatch,
-                                               maximumPhase: teacherMaxPhase)
+            return .linearSystemIdentification(
+                teacherSize: teacherSize, minimumModulus: minModulus,
+                sequenceLength: length, batchSize: batch, evaluationBatchSize: evalBatch,
+                maximumPhase: teacherMaxPhase)
         case .series:
             guard let dataFile else { throw CLIError("--task series needs --data FILE") }
-            let input = try SeriesTaskInput.load(dataFile, column: column, transform: transform ?? .identity, last: last,
-                                                 console: console)
+            let input = try SeriesTaskInput.load(
+                dataFile, column: column, transform: transform ?? .identity, last: last,
+                console: console)
             let explicit = try splits.map { s throws(CLIError) in try SeriesTaskInput.splits(parsing: s) }
-            return .seriesPrediction(series: input.values, dataset: input.dataset, scalerFit: scaler.fit,
-                                     splits: try input.splits(explicit))
+            return .seriesPrediction(
+                series: input.values, dataset: input.dataset, scalerFit: scaler.fit,
+                splits: try input.splits(explicit))
         }
     }
 

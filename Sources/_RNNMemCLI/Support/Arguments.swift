@@ -23,7 +23,8 @@ enum Arguments {
     /// The error names `--d`, the first weight that overflows, and the largest usable length.
     static func fractionalOrder(_ d: Double, count: Int, inverse: Bool) throws(CLIError) {
         try finite(d, "--d")
-        let weights = inverse
+        let weights =
+            inverse
             ? FractionalWeights.integration(d: d, count: count) : FractionalWeights.differencing(d: d, count: count)
         guard let j = weights.firstIndex(where: { !$0.isFinite }) else { return }
         let symbol = inverse ? "ψ" : "π"

@@ -61,8 +61,10 @@ enum MemoryBudget {
     /// holds, per step and sequence, the inputs, the outputs, and (generously) six values per state row for the
     /// states and gate activations; a gradient doubles it (the backward pass's buffers) and a Hessian-vector
     /// product, on dual numbers, doubles that again.
-    static func networkBytes(steps: Int, batchSize: Int, inputSize: Int, outputSize: Int, stateSize: Int,
-                             parameterCount: Int, derivative: Derivative) -> Double {
+    static func networkBytes(
+        steps: Int, batchSize: Int, inputSize: Int, outputSize: Int, stateSize: Int,
+        parameterCount: Int, derivative: Derivative
+    ) -> Double {
         let perColumn = Double(inputSize + outputSize + 6 * stateSize)
         let forward = 8 * Double(steps) * Double(batchSize) * perColumn + 8 * Double(parameterCount)
         switch derivative {

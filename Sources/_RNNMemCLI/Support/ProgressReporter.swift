@@ -29,8 +29,10 @@ struct ProgressOptions: Sendable {
     /// Where text goes (nil: standard error). Receives complete chunks, bar redraws starting with "\r".
     var sink: (@Sendable (String) -> Void)?
 
-    init(style: ProgressStyle = .automatic, lineInterval: Int? = nil, redrawInterval: Double = 0.1,
-                sink: (@Sendable (String) -> Void)? = nil) {
+    init(
+        style: ProgressStyle = .automatic, lineInterval: Int? = nil, redrawInterval: Double = 0.1,
+        sink: (@Sendable (String) -> Void)? = nil
+    ) {
         self.style = style
         self.lineInterval = lineInterval
         self.redrawInterval = redrawInterval
@@ -115,7 +117,8 @@ final class ProgressReporter {
 
     func line(_ completed: Int, _ status: String) -> String {
         let percent = 100 * completed / total
-        return "\(label) \(completed)/\(total) (\(percent)%) \(status) | \(NumberFormatting.fixed(rate(completed), decimals: 1)) it/s, "
+        return
+            "\(label) \(completed)/\(total) (\(percent)%) \(status) | \(NumberFormatting.fixed(rate(completed), decimals: 1)) it/s, "
             + "\(NumberFormatting.fixed(elapsedSeconds, decimals: 1)) s"
     }
 
@@ -128,7 +131,8 @@ final class ProgressReporter {
         let r = rate(completed)
         let eta = r > 0 ? NumberFormatting.duration(Double(total - completed) / r) : "?"
         let percentText = String(repeating: " ", count: max(0, 3 - "\(percent)".count)) + "\(percent)"
-        var text = "\(label) [\(bar)] \(percentText)% \(completed)/\(total) \(status) | "
+        var text =
+            "\(label) [\(bar)] \(percentText)% \(completed)/\(total) \(status) | "
             + "\(NumberFormatting.fixed(r, decimals: 1)) it/s ETA \(eta)"
         let length = text.count
         if length < lastLength { text += String(repeating: " ", count: lastLength - length) }
@@ -173,8 +177,9 @@ extension ProgressReporter {
             if let best = progress.bestValidationLoss { status += " best-val \(NumberFormatting.scientific(best))" }
             status += " lr \(NumberFormatting.scientific(progress.learningRate, digits: 1))"
             if let reason = progress.stopReason {
-                reporter.finish(completed: progress.completedSteps,
-                                status: status + (reason == .completed ? "" : " (\(reason.rawValue))"))
+                reporter.finish(
+                    completed: progress.completedSteps,
+                    status: status + (reason == .completed ? "" : " (\(reason.rawValue))"))
             } else {
                 reporter.update(completed: progress.completedSteps, status: status)
             }

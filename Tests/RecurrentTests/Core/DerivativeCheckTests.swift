@@ -17,11 +17,13 @@ struct DerivativeCheckTests {
         #expect(a == 0)
         #expect(abs(b - 1e-2) < 1e-14)  // normalised by the group's own scale, 1
         #expect(abs(c - 1e-10) < 1e-20)  // floor 1e-3·1000 = 1: noise stays noise
-        let check = DerivativeCheck(parameterCount: 5, gradientError: 1e-5, hessianVectorProductError: 0, groupErrors: [
-            .init(name: "A", gradientError: a, hessianVectorProductError: 0),
-            .init(name: "B", gradientError: b, hessianVectorProductError: 0),
-            .init(name: "C", gradientError: c, hessianVectorProductError: 0),
-        ])
+        let check = DerivativeCheck(
+            parameterCount: 5, gradientError: 1e-5, hessianVectorProductError: 0,
+            groupErrors: [
+                .init(name: "A", gradientError: a, hessianVectorProductError: 0),
+                .init(name: "B", gradientError: b, hessianVectorProductError: 0),
+                .init(name: "C", gradientError: c, hessianVectorProductError: 0),
+            ])
         #expect(check.worstGradientGroup?.name == "B")
     }
 

@@ -9,8 +9,9 @@ enum ModelDerivativeChecks {
     /// Random inputs/targets of the given shape (N(0,1), fixed seed).
     static func randomBatch(steps: Int, batchSize: Int, features: Int, seed: UInt64) throws -> SequenceBatch {
         var rng = TestSupport.rng(seed)
-        return try SequenceBatch(steps: steps, batchSize: batchSize, features: features,
-                                 values: rng.gaussians(steps * batchSize * features))
+        return try SequenceBatch(
+            steps: steps, batchSize: batchSize, features: features,
+            values: rng.gaussians(steps * batchSize * features))
     }
 
     /// A random direction in parameter space (N(0,1)).
@@ -24,12 +25,14 @@ enum ModelDerivativeChecks {
         _ model: M, inputs: SequenceBatch, targets: SequenceBatch, loss: any OutputLoss = MeanSquaredError(),
         initialStates: [Matrix]? = nil
     ) throws -> Double {
-        let (_, g) = try model.lossAndGradient(inputs: inputs, targets: targets, loss: loss, initialStates: initialStates)
+        let (_, g) = try model.lossAndGradient(
+            inputs: inputs, targets: targets, loss: loss, initialStates: initialStates)
         var m = model
-        let fd = try TestSupport.finiteDifferenceGradient({ theta in
-            try m.setParameters(theta)
-            return try m.loss(inputs: inputs, targets: targets, loss: loss, initialStates: initialStates)
-        }, at: model.parameters, step: 1e-6)
+        let fd = try TestSupport.finiteDifferenceGradient(
+            { theta in
+                try m.setParameters(theta)
+                return try m.loss(inputs: inputs, targets: targets, loss: loss, initialStates: initialStates)
+            }, at: model.parameters, step: 1e-6)
         return TestSupport.maxRelativeError(g, fd)
     }
 
@@ -80,10 +83,12 @@ enum ModelDerivativeChecks {
         try minus.setParameters(zip(model.parameters, v).map { $0 - h * $1 })
         var xp = inputs, xm = inputs
         if let u {
-            xp = try SequenceBatch(steps: inputs.steps, batchSize: inputs.batchSize, features: inputs.features,
-                                   values: zip(inputs.values, u.values).map { $0 + h * $1 })
-            xm = try SequenceBatch(steps: inputs.steps, batchSize: inputs.batchSize, features: inputs.features,
-                                   values: zip(inputs.values, u.values).map { $0 - h * $1 })
+            xp = try SequenceBatch(
+                steps: inputs.steps, batchSize: inputs.batchSize, features: inputs.features,
+                values: zip(inputs.values, u.values).map { $0 + h * $1 })
+            xm = try SequenceBatch(
+                steps: inputs.steps, batchSize: inputs.batchSize, features: inputs.features,
+                values: zip(inputs.values, u.values).map { $0 - h * $1 })
         }
         let fp = try plus.forward(xp), fm = try minus.forward(xm)
         var worst = TestSupport.maxRelativeError(
@@ -113,8 +118,9 @@ enum ModelDerivativeChecks {
             let x = Array(sequence.values[(d * (t - 1))..<(d * t)])
             func step(_ joint: [Double], _ input: [Double]) throws -> ([Double], [Double]) {
                 let s0 = try layouts.indices.map { l in
-                    try Matrix(rows: layouts[l].size, columns: 1,
-                               columnMajor: Array(joint[offsets[l]..<(offsets[l] + layouts[l].size)]))
+                    try Matrix(
+                        rows: layouts[l].size, columns: 1,
+                        columnMajor: Array(joint[offsets[l]..<(offsets[l] + layouts[l].size)]))
                 }
                 let r = try model.forward(try SequenceBatch(sequence: [input]), initialStates: s0)
                 var next: [Double] = []
@@ -163,8 +169,10 @@ enum ModelDerivativeChecks {
                 var p = sequence.values, m = sequence.values
                 p[d * (s - 1) + j] += h
                 m[d * (s - 1) + j] -= h
-                let rp = try model.forward(try SequenceBatch(steps: sequence.steps, batchSize: 1, features: d, values: p))
-                let rm = try model.forward(try SequenceBatch(steps: sequence.steps, batchSize: 1, features: d, values: m))
+                let rp = try model.forward(
+                    try SequenceBatch(steps: sequence.steps, batchSize: 1, features: d, values: p))
+                let rm = try model.forward(
+                    try SequenceBatch(steps: sequence.steps, batchSize: 1, features: d, values: m))
                 var row = 0
                 for l in layouts.indices {
                     let n = layouts[l].size
@@ -173,7 +181,9 @@ enum ModelDerivativeChecks {
                     }
                     row += n
                 }
-                for i in 0..<q { fdY[i, j] = (rp.outputs.values[q * (t - 1) + i] - rm.outputs.values[q * (t - 1) + i]) / (2 * h) }
+                for i in 0..<q {
+                    fdY[i, j] = (rp.outputs.values[q * (t - 1) + i] - rm.outputs.values[q * (t - 1) + i]) / (2 * h)
+                }
             }
             worst = max(worst, TestSupport.maxRelativeError(ij.state[k].elements, fdS.elements))
             worst = max(worst, TestSupport.maxRelativeError(ij.output[k].elements, fdY.elements))

@@ -18,10 +18,12 @@ struct DerivativeProblem {
     /// N(0, 1) inputs and targets of `steps` × `batchSize` sequences from seeds `seed` and `seed + 1`.
     init(_ model: any RecurrentModel, steps: Int, batchSize: Int = 2, seed: UInt64) throws {
         self.model = model
-        inputs = try ModelDerivativeChecks.randomBatch(steps: steps, batchSize: batchSize, features: model.inputSize,
-                                                       seed: seed)
-        targets = try ModelDerivativeChecks.randomBatch(steps: steps, batchSize: batchSize,
-                                                        features: model.outputSize, seed: seed + 1)
+        inputs = try ModelDerivativeChecks.randomBatch(
+            steps: steps, batchSize: batchSize, features: model.inputSize,
+            seed: seed)
+        targets = try ModelDerivativeChecks.randomBatch(
+            steps: steps, batchSize: batchSize,
+            features: model.outputSize, seed: seed + 1)
     }
 }
 
@@ -49,10 +51,12 @@ struct DerivativeCase: Sendable, CustomStringConvertible {
     /// d_in = 2, N = 4, d_out = 3, two layers, T = 5, B = 2, parameters ×2.5 the PyTorch init so the gates leave
     /// their linear regime and every second-derivative term is exercised.
     static let gated: [DerivativeCase] = GatedArchitecture.allCases.map { arch in
-        DerivativeCase(description: arch.rawValue, make: {
-            let p = try SmallProblem(arch)
-            return DerivativeProblem(model: p.model, inputs: p.inputs, targets: p.targets)
-        }, inputJacobianSteps: 5, dualGradientTolerance: 1e-13)
+        DerivativeCase(
+            description: arch.rawValue,
+            make: {
+                let p = try SmallProblem(arch)
+                return DerivativeProblem(model: p.model, inputs: p.inputs, targets: p.targets)
+            }, inputJacobianSteps: 5, dualGradientTolerance: 1e-13)
     }
 
     static let linear: [DerivativeCase] = LinearCase.all.map { c in
@@ -64,37 +68,49 @@ struct DerivativeCase: Sendable, CustomStringConvertible {
     }
 
     static let lru: [DerivativeCase] = [
-        DerivativeCase(description: "lru L=1", make: {
-            try DerivativeProblem(
-                try LRU(inputSize: 2, hiddenSize: 3, outputSize: 2,
+        DerivativeCase(
+            description: "lru L=1",
+            make: {
+                try DerivativeProblem(
+                    try LRU(
+                        inputSize: 2, hiddenSize: 3, outputSize: 2,
                         initialization: .orvieto2023(minimumModulus: 0.4, maximumModulus: 0.95), seed: 3),
-                steps: 6, seed: 21)
-        }),
-        DerivativeCase(description: "lru L=2", make: {
-            try DerivativeProblem(
-                try LRU(inputSize: 2, hiddenSize: 3, outputSize: 3, layers: 2, skip: .matrix,
-                        initialization: .zucchetOrvieto2024(minimumModulus: 0.5, maximumModulus: 0.99, maximumPhase: 3.14),
+                    steps: 6, seed: 21)
+            }),
+        DerivativeCase(
+            description: "lru L=2",
+            make: {
+                try DerivativeProblem(
+                    try LRU(
+                        inputSize: 2, hiddenSize: 3, outputSize: 3, layers: 2, skip: .matrix,
+                        initialization: .zucchetOrvieto2024(
+                            minimumModulus: 0.5, maximumModulus: 0.99, maximumPhase: 3.14),
                         seed: 4),
-                steps: 6, seed: 21)
-        }),
+                    steps: 6, seed: 21)
+            }),
     ]
 
     /// K = 5 < T = 8 so the window slides (MRNNTests.Problem, MLSTMTests.Problem).
     static let fractional: [DerivativeCase] =
         MRNNTests.Variant.allCases.map { v in
-            DerivativeCase(description: v.rawValue, make: {
-                let p = try MRNNTests.Problem(v)
-                return DerivativeProblem(model: p.model, inputs: p.inputs, targets: p.targets)
-            }, jacobianSteps: 7,
-            orderDirection: v == .mrnnw ? ("layer0.w_f", [1, -0.5, 0.3, 0.2, -0.1, 0.7, 0.4, -0.8, 0.05, 0.6])
-                : ("layer0.b_d", [1, -0.5]), dualGradientTolerance: 1e-13)
+            DerivativeCase(
+                description: v.rawValue,
+                make: {
+                    let p = try MRNNTests.Problem(v)
+                    return DerivativeProblem(model: p.model, inputs: p.inputs, targets: p.targets)
+                }, jacobianSteps: 7,
+                orderDirection: v == .mrnnw
+                    ? ("layer0.w_f", [1, -0.5, 0.3, 0.2, -0.1, 0.7, 0.4, -0.8, 0.05, 0.6])
+                    : ("layer0.b_d", [1, -0.5]), dualGradientTolerance: 1e-13)
         }
         + MLSTMTests.Variant.allCases.map { v in
-            DerivativeCase(description: v.rawValue, make: {
-                let p = try MLSTMTests.Problem(v)
-                return DerivativeProblem(model: p.model, inputs: p.inputs, targets: p.targets)
-            }, jacobianSteps: 7, orderDirection: (v == .mlstm ? "layer0.b_d" : "layer0.theta_d", [1, -0.5, 0.8]),
-               dualGradientTolerance: 1e-13)
+            DerivativeCase(
+                description: v.rawValue,
+                make: {
+                    let p = try MLSTMTests.Problem(v)
+                    return DerivativeProblem(model: p.model, inputs: p.inputs, targets: p.targets)
+                }, jacobianSteps: 7, orderDirection: (v == .mlstm ? "layer0.b_d" : "layer0.theta_d", [1, -0.5, 0.8]),
+                dualGradientTolerance: 1e-13)
         }
 }
 
@@ -104,37 +120,44 @@ struct DerivativeCase: Sendable, CustomStringConvertible {
 /// (1e-5), vᵀ(Hw) = wᵀ(Hv) (1e-10), JVPs, step and input Jacobians against differences of the forward pass (1e-6).
 @Suite("Exact derivatives of every architecture")
 struct ModelDerivativeTests {
-    @Test("BPTT gradient = central differences: ½·MSE, masks, plain MSE, non-zero initial states",
-          arguments: DerivativeCase.all)
+    @Test(
+        "BPTT gradient = central differences: ½·MSE, masks, plain MSE, non-zero initial states",
+        arguments: DerivativeCase.all)
     func gradient(_ c: DerivativeCase) throws {
         let p = try c.make()
         let e = try ModelDerivativeChecks.gradientError(p.model, inputs: p.inputs, targets: p.targets)
         #expect(e < 1e-6, "\(c): relative error \(e)")
         var rng = TestSupport.rng(99)
         let w = (0..<(p.inputs.steps * p.inputs.batchSize)).map { _ in rng.uniform() }
-        for loss in [MeanSquaredError(mask: .lastStep, halved: false), MeanSquaredError(mask: .lastStep),
-                     MeanSquaredError(mask: .fromStep(2), halved: false), MeanSquaredError(mask: .weights(w))] {
+        for loss in [
+            MeanSquaredError(mask: .lastStep, halved: false), MeanSquaredError(mask: .lastStep),
+            MeanSquaredError(mask: .fromStep(2), halved: false), MeanSquaredError(mask: .weights(w)),
+        ] {
             let e = try ModelDerivativeChecks.gradientError(p.model, inputs: p.inputs, targets: p.targets, loss: loss)
             #expect(e < 1e-6, "\(c) \(loss.mask): relative error \(e)")
         }
         var srng = TestSupport.rng(77)
         let s0 = try p.model.stateLayouts.map { layout in
-            try Matrix(rows: layout.size, columns: p.inputs.batchSize,
-                       columnMajor: srng.gaussians(layout.size * p.inputs.batchSize).map { 0.5 * $0 })
+            try Matrix(
+                rows: layout.size, columns: p.inputs.batchSize,
+                columnMajor: srng.gaussians(layout.size * p.inputs.batchSize).map { 0.5 * $0 })
         }
-        let e0 = try ModelDerivativeChecks.gradientError(p.model, inputs: p.inputs, targets: p.targets, initialStates: s0)
+        let e0 = try ModelDerivativeChecks.gradientError(
+            p.model, inputs: p.inputs, targets: p.targets, initialStates: s0)
         #expect(e0 < 1e-6, "\(c) with initial states: relative error \(e0)")
     }
 
-    @Test("Caller-supplied output gradient: ∂L/∂θ, ∂L/∂x_t and ∂L/∂s_0 = central differences",
-          arguments: DerivativeCase.all)
+    @Test(
+        "Caller-supplied output gradient: ∂L/∂θ, ∂L/∂x_t and ∂L/∂s_0 = central differences",
+        arguments: DerivativeCase.all)
     func vectorJacobianProduct(_ c: DerivativeCase) throws {
         let p = try c.make()
         let (steps, batch) = (p.inputs.steps, p.inputs.batchSize)
         var rng = TestSupport.rng(5)
         // L = Σ a ⊙ y for a fixed random a, so ∂L/∂y = a.
-        let a = try SequenceBatch(steps: steps, batchSize: batch, features: p.model.outputSize,
-                                  values: rng.gaussians(steps * batch * p.model.outputSize))
+        let a = try SequenceBatch(
+            steps: steps, batchSize: batch, features: p.model.outputSize,
+            values: rng.gaussians(steps * batch * p.model.outputSize))
         let s0 = try p.model.stateLayouts.map {
             try Matrix(rows: $0.size, columns: batch, columnMajor: rng.gaussians($0.size * batch))
         }
@@ -146,31 +169,36 @@ struct ModelDerivativeTests {
             try SequenceBatch(steps: steps, batchSize: batch, features: p.model.inputSize, values: values)
         }
         var model = p.model
-        let fdTheta = try TestSupport.finiteDifferenceGradient({ th in
-            try model.setParameters(th)
-            return try objective(model, p.inputs, s0)
-        }, at: p.model.parameters)
+        let fdTheta = try TestSupport.finiteDifferenceGradient(
+            { th in
+                try model.setParameters(th)
+                return try objective(model, p.inputs, s0)
+            }, at: p.model.parameters)
         #expect(TestSupport.maxRelativeError(g.parameters, fdTheta) < 1e-6, "\(c): ∂L/∂θ")
-        let fdX = try TestSupport.finiteDifferenceGradient({ try objective(p.model, try inputs($0), s0) },
-                                                           at: p.inputs.values)
+        let fdX = try TestSupport.finiteDifferenceGradient(
+            { try objective(p.model, try inputs($0), s0) },
+            at: p.inputs.values)
         #expect(TestSupport.maxRelativeError(g.inputs.values, fdX) < 1e-6, "\(c): ∂L/∂x")
         for l in s0.indices {
-            let fdS = try TestSupport.finiteDifferenceGradient({ sv in
-                var s = s0
-                s[l] = try Matrix(rows: s0[l].rows, columns: batch, columnMajor: sv)
-                return try objective(p.model, p.inputs, s)
-            }, at: s0[l].elements)
+            let fdS = try TestSupport.finiteDifferenceGradient(
+                { sv in
+                    var s = s0
+                    s[l] = try Matrix(rows: s0[l].rows, columns: batch, columnMajor: sv)
+                    return try objective(p.model, p.inputs, s)
+                }, at: s0[l].elements)
             #expect(TestSupport.maxRelativeError(g.initialStates[l].elements, fdS) < 1e-6, "\(c): ∂L/∂s_0, layer \(l)")
         }
         // Without initial states the input gradient is the same computation with s_0 = 0.
         let g0 = try p.model.gradient(inputs: p.inputs, outputGradient: a)
-        let fdX0 = try TestSupport.finiteDifferenceGradient({ try objective(p.model, try inputs($0), nil) },
-                                                            at: p.inputs.values)
+        let fdX0 = try TestSupport.finiteDifferenceGradient(
+            { try objective(p.model, try inputs($0), nil) },
+            at: p.inputs.values)
         #expect(TestSupport.maxRelativeError(g0.inputs.values, fdX0) < 1e-6, "\(c): ∂L/∂x with s_0 = 0")
     }
 
-    @Test("HVP = finite differences of the gradient; vᵀHw = wᵀHv; dual gradient = real gradient; loss tangent = vᵀ∇L",
-          arguments: DerivativeCase.all)
+    @Test(
+        "HVP = finite differences of the gradient; vᵀHw = wᵀHv; dual gradient = real gradient; loss tangent = vᵀ∇L",
+        arguments: DerivativeCase.all)
     func hessianVectorProduct(_ c: DerivativeCase) throws {
         let p = try c.make()
         let v = ModelDerivativeChecks.randomDirection(count: p.model.parameterCount, seed: 3)
@@ -178,13 +206,15 @@ struct ModelDerivativeTests {
         let e = try ModelDerivativeChecks.hvpError(p.model, inputs: p.inputs, targets: p.targets, direction: v)
         #expect(e < 1e-5, "\(c): HVP relative error \(e)")
         let lastStep = MeanSquaredError(mask: .lastStep, halved: false)
-        let e2 = try ModelDerivativeChecks.hvpError(p.model, inputs: p.inputs, targets: p.targets, direction: w,
-                                                    loss: lastStep)
+        let e2 = try ModelDerivativeChecks.hvpError(
+            p.model, inputs: p.inputs, targets: p.targets, direction: w,
+            loss: lastStep)
         #expect(e2 < 1e-5, "\(c): HVP (last-step loss) relative error \(e2)")
         if let order = c.orderDirection {
             let direction = try p.model.direction(group: order.group, values: order.values)
-            let e3 = try ModelDerivativeChecks.hvpError(p.model, inputs: p.inputs, targets: p.targets,
-                                                        direction: direction)
+            let e3 = try ModelDerivativeChecks.hvpError(
+                p.model, inputs: p.inputs, targets: p.targets,
+                direction: direction)
             #expect(e3 < 1e-5, "\(c): HVP along \(order.group) relative error \(e3)")
         }
         let s = try ModelDerivativeChecks.hvpSymmetryError(p.model, inputs: p.inputs, targets: p.targets, v: v, w: w)
@@ -196,12 +226,14 @@ struct ModelDerivativeTests {
         #expect(TestSupport.relativeError(hvp.directionalDerivative, directional) < 1e-12, "\(c): loss tangent")
     }
 
-    @Test("Full Hessian: symmetric, equal to stacked HVPs, diagonal = second differences of the loss",
-          arguments: GatedArchitecture.allCases)
+    @Test(
+        "Full Hessian: symmetric, equal to stacked HVPs, diagonal = second differences of the loss",
+        arguments: GatedArchitecture.allCases)
     func fullHessian(_ arch: GatedArchitecture) throws {
         let base = try arch.make(inputSize: 1, hiddenSize: 3, outputSize: 1, layers: 1, seed: 21)
-        let model = try arch.make(inputSize: 1, hiddenSize: 3, outputSize: 1, layers: 1,
-                                  parameters: base.parameters.map { 2 * $0 })
+        let model = try arch.make(
+            inputSize: 1, hiddenSize: 3, outputSize: 1, layers: 1,
+            parameters: base.parameters.map { 2 * $0 })
         let x = try ModelDerivativeChecks.randomBatch(steps: 4, batchSize: 2, features: 1, seed: 22)
         let y = try ModelDerivativeChecks.randomBatch(steps: 4, batchSize: 2, features: 1, seed: 23)
         let h = try model.hessian(inputs: x, targets: y)
@@ -236,10 +268,12 @@ struct ModelDerivativeTests {
     func jacobianVectorProduct(_ c: DerivativeCase) throws {
         let p = try c.make()
         let v = ModelDerivativeChecks.randomDirection(count: p.model.parameterCount, seed: 8)
-        let e = try ModelDerivativeChecks.jvpError(p.model, inputs: p.inputs, parameterDirection: v, inputDirection: nil)
+        let e = try ModelDerivativeChecks.jvpError(
+            p.model, inputs: p.inputs, parameterDirection: v, inputDirection: nil)
         #expect(e < 1e-6, "\(c): parameter JVP error \(e)")
-        let u = try ModelDerivativeChecks.randomBatch(steps: p.inputs.steps, batchSize: p.inputs.batchSize,
-                                                      features: p.model.inputSize, seed: 9)
+        let u = try ModelDerivativeChecks.randomBatch(
+            steps: p.inputs.steps, batchSize: p.inputs.batchSize,
+            features: p.model.inputSize, seed: 9)
         let e2 = try ModelDerivativeChecks.jvpError(p.model, inputs: p.inputs, parameterDirection: v, inputDirection: u)
         #expect(e2 < 1e-6, "\(c): parameter+input JVP error \(e2)")
         // The JVP's value part is the ordinary forward pass, bit for bit.
@@ -247,12 +281,14 @@ struct ModelDerivativeTests {
         #expect(values == (try p.model.forward(p.inputs)))
     }
 
-    @Test("Step Jacobians D_t, E_t and readout Jacobians = finite differences; streaming gives the same",
-          arguments: DerivativeCase.all)
+    @Test(
+        "Step Jacobians D_t, E_t and readout Jacobians = finite differences; streaming gives the same",
+        arguments: DerivativeCase.all)
     func stepJacobians(_ c: DerivativeCase) throws {
         let p = try c.make()
-        let seq = try ModelDerivativeChecks.randomBatch(steps: c.jacobianSteps, batchSize: 1,
-                                                        features: p.model.inputSize, seed: 31)
+        let seq = try ModelDerivativeChecks.randomBatch(
+            steps: c.jacobianSteps, batchSize: 1,
+            features: p.model.inputSize, seed: 31)
         let e = try ModelDerivativeChecks.stepJacobianError(p.model, sequence: seq)
         #expect(e < 1e-6, "\(c): step Jacobian error \(e)")
         let j = try p.model.stepJacobians(sequence: seq)
@@ -272,8 +308,9 @@ struct ModelDerivativeTests {
     func inputJacobians(_ c: DerivativeCase) throws {
         let p = try c.make()
         let steps = c.inputJacobianSteps ?? c.jacobianSteps
-        let seq = try ModelDerivativeChecks.randomBatch(steps: steps, batchSize: 1, features: p.model.inputSize,
-                                                        seed: 32)
+        let seq = try ModelDerivativeChecks.randomBatch(
+            steps: steps, batchSize: 1, features: p.model.inputSize,
+            seed: 32)
         let e = try ModelDerivativeChecks.inputJacobianError(p.model, sequence: seq, at: steps)
         #expect(e < 1e-6, "\(c): input Jacobian error at t = \(steps): \(e)")
         let e3 = try ModelDerivativeChecks.inputJacobianError(p.model, sequence: seq, at: 3)

@@ -11,13 +11,22 @@ struct ModelIOTests {
             try ModelSpecification(architecture: $0, inputSize: 2, hiddenSize: 3, outputSize: 2, layers: 1, window: 4)
         }
         for a in [Architecture.tanhRNN, .lstm, .gru, .linearRNN, .complexDiagonalRNN, .lru, .mlstm] {
-            specs.append(try ModelSpecification(architecture: a, inputSize: 2, hiddenSize: 4, outputSize: 2, layers: 2, window: 3))
+            specs.append(
+                try ModelSpecification(
+                    architecture: a, inputSize: 2, hiddenSize: 4, outputSize: 2, layers: 2, window: 3))
         }
-        specs.append(try ModelSpecification(architecture: .linearRNN, inputSize: 2, hiddenSize: 4, outputSize: 1, heads: 2, skip: SkipConnection.none))
-        specs.append(try ModelSpecification(
-            architecture: .complexDiagonalRNN, inputSize: 1, hiddenSize: 3, outputSize: 1,
-            complexDiagonal: ComplexDiagonalConfiguration(parametrization: .exp, normalization: .l2(epsilon: 1e-6), skip: .diagonal)))
-        specs.append(try ModelSpecification(architecture: .mrnnf, inputSize: 1, hiddenSize: 2, outputSize: 1, window: 5, outputTanh: true))
+        specs.append(
+            try ModelSpecification(
+                architecture: .linearRNN, inputSize: 2, hiddenSize: 4, outputSize: 1, heads: 2,
+                skip: SkipConnection.none))
+        specs.append(
+            try ModelSpecification(
+                architecture: .complexDiagonalRNN, inputSize: 1, hiddenSize: 3, outputSize: 1,
+                complexDiagonal: ComplexDiagonalConfiguration(
+                    parametrization: .exp, normalization: .l2(epsilon: 1e-6), skip: .diagonal)))
+        specs.append(
+            try ModelSpecification(
+                architecture: .mrnnf, inputSize: 1, hiddenSize: 2, outputSize: 1, window: 5, outputTanh: true))
         return specs
     }
 
@@ -33,8 +42,9 @@ struct ModelIOTests {
             #expect(try ModelSpecification(describing: back) == (try ModelSpecification(describing: model)))
             #expect(file.metadata["task"] == "recall")
             #expect(file.metadata["parameter_checksum"] == ModelIO.checksum(model.parameters))
-            let x = try SequenceBatch(steps: 4, batchSize: 2, features: spec.inputSize,
-                                      values: (0..<(8 * spec.inputSize)).map { Double($0 % 5) / 5 - 0.4 })
+            let x = try SequenceBatch(
+                steps: 4, batchSize: 2, features: spec.inputSize,
+                values: (0..<(8 * spec.inputSize)).map { Double($0 % 5) / 5 - 0.4 })
             #expect(try back.outputs(x) == (try model.outputs(x)))
         }
     }
@@ -89,8 +99,10 @@ struct ModelIOTests {
         v[0] = v[0].nextUp
         f.tensors["readout.c"] = try SafetensorsTensor(shape: [1], values: v)
         #expect(safetensorsErrorKind { _ = try ModelIO.model(from: f) } == .invalidValue)
-        for (key, value) in [("architecture", "transformer"), ("hidden_size", "0"), ("layers", "two"),
-                             ("format_version", "9"), ("format", "other"), ("parameter_count", "7")] {
+        for (key, value) in [
+            ("architecture", "transformer"), ("hidden_size", "0"), ("layers", "two"),
+            ("format_version", "9"), ("format", "other"), ("parameter_count", "7"),
+        ] {
             f = good
             f.metadata[key] = value
             #expect(safetensorsErrorKind { _ = try ModelIO.model(from: f) } == .invalidMetadata, "\(key)")

@@ -16,9 +16,11 @@ struct NumPyArrayTests {
         let bytes = a.encoded()
         // Magic, version 1.0, header length 118 (0x76) little-endian.
         #expect(Array(bytes[0..<10]) == [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 0x01, 0x00, 0x76, 0x00])
-        let header = "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }" + String(repeating: " ", count: 58) + "\n"
+        let header =
+            "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }" + String(repeating: " ", count: 58) + "\n"
         #expect(String(decoding: bytes[10..<128], as: UTF8.self) == header)
-        #expect(Self.hex(bytes[128...])
+        #expect(
+            Self.hex(bytes[128...])
                 == "000000000000f0bf000000000000e0bf0000000000000000000000000000e03f000000000000f03f000000000000f83f")
         #expect(bytes.count == 176)
     }
@@ -26,13 +28,15 @@ struct NumPyArrayTests {
     @Test("a 0-d array: shape (), no growth padding, one value")
     func scalarBytes() throws {
         let bytes = try NumPyArray(shape: [], values: [3.25]).encoded()
-        let header = "{'descr': '<f8', 'fortran_order': False, 'shape': (), }" + String(repeating: " ", count: 62) + "\n"
+        let header =
+            "{'descr': '<f8', 'fortran_order': False, 'shape': (), }" + String(repeating: " ", count: 62) + "\n"
         #expect(String(decoding: bytes[10..<128], as: UTF8.self) == header)
         #expect(Self.hex(bytes[128...]) == "0000000000000a40")
     }
 
-    @Test("headers are 64-byte aligned and end in a newline; 1-d shapes are written (n,); C order is kept",
-          arguments: [[7], [1, 1, 1], [3, 0], [123456789012, 0], [2, 3, 4, 5]])
+    @Test(
+        "headers are 64-byte aligned and end in a newline; 1-d shapes are written (n,); C order is kept",
+        arguments: [[7], [1, 1, 1], [3, 0], [123456789012, 0], [2, 3, 4, 5]])
     func alignment(_ shape: [Int]) throws {
         let count = shape.reduce(1, *)
         let a = try NumPyArray(shape: shape, values: (0..<count).map { Double($0) + 0.25 })

@@ -16,14 +16,18 @@ struct PyTorchDerivativeReferenceTests {
     ]
 
     /// The vector stored under `prefix` in rnnmem's parameter layout.
-    static func vector(_ file: SafetensorsFile, _ architecture: PyTorchArchitecture, prefix: String) throws -> [Double] {
+    static func vector(_ file: SafetensorsFile, _ architecture: PyTorchArchitecture, prefix: String) throws -> [Double]
+    {
         let names = PyTorchNames(recurrentPrefix: prefix, readoutPrefix: prefix + "linear.")
-        return try PyTorchImport.model(from: file, architecture: architecture,
-                                       options: PyTorchImportOptions(names: names)).parameters
+        return try PyTorchImport.model(
+            from: file, architecture: architecture,
+            options: PyTorchImportOptions(names: names)
+        ).parameters
     }
 
-    @Test("loss, BPTT gradient and exact HVP = torch.autograd (float64) to rel 1e-12, every parameter group",
-          arguments: fixtures.map(\.name))
+    @Test(
+        "loss, BPTT gradient and exact HVP = torch.autograd (float64) to rel 1e-12, every parameter group",
+        arguments: fixtures.map(\.name))
     func agreesWithTorch(_ name: String) throws {
         let architecture = try #require(Self.fixtures.first { $0.name == name }).architecture
         let file = try torchFixture(name)

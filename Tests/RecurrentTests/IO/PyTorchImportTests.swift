@@ -39,8 +39,9 @@ struct PyTorchImportTests {
         try SequenceBatch(steps: t.shape[0], batchSize: t.shape[1], features: t.shape[2], values: t.values)
     }
 
-    @Test("forward pass of the imported network matches the reference outputs and final states to 1e-12",
-          arguments: fixtures)
+    @Test(
+        "forward pass of the imported network matches the reference outputs and final states to 1e-12",
+        arguments: fixtures)
     func matchesReference(_ f: Fixture) throws {
         let file = try torchFixture(f.name)
         let model = try PyTorchImport.model(from: file, architecture: f.architecture, options: Self.options(f))
@@ -68,7 +69,9 @@ struct PyTorchImportTests {
                 let c = try trajectory.segment("c", layer: l)
                 for b in 0..<B {
                     for k in 0..<n {
-                        #expect(abs(try c.value(step: T, sequence: b, feature: k) - cN.values[(l * B + b) * n + k]) <= 1e-12)
+                        #expect(
+                            abs(try c.value(step: T, sequence: b, feature: k) - cN.values[(l * B + b) * n + k]) <= 1e-12
+                        )
                     }
                 }
             }
@@ -88,8 +91,9 @@ struct PyTorchImportTests {
             let file = try PyTorchImport.stateDict(of: model, names: names)
             #expect(file.tensors[names.inputWeights(layer: 1)]?.shape == [a.gateCount * 5, 5])
             #expect(file.tensors[names.readoutWeight ?? ""]?.shape == [2, 5])
-            let back = try PyTorchImport.model(from: try SafetensorsFile.decode(try file.encoded()), architecture: a,
-                                               options: PyTorchImportOptions(names: names))
+            let back = try PyTorchImport.model(
+                from: try SafetensorsFile.decode(try file.encoded()), architecture: a,
+                options: PyTorchImportOptions(names: names))
             #expect(back.parameters.map(\.bitPattern) == model.parameters.map(\.bitPattern))
         }
     }
@@ -106,16 +110,23 @@ struct PyTorchImportTests {
     @Test("a file without a readout reads out h itself (C = I, c = 0)")
     func noReadout() throws {
         let file = try torchFixture("lstm_l1")
-        let model = try PyTorchImport.lstm(from: file, options: PyTorchImportOptions(names: PyTorchNames(readoutPrefix: nil)))
+        let model = try PyTorchImport.lstm(
+            from: file, options: PyTorchImportOptions(names: PyTorchNames(readoutPrefix: nil)))
         #expect(model.outputSize == 4)
         let x = try Self.batch(try file.tensor(named: "input"))
         let tr = try model.forward(x)
         let h = try tr.hidden(layer: 0)
         let hN = try file.tensor(named: "h_n")
-        for b in 0..<x.batchSize { for k in 0..<4 {
-            #expect(try tr.outputs.value(step: x.steps - 1, sequence: b, feature: k) == (try h.value(step: x.steps, sequence: b, feature: k)))
-            #expect(abs(try tr.outputs.value(step: x.steps - 1, sequence: b, feature: k) - hN.values[b * 4 + k]) <= 1e-12)
-        } }
+        for b in 0..<x.batchSize {
+            for k in 0..<4 {
+                #expect(
+                    try tr.outputs.value(step: x.steps - 1, sequence: b, feature: k)
+                        == (try h.value(step: x.steps, sequence: b, feature: k)))
+                #expect(
+                    abs(try tr.outputs.value(step: x.steps - 1, sequence: b, feature: k) - hN.values[b * 4 + k])
+                        <= 1e-12)
+            }
+        }
     }
 
     // MARK: Errors
@@ -165,7 +176,8 @@ struct PyTorchImportTests {
         f.tensors["bias_ih_l0"] = try SafetensorsTensor(shape: [3], values: [0, 0, 0])
         #expect(safetensorsErrorKind { _ = try PyTorchImport.tanhRNN(from: f) } == .wrongShape)
         f = base
-        f.tensors["weight_hh_l0"] = try SafetensorsTensor(shape: [4, 4], values: [Double](repeating: .infinity, count: 16))
+        f.tensors["weight_hh_l0"] = try SafetensorsTensor(
+            shape: [4, 4], values: [Double](repeating: .infinity, count: 16))
         #expect(safetensorsErrorKind { _ = try PyTorchImport.tanhRNN(from: f) } == .invalidValue)
         f = base
         f.tensors["weight_ih_l0_reverse"] = try base.tensor(named: "weight_ih_l0")
@@ -183,7 +195,8 @@ struct PyTorchImportTests {
 
     @Test("a truncated fixture is an error, not a crash")
     func truncatedFixture() throws {
-        let url = try #require(Bundle.module.url(forResource: "gru_l2", withExtension: "safetensors", subdirectory: "Fixtures"))
+        let url = try #require(
+            Bundle.module.url(forResource: "gru_l2", withExtension: "safetensors", subdirectory: "Fixtures"))
         let bytes = [UInt8](try Data(contentsOf: url))
         for cut in [0, 5, 8, 100, bytes.count / 2, bytes.count - 1] {
             #expect(safetensorsErrorKind { _ = try SafetensorsFile.decode(Array(bytes[0..<cut])) } != nil)
@@ -210,12 +223,15 @@ struct PyTorchExportTests {
             #expect(a.shape == b.shape && a.dtype == b.dtype, "\(name)")
             #expect(a.values.map(\.bitPattern) == b.values.map(\.bitPattern), "\(name)")
             // And the bytes written: the same encoding of the same values.
-            let one = try SafetensorsFile(tensors: [name: a]).encoded(), other = try SafetensorsFile(tensors: [name: b]).encoded()
+            let one = try SafetensorsFile(tensors: [name: a]).encoded(),
+                other = try SafetensorsFile(tensors: [name: b]).encoded()
             #expect(one == other, "\(name)")
         }
     }
 
-    @Test("ModelIO.tensors(of:) and vector(from:) are inverse; missing groups are zero on request; errors name the tensor")
+    @Test(
+        "ModelIO.tensors(of:) and vector(from:) are inverse; missing groups are zero on request; errors name the tensor"
+    )
     func vectorTensors() throws {
         let model = try LSTM(inputSize: 2, hiddenSize: 3, outputSize: 1, layers: 2, seed: 4)
         var rng = SeededRandom(seed: 9)
@@ -226,8 +242,11 @@ struct PyTorchExportTests {
         let file = SafetensorsFile(tensors: tensors, source: "v.safetensors")
         #expect(try ModelIO.vector(from: file, groups: model.parameterGroups, prefix: "g.") == v)
         // A weights file is a vector of the same model (no prefix).
-        #expect(try ModelIO.vector(from: try ModelIO.safetensors(of: model), groups: model.parameterGroups) == model.parameters)
-        var partial = SafetensorsFile(tensors: ["layer1.W_hh": try #require(tensors["g.layer1.W_hh"])], source: "p.safetensors")
+        #expect(
+            try ModelIO.vector(from: try ModelIO.safetensors(of: model), groups: model.parameterGroups)
+                == model.parameters)
+        var partial = SafetensorsFile(
+            tensors: ["layer1.W_hh": try #require(tensors["g.layer1.W_hh"])], source: "p.safetensors")
         let w = try ModelIO.vector(from: partial, groups: model.parameterGroups, missingGroupsAreZero: true)
         let group = try model.parameterGroup(named: "layer1.W_hh")
         #expect(Array(w[group.range]) == Array(v[group.range]))

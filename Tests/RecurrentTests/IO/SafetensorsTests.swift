@@ -40,7 +40,8 @@ struct SafetensorsTests {
             tensors: [
                 "scalar": try SafetensorsTensor(shape: [], values: [-0.0]),
                 "empty": try SafetensorsTensor(shape: [0, 3], values: []),
-                "vector": try SafetensorsTensor(shape: [3], values: [1, .leastNonzeroMagnitude, -.greatestFiniteMagnitude]),
+                "vector": try SafetensorsTensor(
+                    shape: [3], values: [1, .leastNonzeroMagnitude, -.greatestFiniteMagnitude]),
                 "matrix": try SafetensorsTensor(shape: [2, 3], values: [1, 2, 3, 4, 5, 6]),
                 "cube": try SafetensorsTensor(shape: [2, 3, 2], values: (0..<12).map { Double($0) / 7 }),
                 "single": try SafetensorsTensor(shape: [2], values: [0.1, -3.5], dtype: .f32),
@@ -78,16 +79,20 @@ struct SafetensorsTests {
         let n = (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[$1]) << (8 * $1) }
         #expect(n % 8 == 0)
         let header = String(decoding: bytes[8..<(8 + Int(n))], as: UTF8.self)
-        #expect(header.trimmingCharacters(in: .whitespaces)
-            == #"{"a":{"dtype":"F64","shape":[2],"data_offsets":[0,16]},"b":{"dtype":"F64","shape":[1],"data_offsets":[16,24]}}"#)
+        #expect(
+            header.trimmingCharacters(in: .whitespaces)
+                == #"{"a":{"dtype":"F64","shape":[2],"data_offsets":[0,16]},"b":{"dtype":"F64","shape":[1],"data_offsets":[16,24]}}"#
+        )
         #expect(Array(bytes[(8 + Int(n))...]) == littleEndianBytes([1, -1, 2.5]))
     }
 
     @Test("a hand-made file (format README example, F32 and mixed order of offsets) decodes")
     func handMadeFile() throws {
-        let header = #"{"w":{"dtype":"F32","shape":[2,1],"data_offsets":[8,16]},"__metadata__":{"k":"v"},"# +
-            #""x":{"dtype":"F64","shape":[1],"data_offsets":[0,8]}}  "#
-        let bytes = safetensorsBytes(header: header, data: littleEndianBytes([42.0]) + littleEndianBytes([Float(1), -2.5]))
+        let header =
+            #"{"w":{"dtype":"F32","shape":[2,1],"data_offsets":[8,16]},"__metadata__":{"k":"v"},"#
+            + #""x":{"dtype":"F64","shape":[1],"data_offsets":[0,8]}}  "#
+        let bytes = safetensorsBytes(
+            header: header, data: littleEndianBytes([42.0]) + littleEndianBytes([Float(1), -2.5]))
         let f = try SafetensorsFile.decode(bytes)
         #expect(f.metadata == ["k": "v"])
         #expect(try f.tensor(named: "w").values == [1, -2.5])
@@ -101,12 +106,14 @@ struct SafetensorsTests {
         // finite), 0x7C00 = +∞, 0x3555 = 0.333251953125. bfloat16 = the top half of a binary32: 0x3F80 = 1,
         // 0x4049 = 3.140625, 0xC2F7 = −123.5.
         func u16(_ v: [UInt16]) -> [UInt8] { v.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
-        let header = #"{"h":{"dtype":"F16","shape":[6],"data_offsets":[0,12]},"#
+        let header =
+            #"{"h":{"dtype":"F16","shape":[6],"data_offsets":[0,12]},"#
             + #""b":{"dtype":"BF16","shape":[3],"data_offsets":[12,18]},"#
             + #""i":{"dtype":"I16","shape":[2],"data_offsets":[18,22]},"#
             + #""u":{"dtype":"U8","shape":[2],"data_offsets":[22,24]},"#
             + #""l":{"dtype":"I64","shape":[1],"data_offsets":[24,32]}}"#
-        let data = u16([0x3C00, 0xC000, 0x0001, 0x7BFF, 0x7C00, 0x3555]) + u16([0x3F80, 0x4049, 0xC2F7])
+        let data =
+            u16([0x3C00, 0xC000, 0x0001, 0x7BFF, 0x7C00, 0x3555]) + u16([0x3F80, 0x4049, 0xC2F7])
             + u16([0xFFFF, 0x7FFF]) + [255, 7] + [0xFE, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]
         let f = try SafetensorsFile.decode(safetensorsBytes(header: header, data: data))
         #expect(try f.tensor(named: "h").values == [1, -2, 0x1p-24, 65504, .infinity, 0.333251953125])
@@ -118,8 +125,10 @@ struct SafetensorsTests {
 
     @Test("the Python reference implementation's output (safetensors.numpy, F32 weights) decodes")
     func pythonWrittenFile() throws {
-        let url = try #require(Bundle.module.url(forResource: "lstm_l1_f32", withExtension: "safetensors",
-                                                 subdirectory: "Fixtures"))
+        let url = try #require(
+            Bundle.module.url(
+                forResource: "lstm_l1_f32", withExtension: "safetensors",
+                subdirectory: "Fixtures"))
         let f = try SafetensorsFile.read(contentsOf: url.path)
         #expect(f.metadata["module"] == "nn.LSTM")
         let w = try f.tensor(named: "weight_ih_l0")
@@ -136,10 +145,14 @@ struct SafetensorsTests {
         #expect(t.columnMajorValues == [1, 4, 2, 5, 3, 6])
         // Rank 3, shape [2,3,4]: element (i,j,k) = 100i + 10j + k; C offset 12i + 4j + k, Fortran i + 2j + 6k.
         var c = [Double](repeating: 0, count: 24), f = c
-        for i in 0..<2 { for j in 0..<3 { for k in 0..<4 {
-            c[12 * i + 4 * j + k] = Double(100 * i + 10 * j + k)
-            f[i + 2 * j + 6 * k] = Double(100 * i + 10 * j + k)
-        } } }
+        for i in 0..<2 {
+            for j in 0..<3 {
+                for k in 0..<4 {
+                    c[12 * i + 4 * j + k] = Double(100 * i + 10 * j + k)
+                    f[i + 2 * j + 6 * k] = Double(100 * i + 10 * j + k)
+                }
+            }
+        }
         let t3 = try SafetensorsTensor(columnMajor: f, shape: [2, 3, 4])
         #expect(t3.values == c)
         #expect(t3.columnMajorValues == f)
@@ -154,15 +167,21 @@ struct SafetensorsTests {
     func headerLengthErrors() {
         #expect(safetensorsErrorKind { _ = try SafetensorsFile.decode([]) } == .truncated)
         #expect(safetensorsErrorKind { _ = try SafetensorsFile.decode([1, 0, 0]) } == .truncated)
-        #expect(safetensorsErrorKind {
-            _ = try SafetensorsFile.decode(safetensorsBytes(header: Self.goodHeader, data: Self.goodData, declaredLength: 0))
-        } == .invalidHeaderLength)
-        #expect(safetensorsErrorKind {
-            _ = try SafetensorsFile.decode(safetensorsBytes(header: Self.goodHeader, data: Self.goodData, declaredLength: 1 << 40))
-        } == .invalidHeaderLength)
-        #expect(safetensorsErrorKind {
-            _ = try SafetensorsFile.decode(safetensorsBytes(header: Self.goodHeader, data: Self.goodData, declaredLength: UInt64.max))
-        } == .invalidHeaderLength)
+        #expect(
+            safetensorsErrorKind {
+                _ = try SafetensorsFile.decode(
+                    safetensorsBytes(header: Self.goodHeader, data: Self.goodData, declaredLength: 0))
+            } == .invalidHeaderLength)
+        #expect(
+            safetensorsErrorKind {
+                _ = try SafetensorsFile.decode(
+                    safetensorsBytes(header: Self.goodHeader, data: Self.goodData, declaredLength: 1 << 40))
+            } == .invalidHeaderLength)
+        #expect(
+            safetensorsErrorKind {
+                _ = try SafetensorsFile.decode(
+                    safetensorsBytes(header: Self.goodHeader, data: Self.goodData, declaredLength: UInt64.max))
+            } == .invalidHeaderLength)
     }
 
     @Test("every strict prefix of a valid file is an error (never a trap), and the full file decodes")
@@ -188,22 +207,24 @@ struct SafetensorsTests {
         }
     }
 
-    @Test("malformed JSON headers", arguments: [
-        #"{"a":{"dtype":"F64","shape":[2],"data_offsets":[0,16]}"#,  // unterminated
-        #"{"a":{"dtype":"F64","shape":[2],"data_offsets":[0,16]}}x"#,  // trailing garbage
-        #"{"a":{"dtype":"F64","shape":[2],"data_offsets":[0,16]},"a":{"dtype":"F64","shape":[2],"data_offsets":[0,16]}}"#,
-        #"{"a":{"dtype":"F64","shape":[2]}}"#,  // no data_offsets
-        #"{"a":{"dtype":"F64","shape":[2],"data_offsets":[0,16],"extra":1}}"#,
-        #"{"a":{"dtype":"F64","shape":[2.0],"data_offsets":[0,16]}}"#,  // non-integer dimension
-        #"{"a":{"dtype":"F64","shape":[-2],"data_offsets":[0,16]}}"#,
-        #"{"a":{"dtype":"F64","shape":[2],"data_offsets":[0]}}"#,
-        #"{"a":{"dtype":64,"shape":[2],"data_offsets":[0,16]}}"#,
-        #"{"a":[1,2]}"#,
-        #"{"__metadata__":{"k":1},"a":{"dtype":"F64","shape":[2],"data_offsets":[0,16]}}"#,
-        #"{"a":{"dtype":"F64","shape":[2],"data_offsets":[0,16]}, "b": "\x"}"#,  // bad escape
-        "[1,2]",
-        "{\u{1}}",
-    ])
+    @Test(
+        "malformed JSON headers",
+        arguments: [
+            #"{"a":{"dtype":"F64","shape":[2],"data_offsets":[0,16]}"#,  // unterminated
+            #"{"a":{"dtype":"F64","shape":[2],"data_offsets":[0,16]}}x"#,  // trailing garbage
+            #"{"a":{"dtype":"F64","shape":[2],"data_offsets":[0,16]},"a":{"dtype":"F64","shape":[2],"data_offsets":[0,16]}}"#,
+            #"{"a":{"dtype":"F64","shape":[2]}}"#,  // no data_offsets
+            #"{"a":{"dtype":"F64","shape":[2],"data_offsets":[0,16],"extra":1}}"#,
+            #"{"a":{"dtype":"F64","shape":[2.0],"data_offsets":[0,16]}}"#,  // non-integer dimension
+            #"{"a":{"dtype":"F64","shape":[-2],"data_offsets":[0,16]}}"#,
+            #"{"a":{"dtype":"F64","shape":[2],"data_offsets":[0]}}"#,
+            #"{"a":{"dtype":64,"shape":[2],"data_offsets":[0,16]}}"#,
+            #"{"a":[1,2]}"#,
+            #"{"__metadata__":{"k":1},"a":{"dtype":"F64","shape":[2],"data_offsets":[0,16]}}"#,
+            #"{"a":{"dtype":"F64","shape":[2],"data_offsets":[0,16]}, "b": "\x"}"#,  // bad escape
+            "[1,2]",
+            "{\u{1}}",
+        ])
     func malformedHeaders(header: String) {
         let kind = safetensorsErrorKind {
             _ = try SafetensorsFile.decode(safetensorsBytes(header: header, data: Self.goodData))
@@ -214,8 +235,9 @@ struct SafetensorsTests {
     @Test("header nesting deeper than the limit is an error, not a stack overflow")
     func deepNesting() {
         let header = "{\"a\":" + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
-        #expect(safetensorsErrorKind { _ = try SafetensorsFile.decode(safetensorsBytes(header: header, data: [])) }
-            == .malformedHeader)
+        #expect(
+            safetensorsErrorKind { _ = try SafetensorsFile.decode(safetensorsBytes(header: header, data: [])) }
+                == .malformedHeader)
     }
 
     @Test("offsets: overlapping, holes, trailing bytes, reversed, beyond the data, byte-count mismatch")
@@ -224,21 +246,30 @@ struct SafetensorsTests {
             safetensorsErrorKind { _ = try SafetensorsFile.decode(safetensorsBytes(header: header, data: data)) }
         }
         let d24 = littleEndianBytes([1.0, 2.0, 3.0])
-        #expect(kind(#"{"a":{"dtype":"F64","shape":[2],"data_offsets":[0,16]},"b":{"dtype":"F64","shape":[2],"data_offsets":[8,24]}}"#, d24) == .invalidOffsets)
-        #expect(kind(#"{"a":{"dtype":"F64","shape":[1],"data_offsets":[0,8]},"b":{"dtype":"F64","shape":[1],"data_offsets":[16,24]}}"#, d24) == .invalidOffsets)
+        #expect(
+            kind(
+                #"{"a":{"dtype":"F64","shape":[2],"data_offsets":[0,16]},"b":{"dtype":"F64","shape":[2],"data_offsets":[8,24]}}"#,
+                d24) == .invalidOffsets)
+        #expect(
+            kind(
+                #"{"a":{"dtype":"F64","shape":[1],"data_offsets":[0,8]},"b":{"dtype":"F64","shape":[1],"data_offsets":[16,24]}}"#,
+                d24) == .invalidOffsets)
         #expect(kind(#"{"a":{"dtype":"F64","shape":[2],"data_offsets":[0,16]}}"#, d24) == .invalidOffsets)
         #expect(kind(#"{"a":{"dtype":"F64","shape":[0],"data_offsets":[16,0]}}"#, d24) == .invalidOffsets)
         #expect(kind(#"{"a":{"dtype":"F64","shape":[4],"data_offsets":[0,32]}}"#, d24) == .truncated)
         #expect(kind(#"{"a":{"dtype":"F64","shape":[2],"data_offsets":[0,24]}}"#, d24) == .byteCountMismatch)
-        #expect(kind(#"{"a":{"dtype":"F64","shape":[99999999999999999999],"data_offsets":[0,24]}}"#, d24) == .malformedHeader)
+        #expect(
+            kind(#"{"a":{"dtype":"F64","shape":[99999999999999999999],"data_offsets":[0,24]}}"#, d24)
+                == .malformedHeader)
     }
 
     @Test("dtypes: unknown, unsupported (8-bit floats), and a mislabelled dtype caught by the byte count")
     func dtypeErrors() {
         func kind(_ dtype: String) -> SafetensorsError.Kind? {
             safetensorsErrorKind {
-                _ = try SafetensorsFile.decode(safetensorsBytes(
-                    header: #"{"a":{"dtype":"\#(dtype)","shape":[2],"data_offsets":[0,16]}}"#, data: Self.goodData))
+                _ = try SafetensorsFile.decode(
+                    safetensorsBytes(
+                        header: #"{"a":{"dtype":"\#(dtype)","shape":[2],"data_offsets":[0,16]}}"#, data: Self.goodData))
             }
         }
         #expect(kind("F65") == .unknownDType)
@@ -249,10 +280,12 @@ struct SafetensorsTests {
 
     @Test("names: empty tensor name")
     func nameErrors() {
-        #expect(safetensorsErrorKind {
-            _ = try SafetensorsFile.decode(safetensorsBytes(
-                header: #"{"":{"dtype":"F64","shape":[2],"data_offsets":[0,16]}}"#, data: Self.goodData))
-        } == .invalidName)
+        #expect(
+            safetensorsErrorKind {
+                _ = try SafetensorsFile.decode(
+                    safetensorsBytes(
+                        header: #"{"":{"dtype":"F64","shape":[2],"data_offsets":[0,16]}}"#, data: Self.goodData))
+            } == .invalidName)
     }
 
     @Test("messages name the file and the tensor")
@@ -260,7 +293,8 @@ struct SafetensorsTests {
         let dir = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("bad.safetensors").path
-        let bytes = safetensorsBytes(header: #"{"w":{"dtype":"F65","shape":[2],"data_offsets":[0,16]}}"#, data: Self.goodData)
+        let bytes = safetensorsBytes(
+            header: #"{"w":{"dtype":"F65","shape":[2],"data_offsets":[0,16]}}"#, data: Self.goodData)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         do {
             _ = try SafetensorsFile.read(contentsOf: path)
@@ -283,10 +317,11 @@ struct SafetensorsTests {
 
     @Test("tensor lookups: missing tensor, wrong shape, non-finite value")
     func lookups() throws {
-        let f = SafetensorsFile(tensors: [
-            "a": try SafetensorsTensor(shape: [2], values: [1, .nan]),
-            "b": try SafetensorsTensor(shape: [2], values: [1, 2]),
-        ], source: "x.safetensors")
+        let f = SafetensorsFile(
+            tensors: [
+                "a": try SafetensorsTensor(shape: [2], values: [1, .nan]),
+                "b": try SafetensorsTensor(shape: [2], values: [1, 2]),
+            ], source: "x.safetensors")
         #expect(safetensorsErrorKind { _ = try f.tensor(named: "c") } == .missingTensor)
         #expect(safetensorsErrorKind { _ = try f.tensor(named: "b", shape: [1, 2]) } == .wrongShape)
         #expect(safetensorsErrorKind { _ = try f.tensor(named: "a", shape: [2]) } == .invalidValue)

@@ -12,8 +12,9 @@ struct TasksTests {
     @Test(arguments: [0.0, 0.36, 0.9, 0.99])
     func teacherEigenvalueModuliLieInRange(nu0: Double) throws {
         for seed: UInt64 in [1, 2, 3, 2023] {
-            let c = LinearSystemIdentificationConfiguration(minimumModulus: nu0, sequenceLength: 5, batchSize: 2,
-                                                            evaluationBatchSize: 0)
+            let c = LinearSystemIdentificationConfiguration(
+                minimumModulus: nu0, sequenceLength: 5, batchSize: 2,
+                evaluationBatchSize: 0)
             let task = try LinearSystemIdentificationTask(configuration: c, seed: seed)
             let moduli = try task.teacherEigenvalues().map(\.length)
             #expect(moduli.count == 10)
@@ -28,8 +29,9 @@ struct TasksTests {
     /// The task's targets are the teacher recurrence h_t = A h_{t−1} + B x_t, y_t = C h_t + D x_t (h₀ = 0)
     /// evaluated by hand, and teacher matrices have the paper's scales (B, D ~ N(0,1)/√d_in, C ~ N(0,1)/√d).
     @Test func lsiTargetsFollowTheTeacherRecurrence() throws {
-        let c = LinearSystemIdentificationConfiguration(teacherSize: 4, minimumModulus: 0.5, sequenceLength: 12,
-                                                        batchSize: 3, evaluationBatchSize: 2)
+        let c = LinearSystemIdentificationConfiguration(
+            teacherSize: 4, minimumModulus: 0.5, sequenceLength: 12,
+            batchSize: 3, evaluationBatchSize: 2)
         let task = try LinearSystemIdentificationTask(configuration: c, seed: 7)
         var rng = SeededRandom(seed: 11)
         let batch = try task.trainingBatch(step: 0, using: &rng)
@@ -68,8 +70,9 @@ struct TasksTests {
     /// variance (Monte Carlo: 64 × 500 draws, s.e. of the correlation ≈ (1 − ρ²)/√n ≈ 0.004 at ρ = 0.6; tolerance
     /// 0.03 for ρ and 0.05 for the variance).
     @Test func delayedRecallTargetsAndInputs() throws {
-        let c = DelayedRecallConfiguration(delays: [0, 3], correlation: 0.6, sequenceLength: 500, batchSize: 64,
-                                           evaluationBatchSize: 0)
+        let c = DelayedRecallConfiguration(
+            delays: [0, 3], correlation: 0.6, sequenceLength: 500, batchSize: 64,
+            evaluationBatchSize: 0)
         let task = try DelayedRecallTask(configuration: c, seed: 1)
         #expect(task.outputSize == 2)
         var rng = SeededRandom(seed: 5)
@@ -142,9 +145,10 @@ struct TasksTests {
     /// scaling its test RMSE/MAE are those of the persistence forecast in original units, for either scaler:
     /// test pairs (7 → 9), (9 → 12): errors −2, −3 ⇒ RMSE √6.5, MAE 2.5, MAPE (2/9 + 3/12)/2.
     @Test func zhaoMetricsAfterInverseScaling() throws {
-        let persistence = try LinearRNN(recurrent: Matrix(rows: 1, columns: 1), input: Matrix(rows: 1, columns: 1),
-                                        readout: Matrix(rows: 1, columns: 1),
-                                        skip: Matrix(rows: 1, columns: 1, columnMajor: [1]))
+        let persistence = try LinearRNN(
+            recurrent: Matrix(rows: 1, columns: 1), input: Matrix(rows: 1, columns: 1),
+            readout: Matrix(rows: 1, columns: 1),
+            skip: Matrix(rows: 1, columns: 1, columnMajor: [1]))
         for fit in ScalerFit.allCases {
             let task = try SeriesPredictionTask(series: Self.series, scalerFit: fit)
             let m = try task.metrics(of: persistence)
@@ -174,7 +178,9 @@ struct TasksTests {
         for (name, n, expected) in cases {
             #expect(try SeriesSplits.automatic(valueCount: n, dataset: name) == expected, "\(name)")
         }
-        #expect(try SeriesSplits.automatic(valueCount: 1001, dataset: "mine") == SeriesSplits(train: 500, validation: 300, test: 200))
+        #expect(
+            try SeriesSplits.automatic(valueCount: 1001, dataset: "mine")
+                == SeriesSplits(train: 500, validation: 300, test: 200))
         #expect(throws: RecurrentError.self) { try SeriesSplits.automatic(valueCount: 3000, dataset: "arfima") }
     }
 }

@@ -37,10 +37,14 @@ struct ScheduleTests {
     }
 
     @Test func invalidSchedulesThrow() {
-        let bad = LearningRateSchedule.warmupCosine(WarmupCosineSchedule(initial: 0, peak: 1, end: 0, warmupSteps: 10,
-                                                                         decaySteps: 10))
+        let bad = LearningRateSchedule.warmupCosine(
+            WarmupCosineSchedule(
+                initial: 0, peak: 1, end: 0, warmupSteps: 10,
+                decaySteps: 10))
         #expect(throws: RecurrentError.self) { try bad.validate(totalSteps: 100) }
-        #expect(throws: RecurrentError.self) { try LearningRateSchedule.constant(learningRate: -1).validate(totalSteps: 1) }
+        #expect(throws: RecurrentError.self) {
+            try LearningRateSchedule.constant(learningRate: -1).validate(totalSteps: 1)
+        }
         #expect(throws: RecurrentError.self) {
             try LearningRateSchedule.zucchetOrvieto(peak: .infinity).validate(totalSteps: 10)
         }

@@ -14,9 +14,10 @@ final class ProgressCollector {
 struct TrainingTests {
     static func smallLSI(seed: UInt64 = 3) throws -> LinearSystemIdentificationTask {
         try LinearSystemIdentificationTask(
-            configuration: LinearSystemIdentificationConfiguration(teacherSize: 4, minimumModulus: 0.5,
-                                                                   sequenceLength: 16, batchSize: 4,
-                                                                   evaluationBatchSize: 4),
+            configuration: LinearSystemIdentificationConfiguration(
+                teacherSize: 4, minimumModulus: 0.5,
+                sequenceLength: 16, batchSize: 4,
+                evaluationBatchSize: 4),
             seed: seed)
     }
 
@@ -28,9 +29,10 @@ struct TrainingTests {
         let task = try Self.smallLSI()
         func train(_ seed: UInt64) throws -> [UInt64] {
             let model = try TanhRNN(inputSize: 1, hiddenSize: 6, outputSize: 1, seed: 42)
-            let config = TrainingConfiguration(length: .steps(25), seed: seed, optimizer: .adamW(),
-                                               schedule: .zucchetOrvieto(peak: 0.01), gradientClipNorm: 1,
-                                               validationInterval: 5)
+            let config = TrainingConfiguration(
+                length: .steps(25), seed: seed, optimizer: .adamW(),
+                schedule: .zucchetOrvieto(peak: 0.01), gradientClipNorm: 1,
+                validationInterval: 5)
             return Self.bits(try Trainer(model: model, task: task, configuration: config).run().model.parameters)
         }
         let a = try train(1), b = try train(1), c = try train(2)
@@ -41,8 +43,9 @@ struct TrainingTests {
 
         func trainLSTM(_ seed: UInt64) throws -> [UInt64] {
             let model: any RecurrentModel = try LSTM(inputSize: 1, hiddenSize: 4, outputSize: 1, seed: 9)
-            let config = TrainingConfiguration(length: .steps(10), seed: seed, optimizer: .adam(),
-                                               schedule: .constant(learningRate: 0.01))
+            let config = TrainingConfiguration(
+                length: .steps(10), seed: seed, optimizer: .adam(),
+                schedule: .constant(learningRate: 0.01))
             let run = try Training.run(model: model, task: task, configuration: config)
             #expect(run.model.architecture == .lstm)
             return Self.bits(run.model.parameters)
@@ -56,13 +59,15 @@ struct TrainingTests {
     /// test loss below 0.05, a tenth of it.
     @Test func tanhRNNLearnsDelayedRecall() throws {
         let task = try DelayedRecallTask(
-            configuration: DelayedRecallConfiguration(delay: 1, sequenceLength: 20, batchSize: 16, evaluationBatchSize: 64),
+            configuration: DelayedRecallConfiguration(
+                delay: 1, sequenceLength: 20, batchSize: 16, evaluationBatchSize: 64),
             seed: 1)
         let model = try TanhRNN(inputSize: 1, hiddenSize: 8, outputSize: 1, seed: 3)
         let before = try #require(try task.testBatch())
         let initialLoss = try model.loss(inputs: before.inputs, targets: before.targets, loss: before.loss)
-        let config = TrainingConfiguration(length: .steps(300), seed: 4, optimizer: .adam(),
-                                           schedule: .constant(learningRate: 0.01), validationInterval: 25)
+        let config = TrainingConfiguration(
+            length: .steps(300), seed: 4, optimizer: .adam(),
+            schedule: .constant(learningRate: 0.01), validationInterval: 25)
         let run = try Trainer(model: model, task: task, configuration: config).run()
         let test = try #require(run.summary.testLoss)
         #expect(task.trivialLoss == 0.5)
@@ -156,11 +161,13 @@ struct TrainingTests {
     /// returned validation loss is ≤ the final one.
     @Test func finalParametersCompeteForBest() throws {
         let task = try DelayedRecallTask(
-            configuration: DelayedRecallConfiguration(delay: 2, sequenceLength: 12, batchSize: 8, evaluationBatchSize: 32),
+            configuration: DelayedRecallConfiguration(
+                delay: 2, sequenceLength: 12, batchSize: 8, evaluationBatchSize: 32),
             seed: 5)
         let model = try TanhRNN(inputSize: 1, hiddenSize: 6, outputSize: 1, seed: 2)
-        let config = TrainingConfiguration(length: .steps(40), seed: 3, optimizer: .adam(),
-                                           schedule: .constant(learningRate: 0.01), validationInterval: 1000)
+        let config = TrainingConfiguration(
+            length: .steps(40), seed: 3, optimizer: .adam(),
+            schedule: .constant(learningRate: 0.01), validationInterval: 1000)
         let run = try Trainer(model: model, task: task, configuration: config).run()
         let s = run.summary
         let curve = run.history.validationLosses.map(\.loss)
@@ -171,7 +178,8 @@ struct TrainingTests {
         #expect(s.returnedParameters == .final && s.returnedValidationLoss == final)
         var plain = config
         plain.keepBestValidationParameters = false
-        #expect(try Trainer(model: model, task: task, configuration: plain).run().model.parameters == run.model.parameters)
+        #expect(
+            try Trainer(model: model, task: task, configuration: plain).run().model.parameters == run.model.parameters)
         // The returned loss never exceeds the final one, whoever wins.
         for (seed, interval) in [(UInt64(1), 5), (2, 7), (3, 1000), (4, 1)] {
             var c = config
@@ -190,7 +198,9 @@ struct TrainingTests {
         let series = (0..<80).map { Double.sin(Double($0) * 0.4) + 0.05 * Double($0 % 5) }
         let task = try SeriesPredictionTask(series: series)
         let model = try GRU(inputSize: 1, hiddenSize: 3, outputSize: 1, seed: 4)
-        let run = try Trainer(model: model, task: task, configuration: .zhao(maxEpochs: 15, learningRate: 0.05, patience: 100)).run()
+        let run = try Trainer(
+            model: model, task: task, configuration: .zhao(maxEpochs: 15, learningRate: 0.05, patience: 100)
+        ).run()
         let s = run.summary
         #expect(s.bestParameterSelection == .afterUpdate && s.returnedParameters == .bestValidation)
         let v = try #require(try task.validationBatch())
@@ -204,8 +214,9 @@ struct TrainingTests {
     @Test func lossCSVIsWellFormed() throws {
         let task = try Self.smallLSI()
         let model = try GRU(inputSize: 1, hiddenSize: 3, outputSize: 1, seed: 1)
-        let config = TrainingConfiguration(length: .steps(12), seed: 1, schedule: .zucchetOrvieto(peak: 1e-3),
-                                           validationInterval: 5)
+        let config = TrainingConfiguration(
+            length: .steps(12), seed: 1, schedule: .zucchetOrvieto(peak: 1e-3),
+            validationInterval: 5)
         let run = try Trainer(model: model, task: task, configuration: config).run()
         let csv = run.history.csv()
         #expect(csv.hasSuffix("\n"))
@@ -229,18 +240,22 @@ struct TrainingTests {
         let path = dir.appendingPathComponent("loss.csv").path
         try run.history.writeCSV(to: path)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == csv)
-        #expect(throws: RecurrentError.self) { try run.history.writeCSV(to: dir.appendingPathComponent("no/such/dir.csv").path) }
+        #expect(throws: RecurrentError.self) {
+            try run.history.writeCSV(to: dir.appendingPathComponent("no/such/dir.csv").path)
+        }
     }
 
     /// The summary is JSON-able (round trip through JSONEncoder/JSONDecoder) and consistent with the history.
     @Test func summaryRoundTripsThroughJSON() throws {
         let task = try DelayedRecallTask(
-            configuration: DelayedRecallConfiguration(delay: 2, sequenceLength: 10, batchSize: 4, evaluationBatchSize: 8),
+            configuration: DelayedRecallConfiguration(
+                delay: 2, sequenceLength: 10, batchSize: 4, evaluationBatchSize: 8),
             seed: 2)
         let model = try TanhRNN(inputSize: 1, hiddenSize: 3, outputSize: 1, seed: 1)
-        let config = TrainingConfiguration(length: .steps(6), seed: 9, optimizer: .sgd(momentum: 0.9),
-                                           schedule: .constant(learningRate: 0.01), validationInterval: 2,
-                                           earlyStopping: EarlyStoppingConfiguration(patience: 50))
+        let config = TrainingConfiguration(
+            length: .steps(6), seed: 9, optimizer: .sgd(momentum: 0.9),
+            schedule: .constant(learningRate: 0.01), validationInterval: 2,
+            earlyStopping: EarlyStoppingConfiguration(patience: 50))
         let run = try Trainer(model: model, task: task, configuration: config).run()
         let s = run.summary
         #expect(s.architecture == .tanhRNN && s.task == "recall" && s.trainerSeed == 9)
@@ -274,8 +289,10 @@ struct TrainingTests {
         let model = try TanhRNN(inputSize: 1, hiddenSize: 2, outputSize: 1, seed: 1)
         let collector = ProgressCollector()
         let configuration = TrainingConfiguration(length: .steps(8), validationInterval: 4)
-        let run = try Trainer(model: model, task: task, configuration: configuration,
-                              progress: { collector.append($0) }).run()
+        let run = try Trainer(
+            model: model, task: task, configuration: configuration,
+            progress: { collector.append($0) }
+        ).run()
         let reports = collector.reports
         #expect(reports.count == 9, "\(reports.count) reports")
         #expect(reports.dropLast().map(\.completedSteps) == Array(1...8))
@@ -296,7 +313,8 @@ struct TrainingTests {
     @Test func failuresAreReported() throws {
         let task = try Self.smallLSI()
         let model = try TanhRNN(inputSize: 1, hiddenSize: 4, outputSize: 1, seed: 1)
-        let huge = TrainingConfiguration(length: .steps(50), optimizer: .sgd(), schedule: .constant(learningRate: 1e200))
+        let huge = TrainingConfiguration(
+            length: .steps(50), optimizer: .sgd(), schedule: .constant(learningRate: 1e200))
         let run = try Trainer(model: model, task: task, configuration: huge).run()
         #expect(run.summary.stopReason == .nonFiniteParameters || run.summary.stopReason == .nonFiniteLoss)
         #expect(run.model.parameters.allSatisfy { $0.isFinite })
@@ -308,11 +326,14 @@ struct TrainingTests {
             try Trainer(model: model, task: task, configuration: TrainingConfiguration(length: .steps(0))).run()
         }
         let noValidation = try DelayedRecallTask(
-            configuration: DelayedRecallConfiguration(delay: 1, sequenceLength: 5, batchSize: 2, evaluationBatchSize: 0),
+            configuration: DelayedRecallConfiguration(
+                delay: 1, sequenceLength: 5, batchSize: 2, evaluationBatchSize: 0),
             seed: 1)
         #expect(throws: RecurrentError.self) {
-            try Trainer(model: model, task: noValidation,
-                        configuration: TrainingConfiguration(earlyStopping: EarlyStoppingConfiguration(patience: 3))).run()
+            try Trainer(
+                model: model, task: noValidation,
+                configuration: TrainingConfiguration(earlyStopping: EarlyStoppingConfiguration(patience: 3))
+            ).run()
         }
     }
 }

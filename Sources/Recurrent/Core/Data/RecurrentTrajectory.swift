@@ -33,7 +33,9 @@ public struct RecurrentTrajectory: Sendable, Equatable {
         }
         guard let rows = stateLayouts[layer].rows(of: name) else {
             throw RecurrentError.invalidArgument(
-                argument: "name", message: "layer \(layer) has no state segment \"\(name)\" (has \(stateLayouts[layer].segments.map(\.name)))")
+                argument: "name",
+                message:
+                    "layer \(layer) has no state segment \"\(name)\" (has \(stateLayouts[layer].segments.map(\.name)))")
         }
         return try states[layer].selectingFeatures(rows)
     }

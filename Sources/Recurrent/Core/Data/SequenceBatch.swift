@@ -21,7 +21,8 @@ public struct SequenceBatch: Equatable, Sendable {
         try Self.checkShape(steps: steps, batchSize: batchSize, features: features)
         guard values.count == steps * batchSize * features else {
             throw RecurrentError.shapeMismatch(
-                argument: "values", expected: "\(steps)·\(batchSize)·\(features) = \(steps * batchSize * features) values",
+                argument: "values",
+                expected: "\(steps)·\(batchSize)·\(features) = \(steps * batchSize * features) values",
                 got: "\(values.count)")
         }
         self.steps = steps
@@ -45,8 +46,9 @@ public struct SequenceBatch: Equatable, Sendable {
             throw RecurrentError.invalidArgument(argument: "sequence", message: "needs at least one step")
         }
         guard sequence.allSatisfy({ $0.count == d }) else {
-            throw RecurrentError.shapeMismatch(argument: "sequence", expected: "\(d) features at every step",
-                                               got: "ragged steps")
+            throw RecurrentError.shapeMismatch(
+                argument: "sequence", expected: "\(d) features at every step",
+                got: "ragged steps")
         }
         try self.init(steps: sequence.count, batchSize: 1, features: d, values: sequence.flatMap { $0 })
     }
@@ -54,12 +56,14 @@ public struct SequenceBatch: Equatable, Sendable {
     /// A batch of B sequences of equal length: `sequences[b][t][k]`.
     public init(sequences: [[[Double]]]) throws {
         guard let first = sequences.first, let d = first.first?.count else {
-            throw RecurrentError.invalidArgument(argument: "sequences", message: "needs at least one non-empty sequence")
+            throw RecurrentError.invalidArgument(
+                argument: "sequences", message: "needs at least one non-empty sequence")
         }
         let t = first.count
         guard sequences.allSatisfy({ $0.count == t && $0.allSatisfy { $0.count == d } }) else {
-            throw RecurrentError.shapeMismatch(argument: "sequences", expected: "\(t) steps × \(d) features each",
-                                               got: "ragged sequences")
+            throw RecurrentError.shapeMismatch(
+                argument: "sequences", expected: "\(t) steps × \(d) features each",
+                got: "ragged sequences")
         }
         let b = sequences.count
         var v = [Double](repeating: 0, count: t * b * d)
@@ -68,7 +72,9 @@ public struct SequenceBatch: Equatable, Sendable {
     }
 
     private static func checkShape(steps: Int, batchSize: Int, features: Int) throws {
-        guard steps >= 1 else { throw RecurrentError.invalidArgument(argument: "steps", message: "must be ≥ 1, got \(steps)") }
+        guard steps >= 1 else {
+            throw RecurrentError.invalidArgument(argument: "steps", message: "must be ≥ 1, got \(steps)")
+        }
         guard batchSize >= 1 else {
             throw RecurrentError.invalidArgument(argument: "batchSize", message: "must be ≥ 1, got \(batchSize)")
         }
@@ -86,13 +92,15 @@ public struct SequenceBatch: Equatable, Sendable {
     /// Element (t, b, k), 0-based; traps when out of range (use ``value(step:sequence:feature:)`` for user input).
     public subscript(t: Int, b: Int, k: Int) -> Double {
         get {
-            precondition(t >= 0 && t < steps && b >= 0 && b < batchSize && k >= 0 && k < features,
-                         "SequenceBatch index out of range")
+            precondition(
+                t >= 0 && t < steps && b >= 0 && b < batchSize && k >= 0 && k < features,
+                "SequenceBatch index out of range")
             return values[k + features * (b + batchSize * t)]
         }
         set {
-            precondition(t >= 0 && t < steps && b >= 0 && b < batchSize && k >= 0 && k < features,
-                         "SequenceBatch index out of range")
+            precondition(
+                t >= 0 && t < steps && b >= 0 && b < batchSize && k >= 0 && k < features,
+                "SequenceBatch index out of range")
             values[k + features * (b + batchSize * t)] = newValue
         }
     }
@@ -138,7 +146,9 @@ public struct SequenceBatch: Equatable, Sendable {
         }
         var v = [Double]()
         v.reserveCapacity(steps * batchSize * range.count)
-        for c in 0..<(steps * batchSize) { v.append(contentsOf: values[(c * features + range.lowerBound)..<(c * features + range.upperBound)]) }
+        for c in 0..<(steps * batchSize) {
+            v.append(contentsOf: values[(c * features + range.lowerBound)..<(c * features + range.upperBound)])
+        }
         return try SequenceBatch(steps: steps, batchSize: batchSize, features: range.count, values: v)
     }
 }

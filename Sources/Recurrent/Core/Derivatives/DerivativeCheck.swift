@@ -44,8 +44,10 @@ public struct DerivativeCheck: Sendable, Equatable {
     }
 
     /// The errors of a check (normally made by ``RecurrentModel/derivativeCheck(inputs:targets:direction:loss:workspace:)``).
-    public init(parameterCount: Int, gradientError: Double, hessianVectorProductError: Double,
-                groupErrors: [GroupError] = []) {
+    public init(
+        parameterCount: Int, gradientError: Double, hessianVectorProductError: Double,
+        groupErrors: [GroupError] = []
+    ) {
         self.parameterCount = parameterCount
         self.gradientError = gradientError
         self.hessianVectorProductError = hessianVectorProductError

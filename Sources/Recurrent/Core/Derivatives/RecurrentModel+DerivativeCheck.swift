@@ -35,8 +35,10 @@ extension RecurrentModel {
             shifted[i] = theta[i]
             differences[i] = (lp - lm) / (2 * h)
         }
-        let hvp = try hessianVectorProduct(inputs: inputs, targets: targets, direction: v, loss: loss,
-                                           workspace: workspace).product
+        let hvp = try hessianVectorProduct(
+            inputs: inputs, targets: targets, direction: v, loss: loss,
+            workspace: workspace
+        ).product
         let epsilon = 1e-5
         try model.setParameters(zip(theta, v).map { $0 + epsilon * $1 })
         let (_, gPlus) = try model.lossAndGradient(inputs: inputs, targets: targets, loss: loss, workspace: workspace)
@@ -48,9 +50,10 @@ extension RecurrentModel {
                 name: g.name, gradientError: DerivativeCheck.groupRelativeError(gradient, differences, range: g.range),
                 hessianVectorProductError: DerivativeCheck.groupRelativeError(hvp, hvpDifferences, range: g.range))
         }
-        return DerivativeCheck(parameterCount: p, gradientError: DerivativeCheck.relativeError(gradient, differences),
-                               hessianVectorProductError: DerivativeCheck.relativeError(hvp, hvpDifferences),
-                               groupErrors: groups)
+        return DerivativeCheck(
+            parameterCount: p, gradientError: DerivativeCheck.relativeError(gradient, differences),
+            hessianVectorProductError: DerivativeCheck.relativeError(hvp, hvpDifferences),
+            groupErrors: groups)
     }
 
     /// The check `rnnmem grad-check` runs: inputs and targets i.i.d. N(0, 1) of `steps` × `batchSize` sequences, then
@@ -58,10 +61,12 @@ extension RecurrentModel {
     /// loss ½·mean squared error (see ``derivativeCheck(inputs:targets:direction:loss:workspace:)``).
     public func derivativeCheck(steps: Int, batchSize: Int, seed: UInt64) throws -> DerivativeCheck {
         var rng = SeededRandom(seed: seed, stream: 1)
-        let x = try SequenceBatch(steps: steps, batchSize: batchSize, features: inputSize,
-                                  values: rng.gaussians(steps * batchSize * inputSize))
-        let y = try SequenceBatch(steps: steps, batchSize: batchSize, features: outputSize,
-                                  values: rng.gaussians(steps * batchSize * outputSize))
+        let x = try SequenceBatch(
+            steps: steps, batchSize: batchSize, features: inputSize,
+            values: rng.gaussians(steps * batchSize * inputSize))
+        let y = try SequenceBatch(
+            steps: steps, batchSize: batchSize, features: outputSize,
+            values: rng.gaussians(steps * batchSize * outputSize))
         var v = rng.gaussians(parameterCount)
         let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
         for i in v.indices { v[i] /= norm }

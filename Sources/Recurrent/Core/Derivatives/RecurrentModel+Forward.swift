@@ -9,8 +9,10 @@ extension RecurrentModel {
     ///   - initialStates: per layer an S_ℓ × B matrix (column b = sequence b), or nil for zero initial states.
     ///   - workspace: re-usable storage for repeated calls (optional).
     /// - Throws: ``RecurrentError`` when a shape does not match the model or a value is not finite.
-    public func forward(_ inputs: SequenceBatch, initialStates: [Matrix]? = nil,
-                        workspace: RecurrentWorkspace? = nil) throws -> RecurrentTrajectory {
+    public func forward(
+        _ inputs: SequenceBatch, initialStates: [Matrix]? = nil,
+        workspace: RecurrentWorkspace? = nil
+    ) throws -> RecurrentTrajectory {
         try validateInputs(inputs)
         try validateInitialStates(initialStates, batchSize: inputs.batchSize)
         let tape = workspace?.real ?? RecurrentTape<RealAlgebra>()
@@ -19,20 +21,25 @@ extension RecurrentModel {
     }
 
     /// The outputs y_1 … y_T only (T × B × d_out).
-    public func outputs(_ inputs: SequenceBatch, initialStates: [Matrix]? = nil,
-                        workspace: RecurrentWorkspace? = nil) throws -> SequenceBatch {
+    public func outputs(
+        _ inputs: SequenceBatch, initialStates: [Matrix]? = nil,
+        workspace: RecurrentWorkspace? = nil
+    ) throws -> SequenceBatch {
         try validateInputs(inputs)
         try validateInitialStates(initialStates, batchSize: inputs.batchSize)
         let tape = workspace?.real ?? RecurrentTape<RealAlgebra>()
         _ = engineForward(tape: tape, inputs: inputs, initialStates: initialStates)
         guard let out = tape.outputs else { preconditionFailure("forward pass did not publish outputs") }
-        return try SequenceBatch(steps: inputs.steps, batchSize: inputs.batchSize, features: outputSize,
-                                 values: RealAlgebra.readValues(out))
+        return try SequenceBatch(
+            steps: inputs.steps, batchSize: inputs.batchSize, features: outputSize,
+            values: RealAlgebra.readValues(out))
     }
 
     /// The loss L(ŷ(θ); y) at the current parameters (default: ½·mean squared error over every step).
-    public func loss(inputs: SequenceBatch, targets: SequenceBatch?, loss: any OutputLoss = MeanSquaredError(),
-                     initialStates: [Matrix]? = nil, workspace: RecurrentWorkspace? = nil) throws -> Double {
+    public func loss(
+        inputs: SequenceBatch, targets: SequenceBatch?, loss: any OutputLoss = MeanSquaredError(),
+        initialStates: [Matrix]? = nil, workspace: RecurrentWorkspace? = nil
+    ) throws -> Double {
         try validateInputs(inputs)
         try validateInitialStates(initialStates, batchSize: inputs.batchSize)
         try validateTargets(targets, loss: loss, inputs: inputs)
@@ -60,7 +67,8 @@ extension RecurrentModel {
             y = v
         }
         let g = tape.matrix("_outputGradient", rows: outputSize, columns: n)
-        let value = A.evaluate(loss, outputs: out, targets: y, gradient: g, steps: tape.steps, batchSize: tape.batchSize)
+        let value = A.evaluate(
+            loss, outputs: out, targets: y, gradient: g, steps: tape.steps, batchSize: tape.batchSize)
         return (value, g)
     }
 }

@@ -11,8 +11,9 @@ extension RecurrentModel {
         initialStates: [Matrix]? = nil, workspace: RecurrentWorkspace? = nil
     ) throws -> (loss: Double, gradient: [Double]) {
         var g = [Double]()
-        let l = try lossAndGradient(inputs: inputs, targets: targets, loss: loss, initialStates: initialStates,
-                                    workspace: workspace, gradient: &g)
+        let l = try lossAndGradient(
+            inputs: inputs, targets: targets, loss: loss, initialStates: initialStates,
+            workspace: workspace, gradient: &g)
         return (l, g)
     }
 
@@ -28,8 +29,9 @@ extension RecurrentModel {
         let tape = workspace?.real ?? RecurrentTape<RealAlgebra>()
         let views = engineForward(tape: tape, inputs: inputs, initialStates: initialStates)
         let (value, dy) = engineLoss(views, targets: targets, loss: loss)
-        let (g, _, _) = engineBackward(views, outputGradient: dy, wantInputGradient: false,
-                                       wantInitialStateGradients: false)
+        let (g, _, _) = engineBackward(
+            views, outputGradient: dy, wantInputGradient: false,
+            wantInitialStateGradients: false)
         let p = parameterCount
         if gradient.count != p { gradient = [Double](repeating: 0, count: p) }
         gradient.withUnsafeMutableBufferPointer { dst in
@@ -52,13 +54,17 @@ extension RecurrentModel {
         let views = engineForward(tape: tape, inputs: inputs, initialStates: initialStates)
         let dy = tape.matrix("_outputGradient", rows: outputSize, columns: inputs.steps * inputs.batchSize)
         RealAlgebra.write(outputGradient.values, tangents: nil, to: dy)
-        let (g, gx, gs) = engineBackward(views, outputGradient: dy, wantInputGradient: true,
-                                         wantInitialStateGradients: true)
+        let (g, gx, gs) = engineBackward(
+            views, outputGradient: dy, wantInputGradient: true,
+            wantInitialStateGradients: true)
         guard let gx, let gs else { preconditionFailure("requested gradients missing") }
         return RecurrentGradient(
             parameters: RealAlgebra.readValues(g),
-            inputs: try SequenceBatch(steps: inputs.steps, batchSize: inputs.batchSize, features: inputSize,
-                                      values: RealAlgebra.readValues(gx)),
-            initialStates: try gs.map { try Matrix(rows: $0.rows, columns: $0.columns, columnMajor: RealAlgebra.readValues($0)) })
+            inputs: try SequenceBatch(
+                steps: inputs.steps, batchSize: inputs.batchSize, features: inputSize,
+                values: RealAlgebra.readValues(gx)),
+            initialStates: try gs.map {
+                try Matrix(rows: $0.rows, columns: $0.columns, columnMajor: RealAlgebra.readValues($0))
+            })
     }
 }

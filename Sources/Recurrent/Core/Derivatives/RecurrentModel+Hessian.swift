@@ -24,8 +24,9 @@ extension RecurrentModel {
         var gradient: [Double] = []
         for j in 0..<p {
             e[j] = 1
-            let r = engineHVP(tape: tape, inputs: inputs, targets: targets, direction: e, loss: loss,
-                              initialStates: initialStates)
+            let r = engineHVP(
+                tape: tape, inputs: inputs, targets: targets, direction: e, loss: loss,
+                initialStates: initialStates)
             e[j] = 0
             for i in 0..<p { h.elements[i + j * p] = r.product[i] }
             if j == 0 {
@@ -43,7 +44,8 @@ extension RecurrentModel {
                 norm += a * a
             }
         }
-        return FullHessian(columns: h, symmetrized: sym, relativeAsymmetry: norm > 0 ? (diff / norm).squareRoot() : 0,
-                           loss: lossValue, gradient: gradient)
+        return FullHessian(
+            columns: h, symmetrized: sym, relativeAsymmetry: norm > 0 ? (diff / norm).squareRoot() : 0,
+            loss: lossValue, gradient: gradient)
     }
 }

@@ -14,17 +14,23 @@ extension RecurrentModel {
         try validateTargets(targets, loss: loss, inputs: inputs)
         try validateParameterVector(direction, argument: "direction")
         let tape = workspace?.dual ?? RecurrentTape<DualAlgebra>()
-        return engineHVP(tape: tape, inputs: inputs, targets: targets, direction: direction, loss: loss,
-                         initialStates: initialStates)
+        return engineHVP(
+            tape: tape, inputs: inputs, targets: targets, direction: direction, loss: loss,
+            initialStates: initialStates)
     }
 
-    func engineHVP(tape: RecurrentTape<DualAlgebra>, inputs: SequenceBatch, targets: SequenceBatch?,
-                   direction: [Double], loss: any OutputLoss, initialStates: [Matrix]?) -> HessianVectorProduct {
-        let views = engineForward(tape: tape, inputs: inputs, initialStates: initialStates, parameterDirection: direction)
+    func engineHVP(
+        tape: RecurrentTape<DualAlgebra>, inputs: SequenceBatch, targets: SequenceBatch?,
+        direction: [Double], loss: any OutputLoss, initialStates: [Matrix]?
+    ) -> HessianVectorProduct {
+        let views = engineForward(
+            tape: tape, inputs: inputs, initialStates: initialStates, parameterDirection: direction)
         let (value, dy) = engineLoss(views, targets: targets, loss: loss)
-        let (g, _, _) = engineBackward(views, outputGradient: dy, wantInputGradient: false,
-                                       wantInitialStateGradients: false)
-        return HessianVectorProduct(loss: value.value, gradient: DualAlgebra.readValues(g),
-                                    product: DualAlgebra.readTangents(g) ?? [], directionalDerivative: value.tangent)
+        let (g, _, _) = engineBackward(
+            views, outputGradient: dy, wantInputGradient: false,
+            wantInitialStateGradients: false)
+        return HessianVectorProduct(
+            loss: value.value, gradient: DualAlgebra.readValues(g),
+            product: DualAlgebra.readTangents(g) ?? [], directionalDerivative: value.tangent)
     }
 }

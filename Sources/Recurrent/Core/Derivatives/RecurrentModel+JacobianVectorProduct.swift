@@ -18,11 +18,13 @@ extension RecurrentModel {
             try validateSameShape(inputDirection, as: inputs, features: inputSize, argument: "inputDirection")
             try validateFinite(inputDirection.values, argument: "inputDirection")
         }
-        try validateInitialStates(initialStateDirections, batchSize: inputs.batchSize, argument: "initialStateDirections")
+        try validateInitialStates(
+            initialStateDirections, batchSize: inputs.batchSize, argument: "initialStateDirections")
         let tape = workspace?.dual ?? RecurrentTape<DualAlgebra>()
-        _ = engineForward(tape: tape, inputs: inputs, initialStates: initialStates,
-                          parameterDirection: parameterDirection, inputDirection: inputDirection,
-                          initialStateDirections: initialStateDirections)
+        _ = engineForward(
+            tape: tape, inputs: inputs, initialStates: initialStates,
+            parameterDirection: parameterDirection, inputDirection: inputDirection,
+            initialStateDirections: initialStateDirections)
         return (try engineTrajectory(tape, tangents: false), try engineTrajectory(tape, tangents: true))
     }
 }

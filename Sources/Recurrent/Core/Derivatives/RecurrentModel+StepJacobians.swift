@@ -13,8 +13,9 @@ extension RecurrentModel {
             outS.append(j.outputState)
             outX.append(j.outputInput)
         }
-        return StepJacobians(state: stateJ, input: inputJ, outputState: outS, outputInput: outX,
-                             trajectory: trajectory, stateOffsets: stateOffsets)
+        return StepJacobians(
+            state: stateJ, input: inputJ, outputState: outS, outputInput: outX,
+            trajectory: trajectory, stateOffsets: stateOffsets)
     }
 
     /// Streams the step Jacobians of ONE sequence to `body` in time order t = 1 … T without storing them all
@@ -26,11 +27,13 @@ extension RecurrentModel {
         _ body: (StepJacobian) throws -> Void
     ) throws -> RecurrentTrajectory {
         guard sequence.batchSize == 1 else {
-            throw RecurrentError.shapeMismatch(argument: "sequence", expected: "batch size 1 (one sequence)",
-                                               got: "batch size \(sequence.batchSize)")
+            throw RecurrentError.shapeMismatch(
+                argument: "sequence", expected: "batch size 1 (one sequence)",
+                got: "batch size \(sequence.batchSize)")
         }
         guard maximumBatchColumns >= 1 else {
-            throw RecurrentError.invalidArgument(argument: "maximumBatchColumns", message: "must be ≥ 1, got \(maximumBatchColumns)")
+            throw RecurrentError.invalidArgument(
+                argument: "maximumBatchColumns", message: "must be ≥ 1, got \(maximumBatchColumns)")
         }
         let trajectory = try forward(sequence, initialStates: initialStates)
         let T = sequence.steps
@@ -79,7 +82,11 @@ extension RecurrentModel {
                         let v = tangents.states[l].values
                         let base = layout.size * (columns + c)
                         for i in 0..<layout.size {
-                            if j < S { dm[offsets[l] + i, j] = v[base + i] } else { em[offsets[l] + i, j - S] = v[base + i] }
+                            if j < S {
+                                dm[offsets[l] + i, j] = v[base + i]
+                            } else {
+                                em[offsets[l] + i, j - S] = v[base + i]
+                            }
                         }
                     }
                     for i in 0..<q {
@@ -95,8 +102,10 @@ extension RecurrentModel {
     }
 
     /// ∂s_t/∂x_{t−k}, ∂h_t/∂x_{t−k} and ∂y_t/∂x_{t−k} for one sequence at time t (1…T), k = 0 … maxLag.
-    public func inputJacobians(sequence: SequenceBatch, at t: Int, maxLag: Int,
-                               initialStates: [Matrix]? = nil) throws -> InputJacobians {
+    public func inputJacobians(
+        sequence: SequenceBatch, at t: Int, maxLag: Int,
+        initialStates: [Matrix]? = nil
+    ) throws -> InputJacobians {
         try stepJacobians(sequence: sequence, initialStates: initialStates).inputJacobians(at: t, maxLag: maxLag)
     }
 }

@@ -51,7 +51,8 @@ public struct StepJacobians: Sendable, Equatable {
     public func inputJacobians(at t: Int, maxLag: Int) throws -> InputJacobians {
         try checkTime(t)
         guard maxLag >= 0 && maxLag <= t - 1 else {
-            throw RecurrentError.invalidArgument(argument: "maxLag", message: "\(maxLag) not in 0…\(t - 1) at time \(t)")
+            throw RecurrentError.invalidArgument(
+                argument: "maxLag", message: "\(maxLag) not in 0…\(t - 1) at time \(t)")
         }
         var stateJ: [Matrix] = []
         var outputJ: [Matrix] = [outputInput[t - 1]]

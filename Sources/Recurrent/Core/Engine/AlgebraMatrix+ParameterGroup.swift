@@ -4,7 +4,8 @@ extension AlgebraMatrix {
     /// starting at the group (e.g. two groups stored back to back used as one matrix).
     @inline(__always)
     init(_ group: ParameterGroup, of vector: AlgebraMatrix, columns: Int? = nil) {
-        self.init(base: A.advance(vector.base, by: group.range.lowerBound), rows: group.rows,
-                  columns: columns ?? group.columns)
+        self.init(
+            base: A.advance(vector.base, by: group.range.lowerBound), rows: group.rows,
+            columns: columns ?? group.columns)
     }
 }

@@ -61,16 +61,18 @@ public struct AlgebraMatrix<A: RecurrentAlgebra> {
     @inline(__always)
     public func columns(_ range: Range<Int>) -> AlgebraMatrix {
         assert(range.lowerBound >= 0 && range.upperBound <= columns, "column range out of bounds")
-        return AlgebraMatrix(base: A.advance(base, by: range.lowerBound * leadingDimension), rows: rows,
-                             columns: range.count, leadingDimension: leadingDimension)
+        return AlgebraMatrix(
+            base: A.advance(base, by: range.lowerBound * leadingDimension), rows: rows,
+            columns: range.count, leadingDimension: leadingDimension)
     }
 
     /// The view of rows `range` (e.g. one gate of a packed gate matrix); keeps the leading dimension.
     @inline(__always)
     public func rows(_ range: Range<Int>) -> AlgebraMatrix {
         assert(range.lowerBound >= 0 && range.upperBound <= rows, "row range out of bounds")
-        return AlgebraMatrix(base: A.advance(base, by: range.lowerBound), rows: range.count, columns: columns,
-                             leadingDimension: leadingDimension)
+        return AlgebraMatrix(
+            base: A.advance(base, by: range.lowerBound), rows: range.count, columns: columns,
+            leadingDimension: leadingDimension)
     }
 
     /// Columns t·batchSize ..< (t+1)·batchSize: time step t of a time-major sequence batch.
@@ -95,8 +97,9 @@ public struct AlgebraMatrix<A: RecurrentAlgebra> {
             A.copy(from: source.base, to: base, count: rows * columns)
         } else {
             for j in 0..<columns {
-                A.copy(from: A.advance(source.base, by: j * source.leadingDimension),
-                       to: A.advance(base, by: j * leadingDimension), count: rows)
+                A.copy(
+                    from: A.advance(source.base, by: j * source.leadingDimension),
+                    to: A.advance(base, by: j * leadingDimension), count: rows)
             }
         }
     }
@@ -111,11 +114,13 @@ public struct AlgebraMatrix<A: RecurrentAlgebra> {
         let k = transposeA ? a.rows : a.columns
         let kb = transposeB ? b.columns : b.rows
         let n = transposeB ? b.rows : b.columns
-        precondition(k == kb && m == rows && n == columns,
-                     "multiply: op(A) \(m)×\(k), op(B) \(kb)×\(n), C \(rows)×\(columns)")
-        A.gemm(transA: transposeA, transB: transposeB, m: m, n: n, k: k, alpha: alpha,
-               a: a.base, lda: a.leadingDimension, b: b.base, ldb: b.leadingDimension, beta: beta,
-               c: base, ldc: leadingDimension)
+        precondition(
+            k == kb && m == rows && n == columns,
+            "multiply: op(A) \(m)×\(k), op(B) \(kb)×\(n), C \(rows)×\(columns)")
+        A.gemm(
+            transA: transposeA, transB: transposeB, m: m, n: n, k: k, alpha: alpha,
+            a: a.base, lda: a.leadingDimension, b: b.base, ldb: b.leadingDimension, beta: beta,
+            c: base, ldc: leadingDimension)
     }
 
     /// vector[i] += Σ_j self[i, j] (e.g. a bias gradient summed over batch and time). `vector` is rows × 1.

@@ -46,11 +46,14 @@ public enum DualAlgebra: RecurrentAlgebra {
         transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Double,
         a: Pointer, lda: Int, b: Pointer, ldb: Int, beta: Double, c: Pointer, ldc: Int
     ) {
-        RealAlgebra.gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a.tangent, lda: lda,
-                         b: b.value, ldb: ldb, beta: beta, c: c.tangent, ldc: ldc)
-        RealAlgebra.gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a.value, lda: lda,
-                         b: b.tangent, ldb: ldb, beta: 1, c: c.tangent, ldc: ldc)
-        RealAlgebra.gemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a.value, lda: lda,
-                         b: b.value, ldb: ldb, beta: beta, c: c.value, ldc: ldc)
+        RealAlgebra.gemm(
+            transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a.tangent, lda: lda,
+            b: b.value, ldb: ldb, beta: beta, c: c.tangent, ldc: ldc)
+        RealAlgebra.gemm(
+            transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a.value, lda: lda,
+            b: b.tangent, ldb: ldb, beta: 1, c: c.tangent, ldc: ldc)
+        RealAlgebra.gemm(
+            transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a.value, lda: lda,
+            b: b.value, ldb: ldb, beta: beta, c: c.value, ldc: ldc)
     }
 }

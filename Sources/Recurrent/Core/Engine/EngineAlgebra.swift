@@ -13,8 +13,10 @@ protocol EngineAlgebra: RecurrentAlgebra {
     static func runForward<M: RecurrentModel>(_ model: M, _ pass: ForwardPass<Self>)
     static func runBackward<M: RecurrentModel>(_ model: M, _ pass: BackwardPass<Self>)
     static func workspaceTape(_ w: RecurrentWorkspace) -> RecurrentTape<Self>
-    static func evaluate(_ loss: any OutputLoss, outputs: AlgebraMatrix<Self>, targets: AlgebraMatrix<Self>?,
-                         gradient: AlgebraMatrix<Self>, steps: Int, batchSize: Int) -> Scalar
+    static func evaluate(
+        _ loss: any OutputLoss, outputs: AlgebraMatrix<Self>, targets: AlgebraMatrix<Self>?,
+        gradient: AlgebraMatrix<Self>, steps: Int, batchSize: Int
+    ) -> Scalar
 }
 
 private func copyArray(_ values: [Double], to p: UnsafeMutablePointer<Double>, count: Int) {
@@ -42,8 +44,10 @@ extension RealAlgebra: EngineAlgebra {
     static func runForward<M: RecurrentModel>(_ model: M, _ pass: ForwardPass<RealAlgebra>) { model.forward(pass) }
     static func runBackward<M: RecurrentModel>(_ model: M, _ pass: BackwardPass<RealAlgebra>) { model.backward(pass) }
     static func workspaceTape(_ w: RecurrentWorkspace) -> RecurrentTape<RealAlgebra> { w.real }
-    static func evaluate(_ loss: any OutputLoss, outputs: AlgebraMatrix<RealAlgebra>, targets: AlgebraMatrix<RealAlgebra>?,
-                         gradient: AlgebraMatrix<RealAlgebra>, steps: Int, batchSize: Int) -> Double {
+    static func evaluate(
+        _ loss: any OutputLoss, outputs: AlgebraMatrix<RealAlgebra>, targets: AlgebraMatrix<RealAlgebra>?,
+        gradient: AlgebraMatrix<RealAlgebra>, steps: Int, batchSize: Int
+    ) -> Double {
         loss.evaluate(outputs: outputs, targets: targets, gradient: gradient, steps: steps, batchSize: batchSize)
     }
 }
@@ -68,8 +72,10 @@ extension DualAlgebra: EngineAlgebra {
     static func runForward<M: RecurrentModel>(_ model: M, _ pass: ForwardPass<DualAlgebra>) { model.forward(pass) }
     static func runBackward<M: RecurrentModel>(_ model: M, _ pass: BackwardPass<DualAlgebra>) { model.backward(pass) }
     static func workspaceTape(_ w: RecurrentWorkspace) -> RecurrentTape<DualAlgebra> { w.dual }
-    static func evaluate(_ loss: any OutputLoss, outputs: AlgebraMatrix<DualAlgebra>, targets: AlgebraMatrix<DualAlgebra>?,
-                         gradient: AlgebraMatrix<DualAlgebra>, steps: Int, batchSize: Int) -> DualNumber {
+    static func evaluate(
+        _ loss: any OutputLoss, outputs: AlgebraMatrix<DualAlgebra>, targets: AlgebraMatrix<DualAlgebra>?,
+        gradient: AlgebraMatrix<DualAlgebra>, steps: Int, batchSize: Int
+    ) -> DualNumber {
         loss.evaluate(outputs: outputs, targets: targets, gradient: gradient, steps: steps, batchSize: batchSize)
     }
 }

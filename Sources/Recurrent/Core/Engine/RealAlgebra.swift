@@ -38,7 +38,8 @@ public enum RealAlgebra: RecurrentAlgebra {
         transA: Bool, transB: Bool, m: Int, n: Int, k: Int, alpha: Double,
         a: Pointer, lda: Int, b: Pointer, ldb: Int, beta: Double, c: Pointer, ldc: Int
     ) {
-        BLAS.gemm(transA: transA ? .transpose : .none, transB: transB ? .transpose : .none, m: m, n: n, k: k,
-                  alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+        BLAS.gemm(
+            transA: transA ? .transpose : .none, transB: transB ? .transpose : .none, m: m, n: n, k: k,
+            alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
     }
 }

@@ -27,8 +27,9 @@ extension RecurrentModel {
             s0 = views
         }
         A.runForward(self, ForwardPass(parameters: p, inputs: x, initialStates: s0, steps: t, batchSize: b, tape: tape))
-        precondition(tape.outputs != nil && tape.layerStates.count == layerCount,
-                     "\(architecture): forward pass did not publish outputs and one state matrix per layer")
+        precondition(
+            tape.outputs != nil && tape.layerStates.count == layerCount,
+            "\(architecture): forward pass did not publish outputs and one state matrix per layer")
         return EngineForwardViews(parameters: p, inputs: x, initialStates: s0, tape: tape)
     }
 
@@ -40,7 +41,8 @@ extension RecurrentModel {
     ) -> (parameters: AlgebraMatrix<A>, inputs: AlgebraMatrix<A>?, initialStates: [AlgebraMatrix<A>]?) {
         let tape = views.tape
         let g = tape.matrix("_parameterGradient", rows: parameterCount, columns: 1, zeroed: true)
-        let gx = wantInputGradient
+        let gx =
+            wantInputGradient
             ? tape.matrix("_inputGradient", rows: inputSize, columns: tape.steps * tape.batchSize, zeroed: true) : nil
         var gs: [AlgebraMatrix<A>]? = nil
         if wantInitialStateGradients {
@@ -48,10 +50,12 @@ extension RecurrentModel {
                 tape.matrix("_initialStateGradient\(l)", rows: layout.size, columns: tape.batchSize, zeroed: true)
             }
         }
-        A.runBackward(self, BackwardPass(
-            parameters: views.parameters, inputs: views.inputs, steps: tape.steps, batchSize: tape.batchSize,
-            tape: tape, outputGradient: outputGradient, parameterGradient: g, inputGradient: gx,
-            initialStateGradients: gs))
+        A.runBackward(
+            self,
+            BackwardPass(
+                parameters: views.parameters, inputs: views.inputs, steps: tape.steps, batchSize: tape.batchSize,
+                tape: tape, outputGradient: outputGradient, parameterGradient: g, inputGradient: gx,
+                initialStateGradients: gs))
         return (g, gx, gs)
     }
 
@@ -66,7 +70,8 @@ extension RecurrentModel {
         var states: [SequenceBatch] = []
         for (l, layout) in stateLayouts.enumerated() {
             let s = tape.layerStates[l]
-            precondition(s.rows == layout.size && s.columns == (t + 1) * b, "layer \(l): published state has wrong shape")
+            precondition(
+                s.rows == layout.size && s.columns == (t + 1) * b, "layer \(l): published state has wrong shape")
             states.append(try SequenceBatch(steps: t + 1, batchSize: b, features: layout.size, values: read(s)))
         }
         return RecurrentTrajectory(outputs: outputs, states: states, stateLayouts: stateLayouts)

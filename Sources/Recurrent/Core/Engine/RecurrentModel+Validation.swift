@@ -22,15 +22,17 @@ extension RecurrentModel {
 
     func validateParameterVector(_ v: [Double], argument: String) throws {
         guard v.count == parameterCount else {
-            throw RecurrentError.shapeMismatch(argument: argument, expected: "\(parameterCount) values (one per parameter)",
-                                               got: "\(v.count) values")
+            throw RecurrentError.shapeMismatch(
+                argument: argument, expected: "\(parameterCount) values (one per parameter)",
+                got: "\(v.count) values")
         }
         try validateFinite(v, argument: argument)
     }
 
     func validateFinite(_ v: [Double], argument: String) throws {
         if let i = v.firstIndex(where: { !$0.isFinite }) {
-            throw RecurrentError.invalidArgument(argument: argument, message: "value \(v[i]) at index \(i) is not finite")
+            throw RecurrentError.invalidArgument(
+                argument: argument, message: "value \(v[i]) at index \(i) is not finite")
         }
     }
 
@@ -38,8 +40,9 @@ extension RecurrentModel {
         guard let states else { return }
         let layouts = stateLayouts
         guard states.count == layouts.count else {
-            throw RecurrentError.shapeMismatch(argument: argument, expected: "\(layouts.count) matrices (one per layer)",
-                                               got: "\(states.count)")
+            throw RecurrentError.shapeMismatch(
+                argument: argument, expected: "\(layouts.count) matrices (one per layer)",
+                got: "\(states.count)")
         }
         for (l, (s, layout)) in zip(states, layouts).enumerated() {
             guard s.rows == layout.size, s.columns == batchSize else {

@@ -32,12 +32,14 @@ public struct MeanSquaredError: OutputLoss, Equatable {
             }
         case .weights(let w):
             guard w.count == steps * batchSize else {
-                throw RecurrentError.shapeMismatch(argument: "mask weights", expected: "\(steps * batchSize) (steps × batch)",
-                                                   got: "\(w.count)")
+                throw RecurrentError.shapeMismatch(
+                    argument: "mask weights", expected: "\(steps * batchSize) (steps × batch)",
+                    got: "\(w.count)")
             }
             guard w.allSatisfy({ $0.isFinite && $0 >= 0 }), w.contains(where: { $0 > 0 }) else {
-                throw RecurrentError.invalidArgument(argument: "mask weights",
-                                                     message: "must be finite, non-negative and not all zero")
+                throw RecurrentError.invalidArgument(
+                    argument: "mask weights",
+                    message: "must be finite, non-negative and not all zero")
             }
         }
     }
@@ -90,14 +92,18 @@ public struct MeanSquaredError: OutputLoss, Equatable {
     }
 
     /// L and ∂L/∂ŷ in real arithmetic.
-    public func evaluate(outputs: AlgebraMatrix<RealAlgebra>, targets: AlgebraMatrix<RealAlgebra>?,
-                         gradient: AlgebraMatrix<RealAlgebra>, steps: Int, batchSize: Int) -> Double {
+    public func evaluate(
+        outputs: AlgebraMatrix<RealAlgebra>, targets: AlgebraMatrix<RealAlgebra>?,
+        gradient: AlgebraMatrix<RealAlgebra>, steps: Int, batchSize: Int
+    ) -> Double {
         evaluateGeneric(outputs: outputs, targets: targets, gradient: gradient, steps: steps, batchSize: batchSize)
     }
 
     /// L and ∂L/∂ŷ with their tangents (for HVPs).
-    public func evaluate(outputs: AlgebraMatrix<DualAlgebra>, targets: AlgebraMatrix<DualAlgebra>?,
-                         gradient: AlgebraMatrix<DualAlgebra>, steps: Int, batchSize: Int) -> DualNumber {
+    public func evaluate(
+        outputs: AlgebraMatrix<DualAlgebra>, targets: AlgebraMatrix<DualAlgebra>?,
+        gradient: AlgebraMatrix<DualAlgebra>, steps: Int, batchSize: Int
+    ) -> DualNumber {
         evaluateGeneric(outputs: outputs, targets: targets, gradient: gradient, steps: steps, batchSize: batchSize)
     }
 }

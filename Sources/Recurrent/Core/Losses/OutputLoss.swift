@@ -8,9 +8,13 @@ public protocol OutputLoss: Sendable {
     /// Throw a descriptive error when `targets` (nil if none were given) do not fit T × B × d_out.
     func validate(targets: SequenceBatch?, steps: Int, batchSize: Int, outputSize: Int) throws
     /// L and ∂L/∂ŷ (written into `gradient`, d_out × (T·B)); `targets` as loaded by the engine (nil if none).
-    func evaluate(outputs: AlgebraMatrix<RealAlgebra>, targets: AlgebraMatrix<RealAlgebra>?,
-                  gradient: AlgebraMatrix<RealAlgebra>, steps: Int, batchSize: Int) -> Double
+    func evaluate(
+        outputs: AlgebraMatrix<RealAlgebra>, targets: AlgebraMatrix<RealAlgebra>?,
+        gradient: AlgebraMatrix<RealAlgebra>, steps: Int, batchSize: Int
+    ) -> Double
     /// Dual version: value + ε·(directional derivative) of L and of ∂L/∂ŷ.
-    func evaluate(outputs: AlgebraMatrix<DualAlgebra>, targets: AlgebraMatrix<DualAlgebra>?,
-                  gradient: AlgebraMatrix<DualAlgebra>, steps: Int, batchSize: Int) -> DualNumber
+    func evaluate(
+        outputs: AlgebraMatrix<DualAlgebra>, targets: AlgebraMatrix<DualAlgebra>?,
+        gradient: AlgebraMatrix<DualAlgebra>, steps: Int, batchSize: Int
+    ) -> DualNumber
 }

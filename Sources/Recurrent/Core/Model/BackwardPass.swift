@@ -20,9 +20,11 @@ public struct BackwardPass<A: RecurrentAlgebra> {
     public let initialStateGradients: [AlgebraMatrix<A>]?
 
     /// The arguments of one backward pass (the engine creates them).
-    public init(parameters: AlgebraMatrix<A>, inputs: AlgebraMatrix<A>, steps: Int, batchSize: Int,
-                tape: RecurrentTape<A>, outputGradient: AlgebraMatrix<A>, parameterGradient: AlgebraMatrix<A>,
-                inputGradient: AlgebraMatrix<A>?, initialStateGradients: [AlgebraMatrix<A>]?) {
+    public init(
+        parameters: AlgebraMatrix<A>, inputs: AlgebraMatrix<A>, steps: Int, batchSize: Int,
+        tape: RecurrentTape<A>, outputGradient: AlgebraMatrix<A>, parameterGradient: AlgebraMatrix<A>,
+        inputGradient: AlgebraMatrix<A>?, initialStateGradients: [AlgebraMatrix<A>]?
+    ) {
         self.parameters = parameters
         self.inputs = inputs
         self.steps = steps

@@ -14,8 +14,10 @@ public struct ForwardPass<A: RecurrentAlgebra> {
     public let tape: RecurrentTape<A>
 
     /// The arguments of one forward pass (the engine creates them).
-    public init(parameters: AlgebraMatrix<A>, inputs: AlgebraMatrix<A>, initialStates: [AlgebraMatrix<A>]?,
-                steps: Int, batchSize: Int, tape: RecurrentTape<A>) {
+    public init(
+        parameters: AlgebraMatrix<A>, inputs: AlgebraMatrix<A>, initialStates: [AlgebraMatrix<A>]?,
+        steps: Int, batchSize: Int, tape: RecurrentTape<A>
+    ) {
         self.parameters = parameters
         self.inputs = inputs
         self.initialStates = initialStates

@@ -17,8 +17,9 @@ public struct ParameterGroup: Sendable, Hashable, Codable, CustomStringConvertib
     /// A group; `shape`'s product must equal `range.count` (a model-author invariant, checked by precondition;
     /// decoding from untrusted data validates and throws instead).
     public init(name: String, range: Range<Int>, shape: [Int], kind: ParameterKind) {
-        precondition(Self.isConsistent(range: range, shape: shape),
-                     "parameter group \(name): shape \(shape) ≠ \(range.count) values")
+        precondition(
+            Self.isConsistent(range: range, shape: shape),
+            "parameter group \(name): shape \(shape) ≠ \(range.count) values")
         self.name = name
         self.range = range
         self.shape = shape
@@ -45,8 +46,9 @@ public struct ParameterGroup: Sendable, Hashable, Codable, CustomStringConvertib
         let range = try c.decode(Range<Int>.self, forKey: .range)
         let shape = try c.decode([Int].self, forKey: .shape)
         guard Self.isConsistent(range: range, shape: shape) else {
-            throw DecodingError.dataCorruptedError(forKey: .shape, in: c,
-                                                   debugDescription: "group \(name): shape \(shape) does not fit range \(range)")
+            throw DecodingError.dataCorruptedError(
+                forKey: .shape, in: c,
+                debugDescription: "group \(name): shape \(shape) does not fit range \(range)")
         }
         self.init(name: name, range: range, shape: shape, kind: try c.decode(ParameterKind.self, forKey: .kind))
     }
@@ -59,10 +61,14 @@ public struct ParameterGroup: Sendable, Hashable, Codable, CustomStringConvertib
     public var count: Int { range.count }
 
     /// `name rows×columns [range] (kind)`.
-    public var description: String { "\(name) \(shape.map(String.init).joined(separator: "×")) [\(range)] (\(kind.rawValue))" }
+    public var description: String {
+        "\(name) \(shape.map(String.init).joined(separator: "×")) [\(range)] (\(kind.rawValue))"
+    }
 
     /// Build consecutive groups from (name, shape, kind) triples, starting at `offset`.
-    public static func layout(_ entries: [(name: String, shape: [Int], kind: ParameterKind)], startingAt offset: Int = 0)
+    public static func layout(
+        _ entries: [(name: String, shape: [Int], kind: ParameterKind)], startingAt offset: Int = 0
+    )
         -> [ParameterGroup]
     {
         var start = offset

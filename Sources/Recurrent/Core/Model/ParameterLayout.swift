@@ -50,12 +50,14 @@ extension ParameterLayout {
     ///   ``RecurrentError/invalidArgument(argument:message:)`` for a non-finite value or one outside the domain.
     public func validated(_ values: [Double]) throws -> [Double] {
         guard values.count == parameterCount else {
-            throw RecurrentError.shapeMismatch(argument: "parameters", expected: "\(parameterCount) values",
-                                               got: "\(values.count) values")
+            throw RecurrentError.shapeMismatch(
+                argument: "parameters", expected: "\(parameterCount) values",
+                got: "\(values.count) values")
         }
         if let i = values.firstIndex(where: { !$0.isFinite }) {
-            throw RecurrentError.invalidArgument(argument: "parameters",
-                                                 message: "value \(values[i]) at index \(i) is not finite")
+            throw RecurrentError.invalidArgument(
+                argument: "parameters",
+                message: "value \(values[i]) at index \(i) is not finite")
         }
         try validateDomain(values)
         return values

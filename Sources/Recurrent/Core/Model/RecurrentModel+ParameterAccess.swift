@@ -20,8 +20,9 @@ extension RecurrentModel {
     public func direction(group name: String, values: [Double]) throws -> [Double] {
         let g = try parameterGroup(named: name)
         guard values.count == g.count else {
-            throw RecurrentError.shapeMismatch(argument: "values", expected: "\(g.count) values for \(name)",
-                                               got: "\(values.count)")
+            throw RecurrentError.shapeMismatch(
+                argument: "values", expected: "\(g.count) values for \(name)",
+                got: "\(values.count)")
         }
         var v = [Double](repeating: 0, count: parameterCount)
         for (i, x) in zip(g.range, values) { v[i] = x }

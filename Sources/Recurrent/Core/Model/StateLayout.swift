@@ -28,8 +28,9 @@ public struct StateLayout: Sendable, Hashable, Codable {
     /// A layout; `hiddenRows` must lie inside 0..<size (a model-author invariant, checked by precondition;
     /// decoding from untrusted data validates and throws instead).
     public init(size: Int, segments: [Segment], hiddenRows: Range<Int>) {
-        precondition(Self.isConsistent(size: size, segments: segments, hiddenRows: hiddenRows),
-                     "state layout: hidden rows or segments outside 0..<\(size)")
+        precondition(
+            Self.isConsistent(size: size, segments: segments, hiddenRows: hiddenRows),
+            "state layout: hidden rows or segments outside 0..<\(size)")
         self.size = size
         self.segments = segments
         self.hiddenRows = hiddenRows
@@ -49,8 +50,9 @@ public struct StateLayout: Sendable, Hashable, Codable {
         let segments = try c.decode([Segment].self, forKey: .segments)
         let hidden = try c.decode(Range<Int>.self, forKey: .hiddenRows)
         guard Self.isConsistent(size: size, segments: segments, hiddenRows: hidden) else {
-            throw DecodingError.dataCorruptedError(forKey: .hiddenRows, in: c,
-                                                   debugDescription: "segments or hidden rows outside 0..<\(size)")
+            throw DecodingError.dataCorruptedError(
+                forKey: .hiddenRows, in: c,
+                debugDescription: "segments or hidden rows outside 0..<\(size)")
         }
         self.init(size: size, segments: segments, hiddenRows: hidden)
     }

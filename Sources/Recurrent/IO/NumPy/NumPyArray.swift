@@ -33,8 +33,9 @@ public struct NumPyArray: Sendable, Equatable {
             count = p
         }
         guard count == values.count else {
-            throw RecurrentError.shapeMismatch(argument: "values", expected: "\(count) values for shape \(shape)",
-                                               got: "\(values.count)")
+            throw RecurrentError.shapeMismatch(
+                argument: "values", expected: "\(count) values for shape \(shape)",
+                got: "\(values.count)")
         }
         self.shape = shape
         self.values = values

@@ -7,22 +7,27 @@ extension PyTorchImport {
     ///
     /// - Throws: `.invalidMetadata` when `model` is not one of the three PyTorch-style models or `names` has no
     ///   readout prefix (the readout must be written somewhere).
-    public static func stateDict(of model: any RecurrentModel, names: PyTorchNames = PyTorchNames(),
-                                 dtype: SafetensorsDType = .f64) throws(SafetensorsError) -> SafetensorsFile {
+    public static func stateDict(
+        of model: any RecurrentModel, names: PyTorchNames = PyTorchNames(),
+        dtype: SafetensorsDType = .f64
+    ) throws(SafetensorsError) -> SafetensorsFile {
         guard let architecture = PyTorchArchitecture(rawValue: model.architecture.rawValue),
-              let layout = (model as? any StackedGatedArchitecture)?.layout
+            let layout = (model as? any StackedGatedArchitecture)?.layout
         else {
-            throw SafetensorsError(.invalidMetadata, source: "<export>",
-                                   "a \(model.architecture) model has no PyTorch counterpart (rnn, lstm and gru do)")
+            throw SafetensorsError(
+                .invalidMetadata, source: "<export>",
+                "a \(model.architecture) model has no PyTorch counterpart (rnn, lstm and gru do)")
         }
         guard let weightName = names.readoutWeight, let biasName = names.readoutBias else {
-            throw SafetensorsError(.invalidMetadata, source: "<export>", "export needs a readout prefix (e.g. \"linear.\")")
+            throw SafetensorsError(
+                .invalidMetadata, source: "<export>", "export needs a readout prefix (e.g. \"linear.\")")
         }
         let p = model.parameters
         var tensors: [String: SafetensorsTensor] = [:]
         func put(_ name: String, _ group: ParameterGroup) throws(SafetensorsError) {
             do {
-                tensors[name] = try SafetensorsTensor(columnMajor: Array(p[group.range]), shape: group.shape, dtype: dtype)
+                tensors[name] = try SafetensorsTensor(
+                    columnMajor: Array(p[group.range]), shape: group.shape, dtype: dtype)
             } catch {
                 throw SafetensorsError(.wrongShape, source: "<export>", "group \(group.name): \(error)")
             }

@@ -15,8 +15,10 @@
 /// (LSTM with `proj_size`), and a `weight_ih_lk` beyond a gap in the layer numbering.
 public enum PyTorchImport {
     /// The model stored in `file`, as a ``TanhRNN``, ``LSTM`` or ``GRU`` according to `architecture`.
-    public static func model(from file: SafetensorsFile, architecture: PyTorchArchitecture,
-                             options: PyTorchImportOptions = PyTorchImportOptions()) throws(SafetensorsError)
+    public static func model(
+        from file: SafetensorsFile, architecture: PyTorchArchitecture,
+        options: PyTorchImportOptions = PyTorchImportOptions()
+    ) throws(SafetensorsError)
         -> any RecurrentModel
     {
         switch architecture {
@@ -27,8 +29,10 @@ public enum PyTorchImport {
     }
 
     /// Read the safetensors file at `path` and import it (see ``model(from:architecture:options:)``).
-    public static func model(contentsOf path: String, architecture: PyTorchArchitecture,
-                             options: PyTorchImportOptions = PyTorchImportOptions()) throws(SafetensorsError)
+    public static func model(
+        contentsOf path: String, architecture: PyTorchArchitecture,
+        options: PyTorchImportOptions = PyTorchImportOptions()
+    ) throws(SafetensorsError)
         -> any RecurrentModel
     {
         try model(from: try SafetensorsFile.read(contentsOf: path), architecture: architecture, options: options)
@@ -40,8 +44,9 @@ public enum PyTorchImport {
     {
         let m = try mapped(file, .rnn, options)
         return try build(file) {
-            try TanhRNN(inputSize: m.inputSize, hiddenSize: m.hiddenSize, outputSize: m.outputSize, layers: m.layers,
-                        parameters: m.parameters)
+            try TanhRNN(
+                inputSize: m.inputSize, hiddenSize: m.hiddenSize, outputSize: m.outputSize, layers: m.layers,
+                parameters: m.parameters)
         }
     }
 
@@ -51,8 +56,9 @@ public enum PyTorchImport {
     {
         let m = try mapped(file, .lstm, options)
         return try build(file) {
-            try LSTM(inputSize: m.inputSize, hiddenSize: m.hiddenSize, outputSize: m.outputSize, layers: m.layers,
-                     parameters: m.parameters)
+            try LSTM(
+                inputSize: m.inputSize, hiddenSize: m.hiddenSize, outputSize: m.outputSize, layers: m.layers,
+                parameters: m.parameters)
         }
     }
 
@@ -62,8 +68,9 @@ public enum PyTorchImport {
     {
         let m = try mapped(file, .gru, options)
         return try build(file) {
-            try GRU(inputSize: m.inputSize, hiddenSize: m.hiddenSize, outputSize: m.outputSize, layers: m.layers,
-                    parameters: m.parameters)
+            try GRU(
+                inputSize: m.inputSize, hiddenSize: m.hiddenSize, outputSize: m.outputSize, layers: m.layers,
+                parameters: m.parameters)
         }
     }
 
@@ -100,10 +107,15 @@ public enum PyTorchImport {
         for name in file.names where name.hasPrefix(prefix) {
             let local = name.dropFirst(prefix.count)
             if local.hasSuffix("_reverse") && (local.hasPrefix("weight_") || local.hasPrefix("bias_")) {
-                throw fail(.unexpectedTensor, "tensor \"\(name)\" belongs to a bidirectional module; rnnmem imports unidirectional \(architecture.moduleName) only")
+                throw fail(
+                    .unexpectedTensor,
+                    "tensor \"\(name)\" belongs to a bidirectional module; rnnmem imports unidirectional \(architecture.moduleName) only"
+                )
             }
             if local.hasPrefix("weight_hr_l") {
-                throw fail(.unexpectedTensor, "tensor \"\(name)\" belongs to an LSTM with proj_size > 0, which rnnmem does not import")
+                throw fail(
+                    .unexpectedTensor,
+                    "tensor \"\(name)\" belongs to an LSTM with proj_size > 0, which rnnmem does not import")
             }
         }
         // Layers: weight_ih_l0, weight_ih_l1, … consecutively.
@@ -111,26 +123,39 @@ public enum PyTorchImport {
         while file.tensors[names.inputWeights(layer: layers)] != nil { layers += 1 }
         guard layers > 0 else {
             let hint = file.names.first { $0.hasSuffix("weight_ih_l0") }
-            throw fail(.missingTensor, "no tensor \"\(names.inputWeights(layer: 0))\"" +
-                       (hint.map { " (the file has \"\($0)\": set the recurrent prefix to \"\($0.dropLast("weight_ih_l0".count))\")" }
-                        ?? " (the file has \(file.names.isEmpty ? "no tensors" : file.names.prefix(8).joined(separator: ", ")))"))
+            throw fail(
+                .missingTensor,
+                "no tensor \"\(names.inputWeights(layer: 0))\""
+                    + (hint.map {
+                        " (the file has \"\($0)\": set the recurrent prefix to \"\($0.dropLast("weight_ih_l0".count))\")"
+                    }
+                        ?? " (the file has \(file.names.isEmpty ? "no tensors" : file.names.prefix(8).joined(separator: ", ")))")
+            )
         }
         for name in file.names where name.hasPrefix(prefix) {
             let local = name.dropFirst(prefix.count)
             for stem in ["weight_ih_l", "weight_hh_l", "bias_ih_l", "bias_hh_l"] where local.hasPrefix(stem) {
                 if let k = Int(local.dropFirst(stem.count)), k >= layers {
-                    throw fail(.unexpectedTensor, "tensor \"\(name)\" is for layer \(k) but \"\(names.inputWeights(layer: layers))\" is missing")
+                    throw fail(
+                        .unexpectedTensor,
+                        "tensor \"\(name)\" is for layer \(k) but \"\(names.inputWeights(layer: layers))\" is missing")
                 }
             }
         }
         let hh0 = try file.tensor(named: names.recurrentWeights(layer: 0))
         guard hh0.shape.count == 2, hh0.shape[1] >= 1 else {
-            throw fail(.wrongShape, "tensor \"\(names.recurrentWeights(layer: 0))\" has shape \(SafetensorsTensor.shapeText(hh0.shape)); \(architecture.moduleName) needs [\(g)·N, N]")
+            throw fail(
+                .wrongShape,
+                "tensor \"\(names.recurrentWeights(layer: 0))\" has shape \(SafetensorsTensor.shapeText(hh0.shape)); \(architecture.moduleName) needs [\(g)·N, N]"
+            )
         }
         let n = hh0.shape[1]
         let ih0 = try file.tensor(named: names.inputWeights(layer: 0))
         guard ih0.shape.count == 2, ih0.shape[1] >= 1 else {
-            throw fail(.wrongShape, "tensor \"\(names.inputWeights(layer: 0))\" has shape \(SafetensorsTensor.shapeText(ih0.shape)); \(architecture.moduleName) needs [\(g)·N, input size]")
+            throw fail(
+                .wrongShape,
+                "tensor \"\(names.inputWeights(layer: 0))\" has shape \(SafetensorsTensor.shapeText(ih0.shape)); \(architecture.moduleName) needs [\(g)·N, input size]"
+            )
         }
         let dIn = ih0.shape[1]
         var parameters: [Double] = []
@@ -152,7 +177,10 @@ public enum PyTorchImport {
         if let weightName = names.readoutWeight, let biasName = names.readoutBias {
             let w = try file.tensor(named: weightName)
             guard w.shape.count == 2, w.shape[0] >= 1, w.shape[1] == n else {
-                throw fail(.wrongShape, "tensor \"\(weightName)\" has shape \(SafetensorsTensor.shapeText(w.shape)); the readout needs [output size, \(n)] (hidden size \(n))")
+                throw fail(
+                    .wrongShape,
+                    "tensor \"\(weightName)\" has shape \(SafetensorsTensor.shapeText(w.shape)); the readout needs [output size, \(n)] (hidden size \(n))"
+                )
             }
             dOut = w.shape[0]
             try append(weightName, [dOut, n], optionalBias: false)

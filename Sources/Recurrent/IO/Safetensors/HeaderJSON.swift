@@ -85,7 +85,9 @@ enum HeaderJSON: Equatable {
 
         mutating func literal(_ word: String, _ v: HeaderJSON) throws(HeaderJSONError) -> HeaderJSON {
             for c in word.utf8 {
-                guard index < bytes.endIndex, bytes[index] == c else { throw fail("invalid literal (expected \(word))") }
+                guard index < bytes.endIndex, bytes[index] == c else {
+                    throw fail("invalid literal (expected \(word))")
+                }
                 index += 1
             }
             return v
@@ -117,7 +119,9 @@ enum HeaderJSON: Equatable {
             }
             while true {
                 skipWhitespace()
-                guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a key string") }
+                guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "\"") else {
+                    throw fail("expected a key string")
+                }
                 let key = try string()
                 guard seen.insert(key).inserted else { throw fail("duplicate key \"\(key)\"") }
                 skipWhitespace()
@@ -204,7 +208,7 @@ enum HeaderJSON: Equatable {
                     var scalar = try hex4()
                     if (0xD800..<0xDC00).contains(scalar) {
                         guard index + 1 < bytes.endIndex, bytes[index] == UInt8(ascii: "\\"),
-                              bytes[index + 1] == UInt8(ascii: "u")
+                            bytes[index + 1] == UInt8(ascii: "u")
                         else { throw fail("unpaired surrogate in a \\u escape") }
                         index += 2
                         let low = try hex4()

@@ -26,7 +26,9 @@ public struct SafetensorsFile: Sendable, Equatable {
     public static let maximumHeaderLength = 100_000_000
 
     /// A file from its tensors and metadata (`source` names it in messages).
-    public init(tensors: [String: SafetensorsTensor] = [:], metadata: [String: String] = [:], source: String = "<bytes>") {
+    public init(
+        tensors: [String: SafetensorsTensor] = [:], metadata: [String: String] = [:], source: String = "<bytes>"
+    ) {
         self.tensors = tensors
         self.metadata = metadata
         self.source = source
@@ -40,8 +42,9 @@ public struct SafetensorsFile: Sendable, Equatable {
         guard let t = tensors[name] else {
             let have = names
             let list = have.count <= 12 ? have.joined(separator: ", ") : have.prefix(12).joined(separator: ", ") + ", …"
-            throw SafetensorsError(.missingTensor, source: source,
-                                   "no tensor \"\(name)\" (the file has \(have.isEmpty ? "no tensors" : list))")
+            throw SafetensorsError(
+                .missingTensor, source: source,
+                "no tensor \"\(name)\" (the file has \(have.isEmpty ? "no tensors" : list))")
         }
         return t
     }
@@ -51,12 +54,15 @@ public struct SafetensorsFile: Sendable, Equatable {
     public func tensor(named name: String, shape: [Int]) throws(SafetensorsError) -> SafetensorsTensor {
         let t = try tensor(named: name)
         guard t.shape == shape else {
-            throw SafetensorsError(.wrongShape, source: source,
-                                   "tensor \"\(name)\" has shape \(SafetensorsTensor.shapeText(t.shape)), the model needs \(SafetensorsTensor.shapeText(shape))")
+            throw SafetensorsError(
+                .wrongShape, source: source,
+                "tensor \"\(name)\" has shape \(SafetensorsTensor.shapeText(t.shape)), the model needs \(SafetensorsTensor.shapeText(shape))"
+            )
         }
         if let i = t.values.firstIndex(where: { !$0.isFinite }) {
-            throw SafetensorsError(.invalidValue, source: source,
-                                   "tensor \"\(name)\" has a non-finite value \(t.values[i]) at flat index \(i)")
+            throw SafetensorsError(
+                .invalidValue, source: source,
+                "tensor \"\(name)\" has a non-finite value \(t.values[i]) at flat index \(i)")
         }
         return t
     }
@@ -64,20 +70,26 @@ public struct SafetensorsFile: Sendable, Equatable {
     // MARK: Decoding
 
     /// Parse and validate the bytes of a safetensors file; `source` names it in errors.
-    public static func decode(_ bytes: [UInt8], source: String = "<bytes>") throws(SafetensorsError) -> SafetensorsFile {
+    public static func decode(_ bytes: [UInt8], source: String = "<bytes>") throws(SafetensorsError) -> SafetensorsFile
+    {
         func error(_ kind: SafetensorsError.Kind, _ message: String) -> SafetensorsError {
             SafetensorsError(kind, source: source, message)
         }
         guard bytes.count >= 8 else {
-            throw error(.truncated, "file has \(bytes.count) byte\(bytes.count == 1 ? "" : "s"); a safetensors file starts with an 8-byte header length")
+            throw error(
+                .truncated,
+                "file has \(bytes.count) byte\(bytes.count == 1 ? "" : "s"); a safetensors file starts with an 8-byte header length"
+            )
         }
         var n64: UInt64 = 0
         for k in 0..<8 { n64 |= UInt64(bytes[k]) << (8 * k) }
         let available = bytes.count - 8
         guard n64 > 0 else { throw error(.invalidHeaderLength, "header length is 0 (not a safetensors file?)") }
         guard n64 <= UInt64(available) else {
-            throw error(.invalidHeaderLength,
-                        "header length \(n64) exceeds the \(available) bytes that follow it (truncated, or not a safetensors file)")
+            throw error(
+                .invalidHeaderLength,
+                "header length \(n64) exceeds the \(available) bytes that follow it (truncated, or not a safetensors file)"
+            )
         }
         guard n64 <= UInt64(maximumHeaderLength) else {
             throw error(.invalidHeaderLength, "header length \(n64) exceeds the limit of \(maximumHeaderLength) bytes")
@@ -126,7 +138,9 @@ public struct SafetensorsFile: Sendable, Equatable {
             }
             guard !name.isEmpty else { throw error(.invalidName, "a tensor has an empty name") }
             guard case .object(let fields) = value else {
-                throw error(.malformedHeader, "entry \"\(name)\" is \(value.typeName), expected an object with dtype, shape and data_offsets")
+                throw error(
+                    .malformedHeader,
+                    "entry \"\(name)\" is \(value.typeName), expected an object with dtype, shape and data_offsets")
             }
             var dtypeValue: HeaderJSON?, shapeValue: HeaderJSON?, offsetsValue: HeaderJSON?
             for (k, v) in fields {
@@ -146,38 +160,60 @@ public struct SafetensorsFile: Sendable, Equatable {
                 throw error(.malformedHeader, "tensor \"\(name)\": dtype is \(dtypeValue.typeName), expected a string")
             }
             guard let dtype = SafetensorsDType(rawValue: dtypeText) else {
-                throw error(.unknownDType, "tensor \"\(name)\" has unknown dtype \"\(dtypeText)\" (known: \(SafetensorsDType.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw error(
+                    .unknownDType,
+                    "tensor \"\(name)\" has unknown dtype \"\(dtypeText)\" (known: \(SafetensorsDType.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             guard dtype.isReadable else {
-                throw error(.unsupportedDType, "tensor \"\(name)\" has dtype \(dtypeText), which rnnmem does not read (use F64, F32, F16, BF16 or an integer type)")
+                throw error(
+                    .unsupportedDType,
+                    "tensor \"\(name)\" has dtype \(dtypeText), which rnnmem does not read (use F64, F32, F16, BF16 or an integer type)"
+                )
             }
             guard case .array(let dims) = shapeValue else {
-                throw error(.malformedHeader, "tensor \"\(name)\": shape is \(shapeValue.typeName), expected an array of integers")
+                throw error(
+                    .malformedHeader,
+                    "tensor \"\(name)\": shape is \(shapeValue.typeName), expected an array of integers")
             }
             var shape: [Int] = []
             for d in dims {
                 guard let v = d.nonNegativeInteger else {
-                    throw error(.malformedHeader, "tensor \"\(name)\": shape entry \(d.serialized) is not a non-negative integer")
+                    throw error(
+                        .malformedHeader,
+                        "tensor \"\(name)\": shape entry \(d.serialized) is not a non-negative integer")
                 }
                 shape.append(v)
             }
             guard let count = SafetensorsTensor.elementCount(shape) else {
-                throw error(.malformedHeader, "tensor \"\(name)\": shape \(SafetensorsTensor.shapeText(shape)) has too many elements")
+                throw error(
+                    .malformedHeader,
+                    "tensor \"\(name)\": shape \(SafetensorsTensor.shapeText(shape)) has too many elements")
             }
             guard case .array(let offsets) = offsetsValue, offsets.count == 2,
-                  let begin = offsets[0].nonNegativeInteger, let end = offsets[1].nonNegativeInteger
+                let begin = offsets[0].nonNegativeInteger, let end = offsets[1].nonNegativeInteger
             else {
-                throw error(.malformedHeader, "tensor \"\(name)\": data_offsets \(offsetsValue.serialized) is not a pair of non-negative integers")
+                throw error(
+                    .malformedHeader,
+                    "tensor \"\(name)\": data_offsets \(offsetsValue.serialized) is not a pair of non-negative integers"
+                )
             }
             guard begin <= end else {
-                throw error(.invalidOffsets, "tensor \"\(name)\": data_offsets [\(begin), \(end)] end before they begin")
+                throw error(
+                    .invalidOffsets, "tensor \"\(name)\": data_offsets [\(begin), \(end)] end before they begin")
             }
             guard end <= dataLength else {
-                throw error(.truncated, "tensor \"\(name)\" needs data bytes \(begin)..<\(end) but the data section has only \(dataLength) bytes (truncated file?)")
+                throw error(
+                    .truncated,
+                    "tensor \"\(name)\" needs data bytes \(begin)..<\(end) but the data section has only \(dataLength) bytes (truncated file?)"
+                )
             }
             let needed = count * dtype.byteWidth
             guard end - begin == needed else {
-                throw error(.byteCountMismatch, "tensor \"\(name)\": shape \(SafetensorsTensor.shapeText(shape)) of \(dtypeText) needs \(needed) bytes but data_offsets [\(begin), \(end)] hold \(end - begin)")
+                throw error(
+                    .byteCountMismatch,
+                    "tensor \"\(name)\": shape \(SafetensorsTensor.shapeText(shape)) of \(dtypeText) needs \(needed) bytes but data_offsets [\(begin), \(end)] hold \(end - begin)"
+                )
             }
             entries.append(Entry(name: name, dtype: dtype, shape: shape, begin: begin, end: end))
         }
@@ -188,16 +224,22 @@ public struct SafetensorsFile: Sendable, Equatable {
         var previous: String?
         for e in ordered {
             if e.begin < position, let previous {
-                throw error(.invalidOffsets, "tensors \"\(previous)\" and \"\(e.name)\" overlap (\"\(e.name)\" starts at data byte \(e.begin), before \(position))")
+                throw error(
+                    .invalidOffsets,
+                    "tensors \"\(previous)\" and \"\(e.name)\" overlap (\"\(e.name)\" starts at data byte \(e.begin), before \(position))"
+                )
             }
             if e.begin > position {
-                throw error(.invalidOffsets, "data bytes \(position)..<\(e.begin) before tensor \"\(e.name)\" belong to no tensor")
+                throw error(
+                    .invalidOffsets,
+                    "data bytes \(position)..<\(e.begin) before tensor \"\(e.name)\" belong to no tensor")
             }
             position = e.end
             previous = e.name
         }
         guard position == dataLength else {
-            throw error(.invalidOffsets, "data bytes \(position)..<\(dataLength) at the end of the file belong to no tensor")
+            throw error(
+                .invalidOffsets, "data bytes \(position)..<\(dataLength) at the end of the file belong to no tensor")
         }
 
         var tensors: [String: SafetensorsTensor] = [:]
@@ -223,7 +265,8 @@ public struct SafetensorsFile: Sendable, Equatable {
     public func encoded() throws(SafetensorsError) -> [UInt8] {
         var members: [(key: String, value: HeaderJSON)] = []
         if !metadata.isEmpty {
-            members.append(("__metadata__", .object(metadata.keys.sorted().map { ($0, HeaderJSON.string(metadata[$0] ?? "")) })))
+            members.append(
+                ("__metadata__", .object(metadata.keys.sorted().map { ($0, HeaderJSON.string(metadata[$0] ?? "")) })))
         }
         var offset = 0
         let order = names
@@ -233,15 +276,20 @@ public struct SafetensorsFile: Sendable, Equatable {
                 throw SafetensorsError(.invalidName, source: source, "cannot write a tensor named \"\(name)\"")
             }
             guard t.dtype.isWritable else {
-                throw SafetensorsError(.unsupportedDType, source: source,
-                                       "tensor \"\(name)\": rnnmem writes F64 or F32, not \(t.dtype.rawValue)")
+                throw SafetensorsError(
+                    .unsupportedDType, source: source,
+                    "tensor \"\(name)\": rnnmem writes F64 or F32, not \(t.dtype.rawValue)")
             }
             let size = t.values.count * t.dtype.byteWidth
-            members.append((name, .object([
-                ("dtype", .string(t.dtype.rawValue)),
-                ("shape", .array(t.shape.map { .number(String($0)) })),
-                ("data_offsets", .array([.number(String(offset)), .number(String(offset + size))])),
-            ])))
+            members.append(
+                (
+                    name,
+                    .object([
+                        ("dtype", .string(t.dtype.rawValue)),
+                        ("shape", .array(t.shape.map { .number(String($0)) })),
+                        ("data_offsets", .array([.number(String(offset)), .number(String(offset + size))])),
+                    ])
+                ))
             offset += size
         }
         var header = Array(HeaderJSON.object(members).serialized.utf8)
@@ -258,8 +306,9 @@ public struct SafetensorsFile: Sendable, Equatable {
                 for (i, v) in t.values.enumerated() {
                     let f = Float(v)
                     if v.isFinite && !f.isFinite {
-                        throw SafetensorsError(.invalidValue, source: source,
-                                               "tensor \"\(name)\": value \(v) at flat index \(i) overflows F32")
+                        throw SafetensorsError(
+                            .invalidValue, source: source,
+                            "tensor \"\(name)\": value \(v) at flat index \(i) overflows F32")
                     }
                     let bits = f.bitPattern
                     for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: bits >> (8 * k))) }

@@ -14,11 +14,13 @@ public struct SafetensorsTensor: Sendable, Equatable {
     /// A tensor; throws when `values.count` is not the product of `shape` or a dimension is negative.
     public init(shape: [Int], values: [Double], dtype: SafetensorsDType = .f64) throws {
         guard let count = Self.elementCount(shape) else {
-            throw RecurrentError.invalidArgument(argument: "shape", message: "\(shape) has a negative dimension or too many elements")
+            throw RecurrentError.invalidArgument(
+                argument: "shape", message: "\(shape) has a negative dimension or too many elements")
         }
         guard count == values.count else {
-            throw RecurrentError.shapeMismatch(argument: "values", expected: "\(count) values for shape \(shape)",
-                                               got: "\(values.count)")
+            throw RecurrentError.shapeMismatch(
+                argument: "values", expected: "\(count) values for shape \(shape)",
+                got: "\(values.count)")
         }
         self.shape = shape
         self.values = values
@@ -63,8 +65,9 @@ public struct SafetensorsTensor: Sendable, Equatable {
     /// Permute between C order and Fortran order for `shape` (a reversal of the index order).
     static func reorder(_ values: [Double], shape: [Int], fromColumnMajor: Bool) throws -> [Double] {
         guard let count = elementCount(shape), count == values.count else {
-            throw RecurrentError.shapeMismatch(argument: "values", expected: "\(elementCount(shape) ?? -1) values for shape \(shape)",
-                                               got: "\(values.count)")
+            throw RecurrentError.shapeMismatch(
+                argument: "values", expected: "\(elementCount(shape) ?? -1) values for shape \(shape)",
+                got: "\(values.count)")
         }
         if shape.count < 2 || count == 0 { return values }
         if shape.count == 2 {
@@ -74,7 +77,11 @@ public struct SafetensorsTensor: Sendable, Equatable {
                 out.withUnsafeMutableBufferPointer { dst in
                     for i in 0..<r {
                         for j in 0..<c {
-                            if fromColumnMajor { dst[i * c + j] = src[i + j * r] } else { dst[i + j * r] = src[i * c + j] }
+                            if fromColumnMajor {
+                                dst[i * c + j] = src[i + j * r]
+                            } else {
+                                dst[i + j * r] = src[i * c + j]
+                            }
                         }
                     }
                 }

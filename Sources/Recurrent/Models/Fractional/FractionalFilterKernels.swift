@@ -78,7 +78,8 @@ enum FractionalFilterKernels {
     /// one step.
     @inline(__always)
     static func accumulateWeightGradient<A: RecurrentAlgebra>(
-        taps K: Int, tap: (Int) -> AlgebraMatrix<A>, filterGradient df: AlgebraMatrix<A>, into gradient: AlgebraMatrix<A>
+        taps K: Int, tap: (Int) -> AlgebraMatrix<A>, filterGradient df: AlgebraMatrix<A>,
+        into gradient: AlgebraMatrix<A>
     ) {
         let R = df.rows, B = df.columns
         for j in 1...K {

@@ -47,26 +47,38 @@ public struct MLSTM: LayoutBackedModel, Equatable {
 
 extension MLSTM {
     /// A randomly initialised network (PyTorch `nn.Linear` defaults) drawing from `rng`.
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MLSTM.defaultWindow, layers: Int = 1,
-                using rng: inout SeededRandom) throws {
-        try self.init(layout: MLSTMLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                          layerCount: layers, window: window, dynamicOrder: true),
-                      initialization: PyTorchInitialization(), using: &rng)
+    public init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MLSTM.defaultWindow, layers: Int = 1,
+        using rng: inout SeededRandom
+    ) throws {
+        try self.init(
+            layout: MLSTMLayout(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                layerCount: layers, window: window, dynamicOrder: true),
+            initialization: PyTorchInitialization(), using: &rng)
     }
 
     /// A randomly initialised network from `seed` (same seed ⇒ identical parameters, byte for byte).
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MLSTM.defaultWindow, layers: Int = 1,
-                seed: UInt64) throws {
-        try self.init(layout: MLSTMLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                          layerCount: layers, window: window, dynamicOrder: true),
-                      initialization: PyTorchInitialization(), seed: seed)
+    public init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MLSTM.defaultWindow, layers: Int = 1,
+        seed: UInt64
+    ) throws {
+        try self.init(
+            layout: MLSTMLayout(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                layerCount: layers, window: window, dynamicOrder: true),
+            initialization: PyTorchInitialization(), seed: seed)
     }
 
     /// A network with the given flat parameters (layout: ``RecurrentModel/parameterGroups``).
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MLSTM.defaultWindow, layers: Int = 1,
-                parameters: [Double]) throws {
-        try self.init(layout: MLSTMLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                          layerCount: layers, window: window, dynamicOrder: true),
-                      validating: parameters)
+    public init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MLSTM.defaultWindow, layers: Int = 1,
+        parameters: [Double]
+    ) throws {
+        try self.init(
+            layout: MLSTMLayout(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                layerCount: layers, window: window, dynamicOrder: true),
+            validating: parameters)
     }
 }

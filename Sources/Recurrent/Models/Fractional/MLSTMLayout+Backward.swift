@@ -22,10 +22,12 @@ extension MLSTMLayout {
         dh.multiply(AlgebraMatrix(readoutWeights, of: p), transposeA: true, dy)
         for l in stride(from: L - 1, through: 0, by: -1) {
             let input = l == 0 ? pass.inputs : tape.layerStates[l - 1].rows(0..<n).columns(B..<((T + 1) * B))
-            let dx: AlgebraMatrix<A>? = l == 0
+            let dx: AlgebraMatrix<A>? =
+                l == 0
                 ? pass.inputGradient : tape.matrix("layer\(l).inputGradient", rows: n, columns: T * B)
-            backwardLayer(l, parameters: p, gradient: g, input: input, hiddenGradient: dh, inputGradient: dx,
-                          initialStateGradient: pass.initialStateGradients?[l], steps: T, batchSize: B, tape: tape)
+            backwardLayer(
+                l, parameters: p, gradient: g, input: input, hiddenGradient: dh, inputGradient: dx,
+                initialStateGradient: pass.initialStateGradients?[l], steps: T, batchSize: B, tape: tape)
             if let dx, l > 0 { dh = dx }
         }
     }
@@ -98,8 +100,9 @@ extension MLSTMLayout {
                 return ds0?.rows((c0 + (j - t) * n)..<(c0 + (j - t + 1) * n))
             }
             if dynamicOrder {
-                FractionalFilterKernels.scatter(orders: current.rows(n..<(2 * n)), last: last, gradient: dct, sign: -1,
-                                                weight: weight, target: target)
+                FractionalFilterKernels.scatter(
+                    orders: current.rows(n..<(2 * n)), last: last, gradient: dct, sign: -1,
+                    weight: weight, target: target)
             } else {
                 FractionalFilterKernels.scatter(table: table, last: last, gradient: dct, sign: -1, target: target)
             }
@@ -111,7 +114,8 @@ extension MLSTMLayout {
         dz.addRowSums(into: AlgebraMatrix(groups.gateBias, of: g))
         if let orderInput = groups.orderInput, let orderRecurrent = groups.orderRecurrent {
             AlgebraMatrix(orderInput, of: g).multiply(gd, input, transposeB: true, beta: 1)
-            AlgebraMatrix(orderRecurrent, of: g, columns: 2 * n).multiply(gd, previous.rows(0..<(2 * n)), transposeB: true, beta: 1)
+            AlgebraMatrix(orderRecurrent, of: g, columns: 2 * n).multiply(
+                gd, previous.rows(0..<(2 * n)), transposeB: true, beta: 1)
             gd.addRowSums(into: AlgebraMatrix(groups.order, of: g))
         } else {
             let theta = AlgebraMatrix(groups.order, of: p), gt = AlgebraMatrix(groups.order, of: g)
@@ -122,7 +126,9 @@ extension MLSTMLayout {
         }
         if let dx {
             dx.multiply(AlgebraMatrix(groups.gateInput, of: p), transposeA: true, dz)
-            if let orderInput = groups.orderInput { dx.multiply(AlgebraMatrix(orderInput, of: p), transposeA: true, gd, beta: 1) }
+            if let orderInput = groups.orderInput {
+                dx.multiply(AlgebraMatrix(orderInput, of: p), transposeA: true, gd, beta: 1)
+            }
         }
         if let ds0 {
             let first = dz.step(0, batchSize: B)

@@ -17,8 +17,9 @@ extension MLSTMLayout {
             let states = pass.tape.matrix("layer\(l).states", rows: S, columns: (T + 1) * B)
             let s0 = states.columns(0..<B)
             if let initial = pass.initialStates { s0.copy(from: initial[l]) } else { s0.setZero() }
-            forwardLayer(l, parameters: pass.parameters, input: input, states: states, steps: T, batchSize: B,
-                         tape: pass.tape)
+            forwardLayer(
+                l, parameters: pass.parameters, input: input, states: states, steps: T, batchSize: B,
+                tape: pass.tape)
             pass.tape.layerStates.append(states)
             input = states.rows(0..<n).columns(B..<((T + 1) * B))
         }
@@ -79,10 +80,12 @@ extension MLSTMLayout {
             // Σ_j w_j c_{t−j} (into tc) and Σ_j w′_j c_{t−j} (into st): c_{t−j} is cell block j − 1 of s_{t−1}.
             let tap = { (j: Int) in previous.rows((c0 + (j - 1) * n)..<(c0 + j * n)) }
             if dynamicOrder {
-                FractionalFilterKernels.sweep(orders: current.rows(n..<(2 * n)), taps: K, tap: tap, sum: tc,
-                                              slope: st, weight: weight, weightSlope: weightSlope)
+                FractionalFilterKernels.sweep(
+                    orders: current.rows(n..<(2 * n)), taps: K, tap: tap, sum: tc,
+                    slope: st, weight: weight, weightSlope: weightSlope)
             } else {
-                FractionalFilterKernels.sweep(table: table, tableSlope: tableSlope, taps: K, tap: tap, sum: tc, slope: st)
+                FractionalFilterKernels.sweep(
+                    table: table, tableSlope: tableSlope, taps: K, tap: tap, sum: tc, slope: st)
             }
             for b in 0..<B {
                 for k in 0..<n {

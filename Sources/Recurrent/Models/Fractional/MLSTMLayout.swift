@@ -39,12 +39,12 @@ public struct MLSTMLayout: ParameterLayout {
     public let groups: [ParameterGroup]
 
     struct LayerGroups: Sendable, Equatable {
-        let orderInput: ParameterGroup?      // W_xd
+        let orderInput: ParameterGroup?  // W_xd
         let orderRecurrent: ParameterGroup?  // W_hd (first of [W_hd | W_dd])
-        let order: ParameterGroup            // b_d (MLSTM) or θ_d (MLSTMF)
-        let gateInput: ParameterGroup        // W_ih
-        let gateRecurrent: ParameterGroup    // W_hh
-        let gateBias: ParameterGroup         // b
+        let order: ParameterGroup  // b_d (MLSTM) or θ_d (MLSTMF)
+        let gateInput: ParameterGroup  // W_ih
+        let gateRecurrent: ParameterGroup  // W_hh
+        let gateBias: ParameterGroup  // b
         let inputSize: Int
     }
     let layers: [LayerGroups]
@@ -52,8 +52,11 @@ public struct MLSTMLayout: ParameterLayout {
     let readoutBias: ParameterGroup
 
     init(inputSize: Int, hiddenSize: Int, outputSize: Int, layerCount: Int, window: Int, dynamicOrder: Bool) throws {
-        try Self.checkSizes(["inputSize": inputSize, "hiddenSize": hiddenSize, "outputSize": outputSize,
-                             "layers": layerCount, "window": window], capped: true)
+        try Self.checkSizes(
+            [
+                "inputSize": inputSize, "hiddenSize": hiddenSize, "outputSize": outputSize,
+                "layers": layerCount, "window": window,
+            ], capped: true)
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
         self.outputSize = outputSize
@@ -65,13 +68,17 @@ public struct MLSTMLayout: ParameterLayout {
         for l in 0..<layerCount {
             let d = l == 0 ? inputSize : n
             if dynamicOrder {
-                entries += [("layer\(l).W_xd", [n, d], .input), ("layer\(l).W_hd", [n, n], .recurrent),
-                            ("layer\(l).W_dd", [n, n], .recurrent), ("layer\(l).b_d", [n], .bias)]
+                entries += [
+                    ("layer\(l).W_xd", [n, d], .input), ("layer\(l).W_hd", [n, n], .recurrent),
+                    ("layer\(l).W_dd", [n, n], .recurrent), ("layer\(l).b_d", [n], .bias),
+                ]
             } else {
                 entries.append(("layer\(l).theta_d", [n], .other))
             }
-            entries += [("layer\(l).W_ih", [3 * n, d], .input), ("layer\(l).W_hh", [3 * n, n], .recurrent),
-                        ("layer\(l).b", [3 * n], .bias)]
+            entries += [
+                ("layer\(l).W_ih", [3 * n, d], .input), ("layer\(l).W_hh", [3 * n, n], .recurrent),
+                ("layer\(l).b", [3 * n], .bias),
+            ]
         }
         entries += [("readout.C", [outputSize, n], .readout), ("readout.c", [outputSize], .readoutBias)]
         let g = ParameterGroup.layout(entries)
@@ -80,11 +87,13 @@ public struct MLSTMLayout: ParameterLayout {
         layers = (0..<layerCount).map { l in
             let o = l * perLayer
             if dynamicOrder {
-                return LayerGroups(orderInput: g[o], orderRecurrent: g[o + 1], order: g[o + 3], gateInput: g[o + 4],
-                                   gateRecurrent: g[o + 5], gateBias: g[o + 6], inputSize: l == 0 ? inputSize : n)
+                return LayerGroups(
+                    orderInput: g[o], orderRecurrent: g[o + 1], order: g[o + 3], gateInput: g[o + 4],
+                    gateRecurrent: g[o + 5], gateBias: g[o + 6], inputSize: l == 0 ? inputSize : n)
             }
-            return LayerGroups(orderInput: nil, orderRecurrent: nil, order: g[o], gateInput: g[o + 1],
-                               gateRecurrent: g[o + 2], gateBias: g[o + 3], inputSize: l == 0 ? inputSize : n)
+            return LayerGroups(
+                orderInput: nil, orderRecurrent: nil, order: g[o], gateInput: g[o + 1],
+                gateRecurrent: g[o + 2], gateBias: g[o + 3], inputSize: l == 0 ? inputSize : n)
         }
         readoutWeights = g[layerCount * perLayer]
         readoutBias = g[layerCount * perLayer + 1]

@@ -49,26 +49,38 @@ public struct MRNN: LayoutBackedModel, Equatable {
 
 extension MRNN {
     /// A randomly initialised network (PyTorch `nn.Linear` defaults) drawing from `rng`.
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNN.defaultWindow, layers: Int = 1,
-                using rng: inout SeededRandom) throws {
-        try self.init(layout: MRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
-                                         layers: layers, dynamicOrder: true, outputTanh: false),
-                      initialization: PyTorchInitialization(), using: &rng)
+    public init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNN.defaultWindow, layers: Int = 1,
+        using rng: inout SeededRandom
+    ) throws {
+        try self.init(
+            layout: MRNNLayout(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
+                layers: layers, dynamicOrder: true, outputTanh: false),
+            initialization: PyTorchInitialization(), using: &rng)
     }
 
     /// A randomly initialised network from `seed` (same seed ⇒ identical parameters, byte for byte).
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNN.defaultWindow, layers: Int = 1,
-                seed: UInt64) throws {
-        try self.init(layout: MRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
-                                         layers: layers, dynamicOrder: true, outputTanh: false),
-                      initialization: PyTorchInitialization(), seed: seed)
+    public init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNN.defaultWindow, layers: Int = 1,
+        seed: UInt64
+    ) throws {
+        try self.init(
+            layout: MRNNLayout(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
+                layers: layers, dynamicOrder: true, outputTanh: false),
+            initialization: PyTorchInitialization(), seed: seed)
     }
 
     /// A network with the given flat parameters (layout: ``RecurrentModel/parameterGroups``).
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNN.defaultWindow, layers: Int = 1,
-                parameters: [Double]) throws {
-        try self.init(layout: MRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
-                                         layers: layers, dynamicOrder: true, outputTanh: false),
-                      validating: parameters)
+    public init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNN.defaultWindow, layers: Int = 1,
+        parameters: [Double]
+    ) throws {
+        try self.init(
+            layout: MRNNLayout(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
+                layers: layers, dynamicOrder: true, outputTanh: false),
+            validating: parameters)
     }
 }

@@ -57,26 +57,38 @@ public struct MRNNF: LayoutBackedModel, Equatable {
 
 extension MRNNF {
     /// A randomly initialised network (PyTorch `nn.Linear` defaults, b_d = 0 ⇒ d = ¼) drawing from `rng`.
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNNF.defaultWindow, layers: Int = 1,
-                outputTanh: Bool = false, using rng: inout SeededRandom) throws {
-        try self.init(layout: MRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
-                                         layers: layers, dynamicOrder: false, outputTanh: outputTanh),
-                      initialization: PyTorchInitialization(), using: &rng)
+    public init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNNF.defaultWindow, layers: Int = 1,
+        outputTanh: Bool = false, using rng: inout SeededRandom
+    ) throws {
+        try self.init(
+            layout: MRNNLayout(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
+                layers: layers, dynamicOrder: false, outputTanh: outputTanh),
+            initialization: PyTorchInitialization(), using: &rng)
     }
 
     /// A randomly initialised network from `seed` (same seed ⇒ identical parameters, byte for byte).
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNNF.defaultWindow, layers: Int = 1,
-                outputTanh: Bool = false, seed: UInt64) throws {
-        try self.init(layout: MRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
-                                         layers: layers, dynamicOrder: false, outputTanh: outputTanh),
-                      initialization: PyTorchInitialization(), seed: seed)
+    public init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNNF.defaultWindow, layers: Int = 1,
+        outputTanh: Bool = false, seed: UInt64
+    ) throws {
+        try self.init(
+            layout: MRNNLayout(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
+                layers: layers, dynamicOrder: false, outputTanh: outputTanh),
+            initialization: PyTorchInitialization(), seed: seed)
     }
 
     /// A network with the given flat parameters (layout: ``RecurrentModel/parameterGroups``).
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNNF.defaultWindow, layers: Int = 1,
-                outputTanh: Bool = false, parameters: [Double]) throws {
-        try self.init(layout: MRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
-                                         layers: layers, dynamicOrder: false, outputTanh: outputTanh),
-                      validating: parameters)
+    public init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int = MRNNF.defaultWindow, layers: Int = 1,
+        outputTanh: Bool = false, parameters: [Double]
+    ) throws {
+        try self.init(
+            layout: MRNNLayout(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
+                layers: layers, dynamicOrder: false, outputTanh: outputTanh),
+            validating: parameters)
     }
 }

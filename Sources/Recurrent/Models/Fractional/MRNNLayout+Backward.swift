@@ -20,7 +20,9 @@ extension MRNNLayout {
         let previousStates = states.columns(0..<(T * B))
         let filtered = tape.matrix("layer0.filtered", rows: dIn, columns: T * B)
         let slope = tape.matrix("layer0.filterSlope", rows: dIn, columns: freeFilter ? 0 : T * B)
-        let table = freeFilter ? AlgebraMatrix(orderBias, of: p)
+        let table =
+            freeFilter
+            ? AlgebraMatrix(orderBias, of: p)
             : tape.matrix("layer0.filterWeights", rows: K, columns: dynamicOrder ? 0 : dIn)
 
         // Readout.
@@ -37,7 +39,8 @@ extension MRNNLayout {
             gz = buffer
         }
         let readout = AlgebraMatrix(readoutWeights, of: p, columns: 2 * n)
-        AlgebraMatrix(readoutWeights, of: g, columns: 2 * n).multiply(gz, body.rows(0..<(2 * n)), transposeB: true, beta: 1)
+        AlgebraMatrix(readoutWeights, of: g, columns: 2 * n).multiply(
+            gz, body.rows(0..<(2 * n)), transposeB: true, beta: 1)
         gz.addRowSums(into: AlgebraMatrix(readoutBias, of: g))
 
         // δ for the rows (h, m[, d]); overwritten in place by the pre-activation gradients (g^h, g^m[, g^d]).
@@ -47,7 +50,8 @@ extension MRNNLayout {
         if dynamicOrder { delta.rows(dRow..<R).setZero() }
         let filterGradient = tape.matrix("layer0.filterGradient", rows: dIn, columns: T * B)
         let orderSum = tape.matrix("layer0.orderGradient", rows: dIn, columns: 1, zeroed: true)
-        let whh = AlgebraMatrix(hiddenRecurrent, of: p), wmm = AlgebraMatrix(memoryRecurrent, of: p), wfm = AlgebraMatrix(memoryInput, of: p)
+        let whh = AlgebraMatrix(hiddenRecurrent, of: p), wmm = AlgebraMatrix(memoryRecurrent, of: p),
+            wfm = AlgebraMatrix(memoryInput, of: p)
         let orderMatrix = orderRecurrent.map { AlgebraMatrix($0, of: p, columns: 2 * n + dIn) }
         for t in stride(from: T, through: 1, by: -1) {
             let dt = delta.step(t - 1, batchSize: B)
@@ -115,7 +119,9 @@ extension MRNNLayout {
         let ds0 = pass.initialStateGradients?[0]
         if let dx {
             dx.multiply(AlgebraMatrix(hiddenInput, of: p), transposeA: true, gh)
-            if let orderInput { dx.multiply(AlgebraMatrix(orderInput, of: p), transposeA: true, delta.rows(dRow..<R), beta: 1) }
+            if let orderInput {
+                dx.multiply(AlgebraMatrix(orderInput, of: p), transposeA: true, delta.rows(dRow..<R), beta: 1)
+            }
         }
         if let ds0 {
             let first = delta.step(0, batchSize: B)
@@ -141,8 +147,9 @@ extension MRNNLayout {
                 return ds0?.rows((xRow + (j - t - 1) * dIn)..<(xRow + (j - t) * dIn))
             }
             if dynamicOrder {
-                FractionalFilterKernels.scatter(orders: body.step(t - 1, batchSize: B).rows(dRow..<(dRow + dIn)),
-                                                last: last, gradient: df, sign: 1, weight: weight, target: target)
+                FractionalFilterKernels.scatter(
+                    orders: body.step(t - 1, batchSize: B).rows(dRow..<(dRow + dIn)),
+                    last: last, gradient: df, sign: 1, weight: weight, target: target)
             } else {
                 FractionalFilterKernels.scatter(table: table, last: last, gradient: df, sign: 1, target: target)
             }

@@ -33,7 +33,9 @@ extension MRNNLayout {
         // MRNNF: the K weights and derivatives of each input dimension, once (K × d each). MRNNW: the weights are
         // the parameters w_f themselves (no slope).
         let tabulated = !dynamicOrder && !freeFilter
-        let table = freeFilter ? AlgebraMatrix(orderBias, of: p)
+        let table =
+            freeFilter
+            ? AlgebraMatrix(orderBias, of: p)
             : tape.matrix("layer0.filterWeights", rows: K, columns: tabulated ? dIn : 0)
         let tableSlope = tape.matrix("layer0.filterWeightDerivatives", rows: K, columns: tabulated ? dIn : 0)
         if tabulated {
@@ -49,7 +51,8 @@ extension MRNNLayout {
         }
         let weight = tape.matrix("layer0.tapWeight", rows: dIn, columns: dynamicOrder ? B : 0)
         let weightSlope = tape.matrix("layer0.tapWeightSlope", rows: dIn, columns: dynamicOrder ? B : 0)
-        let whh = AlgebraMatrix(hiddenRecurrent, of: p), wmm = AlgebraMatrix(memoryRecurrent, of: p), wfm = AlgebraMatrix(memoryInput, of: p)
+        let whh = AlgebraMatrix(hiddenRecurrent, of: p), wmm = AlgebraMatrix(memoryRecurrent, of: p),
+            wfm = AlgebraMatrix(memoryInput, of: p)
         let bm = AlgebraMatrix(memoryBias, of: p)
         let orderMatrix = orderRecurrent.map { AlgebraMatrix($0, of: p, columns: 2 * n + dIn) }
         for t in 1...T {
@@ -67,14 +70,16 @@ extension MRNNLayout {
             // Tap j = 1 is x_t, tap j ≥ 2 is x_{t+1−j} = history block j − 2 of s_{t−1}.
             let tap = { (j: Int) in j == 1 ? xt : previous.rows((xRow + (j - 2) * dIn)..<(xRow + (j - 1) * dIn)) }
             if dynamicOrder {
-                FractionalFilterKernels.sweep(orders: current.rows(dRow..<(dRow + dIn)), taps: K, tap: tap, sum: ft,
-                                              slope: slope.step(t - 1, batchSize: B), weight: weight,
-                                              weightSlope: weightSlope)
+                FractionalFilterKernels.sweep(
+                    orders: current.rows(dRow..<(dRow + dIn)), taps: K, tap: tap, sum: ft,
+                    slope: slope.step(t - 1, batchSize: B), weight: weight,
+                    weightSlope: weightSlope)
             } else if freeFilter {
                 FractionalFilterKernels.sweep(table: table, taps: K, tap: tap, sum: ft)
             } else {
-                FractionalFilterKernels.sweep(table: table, tableSlope: tableSlope, taps: K, tap: tap, sum: ft,
-                                              slope: slope.step(t - 1, batchSize: B))
+                FractionalFilterKernels.sweep(
+                    table: table, tableSlope: tableSlope, taps: K, tap: tap, sum: ft,
+                    slope: slope.step(t - 1, batchSize: B))
             }
             let mt = current.rows(n..<(2 * n))
             mt.fillColumns(with: bm)

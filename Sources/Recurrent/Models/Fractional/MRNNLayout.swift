@@ -46,26 +46,32 @@ public struct MRNNLayout: ParameterLayout {
 
     // Group handles.
     let orderRecurrent: ParameterGroup?  // W_hd (first of [W_hd | W_md | W_dd])
-    let orderInput: ParameterGroup?      // W_xd
-    let orderBias: ParameterGroup        // b_d (MRNNW: the free weights w_f, K × d)
+    let orderInput: ParameterGroup?  // W_xd
+    let orderBias: ParameterGroup  // b_d (MRNNW: the free weights w_f, K × d)
     let hiddenRecurrent: ParameterGroup  // W_hh
-    let hiddenInput: ParameterGroup      // W_xh
-    let hiddenBias: ParameterGroup       // b_h
+    let hiddenInput: ParameterGroup  // W_xh
+    let hiddenBias: ParameterGroup  // b_h
     let memoryRecurrent: ParameterGroup  // W_mm
-    let memoryInput: ParameterGroup      // W_fm
-    let memoryBias: ParameterGroup       // b_m
-    let readoutWeights: ParameterGroup   // W_hz (first of [W_hz | W_mz])
-    let readoutBias: ParameterGroup      // b_z
+    let memoryInput: ParameterGroup  // W_fm
+    let memoryBias: ParameterGroup  // b_m
+    let readoutWeights: ParameterGroup  // W_hz (first of [W_hz | W_mz])
+    let readoutBias: ParameterGroup  // b_z
 
-    init(inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int, layers: Int, dynamicOrder: Bool,
-         outputTanh: Bool, freeFilter: Bool = false) throws {
+    init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, window: Int, layers: Int, dynamicOrder: Bool,
+        outputTanh: Bool, freeFilter: Bool = false
+    ) throws {
         precondition(!(dynamicOrder && freeFilter), "internal: MRNNLayout is dynamic, fixed or free")
-        try Self.checkSizes(["inputSize": inputSize, "hiddenSize": hiddenSize, "outputSize": outputSize,
-                             "window": window], capped: true)
+        try Self.checkSizes(
+            [
+                "inputSize": inputSize, "hiddenSize": hiddenSize, "outputSize": outputSize,
+                "window": window,
+            ], capped: true)
         guard layers == 1 else {
             throw RecurrentError.invalidArgument(
                 argument: "layers",
-                message: "the memory-augmented RNN (\(dynamicOrder ? "mrnn" : freeFilter ? "mrnnw" : "mrnnf")) supports exactly 1 layer, got \(layers) "
+                message:
+                    "the memory-augmented RNN (\(dynamicOrder ? "mrnn" : freeFilter ? "mrnnw" : "mrnnf")) supports exactly 1 layer, got \(layers) "
                     + "(its readout reads both h and m; a stacking rule is not defined by Zhao et al. 2020)")
         }
         self.inputSize = inputSize
@@ -78,18 +84,22 @@ public struct MRNNLayout: ParameterLayout {
         let d = inputSize, n = hiddenSize, q = outputSize
         var entries: [(name: String, shape: [Int], kind: ParameterKind)] = []
         if dynamicOrder {
-            entries += [("layer0.W_hd", [d, n], .recurrent), ("layer0.W_md", [d, n], .recurrent),
-                        ("layer0.W_dd", [d, d], .recurrent), ("layer0.W_xd", [d, d], .input),
-                        ("layer0.b_d", [d], .bias)]
+            entries += [
+                ("layer0.W_hd", [d, n], .recurrent), ("layer0.W_md", [d, n], .recurrent),
+                ("layer0.W_dd", [d, d], .recurrent), ("layer0.W_xd", [d, d], .input),
+                ("layer0.b_d", [d], .bias),
+            ]
         } else if freeFilter {
             entries.append(("layer0.w_f", [window, d], .other))
         } else {
             entries.append(("layer0.b_d", [d], .other))
         }
-        entries += [("layer0.W_hh", [n, n], .recurrent), ("layer0.W_xh", [n, d], .input), ("layer0.b_h", [n], .bias),
-                    ("layer0.W_mm", [n, n], .recurrent), ("layer0.W_fm", [n, d], .input), ("layer0.b_m", [n], .bias),
-                    ("readout.W_hz", [q, n], .readout), ("readout.W_mz", [q, n], .readout),
-                    ("readout.b_z", [q], .readoutBias)]
+        entries += [
+            ("layer0.W_hh", [n, n], .recurrent), ("layer0.W_xh", [n, d], .input), ("layer0.b_h", [n], .bias),
+            ("layer0.W_mm", [n, n], .recurrent), ("layer0.W_fm", [n, d], .input), ("layer0.b_m", [n], .bias),
+            ("readout.W_hz", [q, n], .readout), ("readout.W_mz", [q, n], .readout),
+            ("readout.b_z", [q], .readoutBias),
+        ]
         let g = ParameterGroup.layout(entries)
         groups = g
         var i = 0

@@ -11,8 +11,9 @@ extension AlgebraMatrix {
         }
         if A.self == DualAlgebra.self {
             let m = dual(self)
-            return CellSteps.Block(value: m.base.value, tangent: m.base.tangent,
-                                        leadingDimension: m.leadingDimension)
+            return CellSteps.Block(
+                value: m.base.value, tangent: m.base.tangent,
+                leadingDimension: m.leadingDimension)
         }
         return nil
     }

@@ -17,17 +17,19 @@ extension AlgebraMatrix {
         if A.self == RealAlgebra.self {
             let x = unsafeBitCast(source, to: AlgebraMatrix<RealAlgebra>.self)
             let y = unsafeBitCast(self, to: AlgebraMatrix<RealAlgebra>.self)
-            VectorMath.apply(function, rows: rows, columns: columns, x.base, leadingDimension: x.leadingDimension,
-                             y.base, leadingDimension: y.leadingDimension)
+            VectorMath.apply(
+                function, rows: rows, columns: columns, x.base, leadingDimension: x.leadingDimension,
+                y.base, leadingDimension: y.leadingDimension)
             return true
         }
         if A.self == DualAlgebra.self {
             let x = unsafeBitCast(source, to: AlgebraMatrix<DualAlgebra>.self)
             let y = unsafeBitCast(self, to: AlgebraMatrix<DualAlgebra>.self)
-            VectorMath.applyDual(function, rows: rows, columns: columns, value: x.base.value,
-                                 tangent: x.base.tangent, leadingDimension: x.leadingDimension,
-                                 resultValue: y.base.value, resultTangent: y.base.tangent,
-                                 leadingDimension: y.leadingDimension)
+            VectorMath.applyDual(
+                function, rows: rows, columns: columns, value: x.base.value,
+                tangent: x.base.tangent, leadingDimension: x.leadingDimension,
+                resultValue: y.base.value, resultTangent: y.base.tangent,
+                leadingDimension: y.leadingDimension)
             return true
         }
         return false
@@ -38,38 +40,45 @@ extension AlgebraMatrix {
     /// self ← S + a·op(b) (S per `start`; op(b) = b or bᵀ). `self` must not overlap `a`, `b` or the start
     /// column. Vectorised: `VectorMath` products (a dual product is three of them: Ċ ← Ṡ + Ȧ·op(B), Ċ += A·op(Ḃ),
     /// C ← S + A·op(B)); generic: the algebra's `gemm`.
-    func gateProduct(_ a: AlgebraMatrix, _ b: AlgebraMatrix, transposeB: Bool = false, start: GateProductStart<A>,
-                     _ kernels: GateKernels) {
+    func gateProduct(
+        _ a: AlgebraMatrix, _ b: AlgebraMatrix, transposeB: Bool = false, start: GateProductStart<A>,
+        _ kernels: GateKernels
+    ) {
         let k = a.columns
-        precondition(a.rows == rows && (transposeB ? b.columns : b.rows) == k
-                     && (transposeB ? b.rows : b.columns) == columns,
-                     "gate product: A \(a.rows)×\(a.columns), B \(b.rows)×\(b.columns) (transposed: \(transposeB)), "
-                     + "C \(rows)×\(columns)")
+        precondition(
+            a.rows == rows && (transposeB ? b.columns : b.rows) == k
+                && (transposeB ? b.rows : b.columns) == columns,
+            "gate product: A \(a.rows)×\(a.columns), B \(b.rows)×\(b.columns) (transposed: \(transposeB)), "
+                + "C \(rows)×\(columns)")
         if case let .column(v) = start { precondition(v.rows == rows, "gate product: start column has \(v.rows) rows") }
         if kernels == .vectorised {
             if A.self == RealAlgebra.self {
                 let (c, a, b) = (real(self), real(a), real(b))
-                VectorMath.multiply(m: rows, n: columns, k: k, a.base, leadingDimension: a.leadingDimension, b.base,
-                                    leadingDimension: b.leadingDimension, transposeB: transposeB,
-                                    start: realStart(start), into: c.base,
-                                    leadingDimension: c.leadingDimension)
+                VectorMath.multiply(
+                    m: rows, n: columns, k: k, a.base, leadingDimension: a.leadingDimension, b.base,
+                    leadingDimension: b.leadingDimension, transposeB: transposeB,
+                    start: realStart(start), into: c.base,
+                    leadingDimension: c.leadingDimension)
                 return
             }
             if A.self == DualAlgebra.self {
                 let (c, a, b) = (dual(self), dual(a), dual(b))
                 let (m, n) = (rows, columns)
                 let (lda, ldb, ldc) = (a.leadingDimension, b.leadingDimension, c.leadingDimension)
-                VectorMath.multiply(m: m, n: n, k: k, a.base.tangent, leadingDimension: lda, b.base.value,
-                                    leadingDimension: ldb, transposeB: transposeB,
-                                    start: dualStart(start, tangent: true),
-                                    into: c.base.tangent, leadingDimension: ldc)
-                VectorMath.multiply(m: m, n: n, k: k, a.base.value, leadingDimension: lda, b.base.tangent,
-                                    leadingDimension: ldb, transposeB: transposeB, start: .accumulate,
-                                    into: c.base.tangent, leadingDimension: ldc)
-                VectorMath.multiply(m: m, n: n, k: k, a.base.value, leadingDimension: lda, b.base.value,
-                                    leadingDimension: ldb, transposeB: transposeB,
-                                    start: dualStart(start, tangent: false),
-                                    into: c.base.value, leadingDimension: ldc)
+                VectorMath.multiply(
+                    m: m, n: n, k: k, a.base.tangent, leadingDimension: lda, b.base.value,
+                    leadingDimension: ldb, transposeB: transposeB,
+                    start: dualStart(start, tangent: true),
+                    into: c.base.tangent, leadingDimension: ldc)
+                VectorMath.multiply(
+                    m: m, n: n, k: k, a.base.value, leadingDimension: lda, b.base.tangent,
+                    leadingDimension: ldb, transposeB: transposeB, start: .accumulate,
+                    into: c.base.tangent, leadingDimension: ldc)
+                VectorMath.multiply(
+                    m: m, n: n, k: k, a.base.value, leadingDimension: lda, b.base.value,
+                    leadingDimension: ldb, transposeB: transposeB,
+                    start: dualStart(start, tangent: false),
+                    into: c.base.value, leadingDimension: ldc)
                 return
             }
         }
@@ -94,10 +103,12 @@ extension AlgebraMatrix {
             }
             if A.self == DualAlgebra.self {
                 let (a, y) = (dual(self), dual(vector))
-                VectorMath.addRowSums(m: rows, n: columns, a.base.value, leadingDimension: a.leadingDimension,
-                                      into: y.base.value)
-                VectorMath.addRowSums(m: rows, n: columns, a.base.tangent, leadingDimension: a.leadingDimension,
-                                      into: y.base.tangent)
+                VectorMath.addRowSums(
+                    m: rows, n: columns, a.base.value, leadingDimension: a.leadingDimension,
+                    into: y.base.value)
+                VectorMath.addRowSums(
+                    m: rows, n: columns, a.base.tangent, leadingDimension: a.leadingDimension,
+                    into: y.base.tangent)
                 return
             }
         }

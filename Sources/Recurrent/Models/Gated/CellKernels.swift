@@ -14,9 +14,11 @@ enum CellKernels {
         tanhCell: AlgebraMatrix<A>, hidden: AlgebraMatrix<A>
     ) -> Bool {
         guard let g = gates.cellBlock, let cp = cellPrevious.cellBlock, let c = cell.cellBlock,
-              let tc = tanhCell.cellBlock, let h = hidden.cellBlock else { return false }
-        CellSteps.lstmForward(hiddenSize: n, batchSize: batch, gates: g, cellPrevious: cp, cell: c,
-                                   tanhCell: tc, hidden: h)
+            let tc = tanhCell.cellBlock, let h = hidden.cellBlock
+        else { return false }
+        CellSteps.lstmForward(
+            hiddenSize: n, batchSize: batch, gates: g, cellPrevious: cp, cell: c,
+            tanhCell: tc, hidden: h)
         return true
     }
 
@@ -26,10 +28,12 @@ enum CellKernels {
         hiddenGradient: AlgebraMatrix<A>, cellCarry: AlgebraMatrix<A>, gateGradient: AlgebraMatrix<A>
     ) -> Bool {
         guard let g = gates.cellBlock, let tc = tanhCell.cellBlock, let cp = cellPrevious.cellBlock,
-              let dh = hiddenGradient.cellBlock, let carry = cellCarry.cellBlock,
-              let dz = gateGradient.cellBlock else { return false }
-        CellSteps.lstmBackward(hiddenSize: n, batchSize: batch, gates: g, tanhCell: tc, cellPrevious: cp,
-                                    hiddenGradient: dh, cellCarry: carry, gateGradient: dz)
+            let dh = hiddenGradient.cellBlock, let carry = cellCarry.cellBlock,
+            let dz = gateGradient.cellBlock
+        else { return false }
+        CellSteps.lstmBackward(
+            hiddenSize: n, batchSize: batch, gates: g, tanhCell: tc, cellPrevious: cp,
+            hiddenGradient: dh, cellCarry: carry, gateGradient: dz)
         return true
     }
 
@@ -39,9 +43,11 @@ enum CellKernels {
         hiddenPrevious: AlgebraMatrix<A>, hidden: AlgebraMatrix<A>
     ) -> Bool {
         guard let xi = inputProjection.cellBlock, let hh = recurrentProjection.cellBlock,
-              let hp = hiddenPrevious.cellBlock, let h = hidden.cellBlock else { return false }
-        CellSteps.gruForward(hiddenSize: n, batchSize: batch, inputProjection: xi, recurrentProjection: hh,
-                                  hiddenPrevious: hp, hidden: h)
+            let hp = hiddenPrevious.cellBlock, let h = hidden.cellBlock
+        else { return false }
+        CellSteps.gruForward(
+            hiddenSize: n, batchSize: batch, inputProjection: xi, recurrentProjection: hh,
+            hiddenPrevious: hp, hidden: h)
         return true
     }
 
@@ -52,12 +58,14 @@ enum CellKernels {
         accumulateDirect: Bool, inputProjectionGradient: AlgebraMatrix<A>, recurrentProjectionGradient: AlgebraMatrix<A>
     ) -> Bool {
         guard let g = gates.cellBlock, let hh = recurrentProjection.cellBlock, let hp = hiddenPrevious.cellBlock,
-              let dh = hiddenGradient.cellBlock, let d = direct.cellBlock, let dxi = inputProjectionGradient.cellBlock,
-              let dhh = recurrentProjectionGradient.cellBlock else { return false }
-        CellSteps.gruBackward(hiddenSize: n, batchSize: batch, gates: g, recurrentProjection: hh,
-                                   hiddenPrevious: hp, hiddenGradient: dh, direct: d,
-                                   accumulateDirect: accumulateDirect,
-                                   inputProjectionGradient: dxi, recurrentProjectionGradient: dhh)
+            let dh = hiddenGradient.cellBlock, let d = direct.cellBlock, let dxi = inputProjectionGradient.cellBlock,
+            let dhh = recurrentProjectionGradient.cellBlock
+        else { return false }
+        CellSteps.gruBackward(
+            hiddenSize: n, batchSize: batch, gates: g, recurrentProjection: hh,
+            hiddenPrevious: hp, hiddenGradient: dh, direct: d,
+            accumulateDirect: accumulateDirect,
+            inputProjectionGradient: dxi, recurrentProjectionGradient: dhh)
         return true
     }
 

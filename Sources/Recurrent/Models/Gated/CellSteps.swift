@@ -1,7 +1,6 @@
 import MemoryNumerics
 import _CVectorMath
 
-
 /// Fused elementwise parts of one time step of the tanh RNN, the LSTM and the GRU (forward and backward), in real
 /// or dual (value + ε·tangent) arithmetic, for the vectorised fast path of the gated models (C kernels of
 /// `_CVectorMath`, in the same three instances as `VectorMath`: portable, AVX2+FMA, AVX-512F).
@@ -49,8 +48,9 @@ enum CellSteps {
         hiddenSize n: Int, batchSize: Int, gates: Block, cellPrevious: Block, cell: Block,
         tanhCell: Block, hidden: Block, instructionSet: VectorMath.InstructionSet? = nil
     ) {
-        let status = rnnmem_lstm_forward_step(instructionSet.map(\.rawValue) ?? -1, n, batchSize, gates.c,
-                                              cellPrevious.c, cell.c, tanhCell.c, hidden.c)
+        let status = rnnmem_lstm_forward_step(
+            instructionSet.map(\.rawValue) ?? -1, n, batchSize, gates.c,
+            cellPrevious.c, cell.c, tanhCell.c, hidden.c)
         precondition(status == 0, "CellSteps.lstmForward: bad blocks (n \(n), batch \(batchSize))")
     }
 
@@ -59,9 +59,10 @@ enum CellSteps {
         hiddenSize n: Int, batchSize: Int, gates: Block, tanhCell: Block, cellPrevious: Block,
         hiddenGradient: Block, cellCarry: Block, gateGradient: Block, instructionSet: VectorMath.InstructionSet? = nil
     ) {
-        let status = rnnmem_lstm_backward_step(instructionSet.map(\.rawValue) ?? -1, n, batchSize, gates.c,
-                                               tanhCell.c, cellPrevious.c, hiddenGradient.c, cellCarry.c,
-                                               gateGradient.c)
+        let status = rnnmem_lstm_backward_step(
+            instructionSet.map(\.rawValue) ?? -1, n, batchSize, gates.c,
+            tanhCell.c, cellPrevious.c, hiddenGradient.c, cellCarry.c,
+            gateGradient.c)
         precondition(status == 0, "CellSteps.lstmBackward: bad blocks (n \(n), batch \(batchSize))")
     }
 
@@ -71,8 +72,9 @@ enum CellSteps {
         hiddenSize n: Int, batchSize: Int, inputProjection: Block, recurrentProjection: Block,
         hiddenPrevious: Block, hidden: Block, instructionSet: VectorMath.InstructionSet? = nil
     ) {
-        let status = rnnmem_gru_forward_step(instructionSet.map(\.rawValue) ?? -1, n, batchSize, inputProjection.c,
-                                             recurrentProjection.c, hiddenPrevious.c, hidden.c)
+        let status = rnnmem_gru_forward_step(
+            instructionSet.map(\.rawValue) ?? -1, n, batchSize, inputProjection.c,
+            recurrentProjection.c, hiddenPrevious.c, hidden.c)
         precondition(status == 0, "CellSteps.gruForward: bad blocks (n \(n), batch \(batchSize))")
     }
 
@@ -84,10 +86,11 @@ enum CellSteps {
         inputProjectionGradient: Block, recurrentProjectionGradient: Block,
         instructionSet: VectorMath.InstructionSet? = nil
     ) {
-        let status = rnnmem_gru_backward_step(instructionSet.map(\.rawValue) ?? -1, n, batchSize, gates.c,
-                                              recurrentProjection.c, hiddenPrevious.c, hiddenGradient.c, direct.c,
-                                              accumulateDirect ? 1 : 0, inputProjectionGradient.c,
-                                              recurrentProjectionGradient.c)
+        let status = rnnmem_gru_backward_step(
+            instructionSet.map(\.rawValue) ?? -1, n, batchSize, gates.c,
+            recurrentProjection.c, hiddenPrevious.c, hiddenGradient.c, direct.c,
+            accumulateDirect ? 1 : 0, inputProjectionGradient.c,
+            recurrentProjectionGradient.c)
         precondition(status == 0, "CellSteps.gruBackward: bad blocks (n \(n), batch \(batchSize))")
     }
 
@@ -96,8 +99,9 @@ enum CellSteps {
         hiddenSize n: Int, batchSize: Int, hidden: Block, gradient: Block,
         instructionSet: VectorMath.InstructionSet? = nil
     ) {
-        let status = rnnmem_tanh_rnn_backward_step(instructionSet.map(\.rawValue) ?? -1, n, batchSize, hidden.c,
-                                                   gradient.c)
+        let status = rnnmem_tanh_rnn_backward_step(
+            instructionSet.map(\.rawValue) ?? -1, n, batchSize, hidden.c,
+            gradient.c)
         precondition(status == 0, "CellSteps.tanhRNNBackward: bad blocks (n \(n), batch \(batchSize))")
     }
 }

@@ -31,10 +31,14 @@ extension GRU {
             let dhht = dhh.step(t - 1, batchSize: B)
             let previous = h.step(t - 1, batchSize: B)
             let direct = t > 1 ? dh.step(t - 2, batchSize: B) : directToInitial
-            if kernels == .vectorised && CellKernels.gruBackward(
-                n: n, batch: B, gates: g, recurrentProjection: hh, hiddenPrevious: previous, hiddenGradient: dht,
-                direct: direct, accumulateDirect: t > 1, inputProjectionGradient: dxit,
-                recurrentProjectionGradient: dhht) { continue }
+            if kernels == .vectorised
+                && CellKernels.gruBackward(
+                    n: n, batch: B, gates: g, recurrentProjection: hh, hiddenPrevious: previous, hiddenGradient: dht,
+                    direct: direct, accumulateDirect: t > 1, inputProjectionGradient: dxit,
+                    recurrentProjectionGradient: dhht)
+            {
+                continue
+            }
             // Generic elementwise step (the source of truth of the fused kernel above).
             let gr = g.rows(0..<n), gz = g.rows(n..<(2 * n)), gn = g.rows((2 * n)..<(3 * n))
             let hn = hh.rows((2 * n)..<(3 * n))
@@ -58,8 +62,9 @@ extension GRU {
             }
         }
         let grads = layer.gradients
-        grads.recurrentWeights.gateProduct(dhh, h.columns(0..<(T * B)), transposeB: true, start: .accumulate,
-                                           kernels)
+        grads.recurrentWeights.gateProduct(
+            dhh, h.columns(0..<(T * B)), transposeB: true, start: .accumulate,
+            kernels)
         grads.inputWeights.gateProduct(dxi, layer.input, transposeB: true, start: .accumulate, kernels)
         // ∂L/∂b_ih = Σ_t dXi_t and ∂L/∂b_hh = Σ_t dHh_t; their r and z rows coincide, so those are summed once.
         let biasGradient = layer.tape.matrix(layer.prefix + "biasGradient", rows: 4 * n, columns: 1, zeroed: true)
@@ -70,8 +75,9 @@ extension GRU {
         grads.recurrentBias.rows((2 * n)..<(3 * n)).add(biasGradient.rows((3 * n)..<(4 * n)))
         if let dx = layer.inputGradient {
             let inputWeights = layer.weights.inputWeights
-            let wihT = layer.tape.matrix(layer.prefix + "inputWeightsTransposed", rows: inputWeights.columns,
-                                         columns: 3 * n)
+            let wihT = layer.tape.matrix(
+                layer.prefix + "inputWeightsTransposed", rows: inputWeights.columns,
+                columns: 3 * n)
             wihT.transpose(of: inputWeights)
             dx.gateProduct(wihT, dxi, start: .zero, kernels)
         }

@@ -21,17 +21,23 @@ extension GRU {
         for t in 1...T {
             let xi = gates.step(t - 1, batchSize: B)
             if inputPerStep {
-                xi.gateProduct(layer.weights.inputWeights, layer.input.step(t - 1, batchSize: B),
-                               start: .column(layer.weights.inputBias), kernels)
+                xi.gateProduct(
+                    layer.weights.inputWeights, layer.input.step(t - 1, batchSize: B),
+                    start: .column(layer.weights.inputBias), kernels)
             }
             let hh = hidden.step(t - 1, batchSize: B)
             let previous = h.step(t - 1, batchSize: B)
             let current = h.step(t, batchSize: B)
-            hh.gateProduct(layer.weights.recurrentWeights, previous, start: .column(layer.weights.recurrentBias),
-                           kernels)
-            if kernels == .vectorised && CellKernels.gruForward(
-                n: n, batch: B, inputProjection: xi, recurrentProjection: hh, hiddenPrevious: previous,
-                hidden: current) { continue }
+            hh.gateProduct(
+                layer.weights.recurrentWeights, previous, start: .column(layer.weights.recurrentBias),
+                kernels)
+            if kernels == .vectorised
+                && CellKernels.gruForward(
+                    n: n, batch: B, inputProjection: xi, recurrentProjection: hh, hiddenPrevious: previous,
+                    hidden: current)
+            {
+                continue
+            }
             // Generic elementwise step (the source of truth of the fused kernel above).
             let xr = xi.rows(0..<n), xz = xi.rows(n..<(2 * n)), xn = xi.rows((2 * n)..<(3 * n))
             let hr = hh.rows(0..<n), hz = hh.rows(n..<(2 * n)), hn = hh.rows((2 * n)..<(3 * n))

@@ -28,9 +28,13 @@ extension LSTM {
             let dzt = dz.step(t - 1, batchSize: B)
             let tc = tanhC.step(t - 1, batchSize: B)
             let previous = s.step(t - 1, batchSize: B)
-            if kernels == .vectorised && CellKernels.lstmBackward(
-                n: n, batch: B, gates: z, tanhCell: tc, cellPrevious: previous.rows(n..<(2 * n)),
-                hiddenGradient: dht, cellCarry: dcCarry, gateGradient: dzt) { continue }
+            if kernels == .vectorised
+                && CellKernels.lstmBackward(
+                    n: n, batch: B, gates: z, tanhCell: tc, cellPrevious: previous.rows(n..<(2 * n)),
+                    hiddenGradient: dht, cellCarry: dcCarry, gateGradient: dzt)
+            {
+                continue
+            }
             // Generic elementwise step (the source of truth of the fused kernel above).
             let zi = z.rows(0..<n), zf = z.rows(n..<(2 * n)), zg = z.rows((2 * n)..<(3 * n))
             let zo = z.rows((3 * n)..<(4 * n)), cPrevious = previous.rows(n..<(2 * n))
@@ -51,8 +55,9 @@ extension LSTM {
             }
         }
         let grads = layer.gradients
-        grads.recurrentWeights.gateProduct(dz, s.rows(0..<n).columns(0..<(T * B)), transposeB: true,
-                                           start: .accumulate, kernels)
+        grads.recurrentWeights.gateProduct(
+            dz, s.rows(0..<n).columns(0..<(T * B)), transposeB: true,
+            start: .accumulate, kernels)
         grads.inputWeights.gateProduct(dz, layer.input, transposeB: true, start: .accumulate, kernels)
         // ∂L/∂b_ih = ∂L/∂b_hh = Σ_t dZ_t: summed once (columns in order), then added to both.
         let biasGradient = layer.tape.matrix(layer.prefix + "biasGradient", rows: 4 * n, columns: 1, zeroed: true)
@@ -61,8 +66,9 @@ extension LSTM {
         grads.recurrentBias.add(biasGradient)
         if let dx = layer.inputGradient {
             let inputWeights = layer.weights.inputWeights
-            let wihT = layer.tape.matrix(layer.prefix + "inputWeightsTransposed", rows: inputWeights.columns,
-                                         columns: 4 * n)
+            let wihT = layer.tape.matrix(
+                layer.prefix + "inputWeightsTransposed", rows: inputWeights.columns,
+                columns: 4 * n)
             wihT.transpose(of: inputWeights)
             dx.gateProduct(wihT, dz, start: .zero, kernels)
         }

@@ -22,16 +22,21 @@ extension LSTM {
         for t in 1...T {
             let z = gates.step(t - 1, batchSize: B)
             if inputPerStep {
-                z.gateProduct(layer.weights.inputWeights, layer.input.step(t - 1, batchSize: B), start: .column(bias),
-                              kernels)
+                z.gateProduct(
+                    layer.weights.inputWeights, layer.input.step(t - 1, batchSize: B), start: .column(bias),
+                    kernels)
             }
             let previous = s.step(t - 1, batchSize: B)
             let current = s.step(t, batchSize: B)
             let tc = tanhC.step(t - 1, batchSize: B)
             z.gateProduct(layer.weights.recurrentWeights, previous.rows(0..<n), start: .accumulate, kernels)
-            if kernels == .vectorised && CellKernels.lstmForward(
-                n: n, batch: B, gates: z, cellPrevious: previous.rows(n..<(2 * n)),
-                cell: current.rows(n..<(2 * n)), tanhCell: tc, hidden: current.rows(0..<n)) { continue }
+            if kernels == .vectorised
+                && CellKernels.lstmForward(
+                    n: n, batch: B, gates: z, cellPrevious: previous.rows(n..<(2 * n)),
+                    cell: current.rows(n..<(2 * n)), tanhCell: tc, hidden: current.rows(0..<n))
+            {
+                continue
+            }
             // Generic elementwise step (the source of truth of the fused kernel above).
             z.rows(0..<(2 * n)).applySigmoid()
             z.rows((2 * n)..<(3 * n)).applyTanh()

@@ -17,9 +17,10 @@ extension StackedGatedArchitecture {
             let states = pass.tape.matrix("layer\(l).states", rows: stateRows, columns: (T + 1) * B)
             let s0 = states.columns(0..<B)
             if let initial = pass.initialStates { s0.copy(from: initial[l]) } else { s0.setZero() }
-            Self.forwardLayer(GatedLayerForward(
-                weights: GatedLayerWeights(pass.parameters, layout.layers[l]), input: input, states: states,
-                hiddenSize: n, steps: T, batchSize: B, tape: pass.tape, prefix: "layer\(l).", kernels: kernels))
+            Self.forwardLayer(
+                GatedLayerForward(
+                    weights: GatedLayerWeights(pass.parameters, layout.layers[l]), input: input, states: states,
+                    hiddenSize: n, steps: T, batchSize: B, tape: pass.tape, prefix: "layer\(l).", kernels: kernels))
             pass.tape.layerStates.append(states)
             input = states.rows(0..<n).columns(B..<((T + 1) * B))
         }
@@ -47,14 +48,16 @@ extension StackedGatedArchitecture {
         for l in stride(from: layout.layerCount - 1, through: 0, by: -1) {
             let states = pass.tape.layerStates[l]
             let input = l == 0 ? pass.inputs : pass.tape.layerStates[l - 1].rows(0..<n).columns(B..<((T + 1) * B))
-            let dx: AlgebraMatrix<A>? = l == 0
+            let dx: AlgebraMatrix<A>? =
+                l == 0
                 ? pass.inputGradient : pass.tape.matrix("layer\(l).inputGradient", rows: n, columns: T * B)
-            Self.backwardLayer(GatedLayerBackward(
-                weights: GatedLayerWeights(pass.parameters, layout.layers[l]),
-                gradients: GatedLayerWeights(pass.parameterGradient, layout.layers[l]),
-                input: input, states: states, hiddenGradient: dh, inputGradient: dx,
-                initialStateGradient: pass.initialStateGradients?[l], hiddenSize: n, steps: T, batchSize: B,
-                tape: pass.tape, prefix: "layer\(l).", kernels: kernels))
+            Self.backwardLayer(
+                GatedLayerBackward(
+                    weights: GatedLayerWeights(pass.parameters, layout.layers[l]),
+                    gradients: GatedLayerWeights(pass.parameterGradient, layout.layers[l]),
+                    input: input, states: states, hiddenGradient: dh, inputGradient: dx,
+                    initialStateGradient: pass.initialStateGradients?[l], hiddenSize: n, steps: T, batchSize: B,
+                    tape: pass.tape, prefix: "layer\(l).", kernels: kernels))
             if let dx, l > 0 { dh = dx }
         }
     }

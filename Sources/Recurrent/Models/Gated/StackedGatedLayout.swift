@@ -34,8 +34,11 @@ public struct StackedGatedLayout: ParameterLayout {
     let readoutBias: ParameterGroup
 
     init(inputSize: Int, hiddenSize: Int, outputSize: Int, layerCount: Int, gateCount: Int) throws {
-        try Self.checkSizes(["inputSize": inputSize, "hiddenSize": hiddenSize, "outputSize": outputSize,
-                             "layers": layerCount], capped: true)
+        try Self.checkSizes(
+            [
+                "inputSize": inputSize, "hiddenSize": hiddenSize, "outputSize": outputSize,
+                "layers": layerCount,
+            ], capped: true)
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
         self.outputSize = outputSize
@@ -55,8 +58,9 @@ public struct StackedGatedLayout: ParameterLayout {
         let g = ParameterGroup.layout(entries)
         self.groups = g
         self.layers = (0..<layerCount).map {
-            LayerOffsets(inputWeights: g[4 * $0], recurrentWeights: g[4 * $0 + 1], inputBias: g[4 * $0 + 2],
-                         recurrentBias: g[4 * $0 + 3])
+            LayerOffsets(
+                inputWeights: g[4 * $0], recurrentWeights: g[4 * $0 + 1], inputBias: g[4 * $0 + 2],
+                recurrentBias: g[4 * $0 + 3])
         }
         self.readoutWeights = g[4 * layerCount]
         self.readoutBias = g[4 * layerCount + 1]
@@ -66,8 +70,9 @@ public struct StackedGatedLayout: ParameterLayout {
     public var layerStateLayout: StateLayout {
         let n = hiddenSize
         guard gateCount == 4 else { return .hidden(n) }
-        return StateLayout(size: 2 * n, segments: [.init(name: "h", rows: 0..<n), .init(name: "c", rows: n..<(2 * n))],
-                           hiddenRows: 0..<n)
+        return StateLayout(
+            size: 2 * n, segments: [.init(name: "h", rows: 0..<n), .init(name: "c", rows: n..<(2 * n))],
+            hiddenRows: 0..<n)
     }
 
     /// ``layerStateLayout`` for every layer.

@@ -35,8 +35,9 @@ extension TanhRNN {
         grads.recurrentBias.add(biasGradient)
         if let dx = layer.inputGradient {
             let inputWeights = layer.weights.inputWeights
-            let wihT = layer.tape.matrix(layer.prefix + "inputWeightsTransposed", rows: inputWeights.columns,
-                                         columns: n)
+            let wihT = layer.tape.matrix(
+                layer.prefix + "inputWeightsTransposed", rows: inputWeights.columns,
+                columns: n)
             wihT.transpose(of: inputWeights)
             dx.gateProduct(wihT, g, start: .zero, kernels)
         }

@@ -18,8 +18,9 @@ extension TanhRNN {
         for t in 1...T {
             let ht = h.step(t, batchSize: B)
             if inputPerStep {
-                ht.gateProduct(layer.weights.inputWeights, layer.input.step(t - 1, batchSize: B), start: .column(bias),
-                               kernels)
+                ht.gateProduct(
+                    layer.weights.inputWeights, layer.input.step(t - 1, batchSize: B), start: .column(bias),
+                    kernels)
             }
             ht.gateProduct(layer.weights.recurrentWeights, h.step(t - 1, batchSize: B), start: .accumulate, kernels)
             ht.applyGateTanh(kernels)

@@ -26,21 +26,27 @@ public struct TanhRNN: StackedGatedArchitecture, Equatable {
 }
 
 extension TanhRNN {
-    static func layout(_ inputSize: Int, _ hiddenSize: Int, _ outputSize: Int, _ layers: Int) throws -> StackedGatedLayout {
-        try StackedGatedLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layerCount: layers,
-                               gateCount: 1)
+    static func layout(_ inputSize: Int, _ hiddenSize: Int, _ outputSize: Int, _ layers: Int) throws
+        -> StackedGatedLayout
+    {
+        try StackedGatedLayout(
+            inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layerCount: layers,
+            gateCount: 1)
     }
 
     /// A randomly initialised network (PyTorch's default init) drawing from `rng`.
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, using rng: inout SeededRandom) throws {
-        try self.init(layout: Self.layout(inputSize, hiddenSize, outputSize, layers),
-                      initialization: PyTorchInitialization(), using: &rng)
+    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, using rng: inout SeededRandom) throws
+    {
+        try self.init(
+            layout: Self.layout(inputSize, hiddenSize, outputSize, layers),
+            initialization: PyTorchInitialization(), using: &rng)
     }
 
     /// A randomly initialised network from `seed` (same seed ⇒ identical parameters, byte for byte).
     public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, seed: UInt64) throws {
-        try self.init(layout: Self.layout(inputSize, hiddenSize, outputSize, layers),
-                      initialization: PyTorchInitialization(), seed: seed)
+        try self.init(
+            layout: Self.layout(inputSize, hiddenSize, outputSize, layers),
+            initialization: PyTorchInitialization(), seed: seed)
     }
 
     /// A network with the given flat parameters (layout: ``RecurrentModel/parameterGroups``).

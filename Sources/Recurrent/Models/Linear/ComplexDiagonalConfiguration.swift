@@ -10,8 +10,10 @@ public struct ComplexDiagonalConfiguration: Sendable, Codable, Equatable, Hashab
     public var scaledExpTangents: ScaledExpTangents
 
     /// A configuration (defaults: `default` parametrization, no normalisation, matrix skip, exact tangents).
-    public init(parametrization: EigenvalueParametrization = .default, normalization: InputNormalization = .none,
-                skip: SkipConnection = .matrix, scaledExpTangents: ScaledExpTangents = .exact) {
+    public init(
+        parametrization: EigenvalueParametrization = .default, normalization: InputNormalization = .none,
+        skip: SkipConnection = .matrix, scaledExpTangents: ScaledExpTangents = .exact
+    ) {
         self.parametrization = parametrization
         self.normalization = normalization
         self.skip = skip

@@ -45,7 +45,8 @@ extension ComplexDiagonalLayout {
             let productRe = tape.matrix("layer\(l).inputProductRe", rows: N, columns: d, zeroed: fusedInput)
             let productIm = tape.matrix("layer\(l).inputProductIm", rows: N, columns: d, zeroed: fusedInput)
             // ∂L/∂u_t: the layer below's direct δ (2N rows: wide) or ∂L/∂x_t (fused when narrow).
-            let inputGradient: AlgebraMatrix<A>? = l > 0
+            let inputGradient: AlgebraMatrix<A>? =
+                l > 0
                 ? tape.matrix("layer\(l - 1).stateGradient", rows: 2 * N, columns: T * B) : pass.inputGradient
             let fusedInputGradient = fusedInput ? inputGradient : nil
             for t in stride(from: T, through: 1, by: -1) {
@@ -155,8 +156,9 @@ extension ComplexDiagonalLayout {
             }
             if l > 0, let inputGradient { delta = inputGradient }
         }
-        configuration.skip.addBackward(d: skipGroup.map { AlgebraMatrix($0, of: p) },
-                                       gradientD: skipGroup.map { AlgebraMatrix($0, of: g) },
-                                       x: pass.inputs, dy: dy, dx: pass.inputGradient)
+        configuration.skip.addBackward(
+            d: skipGroup.map { AlgebraMatrix($0, of: p) },
+            gradientD: skipGroup.map { AlgebraMatrix($0, of: g) },
+            x: pass.inputs, dy: dy, dx: pass.inputGradient)
     }
 }

@@ -28,8 +28,9 @@ extension ComplexDiagonalLayout {
     {
         var configuration = self.configuration
         configuration.parametrization = parametrization
-        let target = try ComplexDiagonalLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                               layerCount: layerCount, configuration: configuration)
+        let target = try ComplexDiagonalLayout(
+            inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+            layerCount: layerCount, configuration: configuration)
         precondition(target.parameterCount == parameterCount, "reparametrization keeps the layout size")
         var q = p
         for l in 0..<layerCount {

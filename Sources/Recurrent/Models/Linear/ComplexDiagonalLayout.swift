@@ -38,13 +38,19 @@ public struct ComplexDiagonalLayout: ParameterLayout {
     let readoutImaginary: ParameterGroup
     let skipGroup: ParameterGroup?
 
-    init(inputSize: Int, hiddenSize: Int, outputSize: Int, layerCount: Int,
-         configuration: ComplexDiagonalConfiguration) throws {
-        try Self.checkSizes(["inputSize": inputSize, "hiddenSize": hiddenSize, "outputSize": outputSize,
-                             "layers": layerCount], capped: false)
+    init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, layerCount: Int,
+        configuration: ComplexDiagonalConfiguration
+    ) throws {
+        try Self.checkSizes(
+            [
+                "inputSize": inputSize, "hiddenSize": hiddenSize, "outputSize": outputSize,
+                "layers": layerCount,
+            ], capped: false)
         if case .l2(let epsilon) = configuration.normalization, !(epsilon.isFinite && epsilon >= 0) {
-            throw RecurrentError.invalidArgument(argument: "normalization",
-                                                 message: "L2 epsilon must be finite and ≥ 0, got \(epsilon)")
+            throw RecurrentError.invalidArgument(
+                argument: "normalization",
+                message: "L2 epsilon must be finite and ≥ 0, got \(epsilon)")
         }
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
@@ -72,8 +78,9 @@ public struct ComplexDiagonalLayout: ParameterLayout {
         let perLayer = learned ? 5 : 4
         layers = (0..<layerCount).map { l in
             let o = perLayer * l
-            return LayerGroups(omega1: g[o], omega2: g[o + 1], gammaLog: learned ? g[o + 2] : nil,
-                               inputReal: g[o + perLayer - 2], inputImaginary: g[o + perLayer - 1])
+            return LayerGroups(
+                omega1: g[o], omega2: g[o + 1], gammaLog: learned ? g[o + 2] : nil,
+                inputReal: g[o + perLayer - 2], inputImaginary: g[o + perLayer - 1])
         }
         readoutReal = g[perLayer * layerCount]
         readoutImaginary = g[perLayer * layerCount + 1]
@@ -85,9 +92,12 @@ public struct ComplexDiagonalLayout: ParameterLayout {
 
     /// The state layout of every layer: [Re h; Im h].
     var stateLayout: StateLayout {
-        StateLayout(size: 2 * hiddenSize,
-                    segments: [.init(name: "re", rows: 0..<hiddenSize), .init(name: "im", rows: hiddenSize..<(2 * hiddenSize))],
-                    hiddenRows: 0..<(2 * hiddenSize))
+        StateLayout(
+            size: 2 * hiddenSize,
+            segments: [
+                .init(name: "re", rows: 0..<hiddenSize), .init(name: "im", rows: hiddenSize..<(2 * hiddenSize)),
+            ],
+            hiddenRows: 0..<(2 * hiddenSize))
     }
 
     /// Coefficients of unit j of layer ℓ from a parameter view (values in the algebra's scalar type).

@@ -24,7 +24,9 @@ public struct ComplexDiagonalRNN: LayoutBackedModel, Equatable {
     public var configuration: ComplexDiagonalConfiguration { layout.configuration }
 
     /// λ_j = a_j + ib_j of layer ℓ.
-    public func eigenvalues(layer: Int = 0) throws -> [Complex<Double>] { try layout.eigenvalues(parameters, layer: layer) }
+    public func eigenvalues(layer: Int = 0) throws -> [Complex<Double>] {
+        try layout.eigenvalues(parameters, layer: layer)
+    }
 
     /// γ_j of layer ℓ (1 for ``InputNormalization/none``).
     public func normalizationFactors(layer: Int = 0) throws -> [Double] {
@@ -52,30 +54,42 @@ public struct ComplexDiagonalRNN: LayoutBackedModel, Equatable {
 extension ComplexDiagonalRNN {
     /// A network with the given flat parameters (layout: ``ComplexDiagonalLayout``); throws when a unit's (ω₁, ω₂)
     /// is outside the domain of the parametrization/normalisation.
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1,
-                configuration: ComplexDiagonalConfiguration = ComplexDiagonalConfiguration(), parameters: [Double]) throws {
-        try self.init(layout: ComplexDiagonalLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                                    layerCount: layers, configuration: configuration),
-                      validating: parameters)
+    public init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1,
+        configuration: ComplexDiagonalConfiguration = ComplexDiagonalConfiguration(), parameters: [Double]
+    ) throws {
+        try self.init(
+            layout: ComplexDiagonalLayout(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                layerCount: layers, configuration: configuration),
+            validating: parameters)
     }
 
     /// A randomly initialised network (``DiagonalInitialization``; default: Zucchet & Orvieto's repository scheme
     /// with r_min = 0, r_max = 1, φ_max = π).
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1,
-                configuration: ComplexDiagonalConfiguration = ComplexDiagonalConfiguration(),
-                initialization: DiagonalInitialization = .zucchetOrvieto2024(), using rng: inout SeededRandom) throws {
-        try self.init(layout: ComplexDiagonalLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                                    layerCount: layers, configuration: configuration),
-                      initialization: initialization, using: &rng)
+    public init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1,
+        configuration: ComplexDiagonalConfiguration = ComplexDiagonalConfiguration(),
+        initialization: DiagonalInitialization = .zucchetOrvieto2024(), using rng: inout SeededRandom
+    ) throws {
+        try self.init(
+            layout: ComplexDiagonalLayout(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                layerCount: layers, configuration: configuration),
+            initialization: initialization, using: &rng)
     }
 
     /// As ``init(inputSize:hiddenSize:outputSize:layers:configuration:initialization:using:)`` from `seed`
     /// (same seed ⇒ identical parameters, byte for byte).
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1,
-                configuration: ComplexDiagonalConfiguration = ComplexDiagonalConfiguration(),
-                initialization: DiagonalInitialization = .zucchetOrvieto2024(), seed: UInt64) throws {
-        try self.init(layout: ComplexDiagonalLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                                    layerCount: layers, configuration: configuration),
-                      initialization: initialization, seed: seed)
+    public init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1,
+        configuration: ComplexDiagonalConfiguration = ComplexDiagonalConfiguration(),
+        initialization: DiagonalInitialization = .zucchetOrvieto2024(), seed: UInt64
+    ) throws {
+        try self.init(
+            layout: ComplexDiagonalLayout(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                layerCount: layers, configuration: configuration),
+            initialization: initialization, seed: seed)
     }
 }

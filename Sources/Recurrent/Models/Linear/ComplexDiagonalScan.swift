@@ -13,8 +13,10 @@ import MemoryNumerics
 /// Results agree with the sequential recurrence up to rounding (the association order differs).
 public enum ComplexDiagonalScan {
     /// h_1 … h_T by the sequential recurrence.
-    public static func sequential(coefficients a: [Complex<Double>], inputs b: [Complex<Double>],
-                                  initial h0: Complex<Double> = .zero) throws -> [Complex<Double>] {
+    public static func sequential(
+        coefficients a: [Complex<Double>], inputs b: [Complex<Double>],
+        initial h0: Complex<Double> = .zero
+    ) throws -> [Complex<Double>] {
         try check(a, b)
         var h = h0
         var out: [Complex<Double>] = []
@@ -27,8 +29,10 @@ public enum ComplexDiagonalScan {
     }
 
     /// h_1 … h_T by the associative scan with h_0 folded into the first element.
-    public static func associative(coefficients a: [Complex<Double>], inputs b: [Complex<Double>],
-                                   initial h0: Complex<Double> = .zero) throws -> [Complex<Double>] {
+    public static func associative(
+        coefficients a: [Complex<Double>], inputs b: [Complex<Double>],
+        initial h0: Complex<Double> = .zero
+    ) throws -> [Complex<Double>] {
         try check(a, b)
         let n = b.count
         if n == 0 { return [] }
@@ -51,8 +55,9 @@ public enum ComplexDiagonalScan {
 
     private static func check(_ a: [Complex<Double>], _ b: [Complex<Double>]) throws {
         guard a.count == b.count else {
-            throw RecurrentError.shapeMismatch(argument: "coefficients", expected: "\(b.count) values (one per input)",
-                                               got: "\(a.count)")
+            throw RecurrentError.shapeMismatch(
+                argument: "coefficients", expected: "\(b.count) values (one per input)",
+                got: "\(a.count)")
         }
     }
 }

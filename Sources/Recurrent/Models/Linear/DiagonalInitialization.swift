@@ -47,29 +47,38 @@ public struct DiagonalInitialization: Sendable, Codable, Equatable, Hashable {
     }
 
     /// The paper / minimal-LRU scheme (defaults: minimal-LRU's r_min = 0, r_max = 1, φ_max = 6.28).
-    public static func orvieto2023(minimumModulus: Double = 0, maximumModulus: Double = 1,
-                                   maximumPhase: Double = 6.28) -> DiagonalInitialization {
-        DiagonalInitialization(scheme: .orvieto2023, minimumModulus: minimumModulus, maximumModulus: maximumModulus,
-                               maximumPhase: maximumPhase)
+    public static func orvieto2023(
+        minimumModulus: Double = 0, maximumModulus: Double = 1,
+        maximumPhase: Double = 6.28
+    ) -> DiagonalInitialization {
+        DiagonalInitialization(
+            scheme: .orvieto2023, minimumModulus: minimumModulus, maximumModulus: maximumModulus,
+            maximumPhase: maximumPhase)
     }
 
     /// Zucchet & Orvieto's repository scheme (defaults: their class defaults r_min = 0, r_max = 1, φ_max = π).
-    public static func zucchetOrvieto2024(minimumModulus: Double = 0, maximumModulus: Double = 1,
-                                          maximumPhase: Double = .pi) -> DiagonalInitialization {
-        DiagonalInitialization(scheme: .zucchetOrvieto2024, minimumModulus: minimumModulus,
-                               maximumModulus: maximumModulus, maximumPhase: maximumPhase)
+    public static func zucchetOrvieto2024(
+        minimumModulus: Double = 0, maximumModulus: Double = 1,
+        maximumPhase: Double = .pi
+    ) -> DiagonalInitialization {
+        DiagonalInitialization(
+            scheme: .zucchetOrvieto2024, minimumModulus: minimumModulus,
+            maximumModulus: maximumModulus, maximumPhase: maximumPhase)
     }
 
     func validate() throws {
         guard maximumModulus.isFinite, maximumModulus > 0, maximumModulus <= 1 else {
-            throw RecurrentError.invalidArgument(argument: "maximumModulus", message: "must be in (0, 1], got \(maximumModulus)")
+            throw RecurrentError.invalidArgument(
+                argument: "maximumModulus", message: "must be in (0, 1], got \(maximumModulus)")
         }
         guard minimumModulus.isFinite, minimumModulus >= 0, minimumModulus <= maximumModulus else {
             throw RecurrentError.invalidArgument(
-                argument: "minimumModulus", message: "must be in [0, maximumModulus = \(maximumModulus)], got \(minimumModulus)")
+                argument: "minimumModulus",
+                message: "must be in [0, maximumModulus = \(maximumModulus)], got \(minimumModulus)")
         }
         guard maximumPhase.isFinite, maximumPhase > 0 else {
-            throw RecurrentError.invalidArgument(argument: "maximumPhase", message: "must be finite and > 0, got \(maximumPhase)")
+            throw RecurrentError.invalidArgument(
+                argument: "maximumPhase", message: "must be finite and > 0, got \(maximumPhase)")
         }
     }
 
@@ -116,7 +125,8 @@ public struct DiagonalInitialization: Sendable, Codable, Equatable, Hashable {
             for i in groups.inputReal.range { p[i] = scale * rng.gaussian() }
             for i in groups.inputImaginary.range { p[i] = scale * rng.gaussian() }
         }
-        let cScale = scheme == .orvieto2023
+        let cScale =
+            scheme == .orvieto2023
             ? 1 / Double(N).squareRoot() : 1 / Double(layout.outputSize).squareRoot()
         for i in layout.readoutReal.range { p[i] = cScale * rng.gaussian() }
         for i in layout.readoutImaginary.range { p[i] = cScale * rng.gaussian() }

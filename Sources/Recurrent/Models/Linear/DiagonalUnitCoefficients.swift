@@ -17,8 +17,10 @@ struct DiagonalUnitCoefficients<S: RecurrentScalar> {
 
     /// Evaluate for (ω₁, ω₂) and γ_log (used only for ``InputNormalization/learned``).
     @inline(__always)
-    init(omega1 w1: S, omega2 w2: S, gammaLog: S, parametrization: EigenvalueParametrization,
-         normalization: InputNormalization, scaledExpTangents: ScaledExpTangents) {
+    init(
+        omega1 w1: S, omega2 w2: S, gammaLog: S, parametrization: EigenvalueParametrization,
+        normalization: InputNormalization, scaledExpTangents: ScaledExpTangents
+    ) {
         let one: S = 1
         if parametrization == .default {
             a = w1

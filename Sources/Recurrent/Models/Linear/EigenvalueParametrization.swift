@@ -48,13 +48,15 @@ public enum EigenvalueParametrization: String, Sendable, Codable, CaseIterable, 
     /// ``scaledExp`` and ``optimal`` (they are contractive by construction), and θ ≢ 0 (mod 2π) for ``exp``.
     public func parameters(modulus nu: Double, phase theta: Double) throws -> (Double, Double) {
         guard nu.isFinite, nu >= 0, theta.isFinite else {
-            throw RecurrentError.invalidArgument(argument: "eigenvalue",
-                                                 message: "modulus \(nu) and phase \(theta) must be finite, modulus ≥ 0")
+            throw RecurrentError.invalidArgument(
+                argument: "eigenvalue",
+                message: "modulus \(nu) and phase \(theta) must be finite, modulus ≥ 0")
         }
         func requireContractive() throws {
             guard nu > 0 && nu < 1 else {
                 throw RecurrentError.invalidArgument(
-                    argument: "eigenvalue", message: "the \(rawValue) parametrization needs 0 < |λ| < 1, got |λ| = \(nu)")
+                    argument: "eigenvalue",
+                    message: "the \(rawValue) parametrization needs 0 < |λ| < 1, got |λ| = \(nu)")
             }
         }
         switch self {
@@ -65,8 +67,9 @@ public enum EigenvalueParametrization: String, Sendable, Codable, CaseIterable, 
             var t = theta.truncatingRemainder(dividingBy: 2 * Double.pi)
             if t <= 0 { t += 2 * Double.pi }
             guard t > 0 && t.isFinite else {
-                throw RecurrentError.invalidArgument(argument: "eigenvalue",
-                                                     message: "the exp parametrization needs a phase θ > 0, got \(theta)")
+                throw RecurrentError.invalidArgument(
+                    argument: "eigenvalue",
+                    message: "the exp parametrization needs a phase θ > 0, got \(theta)")
             }
             return (PortableMath.log(-PortableMath.log(nu)), PortableMath.log(t))
         case .scaledExp:

@@ -32,7 +32,9 @@ public struct LRU: LayoutBackedModel, Equatable {
     }
 
     /// λ_j of layer ℓ.
-    public func eigenvalues(layer: Int = 0) throws -> [Complex<Double>] { try layout.eigenvalues(parameters, layer: layer) }
+    public func eigenvalues(layer: Int = 0) throws -> [Complex<Double>] {
+        try layout.eigenvalues(parameters, layer: layer)
+    }
 
     /// γ_j = exp(γ_log,j) of layer ℓ.
     public func normalizationFactors(layer: Int = 0) throws -> [Double] {
@@ -56,27 +58,39 @@ public struct LRU: LayoutBackedModel, Equatable {
 
 extension LRU {
     /// A network with the given flat parameters.
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, skip: SkipConnection = .diagonal,
-                parameters: [Double]) throws {
-        try self.init(layout: ComplexDiagonalLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                                    layerCount: layers, configuration: Self.configuration(skip: skip)),
-                      validating: parameters)
+    public init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, skip: SkipConnection = .diagonal,
+        parameters: [Double]
+    ) throws {
+        try self.init(
+            layout: ComplexDiagonalLayout(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                layerCount: layers, configuration: Self.configuration(skip: skip)),
+            validating: parameters)
     }
 
     /// A randomly initialised LRU (ring initialisation; default: the paper / minimal-LRU scheme with r_min = 0,
     /// r_max = 1, φ_max = 6.28).
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, skip: SkipConnection = .diagonal,
-                initialization: DiagonalInitialization = .orvieto2023(), using rng: inout SeededRandom) throws {
-        try self.init(layout: ComplexDiagonalLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                                    layerCount: layers, configuration: Self.configuration(skip: skip)),
-                      initialization: initialization, using: &rng)
+    public init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, skip: SkipConnection = .diagonal,
+        initialization: DiagonalInitialization = .orvieto2023(), using rng: inout SeededRandom
+    ) throws {
+        try self.init(
+            layout: ComplexDiagonalLayout(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                layerCount: layers, configuration: Self.configuration(skip: skip)),
+            initialization: initialization, using: &rng)
     }
 
     /// As ``init(inputSize:hiddenSize:outputSize:layers:skip:initialization:using:)`` from `seed`.
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, skip: SkipConnection = .diagonal,
-                initialization: DiagonalInitialization = .orvieto2023(), seed: UInt64) throws {
-        try self.init(layout: ComplexDiagonalLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                                    layerCount: layers, configuration: Self.configuration(skip: skip)),
-                      initialization: initialization, seed: seed)
+    public init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, skip: SkipConnection = .diagonal,
+        initialization: DiagonalInitialization = .orvieto2023(), seed: UInt64
+    ) throws {
+        try self.init(
+            layout: ComplexDiagonalLayout(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                layerCount: layers, configuration: Self.configuration(skip: skip)),
+            initialization: initialization, seed: seed)
     }
 }

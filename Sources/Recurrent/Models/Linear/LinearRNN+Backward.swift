@@ -44,8 +44,9 @@ extension LinearRNN {
                 dx.multiply(bView, transposeA: true, delta)
             }
         }
-        layout.skip.addBackward(d: layout.skipGroup.map { AlgebraMatrix($0, of: p) },
-                                gradientD: layout.skipGroup.map { AlgebraMatrix($0, of: g) },
-                                x: pass.inputs, dy: dy, dx: pass.inputGradient)
+        layout.skip.addBackward(
+            d: layout.skipGroup.map { AlgebraMatrix($0, of: p) },
+            gradientD: layout.skipGroup.map { AlgebraMatrix($0, of: g) },
+            x: pass.inputs, dy: dy, dx: pass.inputGradient)
     }
 }

@@ -29,14 +29,16 @@ extension LinearRNN {
     ) throws -> Matrix {
         guard n >= 1 else { throw RecurrentError.invalidArgument(argument: "size", message: "must be ≥ 1, got \(n)") }
         guard nu0.isFinite, nu0 >= 0 else {
-            throw RecurrentError.invalidArgument(argument: "minimumModulus", message: "must be finite and ≥ 0, got \(nu0)")
+            throw RecurrentError.invalidArgument(
+                argument: "minimumModulus", message: "must be finite and ≥ 0, got \(nu0)")
         }
         guard nuMax.isFinite, nuMax >= nu0 else {
             throw RecurrentError.invalidArgument(
                 argument: "maximumModulus", message: "must be finite and ≥ minimumModulus \(nu0), got \(nuMax)")
         }
         guard maximumPhase.isFinite, maximumPhase > 0 else {
-            throw RecurrentError.invalidArgument(argument: "maximumPhase", message: "must be finite and > 0, got \(maximumPhase)")
+            throw RecurrentError.invalidArgument(
+                argument: "maximumPhase", message: "must be finite and > 0, got \(maximumPhase)")
         }
         let scale = 1 / Double(n).squareRoot()
         let a0 = try Matrix(rows: n, columns: n, columnMajor: rng.gaussians(n * n).map { $0 * scale })

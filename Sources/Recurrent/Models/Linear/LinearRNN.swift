@@ -50,33 +50,45 @@ public struct LinearRNN: LayoutBackedModel, Equatable {
 
 extension LinearRNN {
     /// A network with the given flat parameters (layout: ``LinearRNNLayout``).
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, heads: Int = 1,
-                skip: SkipConnection = .matrix, parameters: [Double]) throws {
-        try self.init(layout: LinearRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                              layerCount: layers, headCount: heads, skip: skip),
-                      validating: parameters)
+    public init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, heads: Int = 1,
+        skip: SkipConnection = .matrix, parameters: [Double]
+    ) throws {
+        try self.init(
+            layout: LinearRNNLayout(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                layerCount: layers, headCount: heads, skip: skip),
+            validating: parameters)
     }
 
     /// A randomly initialised network: every recurrent block by
     /// ``zucchetOrvietoMatrix(size:minimumModulus:maximumModulus:maximumPhase:using:)`` with the options of
     /// `initialization`, B, C, D LeCun-normal (see ``LinearRNNInitialization``), drawn from `rng` in storage order.
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, heads: Int = 1,
-                skip: SkipConnection = .matrix, initialization: LinearRNNInitialization = LinearRNNInitialization(),
-                using rng: inout SeededRandom) throws {
-        try self.init(layout: LinearRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                              layerCount: layers, headCount: heads, skip: skip),
-                      initialization: initialization, using: &rng)
+    public init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, heads: Int = 1,
+        skip: SkipConnection = .matrix, initialization: LinearRNNInitialization = LinearRNNInitialization(),
+        using rng: inout SeededRandom
+    ) throws {
+        try self.init(
+            layout: LinearRNNLayout(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                layerCount: layers, headCount: heads, skip: skip),
+            initialization: initialization, using: &rng)
     }
 
     /// As ``init(inputSize:hiddenSize:outputSize:layers:heads:skip:initialization:using:)`` from `seed`
     /// (same seed ⇒ identical parameters, byte for byte, on a given platform; the eigen-decomposition goes through
     /// LAPACK).
-    public init(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, heads: Int = 1,
-                skip: SkipConnection = .matrix, initialization: LinearRNNInitialization = LinearRNNInitialization(),
-                seed: UInt64) throws {
-        try self.init(layout: LinearRNNLayout(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
-                                              layerCount: layers, headCount: heads, skip: skip),
-                      initialization: initialization, seed: seed)
+    public init(
+        inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int = 1, heads: Int = 1,
+        skip: SkipConnection = .matrix, initialization: LinearRNNInitialization = LinearRNNInitialization(),
+        seed: UInt64
+    ) throws {
+        try self.init(
+            layout: LinearRNNLayout(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize,
+                layerCount: layers, headCount: heads, skip: skip),
+            initialization: initialization, seed: seed)
     }
 
     /// A one-layer, one-head network with given matrices: A (N × N), B (N × d_in), C (d_out × N) and D (d_out × d_in,
@@ -84,21 +96,26 @@ extension LinearRNN {
     public init(recurrent a: Matrix, input b: Matrix, readout c: Matrix, skip d: Matrix?) throws {
         let n = a.rows
         guard a.columns == n, n >= 1 else {
-            throw RecurrentError.shapeMismatch(argument: "recurrent", expected: "a square N × N matrix, N ≥ 1",
-                                               got: "\(a.rows)×\(a.columns)")
+            throw RecurrentError.shapeMismatch(
+                argument: "recurrent", expected: "a square N × N matrix, N ≥ 1",
+                got: "\(a.rows)×\(a.columns)")
         }
         guard b.rows == n, b.columns >= 1 else {
-            throw RecurrentError.shapeMismatch(argument: "input", expected: "\(n) × d_in", got: "\(b.rows)×\(b.columns)")
+            throw RecurrentError.shapeMismatch(
+                argument: "input", expected: "\(n) × d_in", got: "\(b.rows)×\(b.columns)")
         }
         guard c.columns == n, c.rows >= 1 else {
-            throw RecurrentError.shapeMismatch(argument: "readout", expected: "d_out × \(n)", got: "\(c.rows)×\(c.columns)")
+            throw RecurrentError.shapeMismatch(
+                argument: "readout", expected: "d_out × \(n)", got: "\(c.rows)×\(c.columns)")
         }
         if let d, d.rows != c.rows || d.columns != b.columns {
-            throw RecurrentError.shapeMismatch(argument: "skip", expected: "\(c.rows) × \(b.columns)",
-                                               got: "\(d.rows)×\(d.columns)")
+            throw RecurrentError.shapeMismatch(
+                argument: "skip", expected: "\(c.rows) × \(b.columns)",
+                got: "\(d.rows)×\(d.columns)")
         }
-        try self.init(inputSize: b.columns, hiddenSize: n, outputSize: c.rows, layers: 1, heads: 1,
-                      skip: d == nil ? .none : .matrix,
-                      parameters: a.elements + b.elements + c.elements + (d?.elements ?? []))
+        try self.init(
+            inputSize: b.columns, hiddenSize: n, outputSize: c.rows, layers: 1, heads: 1,
+            skip: d == nil ? .none : .matrix,
+            parameters: a.elements + b.elements + c.elements + (d?.elements ?? []))
     }
 }

@@ -36,9 +36,13 @@ public struct LinearRNNLayout: ParameterLayout {
     /// Head size n = N/H.
     public var headSize: Int { hiddenSize / headCount }
 
-    init(inputSize: Int, hiddenSize: Int, outputSize: Int, layerCount: Int, headCount: Int, skip: SkipConnection) throws {
-        try Self.checkSizes(["inputSize": inputSize, "hiddenSize": hiddenSize, "outputSize": outputSize,
-                             "layers": layerCount, "heads": headCount], capped: false)
+    init(inputSize: Int, hiddenSize: Int, outputSize: Int, layerCount: Int, headCount: Int, skip: SkipConnection) throws
+    {
+        try Self.checkSizes(
+            [
+                "inputSize": inputSize, "hiddenSize": hiddenSize, "outputSize": outputSize,
+                "layers": layerCount, "heads": headCount,
+            ], capped: false)
         guard hiddenSize % headCount == 0 else {
             throw RecurrentError.invalidArgument(
                 argument: "heads", message: "\(headCount) heads do not divide hiddenSize \(hiddenSize)")
@@ -73,7 +77,8 @@ public struct LinearRNNLayout: ParameterLayout {
     @inline(__always)
     func head<A: RecurrentAlgebra>(_ vector: AlgebraMatrix<A>, layer l: Int, _ k: Int) -> AlgebraMatrix<A> {
         let n = headSize
-        return AlgebraMatrix(base: A.advance(vector.base, by: layers[l].recurrent.range.lowerBound + k * n * n),
-                             rows: n, columns: n)
+        return AlgebraMatrix(
+            base: A.advance(vector.base, by: layers[l].recurrent.range.lowerBound + k * n * n),
+            rows: n, columns: n)
     }
 }

@@ -37,9 +37,12 @@ public struct Adam: Optimizer, Equatable {
     public var name: String { "adam" }
 
     /// Adam with PyTorch's defaults; throws for out-of-range hyper-parameters.
-    public init(beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 0,
-                decayMask: [Double]? = nil) throws {
-        try OptimizerConfiguration.adam(beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay).validate()
+    public init(
+        beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 0,
+        decayMask: [Double]? = nil
+    ) throws {
+        try OptimizerConfiguration.adam(beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay)
+            .validate()
         self.beta1 = beta1
         self.beta2 = beta2
         self.epsilon = epsilon
@@ -64,8 +67,10 @@ public struct Adam: Optimizer, Equatable {
 
     /// One Adam step; `coupledDecay` is added to the gradient (Adam), `decoupledDecay` multiplies θ by
     /// (1 − η·λ) first (AdamW). Arguments were validated by the caller.
-    mutating func applyAdam(_ parameters: inout [Double], gradient: [Double], learningRate eta: Double,
-                            coupledDecay: Double, decoupledDecay: Double) {
+    mutating func applyAdam(
+        _ parameters: inout [Double], gradient: [Double], learningRate eta: Double,
+        coupledDecay: Double, decoupledDecay: Double
+    ) {
         let n = parameters.count
         OptimizerChecks.state(&firstMoment, count: n)
         OptimizerChecks.state(&secondMoment, count: n)

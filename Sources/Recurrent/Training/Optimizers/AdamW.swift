@@ -30,11 +30,14 @@ public struct AdamW: Optimizer, Equatable {
     public var secondMoment: [Double] { adam.secondMoment }
 
     /// AdamW with PyTorch's defaults (λ = 0.01); throws for out-of-range hyper-parameters.
-    public init(beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 0.01,
-                decayMask: [Double]? = nil) throws {
+    public init(
+        beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 0.01,
+        decayMask: [Double]? = nil
+    ) throws {
         adam = try Adam(beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: 0, decayMask: decayMask)
         guard weightDecay.isFinite, weightDecay >= 0 else {
-            throw RecurrentError.invalidArgument(argument: "weightDecay", message: "must be finite and ≥ 0, got \(weightDecay)")
+            throw RecurrentError.invalidArgument(
+                argument: "weightDecay", message: "must be finite and ≥ 0, got \(weightDecay)")
         }
         self.weightDecay = weightDecay
     }

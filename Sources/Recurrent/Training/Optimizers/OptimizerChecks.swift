@@ -2,15 +2,18 @@
 enum OptimizerChecks {
     static func update(parameters: [Double], gradient: [Double], learningRate: Double, decayMask: [Double]?) throws {
         guard gradient.count == parameters.count else {
-            throw RecurrentError.shapeMismatch(argument: "gradient", expected: "\(parameters.count) values (one per parameter)",
-                                               got: "\(gradient.count)")
+            throw RecurrentError.shapeMismatch(
+                argument: "gradient", expected: "\(parameters.count) values (one per parameter)",
+                got: "\(gradient.count)")
         }
         guard learningRate.isFinite, learningRate >= 0 else {
-            throw RecurrentError.invalidArgument(argument: "learningRate", message: "must be finite and ≥ 0, got \(learningRate)")
+            throw RecurrentError.invalidArgument(
+                argument: "learningRate", message: "must be finite and ≥ 0, got \(learningRate)")
         }
         if let decayMask, decayMask.count != parameters.count {
-            throw RecurrentError.shapeMismatch(argument: "decayMask", expected: "\(parameters.count) values (one per parameter)",
-                                               got: "\(decayMask.count)")
+            throw RecurrentError.shapeMismatch(
+                argument: "decayMask", expected: "\(parameters.count) values (one per parameter)",
+                got: "\(decayMask.count)")
         }
     }
 

@@ -23,9 +23,11 @@ public struct OptimizerConfiguration: Sendable, Codable, Equatable {
     public var weightDecayExcludedKinds: [ParameterKind]
 
     /// A configuration; `weightDecay` nil means 0.01 for AdamW and 0 otherwise.
-    public init(algorithm: OptimizerAlgorithm, momentum: Double = 0, nesterov: Bool = false, beta1: Double = 0.9,
-                beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double? = nil,
-                weightDecayExcludedKinds: [ParameterKind] = []) {
+    public init(
+        algorithm: OptimizerAlgorithm, momentum: Double = 0, nesterov: Bool = false, beta1: Double = 0.9,
+        beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double? = nil,
+        weightDecayExcludedKinds: [ParameterKind] = []
+    ) {
         self.algorithm = algorithm
         self.momentum = momentum
         self.nesterov = nesterov
@@ -42,29 +44,37 @@ public struct OptimizerConfiguration: Sendable, Codable, Equatable {
     }
 
     /// Adam (PyTorch defaults).
-    public static func adam(beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8,
-                            weightDecay: Double = 0) -> Self {
+    public static func adam(
+        beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8,
+        weightDecay: Double = 0
+    ) -> Self {
         Self(algorithm: .adam, beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay)
     }
 
     /// AdamW (PyTorch defaults, λ = 0.01).
-    public static func adamW(beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8,
-                             weightDecay: Double = 0.01, excluding kinds: [ParameterKind] = []) -> Self {
-        Self(algorithm: .adamW, beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay,
-             weightDecayExcludedKinds: kinds)
+    public static func adamW(
+        beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8,
+        weightDecay: Double = 0.01, excluding kinds: [ParameterKind] = []
+    ) -> Self {
+        Self(
+            algorithm: .adamW, beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: weightDecay,
+            weightDecayExcludedKinds: kinds)
     }
 
     /// Throws a descriptive ``RecurrentError`` for an out-of-range hyper-parameter.
     public func validate() throws {
         func check(_ ok: Bool, _ argument: String, _ value: Double, _ domain: String) throws {
-            if !ok { throw RecurrentError.invalidArgument(argument: argument, message: "must be \(domain), got \(value)") }
+            if !ok {
+                throw RecurrentError.invalidArgument(argument: argument, message: "must be \(domain), got \(value)")
+            }
         }
         try check(weightDecay.isFinite && weightDecay >= 0, "weightDecay", weightDecay, "finite and ≥ 0")
         switch algorithm {
         case .sgd:
             try check(momentum.isFinite && momentum >= 0 && momentum < 1, "momentum", momentum, "in [0, 1)")
             if nesterov && momentum == 0 {
-                throw RecurrentError.invalidArgument(argument: "nesterov", message: "Nesterov momentum needs momentum > 0")
+                throw RecurrentError.invalidArgument(
+                    argument: "nesterov", message: "Nesterov momentum needs momentum > 0")
             }
         case .adam, .adamW:
             try check(beta1.isFinite && beta1 >= 0 && beta1 < 1, "beta1", beta1, "in [0, 1)")
@@ -114,6 +124,7 @@ public struct OptimizerConfiguration: Sendable, Codable, Equatable {
         try c.encode(beta2, forKey: .beta2)
         try c.encode(epsilon, forKey: .epsilon)
         try c.encode(weightDecay, forKey: .weightDecay)
-        try c.encode(Set(weightDecayExcludedKinds).sorted { $0.rawValue < $1.rawValue }, forKey: .weightDecayExcludedKinds)
+        try c.encode(
+            Set(weightDecayExcludedKinds).sorted { $0.rawValue < $1.rawValue }, forKey: .weightDecayExcludedKinds)
     }
 }

@@ -24,7 +24,9 @@ public struct SGD: Optimizer, Equatable {
     public var name: String { "sgd" }
 
     /// SGD with PyTorch's defaults; throws for out-of-range hyper-parameters.
-    public init(momentum: Double = 0, nesterov: Bool = false, weightDecay: Double = 0, decayMask: [Double]? = nil) throws {
+    public init(momentum: Double = 0, nesterov: Bool = false, weightDecay: Double = 0, decayMask: [Double]? = nil)
+        throws
+    {
         try OptimizerConfiguration.sgd(momentum: momentum, nesterov: nesterov, weightDecay: weightDecay).validate()
         self.momentum = momentum
         self.nesterov = nesterov

@@ -10,8 +10,10 @@ public enum LearningRateSchedule: Sendable, Codable, Equatable {
     /// `warmup_cosine_decay_schedule(init_value = 1e-7, peak_value = lr, warmup_steps = 0,
     /// decay_steps = training length, end_value = 1e-7)`.
     public static func zucchetOrvieto(peak learningRate: Double, warmupSteps: Int = 0, decaySteps: Int? = nil) -> Self {
-        .warmupCosine(WarmupCosineSchedule(initial: 1e-7, peak: learningRate, end: 1e-7, warmupSteps: warmupSteps,
-                                           decaySteps: decaySteps))
+        .warmupCosine(
+            WarmupCosineSchedule(
+                initial: 1e-7, peak: learningRate, end: 1e-7, warmupSteps: warmupSteps,
+                decaySteps: decaySteps))
     }
 
     /// The largest learning rate of the schedule (η, or the peak).
@@ -67,7 +69,8 @@ public enum LearningRateSchedule: Sendable, Codable, Equatable {
             try rate(s.peak, "peak learning rate")
             try rate(s.end, "end learning rate")
             guard s.warmupSteps >= 0 else {
-                throw RecurrentError.invalidArgument(argument: "warmupSteps", message: "must be ≥ 0, got \(s.warmupSteps)")
+                throw RecurrentError.invalidArgument(
+                    argument: "warmupSteps", message: "must be ≥ 0, got \(s.warmupSteps)")
             }
             let decay = s.decaySteps ?? totalSteps
             guard decay > s.warmupSteps else {

@@ -68,7 +68,8 @@ struct ProbeSetup {
         for t in first..<inputs.steps {
             for b in 0..<B where inputs.values[d * (b + B * t)] != x0 { return }
         }
-        throw CLIError("the input (\(description)) is constant after the washout of \(first) steps: its capacity is undefined")
+        throw CLIError(
+            "the input (\(description)) is constant after the washout of \(first) steps: its capacity is undefined")
     }
 
     /// One forward pass over T × B steps must fit the memory budget.

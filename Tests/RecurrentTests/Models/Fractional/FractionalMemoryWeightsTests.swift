@@ -25,7 +25,8 @@ struct FractionalMemoryWeightsTests {
             let w = try FractionalMemoryWeights.weights(order: d, count: 200)
             let (lgNeg, sign) = try SpecialFunctions.logGammaWithSign(-d)
             for j in [1, 2, 7, 50, 200] {
-                let closed = -(SpecialFunctions.logGamma(Double(j) - d) - SpecialFunctions.logGamma(Double(j + 1)) - lgNeg).exp()
+                let closed =
+                    -(SpecialFunctions.logGamma(Double(j) - d) - SpecialFunctions.logGamma(Double(j + 1)) - lgNeg).exp()
                 // Γ(−d) < 0 for d ∈ (0, 1): the weights are negative.
                 #expect(sign < 0)
                 #expect(TestSupport.relativeError(w[j - 1], closed) < 1e-12, "d = \(d), j = \(j)")
@@ -69,7 +70,8 @@ struct FractionalMemoryWeightsTests {
         let s = try FractionalMemoryWeights.sum(order: 0.3, count: 100)
         #expect(abs(s - (0.19331 - 1)) < 5e-6)
         for (d, K) in [(0.3, 100), (0.1, 25), (0.45, 1000), (0.25, 1)] {
-            let closed = (SpecialFunctions.logGamma(Double(K) + 1 - d) - SpecialFunctions.logGamma(1 - d)
+            let closed =
+                (SpecialFunctions.logGamma(Double(K) + 1 - d) - SpecialFunctions.logGamma(1 - d)
                 - SpecialFunctions.logGamma(Double(K) + 1)).exp() - 1
             #expect(TestSupport.relativeError(try FractionalMemoryWeights.sum(order: d, count: K), closed) < 1e-12)
             let direct = try FractionalMemoryWeights.weights(order: d, count: K).reduce(0, +)

@@ -12,26 +12,32 @@ struct MLSTMTests {
         case mlstm, mlstmf
         var description: String { rawValue }
 
-        func make(inputSize: Int = 2, hiddenSize: Int = 3, outputSize: Int = 2, window: Int = 5, layers: Int = 2,
-                  seed: UInt64 = 51) throws -> any RecurrentModel {
+        func make(
+            inputSize: Int = 2, hiddenSize: Int = 3, outputSize: Int = 2, window: Int = 5, layers: Int = 2,
+            seed: UInt64 = 51
+        ) throws -> any RecurrentModel {
             switch self {
             case .mlstm:
-                return try MLSTM(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
-                                 layers: layers, seed: seed)
+                return try MLSTM(
+                    inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
+                    layers: layers, seed: seed)
             case .mlstmf:
-                return try MLSTMF(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
-                                  layers: layers, seed: seed)
+                return try MLSTMF(
+                    inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
+                    layers: layers, seed: seed)
             }
         }
 
         func make(_ base: any RecurrentModel, window: Int, parameters: [Double]) throws -> any RecurrentModel {
             switch self {
             case .mlstm:
-                return try MLSTM(inputSize: base.inputSize, hiddenSize: base.hiddenSize, outputSize: base.outputSize,
-                                 window: window, layers: base.layerCount, parameters: parameters)
+                return try MLSTM(
+                    inputSize: base.inputSize, hiddenSize: base.hiddenSize, outputSize: base.outputSize,
+                    window: window, layers: base.layerCount, parameters: parameters)
             case .mlstmf:
-                return try MLSTMF(inputSize: base.inputSize, hiddenSize: base.hiddenSize, outputSize: base.outputSize,
-                                  window: window, layers: base.layerCount, parameters: parameters)
+                return try MLSTMF(
+                    inputSize: base.inputSize, hiddenSize: base.hiddenSize, outputSize: base.outputSize,
+                    window: window, layers: base.layerCount, parameters: parameters)
             }
         }
     }
@@ -79,13 +85,16 @@ struct MLSTMTests {
             for t in 0..<layerInput.count {
                 let u = layerInput[t]
                 if dynamic {
-                    let a = add(add(add(mv(try g("layer\(l).W_xd"), u), mv(try g("layer\(l).W_hd"), h)),
-                                    mv(try g("layer\(l).W_dd"), d)), try g("layer\(l).b_d").elements)
+                    let a = add(
+                        add(
+                            add(mv(try g("layer\(l).W_xd"), u), mv(try g("layer\(l).W_hd"), h)),
+                            mv(try g("layer\(l).W_dd"), d)), try g("layer\(l).b_d").elements)
                     d = a.map { 0.5 * sigmoid($0) }
                 } else {
                     d = try g("layer\(l).theta_d").elements.map { 0.5 * sigmoid($0) }
                 }
-                let z = add(add(mv(try g("layer\(l).W_ih"), u), mv(try g("layer\(l).W_hh"), h)), try g("layer\(l).b").elements)
+                let z = add(
+                    add(mv(try g("layer\(l).W_ih"), u), mv(try g("layer\(l).W_hh"), h)), try g("layer\(l).b").elements)
                 var c = [Double](repeating: 0, count: n)
                 for k in 0..<n {
                     let w = try FractionalMemoryWeights.weights(order: d[k], count: K)
@@ -109,8 +118,9 @@ struct MLSTMTests {
         return (layerInput.map { add(mv(cMat, $0), bias) }, hs, cs, dsAll)
     }
 
-    @Test("Forward pass = direct transcription of the equations (outputs, h, d, c and the cell history)",
-          arguments: Variant.allCases)
+    @Test(
+        "Forward pass = direct transcription of the equations (outputs, h, d, c and the cell history)",
+        arguments: Variant.allCases)
     func forwardMatchesEquations(_ v: Variant) throws {
         let p = try Problem(v)
         let K = 5, T = 8, B = 2, n = 3
@@ -147,10 +157,12 @@ struct MLSTMTests {
     func layoutAndValidation() throws {
         let m = try MLSTM(inputSize: 2, hiddenSize: 3, outputSize: 1, window: 4, layers: 2, seed: 1)
         #expect(m.architecture == .mlstm && m.window == 4 && m.layerCount == 2)
-        #expect(m.parameterGroups.map(\.name) == [
-            "layer0.W_xd", "layer0.W_hd", "layer0.W_dd", "layer0.b_d", "layer0.W_ih", "layer0.W_hh", "layer0.b",
-            "layer1.W_xd", "layer1.W_hd", "layer1.W_dd", "layer1.b_d", "layer1.W_ih", "layer1.W_hh", "layer1.b",
-            "readout.C", "readout.c"])
+        #expect(
+            m.parameterGroups.map(\.name) == [
+                "layer0.W_xd", "layer0.W_hd", "layer0.W_dd", "layer0.b_d", "layer0.W_ih", "layer0.W_hh", "layer0.b",
+                "layer1.W_xd", "layer1.W_hd", "layer1.W_dd", "layer1.b_d", "layer1.W_ih", "layer1.W_hh", "layer1.b",
+                "readout.C", "readout.c",
+            ])
         #expect(try m.parameterGroup(named: "layer1.W_ih").shape == [9, 3])
         #expect(m.stateLayouts.count == 2 && m.stateSize == 2 * 18)
         #expect(m.stateLayouts[0].segments.map(\.name) == ["h", "d", "c", "cellHistory"])
@@ -174,15 +186,20 @@ struct MLSTMTests {
         #expect(try f.parameterGroup(named: "layer0.theta_d").kind == .other)
         #expect(try f.fractionalOrders() == [0.25, 0.25, 0.25])
         #expect(throws: RecurrentError.self) { try f.fractionalOrders(layer: 1) }
-        #expect(throws: RecurrentError.self) { try MLSTM(inputSize: 1, hiddenSize: 2, outputSize: 1, window: 0, seed: 1) }
-        #expect(throws: RecurrentError.self) { try MLSTMF(inputSize: 1, hiddenSize: 2, outputSize: 1, layers: 0, seed: 1) }
+        #expect(throws: RecurrentError.self) {
+            try MLSTM(inputSize: 1, hiddenSize: 2, outputSize: 1, window: 0, seed: 1)
+        }
+        #expect(throws: RecurrentError.self) {
+            try MLSTMF(inputSize: 1, hiddenSize: 2, outputSize: 1, layers: 0, seed: 1)
+        }
         #expect(throws: RecurrentError.self) { try MLSTM(inputSize: 1, hiddenSize: 2, outputSize: 1, parameters: [0]) }
         #expect(try MLSTM(inputSize: 1, hiddenSize: 2, outputSize: 1, seed: 1).window == 25)
         #expect(try MLSTMF(inputSize: 1, hiddenSize: 2, outputSize: 1, seed: 1).window == 25)
     }
 
-    @Test("Determinism: same seed ⇒ same parameters; forward, gradient and HVP reproduce bit for bit",
-          arguments: Variant.allCases)
+    @Test(
+        "Determinism: same seed ⇒ same parameters; forward, gradient and HVP reproduce bit for bit",
+        arguments: Variant.allCases)
     func determinism(_ v: Variant) throws {
         #expect(try v.make(seed: 9).parameters == (try v.make(seed: 9)).parameters)
         #expect(try v.make(seed: 9).parameters != (try v.make(seed: 10)).parameters)
@@ -191,7 +208,8 @@ struct MLSTMTests {
         let a = try p.model.hessianVectorProduct(inputs: p.inputs, targets: p.targets, direction: dir)
         let workspace = RecurrentWorkspace()
         _ = try p.model.lossAndGradient(inputs: p.inputs, targets: p.targets, workspace: workspace)
-        let b = try p.model.hessianVectorProduct(inputs: p.inputs, targets: p.targets, direction: dir, workspace: workspace)
+        let b = try p.model.hessianVectorProduct(
+            inputs: p.inputs, targets: p.targets, direction: dir, workspace: workspace)
         #expect(a == b)
         let g1 = try p.model.lossAndGradient(inputs: p.inputs, targets: p.targets)
         let g2 = try p.model.lossAndGradient(inputs: p.inputs, targets: p.targets, workspace: workspace)
@@ -224,8 +242,9 @@ struct MLSTMTests {
     func boundedCells() throws {
         let K = 25
         let model = try MLSTM(inputSize: 2, hiddenSize: 4, outputSize: 1, window: K, seed: 17)
-        let scaled = try MLSTM(inputSize: 2, hiddenSize: 4, outputSize: 1, window: K,
-                               parameters: model.parameters.map { 4 * $0 })
+        let scaled = try MLSTM(
+            inputSize: 2, hiddenSize: 4, outputSize: 1, window: K,
+            parameters: model.parameters.map { 4 * $0 })
         var rng = TestSupport.rng(18)
         let x = try SequenceBatch(steps: 300, batchSize: 3, features: 2, values: rng.gaussians(1800).map { 5 * $0 })
         let r = try scaled.forward(x)

@@ -13,31 +13,39 @@ struct MRNNTests {
         case mrnn, mrnnf, mrnnfTanh, mrnnw
         var description: String { rawValue }
 
-        func make(inputSize: Int = 2, hiddenSize: Int = 3, outputSize: Int = 2, window: Int = 5,
-                  seed: UInt64 = 41) throws -> any RecurrentModel {
+        func make(
+            inputSize: Int = 2, hiddenSize: Int = 3, outputSize: Int = 2, window: Int = 5,
+            seed: UInt64 = 41
+        ) throws -> any RecurrentModel {
             switch self {
             case .mrnn:
-                return try MRNN(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window, seed: seed)
+                return try MRNN(
+                    inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window, seed: seed)
             case .mrnnf, .mrnnfTanh:
-                return try MRNNF(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
-                                 outputTanh: self == .mrnnfTanh, seed: seed)
+                return try MRNNF(
+                    inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window,
+                    outputTanh: self == .mrnnfTanh, seed: seed)
             case .mrnnw:
-                return try MRNNW(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window, seed: seed)
+                return try MRNNW(
+                    inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, window: window, seed: seed)
             }
         }
 
         func make(_ base: any RecurrentModel, parameters: [Double]) throws -> any RecurrentModel {
             switch self {
             case .mrnn:
-                return try MRNN(inputSize: base.inputSize, hiddenSize: base.hiddenSize, outputSize: base.outputSize,
-                                window: (base as? MRNN)?.window ?? 0, parameters: parameters)
+                return try MRNN(
+                    inputSize: base.inputSize, hiddenSize: base.hiddenSize, outputSize: base.outputSize,
+                    window: (base as? MRNN)?.window ?? 0, parameters: parameters)
             case .mrnnf, .mrnnfTanh:
-                return try MRNNF(inputSize: base.inputSize, hiddenSize: base.hiddenSize, outputSize: base.outputSize,
-                                 window: (base as? MRNNF)?.window ?? 0, outputTanh: self == .mrnnfTanh,
-                                 parameters: parameters)
+                return try MRNNF(
+                    inputSize: base.inputSize, hiddenSize: base.hiddenSize, outputSize: base.outputSize,
+                    window: (base as? MRNNF)?.window ?? 0, outputTanh: self == .mrnnfTanh,
+                    parameters: parameters)
             case .mrnnw:
-                return try MRNNW(inputSize: base.inputSize, hiddenSize: base.hiddenSize, outputSize: base.outputSize,
-                                 window: (base as? MRNNW)?.window ?? 0, parameters: parameters)
+                return try MRNNW(
+                    inputSize: base.inputSize, hiddenSize: base.hiddenSize, outputSize: base.outputSize,
+                    window: (base as? MRNNW)?.window ?? 0, parameters: parameters)
             }
         }
     }
@@ -65,8 +73,10 @@ struct MRNNTests {
 
     /// The equations of Zhao et al. (2020, §4), transcribed step by step for one sequence with libm functions
     /// (independent of the engine's buffers, gemms and state layout).
-    static func reference(_ model: any RecurrentModel, dynamic: Bool, outputTanh: Bool, window K: Int,
-                          sequence x: [[Double]]) throws -> (y: [[Double]], h: [[Double]], m: [[Double]], d: [[Double]]) {
+    static func reference(
+        _ model: any RecurrentModel, dynamic: Bool, outputTanh: Bool, window K: Int,
+        sequence x: [[Double]]
+    ) throws -> (y: [[Double]], h: [[Double]], m: [[Double]], d: [[Double]]) {
         let dIn = model.inputSize, n = model.hiddenSize
         func g(_ name: String) throws -> Matrix { try model.parameterMatrix(named: name) }
         func mv(_ a: Matrix, _ v: [Double]) -> [Double] {
@@ -84,8 +94,11 @@ struct MRNNTests {
         var ys: [[Double]] = [], hs: [[Double]] = [], ms: [[Double]] = [], ds: [[Double]] = []
         for t in 0..<x.count {
             if dynamic {
-                let a = add(add(add(add(mv(try g("layer0.W_dd"), d), mv(try g("layer0.W_hd"), h)),
-                                    mv(try g("layer0.W_md"), m)), mv(try g("layer0.W_xd"), x[t])), bd)
+                let a = add(
+                    add(
+                        add(
+                            add(mv(try g("layer0.W_dd"), d), mv(try g("layer0.W_hd"), h)),
+                            mv(try g("layer0.W_md"), m)), mv(try g("layer0.W_xd"), x[t])), bd)
                 d = a.map { 0.5 * sigmoid($0) }
             } else if !free {
                 d = bd.map { 0.5 * sigmoid($0) }
@@ -107,8 +120,9 @@ struct MRNNTests {
         return (ys, hs, ms, ds)
     }
 
-    @Test("Forward pass = direct transcription of the equations (outputs, h, m, d, input history)",
-          arguments: Variant.allCases)
+    @Test(
+        "Forward pass = direct transcription of the equations (outputs, h, m, d, input history)",
+        arguments: Variant.allCases)
     func forwardMatchesEquations(_ v: Variant) throws {
         let p = try Problem(v)
         let K = 5, T = 8, B = 2, dIn = 2, n = 3
@@ -118,7 +132,8 @@ struct MRNNTests {
         #expect(S == 2 * n + (v == .mrnn ? dIn : 0) + (K - 1) * dIn)
         for b in 0..<B {
             let seq = (0..<T).map { t in (0..<dIn).map { p.inputs.values[$0 + dIn * (b + B * t)] } }
-            let ref = try Self.reference(p.model, dynamic: v == .mrnn, outputTanh: v == .mrnnfTanh, window: K, sequence: seq)
+            let ref = try Self.reference(
+                p.model, dynamic: v == .mrnn, outputTanh: v == .mrnnfTanh, window: K, sequence: seq)
             for t in 0..<T {
                 let y = (0..<2).map { r.outputs.values[$0 + 2 * (b + B * t)] }
                 #expect(TestSupport.maxAbsError(y, ref.y[t]) < 1e-12, "\(v) y at t = \(t + 1)")
@@ -143,9 +158,11 @@ struct MRNNTests {
     func layoutAndValidation() throws {
         let m = try MRNN(inputSize: 2, hiddenSize: 3, outputSize: 1, window: 4, seed: 1)
         #expect(m.architecture == .mrnn && m.window == 4 && m.layerCount == 1)
-        #expect(m.parameterGroups.map(\.name) == [
-            "layer0.W_hd", "layer0.W_md", "layer0.W_dd", "layer0.W_xd", "layer0.b_d", "layer0.W_hh", "layer0.W_xh",
-            "layer0.b_h", "layer0.W_mm", "layer0.W_fm", "layer0.b_m", "readout.W_hz", "readout.W_mz", "readout.b_z"])
+        #expect(
+            m.parameterGroups.map(\.name) == [
+                "layer0.W_hd", "layer0.W_md", "layer0.W_dd", "layer0.W_xd", "layer0.b_d", "layer0.W_hh", "layer0.W_xh",
+                "layer0.b_h", "layer0.W_mm", "layer0.W_fm", "layer0.b_m", "readout.W_hz", "readout.W_mz", "readout.b_z",
+            ])
         #expect(m.parameterCount == 6 + 6 + 4 + 4 + 2 + 9 + 6 + 3 + 9 + 6 + 3 + 3 + 3 + 1)
         #expect(m.stateLayouts[0].segments.map(\.name) == ["h", "m", "d", "inputHistory"])
         #expect(m.stateLayouts[0].rows(of: "inputHistory") == 8..<14)
@@ -155,8 +172,12 @@ struct MRNNTests {
         #expect(f.stateLayouts[0].segments.map(\.name) == ["h", "m"] && f.stateSize == 6)
         // Official initial value: b_d = 0 ⇒ d = ¼.
         #expect(f.fractionalOrders == [0.25, 0.25])
-        #expect(throws: RecurrentError.self) { try MRNN(inputSize: 1, hiddenSize: 2, outputSize: 1, layers: 2, seed: 1) }
-        #expect(throws: RecurrentError.self) { try MRNNF(inputSize: 1, hiddenSize: 2, outputSize: 1, window: 0, seed: 1) }
+        #expect(throws: RecurrentError.self) {
+            try MRNN(inputSize: 1, hiddenSize: 2, outputSize: 1, layers: 2, seed: 1)
+        }
+        #expect(throws: RecurrentError.self) {
+            try MRNNF(inputSize: 1, hiddenSize: 2, outputSize: 1, window: 0, seed: 1)
+        }
         #expect(throws: RecurrentError.self) {
             try MRNN(inputSize: 1, hiddenSize: 2, outputSize: 1, parameters: [1, 2, 3])
         }
@@ -181,7 +202,9 @@ struct MRNNTests {
         let x = try ModelDerivativeChecks.randomBatch(steps: 9, batchSize: 2, features: 2, seed: 3)
         #expect(TestSupport.maxAbsError(try w.forward(x).outputs.values, try f.forward(x).outputs.values) < 1e-14)
         #expect(w.stateLayouts[0].segments.map(\.name) == ["h", "m", "inputHistory"])
-        #expect(throws: RecurrentError.self) { try MRNNW(inputSize: 1, hiddenSize: 2, outputSize: 1, layers: 2, seed: 1) }
+        #expect(throws: RecurrentError.self) {
+            try MRNNW(inputSize: 1, hiddenSize: 2, outputSize: 1, layers: 2, seed: 1)
+        }
         let spec = try ModelSpecification(describing: w)
         #expect(spec.architecture == .mrnnw && spec.window == 4)
         #expect(try spec.makeModel(seed: 7) as? MRNNW == w)
@@ -191,7 +214,8 @@ struct MRNNTests {
     func initialisation() throws {
         let m = try MRNN(inputSize: 4, hiddenSize: 9, outputSize: 2, window: 3, seed: 5)
         for g in m.parameterGroups {
-            let fanIn = ["layer0.W_dd", "layer0.W_xd", "layer0.b_d", "layer0.W_fm", "layer0.W_xh"].contains(g.name) ? 4.0 : 9.0
+            let fanIn =
+                ["layer0.W_dd", "layer0.W_xd", "layer0.b_d", "layer0.W_fm", "layer0.W_xh"].contains(g.name) ? 4.0 : 9.0
             let values = m.parameterValues(of: g)
             let bound = 1 / fanIn.squareRoot()
             #expect(values.allSatisfy { abs($0) <= bound }, "\(g.name)")
@@ -210,7 +234,8 @@ struct MRNNTests {
         let a = try p.model.hessianVectorProduct(inputs: p.inputs, targets: p.targets, direction: dir)
         let workspace = RecurrentWorkspace()
         _ = try p.model.lossAndGradient(inputs: p.inputs, targets: p.targets, workspace: workspace)
-        let b = try p.model.hessianVectorProduct(inputs: p.inputs, targets: p.targets, direction: dir, workspace: workspace)
+        let b = try p.model.hessianVectorProduct(
+            inputs: p.inputs, targets: p.targets, direction: dir, workspace: workspace)
         #expect(a == b)
         #expect(try p.model.forward(p.inputs) == (try p.model.forward(p.inputs, workspace: workspace)))
     }
@@ -220,8 +245,9 @@ struct MRNNTests {
     @Test("Full Hessian of a tiny MRNNF is symmetric; its b_d column = differences of the gradient")
     func fullHessian() throws {
         let base = try MRNNF(inputSize: 1, hiddenSize: 2, outputSize: 1, window: 3, seed: 8)
-        let model = try MRNNF(inputSize: 1, hiddenSize: 2, outputSize: 1, window: 3,
-                              parameters: base.parameters.map { 2 * $0 + 0.3 })
+        let model = try MRNNF(
+            inputSize: 1, hiddenSize: 2, outputSize: 1, window: 3,
+            parameters: base.parameters.map { 2 * $0 + 0.3 })
         let x = try ModelDerivativeChecks.randomBatch(steps: 6, batchSize: 2, features: 1, seed: 9)
         let y = try ModelDerivativeChecks.randomBatch(steps: 6, batchSize: 2, features: 1, seed: 10)
         let h = try model.hessian(inputs: x, targets: y)
@@ -246,7 +272,9 @@ struct MRNNTests {
     static func probe(order d: Double, window K: Int, readoutFromMemory: Bool = false) throws -> MRNNF {
         let base = try MRNNF(inputSize: 1, hiddenSize: 1, outputSize: 1, window: K, seed: 1)
         var p = [Double](repeating: 0, count: base.parameterCount)
-        func set(_ name: String, _ value: Double) throws { p[try base.parameterGroup(named: name).range.lowerBound] = value }
+        func set(_ name: String, _ value: Double) throws {
+            p[try base.parameterGroup(named: name).range.lowerBound] = value
+        }
         try set("layer0.b_d", (2 * d / (1 - 2 * d)).log())  // ½σ(b) = d
         try set("layer0.W_fm", 1)
         if readoutFromMemory { try set("readout.W_mz", 1) }
@@ -268,7 +296,9 @@ struct MRNNTests {
         }
         // Zero padding: before the window is full only t taps contribute.
         for t in [1, 2, 10, 99] {
-            #expect(TestSupport.relativeError(Double.atanh(m.values[t]) / c, try FractionalMemoryWeights.sum(order: 0.3, count: t)) < 1e-12)
+            #expect(
+                TestSupport.relativeError(
+                    Double.atanh(m.values[t]) / c, try FractionalMemoryWeights.sum(order: 0.3, count: t)) < 1e-12)
         }
     }
 
@@ -293,7 +323,8 @@ struct MRNNTests {
                 }
             }
             let mx = xs.reduce(0, +) / Double(xs.count), my = ys.reduce(0, +) / Double(ys.count)
-            let slope = zip(xs, ys).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) } / xs.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
+            let slope =
+                zip(xs, ys).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) } / xs.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
             #expect(abs(slope - (-1 - d)) < 0.03, "d = \(d): slope \(slope)")
         }
     }
@@ -312,8 +343,9 @@ struct MRNNTests {
         #expect(dBig.values[6...].allSatisfy { $0 >= 0 && $0 <= 0.5 })
         #expect(dBig.values[6...].contains { $0 == 0.5 || $0 < 1e-100 }, "saturated orders reached")
         let canonical = try MRNNF(inputSize: 2, hiddenSize: 4, outputSize: 3, window: 6, seed: 13)
-        let official = try MRNNF(inputSize: 2, hiddenSize: 4, outputSize: 3, window: 6, outputTanh: true,
-                                 parameters: canonical.parameters)
+        let official = try MRNNF(
+            inputSize: 2, hiddenSize: 4, outputSize: 3, window: 6, outputTanh: true,
+            parameters: canonical.parameters)
         let a = try canonical.outputs(x), b = try official.outputs(x)
         #expect(TestSupport.maxAbsError(a.values.map { Double.tanh($0) }, b.values) < 1e-15)
     }

@@ -74,7 +74,8 @@ struct CellStepsTests {
 
         /// All storage (padding included: it must stay untouched), tangents only when `dual`.
         func bits(_ dual: Bool) -> [UInt64] {
-            (0..<(ld * batch)).map { value[$0].bitPattern } + (dual ? (0..<(ld * batch)).map { tangent[$0].bitPattern } : [])
+            (0..<(ld * batch)).map { value[$0].bitPattern }
+                + (dual ? (0..<(ld * batch)).map { tangent[$0].bitPattern } : [])
         }
     }
 
@@ -84,8 +85,10 @@ struct CellStepsTests {
     static func isas() -> [VM.InstructionSet?] { [nil] + VM.InstructionSet.allCases.filter(\.isSupported).map { $0 } }
 
     /// Runs `kernel` on copies of `blocks` and `reference` on other copies; every block must end equal.
-    static func check(_ name: String, _ blocks: [Block], dual: Bool,
-                      kernel: ([Block], VM.InstructionSet?) -> Void, reference: ([Block]) -> Void) {
+    static func check(
+        _ name: String, _ blocks: [Block], dual: Bool,
+        kernel: ([Block], VM.InstructionSet?) -> Void, reference: ([Block]) -> Void
+    ) {
         let expected = blocks.map { Block(copying: $0) }
         reference(expected)
         for isa in isas() {
@@ -93,7 +96,9 @@ struct CellStepsTests {
             kernel(got, isa)
             for (b, (g, e)) in zip(got, expected).enumerated() {
                 // A real kernel leaves tangents alone, so compare them only in dual mode.
-                #expect(g.bits(dual) == e.bits(dual), "\(name) dual \(dual), block \(b), \(isa.map(\.description) ?? "best")")
+                #expect(
+                    g.bits(dual) == e.bits(dual),
+                    "\(name) dual \(dual), block \(b), \(isa.map(\.description) ?? "best")")
             }
         }
     }
@@ -103,29 +108,39 @@ struct CellStepsTests {
         var rng = TestSupport.rng(70)
         for n in Self.unitCounts {
             let B = Self.batch
-            let blocks = [Block(rows: 4 * n, batch: B, rng: &rng), Block(rows: n, batch: B, rng: &rng),
-                          Block(rows: n, batch: B, rng: &rng), Block(rows: n, batch: B, rng: &rng),
-                          Block(rows: n, batch: B, rng: &rng)]
-            Self.check("lstm forward n \(n)", blocks, dual: dual, kernel: { b, isa in
-                CellSteps.lstmForward(hiddenSize: n, batchSize: B, gates: b[0].cell(dual), cellPrevious: b[1].cell(dual),
-                                   cell: b[2].cell(dual), tanhCell: b[3].cell(dual), hidden: b[4].cell(dual),
-                                   instructionSet: isa)
-            }, reference: { b in
-                let (z, cp, c, tc, h) = (b[0], b[1], b[2], b[3], b[4])
-                for j in 0..<B {
-                    for k in 0..<n {
-                        var ig = D.sigmoid(z[k, j]), fg = D.sigmoid(z[n + k, j])
-                        var gg = D.tanh(z[2 * n + k, j]), og = D.sigmoid(z[3 * n + k, j])
-                        if !dual { (ig.t, fg.t, gg.t, og.t) = (z[k, j].t, z[n + k, j].t, z[2 * n + k, j].t, z[3 * n + k, j].t) }
-                        (z[k, j], z[n + k, j], z[2 * n + k, j], z[3 * n + k, j]) = (ig, fg, gg, og)
-                        var cv = fg * cp[k, j] + ig * gg
-                        var th = D.tanh(cv)
-                        var hv = og * th
-                        if !dual { (cv.t, th.t, hv.t) = (c[k, j].t, tc[k, j].t, h[k, j].t) }
-                        (c[k, j], tc[k, j], h[k, j]) = (cv, th, hv)
+            let blocks = [
+                Block(rows: 4 * n, batch: B, rng: &rng), Block(rows: n, batch: B, rng: &rng),
+                Block(rows: n, batch: B, rng: &rng), Block(rows: n, batch: B, rng: &rng),
+                Block(rows: n, batch: B, rng: &rng),
+            ]
+            Self.check(
+                "lstm forward n \(n)", blocks, dual: dual,
+                kernel: { b, isa in
+                    CellSteps.lstmForward(
+                        hiddenSize: n, batchSize: B, gates: b[0].cell(dual), cellPrevious: b[1].cell(dual),
+                        cell: b[2].cell(dual), tanhCell: b[3].cell(dual), hidden: b[4].cell(dual),
+                        instructionSet: isa)
+                },
+                reference: { b in
+                    let (z, cp, c, tc, h) = (b[0], b[1], b[2], b[3], b[4])
+                    for j in 0..<B {
+                        for k in 0..<n {
+                            var ig = D.sigmoid(z[k, j]), fg = D.sigmoid(z[n + k, j])
+                            var gg = D.tanh(z[2 * n + k, j]), og = D.sigmoid(z[3 * n + k, j])
+                            if !dual {
+                                (ig.t, fg.t, gg.t, og.t) = (
+                                    z[k, j].t, z[n + k, j].t, z[2 * n + k, j].t, z[3 * n + k, j].t
+                                )
+                            }
+                            (z[k, j], z[n + k, j], z[2 * n + k, j], z[3 * n + k, j]) = (ig, fg, gg, og)
+                            var cv = fg * cp[k, j] + ig * gg
+                            var th = D.tanh(cv)
+                            var hv = og * th
+                            if !dual { (cv.t, th.t, hv.t) = (c[k, j].t, tc[k, j].t, h[k, j].t) }
+                            (c[k, j], tc[k, j], h[k, j]) = (cv, th, hv)
+                        }
                     }
-                }
-            })
+                })
         }
     }
 
@@ -137,31 +152,39 @@ struct CellStepsTests {
             // gates in (0, 1) (g in (−1, 1)) as after the forward step.
             let z = Block(rows: 4 * n, batch: B, rng: &rng)
             for i in 0..<(z.ld * B) { z.value[i] = VM.tanh([z.value[i]])[0] }
-            let blocks = [z, Block(rows: n, batch: B, rng: &rng), Block(rows: n, batch: B, rng: &rng),
-                          Block(rows: n, batch: B, rng: &rng), Block(rows: n, batch: B, rng: &rng),
-                          Block(rows: 4 * n, batch: B, rng: &rng)]
-            Self.check("lstm backward n \(n)", blocks, dual: dual, kernel: { b, isa in
-                CellSteps.lstmBackward(hiddenSize: n, batchSize: B, gates: b[0].cell(dual), tanhCell: b[1].cell(dual),
-                                    cellPrevious: b[2].cell(dual), hiddenGradient: b[3].cell(dual),
-                                    cellCarry: b[4].cell(dual), gateGradient: b[5].cell(dual), instructionSet: isa)
-            }, reference: { b in
-                let (z, tc, cp, dh, carry, dz) = (b[0], b[1], b[2], b[3], b[4], b[5])
-                for j in 0..<B {
-                    for k in 0..<n {
-                        let ig = z[k, j], fg = z[n + k, j], gg = z[2 * n + k, j], og = z[3 * n + k, j]
-                        let th = tc[k, j], d = dh[k, j]
-                        let dc = carry[k, j] + d * og * D.oneMinus(th * th)
-                        var out = [dc * gg * ig * D.oneMinus(ig), dc * cp[k, j] * fg * D.oneMinus(fg),
-                                   dc * ig * D.oneMinus(gg * gg), d * th * og * D.oneMinus(og), dc * fg]
-                        if !dual {
-                            for q in 0..<4 { out[q].t = dz[q * n + k, j].t }
-                            out[4].t = carry[k, j].t
+            let blocks = [
+                z, Block(rows: n, batch: B, rng: &rng), Block(rows: n, batch: B, rng: &rng),
+                Block(rows: n, batch: B, rng: &rng), Block(rows: n, batch: B, rng: &rng),
+                Block(rows: 4 * n, batch: B, rng: &rng),
+            ]
+            Self.check(
+                "lstm backward n \(n)", blocks, dual: dual,
+                kernel: { b, isa in
+                    CellSteps.lstmBackward(
+                        hiddenSize: n, batchSize: B, gates: b[0].cell(dual), tanhCell: b[1].cell(dual),
+                        cellPrevious: b[2].cell(dual), hiddenGradient: b[3].cell(dual),
+                        cellCarry: b[4].cell(dual), gateGradient: b[5].cell(dual), instructionSet: isa)
+                },
+                reference: { b in
+                    let (z, tc, cp, dh, carry, dz) = (b[0], b[1], b[2], b[3], b[4], b[5])
+                    for j in 0..<B {
+                        for k in 0..<n {
+                            let ig = z[k, j], fg = z[n + k, j], gg = z[2 * n + k, j], og = z[3 * n + k, j]
+                            let th = tc[k, j], d = dh[k, j]
+                            let dc = carry[k, j] + d * og * D.oneMinus(th * th)
+                            var out = [
+                                dc * gg * ig * D.oneMinus(ig), dc * cp[k, j] * fg * D.oneMinus(fg),
+                                dc * ig * D.oneMinus(gg * gg), d * th * og * D.oneMinus(og), dc * fg,
+                            ]
+                            if !dual {
+                                for q in 0..<4 { out[q].t = dz[q * n + k, j].t }
+                                out[4].t = carry[k, j].t
+                            }
+                            for q in 0..<4 { dz[q * n + k, j] = out[q] }
+                            carry[k, j] = out[4]
                         }
-                        for q in 0..<4 { dz[q * n + k, j] = out[q] }
-                        carry[k, j] = out[4]
                     }
-                }
-            })
+                })
         }
     }
 
@@ -170,28 +193,34 @@ struct CellStepsTests {
         var rng = TestSupport.rng(72)
         for n in Self.unitCounts {
             let B = Self.batch
-            let blocks = [Block(rows: 3 * n, batch: B, rng: &rng), Block(rows: 3 * n, batch: B, rng: &rng),
-                          Block(rows: n, batch: B, rng: &rng), Block(rows: n, batch: B, rng: &rng)]
-            Self.check("gru forward n \(n)", blocks, dual: dual, kernel: { b, isa in
-                CellSteps.gruForward(hiddenSize: n, batchSize: B, inputProjection: b[0].cell(dual),
-                                  recurrentProjection: b[1].cell(dual), hiddenPrevious: b[2].cell(dual),
-                                  hidden: b[3].cell(dual), instructionSet: isa)
-            }, reference: { b in
-                let (xi, hh, hp, h) = (b[0], b[1], b[2], b[3])
-                for j in 0..<B {
-                    for k in 0..<n {
-                        let r = D.sigmoid(xi[k, j] + hh[k, j]), z = D.sigmoid(xi[n + k, j] + hh[n + k, j])
-                        let c = D.tanh(xi[2 * n + k, j] + r * hh[2 * n + k, j])
-                        var out = [r, z, c, D.oneMinus(z) * c + z * hp[k, j]]
-                        if !dual {
-                            for q in 0..<3 { out[q].t = xi[q * n + k, j].t }
-                            out[3].t = h[k, j].t
+            let blocks = [
+                Block(rows: 3 * n, batch: B, rng: &rng), Block(rows: 3 * n, batch: B, rng: &rng),
+                Block(rows: n, batch: B, rng: &rng), Block(rows: n, batch: B, rng: &rng),
+            ]
+            Self.check(
+                "gru forward n \(n)", blocks, dual: dual,
+                kernel: { b, isa in
+                    CellSteps.gruForward(
+                        hiddenSize: n, batchSize: B, inputProjection: b[0].cell(dual),
+                        recurrentProjection: b[1].cell(dual), hiddenPrevious: b[2].cell(dual),
+                        hidden: b[3].cell(dual), instructionSet: isa)
+                },
+                reference: { b in
+                    let (xi, hh, hp, h) = (b[0], b[1], b[2], b[3])
+                    for j in 0..<B {
+                        for k in 0..<n {
+                            let r = D.sigmoid(xi[k, j] + hh[k, j]), z = D.sigmoid(xi[n + k, j] + hh[n + k, j])
+                            let c = D.tanh(xi[2 * n + k, j] + r * hh[2 * n + k, j])
+                            var out = [r, z, c, D.oneMinus(z) * c + z * hp[k, j]]
+                            if !dual {
+                                for q in 0..<3 { out[q].t = xi[q * n + k, j].t }
+                                out[3].t = h[k, j].t
+                            }
+                            for q in 0..<3 { xi[q * n + k, j] = out[q] }
+                            h[k, j] = out[3]
                         }
-                        for q in 0..<3 { xi[q * n + k, j] = out[q] }
-                        h[k, j] = out[3]
                     }
-                }
-            })
+                })
         }
     }
 
@@ -203,34 +232,40 @@ struct CellStepsTests {
                 let B = Self.batch
                 let g = Block(rows: 3 * n, batch: B, rng: &rng)
                 for i in 0..<(g.ld * B) { g.value[i] = VM.tanh([g.value[i]])[0] }
-                let blocks = [g, Block(rows: 3 * n, batch: B, rng: &rng), Block(rows: n, batch: B, rng: &rng),
-                              Block(rows: n, batch: B, rng: &rng), Block(rows: n, batch: B, rng: &rng),
-                              Block(rows: 3 * n, batch: B, rng: &rng), Block(rows: 3 * n, batch: B, rng: &rng)]
-                Self.check("gru backward n \(n) accumulate \(accumulate)", blocks, dual: dual, kernel: { b, isa in
-                    CellSteps.gruBackward(hiddenSize: n, batchSize: B, gates: b[0].cell(dual),
-                                       recurrentProjection: b[1].cell(dual), hiddenPrevious: b[2].cell(dual),
-                                       hiddenGradient: b[3].cell(dual), direct: b[4].cell(dual),
-                                       accumulateDirect: accumulate, inputProjectionGradient: b[5].cell(dual),
-                                       recurrentProjectionGradient: b[6].cell(dual), instructionSet: isa)
-                }, reference: { b in
-                    let (g, hh, hp, dh, direct, dxi, dhh) = (b[0], b[1], b[2], b[3], b[4], b[5], b[6])
-                    for j in 0..<B {
-                        for k in 0..<n {
-                            let r = g[k, j], z = g[n + k, j], c = g[2 * n + k, j], d = dh[k, j]
-                            let dan = d * D.oneMinus(z) * D.oneMinus(c * c)
-                            let daz = d * (hp[k, j] - c) * z * D.oneMinus(z)
-                            let dar = dan * hh[2 * n + k, j] * r * D.oneMinus(r)
-                            var xs = [dar, daz, dan], hs = [dar, daz, r * dan]
-                            var dir = accumulate ? direct[k, j] + d * z : d * z
-                            if !dual {
-                                for q in 0..<3 { (xs[q].t, hs[q].t) = (dxi[q * n + k, j].t, dhh[q * n + k, j].t) }
-                                dir.t = direct[k, j].t
+                let blocks = [
+                    g, Block(rows: 3 * n, batch: B, rng: &rng), Block(rows: n, batch: B, rng: &rng),
+                    Block(rows: n, batch: B, rng: &rng), Block(rows: n, batch: B, rng: &rng),
+                    Block(rows: 3 * n, batch: B, rng: &rng), Block(rows: 3 * n, batch: B, rng: &rng),
+                ]
+                Self.check(
+                    "gru backward n \(n) accumulate \(accumulate)", blocks, dual: dual,
+                    kernel: { b, isa in
+                        CellSteps.gruBackward(
+                            hiddenSize: n, batchSize: B, gates: b[0].cell(dual),
+                            recurrentProjection: b[1].cell(dual), hiddenPrevious: b[2].cell(dual),
+                            hiddenGradient: b[3].cell(dual), direct: b[4].cell(dual),
+                            accumulateDirect: accumulate, inputProjectionGradient: b[5].cell(dual),
+                            recurrentProjectionGradient: b[6].cell(dual), instructionSet: isa)
+                    },
+                    reference: { b in
+                        let (g, hh, hp, dh, direct, dxi, dhh) = (b[0], b[1], b[2], b[3], b[4], b[5], b[6])
+                        for j in 0..<B {
+                            for k in 0..<n {
+                                let r = g[k, j], z = g[n + k, j], c = g[2 * n + k, j], d = dh[k, j]
+                                let dan = d * D.oneMinus(z) * D.oneMinus(c * c)
+                                let daz = d * (hp[k, j] - c) * z * D.oneMinus(z)
+                                let dar = dan * hh[2 * n + k, j] * r * D.oneMinus(r)
+                                var xs = [dar, daz, dan], hs = [dar, daz, r * dan]
+                                var dir = accumulate ? direct[k, j] + d * z : d * z
+                                if !dual {
+                                    for q in 0..<3 { (xs[q].t, hs[q].t) = (dxi[q * n + k, j].t, dhh[q * n + k, j].t) }
+                                    dir.t = direct[k, j].t
+                                }
+                                for q in 0..<3 { (dxi[q * n + k, j], dhh[q * n + k, j]) = (xs[q], hs[q]) }
+                                direct[k, j] = dir
                             }
-                            for q in 0..<3 { (dxi[q * n + k, j], dhh[q * n + k, j]) = (xs[q], hs[q]) }
-                            direct[k, j] = dir
                         }
-                    }
-                })
+                    })
             }
         }
     }
@@ -241,19 +276,23 @@ struct CellStepsTests {
         for n in Self.unitCounts {
             let B = Self.batch
             let blocks = [Block(rows: n, batch: B, rng: &rng, scale: 0.5), Block(rows: n, batch: B, rng: &rng)]
-            Self.check("tanh backward n \(n)", blocks, dual: dual, kernel: { b, isa in
-                CellSteps.tanhRNNBackward(hiddenSize: n, batchSize: B, hidden: b[0].cell(dual), gradient: b[1].cell(dual),
-                                       instructionSet: isa)
-            }, reference: { b in
-                for j in 0..<B {
-                    for k in 0..<n {
-                        let v = b[0][k, j]
-                        var out = D.oneMinus(v * v) * b[1][k, j]
-                        if !dual { out.t = b[1][k, j].t }
-                        b[1][k, j] = out
+            Self.check(
+                "tanh backward n \(n)", blocks, dual: dual,
+                kernel: { b, isa in
+                    CellSteps.tanhRNNBackward(
+                        hiddenSize: n, batchSize: B, hidden: b[0].cell(dual), gradient: b[1].cell(dual),
+                        instructionSet: isa)
+                },
+                reference: { b in
+                    for j in 0..<B {
+                        for k in 0..<n {
+                            let v = b[0][k, j]
+                            var out = D.oneMinus(v * v) * b[1][k, j]
+                            if !dual { out.t = b[1][k, j].t }
+                            b[1][k, j] = out
+                        }
                     }
-                }
-            })
+                })
         }
     }
 }

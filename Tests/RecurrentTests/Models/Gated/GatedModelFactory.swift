@@ -7,19 +7,37 @@ enum GatedArchitecture: String, CaseIterable, Sendable, CustomStringConvertible 
 
     var description: String { rawValue }
 
-    func make(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int, seed: UInt64) throws -> any RecurrentModel {
+    func make(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int, seed: UInt64) throws -> any RecurrentModel
+    {
         switch self {
-        case .rnn: return try TanhRNN(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layers: layers, seed: seed)
-        case .lstm: return try LSTM(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layers: layers, seed: seed)
-        case .gru: return try GRU(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layers: layers, seed: seed)
+        case .rnn:
+            return try TanhRNN(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layers: layers, seed: seed)
+        case .lstm:
+            return try LSTM(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layers: layers, seed: seed)
+        case .gru:
+            return try GRU(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layers: layers, seed: seed)
         }
     }
 
-    func make(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int, parameters: [Double]) throws -> any RecurrentModel {
+    func make(inputSize: Int, hiddenSize: Int, outputSize: Int, layers: Int, parameters: [Double]) throws
+        -> any RecurrentModel
+    {
         switch self {
-        case .rnn: return try TanhRNN(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layers: layers, parameters: parameters)
-        case .lstm: return try LSTM(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layers: layers, parameters: parameters)
-        case .gru: return try GRU(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layers: layers, parameters: parameters)
+        case .rnn:
+            return try TanhRNN(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layers: layers,
+                parameters: parameters)
+        case .lstm:
+            return try LSTM(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layers: layers,
+                parameters: parameters)
+        case .gru:
+            return try GRU(
+                inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layers: layers,
+                parameters: parameters)
         }
     }
 
@@ -42,8 +60,9 @@ struct SmallProblem {
         // Parameters scaled up (×2.5 the PyTorch init) so the gates leave their linear regime and every
         // second-derivative term is exercised.
         let base = try arch.make(inputSize: 2, hiddenSize: 4, outputSize: 3, layers: layers, seed: seed)
-        model = try arch.make(inputSize: 2, hiddenSize: 4, outputSize: 3, layers: layers,
-                              parameters: base.parameters.map { 2.5 * $0 })
+        model = try arch.make(
+            inputSize: 2, hiddenSize: 4, outputSize: 3, layers: layers,
+            parameters: base.parameters.map { 2.5 * $0 })
         inputs = try ModelDerivativeChecks.randomBatch(steps: 5, batchSize: 2, features: 2, seed: seed + 1)
         targets = try ModelDerivativeChecks.randomBatch(steps: 5, batchSize: 2, features: 3, seed: seed + 2)
     }

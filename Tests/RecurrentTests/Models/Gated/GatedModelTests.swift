@@ -5,8 +5,9 @@ import _TestSupport
 
 @Suite("Gated models: conventions, layout, initialisation, errors")
 struct GatedModelTests {
-    @Test("Forward pass = naive implementation of PyTorch's equations (gate order, GRU reset-after, readout)",
-          arguments: GatedArchitecture.allCases)
+    @Test(
+        "Forward pass = naive implementation of PyTorch's equations (gate order, GRU reset-after, readout)",
+        arguments: GatedArchitecture.allCases)
     func forwardMatchesReference(_ arch: GatedArchitecture) throws {
         let p = try SmallProblem(arch)
         let y = try p.model.outputs(p.inputs)
@@ -113,7 +114,9 @@ struct GatedModelTests {
         var mm = m
         expectShapeError("parameters") { try mm.setParameters(m.parameters + [0]) }
         expectShapeError("parameters") { try mm.setParameters(m.parameters.map { _ in .nan }) }
-        expectShapeError("hiddenSize") { _ = try arch.make(inputSize: 2, hiddenSize: 0, outputSize: 3, layers: 1, seed: 1) }
+        expectShapeError("hiddenSize") {
+            _ = try arch.make(inputSize: 2, hiddenSize: 0, outputSize: 3, layers: 1, seed: 1)
+        }
         expectShapeError("initialStates") {
             _ = try m.forward(p.inputs, initialStates: [Matrix(rows: 1, columns: 2)])
         }
@@ -147,7 +150,8 @@ struct GatedModelTests {
         let r = zip(y.values, p.targets.values).map { ($0 - $1) * ($0 - $1) }
         let full = try p.model.loss(inputs: p.inputs, targets: p.targets)
         #expect(TestSupport.relativeError(full, 0.5 * r.reduce(0, +) / 30) < 1e-14)
-        let last = try p.model.loss(inputs: p.inputs, targets: p.targets, loss: MeanSquaredError(mask: .lastStep, halved: false))
+        let last = try p.model.loss(
+            inputs: p.inputs, targets: p.targets, loss: MeanSquaredError(mask: .lastStep, halved: false))
         #expect(TestSupport.relativeError(last, r[24..<30].reduce(0, +) / 6) < 1e-14)
     }
 
@@ -158,14 +162,20 @@ struct GatedModelTests {
         let fresh = try p.model.lossAndGradient(inputs: p.inputs, targets: p.targets)
         // A differently shaped call in between must not corrupt later results.
         let other = try ModelDerivativeChecks.randomBatch(steps: 9, batchSize: 3, features: 2, seed: 77)
-        _ = try p.model.lossAndGradient(inputs: other, targets: try ModelDerivativeChecks.randomBatch(steps: 9, batchSize: 3, features: 3, seed: 78), workspace: ws)
+        _ = try p.model.lossAndGradient(
+            inputs: other,
+            targets: try ModelDerivativeChecks.randomBatch(steps: 9, batchSize: 3, features: 3, seed: 78), workspace: ws
+        )
         var g = [Double]()
         let l = try p.model.lossAndGradient(inputs: p.inputs, targets: p.targets, workspace: ws, gradient: &g)
         #expect(l.bitPattern == fresh.loss.bitPattern)
         #expect(g.map(\.bitPattern) == fresh.gradient.map(\.bitPattern))
         let v = ModelDerivativeChecks.randomDirection(count: p.model.parameterCount, seed: 1)
         let h1 = try p.model.hessianVectorProduct(inputs: p.inputs, targets: p.targets, direction: v)
-        _ = try p.model.hessianVectorProduct(inputs: other, targets: try ModelDerivativeChecks.randomBatch(steps: 9, batchSize: 3, features: 3, seed: 78), direction: v, workspace: ws)
+        _ = try p.model.hessianVectorProduct(
+            inputs: other,
+            targets: try ModelDerivativeChecks.randomBatch(steps: 9, batchSize: 3, features: 3, seed: 78), direction: v,
+            workspace: ws)
         let h2 = try p.model.hessianVectorProduct(inputs: p.inputs, targets: p.targets, direction: v, workspace: ws)
         #expect(h1 == h2)
     }

@@ -23,7 +23,9 @@ enum NaiveReference {
     static func sigmoid(_ x: Double) -> Double { 1 / (1 + Foundation.exp(-x)) }
 
     /// Outputs y_1 … y_T of sequence `b` (batch entry) as [[Double]].
-    static func outputs(_ arch: GatedArchitecture, _ m: any RecurrentModel, _ x: SequenceBatch, sequence b: Int) -> [[Double]] {
+    static func outputs(_ arch: GatedArchitecture, _ m: any RecurrentModel, _ x: SequenceBatch, sequence b: Int)
+        -> [[Double]]
+    {
         let n = m.hiddenSize
         var h = [[Double]](repeating: [Double](repeating: 0, count: n), count: m.layerCount)
         var c = h
@@ -40,7 +42,8 @@ enum NaiveReference {
                 case .lstm:
                     for k in 0..<n {
                         let i = sigmoid(gi[k] + gh[k]), f = sigmoid(gi[n + k] + gh[n + k])
-                        let g = Foundation.tanh(gi[2 * n + k] + gh[2 * n + k]), o = sigmoid(gi[3 * n + k] + gh[3 * n + k])
+                        let g = Foundation.tanh(gi[2 * n + k] + gh[2 * n + k]),
+                            o = sigmoid(gi[3 * n + k] + gh[3 * n + k])
                         c[l][k] = f * c[l][k] + i * g
                         h[l][k] = o * Foundation.tanh(c[l][k])
                     }

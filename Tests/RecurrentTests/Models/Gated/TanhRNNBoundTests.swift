@@ -14,8 +14,9 @@ struct TanhRNNBoundTests {
         var worstRatio = 0.0
         for seed in UInt64(1)...3 {
             let base = try TanhRNN(inputSize: 2, hiddenSize: 5, outputSize: 1, seed: seed)
-            let model = try TanhRNN(inputSize: 2, hiddenSize: 5, outputSize: 1,
-                                    parameters: base.parameters.map { scale * $0 * 2 })
+            let model = try TanhRNN(
+                inputSize: 2, hiddenSize: 5, outputSize: 1,
+                parameters: base.parameters.map { scale * $0 * 2 })
             let w = try matrix(model, "layer0.W_hh"), u = try matrix(model, "layer0.W_ih")
             let nw = try LinearAlgebra.spectralNorm(w), nu = try LinearAlgebra.spectralNorm(u)
             let seq = try ModelDerivativeChecks.randomBatch(steps: 6, batchSize: 1, features: 2, seed: seed + 10)
@@ -40,7 +41,8 @@ struct TanhRNNBoundTests {
         var p = base.parameters
         for g in base.parameterGroups where g.kind == .bias { for i in g.range { p[i] = 0 } }
         let model = try TanhRNN(inputSize: 2, hiddenSize: 4, outputSize: 1, parameters: p)
-        let seq = try SequenceBatch(steps: 3, batchSize: 1, features: 2, values: [1e-9, -2e-9, 3e-9, 1e-9, -1e-9, 2e-9])
+        let seq = try SequenceBatch(
+            steps: 3, batchSize: 1, features: 2, values: [1e-9, -2e-9, 3e-9, 1e-9, -1e-9, 2e-9])
         let ij = try model.inputJacobians(sequence: seq, at: 3, maxLag: 2)
         let u = try matrix(model, "layer0.W_ih"), w = try matrix(model, "layer0.W_hh")
         #expect(TestSupport.maxAbsError(ij.hidden[0].elements, u.elements) < 1e-12)

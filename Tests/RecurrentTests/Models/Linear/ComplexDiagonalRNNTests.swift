@@ -26,23 +26,32 @@ struct ComplexDiagonalCase: Sendable, CustomStringConvertible {
                 cases.append(ComplexDiagonalCase(parametrization: p, normalization: n))
             }
         }
-        cases.append(ComplexDiagonalCase(parametrization: .exp, normalization: .learned, layers: 2, skip: .diagonal,
-                                         inputSize: 2, outputSize: 2))
-        cases.append(ComplexDiagonalCase(parametrization: .optimal, normalization: .l2(epsilon: 0), layers: 2, skip: .none))
+        cases.append(
+            ComplexDiagonalCase(
+                parametrization: .exp, normalization: .learned, layers: 2, skip: .diagonal,
+                inputSize: 2, outputSize: 2))
+        cases.append(
+            ComplexDiagonalCase(parametrization: .optimal, normalization: .l2(epsilon: 0), layers: 2, skip: .none))
         cases.append(ComplexDiagonalCase(parametrization: .default, normalization: .none, layers: 3))
         // Wide input and readout (gemm paths; fused paths are used up to 4 features) and a narrow second layer.
-        cases.append(ComplexDiagonalCase(parametrization: .polar, normalization: .l1, layers: 2, inputSize: 5, outputSize: 6))
-        cases.append(ComplexDiagonalCase(parametrization: .exp, normalization: .learned, layers: 2, skip: .diagonal,
-                                         inputSize: 6, outputSize: 6, hiddenSize: 2))
+        cases.append(
+            ComplexDiagonalCase(parametrization: .polar, normalization: .l1, layers: 2, inputSize: 5, outputSize: 6))
+        cases.append(
+            ComplexDiagonalCase(
+                parametrization: .exp, normalization: .learned, layers: 2, skip: .diagonal,
+                inputSize: 6, outputSize: 6, hiddenSize: 2))
         return cases
     }()
 
-    func make(hiddenSize: Int? = nil, seed: UInt64 = 17, tangents: ScaledExpTangents = .exact) throws -> ComplexDiagonalRNN {
+    func make(hiddenSize: Int? = nil, seed: UInt64 = 17, tangents: ScaledExpTangents = .exact) throws
+        -> ComplexDiagonalRNN
+    {
         let hiddenSize = hiddenSize ?? self.hiddenSize
         return try ComplexDiagonalRNN(
             inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layers: layers,
-            configuration: ComplexDiagonalConfiguration(parametrization: parametrization, normalization: normalization,
-                                                        skip: skip, scaledExpTangents: tangents),
+            configuration: ComplexDiagonalConfiguration(
+                parametrization: parametrization, normalization: normalization,
+                skip: skip, scaledExpTangents: tangents),
             initialization: .zucchetOrvieto2024(minimumModulus: 0.5, maximumModulus: 0.95, maximumPhase: 2), seed: seed)
     }
 }
@@ -96,18 +105,23 @@ func complexDiagonalReference(_ m: ComplexDiagonalRNN, _ x: SequenceBatch, initi
 
 @Suite("Complex-diagonal linear RNN")
 struct ComplexDiagonalRNNTests {
-    @Test("Forward pass = Complex<Double> reference, 1–2 layers, h₀ ≠ 0, every parametrization",
-          arguments: EigenvalueParametrization.allCases)
+    @Test(
+        "Forward pass = Complex<Double> reference, 1–2 layers, h₀ ≠ 0, every parametrization",
+        arguments: EigenvalueParametrization.allCases)
     func forwardMatchesComplexReference(_ p: EigenvalueParametrization) throws {
-        for (layers, skip, width, outputs) in [(1, SkipConnection.matrix, 2, 3), (2, .none, 2, 3), (1, .matrix, 6, 5),
-                                               (2, .diagonal, 5, 5)] {
-            let c = ComplexDiagonalCase(parametrization: p, normalization: .l2(epsilon: 0), layers: layers, skip: skip,
-                                        inputSize: width, outputSize: outputs)
+        for (layers, skip, width, outputs) in [
+            (1, SkipConnection.matrix, 2, 3), (2, .none, 2, 3), (1, .matrix, 6, 5),
+            (2, .diagonal, 5, 5),
+        ] {
+            let c = ComplexDiagonalCase(
+                parametrization: p, normalization: .l2(epsilon: 0), layers: layers, skip: skip,
+                inputSize: width, outputSize: outputs)
             let m = try c.make(hiddenSize: 4)
             let x = try ModelDerivativeChecks.randomBatch(steps: 8, batchSize: 1, features: width, seed: 3)
             var rng = TestSupport.rng(4)
             let h0 = (0..<layers).map { _ in (0..<4).map { _ in Complex(rng.gaussian(), rng.gaussian()) } }
-            let s0 = try h0.map { h in try Matrix(rows: 8, columns: 1, columnMajor: h.map(\.real) + h.map(\.imaginary)) }
+            let s0 = try h0.map { h in try Matrix(rows: 8, columns: 1, columnMajor: h.map(\.real) + h.map(\.imaginary))
+            }
             let y = try m.outputs(x, initialStates: s0)
             let e = TestSupport.maxAbsError(y.values, try complexDiagonalReference(m, x, initial: h0))
             #expect(e < 1e-12, "\(c): max |Δy| = \(e)")
@@ -170,17 +184,19 @@ struct ComplexDiagonalRNNTests {
         #expect(TestSupport.maxRelativeError(Array(gExp[6...]), Array(gDef[6...])) < 1e-13)
     }
 
-    @Test("scaled_exp, exact tangents: G = ∇L except the stop-gradient term in ω₁; HVP = d/dε G(ω + εv) (not symmetric)")
+    @Test(
+        "scaled_exp, exact tangents: G = ∇L except the stop-gradient term in ω₁; HVP = d/dε G(ω + εv) (not symmetric)")
     func scaledExpExactTangents() throws {
         let c = ComplexDiagonalCase(parametrization: .scaledExp, normalization: .l2(epsilon: 0))
         let p = try LinearModelProblem(try c.make())
         let m = p.model
         let (_, g) = try m.lossAndGradient(inputs: p.inputs, targets: p.targets)
         var mm = m
-        let fd = try TestSupport.finiteDifferenceGradient({ th in
-            try mm.setParameters(th)
-            return try mm.loss(inputs: p.inputs, targets: p.targets)
-        }, at: m.parameters)
+        let fd = try TestSupport.finiteDifferenceGradient(
+            { th in
+                try mm.setParameters(th)
+                return try mm.loss(inputs: p.inputs, targets: p.targets)
+            }, at: m.parameters)
         // True ∂L/∂ω₁ = G₁ + (∂L/∂θ)·ω₂·∂(1 − ν)/∂ω₁ = G₁ + (G₂/(1 − ν))·ω₂·e^{ω₁}ν.
         var corrected = g
         let w1 = Array(m.parameters[0..<3]), w2 = Array(m.parameters[3..<6])
@@ -240,8 +256,10 @@ struct ComplexDiagonalRNNTests {
             return g
         }
         let gm = try frozenGradient(m.parameters)
-        #expect(TestSupport.maxRelativeError(gm, try m.lossAndGradient(inputs: p.inputs, targets: p.targets).gradient) < 1e-12,
-                "G_c = G at c₀")
+        #expect(
+            TestSupport.maxRelativeError(gm, try m.lossAndGradient(inputs: p.inputs, targets: p.targets).gradient)
+                < 1e-12,
+            "G_c = G at c₀")
         let h = 1e-5 / (v.map(abs).max() ?? 1)
         let gp = try frozenGradient(zip(m.parameters, v).map { $0 + h * $1 })
         let gn = try frozenGradient(zip(m.parameters, v).map { $0 - h * $1 })
@@ -276,8 +294,9 @@ struct ComplexDiagonalRNNTests {
         let bIm = m.parameterValues(of: try m.parameterGroup(named: "layer0.B_im"))
         for j in 0..<2 {
             let drive = x.values.map { Complex(gamma[j] * bRe[j] * $0, gamma[j] * bIm[j] * $0) }
-            let h = try ComplexDiagonalScan.associative(coefficients: Array(repeating: lambda[j], count: 50), inputs: drive,
-                                                        initial: Complex(s0.elements[j], s0.elements[2 + j]))
+            let h = try ComplexDiagonalScan.associative(
+                coefficients: Array(repeating: lambda[j], count: 50), inputs: drive,
+                initial: Complex(s0.elements[j], s0.elements[2 + j]))
             for t in 0..<50 {
                 let got = Complex(traj.states[0].values[4 * (t + 1) + j], traj.states[0].values[4 * (t + 1) + 2 + j])
                 #expect((got - h[t]).length < 1e-12 * max(1, h[t].length))
@@ -303,8 +322,9 @@ struct ComplexDiagonalRNNTests {
         let u = try ComplexDiagonalRNN(inputSize: 2, hiddenSize: 3, outputSize: 3, parameters: r)
         #expect(throws: RecurrentError.self) { try u.reparametrized(as: .exp) }
         #expect(throws: RecurrentError.self) {
-            try ComplexDiagonalRNN(inputSize: 2, hiddenSize: 3, outputSize: 3,
-                                   initialization: .orvieto2023(minimumModulus: 0.5, maximumModulus: 1.1), seed: 1)
+            try ComplexDiagonalRNN(
+                inputSize: 2, hiddenSize: 3, outputSize: 3,
+                initialization: .orvieto2023(minimumModulus: 0.5, maximumModulus: 1.1), seed: 1)
         }
     }
 }

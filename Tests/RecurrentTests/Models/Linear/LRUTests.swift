@@ -22,9 +22,13 @@ func kolmogorovSmirnovCritical(_ n: Int) -> Double { 1.63 / Double(n).squareRoot
 struct LRUTests {
     @Test("λ = exp(−exp(ν_log) + i·exp(θ_log)), γ initialised at √(1 − |λ|²), groups named as in the paper")
     func parametrization() throws {
-        let m = try LRU(inputSize: 3, hiddenSize: 8, outputSize: 3, initialization: .orvieto2023(minimumModulus: 0.2), seed: 5)
-        #expect(m.parameterGroups.map(\.name) == ["layer0.nu_log", "layer0.theta_log", "layer0.gamma_log", "layer0.B_re",
-                                                  "layer0.B_im", "readout.C_re", "readout.C_im", "readout.D"])
+        let m = try LRU(
+            inputSize: 3, hiddenSize: 8, outputSize: 3, initialization: .orvieto2023(minimumModulus: 0.2), seed: 5)
+        #expect(
+            m.parameterGroups.map(\.name) == [
+                "layer0.nu_log", "layer0.theta_log", "layer0.gamma_log", "layer0.B_re",
+                "layer0.B_im", "readout.C_re", "readout.C_im", "readout.D",
+            ])
         let nuLog = m.parameterValues(of: m.parameterGroups[0]), thetaLog = m.parameterValues(of: m.parameterGroups[1])
         let lambda = try m.eigenvalues(), gamma = try m.normalizationFactors()
         for j in 0..<8 {
@@ -39,13 +43,16 @@ struct LRUTests {
         #expect(throws: RecurrentError.self) { try LRU(inputSize: 2, hiddenSize: 3, outputSize: 1, seed: 1) }
     }
 
-    @Test("R1 ring init: KS test of P(|λ| ≤ r) = (r² − r_min²)/(r_max² − r_min²) and of the phases, E|λ|², 10⁴ draws",
-          arguments: DiagonalInitialization.Scheme.allCases)
+    @Test(
+        "R1 ring init: KS test of P(|λ| ≤ r) = (r² − r_min²)/(r_max² − r_min²) and of the phases, E|λ|², 10⁴ draws",
+        arguments: DiagonalInitialization.Scheme.allCases)
     func ringInitialization(_ scheme: DiagonalInitialization.Scheme) throws {
         let rMin = 0.4, rMax = 0.9, phiMax = 2.0, n = 10_000
-        let m = try LRU(inputSize: 1, hiddenSize: n, outputSize: 1,
-                        initialization: DiagonalInitialization(scheme: scheme, minimumModulus: rMin, maximumModulus: rMax,
-                                                               maximumPhase: phiMax), seed: 2024)
+        let m = try LRU(
+            inputSize: 1, hiddenSize: n, outputSize: 1,
+            initialization: DiagonalInitialization(
+                scheme: scheme, minimumModulus: rMin, maximumModulus: rMax,
+                maximumPhase: phiMax), seed: 2024)
         let lambda = try m.eigenvalues()
         let moduli = lambda.map(\.length)
         let critical = kolmogorovSmirnovCritical(n)
@@ -78,8 +85,9 @@ struct LRUTests {
         let perGroup = 16, n = perGroup * targets.count, h = 16, steps = 200, batch = 32, replicates = 12
         var groupMeans = [[Double]](repeating: [], count: targets.count)
         for r in 0..<replicates {
-            var m = try LRU(inputSize: h, hiddenSize: n, outputSize: h, initialization: .orvieto2023(),
-                            seed: 100 + UInt64(r))
+            var m = try LRU(
+                inputSize: h, hiddenSize: n, outputSize: h, initialization: .orvieto2023(),
+                seed: 100 + UInt64(r))
             var p = m.parameters
             for j in 0..<n {
                 let (nu, theta) = targets[j / perGroup]
@@ -88,7 +96,8 @@ struct LRUTests {
                 p[2 * n + j] = 0.5 * PortableMath.log(1 - nu * nu)  // γ_log
             }
             try m.setParameters(p)
-            let x = try ModelDerivativeChecks.randomBatch(steps: steps, batchSize: batch, features: h, seed: 500 + UInt64(r))
+            let x = try ModelDerivativeChecks.randomBatch(
+                steps: steps, batchSize: batch, features: h, seed: 500 + UInt64(r))
             let states = try m.forward(x).states[0]
             for g in targets.indices {
                 var s = 0.0
@@ -111,7 +120,9 @@ struct LRUTests {
         }
     }
 
-    @Test("Initial scales: paper B ~ N(0, 1/(2H)), C ~ N(0, 1/N), D ~ N(0, 1); repository B ~ N(0, 1/N), C, D ~ N(0, 1/d_out)")
+    @Test(
+        "Initial scales: paper B ~ N(0, 1/(2H)), C ~ N(0, 1/N), D ~ N(0, 1); repository B ~ N(0, 1/N), C, D ~ N(0, 1/d_out)"
+    )
     func initialScales() throws {
         func variance(_ v: [Double]) -> Double { v.reduce(0) { $0 + $1 * $1 } / Double(v.count) }
         func expectVariance(_ m: LRU, _ name: String, _ expected: Double) throws {
@@ -126,8 +137,9 @@ struct LRUTests {
         try expectVariance(paper, "readout.C_re", 1.0 / 400)
         let big = try LRU(inputSize: 300, hiddenSize: 1, outputSize: 300, initialization: .orvieto2023(), seed: 9)
         try expectVariance(big, "readout.D", 1)
-        let repo = try LRU(inputSize: 8, hiddenSize: 400, outputSize: 4, skip: .matrix,
-                           initialization: .zucchetOrvieto2024(), seed: 9)
+        let repo = try LRU(
+            inputSize: 8, hiddenSize: 400, outputSize: 4, skip: .matrix,
+            initialization: .zucchetOrvieto2024(), seed: 9)
         try expectVariance(repo, "layer0.B_re", 1.0 / 400)
         try expectVariance(repo, "readout.C_im", 1.0 / 4)
     }
@@ -141,17 +153,21 @@ struct LRUTests {
         #expect(a.parameters != c.parameters)
         let x = try ModelDerivativeChecks.randomBatch(steps: 9, batchSize: 3, features: 2, seed: 1)
         let y = try ModelDerivativeChecks.randomBatch(steps: 9, batchSize: 3, features: 2, seed: 2)
-        #expect(try a.lossAndGradient(inputs: x, targets: y).gradient == b.lossAndGradient(inputs: x, targets: y).gradient)
+        #expect(
+            try a.lossAndGradient(inputs: x, targets: y).gradient == b.lossAndGradient(inputs: x, targets: y).gradient)
         let v = ModelDerivativeChecks.randomDirection(count: a.parameterCount, seed: 3)
-        #expect(try a.hessianVectorProduct(inputs: x, targets: y, direction: v).product
+        #expect(
+            try a.hessianVectorProduct(inputs: x, targets: y, direction: v).product
                 == b.hessianVectorProduct(inputs: x, targets: y, direction: v).product)
         let d1 = try LinearRNN(inputSize: 1, hiddenSize: 8, outputSize: 1, heads: 2, seed: 7)
         let d2 = try LinearRNN(inputSize: 1, hiddenSize: 8, outputSize: 1, heads: 2, seed: 7)
         #expect(d1.parameters == d2.parameters)
-        let c1 = try ComplexDiagonalRNN(inputSize: 1, hiddenSize: 8, outputSize: 1,
-                                        configuration: ComplexDiagonalConfiguration(parametrization: .optimal), seed: 7)
-        let c2 = try ComplexDiagonalRNN(inputSize: 1, hiddenSize: 8, outputSize: 1,
-                                        configuration: ComplexDiagonalConfiguration(parametrization: .optimal), seed: 7)
+        let c1 = try ComplexDiagonalRNN(
+            inputSize: 1, hiddenSize: 8, outputSize: 1,
+            configuration: ComplexDiagonalConfiguration(parametrization: .optimal), seed: 7)
+        let c2 = try ComplexDiagonalRNN(
+            inputSize: 1, hiddenSize: 8, outputSize: 1,
+            configuration: ComplexDiagonalConfiguration(parametrization: .optimal), seed: 7)
         #expect(c1.parameters == c2.parameters)
     }
 }

@@ -11,10 +11,12 @@ struct LinearModelProblem {
 
     init(_ model: any RecurrentModel, steps: Int = 6, batchSize: Int = 2, seed: UInt64 = 21) throws {
         self.model = model
-        inputs = try ModelDerivativeChecks.randomBatch(steps: steps, batchSize: batchSize, features: model.inputSize,
-                                                       seed: seed)
-        targets = try ModelDerivativeChecks.randomBatch(steps: steps, batchSize: batchSize, features: model.outputSize,
-                                                        seed: seed + 1)
+        inputs = try ModelDerivativeChecks.randomBatch(
+            steps: steps, batchSize: batchSize, features: model.inputSize,
+            seed: seed)
+        targets = try ModelDerivativeChecks.randomBatch(
+            steps: steps, batchSize: batchSize, features: model.outputSize,
+            seed: seed + 1)
     }
 }
 
@@ -32,9 +34,10 @@ struct LinearCase: Sendable, CustomStringConvertible {
 
     func make(seed: UInt64 = 13) throws -> LinearRNN {
         // ν₀ = 0.5 and φ_max = 2 exercise the modulus and phase maps of the initialisation.
-        try LinearRNN(inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layers: layers, heads: heads,
-                      skip: skip, initialization: LinearRNNInitialization(minimumModulus: 0.5, maximumPhase: 2),
-                      seed: seed)
+        try LinearRNN(
+            inputSize: inputSize, hiddenSize: hiddenSize, outputSize: outputSize, layers: layers, heads: heads,
+            skip: skip, initialization: LinearRNNInitialization(minimumModulus: 0.5, maximumPhase: 2),
+            seed: seed)
     }
 }
 
@@ -77,8 +80,9 @@ struct LinearRNNTests {
         #expect(e < 1e-13, "max |Δy| = \(e)")
     }
 
-    @Test("Zucchet–Orvieto matrix: eigenvalues are (ν₀ + (1 − ν₀)tanh|l|)·e^{i·arg(l)·φ/π} of A₀ ~ N(0, 1/n)",
-          arguments: [(0.0, Double.pi), (0.5, 3.14), (0.9, 1.0)])
+    @Test(
+        "Zucchet–Orvieto matrix: eigenvalues are (ν₀ + (1 − ν₀)tanh|l|)·e^{i·arg(l)·φ/π} of A₀ ~ N(0, 1/n)",
+        arguments: [(0.0, Double.pi), (0.5, 3.14), (0.9, 1.0)])
     func eigenvalueControlledMatrix(_ nu0: Double, _ phi: Double) throws {
         let n = 10
         for seed: UInt64 in 1...5 {
@@ -86,24 +90,30 @@ struct LinearRNNTests {
             let a = try LinearRNN.zucchetOrvietoMatrix(size: n, minimumModulus: nu0, maximumPhase: phi, using: &rng)
             // Re-draw A₀ with the same generator state and transform its eigenvalues by the formula.
             var replay = TestSupport.rng(seed)
-            let a0 = try Matrix(rows: n, columns: n, columnMajor: replay.gaussians(n * n).map { $0 / Double(n).squareRoot() })
+            let a0 = try Matrix(
+                rows: n, columns: n, columnMajor: replay.gaussians(n * n).map { $0 / Double(n).squareRoot() })
             var expected: [Complex<Double>] = try LinearAlgebra.eigenvalues(a0).map { l in
                 let modulus = nu0 + (1 - nu0) * Double.tanh(l.length)
                 let phase = Double.atan2(y: l.imaginary, x: l.real) * phi / Double.pi
                 // A real eigenvalue keeps only the real part (Re of the complex product).
-                return l.imaginary == 0 ? Complex(modulus * Double.cos(phase), 0)
+                return l.imaginary == 0
+                    ? Complex(modulus * Double.cos(phase), 0)
                     : Complex(modulus * Double.cos(phase), modulus * Double.sin(phase))
             }
             var worst = 0.0
             for got in try LinearAlgebra.eigenvalues(a) {
-                guard let k = expected.indices.min(by: { (expected[$0] - got).length < (expected[$1] - got).length }) else {
+                guard let k = expected.indices.min(by: { (expected[$0] - got).length < (expected[$1] - got).length })
+                else {
                     break
                 }
                 worst = max(worst, (expected[k] - got).length)
                 expected.remove(at: k)
             }
             #expect(worst < 1e-9, "ν₀ = \(nu0), φ = \(phi), seed \(seed): eigenvalue mismatch \(worst)")
-            #expect(try LinearAlgebra.eigenvalues(a).allSatisfy { $0.length < 1 && $0.length >= nu0 * abs(Double.cos(phi)) - 1e-12 })
+            #expect(
+                try LinearAlgebra.eigenvalues(a).allSatisfy {
+                    $0.length < 1 && $0.length >= nu0 * abs(Double.cos(phi)) - 1e-12
+                })
         }
     }
 
@@ -122,7 +132,9 @@ struct LinearRNNTests {
 
     @Test("Invalid sizes and parameters are descriptive errors")
     func errors() throws {
-        #expect(throws: RecurrentError.self) { try LinearRNN(inputSize: 1, hiddenSize: 5, outputSize: 1, heads: 2, seed: 1) }
+        #expect(throws: RecurrentError.self) {
+            try LinearRNN(inputSize: 1, hiddenSize: 5, outputSize: 1, heads: 2, seed: 1)
+        }
         #expect(throws: RecurrentError.self) {
             try LinearRNN(inputSize: 2, hiddenSize: 4, outputSize: 1, skip: .diagonal, seed: 1)
         }
@@ -131,8 +143,9 @@ struct LinearRNNTests {
         #expect(throws: RecurrentError.self) { try m.setParameters([1, 2]) }
         #expect(throws: RecurrentError.self) { try m.setParameters([Double](repeating: .nan, count: m.parameterCount)) }
         #expect(throws: RecurrentError.self) {
-            try LinearRNN.zucchetOrvietoMatrix(size: 3, minimumModulus: 0.9, maximumModulus: 0.5, maximumPhase: 3,
-                                               using: &rng)
+            try LinearRNN.zucchetOrvietoMatrix(
+                size: 3, minimumModulus: 0.9, maximumModulus: 0.5, maximumPhase: 3,
+                using: &rng)
         }
     }
 }

@@ -27,8 +27,9 @@ struct LinearTeacherStudentHessianTests {
         (1 + lambda * lambda) / ((1 - lambda * lambda) * (1 - lambda * lambda) * (1 - lambda * lambda))
     }
 
-    @Test("Z6: the closed-form 1-D loss has ∂²L/∂λ² = (1 + λ*²)/(1 − λ*²)³ at λ* (finite differences, rel 1e-5)",
-          arguments: [0.36, 0.84, 0.99])
+    @Test(
+        "Z6: the closed-form 1-D loss has ∂²L/∂λ² = (1 + λ*²)/(1 − λ*²)³ at λ* (finite differences, rel 1e-5)",
+        arguments: [0.36, 0.84, 0.99])
     func closedFormLossCurvature(_ star: Double) {
         // L(λ) = ½[1/(1 − λ²) + 1/(1 − λ*²) − 2/(1 − λλ*)] (μ = 0, σ = 1, real λ; Zucchet & Orvieto 2024).
         func loss(_ l: Double) -> Double { 0.5 * (1 / (1 - l * l) + 1 / (1 - star * star) - 2 / (1 - l * star)) }
@@ -37,15 +38,19 @@ struct LinearTeacherStudentHessianTests {
         #expect(TestSupport.relativeError(fd, Self.stationaryHessian(star)) < 1e-5, "λ* = \(star): \(fd)")
         // The finite-T expectation converges to it: |E_T − E_∞| = O(1/((1 − λ)T)).
         let t = Int(1e4 / (1 - star))
-        #expect(TestSupport.relativeError(Self.expectedHessian(lambda: star, steps: t), Self.stationaryHessian(star)) < 1e-3)
+        #expect(
+            TestSupport.relativeError(Self.expectedHessian(lambda: star, steps: t), Self.stationaryHessian(star)) < 1e-3
+        )
     }
 
-    @Test("Z6: exact network Hessian at λ = λ* = Gauss–Newton from s_t = λs_{t−1} + h_{t−1} (1e-12) = finite-T expectation (MC, 4 s.e.)",
-          arguments: [0.36, 0.84, 0.99])
+    @Test(
+        "Z6: exact network Hessian at λ = λ* = Gauss–Newton from s_t = λs_{t−1} + h_{t−1} (1e-12) = finite-T expectation (MC, 4 s.e.)",
+        arguments: [0.36, 0.84, 0.99])
     func networkHessianMatchesExpectation(_ star: Double) throws {
         let steps = 200, batch = 400
-        let model = try LinearRNN(recurrent: try Matrix([[star]]), input: try Matrix([[1]]), readout: try Matrix([[1]]),
-                                  skip: nil)
+        let model = try LinearRNN(
+            recurrent: try Matrix([[star]]), input: try Matrix([[1]]), readout: try Matrix([[1]]),
+            skip: nil)
         let x = try ModelDerivativeChecks.randomBatch(steps: steps, batchSize: batch, features: 1, seed: 606)
         let y = try model.outputs(x)  // teacher = student: zero residual
         var e = [Double](repeating: 0, count: model.parameterCount)
@@ -66,7 +71,8 @@ struct LinearTeacherStudentHessianTests {
         }
         let gaussNewton = perSequence.reduce(0, +) / Double(batch)
         #expect(TestSupport.relativeError(hessian, gaussNewton) < 1e-12, "λ* = \(star): \(hessian) vs \(gaussNewton)")
-        let sd = (perSequence.reduce(0) { $0 + ($1 - gaussNewton) * ($1 - gaussNewton) } / Double(batch - 1)).squareRoot()
+        let sd = (perSequence.reduce(0) { $0 + ($1 - gaussNewton) * ($1 - gaussNewton) } / Double(batch - 1))
+            .squareRoot()
         let se = sd / Double(batch).squareRoot()
         let expected = Self.expectedHessian(lambda: star, steps: steps)
         #expect(abs(hessian - expected) < 4 * se, "λ* = \(star): H = \(hessian), E_T = \(expected) ± \(se)")
@@ -103,7 +109,9 @@ struct LinearTeacherStudentHessianTests {
         return (diff / norm, hessian.relativeAsymmetry)
     }
 
-    @Test("Z7: at the zero-loss optimum (Fig. 4 setup, T = 300, batch 64) the 25×25 Hessian = JᵀJ/n, dense and complex-diagonal")
+    @Test(
+        "Z7: at the zero-loss optimum (Fig. 4 setup, T = 300, batch 64) the 25×25 Hessian = JᵀJ/n, dense and complex-diagonal"
+    )
     func hessianEqualsGaussNewtonAtOptimum() throws {
         var rng = TestSupport.rng(4)
         let lambda = Self.figure4Eigenvalues(&rng)
@@ -119,12 +127,14 @@ struct LinearTeacherStudentHessianTests {
         let a = try LinearAlgebra.solve(pm.transposed, (pm * blocks).transposed).transposed
         let moduli = try LinearAlgebra.eigenvalues(a).map(\.length).sorted()
         #expect(zip(moduli, lambda.map(\.length).sorted()).allSatisfy { abs($0 - $1) < 1e-10 })
-        let dense = try LinearRNN(recurrent: a, input: try Matrix(rows: 4, columns: 1, columnMajor: rng.gaussians(4)),
-                                  readout: try Matrix(rows: 1, columns: 4, columnMajor: rng.gaussians(4)),
-                                  skip: try Matrix([[rng.gaussian()]]))
+        let dense = try LinearRNN(
+            recurrent: a, input: try Matrix(rows: 4, columns: 1, columnMajor: rng.gaussians(4)),
+            readout: try Matrix(rows: 1, columns: 4, columnMajor: rng.gaussians(4)),
+            skip: try Matrix([[rng.gaussian()]]))
         #expect(dense.parameterCount == 25)
         // Complex-diagonal teacher: default parametrization, no γ, B and C complex normal, D real.
-        let cdiagParameters = lambda.map(\.real) + lambda.map(\.imaginary) + rng.gaussians(4) + rng.gaussians(4)
+        let cdiagParameters =
+            lambda.map(\.real) + lambda.map(\.imaginary) + rng.gaussians(4) + rng.gaussians(4)
             + rng.gaussians(4) + rng.gaussians(4) + [rng.gaussian()]
         let cdiag = try ComplexDiagonalRNN(inputSize: 1, hiddenSize: 4, outputSize: 1, parameters: cdiagParameters)
         #expect(cdiag.parameterCount == 25)
@@ -138,7 +148,8 @@ struct LinearTeacherStudentHessianTests {
             let xs = try ModelDerivativeChecks.randomBatch(steps: 60, batchSize: 8, features: 1, seed: 2033)
             let ys = try model.outputs(xs)
             var shifted = model
-            try shifted.setParameters(model.parameters.enumerated().map { $0.offset == 0 ? $0.element * 0.995 : $0.element })
+            try shifted.setParameters(
+                model.parameters.enumerated().map { $0.offset == 0 ? $0.element * 0.995 : $0.element })
             let off = try Self.gaussNewtonMismatch(shifted, inputs: xs, targets: ys).mismatch
             #expect(off > 1e-3, "\(model.architecture): off-optimum mismatch \(off)")
         }

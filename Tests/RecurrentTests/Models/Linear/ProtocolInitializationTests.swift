@@ -10,13 +10,16 @@ import _TestSupport
 struct ProtocolInitializationTests {
     static let task = TaskSpecification.linearSystemIdentification(minimumModulus: 0.9, maximumPhase: 2.0)
 
-    @Test("R1 on the protocol path: lru and cdiag students draw |λ|² uniform on [ν₀², 1] (KS, 10⁴ draws), phases U(−φ, φ) mod 2π, E|λ|²",
-          arguments: [Architecture.lru, .complexDiagonalRNN])
+    @Test(
+        "R1 on the protocol path: lru and cdiag students draw |λ|² uniform on [ν₀², 1] (KS, 10⁴ draws), phases U(−φ, φ) mod 2π, E|λ|²",
+        arguments: [Architecture.lru, .complexDiagonalRNN])
     func ringOnProtocolPath(_ architecture: Architecture) throws {
         let n = 10_000, nu0 = 0.9, phi = 2.0
         let spec = try ModelSpecification(architecture: architecture, inputSize: 1, hiddenSize: n, outputSize: 1)
             .protocolInitialization(for: Self.task)
-        #expect(spec.diagonalInitialization == .zucchetOrvieto2024(minimumModulus: nu0, maximumModulus: 1, maximumPhase: phi))
+        #expect(
+            spec.diagonalInitialization
+                == .zucchetOrvieto2024(minimumModulus: nu0, maximumModulus: 1, maximumPhase: phi))
         let model = try spec.makeModel(seed: 2024)
         let lambda: [Complex<Double>]
         switch model {
@@ -37,15 +40,20 @@ struct ProtocolInitializationTests {
         #expect(abs(mean - (nu0 * nu0 + 1) / 2) < 3 * se, "E|λ|² = \(mean)")
     }
 
-    @Test("the dense linear student: ν₀ = 0 (moduli tanh|l|) and the teacher's phase range; other tasks and set initialisations are kept")
+    @Test(
+        "the dense linear student: ν₀ = 0 (moduli tanh|l|) and the teacher's phase range; other tasks and set initialisations are kept"
+    )
     func denseStudentAndOthers() throws {
         let linear = try ModelSpecification(architecture: .linearRNN, inputSize: 1, hiddenSize: 8, outputSize: 1)
         let student = linear.protocolInitialization(for: Self.task)
-        #expect(student.linearInitialization == LinearRNNInitialization(minimumModulus: 0, maximumModulus: 1, maximumPhase: 2.0))
+        #expect(
+            student.linearInitialization
+                == LinearRNNInitialization(minimumModulus: 0, maximumModulus: 1, maximumPhase: 2.0))
         // Same construction as the library's matrix with those options, from the same seed.
         let a = try #require(try student.makeModel(seed: 7) as? LinearRNN)
-        let b = try LinearRNN(inputSize: 1, hiddenSize: 8, outputSize: 1,
-                              initialization: LinearRNNInitialization(minimumModulus: 0, maximumModulus: 1, maximumPhase: 2.0), seed: 7)
+        let b = try LinearRNN(
+            inputSize: 1, hiddenSize: 8, outputSize: 1,
+            initialization: LinearRNNInitialization(minimumModulus: 0, maximumModulus: 1, maximumPhase: 2.0), seed: 7)
         #expect(a.parameters == b.parameters)
         // Recall has no protocol initialisation; an explicit one is kept; gated models are unchanged.
         let lru = try ModelSpecification(architecture: .lru, inputSize: 1, hiddenSize: 4, outputSize: 1)
@@ -56,7 +64,8 @@ struct ProtocolInitializationTests {
         let gru = try ModelSpecification(architecture: .gru, inputSize: 1, hiddenSize: 4, outputSize: 1)
         #expect(gru.protocolInitialization(for: Self.task) == gru)
         // Without a protocol: the architecture's default (paper scheme for the LRU), as before.
-        #expect(try lru.makeModel(seed: 3).parameters
+        #expect(
+            try lru.makeModel(seed: 3).parameters
                 == LRU(inputSize: 1, hiddenSize: 4, outputSize: 1, seed: 3).parameters)
     }
 }
