@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# The README's test command: install the system libraries, build, run every test target (library, CLI, notebooks),
-# then the Slurm test of the sweep runner (scripts/slurm-smoke.sh: a private one-node cluster from Debian's
-# slurm-wlm, a job array with sbatch --wait, the collected table against an unsharded run).
+# The README's test command: install the system libraries, check the formatting (scripts/format.sh --check), build,
+# run every test target (library, CLI, notebooks), then the Slurm test of the sweep runner (scripts/slurm-smoke.sh:
+# a private one-node cluster from Debian's slurm-wlm, a job array with sbatch --wait, the collected table against an
+# unsharded run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
+# The code style first (seconds): every Swift file formatted as .swift-format says.
+bash scripts/format.sh --check
 swift build
 set +e
 swift test 2>&1 | tee .test-output.log | grep -vE '^\[[0-9]+/[0-9]+\] (Compiling|Emitting|Linking|Write|Build)' | tail -n 200
