@@ -23,17 +23,25 @@ enum CheckReportText {
         s +=
             "\nEstimates of d (H = d + ½; \(ReportFormat.percent(level)) Wald intervals; heuristics: supporting only)\n"
         var rows = [["method", "role", "d", "s.e.", "\(ReportFormat.percent(level)) CI", "H", "tuning"]]
+        var undefined: [String] = []
         for est in e.estimates {
             let role = rule.role(of: est, in: e)
             let heuristic = role == .heuristic
+            // A standard error that does not exist (e.g. a Whittle fit pinned at the bound of its search) is said so,
+            // with the reason below the table, as `rnnmem estimate` does.
+            let reason = EstimateOutput.undefinedStandardError(est)
+            if let reason { undefined.append("\(est.method.commandLineName): \(reason)") }
+            let se = reason == nil || est.standardError.isFinite ? ReportFormat.fixed(est.standardError) : "undefined"
             rows.append([
                 est.method.commandLineName, role.rawValue, ReportFormat.fixed(est.d),
-                heuristic ? "(\(ReportFormat.fixed(est.standardError)))" : ReportFormat.fixed(est.standardError),
-                heuristic ? "—" : ReportFormat.interval(est.confidenceInterval.lower, est.confidenceInterval.upper),
+                heuristic ? "(\(se))" : se,
+                heuristic || reason != nil
+                    ? "—" : ReportFormat.interval(est.confidenceInterval.lower, est.confidenceInterval.upper),
                 ReportFormat.fixed(est.hurst ?? est.impliedHurst), est.tuningDescription,
             ])
         }
         s += ReportFormat.table(rows)
+        for note in undefined { s += ReportFormat.wrap(note) }
         for f in e.failedEstimates { s += ReportFormat.wrap("\(f.kind.commandLineName) failed: \(f.message)") }
         s += orderSelection(e)
 

@@ -55,13 +55,18 @@ enum EstimateOutput {
     private static func finite(_ x: Double) -> Double? { x.isFinite ? x : nil }
 
     /// Why the standard error (and so the Wald interval) does not exist for this estimate, or nil when it does:
-    /// a least-squares slope through two scales has no residual degrees of freedom.
+    /// a least-squares slope through two scales has no residual degrees of freedom; a Whittle fit pinned at its
+    /// search bound has a singular information matrix.
     static func undefinedStandardError(_ e: MemoryEstimate) -> String? {
         guard !(e.standardError.isFinite && e.confidenceInterval.lower.isFinite && e.confidenceInterval.upper.isFinite)
         else { return nil }
         if let scales = e.scales, scales.count < 3 {
             return "standard error undefined: a least-squares slope through \(scales.count) scale"
                 + "\(scales.count == 1 ? "" : "s") has no residual degrees of freedom (give at least 3 scales)"
+        }
+        if VerdictRule.isAtBound(e) {
+            return "standard error undefined: the estimate sits at the bound ±\(VerdictRule.whittleBound) of the "
+                + "stationary Whittle search, where the information matrix is singular (evidence that |d| ≥ ½, not a value)"
         }
         return
             "standard error undefined: the \(e.method.commandLineName) estimator gives none for this series and tuning"
