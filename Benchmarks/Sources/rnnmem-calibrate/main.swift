@@ -88,15 +88,21 @@ final class Tallies: @unchecked Sendable {
         lock.unlock()
     }
 }
+/// The study's first series (replication 0) of one cell, as the full study draws it: what `--profile` and
+/// `--time-only` measure.
+func firstReplication(_ config: Config, processIndex i: Int, length n: Int) throws -> [Double] {
+    let process = CalibrationProcess.studyGrid[i]
+    let acvf = try process.autocovariance(count: n)
+    var rng = VerdictCalibration.generator(seed: config.studySeed, processIndex: i, length: n, replication: 0)
+    return try process.simulate(count: n, acvf: acvf, rng: &rng)
+}
+
 func runStudy(_ config: Config) throws {
     if config.profile {
         for n in config.lengths {
             for i in config.processIndices {
                 let process = CalibrationProcess.studyGrid[i]
-                let acvf = try process.autocovariance(count: n)
-                var rng = VerdictCalibration.generator(
-                    seed: config.studySeed, processIndex: i, length: n, replication: 0)
-                let x = try process.simulate(count: n, acvf: acvf, rng: &rng)
+                let x = try firstReplication(config, processIndex: i, length: n)
                 func time(_ name: String, _ f: () throws -> Void) rethrows {
                     let start = now()
                     try f()
@@ -133,10 +139,7 @@ func runStudy(_ config: Config) throws {
         for n in config.lengths {
             for i in config.processIndices {
                 let process = CalibrationProcess.studyGrid[i]
-                let acvf = try process.autocovariance(count: n)
-                var rng = VerdictCalibration.generator(
-                    seed: config.studySeed, processIndex: i, length: n, replication: 0)
-                let x = try process.simulate(count: n, acvf: acvf, rng: &rng)
+                let x = try firstReplication(config, processIndex: i, length: n)
                 let start = now()
                 let report = try MemoryCheck.run(x)
                 let seconds = now() - start
