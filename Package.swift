@@ -13,7 +13,7 @@
 //                                                                                        (MemoryNumerics)
 //   Spectra                        Jacobian, Lyapunov and Hessian spectra of recurrent networks (Recurrent)
 //   CurseOfMemory                  curse-of-memory closed forms, Monte-Carlo verifier, loss landscapes, Hessians at
-//                                  optima                                                (Recurrent)
+//                                  optima                                                (Recurrent, Spectra)
 //   MemoryProbes                   memory of networks: capacity (Jaeger, Dambre), horizon, connectivity,
 //                                  Definition 3 — the first module joining the two halves (LongMemory, Recurrent)
 //   RNNMemory                      umbrella: `import RNNMemory` re-exports the library modules above

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Check rnnmem's NumPy .npy files against numpy (issue 8): `rnnmem run --save DIR` must write files that
+"""Check rnnmem's NumPy .npy files against numpy: `rnnmem run --save DIR` must write files that
 `numpy.load` reads back with the exact shapes and values of the same arrays in `--output FILE` (safetensors), and
 whose bytes are those `numpy.save` writes for those arrays.
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Make the derivative fixtures of Tests/RecurrentTests/Fixtures/ (issue 8): reference gradients and
+"""Make the derivative fixtures of Tests/RecurrentTests/Fixtures/: reference gradients and
 Hessian-vector products of nn.RNN (tanh) / nn.LSTM / nn.GRU + nn.Linear, one and two layers, by an independent
 implementation — PyTorch's float64 autograd on the CPU, the HVP by double backward (Pearlmutter's R-operator as
 reverse-over-reverse: Hv = ∇_θ (∇_θ L · v)).

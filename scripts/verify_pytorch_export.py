@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Check `rnnmem export --pytorch` and `rnnmem run` against PyTorch (issue 8).
+"""Check `rnnmem export --pytorch` and `rnnmem run` against PyTorch.
 
 For nn.RNN (tanh), nn.LSTM and nn.GRU with one and two layers, each with a trained network (`rnnmem train`, under
 the default names and under the prefixes rnn./fc.) and a new one (`rnnmem export --model … --seed`):

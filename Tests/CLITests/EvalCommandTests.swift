@@ -199,7 +199,7 @@ struct EvalCommandTests {
     }
 }
 
-/// `eval --data`: losses on data files and every kind of bad data (issue 8 §4).
+/// `eval --data`: losses on data files and every kind of bad data.
 @Suite("eval --data")
 struct EvalDataTests {
     @Test(

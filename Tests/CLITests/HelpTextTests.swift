@@ -1366,8 +1366,10 @@ struct HelpTextTests {
           parallel rnnmem sweep run CONFIG --shard {}/4 --output-dir DIR ::: 0 1 2 3
         Progress goes to standard error; a summary to standard output. JSON keys:
         sweep, config_hash, shard, output_dir, shard_cells, skipped[], ran[] (cell,
-        status, exit_status, wall_time_seconds, error), failed[]. Exit status 2 when a
-        cell failed (its result is kept and it is rerun next time).
+        status, exit_status, wall_time_seconds, error), failed[], rerun[] (cell,
+        reason: the failed or corrupt result it replaced; said on standard error even
+        with --progress none). Exit status 2 when a cell failed (its result is kept and
+        it is rerun next time).
 
         --executor in-process runs each cell's command inside this process
         (CommandLineTool.run: the same bytes as the binary, output captured per call,

@@ -48,7 +48,7 @@ struct SweepCommandTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(
             JSONTests.keys(r.stdout) == [
-                "sweep", "config_hash", "shard", "output_dir", "shard_cells", "skipped", "ran", "failed",
+                "sweep", "config_hash", "shard", "output_dir", "shard_cells", "skipped", "ran", "failed", "rerun",
             ])
         #expect(r.stderr.contains("rnnmem: sweep w shard 0/1: 4 cells, 0 complete, 4 to run (2 at a time)"))
         #expect(r.stderr.contains("cell 3 (d=0.4 n=3) ok in"))
@@ -102,6 +102,26 @@ struct SweepCommandTests {
         CLI.expectSuccess(try CLI.run(["sweep", "collect", "out", "--require-complete"], in: dir))
     }
 
+    @Test("A corrupt result is said on standard error and in the JSON even with --progress none, and rerun")
+    func corruptResultIsSaid() throws {
+        let dir = try folder()
+        CLI.expectSuccess(
+            try CLI.run(["sweep", "run", "grid.json", "--output-dir", "out", "--progress", "none"], in: dir))
+        try Data("xx".utf8).write(to: dir.appendingPathComponent("out/results/cell-000002.json"))
+        let r = try CLI.run(
+            ["sweep", "run", "grid.json", "--output-dir", "out", "--progress", "none", "--json"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.hasPrefix("rnnmem: rerunning cell 2: corrupt result "), "\(r.stderr)")
+        #expect(r.stderr.filter { $0 == "\n" }.count == 1)
+        let o = try JSONTests.object(r.stdout)
+        let rerun = try #require(o["rerun"] as? [[String: Any]])
+        #expect(rerun.count == 1)
+        #expect(rerun.first?["cell"] as? Int == 2)
+        #expect((rerun.first?["reason"] as? String)?.hasPrefix("corrupt result ") == true)
+        #expect(o["skipped"] as? [Int] == [0, 1, 3])
+        CLI.expectSuccess(try CLI.run(["sweep", "collect", "out", "--require-complete"], in: dir))
+    }
+
     @Test("A failing cell: summary on stdout, one error line, status 2; its result is kept")
     func failingCell() throws {
         let dir = try CLI.folder([
@@ -136,6 +156,8 @@ struct SweepCommandTests {
         CLI.expectError(try CLI.run(["sweep", "plan", "missing.json"], in: dir), "no such file: 'missing.json'")
         CLI.expectError(try CLI.run(["sweep", "run", "grid.json", "--shard", "2/2"], in: dir), "invalid --shard 2/2")
         CLI.expectError(try CLI.run(["sweep", "run", "grid.json", "--shard", "1-2"], in: dir), "invalid --shard '1-2'")
+        // A negative shard is the option's value, not an unknown option.
+        CLI.expectError(try CLI.run(["sweep", "run", "grid.json", "--shard", "-1/2"], in: dir), "invalid --shard")
         CLI.expectError(try CLI.run(["sweep", "run", "grid.json", "--jobs", "0"], in: dir), "invalid --jobs 0")
         CLI.expectError(try CLI.run(["sweep", "collect", "nowhere"], in: dir), "no such directory: 'nowhere'")
         CLI.expectError(

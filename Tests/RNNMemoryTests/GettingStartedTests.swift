@@ -60,8 +60,7 @@ struct GettingStartedTests {
         var rng = SeededRandom(seed: 3)
         let batch = try task.trainingBatch(step: 0, using: &rng)
         let v = rng.gaussians(trained.parameterCount)
-        let hvp = try trained.hessianVectorProduct(
-            inputs: batch.inputs, targets: batch.targets, direction: v, loss: batch.loss)
+        let hvp = try trained.hessianVectorProduct(on: batch, direction: v)
         // hvp.loss, hvp.gradient (∇L) and hvp.product (H·v), all at the trained parameters.
         // end snippet
         #expect(run.summary.steps == 60)
@@ -71,7 +70,7 @@ struct GettingStartedTests {
         func gradient(at shift: Double) throws -> [Double] {
             var model = trained
             try model.setParameters(zip(trained.parameters, v).map { $0 + shift * $1 })
-            return try model.lossAndGradient(inputs: batch.inputs, targets: batch.targets, loss: batch.loss).gradient
+            return try model.lossAndGradient(on: batch).gradient
         }
         let plus = try gradient(at: h), minus = try gradient(at: -h)
         let difference = zip(plus, minus).map { ($0 - $1) / (2 * h) }

@@ -31,7 +31,8 @@ struct SweepRunCommand: AsyncToolCommand {
               parallel rnnmem sweep run CONFIG --shard {}/4 --output-dir DIR ::: 0 1 2 3
             Progress goes to standard error; a summary to standard output. JSON keys: sweep, config_hash, shard, \
             output_dir, shard_cells, skipped[], ran[] (cell, status, exit_status, wall_time_seconds, error), \
-            failed[]. Exit status 2 when a cell failed (its result is kept and it is rerun next time).
+            failed[], rerun[] (cell, reason: the failed or corrupt result it replaced; said on standard error even with \
+            --progress none). Exit status 2 when a cell failed (its result is kept and it is rerun next time).
 
             --executor in-process runs each cell's command inside this process (CommandLineTool.run: the same \
             bytes as the binary, output captured per call, --jobs cells on concurrent tasks) instead of a child \
@@ -87,9 +88,15 @@ struct SweepRunCommand: AsyncToolCommand {
         let report: SweepRunReport
         do {
             report = try await runner.run(shard: shard) { event in
-                guard showProgress else { return }
-                console.writeStandardError(
-                    Self.progressLine(event, sweep: name, directory: directory.path, jobs: runner.jobs))
+                if showProgress {
+                    console.writeStandardError(
+                        Self.progressLine(event, sweep: name, directory: directory.path, jobs: runner.jobs))
+                } else if case .planned(let plan) = event {
+                    // A result that failed or is corrupt is said even without progress: it is replaced by the rerun.
+                    for (cell, reason) in plan.rerun {
+                        console.writeStandardError("rnnmem: rerunning cell \(cell): \(reason)\n")
+                    }
+                }
             }
         } catch let error as SweepError {
             throw CLIError(error.description)
@@ -118,6 +125,15 @@ struct SweepRunCommand: AsyncToolCommand {
                             ])
                         })),
                 JSONMember("failed", .array(failed.map { .integer(Int64($0.cell)) })),
+                JSONMember(
+                    "rerun",
+                    .array(
+                        report.plan.rerun.map { entry in
+                            .object([
+                                JSONMember("cell", .integer(Int64(entry.cell))),
+                                JSONMember("reason", .string(entry.reason)),
+                            ])
+                        })),
             ])
             try console.writeStandardOutput(document.prettyText)
         } else {

@@ -5,7 +5,7 @@ import Foundation
 /// option: ArgumentParser reads a token starting with `-` as an option name, so `--tolerance -1` would otherwise be
 /// "missing value for '--tolerance'". Every `--name VALUE` where `--name` is an option taking a value (not a flag)
 /// of the command being parsed and VALUE looks like a negative number (`-1`, `-0.3`, `-1e-5`, `-.5`, `-inf`, or a
-/// comma list starting with one, `-0.5,0.2`) becomes `--name=VALUE`, which ArgumentParser parses as the value.
+/// comma list starting with one, `-0.5,0.2`, or any value starting with a minus sign and a digit, `-1/2`) becomes `--name=VALUE`, which ArgumentParser parses as the value.
 /// The command then validates the number as it does any other value (so `--window -1` says that the window
 /// must be ≥ 1).
 enum ArgumentPreprocessing {
@@ -42,7 +42,8 @@ enum ArgumentPreprocessing {
         return out
     }
 
-    /// `-1`, `-0.25`, `-1e-3`, `-.5`, `-inf`, `-nan`, and comma lists whose first item is one of these.
+    /// `-1`, `-0.25`, `-1e-3`, `-.5`, `-inf`, `-nan`, comma lists whose first item is one of these, and any other token
+    /// of a minus sign followed by a digit or a point (`-1:0.3`, `-1/2`).
     static func looksNegative(_ token: String) -> Bool {
         guard token.hasPrefix("-"), token.count >= 2 else { return false }
         let first = token.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
@@ -50,8 +51,11 @@ enum ArgumentPreprocessing {
         if body.lowercased() == "inf" || body.lowercased() == "infinity" || body.lowercased() == "nan" {
             return true
         }
+        // Every option name starts with a letter, so a token of a minus sign followed by a digit or a point is a value:
+        // a number, or a value that holds one first (`-1:0.3` of --acf, `-1/2` of --shard), which the option then
+        // validates with a message naming it.
         guard let lead = body.first, lead.isASCII, lead.isNumber || lead == "." else { return false }
-        return Double(first) != nil
+        return true
     }
 
     /// The options that take a value, per command, read once from ArgumentParser's description of the tool.

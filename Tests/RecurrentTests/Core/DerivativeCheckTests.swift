@@ -1,7 +1,7 @@
 import Recurrent
 import Testing
 
-/// Per-group errors of ``DerivativeCheck`` (issue 8): an error confined to a group with small derivatives is hidden by
+/// Per-group errors of ``DerivativeCheck``: an error confined to a group with small derivatives is hidden by
 /// the overall measure and shown by the group's; a group whose derivative vanishes does not report noise.
 @Suite("Derivative check per parameter group")
 struct DerivativeCheckTests {

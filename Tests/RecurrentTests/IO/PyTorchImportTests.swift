@@ -204,7 +204,7 @@ struct PyTorchImportTests {
     }
 }
 
-/// Export of imported PyTorch files (issue 8): `PyTorchImport.stateDict(of:)` of a fixture's model reproduces the
+/// Export of imported PyTorch files: `PyTorchImport.stateDict(of:)` of a fixture's model reproduces the
 /// fixture's parameter tensors bit for bit (names, shapes, dtype, values), and vectors in the parameter layout go to
 /// per-group tensors and back.
 @Suite("PyTorch export of imported fixtures")

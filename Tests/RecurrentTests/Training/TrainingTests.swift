@@ -154,7 +154,7 @@ struct TrainingTests {
         }
     }
 
-    /// The defect of issue 8: the final parameters' validation loss was computed but never compared, so the
+    /// A defect found in review: the final parameters' validation loss was computed but never compared, so the
     /// returned "best" model could be worse than the final one (recall/rnn: 3.356e-3 returned vs 3.129e-3 final).
     /// Reproduced with validation only at the first and last update of a run whose loss still falls: the final
     /// parameters beat every loss evaluated in the loop, so they are returned (step steps + 1), and in every run the
