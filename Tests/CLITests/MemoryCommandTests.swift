@@ -93,7 +93,8 @@ struct MemoryCommandTests {
             "--data", dir.appendingPathComponent("periodic.csv").path,
         ])
         #expect(text.status == 0, "\(text.stderr)")
-        #expect(text.stdout.contains("(bound: rank \(rank) of the 8 state variables)"), "\(text.stdout)")
+        #expect(
+            text.stdout.contains("(bound: for i.i.d. input, rank \(rank) of the 8 state variables)"), "\(text.stdout)")
 
         // ipc on the same kind of input (values in [−1, 1]): the projection on the column space, reported as a
         // pseudo-inverse with ridge 0, consistently with capacity's keys.
@@ -273,7 +274,7 @@ struct MemoryCommandTests {
         #expect(o["censored"] as? Bool == true)
         let text = try CLI.run(args)
         CLI.expectSuccess(text)
-        #expect(text.stdout.contains("k*(θ = 0) = 4 (≥ 4: censored at the largest delay scored) (rule maximum)"))
+        #expect(text.stdout.contains("k*(θ = 0.0) = 4 (≥ 4: censored at the largest delay scored) (rule maximum)"))
     }
 
     @Test("horizon from trained recall cells: documented keys, same seed same bytes, memoryless R² = 1 at k = 0")

@@ -123,7 +123,8 @@ struct RecordedOutputsTests {
 
     @Test("placeholders are found with their line; other @ text is not")
     func placeholdersFound() {
-        let found = RecordedOutputs.placeholders(in: "a\n@@CAPACITY@@\nmail@example.org @@ x @@\nx @@HORIZON_DISCUSSION@@")
+        let found = RecordedOutputs.placeholders(
+            in: "a\n@@CAPACITY@@\nmail@example.org @@ x @@\nx @@HORIZON_DISCUSSION@@")
         #expect(found.map(\.line) == [2, 4])
         #expect(found.map(\.text) == ["@@CAPACITY@@", "@@HORIZON_DISCUSSION@@"])
     }

@@ -125,10 +125,12 @@ struct MemoryCapacityCommand: ToolCommand {
 
         let readoutInfo = mc.readout
         // Σ MC_k ≤ rank: the rank is the bound when it is below the number of state variables (dead, duplicated or
-        // uncontrollable directions), and the output says so.
+        // uncontrollable directions), and the output says so; for data or correlated input the bound does not apply.
+        let iidInput = setup.map { $0.process?.isIndependent ?? false } ?? true
+        let variables = "\(mc.stateVariables) state variables"
         let boundText =
-            mc.rank < mc.stateVariables
-            ? "rank \(mc.rank) of the \(mc.stateVariables) state variables" : "\(mc.stateVariables) state variables"
+            (iidInput ? "" : "for i.i.d. input, ")
+            + (mc.rank < mc.stateVariables ? "rank \(mc.rank) of the \(variables)" : variables)
         let trainSamples = readoutInfo?.samples
         try output.emit(
             to: console,
