@@ -3393,7 +3393,12 @@ struct HelpTextTests {
         state and take C[y] = 1 − min_w ⟨(y − ŷ)²⟩/⟨y²⟩ (Dambre, Verstraeten, Schrauwen
         & Massar 2012, Sci. Rep. 2:514). The capacities of this orthogonal family sum
         to at most r, the rank of the state matrix; degree 1 is Jaeger's linear memory
-        capacity. A linear network has no capacity above degree 1.
+        capacity. A linear network has no capacity above degree 1. The readouts are the
+        exact projection on the state matrix's column space (pseudo-inverse over its
+        numerical rank r: singular values below 10⁻¹⁰ of the largest count as 0), so a
+        rank-deficient state matrix (dead or duplicated units) needs no ridge — the
+        ridge λ is 0, the λ → 0 limit of ridge regression — and is stated on standard
+        error with its rank.
 
         Threshold (stated in the output): with T samples every capacity is biased
         upward by about r/T, so a capacity below θ = 2·F⁻¹_χ²(r)(1 − p)/T counts as 0 —
@@ -3407,14 +3412,15 @@ struct HelpTextTests {
 
         JSON keys: total, by_degree (list over D = 1 … max_degree), threshold,
         threshold_rule, max_degree, max_delay, samples, washout, state_variables, rank,
-        finite_sample_bias, within_bound (total − bias ≤ rank), linear_memory (degree-1
-        capacities by delay), terms_evaluated and terms_counted (by degree), counted
-        [{term, degree, capacity}] (every counted basis function, largest first),
-        input, network, figures, saved. --figures DIR: ipc.csv (degree, capacity,
-        counted, evaluated), ipc-linear.csv (k, capacity) and ipc.svg. --save DIR:
-        by_degree.npy, linear_memory.npy, estimates.npy and capacities.npy (every basis
-        function before and after the threshold, in the order of the counted list's
-        enumeration).
+        readout_method (pseudo-inverse), ridge and relative_ridge (0: the projection
+        has no ridge; as 'memory capacity' reports them), finite_sample_bias,
+        within_bound (total − bias ≤ rank), linear_memory (degree-1 capacities by
+        delay), terms_evaluated and terms_counted (by degree), counted [{term, degree,
+        capacity}] (every counted basis function, largest first), input, network,
+        figures, saved. --figures DIR: ipc.csv (degree, capacity, counted, evaluated),
+        ipc-linear.csv (k, capacity) and ipc.svg. --save DIR: by_degree.npy,
+        linear_memory.npy, estimates.npy and capacities.npy (every basis function
+        before and after the threshold, in the order of the counted list's enumeration).
 
         USAGE: rnnmem memory ipc <options>
 
@@ -3598,18 +3604,23 @@ struct HelpTextTests {
         the memory capacity of the same network before training (empirical, i.i.d.
         input, --samples), its total and its horizon at the same θ.
 
-        JSON keys: horizon (k*, null when no delay reaches θ), threshold, scores
-        (score_k for each delay), delays, rule, source (capacity or recall), memoryless
-        (recall: ρ^(2k)), final_losses (recall: the final training loss of each
-        network, one per delay or one for --joint), recalled (the number of delays
-        reaching θ), score_total (Σ_k max(0, score_k)), capacity ({method, total, mc,
-        horizon, state_variables} of the untrained network for recall; of the network
-        for capacity), trained_capacity ({total, mc, horizon} of the --joint network
-        after training, fresh readouts of its state; else null), training ({steps,
-        learning_rate, clip, batch, eval_batch, length, correlation, joint, seeds} or
-        null), input, network, figures, saved. --figures DIR: horizon.csv (k, score,
-        memoryless) and horizon.svg, score_k against k with θ and k*. --save DIR:
-        delays.npy, scores.npy.
+        When k* is the largest delay scored, the scores bound the horizon only from
+        below (k* ≥ K: censored at the largest delay scored); the output says so —
+        score more delays to locate it.
+
+        JSON keys: horizon (k*, null when no delay reaches θ), censored (true when k*
+        is the largest delay scored, so the horizon is only known to be ≥ k*),
+        threshold, scores (score_k for each delay), delays, rule, source (capacity or
+        recall), memoryless (recall: ρ^(2k)), final_losses (recall: the final training
+        loss of each network, one per delay or one for --joint), recalled (the number
+        of delays reaching θ), score_total (Σ_k max(0, score_k)), capacity ({method,
+        total, mc, horizon, state_variables} of the untrained network for recall; of
+        the network for capacity), trained_capacity ({total, mc, horizon} of the
+        --joint network after training, fresh readouts of its state; else null),
+        training ({steps, learning_rate, clip, batch, eval_batch, length, correlation,
+        joint, seeds} or null), input, network, figures, saved. --figures DIR:
+        horizon.csv (k, score, memoryless) and horizon.svg, score_k against k with θ
+        and k*. --save DIR: delays.npy, scores.npy.
 
         USAGE: rnnmem memory horizon [<options>] --threshold <theta>
 
@@ -3816,7 +3827,7 @@ struct HelpTextTests {
         JSON keys: profile (list over lag ℓ = 0 … T − 1), share_at_lag ({"L": share}),
         norm (magnitude or squared), selection, steps, sequences, input, network,
         figures, saved. --figures DIR: connectivity-heatmap.csv (the T × T matrix of
-        --sequence b, row t, column τ; empty above the diagonal),
+        --sequence b, row t, column τ; NaN above the diagonal, where τ > t),
         connectivity-profile.csv (lag, profile), connectivity.svg (heat map over (t,
         τ)) and connectivity-profile.svg (profile against lag, logarithmic). --save
         DIR: conn.npy [B, T, T] (row t − 1, column τ − 1, in the chosen norm),

@@ -85,7 +85,51 @@ struct MemoryCommandTests {
         #expect(r.stderr.contains("rank-deficient") && r.stderr.contains("ridge λ"), "\(r.stderr)")
         let o = try Self.json(r)
         #expect(((o["ridge"] as? Double) ?? 0) > 0)
-        #expect(((o["rank"] as? Int) ?? 99) <= 4)
+        let rank = (o["rank"] as? Int) ?? 99
+        #expect(rank <= 4)
+        // The text names the rank as the bound on Σ MC_k, not the 8 state variables.
+        let text = try CLI.run([
+            "memory", "capacity", "--model", "rnn", "--hidden", "8", "--seed", "1", "--max-delay", "6",
+            "--data", dir.appendingPathComponent("periodic.csv").path,
+        ])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(
+            text.stdout.contains("(bound: for i.i.d. input, rank \(rank) of the 8 state variables)"), "\(text.stdout)")
+
+        // ipc on the same kind of input (values in [−1, 1]): the projection on the column space, reported as a
+        // pseudo-inverse with ridge 0, consistently with capacity's keys.
+        let inUnit = (0..<400).map { t in String([0.9, -0.3, 0.5, -0.7][t % 4]) }.joined(separator: "\n") + "\n"
+        let unitDir = try CLI.folder(["periodic.csv": inUnit])
+        defer { try? FileManager.default.removeItem(at: unitDir) }
+        let ipc = try CLI.run([
+            "memory", "ipc", "--model", "rnn", "--hidden", "8", "--seed", "1", "--max-degree", "2", "--max-delay",
+            "3", "--data", unitDir.appendingPathComponent("periodic.csv").path, "--json",
+        ])
+        #expect(ipc.status == 0, "\(ipc.stderr)")
+        #expect(ipc.stderr.contains("rank-deficient") && ipc.stderr.contains("ridge λ = 0"), "\(ipc.stderr)")
+        let p = try Self.json(ipc)
+        #expect(((p["rank"] as? Int) ?? 99) <= 4)
+        #expect(p["readout_method"] as? String == "pseudo-inverse")
+        #expect(p["ridge"] as? Double == 0)
+        #expect(p["relative_ridge"] as? Double == 0)
+    }
+
+    @Test("capacity on a series too short for --max-delay: one line naming --max-delay and the washout")
+    func capacityTooFewSamples() throws {
+        let rows = (0..<30).map { t in String(sin(Double(t) * 0.7)) }.joined(separator: "\n") + "\n"
+        let dir = try CLI.folder(["short.csv": rows])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run([
+            "memory", "capacity", "--model", "rnn", "--hidden", "4", "--max-delay", "29",
+            "--data", dir.appendingPathComponent("short.csv").path,
+        ])
+        CLI.expectError(r, "--max-delay 29 and the default washout 29 leave 1 sample of the 1 × 30 input steps")
+        #expect(!r.stderr.contains("constant"), "\(r.stderr)")
+        let explicit = try CLI.run([
+            "memory", "capacity", "--model", "rnn", "--hidden", "4", "--max-delay", "3", "--washout", "25",
+            "--data", dir.appendingPathComponent("short.csv").path,
+        ])
+        CLI.expectError(explicit, "--washout 25 leave 5 samples")
     }
 
     @Test(
@@ -213,6 +257,24 @@ struct MemoryCommandTests {
         #expect(o["horizon"] as? Int == expected)
         #expect(o["threshold"] as? Double == 0.5)
         #expect(o["source"] as? String == "capacity")
+        #expect(o["censored"] as? Bool == (expected == 15))
+    }
+
+    @Test("horizon at the largest delay scored is flagged censored (k* ≥ K) in JSON and text")
+    func horizonCensored() throws {
+        // θ = 0: every MC_k ≥ 0 reaches it, so k* is the last delay scored, --max-delay 4.
+        let args = [
+            "memory", "horizon", "--model", "linear", "--hidden", "6", "--seed", "3", "--max-delay", "4",
+            "--method", "analytic", "--threshold", "0",
+        ]
+        let json = try CLI.run(args + ["--json"])
+        CLI.expectSuccess(json)
+        let o = try Self.json(json)
+        #expect(o["horizon"] as? Int == 4)
+        #expect(o["censored"] as? Bool == true)
+        let text = try CLI.run(args)
+        CLI.expectSuccess(text)
+        #expect(text.stdout.contains("k*(θ = 0.0) = 4 (≥ 4: censored at the largest delay scored) (rule maximum)"))
     }
 
     @Test("horizon from trained recall cells: documented keys, same seed same bytes, memoryless R² = 1 at k = 0")
@@ -445,5 +507,15 @@ struct MemoryCommandTests {
         let csv = try String(contentsOfFile: dir.appendingPathComponent("capacity.csv").path, encoding: .utf8)
         #expect(csv.hasPrefix("k,mc,r_squared,standard_error\n0,"))
         #expect(CLI.lines(csv).count == 7)
+        // The heat map, as its --help says: T × T, row t, column τ, NaN above the diagonal (τ > t).
+        let heat = CLI.lines(
+            try String(contentsOfFile: dir.appendingPathComponent("connectivity-heatmap.csv").path, encoding: .utf8)
+        ).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(heat.count == 8 && heat.allSatisfy { $0.count == 8 })
+        for (t, row) in heat.enumerated() {
+            for (tau, cell) in row.enumerated() {
+                #expect((cell == "NaN") == (tau > t), "row \(t), column \(tau): \(cell)")
+            }
+        }
     }
 }

@@ -21,6 +21,24 @@ struct MemoryHorizonTests {
         #expect(try mc.horizon(threshold: 0.5).horizon == 4)
     }
 
+    /// k* equal to the largest delay scored is a lower bound (k* ≥ K), flagged; below it, or with no horizon, not.
+    @Test func censoredAtTheLargestDelay() throws {
+        let scores = [1.0, 0.95, 0.7, 0.2, 0.6, 0.1]
+        #expect(try !MemoryHorizon(scores: scores, threshold: 0.5).isCensored)
+        #expect(try MemoryHorizon(scores: scores, threshold: 0.05).isCensored)
+        #expect(try MemoryHorizon(scores: scores, threshold: 0.05).horizon == 5)
+        // The contiguous rule is censored only when every delay reaches θ.
+        #expect(try MemoryHorizon(scores: scores, threshold: 0.05, rule: .contiguous).isCensored)
+        #expect(try !MemoryHorizon(scores: scores, threshold: 0.15, rule: .contiguous).isCensored)
+        #expect(try MemoryHorizon(scores: [0.9, 0.8], delays: [3, 10], threshold: 0.5, rule: .contiguous).isCensored)
+        #expect(try !MemoryHorizon(scores: [0.2, 0.1], threshold: 0.5).isCensored)
+        // A shift register of size 5 scored to delay 3 holds every delay: k* = 3 is censored; to delay 9 it is not.
+        let register = try LinearStateSpace.shiftRegister(size: 5)
+        let short = try register.memoryCapacity(maxDelay: 3).horizon(threshold: 0.5)
+        #expect(short.horizon == 3 && short.isCensored)
+        #expect(try !register.memoryCapacity(maxDelay: 9).horizon(threshold: 0.5).isCensored)
+    }
+
     @Test func badThresholdsAndDelays() {
         #expect(throws: MemoryProbeError.invalidArgument(argument: "threshold", message: "must lie in [0, 1], got 1.5"))
         {

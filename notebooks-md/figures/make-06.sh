@@ -4,7 +4,8 @@
 #   §1 capacity curves MC_k of random RNN, LSTM, GRU and linear networks (N = 32)   → 06-capacity-curves.{csv,svg}
 #   §2 information processing capacity of a linear and a tanh network (N = 20)      → 06-ipc.{csv,svg}
 #   §3 the horizon grid (data/sweeps/memory-horizon.json, 126 trained cells)         → 06-horizon-{cells,table}.csv,
-#                                                                                      06-horizon-vs-size.svg, 06-horizon-table.txt
+#                                                                                      06-horizon-vs-size.svg
+#      (the table: horizon_table.py, re-runnable alone on the collected cells; it marks censored horizons k* ≥ 64)
 #   §4 connectivity of RNN, LSTM and GRU trained on delayed recall (k = 10)          → 06-connectivity-*.{csv,svg}
 # Every command and its output is appended to figures/06-recorded.txt (the notebook's ```text blocks).
 # Usage: bash notebooks-md/figures/make-06.sh [path/to/rnnmem]   (default: .build/release/rnnmem;
@@ -73,47 +74,7 @@ t1=$(date +%s)
 echo "\$ rnnmem sweep run data/sweeps/memory-horizon.json --jobs 2 --output-dir run/notebook-06/horizon" >> "$log"
 echo "(126 cells, wall time $((t1 - t0)) s on this machine, load average $(cut -d' ' -f1-3 /proc/loadavg))" >> "$log"
 echo "\$ rnnmem sweep collect run/notebook-06/horizon --output notebooks-md/figures/06-horizon-cells.csv" >> "$log"
-python3 - "$fig" >> "$log" <<'PY'
-import csv, math, statistics, sys
-fig = sys.argv[1]
-rows = list(csv.DictReader(open(f"{fig}/06-horizon-cells.csv")))
-def num(x):
-    return None if x in ("", None) else float(x)
-groups = {}
-for r in rows:
-    if r["status"] != "ok":
-        continue
-    groups.setdefault((r["model"], float(r["correlation"]), int(r["hidden"])), []).append(r)
-out = open(f"{fig}/06-horizon-table.csv", "w")
-out.write("model,correlation,hidden,seeds,horizon_mean,horizon_sd,horizon_min,horizon_max,no_horizon,recalled_mean,"
-          "score_total_mean,mc_init_mean,mc_init_sd,mc_trained_mean,mc_trained_sd,mc_init_horizon_mean,state_variables\n")
-lines = []
-def fmt(x, d=1):
-    return "-" if x is None else f"{x:.{d}f}"
-for (m, rho, n), rs in sorted(groups.items(), key=lambda kv: (["rnn", "lstm", "gru"].index(kv[0][0]), kv[0][1], kv[0][2])):
-    h = [num(r["horizon"]) for r in rs]
-    hv = [x for x in h if x is not None]
-    none = sum(x is None for x in h)
-    def ms(key):
-        v = [num(r[key]) for r in rs if num(r[key]) is not None]
-        return (statistics.mean(v) if v else None, statistics.stdev(v) if len(v) > 1 else None)
-    hm, hs = (statistics.mean(hv) if hv else None), (statistics.stdev(hv) if len(hv) > 1 else None)
-    rec, _ = ms("recalled"); st, _ = ms("score_total"); mi, mis = ms("mc_init"); mt, mts = ms("mc_trained")
-    mih, _ = ms("mc_init_horizon")
-    sv = rs[0]["state_variables"]
-    vals = [m, rho, n, len(rs), hm, hs, min(hv) if hv else None, max(hv) if hv else None, none, rec, st, mi, mis, mt, mts, mih, sv]
-    out.write(",".join("" if v is None else (repr(v) if isinstance(v, float) else str(v)) for v in vals) + "\n")
-    spread = f"{fmt(hm)} ± {fmt(hs)} [{fmt(min(hv) if hv else None, 0)}–{fmt(max(hv) if hv else None, 0)}]" + (f" ({none} none)" if none else "")
-    lines.append((m, rho, n, spread, fmt(st, 2), f"{fmt(mi, 2)} ± {fmt(mis, 2)}", f"{fmt(mt, 2)} ± {fmt(mts, 2)}", fmt(mih), sv))
-out.close()
-print("horizon k*(0.5) of jointly trained networks, mean ± sd [min–max] over 3 seeds; Σ R²_k⁺ = Σ_k max(0, R²_k);")
-print("MC = Jaeger's capacity (i.i.d. input, 4000 samples) before and after training; k*_MC = horizon of MC_k before training")
-hdr = ("model", "ρ", "N", "horizon k*(0.5)", "Σ R²_k⁺", "MC before", "MC after", "k*_MC", "state vars")
-w = [6, 4, 3, 27, 8, 13, 13, 6, 10]
-print("  ".join(h.ljust(wi) for h, wi in zip(hdr, w)).rstrip())
-for l in lines:
-    print("  ".join(str(v).ljust(wi) for v, wi in zip(l, w)).rstrip())
-PY
+python3 "$fig/horizon_table.py" "$fig" data/sweeps/memory-horizon.json >> "$log"
 echo >> "$log"
 
 echo "§4 connectivity of trained networks" >&2
@@ -194,10 +155,12 @@ plot x with lines dt 3 lw 1 lc rgb "gray40" title "N (Jaeger's bound on MC)", \
      "" every ::1 using ($3):($2 == 0 && strcol(1) eq "gru" ? $14 : 1/0) with lines dt 2 lw 1.5 lc rgb "#27ae60" notitle
 set title "AR(1) inputs, ρ = 0.8 (memoryless predictor ρ^k x_t: k* = 1)"
 set ylabel "k*(0.5)"
+set key bottom right
 plot 1 with lines dt 3 lw 1 lc rgb "gray40" title "memoryless k* = 1", \
      fig."06-horizon-table.csv" every ::1 using ($3):($2 > 0 && strcol(1) eq "rnn" ? $5 : 1/0):(sd(6)) with yerrorlines pt 7 lw 2 lc rgb "#2471a3" title "RNN", \
      "" every ::1 using ($3):($2 > 0 && strcol(1) eq "lstm" ? $5 : 1/0):(sd(6)) with yerrorlines pt 5 lw 2 lc rgb "#c0392b" title "LSTM", \
-     "" every ::1 using ($3):($2 > 0 && strcol(1) eq "gru" ? $5 : 1/0):(sd(6)) with yerrorlines pt 9 lw 2 lc rgb "#27ae60" title "GRU"
+     "" every ::1 using ($3):($2 > 0 && strcol(1) eq "gru" ? $5 : 1/0):(sd(6)) with yerrorlines pt 9 lw 2 lc rgb "#27ae60" title "GRU", \
+     "" every ::1 using ($3):($2 > 0 && $18 > 0 ? $8 + 1.5 : 1/0) with points pt 8 ps 1.3 lc rgb "black" title "censored: k* ≥ 64 (largest delay scored)"
 unset multiplot
 unset logscale x
 

@@ -4,7 +4,7 @@
 # and n = 20001), then
 #   - their response coefficients on the training sequence (Definition 3)   → 07-response.{csv,svg}
 #   - d of the input, hidden units, outputs and residuals (claim (ii))      → 07-states.{csv,svg}
-#   - d of the networks run autonomously, driven by noise (Theorem 1)
+#   - d of the networks run autonomously, driven by noise (Theorem 1), and 'rnnmem check' of that output
 # Every command and its output is appended to figures/07-recorded.txt (the notebook's ```text blocks).
 # Usage: bash notebooks-md/figures/make-07.sh [path/to/rnnmem]   (default: .build/release/rnnmem;
 #        build it with: swift build -c release --product rnnmem). Run directory: run/notebook-07 (git-ignored).
@@ -27,6 +27,22 @@ record() {
   echo >> "$log"
 }
 quiet() { local name=$1; shift; "$bin" "$@" > "$run/$name"; }
+# A float64 .npy array (as --save writes it) as a one-column CSV, full precision (standard library only).
+npy_to_csv() {
+  python3 - "$1" "$2" <<'PY'
+import array, ast, struct, sys
+data = open(sys.argv[1], "rb").read()
+assert data[:6] == b"\x93NUMPY", sys.argv[1]
+major = data[6]
+(length,), start = ((struct.unpack("<H", data[8:10]), 10) if major == 1 else (struct.unpack("<I", data[8:12]), 12))
+header = ast.literal_eval(data[start:start + length].decode("latin1"))
+assert header["descr"] == "<f8" and not header["fortran_order"], header
+values = array.array("d")
+values.frombytes(data[start + length:])
+with open(sys.argv[2], "w") as f:
+    f.write("".join(f"{v!r}\n" for v in values))
+PY
+}
 
 for n in 4001 20001; do
   "$bin" simulate arfima --d 0.4 --length "$n" --seed 7 > "$run/arfima-$n.csv"
@@ -49,6 +65,11 @@ for n in 4001 20001; do
     quiet "states-$m-$n.json" memory states --weights "$w" --task series --data "$run/arfima-$n.csv" --split train \
       --residuals --json
     record "autonomous-$m-$n.txt" memory states --weights "$w" --autonomous 0.08 --length 8192 --seed 1
+    # The same autonomous output (same seed, same bytes), saved and given to 'rnnmem check' for the verdict's reasons.
+    quiet "autonomous-$m-$n-save.txt" memory states --weights "$w" --autonomous 0.08 --length 8192 --seed 1 \
+      --save "$run/autonomous-$m-$n"
+    npy_to_csv "$run/autonomous-$m-$n/outputs.npy" "$run/autonomous-$m-$n.csv"
+    record "check-autonomous-$m-$n.txt" check "$run/autonomous-$m-$n.csv"
   done
 done
 echo "total wall time $(( $(date +%s) - start )) s, load average $(cut -d' ' -f1-3 /proc/loadavg)" >> "$log"

@@ -26,6 +26,9 @@ public struct MemoryHorizon: Sendable, Equatable {
     public let scores: [Double]
     /// k*(θ), or nil when no delay reaches θ.
     public let horizon: Int?
+    /// Whether k* is the largest delay scored: the scores say only that the horizon is at least that delay
+    /// (right-censored, k* ≥ K), not where the border lies — score more delays to find it.
+    public let isCensored: Bool
 
     /// The horizon of `scores` at `delays` (default 0, 1, …). Throws for θ outside [0, 1], a count mismatch,
     /// delays that are negative or not increasing, or a non-finite score (all naming the argument).
@@ -55,5 +58,6 @@ public struct MemoryHorizon: Sendable, Equatable {
             }
             horizon = last
         }
+        isCensored = horizon != nil && horizon == ks.last
     }
 }

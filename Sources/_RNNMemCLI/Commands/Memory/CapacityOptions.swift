@@ -108,6 +108,29 @@ struct CapacityOptions: ParsableArguments {
         return max(k, min(100, steps / 4))
     }
 
+    /// The samples left after the washout must fit the readouts (at least state variables + 2) and score them
+    /// (at least 2), split by --training-fraction; else one line naming --max-delay and --washout.
+    private func requireSamples(
+        _ model: any RecurrentModel, setup: ProbeSetup, maxDelay k: Int, washout w: Int
+    ) throws(CLIError) {
+        let t = setup.inputs.steps, b = setup.inputs.batchSize
+        let p = readout.features.width(of: model)
+        func enough(_ n: Int) -> Bool {
+            let fit = Int((Double(n) * trainingFraction).rounded(.down))
+            return fit >= p + 2 && n - fit >= 2
+        }
+        let n = (t - w) * b
+        guard !enough(n) else { return }
+        var needed = p + 4
+        while !enough(needed) && needed < Int.max / 4 { needed += 1 }
+        let washoutText = washout == nil ? "the default washout \(w)" : "--washout \(w)"
+        let remedy = setup.process == nil ? "a longer series" : "more --samples"
+        throw CLIError(
+            "--max-delay \(k) and \(washoutText) leave \(n) sample\(n == 1 ? "" : "s") of the \(b) × \(t) input steps; "
+                + "fitting \(p) state variables and scoring the readouts needs at least \(needed): lower --max-delay or "
+                + "set a shorter --washout, or give \(remedy)")
+    }
+
     /// Steps of a generated input: washout + samples.
     func generatedSteps(for model: any RecurrentModel) throws(CLIError) -> Int {
         let k = delay(for: model)
@@ -133,6 +156,7 @@ struct CapacityOptions: ParsableArguments {
             if w >= t {
                 throw CLIError.invalidArgument("--washout", String(w), "leaves no step of the sequence length \(t)")
             }
+            try requireSamples(model, setup: setup, maxDelay: k, washout: w)
             try setup.requireVariation(after: w)
             let result = try ProbeErrors.run(Self.flags) {
                 try MemoryCapacity.empirical(

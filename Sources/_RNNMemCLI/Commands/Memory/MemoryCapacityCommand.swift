@@ -124,6 +124,13 @@ struct MemoryCapacityCommand: ToolCommand {
         let saved = try arrays.write(save, console: console)
 
         let readoutInfo = mc.readout
+        // Σ MC_k ≤ rank: the rank is the bound when it is below the number of state variables (dead, duplicated or
+        // uncontrollable directions), and the output says so; for data or correlated input the bound does not apply.
+        let iidInput = setup.map { $0.process?.isIndependent ?? false } ?? true
+        let variables = "\(mc.stateVariables) state variables"
+        let boundText =
+            (iidInput ? "" : "for i.i.d. input, ")
+            + (mc.rank < mc.stateVariables ? "rank \(mc.rank) of the \(variables)" : variables)
         let trainSamples = readoutInfo?.samples
         try output.emit(
             to: console,
@@ -154,7 +161,7 @@ struct MemoryCapacityCommand: ToolCommand {
                     rows.append(row)
                 }
                 return lines.joined(separator: "\n") + "\n" + ProbeText.columns(rows)
-                    + "total MC = Σ_(k≤\(mc.maxDelay)) MC_k = \(ProbeText.fixed(mc.total)) (bound: \(mc.stateVariables) state variables)\n"
+                    + "total MC = Σ_(k≤\(mc.maxDelay)) MC_k = \(ProbeText.fixed(mc.total)) (bound: \(boundText))\n"
                     + (figureFiles.isEmpty ? "" : "figures: \(figureFiles.joined(separator: ", "))\n")
                     + (saved.isEmpty ? "" : "saved: \(saved.joined(separator: ", "))\n")
             },

@@ -33,8 +33,8 @@ struct MemoryConnectivityCommand: ToolCommand {
 
             JSON keys: profile (list over lag ℓ = 0 … T − 1), share_at_lag ({"L": share}), norm (magnitude or \
             squared), selection, steps, sequences, input, network, figures, saved. --figures DIR: \
-            connectivity-heatmap.csv (the T × T matrix of --sequence b, row t, column τ; empty above the diagonal), \
-            connectivity-profile.csv (lag, profile), connectivity.svg (heat map over (t, τ)) and \
+            connectivity-heatmap.csv (the T × T matrix of --sequence b, row t, column τ; NaN above the diagonal, \
+            where τ > t), connectivity-profile.csv (lag, profile), connectivity.svg (heat map over (t, τ)) and \
             connectivity-profile.svg (profile against lag, logarithmic). --save DIR: conn.npy [B, T, T] (row t − 1, \
             column τ − 1, in the chosen norm), profile.npy.
             """)

@@ -33,7 +33,11 @@ struct MemoryHorizonCommand: ToolCommand {
             memoryless). Beside the horizon: the memory capacity of the same network before training (empirical, \
             i.i.d. input, --samples), its total and its horizon at the same θ.
 
-            JSON keys: horizon (k*, null when no delay reaches θ), threshold, scores (score_k for each delay), \
+            When k* is the largest delay scored, the scores bound the horizon only from below (k* ≥ K: censored at \
+            the largest delay scored); the output says so — score more delays to locate it.
+
+            JSON keys: horizon (k*, null when no delay reaches θ), censored (true when k* is the largest delay \
+            scored, so the horizon is only known to be ≥ k*), threshold, scores (score_k for each delay), \
             delays, rule, source (capacity or recall), memoryless (recall: ρ^(2k)), final_losses (recall: the final \
             training loss of each network, one per delay or one for --joint), \
             recalled (the number of delays reaching θ), score_total (Σ_k max(0, score_k)), capacity ({method, \
@@ -300,7 +304,8 @@ struct MemoryHorizonCommand: ToolCommand {
         input setup: ProbeSetup?,
         description: String, console: Console
     ) throws {
-        let horizonText = h.horizon.map(String.init) ?? "none (no delay reaches θ)"
+        var horizonText = h.horizon.map(String.init) ?? "none (no delay reaches θ)"
+        if h.isCensored, let k = h.horizon { horizonText += " (≥ \(k): censored at the largest delay scored)" }
         var figureFiles: [String] = []
         if let dir = figures.figures {
             var f = try FigureSet(directory: dir, name: "horizon")
@@ -389,7 +394,8 @@ struct MemoryHorizonCommand: ToolCommand {
             },
             json: {
                 .object([
-                    ("horizon", .optional(h.horizon)), ("threshold", .number(threshold)),
+                    ("horizon", .optional(h.horizon)), ("censored", .bool(h.isCensored)),
+                    ("threshold", .number(threshold)),
                     ("scores", .numbers(h.scores)),
                     ("delays", .array(h.delays.map(JSONValue.integer))), ("rule", .string(rule.rawValue)),
                     ("source", .string(scores.rawValue)), ("memoryless", memoryless.map(JSONValue.numbers) ?? .null),

@@ -13,7 +13,10 @@ struct MemoryIPCCommand: ToolCommand {
             least-squares readout of the state and take C[y] = 1 − min_w ⟨(y − ŷ)²⟩/⟨y²⟩ (Dambre, Verstraeten, \
             Schrauwen & Massar 2012, Sci. Rep. 2:514). The capacities of this orthogonal family sum to at most r, \
             the rank of the state matrix; degree 1 is Jaeger's linear memory capacity. A linear network has no \
-            capacity above degree 1.
+            capacity above degree 1. The readouts are the exact projection on the state matrix's column space \
+            (pseudo-inverse over its numerical rank r: singular values below 10⁻¹⁰ of the largest count as 0), so \
+            a rank-deficient state matrix (dead or duplicated units) needs no ridge — the ridge λ is 0, the \
+            λ → 0 limit of ridge regression — and is stated on standard error with its rank.
 
             Threshold (stated in the output): with T samples every capacity is biased upward by about r/T, so a \
             capacity below θ = 2·F⁻¹_χ²(r)(1 − p)/T counts as 0 — the level an independent target exceeds with \
@@ -24,8 +27,10 @@ struct MemoryIPCCommand: ToolCommand {
             --samples n after the washout, or --data/--task whose inputs lie in [−1, 1].
 
             JSON keys: total, by_degree (list over D = 1 … max_degree), threshold, threshold_rule, max_degree, \
-            max_delay, samples, washout, state_variables, rank, finite_sample_bias, within_bound (total − bias ≤ \
-            rank), linear_memory (degree-1 capacities by delay), terms_evaluated and terms_counted (by degree), \
+            max_delay, samples, washout, state_variables, rank, readout_method (pseudo-inverse), ridge and \
+            relative_ridge (0: the projection has no ridge; as 'memory capacity' reports them), finite_sample_bias, \
+            within_bound (total − bias ≤ rank), linear_memory (degree-1 capacities by delay), terms_evaluated and \
+            terms_counted (by degree), \
             counted [{term, degree, capacity}] (every counted basis function, largest first), input, network, \
             figures, saved. --figures DIR: ipc.csv (degree, capacity, counted, evaluated), ipc-linear.csv (k, \
             capacity) and ipc.svg. --save DIR: by_degree.npy, linear_memory.npy, estimates.npy and capacities.npy \
@@ -178,7 +183,7 @@ struct MemoryIPCCommand: ToolCommand {
         }
         if ipc.readout.isRankDeficient {
             console.note(
-                "the state matrix is rank-deficient (rank \(ipc.rank) of \(ipc.stateVariables)): the readouts project on its \(ipc.rank)-dimensional column space"
+                "the state matrix is rank-deficient (rank \(ipc.rank) of \(ipc.stateVariables)): the readouts project on its \(ipc.rank)-dimensional column space (pseudo-inverse over the numerical rank; ridge λ = 0)"
             )
         }
         let evaluated = (1...maxDegree).map { d in ipc.entries.filter { $0.term.degree == d }.count }
@@ -280,6 +285,8 @@ struct MemoryIPCCommand: ToolCommand {
                     ("max_delay", .integer(maxDelay)),
                     ("samples", .integer(ipc.samples)), ("washout", .integer(w)),
                     ("state_variables", .integer(ipc.stateVariables)), ("rank", .integer(ipc.rank)),
+                    ("readout_method", .string("pseudo-inverse")), ("ridge", .number(ipc.readout.ridge)),
+                    ("relative_ridge", .number(ipc.readout.relativeRidge)),
                     ("finite_sample_bias", .number(ipc.finiteSampleBias)), ("within_bound", .bool(ipc.isWithinBound)),
                     ("linear_memory", .numbers(ipc.linearMemory)),
                     ("terms_evaluated", .array(evaluated.map(JSONValue.integer))),
