@@ -72,6 +72,32 @@ struct CurseCommandTests {
     }
 
     @Test(
+        "sensitivity --limit at ρ close to 1: order 3 with (1 + ρ)/(4(1 − ρ)) (rel 1e-9), the slow component of an acf kept, normalised exp positive"
+    )
+    func limitsNearUnitCorrelation() throws {
+        func asymptotic(_ arguments: [String]) throws -> (order: Double?, coefficient: Double?) {
+            let r = try CLI.run(["curse", "sensitivity"] + arguments + ["--json"])
+            CLI.expectSuccess(r)
+            let a = try #require(try JSONTests.object(r.stdout)["asymptotic"] as? [String: Any])
+            return (Self.number(a, "order"), Self.number(a, "coefficient"))
+        }
+        for rho in [0.9999, 0.99999, 0.999999] {
+            let expected = (1 + rho) / (4 * (1 - rho))
+            let limit = try asymptotic(["--limit", "--rho", "\(rho)"])
+            #expect(limit.order == 3 && TestSupport.relativeError(limit.coefficient ?? 0, expected) < 1e-9)
+            // The "as |λ| → 1" of an ordinary evaluation.
+            let at = try asymptotic(["--lambda", "0.9", "--rho", "\(rho)"])
+            #expect(at.order == 3 && TestSupport.relativeError(at.coefficient ?? 0, expected) < 1e-9)
+        }
+        let acf = try asymptotic(["--limit", "--acf", "0.5:0.99999,0.5:0"])
+        #expect(
+            acf.order == 3
+                && TestSupport.relativeError(acf.coefficient ?? 0, 0.5 * 1.99999 / (4 * (1 - 0.99999)) + 0.125) < 1e-9)
+        let exp = try asymptotic(["--limit", "--rho", "0.9999", "--param", "exp", "--normalized"])
+        #expect(exp.order == 0 && TestSupport.relativeError(exp.coefficient ?? 0, 1.9999 / (4 * (1 - 0.9999))) < 1e-9)
+    }
+
+    @Test(
         "sensitivity bad input: one-line errors naming the argument, exit 2",
         arguments: [
             (["--lambda", "1"], "--lambda"), (["--lambda", "-1.5"], "--lambda"),
@@ -211,5 +237,21 @@ struct CurseCommandTests {
         CLI.expectError(
             try CLI.run(["curse", "teacher-student", "--model", "lru", "--min-modulus", "1"]), "--min-modulus")
         CLI.expectError(try CLI.run(["curse", "teacher-student", "--model", "lru", "--lr", "-1"]), "--lr")
+    }
+
+    @Test(
+        "teacher-student: an LRU whose update leaves the exp parametrisation's domain (λ not finite) is diverged with null losses, exit 0, no NaN"
+    )
+    func teacherStudentDiverges() throws {
+        let r = try CLI.run([
+            "curse", "teacher-student", "--model", "lru", "--hidden", "4", "--min-modulus", "0.9", "--length", "20",
+            "--batch", "4", "--eval-batch", "8", "--steps", "5", "--lr", "1e6", "--schedule", "constant", "--seed",
+            "2", "--progress", "none", "--json",
+        ])
+        CLI.expectSuccess(r)
+        let o = try JSONTests.object(r.stdout)
+        #expect(o["diverged"] as? Bool == true)
+        #expect(o["final_loss"] is NSNull && o["final_training_loss"] is NSNull)
+        #expect(!r.stdout.lowercased().contains("nan") && !r.stderr.lowercased().contains("nan"))
     }
 }
