@@ -72,20 +72,3 @@ extension Kernel {
         return numerator / (separatedOneMinusRho(a, rho: rho) * separatedOneMinusRho(c, rho: rho))
     }
 }
-
-extension PairMoments {
-    /// Stationary moments from the separated kernels (``Kernel/separatedSensitivity(_:_:rho:)``): the same values
-    /// as ``stationary(_:_:_:)`` up to rounding, without cancellation in the endpoint expansion as |λ| → 1.
-    static func stationarySeparated(_ a: C, _ c: C, _ acf: InputAutocorrelation) -> PairMoments {
-        PairMoments(
-            states: Kernel.sum(acf) { Kernel.separatedGenerating(a, c, rho: $0) },
-            derivativeState: Kernel.sum(acf) { Kernel.separatedGeneratingDerivative(a, c, rho: $0) },
-            stateDerivative: Kernel.sum(acf) { Kernel.separatedGeneratingDerivative(c, a, rho: $0) },
-            derivatives: Kernel.sum(acf) { Kernel.separatedSensitivity(a, c, rho: $0) },
-            inputFirst: Kernel.sum(acf) { Kernel.separatedInputCross(a, rho: $0) },
-            inputFirstDerivative: Kernel.sum(acf) { Kernel.separatedInputCrossDerivative(a, rho: $0) },
-            inputSecond: Kernel.sum(acf) { Kernel.separatedInputCross(c, rho: $0) },
-            inputSecondDerivative: Kernel.sum(acf) { Kernel.separatedInputCrossDerivative(c, rho: $0) },
-            input: C(acf.variance))
-    }
-}

@@ -96,10 +96,7 @@ public struct RecurrentSensitivity: Sendable, Hashable {
     func moments<C: ComplexElementary>(nu: C, separatedKernels: Bool = false) -> (activity: C, hessian: [[C]]) {
         let e = C(constant: Complex(Double.cos(phase), Double.sin(phase)))
         let lambda = nu * e, lambdaBar = nu * e.conjugate
-        let m =
-            separatedKernels
-            ? PairMoments<C>.stationarySeparated(lambda, lambdaBar, input)
-            : PairMoments<C>.stationary(lambda, lambdaBar, input)
+        let m = PairMoments<C>.stationary(lambda, lambdaBar, input, separated: separatedKernels)
         let (nuDerivatives, lambdaDerivatives) = coordinateDerivatives(nu: nu, unitPhase: e)
         let g = normalization.factors(nu: nu)
         var h = [[C]](repeating: [C](repeating: C(0), count: 2), count: 2)
