@@ -254,4 +254,59 @@ struct CurseCommandTests {
         #expect(o["final_loss"] is NSNull && o["final_training_loss"] is NSNull)
         #expect(!r.stdout.lowercased().contains("nan") && !r.stderr.lowercased().contains("nan"))
     }
+
+    @Test(
+        "sensitivity --monte-carlo: zero standard error refused (--burn-in 0), a short burn-in noted, budgets of chains × steps and memory"
+    )
+    func monteCarloGuards() async throws {
+        // --burn-in 0, one sample: ∂h = 0 in every chain, so the estimate 0 has a zero standard error and no z.
+        let zero = await CLI.runInProcess([
+            "curse", "sensitivity", "--lambda", "0.5", "--monte-carlo", "--chains", "300", "--burn-in", "0",
+            "--progress", "none", "--json",
+        ])
+        CLI.expectError(zero, "zero standard error", "--burn-in")
+        #expect(!zero.stdout.contains("infinite"))
+        let short = await CLI.runInProcess([
+            "curse", "sensitivity", "--lambda", "0.5", "--monte-carlo", "--chains", "300", "--burn-in", "5",
+            "--samples", "4", "--progress", "none",
+        ])
+        #expect(short.status == 0)
+        #expect(short.stderr.contains("--burn-in 5 is below the rule ⌈30/(1 − ν) + 30/(1 − ρ_max)⌉ = 90"))
+        CLI.expectError(
+            await CLI.runInProcess([
+                "curse", "sensitivity", "--lambda", "0.5", "--monte-carlo", "--chains", "100000000", "--burn-in",
+                "100000", "--progress", "none",
+            ]), "chain-steps is too much work (limit 1e12)")
+        CLI.expectError(
+            await CLI.runInProcess(
+                ["curse", "sensitivity", "--lambda", "0.5", "--monte-carlo", "--chains", "10000000"],
+                environment: ["RNNMEM_MEMORY_LIMIT": "64M"]), "--monte-carlo --chains 10000000 needs about",
+            "RNNMEM_MEMORY_LIMIT")
+    }
+
+    @Test("--acf with a negative first weight is read as a value: the error names the weight, not a missing value")
+    func negativeAcfWeight() async {
+        CLI.expectError(
+            await CLI.runInProcess(["curse", "sensitivity", "--lambda", "0.5", "--acf", "-1:0.3"]),
+            "invalid --acf '-1:0.3'", "weight c must be finite and > 0")
+    }
+
+    @Test("hessian --rho/--acf: correlated inputs, the closed-form prediction follows them; acf in JSON; bad input")
+    func hessianCorrelatedInput() throws {
+        let args = ["curse", "hessian", "--length", "60", "--batch", "4", "--rho", "0.5", "--json"]
+        let r = try CLI.run(args)
+        CLI.expectSuccess(r)
+        let o = try JSONTests.object(r.stdout)
+        #expect(o["acf"] as? String == "1.0:0.5")
+        for key in ["dense", "diagonal"] {
+            let a = try #require(o[key] as? [String: Any])
+            #expect((Self.number(a, "gauss_newton_mismatch") ?? 1) < 1e-8, "\(key)")
+        }
+        let white = try JSONTests.object(
+            try CLI.run(["curse", "hessian", "--length", "60", "--batch", "4", "--json"]).stdout)
+        #expect(white["acf"] as? String == "1.0:0.0")
+        #expect(Self.number(white, "diagonal_prediction_error") != Self.number(o, "diagonal_prediction_error"))
+        CLI.expectError(try CLI.run(["curse", "hessian", "--rho", "2"]), "--rho")
+        CLI.expectError(try CLI.run(["curse", "hessian", "--acf", "1:0.5,"]), "--acf")
+    }
 }

@@ -4,8 +4,9 @@ import Foundation
 /// Rewrites the arguments before ArgumentParser sees them, so that a negative number can be the value of an
 /// option: ArgumentParser reads a token starting with `-` as an option name, so `--tolerance -1` would otherwise be
 /// "missing value for '--tolerance'". Every `--name VALUE` where `--name` is an option taking a value (not a flag)
-/// of the command being parsed and VALUE looks like a negative number (`-1`, `-0.3`, `-1e-5`, `-.5`, `-inf`, or a
-/// comma list starting with one, `-0.5,0.2`) becomes `--name=VALUE`, which ArgumentParser parses as the value.
+/// of the command being parsed and VALUE looks like a negative number (`-1`, `-0.3`, `-1e-5`, `-.5`, `-inf`, a
+/// comma list starting with one, `-0.5,0.2`, or a colon-separated item starting with one, `-1:0.3` of
+/// `--acf c:ρ,…`) becomes `--name=VALUE`, which ArgumentParser parses as the value.
 /// The command then validates the number as it does any other value (so `--window -1` says that the window
 /// must be ≥ 1).
 enum ArgumentPreprocessing {
@@ -42,10 +43,12 @@ enum ArgumentPreprocessing {
         return out
     }
 
-    /// `-1`, `-0.25`, `-1e-3`, `-.5`, `-inf`, `-nan`, and comma lists whose first item is one of these.
+    /// `-1`, `-0.25`, `-1e-3`, `-.5`, `-inf`, `-nan`, and comma lists whose first item is one of these or starts
+    /// with one followed by `:` (`-1:0.3,0.5:0`).
     static func looksNegative(_ token: String) -> Bool {
         guard token.hasPrefix("-"), token.count >= 2 else { return false }
-        let first = token.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        let item = token.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        let first = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         let body = first.dropFirst()
         if body.lowercased() == "inf" || body.lowercased() == "infinity" || body.lowercased() == "nan" {
             return true
