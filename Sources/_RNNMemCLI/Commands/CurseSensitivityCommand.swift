@@ -213,10 +213,14 @@ struct CurseSensitivityCommand: ToolCommand {
             }
             // Each chain keeps its four averages (8 bytes each) until the standard errors are computed.
             try MemoryBudget.check(bytes: 32 * Double(chains), for: "--monte-carlo --chains \(chains)")
+            // Counted in blocks of 256 chains (the unit the library reports), so that --progress lines prints.
+            let blocks = (chains + 255) / 256
             let reporter = SpectrumProgress(
-                total: chains, label: "curse sensitivity: chains", style: progress, console: console)
-            let r = try MonteCarloVerifier.sensitivity(s, settings: settings) { done in reporter.update(done) }
-            reporter.finish(chains)
+                total: blocks, label: "curse sensitivity: blocks of 256 chains", style: progress, console: console)
+            let r = try MonteCarloVerifier.sensitivity(s, settings: settings) { done in
+                reporter.update((done + 255) / 256, status: "\(done) chains")
+            }
+            reporter.finish(blocks, status: "\(chains) chains")
             burn = r.burnIn
             switch quantity {
             case .first: mc = r.hessian[0][0]
