@@ -72,6 +72,32 @@ struct CurseCommandTests {
     }
 
     @Test(
+        "sensitivity --limit at ρ close to 1: order 3 with (1 + ρ)/(4(1 − ρ)) (rel 1e-9), the slow component of an acf kept, normalised exp positive"
+    )
+    func limitsNearUnitCorrelation() throws {
+        func asymptotic(_ arguments: [String]) throws -> (order: Double?, coefficient: Double?) {
+            let r = try CLI.run(["curse", "sensitivity"] + arguments + ["--json"])
+            CLI.expectSuccess(r)
+            let a = try #require(try JSONTests.object(r.stdout)["asymptotic"] as? [String: Any])
+            return (Self.number(a, "order"), Self.number(a, "coefficient"))
+        }
+        for rho in [0.9999, 0.99999, 0.999999] {
+            let expected = (1 + rho) / (4 * (1 - rho))
+            let limit = try asymptotic(["--limit", "--rho", "\(rho)"])
+            #expect(limit.order == 3 && TestSupport.relativeError(limit.coefficient ?? 0, expected) < 1e-9)
+            // The "as |λ| → 1" of an ordinary evaluation.
+            let at = try asymptotic(["--lambda", "0.9", "--rho", "\(rho)"])
+            #expect(at.order == 3 && TestSupport.relativeError(at.coefficient ?? 0, expected) < 1e-9)
+        }
+        let acf = try asymptotic(["--limit", "--acf", "0.5:0.99999,0.5:0"])
+        #expect(
+            acf.order == 3
+                && TestSupport.relativeError(acf.coefficient ?? 0, 0.5 * 1.99999 / (4 * (1 - 0.99999)) + 0.125) < 1e-9)
+        let exp = try asymptotic(["--limit", "--rho", "0.9999", "--param", "exp", "--normalized"])
+        #expect(exp.order == 0 && TestSupport.relativeError(exp.coefficient ?? 0, 1.9999 / (4 * (1 - 0.9999))) < 1e-9)
+    }
+
+    @Test(
         "sensitivity bad input: one-line errors naming the argument, exit 2",
         arguments: [
             (["--lambda", "1"], "--lambda"), (["--lambda", "-1.5"], "--lambda"),
@@ -211,5 +237,76 @@ struct CurseCommandTests {
         CLI.expectError(
             try CLI.run(["curse", "teacher-student", "--model", "lru", "--min-modulus", "1"]), "--min-modulus")
         CLI.expectError(try CLI.run(["curse", "teacher-student", "--model", "lru", "--lr", "-1"]), "--lr")
+    }
+
+    @Test(
+        "teacher-student: an LRU whose update leaves the exp parametrisation's domain (λ not finite) is diverged with null losses, exit 0, no NaN"
+    )
+    func teacherStudentDiverges() throws {
+        let r = try CLI.run([
+            "curse", "teacher-student", "--model", "lru", "--hidden", "4", "--min-modulus", "0.9", "--length", "20",
+            "--batch", "4", "--eval-batch", "8", "--steps", "5", "--lr", "1e6", "--schedule", "constant", "--seed",
+            "2", "--progress", "none", "--json",
+        ])
+        CLI.expectSuccess(r)
+        let o = try JSONTests.object(r.stdout)
+        #expect(o["diverged"] as? Bool == true)
+        #expect(o["final_loss"] is NSNull && o["final_training_loss"] is NSNull)
+        #expect(!r.stdout.lowercased().contains("nan") && !r.stderr.lowercased().contains("nan"))
+    }
+
+    @Test(
+        "sensitivity --monte-carlo: zero standard error refused (--burn-in 0), a short burn-in noted, budgets of chains × steps and memory"
+    )
+    func monteCarloGuards() async throws {
+        // --burn-in 0, one sample: ∂h = 0 in every chain, so the estimate 0 has a zero standard error and no z.
+        let zero = await CLI.runInProcess([
+            "curse", "sensitivity", "--lambda", "0.5", "--monte-carlo", "--chains", "300", "--burn-in", "0",
+            "--progress", "none", "--json",
+        ])
+        CLI.expectError(zero, "zero standard error", "--burn-in")
+        #expect(!zero.stdout.contains("infinite"))
+        let short = await CLI.runInProcess([
+            "curse", "sensitivity", "--lambda", "0.5", "--monte-carlo", "--chains", "300", "--burn-in", "5",
+            "--samples", "4", "--progress", "none",
+        ])
+        #expect(short.status == 0)
+        #expect(short.stderr.contains("--burn-in 5 is below the rule ⌈30/(1 − ν) + 30/(1 − ρ_max)⌉ = 90"))
+        CLI.expectError(
+            await CLI.runInProcess([
+                "curse", "sensitivity", "--lambda", "0.5", "--monte-carlo", "--chains", "100000000", "--burn-in",
+                "100000", "--progress", "none",
+            ]), "chain-steps is too much work (limit 1e12)")
+        CLI.expectError(
+            await CLI.runInProcess(
+                ["curse", "sensitivity", "--lambda", "0.5", "--monte-carlo", "--chains", "10000000"],
+                environment: ["RNNMEM_MEMORY_LIMIT": "64M"]), "--monte-carlo --chains 10000000 needs about",
+            "RNNMEM_MEMORY_LIMIT")
+    }
+
+    @Test("--acf with a negative first weight is read as a value: the error names the weight, not a missing value")
+    func negativeAcfWeight() async {
+        CLI.expectError(
+            await CLI.runInProcess(["curse", "sensitivity", "--lambda", "0.5", "--acf", "-1:0.3"]),
+            "invalid --acf '-1:0.3'", "weight c must be finite and > 0")
+    }
+
+    @Test("hessian --rho/--acf: correlated inputs, the closed-form prediction follows them; acf in JSON; bad input")
+    func hessianCorrelatedInput() throws {
+        let args = ["curse", "hessian", "--length", "60", "--batch", "4", "--rho", "0.5", "--json"]
+        let r = try CLI.run(args)
+        CLI.expectSuccess(r)
+        let o = try JSONTests.object(r.stdout)
+        #expect(o["acf"] as? String == "1.0:0.5")
+        for key in ["dense", "diagonal"] {
+            let a = try #require(o[key] as? [String: Any])
+            #expect((Self.number(a, "gauss_newton_mismatch") ?? 1) < 1e-8, "\(key)")
+        }
+        let white = try JSONTests.object(
+            try CLI.run(["curse", "hessian", "--length", "60", "--batch", "4", "--json"]).stdout)
+        #expect(white["acf"] as? String == "1.0:0.0")
+        #expect(Self.number(white, "diagonal_prediction_error") != Self.number(o, "diagonal_prediction_error"))
+        CLI.expectError(try CLI.run(["curse", "hessian", "--rho", "2"]), "--rho")
+        CLI.expectError(try CLI.run(["curse", "hessian", "--acf", "1:0.5,"]), "--acf")
     }
 }

@@ -2724,7 +2724,10 @@ struct HelpTextTests {
         --burn-in), --samples samples per chain --spacing steps apart, and prints the
         estimate, its standard error (standard deviation of the chains' averages over
         √chains) and z = (estimate − closed form)/standard error. The same --seed gives
-        the same bytes, with any number of threads.
+        the same bytes, with any number of threads. A run longer than 2 s reports the
+        chains done on standard error (--progress). A --burn-in below the rule gives a
+        note (the estimate then carries the transient); an estimate with a zero
+        standard error (every chain equal, e.g. --burn-in 0) is refused: it has no z.
 
         JSON (--json): quantity, description, lambda (null with --limit), theta, acf,
         parametrization, normalized, closed_form (a number, or "infinite"), asymptotic
@@ -2769,6 +2772,9 @@ struct HelpTextTests {
           --burn-in <k>           Monte Carlo: burn-in steps (default ⌈30/(1 − ν) +
                                   30/(1 − ρ_max)⌉).
           --seed <seed>           Monte Carlo: seed (default 1). (default: 1)
+          --progress <style>      Monte Carlo progress (chains done) on standard error
+                                  after 2 s: auto, bar, lines, none. (values: auto,
+                                  bar, lines, none; default: auto)
           --figures <dir>         Write the quantity against 1 − |λ| (closed form and
                                   leading term) as CSV and SVG to this directory.
           --save <dir>            Write the arrays as NumPy .npy files (float64) to
@@ -2931,15 +2937,16 @@ struct HelpTextTests {
         Gaussian basis P, B ~ N(0, 1), C ~ N(0, 1)/√d, D ~ N(0, 1); the students are
         the teacher itself as a dense linear RNN and as the complex-diagonal network
         computing the same function (zero loss). On --batch sequences of --length
-        i.i.d. N(0, 1) inputs, the full Hessians of ½·MSE (exact, from Hessian-vector
-        products, Float64) are analysed: eigenvalues, the top eigenvectors' mass per
-        parameter group and participation ratio 1/Σv_i⁴ (the number of coordinates they
-        occupy), and the Gauss–Newton identity H = JᵀJ/n at zero loss. The diagonal
-        network's Hessian is also compared with its closed-form expectation at this T
-        (finite horizon, h₀ = 0). Defaults: the paper's two pairs, |λ| ∈ [0.99, 0.993],
-        T = 300, batch 64.
+        stationary Gaussian inputs (i.i.d. N(0, 1) by default; autocorrelation ρ^|Δ|
+        with --rho or Σ c_k ρ_k^|Δ| with --acf), the full Hessians of ½·MSE (exact,
+        from Hessian-vector products, Float64) are analysed: eigenvalues, the top
+        eigenvectors' mass per parameter group and participation ratio 1/Σv_i⁴ (the
+        number of coordinates they occupy), and the Gauss–Newton identity H = JᵀJ/n at
+        zero loss. The diagonal network's Hessian is also compared with its closed-form
+        expectation at this T (finite horizon, h₀ = 0, the same input autocorrelation).
+        Defaults: the paper's two pairs, |λ| ∈ [0.99, 0.993], T = 300, batch 64.
 
-        JSON: pairs, teacher_eigenvalues [{re, im}], length, batch, seed,
+        JSON: pairs, teacher_eigenvalues [{re, im}], length, batch, seed, acf,
         output_mismatch, dense and diagonal {parameter_count, loss, eigenvalues,
         gauss_newton_mismatch, asymmetry, top_eigenvectors [{eigenvalue,
         participation_ratio, groups {name: mass}}]}, diagonal_prediction_error,
@@ -2949,7 +2956,15 @@ struct HelpTextTests {
         diagonal_stationary_prediction (.npy). --figures DIR: the two spectra and the
         top eigenvectors' coordinates (hessian-*.csv/svg).
 
-        USAGE: rnnmem curse hessian [--pairs <n>] [--modulus <nu>] [--spread <w>] [--length <T>] [--batch <B>] [--top <k>] [--seed <seed>] [--figures <dir>] [--save <dir>] [--json] [--output <file>]
+        USAGE: rnnmem curse hessian <options>
+
+        INPUT:
+          --rho <rho>             Input autocorrelation ρ^|Δ| (unit variance), 0 ≤ ρ ≤
+                                  1 (default 0: white noise).
+          --acf <list>            Input autocorrelation Σ c_k ρ_k^|Δ| as
+                                  'c1:rho1,c2:rho2' (c > 0, 0 ≤ ρ ≤ 1), or 'bert' =
+                                  0.04306·0.99701^|Δ| + 0.332·1[Δ = 0] (Zucchet &
+                                  Orvieto's fit to BERT embeddings).
 
         OPTIONS:
           --pairs <n>             Number of conjugate pairs (default 2). (default: 2)

@@ -1,5 +1,6 @@
 @testable import CurseOfMemory
 import MemoryNumerics
+import Synchronization
 import Testing
 import _TestSupport
 
@@ -180,5 +181,18 @@ struct MonteCarloTests {
         #expect(throws: CurseOfMemoryError.self) {
             try MonteCarloVerifier.sensitivity(try RecurrentSensitivity(lambda: 1), settings: .init(chains: 10))
         }
+    }
+
+    @Test("Progress: one serialised report per block of 256 chains, increasing, ending at --chains; same numbers")
+    func progressReports() throws {
+        let s = try RecurrentSensitivity(lambda: 0.5, input: .geometric(rho: 0.3))
+        let settings = MonteCarloSettings(chains: 1000, seed: 4, samplesPerChain: 2, sampleSpacing: 3)
+        let reports = Mutex<[Int]>([])
+        let with = try MonteCarloVerifier.sensitivity(s, settings: settings) { n in reports.withLock { $0.append(n) } }
+        let without = try MonteCarloVerifier.sensitivity(s, settings: settings)
+        let counts = reports.withLock { $0 }
+        #expect(counts.count == 4, "\(counts)")  // ⌈1000/256⌉ blocks
+        #expect(counts == counts.sorted() && counts.last == 1000 && Set(counts).count == counts.count)
+        #expect(with == without)
     }
 }

@@ -81,12 +81,18 @@ for m in linear cdiag lru; do
   tables+=("$m=$tmp/cells-$m.csv")
 done
 end=$(date +%s)
+# fig3a_table.py exits 1 when the qualitative result of Fig. 3A is not reproduced: record its table, then fail.
+verdict=0
 {
   echo "$ python3 notebooks-md/figures/fig3a_table.py notebooks-md/figures/05-fig3a.csv linear=… cdiag=… lru=…"
-  python3 "$fig/fig3a_table.py" "$fig/05-fig3a.csv" "${tables[@]}"
+  python3 "$fig/fig3a_table.py" "$fig/05-fig3a.csv" "${tables[@]}" || verdict=$?
   echo "(sweep wall time $((end - start)) s with --jobs 2; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 } > "$fig/05-fig3a-table.txt"
 cat "$fig/05-fig3a-table.txt"
+if [ "$verdict" -ne 0 ]; then
+  echo "make-05.sh: the qualitative result of Fig. 3A is not reproduced (fig3a_table.py exit status $verdict)" >&2
+  exit 1
+fi
 
 command -v gnuplot >/dev/null || { echo "gnuplot is not installed (apt-get install gnuplot-nox): CSV only" >&2; exit 0; }
 gnuplot <<'GP'

@@ -15,6 +15,11 @@ extension InputAutocorrelation {
                 && steps * count <= 500_000_000, "steps",
             "steps × sequences = \(steps) × \(count) is too large")
         var rng = SeededRandom(seed: seed)
+        return try sequences(steps: steps, count: count, using: &rng)
+    }
+
+    /// ``sequences(steps:count:seed:)`` drawing from `rng` (which it advances); the sizes are checked by the caller.
+    func sequences(steps: Int, count: Int, using rng: inout SeededRandom) throws -> SequenceBatch {
         let gauss = ZigguratGaussian.shared
         let k = components.count
         let rates = components.map(\.rate)

@@ -27,17 +27,35 @@ struct PairMoments<C: ComplexField> {
     var inputSecondDerivative: C
     var input: C
 
-    /// Stationary moments for the input autocorrelation `acf` (closed forms of ``Kernel``).
-    static func stationary(_ a: C, _ c: C, _ acf: InputAutocorrelation) -> PairMoments {
-        PairMoments(
-            states: Kernel.sum(acf) { Kernel.generating(a, c, rho: $0) },
-            derivativeState: Kernel.sum(acf) { Kernel.generatingDerivative(a, c, rho: $0) },
-            stateDerivative: Kernel.sum(acf) { Kernel.generatingDerivative(c, a, rho: $0) },
-            derivatives: Kernel.sum(acf) { Kernel.sensitivity(a, c, rho: $0) },
-            inputFirst: Kernel.sum(acf) { Kernel.inputCross(a, rho: $0) },
-            inputFirstDerivative: Kernel.sum(acf) { Kernel.inputCrossDerivative(a, rho: $0) },
-            inputSecond: Kernel.sum(acf) { Kernel.inputCross(c, rho: $0) },
-            inputSecondDerivative: Kernel.sum(acf) { Kernel.inputCrossDerivative(c, rho: $0) },
+    /// Stationary moments for the input autocorrelation `acf` (closed forms of ``Kernel``). `separated` takes the
+    /// separated kernels (``Kernel/separatedSensitivity(_:_:rho:)``): the same values up to rounding, without
+    /// cancellation in the endpoint expansion as |λ| → 1 and ρ → 1.
+    static func stationary(_ a: C, _ c: C, _ acf: InputAutocorrelation, separated: Bool = false) -> PairMoments {
+        typealias Pair = (C, C, Double) -> C
+        typealias Single = (C, Double) -> C
+        let f: Pair, fa: Pair, s: Pair, x: Single, xd: Single
+        if separated {
+            f = { Kernel.separatedGenerating($0, $1, rho: $2) }
+            fa = { Kernel.separatedGeneratingDerivative($0, $1, rho: $2) }
+            s = { Kernel.separatedSensitivity($0, $1, rho: $2) }
+            x = { Kernel.separatedInputCross($0, rho: $1) }
+            xd = { Kernel.separatedInputCrossDerivative($0, rho: $1) }
+        } else {
+            f = { Kernel.generating($0, $1, rho: $2) }
+            fa = { Kernel.generatingDerivative($0, $1, rho: $2) }
+            s = { Kernel.sensitivity($0, $1, rho: $2) }
+            x = { Kernel.inputCross($0, rho: $1) }
+            xd = { Kernel.inputCrossDerivative($0, rho: $1) }
+        }
+        return PairMoments(
+            states: Kernel.sum(acf) { f(a, c, $0) },
+            derivativeState: Kernel.sum(acf) { fa(a, c, $0) },
+            stateDerivative: Kernel.sum(acf) { fa(c, a, $0) },
+            derivatives: Kernel.sum(acf) { s(a, c, $0) },
+            inputFirst: Kernel.sum(acf) { x(a, $0) },
+            inputFirstDerivative: Kernel.sum(acf) { xd(a, $0) },
+            inputSecond: Kernel.sum(acf) { x(c, $0) },
+            inputSecondDerivative: Kernel.sum(acf) { xd(c, $0) },
             input: C(acf.variance))
     }
 

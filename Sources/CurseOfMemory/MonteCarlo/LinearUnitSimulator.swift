@@ -1,5 +1,6 @@
 import Dispatch
 import MemoryNumerics
+import Synchronization
 
 /// The forward-mode simulation behind ``MonteCarloVerifier``: chains of diagonal units h_u ← λ_u h_u + g_u x driven by
 /// the same input x = Σ_k x_k (independent AR(1) components x_k ← ρ_k x_k + √(c_k(1 − ρ_k²)) ξ, drawn stationary at
@@ -33,11 +34,15 @@ struct LinearUnitSimulator: Sendable {
     let targets: [Target]
 
     /// Mean and standard error of every target (average over samples within a chain, then over chains).
-    func run(chains: Int, burnIn: Int, samples: Int, spacing: Int, seed: UInt64, parallel: Bool)
-        -> [(mean: Double, standardError: Double)]
-    {
+    /// `progress` receives the number of chains finished after every block of ``blockSize`` chains; calls are
+    /// serialised (never concurrent), in increasing order.
+    func run(
+        chains: Int, burnIn: Int, samples: Int, spacing: Int, seed: UInt64, parallel: Bool,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) -> [(mean: Double, standardError: Double)] {
         let blockCount = (chains + Self.blockSize - 1) / Self.blockSize
         let targetCount = targets.count
+        let finished = ChainCounter()
         var perChain = [Double](repeating: 0, count: chains * targetCount)  // [target][chain]
         perChain.withUnsafeMutableBufferPointer { out in
             let base = SendablePointer(out.baseAddress!)
@@ -48,6 +53,7 @@ struct LinearUnitSimulator: Sendable {
                 self.simulate(block: count, burnIn: burnIn, samples: samples, spacing: spacing, rng: &rng) { t, c, v in
                     base.pointer[t * chains + first + c] = v
                 }
+                if let progress { finished.add(count, report: progress) }
             }
             if parallel && blockCount > 1 {
                 DispatchQueue.concurrentPerform(iterations: blockCount, execute: work)
@@ -142,6 +148,19 @@ struct LinearUnitSimulator: Sendable {
         }
         let scale = 1 / Double(samples)
         for t in 0..<m { for c in 0..<n { report(t, c, acc[t * n + c] * scale) } }
+    }
+}
+
+/// The number of chains finished, shared by the threads that run blocks of chains.
+final class ChainCounter: Sendable {
+    private let count = Mutex(0)
+
+    /// Adds `n` finished chains and reports the total, under the lock (so reports are never concurrent).
+    func add(_ n: Int, report: @Sendable (Int) -> Void) {
+        count.withLock { total in
+            total += n
+            report(total)
+        }
     }
 }
 

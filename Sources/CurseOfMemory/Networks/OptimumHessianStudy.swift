@@ -29,12 +29,16 @@ public enum OptimumHessianStudy {
         public var seed: UInt64
         /// Eigenvectors kept per network.
         public var topCount: Int
+        /// Autocorrelation of the inputs (default white unit-variance noise, the paper's setting); the closed-form
+        /// predictions use the same autocorrelation.
+        public var input: InputAutocorrelation
 
         /// The paper's setting: two pairs, |λ| ∈ [0.99, 0.993], T = 300, batch 64.
         public init(
             pairs: Int = 2, modulusBase: Double = 0.99, modulusSpread: Double = 0.003, steps: Int = 300,
-            batchSize: Int = 64, seed: UInt64 = 0, topCount: Int = 3
+            batchSize: Int = 64, seed: UInt64 = 0, topCount: Int = 3, input: InputAutocorrelation = .white
         ) {
+            self.input = input
             self.pairs = pairs
             self.modulusBase = modulusBase
             self.modulusSpread = modulusSpread
@@ -131,9 +135,16 @@ public enum OptimumHessianStudy {
         let teacher = try makeTeacher(configuration)
         var rng = SeededRandom(seed: configuration.seed, stream: 1)
         let count = configuration.steps * configuration.batchSize
-        let inputs = try SequenceBatch(
-            steps: configuration.steps, batchSize: configuration.batchSize, features: 1,
-            values: rng.gaussians(count))
+        let inputs: SequenceBatch
+        if configuration.input == .white {
+            inputs = try SequenceBatch(
+                steps: configuration.steps, batchSize: configuration.batchSize, features: 1,
+                values: rng.gaussians(count))
+        } else {
+            try CurseOfMemoryError.require(count <= 500_000_000, "steps", "steps × batch = \(count) is too large")
+            inputs = try configuration.input.sequences(
+                steps: configuration.steps, count: configuration.batchSize, using: &rng)
+        }
         let targets = try teacher.dense.outputs(inputs)
         let diagonalOutputs = try teacher.diagonal.outputs(inputs)
         let mismatch = zip(targets.values, diagonalOutputs.values).reduce(0) { max($0, abs($1.0 - $1.1)) }
@@ -144,9 +155,9 @@ public enum OptimumHessianStudy {
             model: teacher.diagonal, inputs: inputs, targets: diagonalOutputs,
             topCount: configuration.topCount)
         let prediction = try DiagonalNetworkHessian.gaussNewton(
-            teacher.diagonal, input: .white,
+            teacher.diagonal, input: configuration.input,
             steps: configuration.steps)
-        let stationary = try DiagonalNetworkHessian.gaussNewton(teacher.diagonal, input: .white)
+        let stationary = try DiagonalNetworkHessian.gaussNewton(teacher.diagonal, input: configuration.input)
         let error = (diagonal.hessian - prediction).frobeniusNorm / prediction.frobeniusNorm
         return Report(
             teacher: teacher, inputs: inputs, targets: targets, outputMismatch: mismatch, dense: dense,

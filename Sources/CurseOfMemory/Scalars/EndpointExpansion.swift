@@ -10,7 +10,11 @@ import MemoryNumerics
 ///
 /// **Cancellation.** When the leading coefficients of a sum cancel (e.g. 1 − λ at λ → 1), coefficients below
 /// `cancellationTolerance` times the size of the summands are treated as zero and the expansion is shifted; each
-/// shift costs one known term (`validCount` tracks how many remain).
+/// shift costs one known term (`validCount` tracks how many remain). This is only right for coefficients that
+/// vanish exactly (1 − λλ̄ at |λ| = 1, ln ν at ν = 1, the real part of an imaginary term): a true coefficient that
+/// is small against its summands would be lost (the direct numerator of S at λ = 1 is 2(1 + ρ)(1 − ρ)³, 4e-12 of
+/// its terms at ρ = 0.9999). The kernels are therefore expanded in a separated form in which every power of
+/// 1 − ρ is a factor (``Kernel/separatedSensitivity(_:_:rho:)``).
 struct EndpointExpansion: ComplexField {
     static let termCount = 14
     static let cancellationTolerance = 1e-11

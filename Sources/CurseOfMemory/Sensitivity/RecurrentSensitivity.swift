@@ -85,16 +85,18 @@ public struct RecurrentSensitivity: Sendable, Hashable {
     /// The leading behaviour of every entry as ν → 1 at this phase: a divergence C·(1 − ν)^{−p} or a finite limit.
     public func asymptotics() -> SensitivityValues {
         let nu = EndpointExpansion.one - EndpointExpansion.epsilon
-        let (activity, h) = moments(nu: nu)
+        let (activity, h) = moments(nu: nu, separatedKernels: true)
         func value(_ e: EndpointExpansion) -> StationaryValue { StationaryValue(expansion: e) ?? .finite(0) }
         return SensitivityValues(activity: value(activity), hessian: h.map { $0.map(value) })
     }
 
     /// (E|h̃|², E[Re(P_i conj P_j)]) in any ``ComplexElementary`` at modulus `nu` (the closed form above).
-    func moments<C: ComplexElementary>(nu: C) -> (activity: C, hessian: [[C]]) {
+    /// `separatedKernels` takes F, F_a and S in the form of ``Kernel/separatedSensitivity(_:_:rho:)``, whose endpoint
+    /// expansion keeps the powers of 1 − ρ exact (the direct numerators cancel to O((1 − ρ)³) at λ = 1).
+    func moments<C: ComplexElementary>(nu: C, separatedKernels: Bool = false) -> (activity: C, hessian: [[C]]) {
         let e = C(constant: Complex(Double.cos(phase), Double.sin(phase)))
         let lambda = nu * e, lambdaBar = nu * e.conjugate
-        let m = PairMoments<C>.stationary(lambda, lambdaBar, input)
+        let m = PairMoments<C>.stationary(lambda, lambdaBar, input, separated: separatedKernels)
         let (nuDerivatives, lambdaDerivatives) = coordinateDerivatives(nu: nu, unitPhase: e)
         let g = normalization.factors(nu: nu)
         var h = [[C]](repeating: [C](repeating: C(0), count: 2), count: 2)

@@ -4,7 +4,10 @@ import Recurrent
 /// Adam on the one-dimensional teacher–student loss with exact gradients (hyper-dual numbers), the optimisation
 /// paths of Zucchet & Orvieto (2024, NeurIPS, Fig. 7: start 0.99e^{iπ/4}, teacher 0.99e^{iπ/100}, learning rate
 /// 1e-3, 50 000 steps, three parametrisations). Adam is `Adam` (β₁ = 0.9, β₂ = 0.999, ε = 1e-8, ε added
-/// after bias correction, as optax `adam` used by the paper's notebook).
+/// after bias correction, the defaults of optax `adam`), with its state carried from step to step. The paper's
+/// notebook `learn_theta.ipynb` names optax `adam` but its `step` discards the optimiser state that `opt.update`
+/// returns, so every one of its updates is Adam's first step, −lr·g/(|g| + ε) per coordinate (sign descent):
+/// these paths are Adam's, not the figure's sign-descent paths.
 public struct AdamPath: Sendable, Equatable {
     /// The parametrisation Adam updates.
     public let parametrization: Parametrization

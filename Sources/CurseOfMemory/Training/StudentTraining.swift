@@ -46,8 +46,8 @@ public enum StudentTraining {
     }
 
     /// Train `model` on `task`; `progress` receives (updates done, last training loss) after every update.
-    /// Throws for an incompatible model and task or an invalid configuration; a non-finite loss, gradient or update
-    /// ends the run as diverged (not an error).
+    /// Throws for an incompatible model and task or an invalid configuration; a non-finite loss, gradient or update,
+    /// or an update outside the domain of the model's parametrisation, ends the run as diverged (not an error).
     public static func run(
         model: any RecurrentModel, task: any TrainingTask, configuration c: Configuration,
         progress: ((Int, Double) -> Void)? = nil
@@ -80,8 +80,15 @@ public enum StudentTraining {
                 diverged = true
                 break
             }
+            // An update that leaves the parametrisation's domain (e.g. ω_ν so large that λ = exp(−e^{ω_ν}) is not
+            // finite) is a divergence of the run, not an error of the caller.
+            do {
+                try model.setParameters(next)
+            } catch RecurrentError.invalidArgument(argument: "parameters", message: _) {
+                diverged = true
+                break
+            }
             theta = next
-            try model.setParameters(theta)
             losses.append(loss)
             rates.append(lr)
             progress?(k + 1, loss)

@@ -12,14 +12,15 @@ struct CurseHessianCommand: ToolCommand {
             A teacher of dimension d = 2·--pairs made of conjugate eigenvalue pairs, |λ| = --modulus + --spread·U[0, 1], \
             phases U[0, 2π), A = P·blockdiag·P⁻¹ with a Gaussian basis P, B ~ N(0, 1), C ~ N(0, 1)/√d, D ~ N(0, 1); \
             the students are the teacher itself as a dense linear RNN and as the complex-diagonal network computing \
-            the same function (zero loss). On --batch sequences of --length i.i.d. N(0, 1) inputs, the full Hessians \
+            the same function (zero loss). On --batch sequences of --length stationary Gaussian inputs (i.i.d. N(0, 1) \
+            by default; autocorrelation ρ^|Δ| with --rho or Σ c_k ρ_k^|Δ| with --acf), the full Hessians \
             of ½·MSE (exact, from Hessian-vector products, Float64) are analysed: eigenvalues, the top eigenvectors' \
             mass per parameter group and participation ratio 1/Σv_i⁴ (the number of coordinates they occupy), and \
             the Gauss–Newton identity H = JᵀJ/n at zero loss. The diagonal network's Hessian is also compared with \
-            its closed-form expectation at this T (finite horizon, h₀ = 0). Defaults: the paper's two pairs, \
+            its closed-form expectation at this T (finite horizon, h₀ = 0, the same input autocorrelation). Defaults: the paper's two pairs, \
             |λ| ∈ [0.99, 0.993], T = 300, batch 64.
 
-            JSON: pairs, teacher_eigenvalues [{re, im}], length, batch, seed, output_mismatch, dense and diagonal \
+            JSON: pairs, teacher_eigenvalues [{re, im}], length, batch, seed, acf, output_mismatch, dense and diagonal \
             {parameter_count, loss, eigenvalues, gauss_newton_mismatch, asymmetry, top_eigenvectors \
             [{eigenvalue, participation_ratio, groups {name: mass}}]}, diagonal_prediction_error, \
             diagonal_stationary_prediction_error. --save DIR: dense_hessian, diagonal_hessian, dense_eigenvalues, \
@@ -51,6 +52,8 @@ struct CurseHessianCommand: ToolCommand {
         parsing: .unconditional,
         help: ArgumentHelp("Seed of the teacher and the inputs (default 0).", valueName: "seed"))
     var seed: UInt64 = 0
+
+    @OptionGroup(title: "Input") var input: CurseInputOptions
 
     @Option(help: ArgumentHelp("Write CSV tables and SVG figures to this directory.", valueName: "dir"))
     var figures: String?
@@ -112,9 +115,10 @@ struct CurseHessianCommand: ToolCommand {
         try MemoryBudget.check(
             bytes: 8 * (Double(length) * Double(batch) * Double(p) * 3 + Double(p * p) * 8),
             for: "the Hessians (--length \(length) × --batch \(batch) × \(p) parameters)")
+        let acf = try input.autocorrelation()
         let config = OptimumHessianStudy.Configuration(
             pairs: pairs, modulusBase: modulus, modulusSpread: spread,
-            steps: length, batchSize: batch, seed: seed, topCount: top)
+            steps: length, batchSize: batch, seed: seed, topCount: top, input: acf)
         let r = try OptimumHessianStudy.run(config)
         let stationaryError =
             (r.diagonal.hessian - r.diagonalStationaryPrediction).frobeniusNorm
@@ -181,7 +185,8 @@ struct CurseHessianCommand: ToolCommand {
                             return
                                 "\(Self.short(l.length))·e^(±i·\(Self.short(abs(Double.atan2(y: l.imaginary, x: l.real)))))"
                         }.joined(separator: ", ")
-                        + "; T = \(length), batch \(batch), seed \(seed)",
+                        + "; T = \(length), batch \(batch), seed \(seed)"
+                        + (acf == .white ? "" : "; input autocorrelation \(acf)"),
                     "the two networks' outputs agree to \(Self.short(r.outputMismatch))",
                 ]
                 lines += Self.report("dense linear RNN", r.dense)
@@ -202,6 +207,7 @@ struct CurseHessianCommand: ToolCommand {
                             })
                     ),
                     ("length", .integer(length)), ("batch", .integer(batch)), ("seed", .unsigned(seed)),
+                    ("acf", .string(acf.description)),
                     ("output_mismatch", .number(r.outputMismatch)),
                     ("dense", Self.analysisJSON(r.dense)), ("diagonal", Self.analysisJSON(r.diagonal)),
                     ("diagonal_prediction_error", .number(r.diagonalPredictionError)),

@@ -29,7 +29,9 @@ struct CurseSensitivityCommand: ToolCommand {
             chains (burn-in ⌈30/(1 − ν) + 30/(1 − ρ_max)⌉ unless --burn-in), --samples samples per chain \
             --spacing steps apart, and prints the estimate, its standard error (standard deviation of the chains' \
             averages over √chains) and z = (estimate − closed form)/standard error. The same --seed gives the same \
-            bytes, with any number of threads.
+            bytes, with any number of threads. A run longer than 2 s reports the chains done on standard error \
+            (--progress). A --burn-in below the rule gives a note (the estimate then carries the transient); an \
+            estimate with a zero standard error (every chain equal, e.g. --burn-in 0) is refused: it has no z.
 
             JSON (--json): quantity, description, lambda (null with --limit), theta, acf, parametrization, \
             normalized, closed_form (a number, or "infinite"), asymptotic {order, coefficient} (the leading \
@@ -90,6 +92,12 @@ struct CurseSensitivityCommand: ToolCommand {
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Monte Carlo: seed (default 1).", valueName: "seed"))
     var seed: UInt64 = 1
+
+    @Option(
+        help: ArgumentHelp(
+            "Monte Carlo progress (chains done) on standard error after 2 s: auto, bar, lines, none.",
+            valueName: "style"))
+    var progress: ProgressArgument = .auto
 
     @Option(
         help: ArgumentHelp(
@@ -196,13 +204,42 @@ struct CurseSensitivityCommand: ToolCommand {
             let settings = MonteCarloSettings(
                 chains: chains, seed: seed, burnIn: burnIn, samplesPerChain: samples,
                 sampleSpacing: spacing)
-            let r = try MonteCarloVerifier.sensitivity(s, settings: settings)
+            let rule = MonteCarloSettings.defaultBurnIn(modulus: modulus, input: input)
+            let steps = Double(burnIn ?? rule) + Double(samples - 1) * Double(spacing) + 1
+            guard Double(chains) * steps <= 1e12 else {
+                throw CLIError(
+                    "--chains × (burn-in + (--samples − 1) × --spacing + 1) = "
+                        + "\(ProbeText.scientific(Double(chains) * steps)) chain-steps is too much work (limit 1e12)")
+            }
+            // Each chain keeps its four averages (8 bytes each) until the standard errors are computed.
+            try MemoryBudget.check(bytes: 32 * Double(chains), for: "--monte-carlo --chains \(chains)")
+            // Counted in blocks of 256 chains (the unit the library reports), so that --progress lines prints.
+            let blocks = (chains + 255) / 256
+            let reporter = SpectrumProgress(
+                total: blocks, label: "curse sensitivity: blocks of 256 chains", style: progress, console: console)
+            let r = try MonteCarloVerifier.sensitivity(s, settings: settings) { done in
+                reporter.update((done + 255) / 256, status: "\(done) chains")
+            }
+            reporter.finish(blocks, status: "\(chains) chains")
             burn = r.burnIn
             switch quantity {
             case .first: mc = r.hessian[0][0]
             case .second: mc = r.hessian[1][1]
             case .cross: mc = r.hessian[0][1]
             case .activity: mc = r.activity
+            }
+            // Every chain gave the same value (e.g. --burn-in 0: ∂h is still 0 at the first sample): no z-score.
+            if let m = mc, !(m.standardError > 0), m.estimate != m.closedForm {
+                throw CLIError(
+                    "the Monte-Carlo estimate \(CurseNumber.text(m.estimate)) has a zero standard error (every chain "
+                        + "gave the same value), so it has no z-score against the closed form "
+                        + "\(CurseNumber.text(m.closedForm)); use a --burn-in of at least the rule \(rule) (the default)"
+                )
+            }
+            if let burnIn, burnIn < rule {
+                console.note(
+                    "--burn-in \(burnIn) is below the rule ⌈30/(1 − ν) + 30/(1 − ρ_max)⌉ = \(rule): the chains start "
+                        + "from h = ∂h = 0, so the estimate carries the transient and its z-score is not N(0, 1)")
             }
         }
         let real = theta == nil

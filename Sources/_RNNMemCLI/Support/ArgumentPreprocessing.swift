@@ -46,7 +46,8 @@ enum ArgumentPreprocessing {
     /// of a minus sign followed by a digit or a point (`-1:0.3`, `-1/2`).
     static func looksNegative(_ token: String) -> Bool {
         guard token.hasPrefix("-"), token.count >= 2 else { return false }
-        let first = token.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        let item = token.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        let first = item.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         let body = first.dropFirst()
         if body.lowercased() == "inf" || body.lowercased() == "infinity" || body.lowercased() == "nan" {
             return true

@@ -138,11 +138,14 @@ public struct ComplexDiagonalLayout: ParameterLayout {
                 let c = coefficients(values, layer: l, unit: j)
                 guard c.isFinite else {
                     let g = layers[l]
+                    // Never print a NaN: a non-finite λ or γ is named as such.
+                    let lambda = c.a.isFinite && c.b.isFinite ? "λ = \(c.a) + \(c.b)i" : "a non-finite λ"
+                    let gamma = c.gamma.isFinite ? "γ = \(c.gamma)" : "a non-finite γ"
                     throw RecurrentError.invalidArgument(
                         argument: "parameters",
                         message: "layer \(l) unit \(j): (\(g.omega1.name), \(g.omega2.name)) = "
                             + "(\(values[g.omega1.range.lowerBound + j]), \(values[g.omega2.range.lowerBound + j])) gives "
-                            + "λ = \(c.a) + \(c.b)i, γ = \(c.gamma) — outside the domain of the "
+                            + "\(lambda), \(gamma) — outside the domain of the "
                             + "\(configuration.parametrization.rawValue) parametrization with \(configuration.normalization.name) "
                             + "normalisation (L2 needs |λ|² < 1 + ε, L1 needs λ ≠ 0, optimal needs ω₁ ≠ 0)")
                 }
