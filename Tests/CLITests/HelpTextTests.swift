@@ -36,6 +36,12 @@ struct HelpTextTests {
         The same arguments and --seed give the same bytes. Errors print one line
         'rnnmem: error: …' to standard error and exit with status 2.
 
+        Limits: a command that would need more memory than RNNMEM_MEMORY_LIMIT
+        (default: the smallest of half the physical memory, half the cgroup limit and
+        80% of the address space left under 'ulimit -v'; e.g. RNNMEM_MEMORY_LIMIT=64G)
+        is refused before it allocates; input files are read up to a quarter of that
+        limit in bytes and RNNMEM_MAX_ROWS rows (default 100000000).
+
         USAGE: rnnmem <subcommand>
 
         OPTIONS:

@@ -62,11 +62,11 @@ enum EstimateOutput {
         else { return nil }
         if let scales = e.scales, scales.count < 3 {
             return "standard error undefined: a least-squares slope through \(scales.count) scale"
-                + "\(scales.count == 1 ? "" : "s") has no residual degrees of freedom (give at least 3 scales)"
+                + "\(scales.count == 1 ? "" : "s") has no residual degrees of freedom; give at least 3 scales"
         }
         if VerdictRule.isAtBound(e) {
             return "standard error undefined: the estimate sits at the bound ±\(VerdictRule.whittleBound) of the "
-                + "stationary Whittle search, where the information matrix is singular (evidence that |d| ≥ ½, not a value)"
+                + "stationary Whittle search, where the information matrix is singular: evidence that |d| ≥ ½, not a value"
         }
         return
             "standard error undefined: the \(e.method.commandLineName) estimator gives none for this series and tuning"

@@ -33,7 +33,7 @@ struct SimulateARFIMACommand: ToolCommand {
 
     func run(console: Console) throws {
         try model.validateValues()
-        try simulation.validateValues()
+        try simulation.validateValues(json: output.json)
         let arfima = model.model
         let values = try Simulation.arfima(
             arfima, count: simulation.length, seed: simulation.seed, method: simulation.method.method)
@@ -76,7 +76,7 @@ struct SimulateFGNCommand: ToolCommand {
             throw CLIError.invalidArgument("--sigma", NumberText.format(sigma), "must be a finite number > 0")
         }
         try Arguments.varianceOfStandardDeviation(sigma, "--sigma")
-        try simulation.validateValues()
+        try simulation.validateValues(json: output.json)
         let values = try Simulation.fractionalGaussianNoise(
             hurst: hurst, sigma2: sigma * sigma, count: simulation.length, seed: simulation.seed,
             method: simulation.method.method)

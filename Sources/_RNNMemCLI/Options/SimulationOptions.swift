@@ -30,7 +30,8 @@ struct SimulationOptions: ParsableArguments {
             valueName: "method"))
     var method: SimulationMethodOption = .daviesHarte
 
-    func validateValues() throws(CLIError) {
+    /// Checks the length for the method and the memory of the simulation and of its text (`json`: printed as JSON).
+    func validateValues(json: Bool) throws(CLIError) {
         if method == .daviesHarte && length == 1 {
             throw CLIError.invalidArgument(
                 "--length", "1", "must be ≥ 2 for davies-harte (use --method durbin-levinson)")
@@ -43,11 +44,13 @@ struct SimulationOptions: ParsableArguments {
                     + "(n = 10⁵ takes about 10 s); use --method davies-harte (n log n) for longer series")
         }
         // Davies–Harte: the circulant embedding of size 2n as complex numbers, its eigenvalues, a complex Gaussian
-        // vector and the output (about 8 doubles per value, doubled for the FFT's work space); Durbin–Levinson:
-        // the partial autocorrelations, the predictor and the output.
+        // vector and the output (about 8 doubles per value, doubled for the FFT's work space; measured: 63 bytes a
+        // value with the JSON text, ARFIMA(0, 0.3, 0), n = 5·10⁵ → 4·10⁶); Durbin–Levinson: the partial
+        // autocorrelations, the predictor and the output. Then the text of the values.
         let perValue = method == .daviesHarte ? 16.0 : 4.0
         try MemoryBudget.check(
-            bytes: 8 * perValue * Double(length), for: "--length \(length) with --method \(method.rawValue)")
+            bytes: MemoryBudget.numbersBytes(count: length, workspace: perValue, json: json),
+            for: "--length \(length) with --method \(method.rawValue)")
     }
 
     /// The longest series simulated by Durbin–Levinson (O(n²) time; the same bound as the exact MLE's n).

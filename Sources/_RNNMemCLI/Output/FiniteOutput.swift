@@ -19,7 +19,7 @@ enum FiniteOutput {
         var header: [Substring]?
         // A CSV table: a header with commas and every line so far with as many fields (not a report with commas).
         var isTable = true
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in lines(of: text).enumerated() {
             let fieldCount = line.split(separator: ",", omittingEmptySubsequences: false).count
             if index == 0, line.contains(",") { header = line.split(separator: ",", omittingEmptySubsequences: false) }
             if let header, fieldCount != header.count, !line.isEmpty { isTable = false }
@@ -32,6 +32,20 @@ enum FiniteOutput {
                 }
             }
             throw nonFinite(quantity: "line \(index + 1) of the output ('\(line.prefix(80))')", value: token)
+        }
+    }
+
+    /// The lines of `text` as `split(separator: "\n", omittingEmptySubsequences: false)` gives them, one at a time:
+    /// an array of 10⁸ lines would alone take 3 GB.
+    private static func lines(of text: String) -> some Sequence<Substring> {
+        sequence(state: Optional(text.startIndex)) { (start: inout String.Index?) -> Substring? in
+            guard let from = start else { return nil }
+            if let newline = text.utf8[from...].firstIndex(of: UInt8(ascii: "\n")) {
+                start = text.utf8.index(after: newline)
+                return text[from..<newline]
+            }
+            start = nil
+            return text[from...]
         }
     }
 

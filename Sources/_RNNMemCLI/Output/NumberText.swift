@@ -22,7 +22,9 @@ enum NumberText {
     /// One value per line, each line ending in a newline.
     static func lines(_ values: [Double]) -> String {
         var out = ""
-        out.reserveCapacity(values.count * 20)
+        // The longest line, "-2.2250738585072014e-308\n", has 25 bytes: the text never outgrows this (a growth would
+        // briefly hold the old and a twice larger buffer).
+        out.reserveCapacity(values.count * 25)
         for x in values {
             out.append(cell(x))
             out.append("\n")

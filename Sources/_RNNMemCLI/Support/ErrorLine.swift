@@ -12,6 +12,9 @@ enum ErrorLine {
     /// The longest message printed.
     static let maximumLength = 1000
 
+    /// Quotes and punctuation around an echoed value, not counted in its length.
+    private static let enclosing: Set<Character> = ["'", "\"", "`", "(", ")", "[", "]", ",", ":", ";"]
+
     static func bounded(_ message: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(message.utf8.count)
@@ -34,7 +37,9 @@ enum ErrorLine {
         var token = ""
         func flush() {
             if token.count > maximumTokenLength {
-                out += token.prefix(60) + "…(\(token.count) characters)…" + token.suffix(20)
+                // The length of the value itself, without the quotes and punctuation around it ('…', "…").
+                let value = token.drop { enclosing.contains($0) }.reversed().drop { enclosing.contains($0) }
+                out += token.prefix(60) + "…(\(value.count) characters)…" + token.suffix(20)
             } else {
                 out += token
             }

@@ -187,8 +187,12 @@ struct MemoryStatesCommand: ToolCommand {
             let setup = try ProbeSetup.load(
                 network: network, data: data, input: input, seed: seed,
                 steps: { (_: any RecurrentModel) throws(CLIError) -> Int in
+                    try Arguments.count(n, "--length")
                     let t = burn + n
-                    try Arguments.count(t, "--length")
+                    guard t <= Arguments.maximumCount else {
+                        throw CLIError.invalidArgument(
+                            "--length", String(n), "--burn-in \(burn) + --length must be ≤ \(Arguments.maximumCount)")
+                    }
                     return t
                 },
                 sequences: 1, fallback: .gaussian, console: console)
