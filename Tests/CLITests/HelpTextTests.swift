@@ -644,15 +644,21 @@ struct HelpTextTests {
         otherwise).
 
         Files in --output-dir: weights.safetensors (the returned parameters, with the
-        task settings and seed in its metadata), loss.csv (the loss curve) and
-        summary.json (the training summary, snake_case keys). Best parameters: every
-        evaluated parameter set competes, the final one included (best_validation_step
-        = steps + 1 then: step s evaluates the parameters before update s), so the
-        returned model is never worse on the validation data than the final one; for
-        series, Zhao et al.'s selection keeps the parameters after the best-scoring
-        update, so its best_validation_loss belongs to the parameters before that
-        update (best_validation_selection afterUpdate) and returned_validation_loss is
-        the kept parameters' own.
+        task settings and seed in its metadata), loss.csv (the loss curve),
+        summary.json (the training summary, snake_case keys) and, for --optimizer adam
+        or adamw, optimizer.safetensors: Adam's state after the last update, read by
+        `spectrum hessian --adam-state` (tensors second_moment and first_moment [P];
+        metadata optimizer, step_count, beta1, beta2, epsilon, weight_decay,
+        learning_rate of the last update, parameter_checksum of weights.safetensors,
+        returned_parameters: with bestValidation the state belongs to the later, final
+        parameters). SGD keeps no second moment: no optimizer.safetensors then. Best
+        parameters: every evaluated parameter set competes, the final one included
+        (best_validation_step = steps + 1 then: step s evaluates the parameters before
+        update s), so the returned model is never worse on the validation data than the
+        final one; for series, Zhao et al.'s selection keeps the parameters after the
+        best-scoring update, so its best_validation_loss belongs to the parameters
+        before that update (best_validation_selection afterUpdate) and
+        returned_validation_loss is the kept parameters' own.
 
         Standard output: a report of the run; with --json one object with the keys
         architecture, hidden_size, layer_count, parameter_count, task, task_settings,
@@ -661,9 +667,9 @@ struct HelpTextTests {
         final_validation_loss, best_validation_loss, best_validation_step,
         best_validation_selection (evaluated or afterUpdate), returned_parameters,
         returned_validation_loss, test_loss, test_metrics, parameter_checksum, files
-        {weights, loss, summary} (absent losses are null). summary.json holds the
-        library's training summary (snake_case), seed and seeds as here, the checksum
-        and the weights' metadata.
+        {weights, loss, summary, optimizer (null without Adam's state)} (absent losses
+        are null). summary.json holds the library's training summary (snake_case), seed
+        and seeds as here, the checksum and the weights' metadata.
 
         USAGE: rnnmem train [<options>] --model <name> --output-dir <dir>
 
@@ -1736,13 +1742,17 @@ struct HelpTextTests {
 
         Report: the anchor, the bound, then one row per lag: lag, t, k, log σ_max, log
         σ_min, (1/ℓ)·log σ_max and the bound's margin ℓ·log σ_max(W) − log σ_max (≥ 0
-        where it holds). '-inf (zero)' is an exactly zero singular value.
+        where it holds). '-inf (zero)' is an exactly zero singular value (log 0, e.g.
+        with a zero recurrent matrix); where the product itself is zero the bound holds
+        trivially and the margin cell is left blank (undefined).
 
         JSON keys: the network and data (as 'jacobian'), sequence, anchor, time,
-        state_size, lags, log_singular_values (per lag, descending; null for an exactly
-        zero value), log_spectral_norms, finite_time_exponents ((1/ℓ)·log σ_i at the
-        largest lag), pascanu {applicable, reason, gamma, recurrent_norm, holds,
-        first_violation {lag, t, k} or null, log_margins}, figures, saved.
+        state_size, lags, log_singular_values (per lag, descending),
+        log_spectral_norms, finite_time_exponents ((1/ℓ)·log σ_i at the largest lag),
+        pascanu {applicable, reason, gamma, recurrent_norm, holds, first_violation
+        {lag, t, k} or null, log_margins}, figures, saved. A logarithm of an exactly
+        zero value ('-inf (zero)' in the report) is null in JSON, and so is the margin
+        of a zero product; any other non-finite result is an error.
 
         --figures DIR: products-singular-values.svg (σ_i against the lag, log axis,
         with the Pascanu bound; products-singular-values.csv holds log10 σ_i per lag).
@@ -1908,7 +1918,8 @@ struct HelpTextTests {
 
         JSON keys: the network and data (as 'jacobian'), sequence, time, cotangent
         (loss or unit), loss_kind, lags, log_state_norms, log_hidden_norms (null for an
-        exactly zero gradient), log_norm_slope, figures, saved.
+        exactly zero gradient, '-inf (zero)' in the report), log_norm_slope (null with
+        fewer than two non-zero norms), figures, saved.
 
         --figures DIR: gradients.svg (both norms against ℓ, log axis; gradients.csv
         holds log10 of them). --save DIR: lags, log_state_norms, log_hidden_norms.
@@ -2088,11 +2099,14 @@ struct HelpTextTests {
 
         JSON keys (one run): system {kind, state_size, gain, dt, seed, sequences},
         exponents (descending), sum, mean_log_abs_det (null unless all n exponents),
-        two_trajectory_lambda1, identity_error (|sum − mean_log_abs_det|),
-        mean_field_lambda1 (random tanh; else null), origin_exponents (random networks:
-        the exponents of the fixed point h = 0, the Lyapunov exponents when it
-        attracts; else null), exponent_standard_deviations (over sequences; zeros for
-        one), kaplan_yorke_dimension (null if undetermined), positive_exponent_sum,
+        two_trajectory_lambda1 (null when not computed or undefined: when the perturbed
+        trajectory overflows or merges with the reference one, the reason is a note on
+        standard error and 'undefined (reason)' in the report; the QR exponents stand),
+        identity_error (|sum − mean_log_abs_det|), mean_field_lambda1 (random tanh;
+        else null), origin_exponents (random networks: the exponents of the fixed point
+        h = 0, the Lyapunov exponents when it attracts; else null),
+        exponent_standard_deviations (over sequences; zeros for one),
+        kaplan_yorke_dimension (null if undetermined), positive_exponent_sum,
         leading_vector_participation_ratio, dimension, steps, transient_steps,
         warm_up_steps, renormalization_interval, time_step, window_steps,
         finite_time_exponents (per window, frame order), figures, saved; with a network
@@ -2289,6 +2303,10 @@ struct HelpTextTests {
         1/IPR, and per parameter group the share Σ_(i∈g) v_i² (shares sum to 1), the
         IPR within the group and the enrichment share/(|g|/P). --adam-state FILE:
         Adam's effective learning rates lr/(√v̂ + ε) per group (see --adam-state).
+        --diagonal: the diagonal of the matrix, summarised per group by its mean —
+        exact with the full method (standard error 0), else the estimate of Bekas,
+        Kokiopoulou & Saad (2007) Σ z⊙Az / Σ z⊙z with --probes Rademacher vectors, the
+        group mean's standard error from the spread of its per-probe values.
 
         JSON keys: the network and data (as 'jacobian'), loss {kind, burn_in, value},
         matrix, method, dimension, groups, eigenvalues (ascending; full method, else
@@ -2300,7 +2318,9 @@ struct HelpTextTests {
         [{eigenvalue, inverse_participation_ratio, participation_ratio, group_shares,
         group_inverse_participation_ratios, group_enrichments}]}, adam {file,
         optimizer, learning_rate, step_count, beta2, epsilon, groups [{name, count,
-        mean, median, minimum, maximum, geometric_mean}]} or null, figures, saved.
+        mean, median, minimum, maximum, geometric_mean}]} or null, diagonal {method
+        (exact or bekas-kokiopoulou-saad), probes, by_group [{group, size, mean,
+        standard_error}]} or null (without --diagonal), figures, saved.
 
         --figures DIR: hessian-localization.svg (heat map of each top eigenvector's
         share per group; hessian-localization.csv) and hessian-eigenvalues.svg (every
@@ -2308,7 +2328,8 @@ struct HelpTextTests {
         Lanczos; hessian-eigenvalues.csv). --save DIR: eigenvalues [P] and eigenvectors
         [P, P] (column j for eigenvalue j; full method), top_eigenvalues,
         top_eigenvectors [P, k], top_residuals, bottom_eigenvalues,
-        bottom_eigenvectors, bottom_residuals, group_shares [k, groups], adam_rates [P].
+        bottom_eigenvectors, bottom_residuals, group_shares [k, groups], adam_rates
+        [P], diagonal [P] and (estimate) diagonal_standard_errors [P] with --diagonal.
 
         USAGE: rnnmem spectrum hessian <options>
 
@@ -2440,9 +2461,10 @@ struct HelpTextTests {
                                   names, e.g. layer0.W_hh): the principal submatrix.
 
         ADAM:
-          --adam-state <file>     Adam's state (safetensors: second_moment [P],
-                                  metadata step_count, beta2, epsilon, learning_rate):
-                                  effective learning rates per group.
+          --adam-state <file>     Adam's state (train's optimizer.safetensors:
+                                  second_moment [P], metadata step_count, beta2,
+                                  epsilon, learning_rate): effective learning rates per
+                                  group.
           --adam-lr <lr>          With --adam-state: the learning rate lr (default: the
                                   file's).
 
@@ -2473,6 +2495,8 @@ struct HelpTextTests {
                                   products in all (default 30). (default: 30)
           --lanczos-steps <m>     Lanczos: largest number of steps (default min(P,
                                   max(80, 4(top + bottom) + 20))).
+          --diagonal              Diagonal per group: exact with --method full, else
+                                  estimated with --probes Rademacher vectors.
           --seed <seed>           Seed of a new network and task data (as 'train');
                                   start and probe vectors from s + 3. (default: 0)
           --version               Show the version.
@@ -2482,13 +2506,17 @@ struct HelpTextTests {
         OVERVIEW: Spectral density of the loss Hessian (or Gauss–Newton, empirical
         Fisher) by stochastic Lanczos quadrature.
 
-        Loss, matrices and --groups as in 'spectrum hessian'. --method lanczos
-        (default): stochastic Lanczos quadrature (Ubaru, Chen & Saad 2017; Lin, Saad &
-        Yang 2016): for each of --probes Rademacher vectors, --lanczos-steps m steps of
-        Lanczos with full reorthogonalisation give a Gauss quadrature rule whose nodes
-        are the Ritz values θ_k and whose weights are the squared first components of
-        the tridiagonal's eigenvectors (Σ w_k = 1 per probe). --method full: the exact
-        eigenvalues, each with weight 1/P. The density φ(t) = mean over probes of Σ_k
+        Loss, matrices and --groups as in 'spectrum hessian'. Method: full when P ≤
+        1500, lanczos above, unless --method says otherwise. --method lanczos:
+        stochastic Lanczos quadrature (Ubaru, Chen & Saad 2017; Lin, Saad & Yang 2016):
+        for each of --probes Rademacher vectors, --lanczos-steps m steps of Lanczos
+        with full reorthogonalisation give a Gauss quadrature rule whose nodes are the
+        Ritz values θ_k and whose weights are the squared first components of the
+        tridiagonal's eigenvectors (Σ w_k = 1 per probe). --method full: the exact
+        eigenvalues, each with weight 1/P; --probes and --lanczos-steps belong to SLQ:
+        --lanczos-steps is refused with the full method, and so is --probes with an
+        explicit --method full (when the full method is the default for a small P,
+        --probes is ignored with a note). The density φ(t) = mean over probes of Σ_k
         w_k N(t; θ_k, σ²) integrates to 1 (multiply by P for a count density); σ² is a
         variance (--variance; default 1e-5·max(1, θ_max − θ_min), PyHessian's),
         evaluated on --points equally spaced points from θ_min − 5σ to θ_max + 5σ. Also
@@ -2649,8 +2677,7 @@ struct HelpTextTests {
                                   i.i.d. N(0, g²/N) entries from the seed (spectral
                                   radius ≈ g).
           --lanczos-steps <m>     Lanczos steps per probe (default min(P, 100)).
-          --probes <n>            Number of Rademacher probe vectors (default 4).
-                                  (default: 4)
+          --probes <n>            SLQ: number of Rademacher probe vectors (default 4).
           --variance <s2>         Variance σ² of the Gaussian kernel (default
                                   1e-5·max(1, range)).
           --points <n>            Number of grid points (default 2000). (default: 2000)

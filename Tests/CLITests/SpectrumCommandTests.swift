@@ -285,7 +285,8 @@ struct SpectrumCommandTests {
                 == Self.networkKeys.union([
                     "loss", "matrix", "method", "dimension", "groups", "eigenvalues", "top", "bottom", "residuals",
                     "trace",
-                    "exact_trace", "lanczos", "relative_asymmetry", "localization", "adam", "figures", "saved",
+                    "exact_trace", "lanczos", "relative_asymmetry", "localization", "adam", "diagonal", "figures",
+                    "saved",
                 ]))
         let op = try CurvatureOperator(
             .hessian, model: model, dataset: try CurvatureDataset(inputs: f.inputs, targets: f.targets))
@@ -379,6 +380,78 @@ struct SpectrumCommandTests {
             "second_moment")
     }
 
+    @Test("train writes optimizer.safetensors; hessian --adam-state reads it: lr/(√v̂ + ε) per group from the file")
+    func trainAdamStateChain() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("run").path
+        let task = ["--task", "recall", "--delay", "2", "--length", "6", "--batch", "4"]
+        let train = try CLI.run(
+            [
+                "train", "--model", "rnn", "--hidden", "3", "--steps", "5", "--lr", "0.02", "--seed", "7",
+                "--eval-batch", "8", "--progress", "none", "--output-dir", out, "--json",
+            ] + task)
+        CLI.expectSuccess(train)
+        let report = try #require(JSONSerialization.jsonObject(with: Data(train.stdout.utf8)) as? [String: Any])
+        let files = try #require(report["files"] as? [String: Any])
+        let statePath = try #require(files["optimizer"] as? String)
+        #expect(statePath == out + "/optimizer.safetensors")
+        let weights = try #require(files["weights"] as? String)
+        // The file: second moment [P], the step count and hyper-parameters of the run, the weights' checksum.
+        let state = try SafetensorsFile.read(contentsOf: statePath)
+        let model = try ModelIO.model(contentsOf: weights)
+        let v = try state.tensor(named: "second_moment", shape: [model.parameterCount]).values
+        #expect(try state.tensor(named: "first_moment", shape: [model.parameterCount]).values.count == v.count)
+        #expect(state.metadata["optimizer"] == "adam")
+        #expect(state.metadata["step_count"] == "5")
+        #expect(state.metadata["learning_rate"] == "0.02")
+        #expect(state.metadata["beta1"] == "0.9" && state.metadata["beta2"] == "0.999")
+        #expect(state.metadata["epsilon"] == "1e-08")
+        #expect(state.metadata["parameter_checksum"] == report["parameter_checksum"] as? String)
+        #expect(v.allSatisfy { $0 >= 0 } && v.contains { $0 > 0 })
+        // hessian --adam-state: rates recomputed here from the saved tensor, lr/(√(V/(1 − β₂⁵)) + ε).
+        let r = try CLI.run(
+            ["spectrum", "hessian", "--weights", weights, "--adam-state", statePath, "--json", "--progress", "none"]
+                + task)
+        CLI.expectSuccess(r)
+        #expect(!r.stderr.contains("checksum"), "the state belongs to the analysed weights: \(r.stderr)")
+        let o = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let adam = try #require(o["adam"] as? [String: Any])
+        #expect(adam["step_count"] as? Int == 5)
+        #expect(Self.same(adam["learning_rate"], 0.02))
+        let groups = try #require(adam["groups"] as? [[String: Any]])
+        let correction = 1 - pow(0.999, 5.0)
+        let rates = v.map { 0.02 / (($0 / correction).squareRoot() + 1e-8) }
+        #expect(groups.map { $0["name"] as? String } == model.parameterGroups.map(\.name))
+        for (g, group) in zip(groups, model.parameterGroups) {
+            let own = Array(rates[group.range])
+            let mean = own.reduce(0, +) / Double(own.count)
+            #expect(abs(((g["mean"] as? Double) ?? .nan) - mean) <= 1e-12 * mean, "\(group.name)")
+            #expect(abs(((g["maximum"] as? Double) ?? .nan) - (own.max() ?? .nan)) <= 1e-12 * mean)
+            #expect(abs(((g["minimum"] as? Double) ?? .nan) - (own.min() ?? .nan)) <= 1e-12 * mean)
+        }
+        // SGD keeps no second moment: no file, files.optimizer null.
+        let sgdOut = dir.appendingPathComponent("sgd").path
+        let sgd = try CLI.run(
+            [
+                "train", "--model", "rnn", "--hidden", "3", "--steps", "2", "--optimizer", "sgd", "--seed", "7",
+                "--eval-batch", "8", "--progress", "none", "--output-dir", sgdOut, "--json",
+            ] + task)
+        CLI.expectSuccess(sgd)
+        let sgdFiles = try #require(
+            (JSONSerialization.jsonObject(with: Data(sgd.stdout.utf8)) as? [String: Any])?["files"] as? [String: Any])
+        #expect(sgdFiles["optimizer"] is NSNull)
+        #expect(!FileManager.default.fileExists(atPath: sgdOut + "/optimizer.safetensors"))
+        // A state file of another optimiser is refused in one line.
+        var other = state
+        other.metadata["optimizer"] = "sgd"
+        let otherPath = dir.appendingPathComponent("other.safetensors").path
+        try other.write(to: otherPath)
+        CLI.expectError(
+            try CLI.run(["spectrum", "hessian", "--weights", weights, "--adam-state", otherPath] + task),
+            "effective learning rates need Adam's state")
+    }
+
     @Test("density: SLQ integrates to 1 inside the spectrum; the full method's trace is exact")
     func density() throws {
         let model = try GRU(inputSize: 1, hiddenSize: 3, outputSize: 1, seed: 51)
@@ -458,6 +531,153 @@ struct SpectrumCommandTests {
     }
 
     // MARK: bad input
+
+    @Test("hessian --diagonal: exact per-group means of the full matrix; the stochastic estimate within 4 s.e.")
+    func diagonal() throws {
+        let model = try GRU(inputSize: 1, hiddenSize: 3, outputSize: 1, seed: 91)
+        let f = try Self.files(model, steps: 8, batch: 4, seed: 92)
+        defer { try? FileManager.default.removeItem(at: f.directory) }
+        let op = try CurvatureOperator(
+            .hessian, model: model, dataset: try CurvatureDataset(inputs: f.inputs, targets: f.targets))
+        let matrix = try op.denseMatrix().symmetrized
+        let exact = model.parameterGroups.map { g in g.range.map { matrix[$0, $0] }.reduce(0, +) / Double(g.count) }
+        let base = ["spectrum", "hessian", "--weights", f.weights, "--data", f.data, "--diagonal", "--top", "1"]
+        let full = try Self.json(base + ["--method", "full", "--bottom", "1", "--save", f.path("arrays")])
+        let d = try #require(full["diagonal"] as? [String: Any])
+        #expect(d["method"] as? String == "exact" && d["probes"] as? Int == 0)
+        let groups = try #require(d["by_group"] as? [[String: Any]])
+        #expect(groups.map { $0["group"] as? String } == model.parameterGroups.map(\.name))
+        #expect(groups.map { $0["size"] as? Int } == model.parameterGroups.map(\.count))
+        for (g, mean) in zip(groups, exact) {
+            #expect(abs(((g["mean"] as? Double) ?? .nan) - mean) <= 1e-10 * max(1, abs(mean)), "\(g)")
+            #expect((g["standard_error"] as? Double) == 0)
+        }
+        #expect(FileManager.default.fileExists(atPath: f.path("arrays/diagonal.npy")))
+        // Matrix-free: Bekas–Kokiopoulou–Saad with 400 probes (fixed seed); every group mean within 4 s.e.
+        let stochastic = try Self.json(
+            base + ["--method", "lanczos", "--bottom", "1", "--probes", "400", "--seed", "3"])
+        let sd = try #require(stochastic["diagonal"] as? [String: Any])
+        #expect(sd["method"] as? String == "bekas-kokiopoulou-saad" && sd["probes"] as? Int == 400)
+        let estimates = try #require(sd["by_group"] as? [[String: Any]])
+        for (g, mean) in zip(estimates, exact) {
+            let m = (g["mean"] as? Double) ?? .nan, se = (g["standard_error"] as? Double) ?? .nan
+            #expect(se > 0 && abs(m - mean) <= 4 * se, "\(g): exact \(mean)")
+        }
+        // The plain report names the method; without --diagonal the key is null.
+        let text = try CLI.run(base + ["--method", "full", "--bottom", "1", "--progress", "none"])
+        CLI.expectSuccess(text)
+        #expect(text.stdout.contains("diagonal per group (exact, from the full matrix):"))
+        #expect(try Self.json(["spectrum", "hessian", "--weights", f.weights, "--data", f.data])["diagonal"] is NSNull)
+    }
+
+    @Test("an exactly zero Jacobian (gain 0): '-inf (zero)' in the report and null in JSON, both exit 0")
+    func zeroJacobian() throws {
+        let net = ["--model", "rnn", "--hidden", "4", "--recurrent-gain", "0", "--task", "recall", "--length", "8"]
+        for verb in ["products", "gradients"] {
+            let text = try CLI.run(["spectrum", verb] + net + ["--progress", "none"])
+            CLI.expectSuccess(text)
+            #expect(text.stdout.contains("-inf (zero)"), "\(verb): \(text.stdout)")
+            #expect(!text.stdout.contains("nan"), "\(verb): \(text.stdout)")
+            let o = try Self.json(["spectrum", verb] + net)
+            if verb == "products" {
+                // σ = 0 beyond lag 1 (D_t = diag(sech²)·0): log 0 is null; the margin of a zero product is null.
+                let rows = try #require(o["log_singular_values"] as? [[Any]])
+                #expect(rows.count == 8 && rows.allSatisfy { $0.allSatisfy { $0 is NSNull } })
+                let pascanu = try #require(o["pascanu"] as? [String: Any])
+                #expect((pascanu["log_margins"] as? [Any])?.allSatisfy { $0 is NSNull } == true)
+                #expect(pascanu["holds"] as? Bool == true)
+                // The report's margin cells are blank.
+                #expect(CLI.lines(text.stdout).contains("2,8,6,-inf (zero),-inf (zero),-inf (zero),"))
+            } else {
+                let norms = try #require(o["log_state_norms"] as? [Any])
+                #expect(norms.count == 8 && norms.dropFirst().allSatisfy { $0 is NSNull })
+                #expect(o["log_norm_slope"] is NSNull)
+            }
+        }
+    }
+
+    @Test("lyapunov: a two-trajectory check that fails (trajectories merge) is undefined; the QR exponents stand")
+    func twoTrajectoryUndefined() throws {
+        // W_hh ~ 1e-12: a perturbation of 1e-6 shrinks below the rounding of the state in one step, so the
+        // perturbed trajectory merges with the reference one (log 0), while D_t is finite and the QR method works.
+        let net = [
+            "--model", "rnn", "--hidden", "3", "--recurrent-gain", "1e-12", "--task", "recall", "--length", "20",
+        ]
+        let text = try CLI.run(["spectrum", "lyapunov"] + net + ["--progress", "none"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("two trajectories: undefined (the perturbed trajectory merged"), "\(text.stdout)")
+        #expect(text.stderr.hasPrefix("rnnmem: note: the two-trajectory estimate of λ₁ is undefined: "))
+        #expect(text.stderr.filter { $0 == "\n" }.count == 1)
+        let r = try CLI.run(["spectrum", "lyapunov"] + net + ["--json", "--progress", "none"])
+        #expect(r.status == 0 && r.stderr == text.stderr)
+        let o = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(o["two_trajectory_lambda1"] is NSNull)
+        let exponents = Self.numbers(o["exponents"])
+        // log of W's singular values ≈ log 1e-12 plus log sech² ≤ 0: about −27.6 or below, finite.
+        #expect(exponents.count == 3 && exponents.allSatisfy { $0.isFinite && $0 < -25 })
+    }
+
+    @Test("a divergent trajectory (eigenvalues 40, 30; constant input) is the same one-line error for all six verbs")
+    func divergentTrajectory() throws {
+        let linear = try LinearRNN(
+            recurrent: try Matrix([[40, 0], [0, 30]]), input: try Matrix([[1], [1]]), readout: try Matrix([[1, 1]]),
+            skip: try Matrix([[0]]))
+        let dir = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let weights = dir.appendingPathComponent("weights.safetensors").path
+        try ModelIO.write(linear, to: weights)
+        let ones = try SequenceBatch(steps: 300, batchSize: 2, features: 1, values: [Double](repeating: 1, count: 600))
+        let data = dir.appendingPathComponent("data.safetensors").path
+        try Self.dataFile(["input": ones, "target": ones]).write(to: data)
+        // h_t = Σ_{s<t} 40^s ≈ 40^t/39 exceeds 1.8e308 at t = 194 (40^193/39 ≈ 1.1e308 does not).
+        var first: String? = nil
+        for verb in ["jacobian", "products", "gradients", "lyapunov", "hessian", "density"] {
+            let r = try CLI.run(["spectrum", verb, "--weights", weights, "--data", data, "--progress", "none"])
+            CLI.expectError(r, "divergent trajectory at step 194 (sequence 0)", "state component 0 is inf")
+            // The same message whatever the verb.
+            if let first { #expect(r.stderr == first, "\(verb)") } else { first = r.stderr }
+        }
+        // The check covers the sequences a verb uses: sequence 1 diverges too, at the same step.
+        CLI.expectError(
+            try CLI.run(["spectrum", "jacobian", "--weights", weights, "--data", data, "--sequence", "1"]),
+            "divergent trajectory at step 194 (sequence 1)")
+    }
+
+    @Test("density --probes: an error with an explicit --method full, a note when the full method is the default")
+    func densityProbesWithFullMethod() throws {
+        let model = try TanhRNN(inputSize: 1, hiddenSize: 2, outputSize: 1, seed: 95)
+        let f = try Self.files(model, steps: 6, batch: 2, seed: 96)
+        defer { try? FileManager.default.removeItem(at: f.directory) }
+        let base = ["spectrum", "density", "--weights", f.weights, "--data", f.data, "--points", "10"]
+        CLI.expectError(try CLI.run(base + ["--method", "full", "--probes", "3"]), "--probes", "--method lanczos")
+        let implicit = try CLI.run(base + ["--probes", "3", "--progress", "none"])
+        #expect(implicit.status == 0)
+        #expect(implicit.stderr.hasPrefix("rnnmem: note: --probes is ignored"), "\(implicit.stderr)")
+        #expect(implicit.stdout.contains("method full"))
+    }
+
+    @Test("a PyTorch GRU (--pytorch --model gru): Jacobian spectra on its inputs, the loss of its fixture")
+    func pytorchGRU() throws {
+        let jacobian = try Self.json([
+            "spectrum", "jacobian", "--pytorch", "--model", "gru", "--weights", "data/examples/pytorch_gru.safetensors",
+            "--data", "data/examples/pytorch_gru.safetensors",
+        ])
+        #expect(jacobian["architecture"] as? String == "gru")
+        #expect(jacobian["weights"] as? String == "data/examples/pytorch_gru.safetensors")
+        #expect(jacobian["state_size"] as? Int == 4)
+        let radius = Self.numbers(jacobian["spectral_radius"])
+        #expect(radius.count == 6 && radius.allSatisfy { $0.isFinite && $0 > 0 })
+        // The loss on the fixture's data is PyTorch's 0.5·mean((linear(gru(input)) − target)²) (float64).
+        let fixture = try SafetensorsFile.read(contentsOf: "data/examples/pytorch_gru_loss.safetensors")
+        let torchLoss = try #require(try fixture.tensor(named: "loss").values.first)
+        let hessian = try Self.json([
+            "spectrum", "hessian", "--pytorch", "--model", "gru", "--weights",
+            "data/examples/pytorch_gru_loss.safetensors", "--data", "data/examples/pytorch_gru_loss.safetensors",
+        ])
+        let loss = try #require(hessian["loss"] as? [String: Any])
+        #expect(abs(((loss["value"] as? Double) ?? .nan) - torchLoss) <= 1e-12 * torchLoss)
+        #expect(hessian["dimension"] as? Int == 3 * 4 * (3 + 4 + 2) + 2 * 4 + 2)
+    }
 
     @Test("bad input: one line naming the argument or tensor, exit status 2")
     func badInput() throws {

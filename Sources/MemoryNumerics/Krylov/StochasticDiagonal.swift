@@ -19,7 +19,26 @@ public enum StochasticDiagonal {
     public static func bekasKokiopoulouSaad<Op: SymmetricLinearOperator>(
         _ op: Op, probes: Int, seed: UInt64, blockSize: Int = 16
     ) throws -> DiagonalEstimate {
+        try bekasKokiopoulouSaad(op, probes: probes, seed: seed, blockSize: blockSize, groups: []).entries
+    }
+
+    /// The same estimate (the same probes for the same seed), together with the mean of the diagonal over each
+    /// index range in `groups` (e.g. a network's parameter tensors): (1/|g|)Σ_{i∈g} A_ii is estimated by the mean
+    /// over the probes of (1/|g|)Σ_{i∈g} z_i(Az)_i, and its standard error is the sample standard deviation of
+    /// those per-probe values over √K — the entries of one probe are correlated, so the group's error is not the
+    /// root-sum-square of the entries' errors.
+    ///
+    /// - Throws: ``NumericsError/domain(_:)`` for fewer than 2 probes, a non-finite product, or a range outside
+    ///   0..<n.
+    public static func bekasKokiopoulouSaad<Op: SymmetricLinearOperator>(
+        _ op: Op, probes: Int, seed: UInt64, blockSize: Int = 16, groups: [Range<Int>]
+    ) throws -> (entries: DiagonalEstimate, groupMeans: [Double], groupStandardErrors: [Double]) {
         guard probes >= 2 else { throw NumericsError.domain("diagonal estimate: probes must be ≥ 2, got \(probes)") }
+        for g in groups where g.lowerBound < 0 || g.upperBound > op.dimension {
+            throw NumericsError.domain("diagonal estimate: group \(g) is outside 0..<\(op.dimension)")
+        }
+        var groupSums = [Double](repeating: 0, count: groups.count)
+        var groupSquares = [Double](repeating: 0, count: groups.count)
         try OperatorChecks.positive(blockSize, "blockSize")
         let n = op.dimension
         var rng = SeededRandom(seed: seed)
@@ -36,6 +55,13 @@ public enum StochasticDiagonal {
                     sum[i] += v
                     sumSquares[i] += v * v
                 }
+                for (g, range) in groups.enumerated() where !range.isEmpty {
+                    var m = 0.0
+                    for i in range { m += z.elements[i + j * n] * az.elements[i + j * n] }
+                    m /= Double(range.count)
+                    groupSums[g] += m
+                    groupSquares[g] += m * m
+                }
             }
             done += width
         }
@@ -45,6 +71,11 @@ public enum StochasticDiagonal {
             let variance = max(0, (sumSquares[i] - k * mean[i] * mean[i]) / (k - 1))
             return (variance / k).squareRoot()
         }
-        return DiagonalEstimate(values: mean, standardErrors: standardErrors, probes: probes)
+        let groupMeans = groupSums.map { $0 / k }
+        let groupErrors = groups.indices.map { g -> Double in
+            let variance = max(0, (groupSquares[g] - k * groupMeans[g] * groupMeans[g]) / (k - 1))
+            return (variance / k).squareRoot()
+        }
+        return (DiagonalEstimate(values: mean, standardErrors: standardErrors, probes: probes), groupMeans, groupErrors)
     }
 }

@@ -187,7 +187,8 @@ public struct Trainer<Model: RecurrentModel> {
             bestParameterSelection: config.bestParameterSelection,
             returnedParameters: returned, returnedValidationLoss: returnedValidationLoss,
             testLoss: testLoss, testMetrics: metrics, elapsedSeconds: Self.seconds(clock.now - start))
-        return TrainingRun(model: model, history: TrainingHistory(records: records), summary: summary)
+        return TrainingRun(
+            model: model, history: TrainingHistory(records: records), summary: summary, optimizer: optimizer)
     }
 
     static func seconds(_ d: Duration) -> Double {

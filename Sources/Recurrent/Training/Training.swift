@@ -18,6 +18,6 @@ public enum Training {
         progress: ((TrainingProgress) -> Void)?
     ) throws -> TrainingRun<any RecurrentModel> {
         let run = try Trainer(model: model, task: task, configuration: configuration, progress: progress).run()
-        return TrainingRun(model: run.model, history: run.history, summary: run.summary)
+        return TrainingRun(model: run.model, history: run.history, summary: run.summary, optimizer: run.optimizer)
     }
 }

@@ -7,6 +7,10 @@ public struct TrainingRun<Model> {
     public let history: TrainingHistory
     /// Its summary.
     public let summary: TrainingSummary
+    /// The optimiser as it stands after the last applied update (its moments and step count: e.g. ``Adam``'s
+    /// second moment V for its effective learning rates). It belongs to the final parameters, which are the returned
+    /// ones unless ``TrainingSummary/returnedParameters`` is ``ReturnedParameters/bestValidation``.
+    public let optimizer: any Optimizer
 }
 
 extension TrainingRun: Sendable where Model: Sendable {}

@@ -33,8 +33,12 @@ public struct LyapunovSpectrum: Sendable, Equatable {
     /// unless requested.
     public let meanLogAbsDeterminant: Double?
     /// λ₁ from two trajectories at distance ``LyapunovOptions/perturbation``, renormalised every step and averaged
-    /// over the same steps; nil unless requested.
+    /// over the same steps; nil unless requested, or when the estimate failed (``twoTrajectoryFailure``).
     public let twoTrajectoryLargestExponent: Double?
+    /// Why the two-trajectory estimate is undefined although it was requested: the distance became non-finite
+    /// (the partner trajectory overflowed) or exactly zero during accumulation (the trajectories merged: log 0). The
+    /// QR exponents do not depend on it and stay valid. nil when the estimate exists or was not requested.
+    public let twoTrajectoryFailure: String?
     /// Finite-time exponents: row w holds the k exponents (in frame-column order, which is descending up to
     /// finite-time fluctuations) over window w of ``windowSteps`` steps; empty without windows.
     public let finiteTimeExponents: [[Double]]
@@ -113,6 +117,7 @@ public struct LyapunovSpectrum: Sendable, Equatable {
         var windows: [[Double]] = []
         var logDeterminantSum = 0.0
         var twoTrajectorySum = 0.0
+        var twoTrajectoryProblem: String? = nil
         let total = warmUp + options.steps
         let dt = system.timeStep
         // All n vectors of a system with a closed-form Jacobian: apply the Householder factors of the last QR to
@@ -139,23 +144,39 @@ public struct LyapunovSpectrum: Sendable, Equatable {
                 try frame.transform { q, out in try system.step(tangents: q, into: &out) }
             }
             if var other = partner {
-                try other.step()
-                let difference = zip(other.state, system.state).map { $0 - $1 }
-                let d = BLAS.norm(difference)
-                guard d.isFinite else {
-                    throw SpectraError.divergence(step: system.stepIndex, message: "two-trajectory distance is \(d)")
+                // The cross-check: a failure of the perturbed trajectory (overflow) ends it, not the QR exponents.
+                do {
+                    try other.step()
+                    let difference = zip(other.state, system.state).map { $0 - $1 }
+                    let d = BLAS.norm(difference)
+                    if !d.isFinite {
+                        twoTrajectoryProblem =
+                            "the distance of the perturbed trajectory is \(d) at step \(system.stepIndex) (overflow)"
+                        partner = nil
+                    } else {
+                        if accumulating {
+                            if d == 0 && twoTrajectoryProblem == nil {
+                                twoTrajectoryProblem =
+                                    "the perturbed trajectory merged with the reference one at step "
+                                    + "\(system.stepIndex) (distance exactly 0: log 0)"
+                            }
+                            twoTrajectorySum += Double.log(d / d0)
+                        }
+                        if d > 0 {
+                            try other.setState(zip(system.state, difference).map { $0 + (d0 / d) * $1 })
+                        } else {
+                            // The trajectories merged exactly (non-injective map): restart the perturbation.
+                            var rng = SeededRandom(seed: options.seed, stream: 8 &+ UInt64(t))
+                            let u = rng.gaussians(n)
+                            let norm = BLAS.norm(u)
+                            try other.setState(zip(system.state, u).map { $0 + d0 * $1 / norm })
+                        }
+                        partner = other
+                    }
+                } catch {
+                    twoTrajectoryProblem = "the perturbed trajectory failed at step \(system.stepIndex): \(error)"
+                    partner = nil
                 }
-                if accumulating { twoTrajectorySum += Double.log(d / d0) }
-                if d > 0 {
-                    try other.setState(zip(system.state, difference).map { $0 + (d0 / d) * $1 })
-                } else {
-                    // The trajectories merged exactly (non-injective map): restart the perturbation.
-                    var rng = SeededRandom(seed: options.seed, stream: 8 &+ UInt64(t))
-                    let u = rng.gaussians(n)
-                    let norm = BLAS.norm(u)
-                    try other.setState(zip(system.state, u).map { $0 + d0 * $1 / norm })
-                }
-                partner = other
             }
             if (t + 1) % interval == 0 {
                 let logs: [Double]
@@ -184,7 +205,12 @@ public struct LyapunovSpectrum: Sendable, Equatable {
         renormalizationInterval = interval
         timeStep = dt
         meanLogAbsDeterminant = options.computesDeterminant ? logDeterminantSum / time : nil
-        twoTrajectoryLargestExponent = partner == nil ? nil : twoTrajectorySum / time
+        if options.perturbation != nil, twoTrajectoryProblem == nil, !(twoTrajectorySum / time).isFinite {
+            twoTrajectoryProblem = "the accumulated log-distance is \(twoTrajectorySum / time)"
+        }
+        twoTrajectoryLargestExponent =
+            options.perturbation == nil || twoTrajectoryProblem != nil ? nil : twoTrajectorySum / time
+        twoTrajectoryFailure = twoTrajectoryProblem
         finiteTimeExponents = windows
         windowSteps = options.windowSteps
         leadingVector = frame.basis.column(0)

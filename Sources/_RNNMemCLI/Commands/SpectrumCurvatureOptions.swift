@@ -94,6 +94,7 @@ struct CurvatureSubject {
                 steps: d.steps, batchSize: d.batchSize, inputSize: model.inputSize, outputSize: model.outputSize,
                 stateSize: model.stateSize, parameterCount: model.parameterCount, derivative: .hessianVectorProduct),
             for: "Hessian-vector products on \(subject.data.description) (\(d.steps) steps × \(d.batchSize) sequences)")
+        try subject.requireFiniteTrajectory()
         let context = subject.data.description
         let dataset = try SpectrumErrors.checked(context: context, flags: ["burnIn": "--burn-in"]) {
             try CurvatureDataset(inputs: d.inputs, targets: targets, loss: curvatureLoss)

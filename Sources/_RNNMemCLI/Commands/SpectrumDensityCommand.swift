@@ -10,11 +10,15 @@ struct SpectrumDensityCommand: ToolCommand {
         abstract:
             "Spectral density of the loss Hessian (or Gauss–Newton, empirical Fisher) by stochastic Lanczos quadrature.",
         discussion: """
-            Loss, matrices and --groups as in 'spectrum hessian'. --method lanczos (default): stochastic Lanczos \
+            Loss, matrices and --groups as in 'spectrum hessian'. Method: full when P ≤ 1500, lanczos above, unless \
+            --method says otherwise. --method lanczos: stochastic Lanczos \
             quadrature (Ubaru, Chen & Saad 2017; Lin, Saad & Yang 2016): for each of --probes Rademacher vectors, \
             --lanczos-steps m steps of Lanczos with full reorthogonalisation give a Gauss quadrature rule whose \
             nodes are the Ritz values θ_k and whose weights are the squared first components of the tridiagonal's \
-            eigenvectors (Σ w_k = 1 per probe). --method full: the exact eigenvalues, each with weight 1/P. The \
+            eigenvectors (Σ w_k = 1 per probe). --method full: the exact eigenvalues, each with weight 1/P; \
+            --probes and --lanczos-steps belong to SLQ: --lanczos-steps is refused with the full method, and so is \
+            --probes with an explicit --method full (when the full method is the default for a small P, --probes \
+            is ignored with a note). The \
             density φ(t) = mean over probes of Σ_k w_k N(t; θ_k, σ²) integrates to 1 (multiply by P for a count \
             density); σ² is a variance (--variance; default 1e-5·max(1, θ_max − θ_min), PyHessian's), evaluated on \
             --points equally spaced points from θ_min − 5σ to θ_max + 5σ. Also reported: the SLQ estimate of the \
@@ -41,8 +45,12 @@ struct SpectrumDensityCommand: ToolCommand {
     var lanczosSteps: Int?
 
     @Option(
-        parsing: .unconditional, help: ArgumentHelp("Number of Rademacher probe vectors (default 4).", valueName: "n"))
-    var probes: Int = 4
+        name: .customLong("probes"), parsing: .unconditional,
+        help: ArgumentHelp("SLQ: number of Rademacher probe vectors (default 4).", valueName: "n"))
+    var probesOption: Int?
+
+    /// --probes, 4 by default.
+    var probes: Int { probesOption ?? 4 }
 
     @Option(
         parsing: .unconditional,
@@ -87,6 +95,14 @@ struct SpectrumDensityCommand: ToolCommand {
                     "--method full: the matrix has \(p) parameters, more than 4096; use --method lanczos (or --groups)")
             }
             if lanczosSteps != nil { throw CLIError("--lanczos-steps applies with --method lanczos") }
+            if probesOption != nil {
+                if curvature.method == .full {
+                    throw CLIError("--probes applies with --method lanczos (SLQ); --method full uses every eigenvalue")
+                }
+                console.note(
+                    "--probes is ignored: with P = \(p) ≤ 1500 the density uses every eigenvalue (the full method); "
+                        + "give --method lanczos for stochastic Lanczos quadrature")
+            }
             try MemoryBudget.check(
                 bytes: 5 * 8 * Double(p) * Double(p), for: "the full \(p) × \(p) matrix (--method full)")
         }

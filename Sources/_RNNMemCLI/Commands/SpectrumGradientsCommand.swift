@@ -20,7 +20,8 @@ struct SpectrumGradientsCommand: ToolCommand {
             (Bengio, Simard & Frasconi 1994; Pascanu, Mikolov & Bengio 2013).
 
             JSON keys: the network and data (as 'jacobian'), sequence, time, cotangent (loss or unit), loss_kind, \
-            lags, log_state_norms, log_hidden_norms (null for an exactly zero gradient), log_norm_slope, \
+            lags, log_state_norms, log_hidden_norms (null for an exactly zero gradient, '-inf (zero)' in the \
+            report), log_norm_slope (null with fewer than two non-zero norms), \
             figures, saved.
 
             --figures DIR: gradients.svg (both norms against ℓ, log axis; gradients.csv holds log10 of them). \
@@ -55,6 +56,7 @@ struct SpectrumGradientsCommand: ToolCommand {
         let subject = try SpectrumSubject.load(network: network, data: data, seed: seed, console: console)
         let model = subject.model
         let (x, y) = try subject.sequence(sequence)
+        try subject.requireFiniteTrajectory(sequences: sequence..<(sequence + 1))
         let t = time ?? x.steps
         guard t >= 1 && t <= x.steps else {
             throw CLIError.invalidArgument("--time", String(t), "must lie in 1…\(x.steps) (the data's steps)")

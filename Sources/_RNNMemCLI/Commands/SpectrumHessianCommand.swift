@@ -28,7 +28,10 @@ struct SpectrumHessianCommand: ToolCommand {
             products in all (≥ 6), with its standard error. Localisation of each top eigenvector v (unit): inverse \
             participation ratio Σ v_i⁴ (1/P spread, 1 one parameter), participation ratio 1/IPR, and per parameter \
             group the share Σ_(i∈g) v_i² (shares sum to 1), the IPR within the group and the enrichment share/(|g|/P). \
-            --adam-state FILE: Adam's effective learning rates lr/(√v̂ + ε) per group (see --adam-state).
+            --adam-state FILE: Adam's effective learning rates lr/(√v̂ + ε) per group (see --adam-state). \
+            --diagonal: the diagonal of the matrix, summarised per group by its mean — exact with the full method \
+            (standard error 0), else the estimate of Bekas, Kokiopoulou & Saad (2007) Σ z⊙Az / Σ z⊙z with --probes \
+            Rademacher vectors, the group mean's standard error from the spread of its per-probe values.
 
             JSON keys: the network and data (as 'jacobian'), loss {kind, burn_in, value}, matrix, method, \
             dimension, groups, eigenvalues (ascending; full method, else null), top (descending) and bottom \
@@ -38,14 +41,16 @@ struct SpectrumHessianCommand: ToolCommand {
             localization {groups [{name, size}], vectors [{eigenvalue, inverse_participation_ratio, \
             participation_ratio, group_shares, group_inverse_participation_ratios, group_enrichments}]}, adam \
             {file, optimizer, learning_rate, step_count, beta2, epsilon, groups [{name, count, mean, median, \
-            minimum, maximum, geometric_mean}]} or null, figures, saved.
+            minimum, maximum, geometric_mean}]} or null, diagonal {method (exact or bekas-kokiopoulou-saad), \
+            probes, by_group [{group, size, mean, standard_error}]} or null (without --diagonal), figures, saved.
 
             --figures DIR: hessian-localization.svg (heat map of each top eigenvector's share per group; \
             hessian-localization.csv) and hessian-eigenvalues.svg (every eigenvalue against its index with the \
             full method, the top and bottom ones with Lanczos; hessian-eigenvalues.csv). --save DIR: eigenvalues \
             [P] and eigenvectors [P, P] (column j for eigenvalue j; full method), top_eigenvalues, \
             top_eigenvectors [P, k], top_residuals, bottom_eigenvalues, bottom_eigenvectors, bottom_residuals, \
-            group_shares [k, groups], adam_rates [P].
+            group_shares [k, groups], adam_rates [P], diagonal [P] and (estimate) diagonal_standard_errors [P] \
+            with --diagonal.
             """)
 
     @OptionGroup var network: SpectrumNetworkOptions
@@ -81,6 +86,11 @@ struct SpectrumHessianCommand: ToolCommand {
         help: ArgumentHelp(
             "Lanczos: largest number of steps (default min(P, max(80, 4(top + bottom) + 20))).", valueName: "m"))
     var lanczosSteps: Int?
+
+    @Flag(
+        help: ArgumentHelp(
+            "Diagonal per group: exact with --method full, else estimated with --probes Rademacher vectors."))
+    var diagonal = false
 
     @OptionGroup(title: "Adam") var adam: AdamStateOptions
 
@@ -128,6 +138,12 @@ struct SpectrumHessianCommand: ToolCommand {
                 bytes: 5 * 8 * Double(p) * Double(p), for: "the full \(p) × \(p) matrix (--method full)")
         }
         let traceMethod = trace ?? (method == .full ? nil : .hutchinson)
+        if diagonal && method == .lanczos {
+            guard probes >= 2 && probes <= 100_000 else {
+                throw CLIError.invalidArgument(
+                    "--probes", String(probes), "must lie in 2…100000 for the diagonal estimate")
+            }
+        }
         if let traceMethod {
             let minimum = traceMethod == .hutchinson ? 2 : 6
             guard probes >= minimum && probes <= 100_000 else {
@@ -146,7 +162,8 @@ struct SpectrumHessianCommand: ToolCommand {
         let bottomPairs: SymmetricEigenpairs
         let expected = method == .full ? p : (lanczosSteps ?? min(p, max(80, 4 * (top + bottom) + 20))) + top + bottom
         let progress = SpectrumProgress(
-            total: expected + (traceMethod.map { $0 == .hutchinson ? probes : probes / 3 * 3 } ?? 0),
+            total: expected + (traceMethod.map { $0 == .hutchinson ? probes : probes / 3 * 3 } ?? 0)
+                + (diagonal && method == .lanczos ? probes : 0),
             label: "hessian products", style: out.progress, console: console)
         c.counter.onProduct { n in progress.update(n) }
         switch method {
@@ -181,6 +198,28 @@ struct SpectrumHessianCommand: ToolCommand {
                     return try StochasticTrace.hutchPlusPlus(
                         c.operator_, matrixVectorProducts: probes, seed: seeds.random)
                 }
+            }
+        }
+        // Diagonal.
+        var diagonalSummary: DiagonalSummary? = nil
+        if diagonal {
+            if let full {
+                let values = (0..<p).map { full.matrix[$0, $0] }
+                diagonalSummary = DiagonalSummary(
+                    method: .exact, probes: 0, values: values, standardErrors: nil,
+                    groupMeans: c.groups.map { g in
+                        g.range.isEmpty ? 0 : values[g.range].reduce(0, +) / Double(g.range.count)
+                    },
+                    groupStandardErrors: c.groups.map { _ in 0 })
+            } else {
+                let estimate = try SpectrumErrors.checked(context: context) {
+                    try StochasticDiagonal.bekasKokiopoulouSaad(
+                        c.operator_, probes: probes, seed: seeds.random, groups: c.groups.map(\.range))
+                }
+                diagonalSummary = DiagonalSummary(
+                    method: .bekasKokiopoulouSaad, probes: probes, values: estimate.entries.values,
+                    standardErrors: estimate.entries.standardErrors, groupMeans: estimate.groupMeans,
+                    groupStandardErrors: estimate.groupStandardErrors)
             }
         }
         c.counter.onProduct(nil)
@@ -238,6 +277,10 @@ struct SpectrumHessianCommand: ToolCommand {
                 ))
         }
         if let adamRates { arrays.append(("adam_rates", [adamRates.rates.count], adamRates.rates)) }
+        if let d = diagonalSummary {
+            arrays.append(("diagonal", [p], d.values))
+            if let errors = d.standardErrors { arrays.append(("diagonal_standard_errors", [p], errors)) }
+        }
         outputs.saved = try out.saveArrays(arrays)
 
         let traceField: JSONValue
@@ -305,6 +348,16 @@ struct SpectrumHessianCommand: ToolCommand {
                         lines.append(
                             "\(g.name),\(g.count),\(NumberText.format(g.mean)),\(NumberText.format(g.median)),\(NumberText.format(g.minimum)),\(NumberText.format(g.maximum)),\(NumberText.format(g.geometricMean))"
                         )
+                    }
+                }
+                if let d = diagonalSummary {
+                    lines.append(
+                        d.method == .exact
+                            ? "diagonal per group (exact, from the full matrix):"
+                            : "diagonal per group (Bekas–Kokiopoulou–Saad estimate, \(d.probes) Rademacher probes):")
+                    lines.append("group,size,mean,standard_error")
+                    for (g, (mean, error)) in zip(c.groups, zip(d.groupMeans, d.groupStandardErrors)) {
+                        lines.append("\(g.name),\(g.count),\(NumberText.format(mean)),\(NumberText.format(error))")
                     }
                 }
                 return lines
@@ -385,8 +438,42 @@ struct SpectrumHessianCommand: ToolCommand {
                             }
                         } ?? .null
                     ),
+                    (
+                        "diagonal",
+                        diagonalSummary.map { d in
+                            .object([
+                                ("method", .string(d.method.rawValue)), ("probes", .integer(d.probes)),
+                                (
+                                    "by_group",
+                                    .array(
+                                        zip(c.groups, zip(d.groupMeans, d.groupStandardErrors)).map { g, estimate in
+                                            .object([
+                                                ("group", .string(g.name)), ("size", .integer(g.count)),
+                                                ("mean", .number(estimate.0)),
+                                                ("standard_error", .number(estimate.1)),
+                                            ])
+                                        })
+                                ),
+                            ])
+                        } ?? .null
+                    ),
                 ]
             })
+    }
+
+    /// The diagonal of the matrix (`--diagonal`) and its per-group means.
+    struct DiagonalSummary {
+        enum Method: String {
+            case exact
+            case bekasKokiopoulouSaad = "bekas-kokiopoulou-saad"
+        }
+        let method: Method
+        let probes: Int
+        let values: [Double]
+        /// Per-entry standard errors of the estimate (nil when exact).
+        let standardErrors: [Double]?
+        let groupMeans: [Double]
+        let groupStandardErrors: [Double]
     }
 
     static func drawFigures(

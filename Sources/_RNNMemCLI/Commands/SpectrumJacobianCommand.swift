@@ -55,6 +55,7 @@ struct SpectrumJacobianCommand: ToolCommand {
         let subject = try SpectrumSubject.load(network: network, data: data, seed: seed, console: console)
         let model = subject.model
         let (x, _) = try subject.sequence(sequence)
+        try subject.requireFiniteTrajectory(sequences: sequence..<(sequence + 1))
         guard stride <= x.steps else {
             throw CLIError.invalidArgument("--stride", String(stride), "must be ≤ the \(x.steps) steps of the data")
         }

@@ -31,7 +31,9 @@ struct SpectrumLyapunovCommand: ToolCommand {
             couplings scaled (default --exponents 1): λ₁ against the gain.
 
             JSON keys (one run): system {kind, state_size, gain, dt, seed, sequences}, exponents (descending), sum, \
-            mean_log_abs_det (null unless all n exponents), two_trajectory_lambda1, identity_error (|sum − \
+            mean_log_abs_det (null unless all n exponents), two_trajectory_lambda1 (null when not computed or \
+            undefined: when the perturbed trajectory overflows or merges with the reference one, the reason is a \
+            note on standard error and 'undefined (reason)' in the report; the QR exponents stand), identity_error (|sum − \
             mean_log_abs_det|), mean_field_lambda1 (random tanh; else null), origin_exponents (random networks: \
             the exponents of the fixed point h = 0, the Lyapunov exponents when it attracts; else null), \
             exponent_standard_deviations (over sequences; zeros for one), kaplan_yorke_dimension (null if undetermined), positive_exponent_sum, \
@@ -229,6 +231,7 @@ struct SpectrumLyapunovCommand: ToolCommand {
             throw CLIError.invalidArgument(
                 "--sequences", String(sequences), "the data have \(subject.data.data.batchSize) sequences")
         }
+        try subject.requireFiniteTrajectory(sequences: 0..<sequences)
         let dimension = model.stateSize
         let steps = subject.data.data.steps
         let options = try options(
@@ -402,6 +405,11 @@ struct SpectrumLyapunovCommand: ToolCommand {
         progress.finish(perGain * values.count)
         let lambda1 = spectra.map { $0.exponents[0] }
         let twoTrajectory = spectra.map { $0.twoTrajectoryLargestExponent }
+        for (g, spectrum) in zip(values, spectra) {
+            if let failure = spectrum.twoTrajectoryFailure {
+                console.note("g = \(NumberText.format(g)): the two-trajectory estimate of λ₁ is undefined: \(failure)")
+            }
+        }
         var outputs = SpectrumOutputs()
         if var figures = try out.figureSet() {
             try figures.csv(
@@ -484,6 +492,11 @@ struct SpectrumLyapunovCommand: ToolCommand {
         let sum = exponentsMean.reduce(0, +)
         let logDet = Self.mean(spectra.map(\.meanLogAbsDeterminant))
         let twoTrajectory = Self.mean(spectra.map(\.twoTrajectoryLargestExponent))
+        let twoTrajectoryFailure = spectra.lazy.compactMap(\.twoTrajectoryFailure).first
+        if let twoTrajectoryFailure {
+            console.note(
+                "the two-trajectory estimate of λ₁ is undefined: \(twoTrajectoryFailure); the QR exponents stand")
+        }
         let participation = spectra.map(\.leadingVectorParticipationRatio).reduce(0, +) / Double(spectra.count)
         // Kaplan–Yorke and positive sum of the mean spectrum.
         let summary = (
@@ -551,7 +564,10 @@ struct SpectrumLyapunovCommand: ToolCommand {
                 if spectra.count > 1 {
                     top += " ± \(NumberText.format(deviations[0])) (sd over \(spectra.count) sequences)"
                 }
-                top += "; two trajectories: " + (twoTrajectory.map(NumberText.format) ?? "not computed")
+                top +=
+                    "; two trajectories: "
+                    + (twoTrajectory.map(NumberText.format)
+                        ?? twoTrajectoryFailure.map { "undefined (\($0))" } ?? "not computed")
                 if let meanField { top += "; annealed mean field: \(NumberText.format(meanField))" }
                 lines.append(top)
                 if !origin.isEmpty {

@@ -29,12 +29,15 @@ struct SpectrumProductsCommand: ToolCommand {
 
             Report: the anchor, the bound, then one row per lag: lag, t, k, log σ_max, log σ_min, (1/ℓ)·log σ_max \
             and the bound's margin ℓ·log σ_max(W) − log σ_max (≥ 0 where it holds). '-inf (zero)' is an exactly \
-            zero singular value.
+            zero singular value (log 0, e.g. with a zero recurrent matrix); where the product itself is zero the \
+            bound holds trivially and the margin cell is left blank (undefined).
 
             JSON keys: the network and data (as 'jacobian'), sequence, anchor, time, state_size, lags, \
-            log_singular_values (per lag, descending; null for an exactly zero value), log_spectral_norms, \
-            finite_time_exponents ((1/ℓ)·log σ_i at the largest lag), pascanu {applicable, reason, gamma, \
-            recurrent_norm, holds, first_violation {lag, t, k} or null, log_margins}, figures, saved.
+            log_singular_values (per lag, descending), log_spectral_norms, finite_time_exponents ((1/ℓ)·log σ_i at \
+            the largest lag), pascanu {applicable, reason, gamma, recurrent_norm, holds, first_violation {lag, t, \
+            k} or null, log_margins}, figures, saved. A logarithm of an exactly zero value ('-inf (zero)' in the \
+            report) is null in JSON, and so is the margin of a zero product; any other non-finite result is an \
+            error.
 
             --figures DIR: products-singular-values.svg (σ_i against the lag, log axis, with the Pascanu bound; \
             products-singular-values.csv holds log10 σ_i per lag). --save DIR: lags [L], log_singular_values \
@@ -76,6 +79,7 @@ struct SpectrumProductsCommand: ToolCommand {
         let subject = try SpectrumSubject.load(network: network, data: data, seed: seed, console: console)
         let model = subject.model
         let (x, _) = try subject.sequence(sequence)
+        try subject.requireFiniteTrajectory(sequences: sequence..<(sequence + 1))
         let steps = x.steps
         let productAnchor: ProductAnchor
         let maximumLag: Int
@@ -138,7 +142,10 @@ struct SpectrumProductsCommand: ToolCommand {
                     let row = spectrum.logSingularValues[i]
                     let (t, k) = spectrum.times(lag: lag)
                     let top = row.first ?? -.infinity
-                    let margin = pascanu.check.map { NumberText.format($0.logMargins[i]) } ?? ""
+                    // An exactly zero product satisfies the bound trivially; its log-margin (log 0 on one side,
+                    // possibly on both) is undefined: a blank cell.
+                    let margin =
+                        top == -.infinity ? "" : (pascanu.check.map { NumberText.format($0.logMargins[i]) } ?? "")
                     lines.append(
                         "\(lag),\(t),\(k),\(SpectrumFormat.log(top)),\(SpectrumFormat.log(row.last ?? -.infinity)),"
                             + "\(SpectrumFormat.log(top / Double(lag))),\(margin)")
@@ -199,7 +206,16 @@ struct SpectrumProductsCommand: ToolCommand {
             .object([
                 ("applicable", .bool(true)), ("reason", .null), ("gamma", .number(check.gamma)),
                 ("recurrent_norm", .number(check.recurrentNorm)), ("holds", .bool(check.holds)),
-                ("first_violation", violation), ("log_margins", SpectrumFormat.jsonLogs(check.logMargins)),
+                ("first_violation", violation),
+                (
+                    "log_margins",
+                    zip(check.logMargins, spectrum.logSpectralNorms).contains { $0.1 == -.infinity }
+                        ? .array(
+                            zip(check.logMargins, spectrum.logSpectralNorms).map {
+                                $0.1 == -.infinity ? .null : .number($0.0)
+                            })
+                        : .numbers(check.logMargins)
+                ),
             ])
         )
     }

@@ -85,6 +85,51 @@ struct SpectrumSubject {
         return SpectrumSubject(network: n, data: d)
     }
 
+    /// Runs the network over the data once and refuses a trajectory that overflows, with the same one-line error
+    /// for every verb: `DATA: divergent trajectory at step t (sequence b): …` (t counts the states s_1 … s_T from
+    /// the zero state s_0, as the Lyapunov iteration does). Only the sequences in `sequences` (default: all) count.
+    /// Without this check each computation would fail at its own place (an initial state, a cotangent, an
+    /// operator product) with a message that does not say what happened.
+    func requireFiniteTrajectory(sequences: Range<Int>? = nil) throws(CLIError) {
+        let d = data.data
+        let selected = sequences ?? 0..<d.batchSize
+        let trajectory: RecurrentTrajectory
+        do {
+            trajectory = try model.forward(d.inputs)
+        } catch {
+            throw cliError(error, context: data.description)
+        }
+        let batch = d.batchSize
+        for t in 1...max(1, d.steps) where t <= d.steps {
+            for b in selected {
+                var offset = 0
+                for states in trajectory.states {
+                    let size = states.features
+                    let base = size * (b + batch * t)
+                    for i in 0..<size where !states.values[base + i].isFinite {
+                        throw Self.divergence(
+                            data.description, step: t, sequence: b,
+                            "state component \(offset + i) is \(NumberText.format(states.values[base + i]))")
+                    }
+                    offset += size
+                }
+                let outputs = trajectory.outputs
+                let base = outputs.features * (b + batch * (t - 1))
+                for k in 0..<outputs.features where !outputs.values[base + k].isFinite {
+                    throw Self.divergence(
+                        data.description, step: t, sequence: b,
+                        "output \(k) is \(NumberText.format(outputs.values[base + k]))")
+                }
+            }
+        }
+    }
+
+    static func divergence(_ context: String, step: Int, sequence: Int, _ what: String) -> CLIError {
+        CLIError(
+            "\(context): divergent trajectory at step \(step) (sequence \(sequence)): \(what) (the network's state "
+                + "overflows on these data; no result)")
+    }
+
     /// Sequence b of the data (inputs, and targets when present) as one-sequence batches.
     func sequence(_ b: Int, option: String = "--sequence") throws(CLIError) -> (
         inputs: SequenceBatch, targets: SequenceBatch?
@@ -193,15 +238,16 @@ final class SpectrumProgress: @unchecked Sendable {  // used from one thread at 
 enum SpectrumFormat {
     /// A natural logarithm for the plain report: the number, or `-inf (zero)` for an exactly zero value.
     static func log(_ x: Double) -> String {
-        x == -.infinity ? "-inf (zero)" : NumberText.format(x)
+        x == -.infinity ? FiniteOutput.logOfZero : NumberText.format(x)
     }
 
-    /// A logarithm for JSON: null for −∞ (an exactly zero singular value or gradient, documented in the help).
-    static func jsonLog(_ x: Double) -> JSONValue { x.isFinite ? .number(x) : .null }
+    /// A logarithm for JSON: null for −∞ (an exactly zero singular value or gradient, documented in the help); any
+    /// other non-finite value stays a number, which ``FiniteOutput`` refuses (an overflow is not a zero).
+    static func jsonLog(_ x: Double) -> JSONValue { x == -.infinity ? .null : .number(x) }
 
     /// A list of logarithms for JSON (null entries for −∞).
     static func jsonLogs(_ xs: [Double]) -> JSONValue {
-        xs.allSatisfy(\.isFinite) ? .numbers(xs) : .array(xs.map(jsonLog))
+        xs.contains(-.infinity) ? .array(xs.map(jsonLog)) : .numbers(xs)
     }
 
     /// Fixed notation with `digits` decimals (for aligned tables).

@@ -41,7 +41,12 @@ struct TrainCommand: ToolCommand {
             the printed checksums). Progress goes to standard error (a bar on a terminal, lines otherwise).
 
             Files in --output-dir: weights.safetensors (the returned parameters, with the task settings and seed in \
-            its metadata), loss.csv (the loss curve) and summary.json (the training summary, snake_case keys). \
+            its metadata), loss.csv (the loss curve), summary.json (the training summary, snake_case keys) and, \
+            for --optimizer adam or adamw, optimizer.safetensors: Adam's state after the last update, read by \
+            `spectrum hessian --adam-state` (tensors second_moment and first_moment [P]; metadata optimizer, \
+            step_count, beta1, beta2, epsilon, weight_decay, learning_rate of the last update, parameter_checksum \
+            of weights.safetensors, returned_parameters: with bestValidation the state belongs to the later, final \
+            parameters). SGD keeps no second moment: no optimizer.safetensors then. \
             Best parameters: every evaluated parameter set competes, the final one included (best_validation_step \
             = steps + 1 then: step s evaluates the parameters before update s), so the returned model is never \
             worse on the validation data than the final one; for series, Zhao et al.'s selection keeps the \
@@ -54,7 +59,8 @@ struct TrainCommand: ToolCommand {
             seeds derived from it), steps, requested_steps, epochs, stop_reason, final_training_loss, \
             final_validation_loss, best_validation_loss, best_validation_step, best_validation_selection \
             (evaluated or afterUpdate), returned_parameters, returned_validation_loss, test_loss, test_metrics, \
-            parameter_checksum, files {weights, loss, summary} (absent losses are null). summary.json holds the \
+            parameter_checksum, files {weights, loss, summary, optimizer (null without Adam's state)} (absent \
+            losses are null). summary.json holds the \
             library's training summary (snake_case), seed and seeds as here, the checksum and the weights' metadata.
             """)
 
@@ -210,11 +216,33 @@ struct TrainCommand: ToolCommand {
             try TrainSummaryJSON.text(result.summary, seed: seed, checksum: checksum, metadata: metadata),
             path: directory.file("summary.json"))
 
+        // Adam's state after the last applied update (records[k] is update k + 1; an update that failed is the
+        // last record and was not applied), for `spectrum hessian --adam-state`.
+        var optimizerFile: String? = nil
+        let applied = result.summary.steps
+        if applied >= 1, applied <= result.history.records.count,
+            let state = try AdamStateOptions.stateFile(
+                of: result.optimizer, learningRate: result.history.records[applied - 1].learningRate,
+                checksum: checksum, returnedParameters: result.summary.returnedParameters.rawValue)
+        {
+            let path = directory.file("optimizer.safetensors")
+            do {
+                try state.write(to: path)
+            } catch {
+                throw cliError(error, context: "writing the optimiser state")
+            }
+            optimizerFile = path
+        }
         let files = ["weights.safetensors", "loss.csv", "summary.json"].map(directory.file)
         try output.emit(
             to: console,
-            plain: { Self.report(result.summary, seed: seed, checksum: checksum, files: files) },
-            json: { Self.json(result.summary, seed: seed, checksum: checksum, files: files) })
+            plain: {
+                Self.report(
+                    result.summary, seed: seed, checksum: checksum, files: files + [optimizerFile].compactMap { $0 })
+            },
+            json: {
+                Self.json(result.summary, seed: seed, checksum: checksum, files: files, optimizerFile: optimizerFile)
+            })
     }
 }
 
@@ -259,7 +287,9 @@ extension TrainCommand {
     }
 
     /// The `--json` report of a run (no wall-clock times: the same command gives the same bytes).
-    static func json(_ s: TrainingSummary, seed: UInt64, checksum: String, files: [String]) -> JSONValue {
+    static func json(_ s: TrainingSummary, seed: UInt64, checksum: String, files: [String], optimizerFile: String?)
+        -> JSONValue
+    {
         .object([
             ("architecture", .string(s.architecture.rawValue)),
             ("hidden_size", .integer(s.hiddenSize)),
@@ -293,7 +323,9 @@ extension TrainCommand {
             ("parameter_checksum", .string(checksum)),
             (
                 "files",
-                .object(zip(["weights", "loss", "summary"], files).map { ($0, JSONValue.string($1)) })
+                .object(
+                    zip(["weights", "loss", "summary"], files).map { ($0, JSONValue.string($1)) }
+                        + [("optimizer", optimizerFile.map(JSONValue.string) ?? .null)])
             ),
         ])
     }

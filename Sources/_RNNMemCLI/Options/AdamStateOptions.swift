@@ -8,13 +8,13 @@ import RNNMemory
 /// The state file is safetensors holding the library's `Adam`/`AdamW` state in the model's parameter layout:
 /// tensor `second_moment` [P] (V, F64 or F32; `first_moment` [P] may be present and is not used) and the metadata
 /// `step_count` (t ≥ 1), `beta2`, `epsilon` and `learning_rate` (the rate of the last update; `--adam-lr` overrides
-/// it), optionally `optimizer` (adam or adamw) and `parameter_checksum` (of the parameters the state belongs to;
-/// a mismatch with the analysed weights is a warning). This reader is kept apart from `train`, which is to write
-/// the file (`optimizer.safetensors`).
+/// it), optionally `optimizer` (adam or adamw; another name is refused) and `parameter_checksum` (of the parameters
+/// the state belongs to; a mismatch with the analysed weights is a warning). `rnnmem train --optimizer adam|adamw`
+/// writes this file as `optimizer.safetensors` beside `weights.safetensors` (``stateFile(of:learningRate:checksum:returnedParameters:)``).
 struct AdamStateOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Adam's state (safetensors: second_moment [P], metadata step_count, beta2, epsilon, learning_rate): effective learning rates per group.",
+            "Adam's state (train's optimizer.safetensors: second_moment [P], metadata step_count, beta2, epsilon, learning_rate): effective learning rates per group.",
             valueName: "file"))
     var adamState: String?
 
@@ -77,9 +77,50 @@ struct AdamStateOptions: ParsableArguments {
                 "--adam-state \(path) belongs to parameters with checksum \(recorded), not to the analysed ones (\(checksum))"
             )
         }
+        let optimizer = file.metadata["optimizer"] ?? "adam"
+        guard optimizer == "adam" || optimizer == "adamw" else {
+            throw CLIError(
+                "--adam-state \(path): metadata \"optimizer\" = \"\(optimizer)\": effective learning rates need Adam's state (adam or adamw)"
+            )
+        }
         let beta2 = try number("beta2"), epsilon = try number("epsilon")
         return State(
             path: path, secondMoment: v.values, stepCount: steps, beta2: beta2, epsilon: epsilon, learningRate: lr,
-            optimizer: file.metadata["optimizer"] ?? "adam")
+            optimizer: optimizer)
+    }
+
+    /// The state file `train` writes (`optimizer.safetensors`) for an `Adam` or `AdamW` optimiser that has taken at
+    /// least one step, or nil (SGD keeps no second moment; no step, no state): tensors `second_moment` and
+    /// `first_moment` [P] (F64) and the metadata read above plus `beta1`, `weight_decay` and `returned_parameters`
+    /// (final or bestValidation: the state is the one after the last update, which belongs to the final
+    /// parameters). `learningRate` is the rate of the last applied update, `checksum` that of the written weights.
+    static func stateFile(
+        of optimizer: any Optimizer, learningRate: Double, checksum: String, returnedParameters: String
+    ) throws(CLIError) -> SafetensorsFile? {
+        let moments: (first: [Double], second: [Double], beta1: Double, beta2: Double, epsilon: Double, decay: Double)
+        if let adam = optimizer as? Adam {
+            moments = (adam.firstMoment, adam.secondMoment, adam.beta1, adam.beta2, adam.epsilon, adam.weightDecay)
+        } else if let adamW = optimizer as? AdamW {
+            moments = (
+                adamW.firstMoment, adamW.secondMoment, adamW.beta1, adamW.beta2, adamW.epsilon, adamW.weightDecay
+            )
+        } else {
+            return nil
+        }
+        guard optimizer.stepCount >= 1, !moments.second.isEmpty else { return nil }
+        var file = SafetensorsFile()
+        do {
+            file.tensors["second_moment"] = try SafetensorsTensor(shape: [moments.second.count], values: moments.second)
+            file.tensors["first_moment"] = try SafetensorsTensor(shape: [moments.first.count], values: moments.first)
+        } catch {
+            throw CLIError("cannot store the optimiser state: \(error)")
+        }
+        file.metadata = [
+            "optimizer": optimizer.name, "step_count": String(optimizer.stepCount),
+            "beta1": String(moments.beta1), "beta2": String(moments.beta2), "epsilon": String(moments.epsilon),
+            "weight_decay": String(moments.decay), "learning_rate": String(learningRate),
+            "parameter_checksum": checksum, "returned_parameters": returnedParameters,
+        ]
+        return file
     }
 }

@@ -26,7 +26,9 @@ enum FiniteOutput {
             guard let token = nonFiniteToken(in: line) else { continue }
             if let header, index > 0, isTable {
                 let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-                if cells.count == header.count, let column = cells.firstIndex(where: { isNonFinite($0) }) {
+                if cells.count == header.count,
+                    let column = cells.firstIndex(where: { isNonFinite($0) && $0 != Substring(logOfZero) })
+                {
                     throw nonFinite(
                         quantity: "column '\(header[column])' on data row \(index)", value: String(cells[column]))
                 }
@@ -85,11 +87,27 @@ enum FiniteOutput {
         words.contains(token.trimmingCharacters(in: " \t").lowercased())
     }
 
+    /// The documented spelling of log 0 = −∞ in the `spectrum` reports (an exactly zero singular value or
+    /// gradient norm): a result, not an overflow, so the check lets it pass.
+    static let logOfZero = "-inf (zero)"
+
     /// The first non-finite word of a line, outside '…' and "…" quotes, that the user did not type as (part of) an
-    /// argument (``ToolEnvironment/argumentWords``: a file named `inf` is echoed, not computed).
+    /// argument (``ToolEnvironment/argumentWords``: a file named `inf` is echoed, not computed), other than
+    /// ``logOfZero``.
     private static func nonFiniteToken(in line: Substring) -> String? {
         let typed = ToolEnvironment.argumentWords
-        return Self.words(of: line).first { words.contains($0.lowercased()) && !typed.contains($0) }
+        return Self.words(of: withoutLogOfZero(line)).first { words.contains($0.lowercased()) && !typed.contains($0) }
+    }
+
+    /// The line with every ``logOfZero`` removed.
+    private static func withoutLogOfZero(_ line: Substring) -> Substring {
+        var rest = line
+        var out = ""
+        while let range = rest.firstRange(of: logOfZero) {
+            out += rest[rest.startIndex..<range.lowerBound]
+            rest = rest[range.upperBound...]
+        }
+        return Substring(out + rest)
     }
 
     /// The words of a line outside quotes: runs of letters, digits, signs and points.
