@@ -70,7 +70,7 @@ enum CheckReportJSON {
                 "spectral_fit",
                 r.spectralFit.map {
                     .object([
-                        ("method", .string("lw")), ("d", .number($0.d)), ("G", .number($0.scale)),
+                        ("method", .string("lw")), ("d", .number($0.d)), ("scale", .number($0.scale)),
                         ("bandwidth", .integer($0.bandwidth)),
                     ])
                 } ?? .null
@@ -115,7 +115,7 @@ enum CheckReportJSON {
                         ("level", .number(q.level)), ("reject", .bool(q.reject)),
                         ("p_value_bounds", .numbers([q.pValueBounds.lowerBound, q.pValueBounds.upperBound])),
                         ("bandwidth", .integer(q.bandwidth)), ("trimming", .number(q.trimming)), ("d", .number(q.d)),
-                        ("G", .number(q.scale)),
+                        ("scale", .number(q.scale)),
                     ])
                 } ?? .null
             ),
