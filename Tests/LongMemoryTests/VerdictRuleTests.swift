@@ -177,7 +177,10 @@ struct VerdictRuleTests {
         // Both tests reject: both are named, with the splitting test's p-value.
         let both = Self.decide(
             try Self.evidence(whittle: 0.499, lpw: 0.3, elw: 0.33, quRejects: true, splitRejects: true))
-        #expect(both.reasons.last?.contains("and the sample-splitting test (W = 27.00, p = 1.0e-5) reject") == true)
+        #expect(
+            both.reasons.last?.contains(
+                "rejects true long memory and the sample-splitting test (W = 27.00, p = 1.0e-5) rejects a constant d")
+                == true)
         // The same summary at step 6.
         let six = Self.decide(try Self.evidence(whittle: 0.3, lpw: 0.3, elw: 0.3, splitRejects: true))
         #expect(six.step == 6)

@@ -298,17 +298,19 @@ public struct VerdictRule: Sendable, Equatable {
         return r
     }
 
-    /// The tests against spurious long memory that reject, each named with its statistic and p-value (Qu's p-value
-    /// is the bracket of its table), for the summary sentence.
+    /// The tests against spurious long memory that reject, each named with its statistic, p-value (Qu's: the bracket
+    /// of its table) and what it rejects, for the summary sentence.
     func rejectingSpuriousTests(_ e: MemoryEvidence) -> [String] {
         var names: [String] = []
         if let q = e.qu, q.reject {
-            names.append("Qu's (2011) test (W = \(VerdictText.fixed(q.statistic)), p \(quPValueText(q)))")
+            names.append(
+                "Qu's (2011) test (W = \(VerdictText.fixed(q.statistic)), p \(quPValueText(q))) rejects true long memory"
+            )
         }
         if let s = e.sampleSplitting, s.reject {
             names.append(
-                "the sample-splitting test (W = \(VerdictText.fixed(s.statistic, 2)), p = \(VerdictText.pValue(s.pValue)))"
-            )
+                "the sample-splitting test (W = \(VerdictText.fixed(s.statistic, 2)), p = \(VerdictText.pValue(s.pValue))) "
+                    + "rejects a constant d")
         }
         return names
     }
@@ -321,11 +323,9 @@ public struct VerdictRule: Sendable, Equatable {
         guard !rejections.isEmpty else { return [] }
         var r = rejections
         if let shift = e.meanShift { r.append(meanShiftSentence(shift)) }
-        let names = rejectingSpuriousTests(e)
-        let verb = names.count == 1 ? "rejects" : "reject"
         var summary =
-            "structural break or long memory — inconclusive: " + names.joined(separator: " and ")
-            + " \(verb) true long memory; a level shift or a regime change mimics long memory"
+            "structural break or long memory — inconclusive: " + rejectingSpuriousTests(e).joined(separator: " and ")
+            + "; a level shift or a regime change mimics long memory"
         if atBound { summary += " and can push the stationary fit to its bound" }
         r.append(summary)
         return r
