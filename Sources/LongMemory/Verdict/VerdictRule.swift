@@ -44,6 +44,9 @@ import MemoryNumerics
 ///    functionals of the same partial sums and reject together (under white noise, two of the three reject in
 ///    about 5% of series at n = 2000 — the calibration study of rule 2 pre-release).
 ///
+/// Shimotsu's (2006) d-th differencing test (KPSS on (1 − L)^{d̂} x) is reported evidence: when it rejects at 5% the
+/// reasons carry a sentence, but it is not a step and changes no verdict (the calibration was not re-run with it).
+///
 /// The tests of short memory, the Definition-1 slope, GPH, local Whittle, the heuristics and periodic components
 /// outside the band enter the caveats. Error rates of this rule, measured on a grid of simulated processes, are in
 /// the calibration study of the project's README (`Benchmarks/Sources/rnnmem-calibrate`).
@@ -147,8 +150,10 @@ public struct VerdictRule: Sendable, Equatable {
             var all = caveats
             all += verdictCaveats(
                 v, e, headline: headline, testSentence: testSentence, persistent: persistent.count, needed: needed)
+            // Shimotsu's (2006) differencing test is reported evidence: a sentence when it rejects, never a step.
+            let reported = e.differencing.flatMap { differencingSentence($0) }.map { [$0] } ?? []
             return VerdictDecision(
-                verdict: v, headline: headline, reasons: reasons, caveats: all, primaryClasses: classes,
+                verdict: v, headline: headline, reasons: reasons + reported, caveats: all, primaryClasses: classes,
                 persistentRejections: persistent.count, shortMemoryTestsAvailable: votingTests.count, step: step,
                 ruleVersion: VerdictRule.version, threshold: c)
         }
@@ -329,6 +334,16 @@ public struct VerdictRule: Sendable, Equatable {
         if atBound { summary += " and can push the stationary fit to its bound" }
         r.append(summary)
         return r
+    }
+
+    /// The reported sentence of Shimotsu's (2006) differencing test when it rejects (nil otherwise); it does not enter
+    /// the decision.
+    func differencingSentence(_ t: DifferencingTest) -> String? {
+        guard t.reject else { return nil }
+        return "Shimotsu's (2006) differencing test rejects (reported evidence, not a step of the rule): KPSS η_μ = "
+            + "\(VerdictText.fixed(t.statistic)) on (1 − L)^\(VerdictText.fixed(t.d)) x (elw d̂, m = \(t.bandwidth)), p "
+            + "\(DifferencingTest.pValueText(t.pValue)): the differenced series is not I(0), as a level shift or break "
+            + "leaves it"
     }
 
     /// Step 4's sentence on E's interval: at the boundary only when it holds values on both sides of ½.

@@ -52,7 +52,8 @@ struct CheckCommand: ToolCommand {
             order_selection {criterion, max_p, max_q, selected {p, q}, candidates[] {p, q, bic, d}}, spurious {qu \
             {statistic, critical_value, level, reject, p_value_bounds, bandwidth, trimming, d, scale}, sample_splitting \
             {blocks, block_bandwidth, block_d, block_se, full_sample_d, statistic, degrees_of_freedom, p_value, \
-            level, reject}, mean_shift {location, standardized_shift, statistic, adjusted}}, failed_checks[], \
+            level, reject}, differencing {d, bandwidth, demeaning, statistic, lags, p_value, p_value_kind, \
+            p_value_bounds, critical_value, rejects_at_5pct}, mean_shift {location, standardized_shift, statistic, adjusted}}, failed_checks[], \
             definition1, periodicity, acf_decay, spectral_fit, figures. Several columns: {input, transform, n, \
             verdict, verdict_text, columns: [one object per column]}. Non-finite numbers are null.
 

@@ -132,6 +132,19 @@ enum CheckReportJSON {
                 } ?? .null
             ),
             (
+                "differencing",
+                e.differencing.map { t in
+                    .object([
+                        ("d", .number(t.d)), ("bandwidth", .integer(t.bandwidth)),
+                        ("demeaning", .string(t.demeaning.rawValue)), ("statistic", .number(t.statistic)),
+                        ("lags", .integer(t.lags)), ("p_value", .number(t.pValue.value)),
+                        ("p_value_kind", .string(t.pValue.kind.rawValue)),
+                        ("p_value_bounds", .numbers([t.pValue.lower, t.pValue.upper])),
+                        ("critical_value", .number(t.criticalValue)), ("rejects_at_5pct", .bool(t.reject)),
+                    ])
+                } ?? .null
+            ),
+            (
                 "mean_shift",
                 e.meanShift.map { m in
                     .object([
