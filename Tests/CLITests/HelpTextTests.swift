@@ -460,11 +460,12 @@ struct HelpTextTests {
         candidates[] {p, q, bic, d}}, spurious {qu {statistic, critical_value, level,
         reject, p_value_bounds, bandwidth, trimming, d, scale}, sample_splitting
         {blocks, block_bandwidth, block_d, block_se, full_sample_d, statistic,
-        degrees_of_freedom, p_value, level, reject}, mean_shift {location,
-        standardized_shift, statistic, adjusted}}, failed_checks[], definition1,
-        periodicity, acf_decay, spectral_fit, figures. Several columns: {input,
-        transform, n, verdict, verdict_text, columns: [one object per column]}.
-        Non-finite numbers are null.
+        degrees_of_freedom, p_value, level, reject}, differencing {d, bandwidth,
+        demeaning, statistic, lags, p_value, p_value_kind, p_value_bounds,
+        critical_value, rejects_at_5pct}, mean_shift {location, standardized_shift,
+        statistic, adjusted}}, failed_checks[], definition1, periodicity, acf_decay,
+        spectral_fit, figures. Several columns: {input, transform, n, verdict,
+        verdict_text, columns: [one object per column]}. Non-finite numbers are null.
 
         --figures DIR writes, per column NAME, NAME-acf.csv and NAME-periodogram.csv
         (the plotted data), NAME-figures.gp, and with gnuplot (apt-get install

@@ -192,4 +192,53 @@ struct VerdictSpuriousMemoryTests {
         #expect(abs(selection.fractionalNoise.estimate.d - fi.estimate.d) < 1e-9)
         #expect(order.p >= 1)  // the AR(1) part at φ = 0.5 is found at n = 1500
     }
+
+    /// (kind, n, elw m, elw d̂, centred by x̄, KPSS q, η_μ) of Shimotsu's (2006) differencing test, from the
+    /// "differencing" lines of spurious_memory_references.txt.
+    static let differencingReferences: [(String, Int, Int, Double, Bool, Int, Double)] = [
+        ("noise", 600, 63, 0.054087206638, true, 5, 0.030885445132),
+        ("noise", 1200, 100, -0.056342134520, true, 7, 0.034634843199),
+        ("shift", 600, 63, 0.458925669953, true, 30, 0.453944411437),
+        ("shift", 1200, 100, 0.415024446131, true, 28, 0.845013499606),
+        ("ar", 600, 63, 0.230459886942, true, 8, 0.020486947082),
+        ("ar", 1200, 100, 0.054853229854, true, 14, 0.025862749071),
+    ]
+
+    @Test("Shimotsu's differencing test: elw d̂ and KPSS η_μ equal the reference (1e-6), same m, centring and lag")
+    func differencingAgainstReference() throws {
+        for (kind, n, m, d, byMean, q, eta) in Self.differencingReferences {
+            let t = try DifferencingTest.test(Self.series(kind, n))
+            let label = "\(kind) n = \(n)"
+            #expect(t.bandwidth == m, "\(label)")
+            #expect(abs(t.d - d) < 1e-6, "\(label): d̂ \(t.d) vs \(d)")
+            #expect((t.demeaning == .sampleMean) == byMean, "\(label)")
+            #expect(t.lags == q, "\(label)")
+            #expect(abs(t.statistic - eta) < 1e-6 * max(1, eta), "\(label): η \(t.statistic) vs \(eta)")
+            #expect(t.reject == (eta > 0.463), "\(label)")
+        }
+    }
+
+    @Test("differencing test, n = 2000: white noise + a 1 s.d. level shift rejects; FI(0.3) does not")
+    func differencingShiftAndFractionalNoise() throws {
+        let shifted = try DifferencingTest.test(try VerdictMemoryCheckTests.shifted(seed: 5))
+        #expect(shifted.reject, "η = \(shifted.statistic), d̂ = \(shifted.d)")
+        #expect(shifted.pValue.kind == .bound && shifted.pValue.upper == 0.01)
+        let fi = try DifferencingTest.test(
+            try Simulation.arfima(ARFIMAModel(d: 0.3), count: 2000, seed: 1))
+        #expect(!fi.reject, "η = \(fi.statistic), d̂ = \(fi.d)")
+        #expect(abs(fi.d - 0.3) < 0.15)
+    }
+
+    @Test("the differencing test is reported evidence: removing it changes neither verdict nor step; a reason when it rejects")
+    func differencingDoesNotDecide() throws {
+        let r = try MemoryCheck.run(try VerdictMemoryCheckTests.shifted(seed: 5))
+        let t = try #require(r.evidence.differencing)
+        #expect(t.reject)
+        #expect(r.decision.reasons.contains { $0.hasPrefix("Shimotsu's (2006) differencing test rejects") })
+        var without = r.evidence
+        without.differencing = nil
+        let d = VerdictRule().decide(without)
+        #expect(d.verdict == r.decision.verdict && d.step == r.decision.step)
+        #expect(!d.reasons.contains { $0.hasPrefix("Shimotsu's") })
+    }
 }

@@ -271,3 +271,74 @@ for kind, n in [("noise", 600), ("ar", 600)]:
     best = min(rows, key=lambda r: r[2])
     print(f"bic {kind} n={n}: selected=({best[0]},{best[1]}) " + " ".join(
         f"({p},{q}) bic={b:.6f} d={d:.6f}" for p, q, b, d in rows))
+
+
+# Shimotsu's (2006) d-th differencing test, KPSS form ("Simple (but effective) tests of long memory versus structural
+# breaks", Queen's Univ. Economics WP 1101): d by exact local Whittle (Shimotsu & Phillips 2005) with Shimotsu's
+# (2010) weighted mean w(d) xbar + (1 - w(d)) x_1, m = floor(n^0.65), d searched in [-1, 3]; the series centred by
+# xbar when d < 1/2 and by x_1 when d >= 1/2 and differenced by the type-II filter (1 - L)^d (direct sum); KPSS eta_mu
+# (Kwiatkowski et al. 1992) with the Bartlett long-run variance (divisor n) at the lag of Hobijn, Franses & Ooms
+# (2004): pilot l = floor(n^(2/9)), s0 = g0 + 2 sum g_j, s1 = 2 sum j g_j, q = floor(1.1447 ((s1/s0)^2)^(1/3) n^(1/3)).
+def frac_diff(x, d):
+    n = len(x)
+    w = np.empty(n)
+    w[0] = 1.0
+    for k in range(1, n):
+        w[k] = w[k - 1] * (k - 1 - d) / k
+    return np.array([np.dot(w[:t + 1][::-1], x[:t + 1]) for t in range(n)])
+
+
+def elw_weight(d):
+    if d <= 0.5:
+        return 1.0
+    if d >= 0.75:
+        return 0.0
+    return 0.5 * (1 + np.cos(4 * np.pi * d))
+
+
+def elw(x, m):
+    n = len(x)
+    lam = 2 * np.pi * np.arange(1, m + 1) / n
+    mlog = np.mean(np.log(lam))
+    xbar, x1 = x.mean(), x[0]
+
+    def r(d):
+        w = elw_weight(d)
+        u = frac_diff(x - (w * xbar + (1 - w) * x1), d)
+        per = np.abs(np.fft.fft(u)[1:m + 1]) ** 2 / (2 * np.pi * n)
+        return np.log(np.mean(per)) - 2 * d * mlog
+
+    grid = np.linspace(-1, 3, 41)
+    vals = [r(d) for d in grid]
+    i = int(np.argmin(vals))
+    lo, hi = grid[max(i - 1, 0)], grid[min(i + 1, 40)]
+    res = optimize.minimize_scalar(r, bounds=(lo, hi), method="bounded", options={"xatol": 1e-10})
+    return res.x
+
+
+def kpss_level(u):
+    n = len(u)
+    e = u - u.mean()
+    num = np.sum(np.cumsum(e) ** 2) / n ** 2
+    g = np.array([np.dot(e[j:], e[:n - j]) / n for j in range(n)])
+    pilot = int(np.floor(n ** (2 / 9) * (1 + 1e-12)))
+    s0 = g[0] + 2 * np.sum(g[1:pilot + 1])
+    s1 = 2 * np.sum(np.arange(1, pilot + 1) * g[1:pilot + 1])
+    q = int(np.floor(1.1447 * ((s1 / s0) ** 2) ** (1 / 3) * n ** (1 / 3)))
+    lrv = g[0] + 2 * sum((1 - j / (q + 1)) * g[j] for j in range(1, q + 1))
+    return num / lrv, q
+
+
+def differencing_test(x):
+    n = len(x)
+    m = int(np.floor(n ** 0.65 * (1 + 1e-12)))
+    d = elw(x, m)
+    center = x.mean() if d < 0.5 else x[0]
+    eta, q = kpss_level(frac_diff(x - center, d))
+    return m, d, ("mean" if d < 0.5 else "first"), eta, q
+
+
+for kind in ["noise", "shift", "ar"]:
+    for n in [600, 1200]:
+        m, d, c, eta, q = differencing_test(series(kind, n))
+        print(f"differencing {kind} n={n}: elw m={m} d={d:.12f} centre={c} kpss q={q} eta={eta:.12f}")
