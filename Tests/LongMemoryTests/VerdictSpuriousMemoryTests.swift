@@ -229,7 +229,9 @@ struct VerdictSpuriousMemoryTests {
         #expect(abs(fi.d - 0.3) < 0.15)
     }
 
-    @Test("the differencing test is reported evidence: removing it changes neither verdict nor step; a reason when it rejects")
+    @Test(
+        "the differencing test is reported evidence: removing it changes neither verdict nor step; a reason when it rejects"
+    )
     func differencingDoesNotDecide() throws {
         let r = try MemoryCheck.run(try VerdictMemoryCheckTests.shifted(seed: 5))
         let t = try #require(r.evidence.differencing)
