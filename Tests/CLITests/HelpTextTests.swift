@@ -432,18 +432,24 @@ struct HelpTextTests {
         ≤ m of lpw/elw → inconclusive (a cycle is not a pole at λ = 0); (3) elw's 95%
         CI above ½ → nonstationary (Shimotsu & Phillips 2005); (4) the stationary
         Whittle fit within 0.001 of its bound ±0.499 → inconclusive (evidence that |d|
-        ≥ ½, not an estimate); (5) ARFIMA d significantly > 0 but lpw differs from it
-        by more than c_n of its s.e. → inconclusive; (6) ARFIMA d significantly > 0 and
-        Qu's test rejects at 2.5% or the sample-splitting test at 1% → inconclusive:
-        structural break or long memory, naming the test and the mean shift; (7) ARFIMA
-        d significantly > 0 → long memory; (8) ARFIMA d significantly < 0 →
-        antipersistent (inconclusive if lpw disagrees as in 5); (9) otherwise → short
-        memory, unless lpw is significant (inconclusive) or all 3 of Lo, V/S, KPSS
-        reject toward persistence (inconclusive). Measured error rates: the calibration
-        study in the README. Several columns: one report each, then an overall verdict
-        (nonstationary if any column is, else long memory if any column is — Zhao et
-        al. 2020 — else inconclusive if any is, else antipersistent if all are, else
-        short memory).
+        ≥ ½, not an estimate; the reasons give elw's CI — at the boundary only when it
+        holds values on both sides of ½ — and, when Qu's or the sample-splitting test
+        rejects as in 6, "structural break or long memory — inconclusive" naming the
+        test and the mean shift); (5) ARFIMA d significantly > 0 but lpw (Andrews & Sun
+        2004) differs from it by more than c_n of its s.e. → inconclusive; (6) ARFIMA d
+        significantly > 0 and Qu's test (Qu 2011) rejects at 2.5% or the
+        sample-splitting test (after Shimotsu 2006) at 1% → inconclusive: "structural
+        break or long memory — inconclusive", naming the test, its statistic and
+        p-value, and the least-squares mean shift (Bai 1994) with elw on the series
+        without it; (7) ARFIMA d significantly > 0 → long memory; (8) ARFIMA d
+        significantly < 0 → antipersistent (inconclusive if lpw, Andrews & Sun 2004,
+        disagrees as in 5); (9) otherwise → short memory, unless lpw is significant
+        (inconclusive) or all 3 of Lo's modified R/S (Lo 1991), V/S (Giraitis et al.
+        2003) and KPSS (Kwiatkowski et al. 1992) reject toward persistence
+        (inconclusive). Measured error rates: the calibration study in the README.
+        Several columns: one report each, then an overall verdict (nonstationary if any
+        column is, else long memory if any column is — Zhao et al. 2020 — else
+        inconclusive if any is, else antipersistent if all are, else short memory).
 
         --json keys: input, column, transform, n, verdict (short_memory, long_memory,
         antipersistent, nonstationary, inconclusive), verdict_text, rule_version,
@@ -458,13 +464,14 @@ struct HelpTextTests {
         estimate_method, critical_values, lag_profile, auxiliary, notes),
         failed_tests[], order_selection {criterion, max_p, max_q, selected {p, q},
         candidates[] {p, q, bic, d}}, spurious {qu {statistic, critical_value, level,
-        reject, p_value_bounds, bandwidth, trimming, d, G}, sample_splitting {blocks,
-        block_bandwidth, block_d, block_se, full_sample_d, statistic,
-        degrees_of_freedom, p_value, level, reject}, mean_shift {location,
-        standardized_shift, statistic, adjusted}}, failed_checks[], definition1,
-        periodicity, acf_decay, spectral_fit, figures. Several columns: {input,
-        transform, n, verdict, verdict_text, columns: [one object per column]}.
-        Non-finite numbers are null.
+        reject, p_value_bounds, bandwidth, trimming, d, scale}, sample_splitting
+        {blocks, block_bandwidth, block_d, block_se, full_sample_d, statistic,
+        degrees_of_freedom, p_value, level, reject}, differencing {d, bandwidth,
+        demeaning, statistic, lags, p_value, p_value_kind, p_value_bounds,
+        critical_value, rejects_at_5pct}, mean_shift {location, standardized_shift,
+        statistic, adjusted}}, failed_checks[], definition1, periodicity, acf_decay,
+        spectral_fit, figures. Several columns: {input, transform, n, verdict,
+        verdict_text, columns: [one object per column]}. Non-finite numbers are null.
 
         --figures DIR writes, per column NAME, NAME-acf.csv and NAME-periodogram.csv
         (the plotted data), NAME-figures.gp, and with gnuplot (apt-get install

@@ -83,4 +83,38 @@ struct VerdictMemoryCheckTests {
         #expect(a.fitLags.first == 1)
         #expect(a.fitLags.allSatisfy { $0 <= a.fitUpper })
     }
+
+    /// White noise (N(0, 1), fixed seed) plus a level shift of 1 s.d. after t = 1000, n = 2000.
+    static func shifted(seed: UInt64) throws -> [Double] {
+        var x = try Self.sample(ARFIMAModel(d: 0), n: 2000, seed: seed)
+        for t in 1000..<x.count { x[t] += 1 }
+        return x
+    }
+
+    @Test("white noise + a 1 s.d. level shift (n = 2000): inconclusive, 'structural break or long memory', names Qu")
+    func levelShift() throws {
+        var steps: [Int] = []
+        for seed: UInt64 in [5, 6, 7] {
+            let r = try MemoryCheck.run(try Self.shifted(seed: seed))
+            steps.append(r.decision.step)
+            let reasons = r.decision.reasons
+            let where_ = "seed \(seed), step \(r.decision.step): \(reasons)"
+            #expect(r.verdict == .inconclusive, "\(where_)")
+            #expect(r.evidence.qu?.reject == true, "\(where_)")
+            let summary = try #require(reasons.first { $0.hasPrefix("structural break or long memory — inconclusive") })
+            #expect(summary.contains("Qu's (2011) test (W = "), "\(where_)")
+            #expect(reasons.contains { $0.hasPrefix("the least-squares mean shift (Bai 1994) is after t = ") })
+            // Located within 50 of the true shift.
+            #expect(abs((r.evidence.meanShift?.location ?? 0) - 1000) <= 50, "\(where_)")
+            // elw's interval lies below ½ here: the reasons must not call it "at the boundary".
+            let elw = try #require(r.evidence.estimate(.exactLocalWhittle))
+            #expect(elw.confidenceInterval.upper < 0.5, "\(where_): elw \(elw.confidenceInterval)")
+            #expect(!reasons.contains { $0.contains("nonstationary values") }, "\(where_)")
+            if r.decision.step == 4 {
+                #expect(reasons.contains { $0.contains("lies below ½") }, "\(where_)")
+            }
+        }
+        // The audit's case: the stationary fit at its bound (step 4) with elw's interval below ½.
+        #expect(steps.contains(4), "steps \(steps)")
+    }
 }

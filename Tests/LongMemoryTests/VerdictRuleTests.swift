@@ -157,6 +157,37 @@ struct VerdictRuleTests {
         #expect(lower.reasons.contains { $0.hasPrefix("Qu's (2011) test rejects") })
     }
 
+    @Test("step 4: E's CI straddling ½ is 'at the boundary', below ½ it is not; a rejecting Qu gives the break text")
+    func boundHitWording() throws {
+        // E = 0.52 ± 1.96·0.04: [0.4416, 0.5984] holds values on both sides of ½.
+        let straddle = Self.decide(try Self.evidence(whittle: 0.499, lpw: 0.45, elw: 0.52))
+        #expect(straddle.reasons.contains { $0.contains("holds both stationary and nonstationary values") })
+        #expect(!straddle.reasons.contains { $0.contains("structural break") })
+        // E = 0.33: [0.2516, 0.4084] lies below ½ — the white-noise-plus-shift case; Qu rejects.
+        let shift = Self.decide(try Self.evidence(whittle: 0.499, lpw: 0.3, elw: 0.33, quRejects: true))
+        #expect(shift.verdict == .inconclusive)
+        #expect(shift.step == 4)
+        #expect(!shift.reasons.contains { $0.contains("nonstationary values") })
+        #expect(shift.reasons.contains { $0.contains("[0.252, 0.408] lies below ½") })
+        let summary = try #require(shift.reasons.last)
+        #expect(
+            summary.hasPrefix("structural break or long memory — inconclusive: Qu's (2011) test (W = 2.000, p < 0.010)")
+        )
+        #expect(!summary.contains("sample-splitting"))
+        // Both tests reject: both are named, with the splitting test's p-value.
+        let both = Self.decide(
+            try Self.evidence(whittle: 0.499, lpw: 0.3, elw: 0.33, quRejects: true, splitRejects: true))
+        #expect(
+            both.reasons.last?.contains(
+                "rejects true long memory and the sample-splitting test (W = 27.00, p = 1.0e-5) rejects a constant d")
+                == true)
+        // The same summary at step 6.
+        let six = Self.decide(try Self.evidence(whittle: 0.3, lpw: 0.3, elw: 0.3, splitRejects: true))
+        #expect(six.step == 6)
+        #expect(
+            six.reasons.last?.hasPrefix("structural break or long memory — inconclusive: the sample-splitting") == true)
+    }
+
     @Test("P significantly negative → antipersistent (step 8); S disagreeing → inconclusive")
     func antipersistence() throws {
         let d = Self.decide(try Self.evidence(whittle: -0.3, lpw: -0.28, elw: -0.29))

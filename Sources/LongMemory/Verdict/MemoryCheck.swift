@@ -64,7 +64,8 @@ public struct SpectralPowerLaw: Codable, Sendable, Equatable {
 /// (m = ⌊n^0.5⌋); heuristic R/S (Anis–Lloyd–Peters), DFA-1 and aggregated variance; tests — Lo's modified R/S
 /// (two-sided, Andrews lag), V/S (Andrews lag), KPSS level (Hobijn–Franses–Ooms lag) and the Wald tests of d = 0 on
 /// the primary estimates; checks against spurious long memory — Qu's (2011) test, the sample-splitting test (after
-/// Shimotsu 2006) and the least-squares mean shift (Bai 1994); the Definition-1 diagnostic on the signed partial
+/// Shimotsu 2006), Shimotsu's (2006) d-th differencing test (KPSS of Kwiatkowski et al. 1992 on (1 − L)^{d̂} x, d̂ by exact
+/// local Whittle; reported, not used by the decision) and the least-squares mean shift (Bai 1994); the Definition-1 diagnostic on the signed partial
 /// sums of the sample ACF (K ≤ n/10); the periodicity check; the ACF decay fits. An estimator or test that fails is
 /// recorded (``MemoryEvidence/failedEstimates``), not fatal.
 public enum MemoryCheck {
@@ -170,6 +171,13 @@ public enum MemoryCheck {
         do { shift = try MeanShiftCheck.check(x, confidenceLevel: settings.confidenceLevel) } catch {
             failedChecks.append(FailedComputation(kind: "mean_shift", message: "\(error)"))
         }
+        var differencing: DifferencingTest? = nil
+        do {
+            differencing = try DifferencingTest.test(
+                x, exponent: settings.whittleBandwidthExponent, level: 0.05)
+        } catch {
+            failedChecks.append(FailedComputation(kind: "differencing", message: "\(error)"))
+        }
         let definition1 = try? PartialSumDiagnostics.sample(x)
         let pgram = try SampleStatistics.periodogram(x)
         let periodicity = try? PeriodicityDetection.check(periodogram: pgram, familyLevel: settings.periodicityLevel)
@@ -177,7 +185,7 @@ public enum MemoryCheck {
             n: n, estimates: estimates, failedEstimates: failedEstimates, tests: tests, failedTests: failedTests,
             definition1: definition1, periodicity: periodicity, selectedParametric: selected,
             parametricCandidates: candidates, qu: qu, sampleSplitting: splitting, meanShift: shift,
-            failedChecks: failedChecks)
+            differencing: differencing, failedChecks: failedChecks)
         let decision = settings.rule.decide(evidence)
         var fit: SpectralPowerLaw? = nil
         if let lw = evidence.estimate(.localWhittle), let m = lw.bandwidth,

@@ -29,6 +29,9 @@ public struct MemoryEvidence: Sendable, Equatable {
     public var sampleSplitting: SampleSplittingTest?
     /// The least-squares mean shift and d of the adjusted series.
     public var meanShift: MeanShiftCheck?
+    /// Shimotsu's (2006) d-th differencing test (KPSS on (1 − L)^{d̂} x): reported evidence; it enters the reasons
+    /// when it rejects but not the decision.
+    public var differencing: DifferencingTest?
     /// Checks against spurious long memory that failed, with the error message.
     public var failedChecks: [FailedComputation<String>]
 
@@ -57,7 +60,7 @@ public struct MemoryEvidence: Sendable, Equatable {
         definition1: PartialSumDiagnostic? = nil, periodicity: PeriodicityCheck? = nil,
         selectedParametric: MemoryEstimate? = nil, parametricCandidates: [OrderCandidate] = [], qu: QuTest? = nil,
         sampleSplitting: SampleSplittingTest? = nil, meanShift: MeanShiftCheck? = nil,
-        failedChecks: [FailedComputation<String>] = []
+        differencing: DifferencingTest? = nil, failedChecks: [FailedComputation<String>] = []
     ) {
         self.n = n
         self.estimates = estimates
@@ -71,6 +74,7 @@ public struct MemoryEvidence: Sendable, Equatable {
         self.qu = qu
         self.sampleSplitting = sampleSplitting
         self.meanShift = meanShift
+        self.differencing = differencing
         self.failedChecks = failedChecks
     }
 

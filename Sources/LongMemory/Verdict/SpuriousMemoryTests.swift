@@ -255,3 +255,71 @@ public struct MeanShiftCheck: Codable, Sendable, Equatable {
             statistic: sigma > 0 ? best.value / (sigma * sigma) : .nan, adjusted: estimate)
     }
 }
+
+/// Shimotsu's (2006) d-th differencing test, KPSS form: long memory with a constant d against a level shift or a
+/// break (Shimotsu, K. 2006, "Simple (but effective) tests of long memory versus structural breaks", Queen's
+/// University Economics Department Working Paper 1101).
+///
+/// d is estimated by exact local Whittle (Shimotsu & Phillips 2005, with Shimotsu's 2010 mean correction; m =
+/// ⌊n^`exponent`⌋, the bandwidth of `rnnmem check`); the series, demeaned by the sample mean when d̂ < ½ and by its
+/// first observation when d̂ ≥ ½ (Shimotsu 2006, §3), is fractionally differenced, u_t = (1 − L)^{d̂}(x_t − μ̂) (type
+/// II, ``FractionalFilter``), and the KPSS level-stationarity statistic η_μ (Kwiatkowski, Phillips, Schmidt & Shin
+/// 1992, J. Econometrics 54:159–178; Bartlett long-run variance with the Hobijn–Franses–Ooms automatic lag,
+/// ``KPSSTest``) is computed on u. Under I(d) with constant d, u is I(0) and η_μ has the standard KPSS limit
+/// (Shimotsu 2006, Theorem); under a level shift d̂ is pulled up but u keeps the shift's footprint, so KPSS rejects.
+/// Critical values and the p-value are those of Kwiatkowski et al.'s Table 1 (a bound outside it).
+public struct DifferencingTest: Sendable, Equatable {
+    /// How the series was centred before differencing.
+    public enum Demeaning: String, Codable, Sendable, Equatable {
+        /// x − x̄ (d̂ < ½).
+        case sampleMean = "sample_mean"
+        /// x − x₁ (d̂ ≥ ½).
+        case firstObservation = "first_observation"
+    }
+
+    /// The exact local Whittle d̂ used for differencing.
+    public let d: Double
+    /// Its bandwidth m.
+    public let bandwidth: Int
+    /// The centring applied before differencing.
+    public let demeaning: Demeaning
+    /// η_μ of the differenced series.
+    public let statistic: Double
+    /// Bartlett truncation lag q (Hobijn–Franses–Ooms rule).
+    public let lags: Int
+    /// p-value interpolated in Kwiatkowski et al.'s Table 1, a bound outside it.
+    public let pValue: PValue
+    /// Significance level.
+    public let level: Double
+    /// Upper critical value at `level`.
+    public let criticalValue: Double
+    /// Whether η_μ > the critical value.
+    public let reject: Bool
+
+    /// Run the test on `x` (finite, not constant, at least 100 values).
+    /// - Parameters:
+    ///   - exponent: exact local Whittle bandwidth exponent (m = ⌊n^exponent⌋; default 0.65 as in `rnnmem check`).
+    ///   - level: KPSS significance level in [0.01, 0.10] (default 0.05).
+    public static func test(
+        _ x: [Double], exponent: Double = ExactLocalWhittle.defaultExponent, level: Double = 0.05
+    ) throws -> DifferencingTest {
+        try Validate.finite(x)
+        try Validate.length(x, atLeast: 100, for: "Shimotsu's (2006) differencing test")
+        let estimate = try ExactLocalWhittle.estimate(x, bandwidth: .exponent(exponent))
+        let d = estimate.d
+        let demeaning: Demeaning = d < 0.5 ? .sampleMean : .firstObservation
+        let center = demeaning == .sampleMean ? x.mean : (x.first ?? 0)
+        let u = try FractionalFilter.difference(x.map { $0 - center }, d: d).values
+        let kpss = try KPSSTest.test(u, kind: .level, lags: .neweyWest, level: level, profileLags: [])
+        let critical = try KPSSTest.criticalValue(kind: .level, level: level)
+        return DifferencingTest(
+            d: d, bandwidth: estimate.bandwidth ?? 0, demeaning: demeaning, statistic: kpss.statistic,
+            lags: kpss.lags ?? 0, pValue: kpss.pValue, level: level, criticalValue: critical, reject: kpss.reject)
+    }
+
+    /// The p-value as text: "< 0.01" or "> 0.1" outside Kwiatkowski et al.'s Table 1, else the interpolated value.
+    public static func pValueText(_ p: PValue) -> String {
+        guard p.kind == .bound else { return VerdictText.fixed(p.value, 3) }
+        return p.lower == 0 ? "< \(VerdictText.fixed(p.upper, 2))" : "> \(VerdictText.fixed(p.lower, 2))"
+    }
+}

@@ -26,14 +26,15 @@ import MemoryNumerics
 ///    *inconclusive*: a spectral peak away from λ = 0 is not a pole at 0 and distorts every d̂ on those frequencies;
 /// 3. E's 95% interval lies above ½ → *nonstationary* (an interval statement, Shimotsu & Phillips 2005);
 /// 4. P within 10⁻³ of a bound ±0.499 of its stationary search → *inconclusive*: at +0.499 the stationary fit
-///    wants d ≥ ½ while E's interval still holds stationary values (at −0.499, d ≤ −½); the reasons add any test
-///    against spurious long memory that rejects;
+///    wants d ≥ ½ while E's interval does not lie above ½ (at −0.499, d ≤ −½); the reasons state E's interval
+///    ("at the boundary" only when it holds values on both sides of ½) and, when a test against spurious long
+///    memory rejects as in step 6, the same "structural break or long memory — inconclusive" reasons as step 6;
 /// 5. P significantly positive, but S differs from P by more than c_n standard errors of S → *inconclusive* (the
 ///    parametric and the robust semiparametric evidence disagree);
 /// 6. P significantly positive and a test against spurious long memory rejects — Qu's (2011) W at level 2.5%, or
 ///    the sample-splitting test of constant d (after Shimotsu 2006) at 1% (family-wise at most 3.5%, Bonferroni) →
-///    *inconclusive*: structural break or long memory; the reasons name the test and the least-squares mean shift
-///    (Bai 1994) with d̂ of the series that shift removes;
+///    *inconclusive*: "structural break or long memory — inconclusive"; the reasons name the test with its
+///    statistic and p-value and the least-squares mean shift (Bai 1994) with d̂ of the series that shift removes;
 /// 7. P significantly positive → *long memory*;
 /// 8. P significantly negative → *antipersistent* unless S differs from P by more than c_n of its standard errors
 ///    (then *inconclusive*);
@@ -42,6 +43,9 @@ import MemoryNumerics
 ///    persistence → *inconclusive*; otherwise → *short memory*. All three are asked for because V/S and KPSS are
 ///    functionals of the same partial sums and reject together (under white noise, two of the three reject in
 ///    about 5% of series at n = 2000 — the calibration study of rule 2 pre-release).
+///
+/// Shimotsu's (2006) d-th differencing test (KPSS on (1 − L)^{d̂} x) is reported evidence: when it rejects at 5% the
+/// reasons carry a sentence, but it is not a step and changes no verdict (the calibration was not re-run with it).
 ///
 /// The tests of short memory, the Definition-1 slope, GPH, local Whittle, the heuristics and periodic components
 /// outside the band enter the caveats. Error rates of this rule, measured on a grid of simulated processes, are in
@@ -146,8 +150,10 @@ public struct VerdictRule: Sendable, Equatable {
             var all = caveats
             all += verdictCaveats(
                 v, e, headline: headline, testSentence: testSentence, persistent: persistent.count, needed: needed)
+            // Shimotsu's (2006) differencing test is reported evidence: a sentence when it rejects, never a step.
+            let reported = e.differencing.flatMap { differencingSentence($0) }.map { [$0] } ?? []
             return VerdictDecision(
-                verdict: v, headline: headline, reasons: reasons, caveats: all, primaryClasses: classes,
+                verdict: v, headline: headline, reasons: reasons + reported, caveats: all, primaryClasses: classes,
                 persistentRejections: persistent.count, shortMemoryTestsAvailable: votingTests.count, step: step,
                 ruleVersion: VerdictRule.version, threshold: c)
         }
@@ -202,19 +208,14 @@ public struct VerdictRule: Sendable, Equatable {
                     "the stationary Whittle fit \(orderText(p)) stops at the bound d = \(VerdictText.fixed(p.d)) of its "
                         + "search interval: the likelihood increases toward d = ½, evidence that d ≥ ½, not an estimate"
                 ]
-                if let ns = exact {
-                    r.append(
-                        "\(ns.method.rawValue) d̂ = \(VerdictText.fixed(ns.d)), \(VerdictText.percent(ns.confidenceInterval.level)) CI "
-                            + "\(VerdictText.interval(ns.confidenceInterval)) holds both stationary and nonstationary values: "
-                            + "at the boundary")
-                }
+                if let ns = exact { r.append(boundaryIntervalSentence(ns)) }
             } else {
                 r = [
                     "the stationary Whittle fit \(orderText(p)) stops at the bound d = \(VerdictText.fixed(p.d)) of its "
                         + "search interval: evidence that d ≤ −½ (an over-differenced series?), not an estimate"
                 ]
             }
-            r += spuriousRejections(e)
+            r += structuralBreakReasons(e, atBound: true)
             return decision(.inconclusive, step: 4, headline: exact ?? lead, r)
         }
         let leadClass = EstimateClass.classify(lead, threshold: c)
@@ -226,12 +227,9 @@ public struct VerdictRule: Sendable, Equatable {
                 return decision(.inconclusive, step: 5, headline: lead, [estimatesSentence, text])
             }
             // 6. Tests against spurious long memory.
-            let rejections = spuriousRejections(e)
-            if !rejections.isEmpty {
-                var r = [estimatesSentence] + rejections
-                if let shift = e.meanShift { r.append(meanShiftSentence(shift)) }
-                r.append("structural break or long memory: a level shift or a regime change mimics long memory")
-                return decision(.inconclusive, step: 6, headline: lead, r)
+            let breakReasons = structuralBreakReasons(e, atBound: false)
+            if !breakReasons.isEmpty {
+                return decision(.inconclusive, step: 6, headline: lead, [estimatesSentence] + breakReasons)
             }
             // 7. Long memory.
             var r = [estimatesSentence]
@@ -293,7 +291,7 @@ public struct VerdictRule: Sendable, Equatable {
             r.append(
                 "Qu's (2011) test rejects true long memory: W = \(VerdictText.fixed(q.statistic)) > "
                     + "\(VerdictText.fixed(q.criticalValue)) (level \(VerdictText.percent(q.level)), m = \(q.bandwidth), "
-                    + "ε = \(VerdictText.fixed(q.trimming, 2)))")
+                    + "ε = \(VerdictText.fixed(q.trimming, 2)); p \(quPValueText(q)))")
         }
         if let s = e.sampleSplitting, s.reject {
             r.append(
@@ -303,6 +301,72 @@ public struct VerdictRule: Sendable, Equatable {
                     + " against \(VerdictText.fixed(s.fullSampleD)) on the whole series")
         }
         return r
+    }
+
+    /// The tests against spurious long memory that reject, each named with its statistic, p-value (Qu's: the bracket
+    /// of its table) and what it rejects, for the summary sentence.
+    func rejectingSpuriousTests(_ e: MemoryEvidence) -> [String] {
+        var names: [String] = []
+        if let q = e.qu, q.reject {
+            names.append(
+                "Qu's (2011) test (W = \(VerdictText.fixed(q.statistic)), p \(quPValueText(q))) rejects true long memory"
+            )
+        }
+        if let s = e.sampleSplitting, s.reject {
+            names.append(
+                "the sample-splitting test (W = \(VerdictText.fixed(s.statistic, 2)), p = \(VerdictText.pValue(s.pValue))) "
+                    + "rejects a constant d")
+        }
+        return names
+    }
+
+    /// When a test against spurious long memory rejects (steps 4 and 6): the tests' sentences, the least-squares mean
+    /// shift (Bai 1994) with d̂ of the series that shift removes, and the summary "structural break or long memory —
+    /// inconclusive" naming the tests; empty when none rejects.
+    func structuralBreakReasons(_ e: MemoryEvidence, atBound: Bool) -> [String] {
+        let rejections = spuriousRejections(e)
+        guard !rejections.isEmpty else { return [] }
+        var r = rejections
+        if let shift = e.meanShift { r.append(meanShiftSentence(shift)) }
+        var summary =
+            "structural break or long memory — inconclusive: " + rejectingSpuriousTests(e).joined(separator: " and ")
+            + "; a level shift or a regime change mimics long memory"
+        if atBound { summary += " and can push the stationary fit to its bound" }
+        r.append(summary)
+        return r
+    }
+
+    /// The reported sentence of Shimotsu's (2006) differencing test when it rejects (nil otherwise); it does not enter
+    /// the decision.
+    func differencingSentence(_ t: DifferencingTest) -> String? {
+        guard t.reject else { return nil }
+        return "Shimotsu's (2006) differencing test rejects (reported evidence, not a step of the rule): KPSS η_μ = "
+            + "\(VerdictText.fixed(t.statistic)) on (1 − L)^\(VerdictText.fixed(t.d)) x (elw d̂, m = \(t.bandwidth)), p "
+            + "\(DifferencingTest.pValueText(t.pValue)): the differenced series is not I(0), as a level shift or break "
+            + "leaves it"
+    }
+
+    /// Step 4's sentence on E's interval: at the boundary only when it holds values on both sides of ½.
+    func boundaryIntervalSentence(_ ns: MemoryEstimate) -> String {
+        let ci = ns.confidenceInterval
+        let head =
+            "\(ns.method.rawValue) d̂ = \(VerdictText.fixed(ns.d)), \(VerdictText.percent(ci.level)) CI "
+            + "\(VerdictText.interval(ci))"
+        if ci.lower < 0.5 && ci.upper >= 0.5 {
+            return head + " holds both stationary and nonstationary values: at the boundary"
+        }
+        if ci.upper < 0.5 {
+            return head + " lies below ½: the semiparametric estimate does not support d ≥ ½"
+        }
+        return head + " lies above ½"
+    }
+
+    /// Qu's p-value bracket from its table: "< 0.01", "in [0.025, 0.05]", "> 0.1".
+    func quPValueText(_ q: QuTest) -> String {
+        let b = q.pValueBounds
+        if b.lowerBound == 0 { return "< \(VerdictText.fixed(b.upperBound, 3))" }
+        if b.upperBound >= 1 { return "> \(VerdictText.fixed(b.lowerBound, 3))" }
+        return "in [\(VerdictText.fixed(b.lowerBound, 3)), \(VerdictText.fixed(b.upperBound, 3))]"
     }
 
     func spuriousSentence(_ e: MemoryEvidence) -> String {

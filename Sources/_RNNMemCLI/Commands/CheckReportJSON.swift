@@ -70,7 +70,7 @@ enum CheckReportJSON {
                 "spectral_fit",
                 r.spectralFit.map {
                     .object([
-                        ("method", .string("lw")), ("d", .number($0.d)), ("G", .number($0.scale)),
+                        ("method", .string("lw")), ("d", .number($0.d)), ("scale", .number($0.scale)),
                         ("bandwidth", .integer($0.bandwidth)),
                     ])
                 } ?? .null
@@ -115,7 +115,7 @@ enum CheckReportJSON {
                         ("level", .number(q.level)), ("reject", .bool(q.reject)),
                         ("p_value_bounds", .numbers([q.pValueBounds.lowerBound, q.pValueBounds.upperBound])),
                         ("bandwidth", .integer(q.bandwidth)), ("trimming", .number(q.trimming)), ("d", .number(q.d)),
-                        ("G", .number(q.scale)),
+                        ("scale", .number(q.scale)),
                     ])
                 } ?? .null
             ),
@@ -128,6 +128,19 @@ enum CheckReportJSON {
                         ("full_sample_d", .number(t.fullSampleD)), ("statistic", .number(t.statistic)),
                         ("degrees_of_freedom", .integer(t.degreesOfFreedom)), ("p_value", .number(t.pValue)),
                         ("level", .number(t.level)), ("reject", .bool(t.reject)),
+                    ])
+                } ?? .null
+            ),
+            (
+                "differencing",
+                e.differencing.map { t in
+                    .object([
+                        ("d", .number(t.d)), ("bandwidth", .integer(t.bandwidth)),
+                        ("demeaning", .string(t.demeaning.rawValue)), ("statistic", .number(t.statistic)),
+                        ("lags", .integer(t.lags)), ("p_value", .number(t.pValue.value)),
+                        ("p_value_kind", .string(t.pValue.kind.rawValue)),
+                        ("p_value_bounds", .numbers([t.pValue.lower, t.pValue.upper])),
+                        ("critical_value", .number(t.criticalValue)), ("rejects_at_5pct", .bool(t.reject)),
                     ])
                 } ?? .null
             ),

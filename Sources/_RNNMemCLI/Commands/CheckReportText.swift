@@ -168,7 +168,7 @@ enum CheckReportText {
         return ReportFormat.wrap(line)
     }
 
-    /// Qu, sample splitting and the mean shift.
+    /// Qu, sample splitting, the differencing test and the mean shift.
     static func spurious(_ e: MemoryEvidence) -> String {
         var s = "\nSpurious long memory (H0: true long memory; level shifts, breaks and trends mimic it)\n"
         if let q = e.qu {
@@ -186,6 +186,16 @@ enum CheckReportText {
                     + ", whole series \(ReportFormat.fixed(t.fullSampleD)); W = \(ReportFormat.fixed(t.statistic, 2)) on "
                     + "χ²(\(t.degreesOfFreedom)), p = \(ReportFormat.pValue(t.pValue)): "
                     + (t.reject ? "rejects a constant d" : "does not reject") + " at \(ReportFormat.percent(t.level))",
+                first: "  ", rest: "    ")
+        }
+        if let t = e.differencing {
+            s += ReportFormat.wrap(
+                "d-th differencing (Shimotsu 2006): KPSS η_μ = \(ReportFormat.fixed(t.statistic)) on (1 − L)^d̂ x with "
+                    + "elw d̂ = \(ReportFormat.fixed(t.d)) (m = \(t.bandwidth), centred by "
+                    + (t.demeaning == .sampleMean ? "x̄" : "x₁") + ", q = \(t.lags)), p "
+                    + "\(DifferencingTest.pValueText(t.pValue)): "
+                    + (t.reject ? "rejects I(d) with constant d" : "does not reject")
+                    + " at \(ReportFormat.percent(t.level)) (reported, not used by the verdict)",
                 first: "  ", rest: "    ")
         }
         if let m = e.meanShift {
