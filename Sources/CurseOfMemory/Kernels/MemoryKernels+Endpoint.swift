@@ -28,20 +28,20 @@ extension Kernel {
     /// whole orders.
     static func separatedGenerating<C: ComplexField>(_ a: C, _ c: C, rho: Double) -> C {
         if rho == 1 { return generating(a, c, rho: rho) }
-        let p = C.one - a * c
+        let p = C.oneMinusProduct(a, c)
         return separatedPhi(a, c, p: p, rho: rho) / p
     }
 
     static func separatedGeneratingDerivative<C: ComplexField>(_ a: C, _ c: C, rho: Double) -> C {
         if rho == 1 { return generatingDerivative(a, c, rho: rho) }
-        let p = C.one - a * c
+        let p = C.oneMinusProduct(a, c)
         let alpha = separatedOneMinusRho(a, rho: rho)
         return c * separatedPhi(a, c, p: p, rho: rho) / (p * p) + C(rho) / (p * alpha * alpha)
     }
 
     static func separatedSensitivity<C: ComplexField>(_ a: C, _ c: C, rho: Double) -> C {
         if rho == 1 { return sensitivity(a, c, rho: rho) }
-        let p = C.one - a * c
+        let p = C.oneMinusProduct(a, c)
         let p2 = p * p
         let phi = separatedPhi(a, c, p: p, rho: rho)
         let first = (C.one + a * c) * phi / (p2 * p)
