@@ -664,7 +664,7 @@ struct HelpTextTests {
         update s), so the returned model is never worse on the validation data than the
         final one; for series, Zhao et al.'s selection keeps the parameters after the
         best-scoring update, so its best_validation_loss belongs to the parameters
-        before that update (best_validation_selection afterUpdate) and
+        before that update (best_parameter_selection after_update) and
         returned_validation_loss is the kept parameters' own.
 
         Standard output: a report of the run; with --json one object with the keys
@@ -672,11 +672,12 @@ struct HelpTextTests {
         seed (--seed), seeds {model, task, trainer} (the seeds derived from it), steps,
         requested_steps, epochs, stop_reason, final_training_loss,
         final_validation_loss, best_validation_loss, best_validation_step,
-        best_validation_selection (evaluated or afterUpdate), returned_parameters,
-        returned_validation_loss, test_loss, test_metrics, parameter_checksum, files
-        {weights, loss, summary, optimizer (null without Adam's state)} (absent losses
-        are null). summary.json holds the library's training summary (snake_case), seed
-        and seeds as here, the checksum and the weights' metadata.
+        best_parameter_selection (evaluated or after_update), returned_parameters
+        (final or best_validation), returned_validation_loss, test_loss, test_metrics,
+        parameter_checksum, files {weights, loss, summary, optimizer (null without
+        Adam's state)} (absent losses are null). summary.json holds the library's
+        training summary (snake_case keys and values; its configuration's seed is named
+        trainer_seed), seed and seeds as here, the checksum and the weights' metadata.
 
         USAGE: rnnmem train [<options>] --model <name> --output-dir <dir>
 
@@ -818,8 +819,9 @@ struct HelpTextTests {
         NETWORK:
           --weights <file>        Weights file (safetensors): rnnmem weights, or a
                                   PyTorch state dict with --pytorch.
-          --pytorch               The weights file is a PyTorch state dict (give
-                                  --model rnn|lstm|gru).
+          --pytorch               PyTorch state dict: the --weights file is one (give
+                                  --model rnn|lstm|gru); in export, the file written is
+                                  one.
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
                                   linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
                                   mlstmf), or with --pytorch the module (rnn = tanh,
@@ -1072,8 +1074,9 @@ struct HelpTextTests {
         NETWORK:
           --weights <file>        Weights file (safetensors): rnnmem weights, or a
                                   PyTorch state dict with --pytorch.
-          --pytorch               The weights file is a PyTorch state dict (give
-                                  --model rnn|lstm|gru).
+          --pytorch               PyTorch state dict: the --weights file is one (give
+                                  --model rnn|lstm|gru); in export, the file written is
+                                  one.
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
                                   linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
                                   mlstmf), or with --pytorch the module (rnn = tanh,
@@ -1240,8 +1243,9 @@ struct HelpTextTests {
         NETWORK:
           --weights <file>        Weights file (safetensors): rnnmem weights, or a
                                   PyTorch state dict with --pytorch.
-          --pytorch               The weights file is a PyTorch state dict (give
-                                  --model rnn|lstm|gru).
+          --pytorch               PyTorch state dict: the --weights file is one (give
+                                  --model rnn|lstm|gru); in export, the file written is
+                                  one.
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
                                   linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
                                   mlstmf), or with --pytorch the module (rnn = tanh,
@@ -1596,8 +1600,9 @@ struct HelpTextTests {
         NETWORK:
           --weights <file>        Weights file (safetensors): rnnmem weights, or a
                                   PyTorch state dict with --pytorch.
-          --pytorch               The weights file is a PyTorch state dict (give
-                                  --model rnn|lstm|gru).
+          --pytorch               PyTorch state dict: the --weights file is one (give
+                                  --model rnn|lstm|gru); in export, the file written is
+                                  one.
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
                                   linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
                                   mlstmf), or with --pytorch the module (rnn = tanh,
@@ -1771,8 +1776,9 @@ struct HelpTextTests {
         NETWORK:
           --weights <file>        Weights file (safetensors): rnnmem weights, or a
                                   PyTorch state dict with --pytorch.
-          --pytorch               The weights file is a PyTorch state dict (give
-                                  --model rnn|lstm|gru).
+          --pytorch               PyTorch state dict: the --weights file is one (give
+                                  --model rnn|lstm|gru); in export, the file written is
+                                  one.
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
                                   linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
                                   mlstmf), or with --pytorch the module (rnn = tanh,
@@ -1936,8 +1942,9 @@ struct HelpTextTests {
         NETWORK:
           --weights <file>        Weights file (safetensors): rnnmem weights, or a
                                   PyTorch state dict with --pytorch.
-          --pytorch               The weights file is a PyTorch state dict (give
-                                  --model rnn|lstm|gru).
+          --pytorch               PyTorch state dict: the --weights file is one (give
+                                  --model rnn|lstm|gru); in export, the file written is
+                                  one.
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
                                   linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
                                   mlstmf), or with --pytorch the module (rnn = tanh,
@@ -2133,8 +2140,9 @@ struct HelpTextTests {
         NETWORK:
           --weights <file>        Weights file (safetensors): rnnmem weights, or a
                                   PyTorch state dict with --pytorch.
-          --pytorch               The weights file is a PyTorch state dict (give
-                                  --model rnn|lstm|gru).
+          --pytorch               PyTorch state dict: the --weights file is one (give
+                                  --model rnn|lstm|gru); in export, the file written is
+                                  one.
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
                                   linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
                                   mlstmf), or with --pytorch the module (rnn = tanh,
@@ -2343,8 +2351,9 @@ struct HelpTextTests {
         NETWORK:
           --weights <file>        Weights file (safetensors): rnnmem weights, or a
                                   PyTorch state dict with --pytorch.
-          --pytorch               The weights file is a PyTorch state dict (give
-                                  --model rnn|lstm|gru).
+          --pytorch               PyTorch state dict: the --weights file is one (give
+                                  --model rnn|lstm|gru); in export, the file written is
+                                  one.
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
                                   linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
                                   mlstmf), or with --pytorch the module (rnn = tanh,
@@ -2543,8 +2552,9 @@ struct HelpTextTests {
         NETWORK:
           --weights <file>        Weights file (safetensors): rnnmem weights, or a
                                   PyTorch state dict with --pytorch.
-          --pytorch               The weights file is a PyTorch state dict (give
-                                  --model rnn|lstm|gru).
+          --pytorch               PyTorch state dict: the --weights file is one (give
+                                  --model rnn|lstm|gru); in export, the file written is
+                                  one.
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
                                   linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
                                   mlstmf), or with --pytorch the module (rnn = tanh,
@@ -3283,8 +3293,9 @@ struct HelpTextTests {
         NETWORK:
           --weights <file>        Weights file (safetensors): rnnmem weights, or a
                                   PyTorch state dict with --pytorch.
-          --pytorch               The weights file is a PyTorch state dict (give
-                                  --model rnn|lstm|gru).
+          --pytorch               PyTorch state dict: the --weights file is one (give
+                                  --model rnn|lstm|gru); in export, the file written is
+                                  one.
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
                                   linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
                                   mlstmf), or with --pytorch the module (rnn = tanh,
@@ -3482,8 +3493,9 @@ struct HelpTextTests {
         NETWORK:
           --weights <file>        Weights file (safetensors): rnnmem weights, or a
                                   PyTorch state dict with --pytorch.
-          --pytorch               The weights file is a PyTorch state dict (give
-                                  --model rnn|lstm|gru).
+          --pytorch               PyTorch state dict: the --weights file is one (give
+                                  --model rnn|lstm|gru); in export, the file written is
+                                  one.
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
                                   linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
                                   mlstmf), or with --pytorch the module (rnn = tanh,
@@ -3682,8 +3694,9 @@ struct HelpTextTests {
         NETWORK:
           --weights <file>        Weights file (safetensors): rnnmem weights, or a
                                   PyTorch state dict with --pytorch.
-          --pytorch               The weights file is a PyTorch state dict (give
-                                  --model rnn|lstm|gru).
+          --pytorch               PyTorch state dict: the --weights file is one (give
+                                  --model rnn|lstm|gru); in export, the file written is
+                                  one.
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
                                   linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
                                   mlstmf), or with --pytorch the module (rnn = tanh,
@@ -3893,8 +3906,9 @@ struct HelpTextTests {
         NETWORK:
           --weights <file>        Weights file (safetensors): rnnmem weights, or a
                                   PyTorch state dict with --pytorch.
-          --pytorch               The weights file is a PyTorch state dict (give
-                                  --model rnn|lstm|gru).
+          --pytorch               PyTorch state dict: the --weights file is one (give
+                                  --model rnn|lstm|gru); in export, the file written is
+                                  one.
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
                                   linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
                                   mlstmf), or with --pytorch the module (rnn = tanh,
@@ -4080,8 +4094,9 @@ struct HelpTextTests {
         NETWORK:
           --weights <file>        Weights file (safetensors): rnnmem weights, or a
                                   PyTorch state dict with --pytorch.
-          --pytorch               The weights file is a PyTorch state dict (give
-                                  --model rnn|lstm|gru).
+          --pytorch               PyTorch state dict: the --weights file is one (give
+                                  --model rnn|lstm|gru); in export, the file written is
+                                  one.
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
                                   linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
                                   mlstmf), or with --pytorch the module (rnn = tanh,
@@ -4272,8 +4287,9 @@ struct HelpTextTests {
         NETWORK:
           --weights <file>        Weights file (safetensors): rnnmem weights, or a
                                   PyTorch state dict with --pytorch.
-          --pytorch               The weights file is a PyTorch state dict (give
-                                  --model rnn|lstm|gru).
+          --pytorch               PyTorch state dict: the --weights file is one (give
+                                  --model rnn|lstm|gru); in export, the file written is
+                                  one.
           --model <name>          Architecture: of a new network (rnn, lstm, gru,
                                   linear, cdiag, lru, mrnn, mrnnf, mrnnw, mlstm,
                                   mlstmf), or with --pytorch the module (rnn = tanh,

@@ -73,13 +73,13 @@ struct TrainCommandTests {
         let documented = [
             "architecture", "hidden_size", "layer_count", "parameter_count", "task", "task_settings", "seed", "seeds",
             "steps", "requested_steps", "epochs", "stop_reason", "final_training_loss", "final_validation_loss",
-            "best_validation_loss", "best_validation_step", "best_validation_selection", "returned_parameters",
+            "best_validation_loss", "best_validation_step", "best_parameter_selection", "returned_parameters",
             "returned_validation_loss", "test_loss", "test_metrics", "parameter_checksum", "files",
         ]
         #expect(Set(o.keys) == Set(documented))
         #expect(o["seed"] as? Int == 3)
         #expect(o["seeds"] as? [String: Int] == ["model": 3, "task": 4, "trainer": 5])
-        #expect(o["best_validation_selection"] as? String == "evaluated")
+        #expect(o["best_parameter_selection"] as? String == "evaluated")
         // The returned parameters are never worse on the validation data than the final ones.
         let returned = try #require(o["returned_validation_loss"] as? Double)
         #expect(returned <= (o["final_validation_loss"] as? Double ?? -1))

@@ -51,17 +51,18 @@ struct TrainCommand: ToolCommand {
             = steps + 1 then: step s evaluates the parameters before update s), so the returned model is never \
             worse on the validation data than the final one; for series, Zhao et al.'s selection keeps the \
             parameters after the best-scoring update, so its best_validation_loss belongs to the parameters before \
-            that update (best_validation_selection afterUpdate) and returned_validation_loss is the kept \
+            that update (best_parameter_selection after_update) and returned_validation_loss is the kept \
             parameters' own.
 
             Standard output: a report of the run; with --json one object with the keys architecture, hidden_size, \
             layer_count, parameter_count, task, task_settings, seed (--seed), seeds {model, task, trainer} (the \
             seeds derived from it), steps, requested_steps, epochs, stop_reason, final_training_loss, \
-            final_validation_loss, best_validation_loss, best_validation_step, best_validation_selection \
-            (evaluated or afterUpdate), returned_parameters, returned_validation_loss, test_loss, test_metrics, \
+            final_validation_loss, best_validation_loss, best_validation_step, best_parameter_selection \
+            (evaluated or after_update), returned_parameters (final or best_validation), returned_validation_loss, test_loss, test_metrics, \
             parameter_checksum, files {weights, loss, summary, optimizer (null without Adam's state)} (absent \
             losses are null). summary.json holds the \
-            library's training summary (snake_case), seed and seeds as here, the checksum and the weights' metadata.
+            library's training summary (snake_case keys and values; its configuration's seed is named trainer_seed), \
+            seed and seeds as here, the checksum and the weights' metadata.
             """)
 
     @OptionGroup(title: "Model") var modelOptions: NewModelOptions
@@ -311,8 +312,8 @@ extension TrainCommand {
             ("final_validation_loss", .optional(s.finalValidationLoss)),
             ("best_validation_loss", .optional(s.bestValidationLoss)),
             ("best_validation_step", .optional(s.bestValidationStep)),
-            ("best_validation_selection", .string(s.bestParameterSelection.rawValue)),
-            ("returned_parameters", .string(s.returnedParameters.rawValue)),
+            ("best_parameter_selection", .string(SnakeCase.value(s.bestParameterSelection.rawValue))),
+            ("returned_parameters", .string(SnakeCase.value(s.returnedParameters.rawValue))),
             ("returned_validation_loss", .optional(s.returnedValidationLoss)),
             ("test_loss", .optional(s.testLoss)),
             (
@@ -353,6 +354,18 @@ enum TrainSummaryJSON {
             object["weights_metadata"] = metadata
             object["seed"] = seed
             object["seeds"] = Dictionary(uniqueKeysWithValues: TrainCommand.seeds(seed))
+            // The configuration's seed is the trainer's (seeds.trainer), not the user's: named as such.
+            if var configuration = object["configuration"] as? [String: Any], let trainer = configuration["seed"] {
+                configuration.removeValue(forKey: "seed")
+                configuration["trainer_seed"] = trainer
+                if let selection = configuration["best_parameter_selection"] as? String {
+                    configuration["best_parameter_selection"] = SnakeCase.value(selection)
+                }
+                object["configuration"] = configuration
+            }
+            for key in ["best_parameter_selection", "returned_parameters"] {
+                if let value = object[key] as? String { object[key] = SnakeCase.value(value) }
+            }
             let out = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
             return String(decoding: out, as: UTF8.self) + "\n"
         } catch let e as CLIError {

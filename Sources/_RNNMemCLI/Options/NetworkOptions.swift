@@ -27,7 +27,10 @@ struct NetworkOptions: ParsableArguments {
             valueName: "file"))
     var weights: String?
 
-    @Flag(help: "The weights file is a PyTorch state dict (give --model rnn|lstm|gru).")
+    @Flag(
+        help:
+            "PyTorch state dict: the --weights file is one (give --model rnn|lstm|gru); in export, the file written is one."
+    )
     var pytorch = false
 
     @Option(

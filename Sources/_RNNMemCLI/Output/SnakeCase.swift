@@ -17,6 +17,9 @@ enum SnakeCase {
         return out
     }
 
+    /// An enumeration value in a JSON value, spelled as a key: `afterUpdate` → `after_update`.
+    static func value(_ text: String) -> String { key(text) }
+
     /// The keys of every dictionary inside a `JSONSerialization` object converted with ``key(_:)``.
     static func keys(_ object: Any) -> Any {
         if let dictionary = object as? [String: Any] {
