@@ -72,9 +72,39 @@ struct TranscriptError: Error, Equatable, CustomStringConvertible {
 enum ConsoleTranscript {
     /// Parse every ```console block of a Markdown document.
     static func blocks(in markdown: String) throws(TranscriptError) -> [ConsoleBlock] {
-        // "\r\n" is one Character in Swift: split on every newline character.
-        let lines = markdown.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        let lines = Self.lines(of: markdown)
         var blocks: [ConsoleBlock] = []
+        for fenced in fencedBlocks(lines) where fenced.language == "console" {
+            guard fenced.isClosed else {
+                throw TranscriptError(line: fenced.openingIndex + 1, message: "the ```console block is never closed")
+            }
+            let tolerance = try toleranceComment(before: fenced.openingIndex, in: lines)
+            let commands = try parseCommands(fenced.body, firstLine: fenced.openingIndex + 2)
+            blocks.append(
+                ConsoleBlock(
+                    index: blocks.count + 1, line: fenced.openingIndex + 1, tolerance: tolerance, commands: commands))
+        }
+        return blocks
+    }
+
+    /// The lines of a Markdown document ("\r\n" is one Character in Swift: split on every newline character).
+    static func lines(of markdown: String) -> [String] {
+        markdown.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+    }
+
+    /// A fenced code block: the 0-based index of its opening fence, the first word of its info string, whether a
+    /// closing fence was found, and the lines between the fences (to the end of the document if unclosed).
+    struct FencedBlock {
+        let openingIndex: Int
+        let language: String
+        let isClosed: Bool
+        let body: [String]
+    }
+
+    /// Every fenced code block of `lines`, in order (the one scanner of the console replay and the recorded-output
+    /// check).
+    static func fencedBlocks(_ lines: [String]) -> [FencedBlock] {
+        var blocks: [FencedBlock] = []
         var i = 0
         while i < lines.count {
             let trimmed = lines[i].trimmingCharacters(in: .whitespaces)
@@ -85,19 +115,12 @@ enum ConsoleTranscript {
             let fence = String(trimmed.prefix(while: { $0 == "`" }))
             let info = trimmed.dropFirst(fence.count).trimmingCharacters(in: .whitespaces)
             let language = info.split(separator: " ").first.map(String.init) ?? ""
-            // Find the closing fence.
             var j = i + 1
             while j < lines.count, !isClosingFence(lines[j], fence: fence) { j += 1 }
-            if language == "console" {
-                guard j < lines.count else {
-                    throw TranscriptError(line: i + 1, message: "the ```console block is never closed")
-                }
-                let tolerance = try toleranceComment(before: i, in: lines)
-                let body = Array(lines[(i + 1)..<j])
-                let commands = try parseCommands(body, firstLine: i + 2)
-                blocks.append(
-                    ConsoleBlock(index: blocks.count + 1, line: i + 1, tolerance: tolerance, commands: commands))
-            }
+            blocks.append(
+                FencedBlock(
+                    openingIndex: i, language: language, isClosed: j < lines.count,
+                    body: Array(lines[(i + 1)..<min(j, lines.count)])))
             i = j + 1
         }
         return blocks

@@ -25,33 +25,13 @@ enum RecordedOutputs {
     /// The ```text blocks whose first non-blank line starts with `$ rnnmem`: the 1-based line of the first body line
     /// and the body lines.
     static func commandTextBlocks(in markdown: String) -> [(firstLine: Int, body: [String])] {
-        let lines = markdown.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
-        var blocks: [(firstLine: Int, body: [String])] = []
-        var i = 0
-        while i < lines.count {
-            let trimmed = lines[i].trimmingCharacters(in: .whitespaces)
-            guard trimmed.hasPrefix("```") else {
-                i += 1
-                continue
-            }
-            let fence = String(trimmed.prefix(while: { $0 == "`" }))
-            let info = trimmed.dropFirst(fence.count).trimmingCharacters(in: .whitespaces)
-            var j = i + 1
-            while j < lines.count {
-                let t = lines[j].trimmingCharacters(in: .whitespaces)
-                if t.hasPrefix(fence) && t.allSatisfy({ $0 == "`" }) { break }
-                j += 1
-            }
-            let body = Array(lines[(i + 1)..<min(j, lines.count)])
-            if info.split(separator: " ").first == "text",
-                let first = body.first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
+        ConsoleTranscript.fencedBlocks(ConsoleTranscript.lines(of: markdown)).compactMap { fenced in
+            guard fenced.language == "text",
+                let first = fenced.body.first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
                 first.hasPrefix("$ rnnmem ")
-            {
-                blocks.append((firstLine: i + 2, body: body))
-            }
-            i = j + 1
+            else { return nil }
+            return (firstLine: fenced.openingIndex + 2, body: fenced.body)
         }
-        return blocks
     }
 
     /// Every ```text command block of `markdown` that does not match `recorded` (the text of `NN-recorded.txt`).
